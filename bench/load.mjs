@@ -1,0 +1,315 @@
+// The load tool. Fan-out mode opens N readers of a hashtag stream (SSE or WebSocket) in
+// worker threads, publishes statuses at a steady rate from the main thread, and reports
+// delivery, latency and the server's CPU and memory. History mode reads the hashtag timeline
+// in a closed loop. JSON result on stdout, one human line on stderr.
+//
+//   node bench/load.mjs --url http://127.0.0.1:3000 --readers 1000 --rate 50 --seconds 10 \
+//     --transport sse --token <publisher token> --pid <server pid>
+//
+// Every reader is a socket in this process and in the server: raise `ulimit -n` (65536) for
+// runs above ~1,000 readers. See bench/README.md.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { readHistory } from './history.mjs';
+import { markerText } from './marker.mjs';
+import { concatSamples, summarize } from './percentiles.mjs';
+import { openFileLimit, processTree, sampleProcess } from './proc-stats.mjs';
+import { createPublisher, publishAtRate } from './publisher.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    url: { type: 'string', default: 'http://127.0.0.1:3000' },
+    mode: { type: 'string', default: 'fanout' },
+    readers: { type: 'string', default: '100' },
+    rate: { type: 'string', default: '10' },
+    seconds: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '2' },
+    drain: { type: 'string', default: '5' },
+    transport: { type: 'string', default: 'sse' },
+    tag: { type: 'string', default: 'bench' },
+    token: { type: 'string', default: process.env.HASHCHAT_BENCH_TOKEN ?? '' },
+    'reader-tokens': { type: 'string' },
+    'authed-share': { type: 'string', default: '1' },
+    pid: { type: 'string' },
+    workers: { type: 'string', default: '1' },
+    'connect-batch': { type: 'string', default: '250' },
+    'connect-pause': { type: 'string', default: '20' },
+    concurrency: { type: 'string', default: '16' },
+  },
+});
+
+const url = new URL(args.url);
+if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+  process.stderr.write(`refusing ${url.hostname}: the benchmark only connects to 127.0.0.1\n`);
+  process.exit(2);
+}
+const host = url.hostname === 'localhost' ? '127.0.0.1' : url.hostname.replace(/^\[|\]$/g, '');
+const port = Number(url.port || 80);
+const readers = Number(args.readers);
+const rate = Number(args.rate);
+const seconds = Number(args.seconds);
+const warmupSeconds = Number(args.warmup);
+const drainSeconds = Number(args.drain);
+const transport = args.transport;
+const tag = args.tag;
+const pid = args.pid ? Number(args.pid) : null;
+const run = randomBytes(4).toString('hex');
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const mb = (bytes) => Math.round((bytes / 1048576) * 10) / 10;
+
+// Server sampling: peak RSS over the whole run, CPU over the measured window.
+const sampler = (() => {
+  if (!pid) return null;
+  let tree = processTree(pid);
+  let peak = 0;
+  const sample = () => {
+    const s = sampleProcess(pid, tree);
+    peak = Math.max(peak, s.rssBytes);
+    return s;
+  };
+  const first = sample();
+  const timer = setInterval(() => {
+    tree = processTree(pid);
+    sample();
+  }, 250);
+  return { first, sample, peak: () => peak, stop: () => clearInterval(timer) };
+})();
+
+const checkLimits = () => {
+  const need = readers + 64;
+  const own = openFileLimit();
+  const server = pid ? openFileLimit(pid) : null;
+  for (const [who, limit] of [
+    ['load tool', own],
+    ['server', server],
+  ]) {
+    if (limit !== null && limit < need)
+      process.stderr.write(
+        `warning: ${who} may open only ${limit} files; ${need} needed (ulimit -n 65536)\n`,
+      );
+  }
+};
+
+const readerTokens = () => {
+  const list = args['reader-tokens']
+    ? readFileSync(args['reader-tokens'], 'utf8')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+    : [];
+  const authed = list.length ? Math.round(readers * Number(args['authed-share'])) : 0;
+  // Spread the logged-in readers evenly over the room rather than bunching them first.
+  return Array.from({ length: readers }, (_, i) =>
+    Math.floor(((i + 1) * authed) / readers) > Math.floor((i * authed) / readers)
+      ? list[i % list.length]
+      : null,
+  );
+};
+
+const fanout = async () => {
+  checkLimits();
+  const measured = Math.round(rate * seconds);
+  const sentAtBuffer = new SharedArrayBuffer(8 * Math.max(1, measured));
+  const sentAt = new BigInt64Array(sentAtBuffer);
+  const tokens = readerTokens();
+  const workerCount = Math.max(1, Math.min(Number(args.workers), readers));
+  const rssBefore = sampler?.first.rssBytes ?? 0;
+
+  const workers = Array.from({ length: workerCount }, (_, w) => {
+    const progress = new SharedArrayBuffer(16);
+    const share = tokens.filter((_, i) => i % workerCount === w);
+    const worker = new Worker(new URL('./reader-worker.mjs', import.meta.url), {
+      workerData: {
+        transport,
+        host,
+        port,
+        tag,
+        tokens: share,
+        run,
+        measured,
+        sentAt: sentAtBuffer,
+        progress,
+        connectBatch: Math.max(1, Math.floor(Number(args['connect-batch']) / workerCount)),
+        connectPauseMs: Number(args['connect-pause']),
+      },
+    });
+    const next = (type) =>
+      new Promise((resolve, reject) => {
+        const onMessage = (m) => {
+          if (m.type !== type) return;
+          worker.off('message', onMessage);
+          worker.off('error', reject);
+          resolve(m);
+        };
+        worker.on('message', onMessage);
+        worker.once('error', reject);
+      });
+    return { worker, progress: new Int32Array(progress), connected: next('connected'), next };
+  });
+  const total = (i) => workers.reduce((n, w) => n + Atomics.load(w.progress, i), 0);
+
+  const connectStarted = performance.now();
+  const connected = await Promise.all(workers.map((w) => w.connected));
+  const connectSeconds = (performance.now() - connectStarted) / 1000;
+  const open = total(0);
+  const connectErrors = {};
+  for (const c of connected)
+    for (const [k, v] of Object.entries(c.errors)) connectErrors[k] = (connectErrors[k] ?? 0) + v;
+  const rssConnected = sampler?.sample().rssBytes ?? 0;
+
+  const publisher = createPublisher({ host, port, token: args.token });
+
+  // Warm-up: publish until every open reader has seen a status of this run (so a lost
+  // status means lost, not "subscribed late"), for at least `--warmup` seconds.
+  let warm = 0;
+  if (warmupSeconds > 0 && open > 0) {
+    const until = performance.now() + warmupSeconds * 1000;
+    const cap = until + 15_000;
+    await publishAtRate({
+      count: Number.MAX_SAFE_INTEGER,
+      rate,
+      send: (i) => {
+        warm++;
+        return publisher.post(`${markerText(run, i, true)} #${tag}`);
+      },
+      stop: () => performance.now() > cap || (performance.now() > until && total(1) >= open - total(3)),
+    });
+  }
+  const readersReady = total(1);
+
+  const cpuStart = sampler?.sample().cpuSeconds ?? 0;
+  const loadCpuStart = process.cpuUsage();
+  const measureStarted = performance.now();
+  const results = await publishAtRate({
+    count: measured,
+    rate,
+    send: (i) =>
+      publisher.post(`${markerText(run, i)} #${tag}`, () =>
+        Atomics.store(sentAt, i, process.hrtime.bigint()),
+      ),
+  });
+  const published = Uint8Array.from(results, (r) => (r.ok ? 1 : 0));
+  const okCount = published.reduce((n, v) => n + v, 0);
+  const drainUntil = performance.now() + drainSeconds * 1000;
+  while (total(2) < okCount * open && performance.now() < drainUntil) await sleep(20);
+  const wallSeconds = (performance.now() - measureStarted) / 1000;
+  const cpuEnd = sampler?.sample().cpuSeconds ?? 0;
+  const loadCpu = process.cpuUsage(loadCpuStart);
+  publisher.close();
+
+  const parts = await Promise.all(
+    workers.map((w) => {
+      const result = w.next('result');
+      w.worker.postMessage({ type: 'finish', published });
+      return result;
+    }),
+  );
+  await Promise.all(workers.map((w) => w.worker.terminate()));
+  const sum = (key) => parts.reduce((n, p) => n + p[key], 0);
+  const delivered = sum('delivered');
+  const expected = sum('expectedCells');
+  const latency = summarize(concatSamples(parts.map((p) => p.latencies)), 1e-3);
+  const serverCpu = cpuEnd - cpuStart;
+  return {
+    mode: 'fanout',
+    target: url.origin,
+    transport,
+    tag,
+    readers,
+    rate,
+    seconds,
+    connect: { open, failed: readers - open, seconds: round(connectSeconds), errors: connectErrors },
+    readersReady,
+    warmupStatuses: warm,
+    published: {
+      attempted: measured,
+      ok: okCount,
+      failed: measured - okCount,
+      statuses: [...new Set(results.filter((r) => !r.ok).map((r) => r.status))],
+      postLatencyMs: summarize(
+        Float64Array.from(results, (r) => r.ms),
+        1,
+      ),
+    },
+    expected,
+    delivered,
+    lost: sum('lost'),
+    duplicated: sum('duplicated'),
+    unexpected: sum('unexpected'),
+    deliveredPct: expected ? round((delivered / expected) * 100, 3) : 0,
+    disconnects: total(3),
+    latencyMs: latency,
+    server: sampler
+      ? {
+          pid,
+          cpuSeconds: round(serverCpu),
+          wallSeconds: round(wallSeconds),
+          cpuPct: round((serverCpu / wallSeconds) * 100, 1),
+          usPerDelivery: delivered ? round((serverCpu * 1e6) / delivered) : null,
+          rssBeforeMB: mb(rssBefore),
+          rssConnectedMB: mb(rssConnected),
+          rssPeakMB: mb(sampler.peak()),
+          kbPerReader: open ? round((rssConnected - rssBefore) / 1024 / open) : null,
+        }
+      : null,
+    load: { cpuSeconds: round((loadCpu.user + loadCpu.system) / 1e6) },
+  };
+};
+
+function round(x, digits = 2) {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+const history = async () => {
+  const cpu = () => sampler?.sample().cpuSeconds ?? 0;
+  const result = await readHistory({
+    host,
+    port,
+    tag,
+    token: args.token,
+    seconds,
+    concurrency: Number(args.concurrency),
+    seed: 40,
+    cpu,
+  });
+  return {
+    mode: 'history',
+    target: url.origin,
+    tag,
+    seconds,
+    ...result,
+    server: sampler
+      ? {
+          pid,
+          cpuSeconds: round(result.cpuSeconds),
+          usPerRequest: result.ok ? round((result.cpuSeconds * 1e6) / result.ok) : null,
+          rssPeakMB: mb(sampler.peak()),
+        }
+      : null,
+  };
+};
+
+const human = (r) =>
+  r.mode === 'history'
+    ? `history ${r.target}: ${r.ok} reads (${r.requestsPerSecond}/s), p50 ${r.latencyMs?.p50} ms, p99 ${r.latencyMs?.p99} ms` +
+      (r.server ? `, server ${r.server.cpuSeconds} CPU s, ${r.server.usPerRequest} µs/read` : '')
+    : `${r.transport} ${r.target} ${r.readers}×${r.rate}/s×${r.seconds}s: delivered ${r.delivered}/${r.expected}` +
+      ` (${r.deliveredPct}%), lost ${r.lost}, dup ${r.duplicated}, p50 ${r.latencyMs?.p50} ms, p99 ${r.latencyMs?.p99} ms` +
+      (r.server
+        ? `, server ${r.server.cpuSeconds} CPU s (${r.server.cpuPct}%), ${r.server.usPerDelivery} µs/delivery, peak ${r.server.rssPeakMB} MB`
+        : '');
+
+try {
+  const result = args.mode === 'history' ? await history() : await fanout();
+  sampler?.stop();
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  process.stderr.write(`${human(result)}\n`);
+} catch (err) {
+  sampler?.stop();
+  process.stderr.write(`load failed: ${err?.stack ?? err}\n`);
+  process.exitCode = 1;
+}

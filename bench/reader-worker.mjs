@@ -1,0 +1,162 @@
+// A worker thread holding a share of the readers. It opens them in paced batches, counts
+// every delivery of every measured status per reader, and records the latency of each first
+// delivery: its receive time minus the time the publisher issued the POST (both on the same
+// monotonic clock, shared through `sentAt`).
+import { parentPort, workerData } from 'node:worker_threads';
+import WebSocket from 'ws';
+import { markerPrefix, NO_MARKER, scanMarker, WARMUP } from './marker.mjs';
+import { openSseReader } from './sse-reader.mjs';
+
+const { transport, host, port, tag, tokens, run, measured, connectBatch, connectPauseMs } = workerData;
+const readerCount = tokens.length;
+const prefix = markerPrefix(run);
+const sentAt = new BigInt64Array(workerData.sentAt);
+/** [open, ready (saw a status of this run), delivered measured (first deliveries), disconnects] */
+const progress = new Int32Array(workerData.progress);
+
+const counts = new Uint8Array(readerCount * measured);
+const latenciesUs = new Uint32Array(readerCount * measured);
+let latencyCount = 0;
+let unexpected = 0;
+let finishing = false;
+const ready = new Uint8Array(readerCount);
+const opened = new Uint8Array(readerCount);
+const connections = [];
+
+const UPDATE_SSE = Buffer.from('event: update\n');
+const UPDATE_WS = Buffer.from('"event":"update"');
+
+const record = (reader, buf, start, end, now) => {
+  const n = scanMarker(buf, start, end, prefix);
+  if (n === NO_MARKER) return;
+  if (!ready[reader]) {
+    ready[reader] = 1;
+    Atomics.add(progress, 1, 1);
+  }
+  if (n === WARMUP) return;
+  if (n >= measured) {
+    unexpected++;
+    return;
+  }
+  const cell = reader * measured + n;
+  const c = counts[cell];
+  if (c === 0) {
+    const sent = Atomics.load(sentAt, n);
+    if (sent > 0n) latenciesUs[latencyCount++] = Number((now - sent) / 1000n);
+    Atomics.add(progress, 2, 1);
+  }
+  if (c < 255) counts[cell] = c + 1;
+};
+
+const onClose = () => {
+  if (!finishing) Atomics.add(progress, 3, 1);
+};
+
+const openSse = (reader) =>
+  openSseReader({
+    host,
+    port,
+    path: `/api/v1/streaming/hashtag?tag=${encodeURIComponent(tag)}`,
+    token: tokens[reader],
+    onEvent: (buf, start, end, now) => {
+      const at = buf.indexOf(UPDATE_SSE, start);
+      if (at !== -1 && at < end) record(reader, buf, start, end, now);
+    },
+    onClose,
+  });
+
+const openWs = (reader) =>
+  new Promise((resolve, reject) => {
+    const headers = tokens[reader] ? { Authorization: `Bearer ${tokens[reader]}` } : {};
+    const ws = new WebSocket(`ws://${host}:${port}/api/v1/streaming`, {
+      headers,
+      perMessageDeflate: false,
+      handshakeTimeout: 15_000,
+    });
+    let open = false;
+    ws.on('open', () => {
+      open = true;
+      ws.send(JSON.stringify({ type: 'subscribe', stream: 'hashtag', tag }));
+      resolve({ close: () => ws.terminate() });
+    });
+    ws.on('message', (data) => {
+      const now = process.hrtime.bigint();
+      const buf = Buffer.isBuffer(data)
+        ? data
+        : Array.isArray(data)
+          ? Buffer.concat(data)
+          : Buffer.from(data);
+      if (buf.indexOf(UPDATE_WS) !== -1) record(reader, buf, 0, buf.length, now);
+    });
+    ws.on('unexpected-response', (_req, res) => {
+      ws.terminate();
+      reject(new Error(`HTTP ${res.statusCode}`));
+    });
+    ws.on('error', (err) => {
+      if (!open) reject(err);
+    });
+    ws.on('close', () => {
+      if (open) onClose();
+    });
+  });
+
+const connectAll = async () => {
+  const open = transport === 'ws' ? openWs : openSse;
+  const errors = new Map();
+  let failed = 0;
+  for (let first = 0; first < readerCount; first += connectBatch) {
+    const batch = [];
+    for (let r = first; r < Math.min(first + connectBatch, readerCount); r++) batch.push(open(r));
+    const results = await Promise.allSettled(batch);
+    for (const [i, result] of results.entries()) {
+      if (result.status === 'fulfilled') {
+        opened[first + i] = 1;
+        connections.push(result.value);
+        Atomics.add(progress, 0, 1);
+      } else {
+        failed++;
+        const key = String(result.reason?.code ?? result.reason?.message ?? result.reason);
+        errors.set(key, (errors.get(key) ?? 0) + 1);
+      }
+    }
+    if (connectPauseMs) await new Promise((r) => setTimeout(r, connectPauseMs));
+  }
+  parentPort.postMessage({
+    type: 'connected',
+    open: connections.length,
+    failed,
+    errors: Object.fromEntries(errors),
+  });
+};
+
+const finish = (published) => {
+  finishing = true;
+  for (const c of connections) c.close();
+  let delivered = 0;
+  let duplicated = 0;
+  let lost = 0;
+  let expectedCells = 0;
+  for (let reader = 0; reader < readerCount; reader++) {
+    if (!opened[reader]) continue;
+    const base = reader * measured;
+    for (let n = 0; n < measured; n++) {
+      const c = counts[base + n];
+      if (published[n]) {
+        if (c > 0) delivered++;
+        else lost++;
+        expectedCells++;
+      } else if (c > 0) unexpected += c;
+      if (c > 1) duplicated += c - 1;
+    }
+  }
+  const latencies = latenciesUs.slice(0, latencyCount);
+  parentPort.postMessage(
+    { type: 'result', delivered, duplicated, lost, expectedCells, unexpected, latencies },
+    [latencies.buffer],
+  );
+};
+
+parentPort.on('message', (msg) => {
+  if (msg.type === 'finish') finish(msg.published);
+});
+connectAll();

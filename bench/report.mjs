@@ -1,0 +1,79 @@
+// Renders results as a Markdown table: one row per scenario and metric, Hashchat next to the
+// baseline, and their ratio (Hashchat ÷ baseline; above 1 means Hashchat costs more or takes
+// longer, except for delivered % and reads/s, where higher is better).
+
+const fanoutMetrics = [
+  ['delivered %', (r) => r.deliveredPct],
+  ['latency p50 ms', (r) => r.latencyMs?.p50],
+  ['latency p99 ms', (r) => r.latencyMs?.p99],
+  ['server CPU s', (r) => r.server?.cpuSeconds],
+  ['server µs / delivery', (r) => r.server?.usPerDelivery],
+  ['server peak RSS MB', (r) => r.server?.rssPeakMB],
+];
+const ingestMetrics = [
+  ['POST p50 ms', (r) => r.published?.postLatencyMs?.p50],
+  ['POST p99 ms', (r) => r.published?.postLatencyMs?.p99],
+  ['statuses accepted', (r) => r.published?.ok],
+  [
+    'server µs / status',
+    (r) => (r.server && r.published?.ok ? (r.server.cpuSeconds * 1e6) / r.published.ok : null),
+  ],
+  ['delivered %', (r) => r.deliveredPct],
+];
+const historyMetrics = [
+  ['reads / s', (r) => r.requestsPerSecond],
+  ['read p50 ms', (r) => r.latencyMs?.p50],
+  ['read p99 ms', (r) => r.latencyMs?.p99],
+  ['server µs / read', (r) => r.server?.usPerRequest],
+];
+
+const metricsFor = (scenario) => {
+  if (scenario.mode === 'history') return historyMetrics;
+  return scenario.name.startsWith('ingest') ? ingestMetrics : fanoutMetrics;
+};
+
+const show = (v) =>
+  v === null || v === undefined || Number.isNaN(v) ? '—' : String(Math.round(v * 100) / 100);
+
+const cell = (outcome, pick) => {
+  if (!outcome) return '—';
+  if (outcome.error) return 'failed';
+  return show(pick(outcome.result));
+};
+
+const ratio = (a, b) => (typeof a === 'number' && typeof b === 'number' && b !== 0 ? `${show(a / b)}×` : '—');
+
+/**
+ * @param {{ scenario: import('./matrix.mjs').Scenario, hashchat?: { result?: any, error?: string },
+ *   baseline?: { result?: any, error?: string } }[]} rows
+ * @param {{ startedAt: string, machine: string }} meta
+ */
+export const renderMarkdown = (rows, meta) => {
+  const lines = [
+    '# Hashchat benchmark',
+    '',
+    `Run ${meta.startedAt} on ${meta.machine}. Ratio = Hashchat ÷ baseline. See bench/README.md for what each number means.`,
+    '',
+    '| scenario | metric | Hashchat | baseline | ratio |',
+    '|---|---|---:|---:|---:|',
+  ];
+  for (const { scenario, hashchat, baseline } of rows) {
+    for (const [metric, pick] of metricsFor(scenario)) {
+      const h = hashchat?.result ? pick(hashchat.result) : null;
+      const b = baseline?.result ? pick(baseline.result) : null;
+      lines.push(
+        `| ${scenario.name} | ${metric} | ${cell(hashchat, pick)} | ${cell(baseline, pick)} | ${ratio(h, b)} |`,
+      );
+    }
+  }
+  const failures = rows.flatMap(({ scenario, hashchat, baseline }) =>
+    [
+      ['Hashchat', hashchat],
+      ['baseline', baseline],
+    ]
+      .filter(([, o]) => o?.error)
+      .map(([who, o]) => `- ${scenario.name}, ${who}: ${o.error}`),
+  );
+  if (failures.length) lines.push('', '## Failures', '', ...failures);
+  return `${lines.join('\n')}\n`;
+};

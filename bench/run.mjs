@@ -1,0 +1,149 @@
+// `npm run bench`: runs the scenario matrix against a fresh baseline and (when a start
+// command is given) a fresh Hashchat per scenario, one after the other in the same run, and
+// writes bench/results/latest.md and latest.json.
+//
+//   node bench/run.mjs [--quick] [--hashchat-cmd "node packages/server/dist/main.js" | --hashchat]
+//                      [--only <substring>] [--seconds N] [--matrix file.json] [--authed-share 0.1]
+// HASHCHAT_BENCH_START may hold the Hashchat start command instead of --hashchat-cmd.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createBenchUsers } from './hashchat-client.mjs';
+import { fullMatrix, quickMatrix } from './matrix.mjs';
+import { openFileLimit } from './proc-stats.mjs';
+import { renderMarkdown } from './report.mjs';
+import { startBaseline, startHashchat } from './servers.mjs';
+
+const DEFAULT_HASHCHAT_CMD = 'node packages/server/dist/main.js';
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    hashchat: { type: 'boolean', default: false },
+    'hashchat-cmd': { type: 'string', default: process.env.HASHCHAT_BENCH_START },
+    'no-baseline': { type: 'boolean', default: false },
+    only: { type: 'string' },
+    seconds: { type: 'string' },
+    matrix: { type: 'string' },
+    'authed-share': { type: 'string', default: '0.1' },
+    'reader-users': { type: 'string', default: '5' },
+    out: { type: 'string', default: fileURLToPath(new URL('./results', import.meta.url)) },
+  },
+});
+
+const hashchatCmd = args['hashchat-cmd'] || (args.hashchat ? DEFAULT_HASHCHAT_CMD : null);
+const loadPath = fileURLToPath(new URL('./load.mjs', import.meta.url));
+const workDir = mkdtempSync(join(os.tmpdir(), 'hashchat-bench-run-'));
+
+/** @type {import('./matrix.mjs').Scenario[]} */
+let matrix = args.matrix
+  ? JSON.parse(readFileSync(args.matrix, 'utf8'))
+  : args.quick
+    ? quickMatrix
+    : fullMatrix;
+if (args.only) matrix = matrix.filter((s) => s.name.toLowerCase().includes(args.only.toLowerCase()));
+if (args.seconds) matrix = matrix.map((s) => ({ ...s, seconds: Number(args.seconds) }));
+
+const runLoad = (flags) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [loadPath, ...flags], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c) => {
+      out += c;
+    });
+    child.stderr.on('data', (c) => {
+      err += c;
+      process.stderr.write(`  ${String(c).trimEnd()}\n`);
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code === 0) return resolve(JSON.parse(out));
+      reject(new Error(err.trim().split('\n').slice(-3).join(' ') || `load.mjs exited with ${code}`));
+    });
+  });
+
+const loadFlags = (scenario, server, token, readerTokensFile) => {
+  const common = [
+    '--url',
+    server.url,
+    '--pid',
+    String(server.pid),
+    '--token',
+    token,
+    '--seconds',
+    String(scenario.seconds),
+  ];
+  if (scenario.mode === 'history')
+    return [
+      ...common,
+      '--mode',
+      'history',
+      '--concurrency',
+      String(scenario.concurrency ?? 16),
+      '--tag',
+      'benchhistory',
+    ];
+  return [
+    ...common,
+    '--transport',
+    scenario.transport ?? 'sse',
+    '--readers',
+    String(scenario.readers),
+    '--rate',
+    String(scenario.rate),
+    '--reader-tokens',
+    readerTokensFile,
+    '--authed-share',
+    args['authed-share'],
+  ];
+};
+
+/** Runs one scenario against one freshly started server. */
+const runOn = async (scenario, start) => {
+  let server;
+  try {
+    server = await start();
+    const [token, ...readerTokens] = await createBenchUsers(server.url, 1 + Number(args['reader-users']));
+    const readerTokensFile = join(workDir, `${server.name}-reader-tokens.txt`);
+    writeFileSync(readerTokensFile, `${readerTokens.join('\n')}\n`);
+    process.stderr.write(`${scenario.name} — ${server.name}\n`);
+    return { result: await runLoad(loadFlags(scenario, server, token, readerTokensFile)) };
+  } catch (err) {
+    process.stderr.write(`  ${server?.name ?? 'server'} failed: ${err.message}\n`);
+    return { error: err.message };
+  } finally {
+    await server?.stop();
+  }
+};
+
+const largest = Math.max(0, ...matrix.map((s) => s.readers ?? 0));
+const limit = openFileLimit();
+if (limit !== null && limit < largest + 64)
+  process.stderr.write(`warning: ulimit -n is ${limit}; ${largest} readers need more (ulimit -n 65536)\n`);
+if (!hashchatCmd)
+  process.stderr.write('no Hashchat start command (--hashchat-cmd or HASHCHAT_BENCH_START): baseline only\n');
+
+const startedAt = new Date().toISOString();
+const rows = [];
+for (const scenario of matrix) {
+  const row = { scenario };
+  if (!args['no-baseline']) row.baseline = await runOn(scenario, () => startBaseline(workDir));
+  if (hashchatCmd) row.hashchat = await runOn(scenario, () => startHashchat(hashchatCmd, workDir));
+  rows.push(row);
+}
+
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`;
+mkdirSync(args.out, { recursive: true });
+writeFileSync(
+  join(args.out, 'latest.json'),
+  `${JSON.stringify({ startedAt, finishedAt: new Date().toISOString(), machine, hashchatCmd, rows }, null, 2)}\n`,
+);
+const markdown = renderMarkdown(rows, { startedAt, machine });
+writeFileSync(join(args.out, 'latest.md'), markdown);
+process.stdout.write(markdown);
+process.stderr.write(`server logs in ${workDir}\n`);
+if (rows.some((r) => r.baseline?.error || r.hashchat?.error)) process.exitCode = 1;

@@ -1,0 +1,25 @@
+import type { StoredEvent } from '../store/events';
+import type { Bus, BusHandler } from './bus';
+
+/** The in-process bus of a single instance: delivery is a function call. */
+export class MemoryBus implements Bus {
+  private readonly topics = new Set<string>();
+  private handler: BusHandler = () => {};
+
+  async publish(topic: string, event: StoredEvent): Promise<void> {
+    if (this.topics.has(topic)) this.handler(topic, event);
+  }
+  async subscribe(topic: string): Promise<void> {
+    this.topics.add(topic);
+  }
+  async unsubscribe(topic: string): Promise<void> {
+    this.topics.delete(topic);
+  }
+  onMessage(handler: BusHandler): void {
+    this.handler = handler;
+  }
+  onReconnect(): void {}
+  async close(): Promise<void> {
+    this.topics.clear();
+  }
+}

@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Everything the process reads from its environment, parsed in one place. */
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize: number };
+  redisUrl: string | null;
+  logLevel: string;
+  maxStatusChars: number;
+  registrationsOpen: boolean;
+  publicStreams: boolean;
+  rateLimit: { enabled: boolean; max: number; windowSeconds: number; registrationsPerHour: number };
+  stream: { heartbeatSeconds: number; maxBufferedBytes: number };
+  webDist: string | null;
+  jobsPollMs: number;
+}
+
+const bool = (v: string | undefined, dflt: boolean) => (v === undefined || v === '' ? dflt : /^(1|true|yes|on)$/i.test(v));
+
+const env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  PUBLIC_URL: z.string().url().optional(),
+  DATABASE_URL: z.string().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  REDIS_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_STATUS_CHARS: z.coerce.number().int().min(50).max(100_000).default(500),
+  RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(300),
+  REGISTRATIONS_PER_HOUR: z.coerce.number().int().min(1).default(50),
+  STREAM_HEARTBEAT_SECONDS: z.coerce.number().min(1).default(15),
+  STREAM_MAX_BUFFERED_KB: z.coerce.number().int().min(16).default(1024),
+  JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  WEB_DIST: z.string().optional(),
+});
+
+/** Parses `source` (normally process.env); throws with every problem listed. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = env.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    database: parseDatabaseUrl(e.DATABASE_URL, e.DATABASE_POOL_SIZE),
+    redisUrl: e.REDIS_URL || null,
+    logLevel: e.LOG_LEVEL,
+    maxStatusChars: e.MAX_STATUS_CHARS,
+    registrationsOpen: bool(source.REGISTRATIONS_OPEN, true),
+    publicStreams: bool(source.PUBLIC_STREAMS, true),
+    rateLimit: {
+      enabled: bool(source.RATE_LIMIT_ENABLED, true),
+      max: e.RATE_LIMIT_MAX,
+      windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+      registrationsPerHour: e.REGISTRATIONS_PER_HOUR,
+    },
+    stream: { heartbeatSeconds: e.STREAM_HEARTBEAT_SECONDS, maxBufferedBytes: e.STREAM_MAX_BUFFERED_KB * 1024 },
+    webDist: e.WEB_DIST ?? path.resolve(import.meta.dirname, '../../web/dist'),
+    jobsPollMs: e.JOBS_POLL_MS,
+  };
+}
+
+function parseDatabaseUrl(url: string | undefined, poolSize: number): Config['database'] {
+  if (!url) return { kind: 'sqlite', file: path.resolve('data/hashchat.db') };
+  if (url.startsWith('sqlite:')) return { kind: 'sqlite', file: path.resolve(url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '')) };
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url, poolSize };
+  throw new Error('Invalid configuration: DATABASE_URL must start with sqlite: or postgres://');
+}

@@ -1,0 +1,70 @@
+import { hostname } from 'node:os';
+import pino, { type Logger } from 'pino';
+import type { Bus } from './bus/bus';
+import { MemoryBus } from './bus/memory';
+import { RedisBus } from './bus/redis';
+import type { Config } from './config';
+import { type Metrics, createMetrics } from './metrics';
+import { MemoryRateLimiter, type RateLimiter } from './ratelimit/limiter';
+import { RedisRateLimiter } from './ratelimit/redis';
+import { readEventsSince } from './store/events';
+import { type Store, openStore } from './store/open-store';
+import { StreamHub } from './stream/hub';
+
+/** The composition root: everything a request, a stream or a job needs, built once per process. */
+export interface Context {
+  config: Config;
+  store: Store;
+  bus: Bus;
+  hub: StreamHub;
+  log: Logger;
+  metrics: Metrics;
+  rateLimiter: RateLimiter;
+  /** The clock, passed in so tests and jobs agree on "now". */
+  now: () => number;
+  /** Identifies this process among instances (job leases, logs). */
+  instanceId: string;
+  close(): Promise<void>;
+}
+
+export interface ContextOptions {
+  now?: () => number;
+  logger?: Logger;
+}
+
+export async function createContext(config: Config, opts: ContextOptions = {}): Promise<Context> {
+  const log = opts.logger ?? pino({ level: config.logLevel });
+  const now = opts.now ?? Date.now;
+  const metrics = createMetrics();
+  const store = await openStore(config.database);
+  const bus: Bus = config.redisUrl ? new RedisBus(config.redisUrl) : new MemoryBus();
+  const rateLimiter: RateLimiter = config.redisUrl ? new RedisRateLimiter(config.redisUrl) : new MemoryRateLimiter(now);
+  const hub = new StreamHub(bus, {
+    heartbeatSeconds: config.stream.heartbeatSeconds,
+    readSince: (topics, after, limit) => readEventsSince(store.db, topics, after, limit),
+    metrics: {
+      openStreams: (d) => metrics.openStreams.inc(d),
+      delivered: (n) => metrics.eventsDelivered.inc(n),
+      dropped: () => metrics.droppedSlow.inc(),
+    },
+    log,
+  });
+  const ctx: Context = {
+    config,
+    store,
+    bus,
+    hub,
+    log,
+    metrics,
+    rateLimiter,
+    now,
+    instanceId: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
+    async close() {
+      hub.close();
+      await bus.close();
+      await rateLimiter.close();
+      await store.close();
+    },
+  };
+  return ctx;
+}

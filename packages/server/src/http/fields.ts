@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** Booleans as JSON, form ("true", "1", "on") or multipart strings send them. */
+export const formBool = z
+  .union([z.boolean(), z.string(), z.number()])
+  .transform((v) => v === true || v === 1 || (typeof v === 'string' && /^(true|1|on|yes)$/i.test(v)));
+
+/** A numeric id in the path (Mastodon ids are strings of digits); anything else is a 404. */
+export const idParam = z.object({ id: z.string().regex(/^\d{1,18}$/, 'Record not found').transform(Number) });
+
+/** A list of ids as `id[]=1&id[]=2` or `id=1`. */
+export const idList = z
+  .union([z.array(z.union([z.string(), z.number()])), z.string(), z.number()])
+  .optional()
+  .transform((v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map(Number).filter((n) => Number.isInteger(n) && n > 0)));
+
+/** A list of strings as `types[]=a&types[]=b` or `types=a`. */
+export const stringList = z
+  .union([z.array(z.string()), z.string()])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));

@@ -1,0 +1,46 @@
+import { invalid, unprocessable } from '@hashchat/core/errors';
+import { z } from 'zod';
+import { parseScopes } from '../../../auth/scopes';
+import { createApp } from '../../../services/oauth';
+import { requireToken } from '../../auth';
+import { parse } from '../../params';
+import type { RouteModule } from '../../routes';
+
+const appInput = z.object({
+  client_name: z.string().trim().min(1).max(200),
+  redirect_uris: z.union([z.string(), z.array(z.string())]).default('urn:ietf:wg:oauth:2.0:oob'),
+  scopes: z.string().optional(),
+  website: z.string().max(2000).optional().nullable(),
+});
+
+export const appRoutes: RouteModule = (app, ctx) => {
+  app.post('/api/v1/apps', async (req) => {
+    const input = parse(appInput, req.body);
+    const uris = (Array.isArray(input.redirect_uris) ? input.redirect_uris : input.redirect_uris.split(/\s+/)).filter(Boolean);
+    for (const u of uris) {
+      if (u !== 'urn:ietf:wg:oauth:2.0:oob' && !URL.canParse(u)) throw unprocessable('Validation failed: Redirect URI must be an absolute URI.');
+    }
+    const scopes = parseScopes(input.scopes);
+    if (!scopes) throw invalid('Validation failed: Scopes are invalid');
+    const a = await createApp(ctx, { name: input.client_name, redirectUris: uris, scopes, website: input.website ?? null });
+    return {
+      id: String(a.id),
+      name: a.name,
+      website: a.website,
+      scopes,
+      redirect_uri: uris.join('\n'),
+      redirect_uris: uris,
+      client_id: a.client_id,
+      client_secret: a.client_secret,
+      client_secret_expires_at: 0,
+      vapid_key: '',
+    };
+  });
+
+  app.get('/api/v1/apps/verify_credentials', async (req) => {
+    const v = requireToken(req, 'read');
+    const a = await ctx.store.db.selectFrom('apps').selectAll().where('id', '=', v.appId ?? -1).executeTakeFirst();
+    if (!a) return { name: 'Hashchat web', website: null, scopes: v.scopes };
+    return { id: String(a.id), name: a.name, website: a.website, scopes: a.scopes.split(' '), redirect_uris: a.redirect_uris.split('\n') };
+  });
+};

@@ -1,0 +1,63 @@
+import { findAccountById } from '../../../store/accounts';
+import type { RouteModule } from '../../routes';
+import { serializeAccount } from '../../serializers/account';
+
+const VERSION = '4.3.0 (compatible; Hashchat 0.1.0)';
+
+/** `/api/v1/instance` and `/api/v2/instance`, with the limits clients read before posting. */
+export const instanceRoutes: RouteModule = (app, ctx) => {
+  const base = ctx.config.publicUrl;
+  const host = new URL(base).host;
+  const streaming = base.replace(/^http/, 'ws');
+  const statuses = { max_characters: ctx.config.maxStatusChars, max_media_attachments: 0, characters_reserved_per_url: 23 };
+
+  app.get('/api/v1/instance', async () => {
+    const [users, posts] = await Promise.all([
+      ctx.store.db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+      ctx.store.db.selectFrom('statuses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+    ]);
+    return {
+      uri: host,
+      title: 'Hashchat',
+      short_description: 'Hashtag chats, self-hosted.',
+      description: 'A microblog for running and following hashtag chats.',
+      email: '',
+      version: VERSION,
+      urls: { streaming_api: streaming },
+      stats: { user_count: Number(users?.n ?? 0), status_count: Number(posts?.n ?? 0), domain_count: 0 },
+      languages: ['en'],
+      registrations: ctx.config.registrationsOpen,
+      approval_required: false,
+      invites_enabled: false,
+      configuration: { statuses, accounts: { max_featured_tags: 0 } },
+      contact_account: null,
+      rules: [],
+    };
+  });
+
+  app.get('/api/v2/instance', async () => {
+    const admin = await ctx.store.db.selectFrom('accounts').select('id').where('role', '=', 'admin').orderBy('id').limit(1).executeTakeFirst();
+    const adminRow = admin ? await findAccountById(ctx.store.db, Number(admin.id)) : undefined;
+    return {
+      domain: host,
+      title: 'Hashchat',
+      version: VERSION,
+      source_url: 'https://github.com/hashchat/hashchat',
+      description: 'A microblog for running and following hashtag chats.',
+      usage: { users: { active_month: 0 } },
+      thumbnail: { url: `${base}/favicon.svg` },
+      languages: ['en'],
+      configuration: {
+        urls: { streaming: streaming },
+        accounts: { max_featured_tags: 0, max_pinned_statuses: 0 },
+        statuses,
+        media_attachments: { supported_mime_types: [], image_size_limit: 0, video_size_limit: 0 },
+        polls: { max_options: 0, max_characters_per_option: 0, min_expiration: 0, max_expiration: 0 },
+        translation: { enabled: false },
+      },
+      registrations: { enabled: ctx.config.registrationsOpen, approval_required: false, message: null },
+      contact: { email: '', account: adminRow ? serializeAccount(adminRow, base) : null },
+      rules: [],
+    };
+  });
+};

@@ -1,0 +1,182 @@
+import { escapeHtml } from '@hashchat/core/text/render';
+import { HashchatError, invalid } from '@hashchat/core/errors';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { parseScopes } from '../../../auth/scopes';
+import { findAccountById } from '../../../store/accounts';
+import { authenticate } from '../../../services/accounts';
+import {
+  OOB,
+  assertScopesAllowed,
+  authenticateClient,
+  createCode,
+  exchangeCode,
+  findApp,
+  issueToken,
+  revokeToken,
+  tokenEntity,
+} from '../../../services/oauth';
+import { parse } from '../../params';
+import type { RouteModule } from '../../routes';
+
+const authorizeQuery = z.object({
+  response_type: z.literal('code', { error: 'response_type must be code' }),
+  client_id: z.string().min(1),
+  redirect_uri: z.string().min(1),
+  scope: z.string().optional(),
+  state: z.string().max(2000).optional(),
+  code_challenge: z.string().min(43).max(128).optional(),
+  code_challenge_method: z.enum(['S256', 'plain']).optional(),
+});
+const authorizeForm = authorizeQuery.extend({
+  decision: z.enum(['approve', 'deny']),
+  login: z.string().optional(),
+  password: z.string().optional(),
+  authenticity_token: z.string().optional(),
+});
+
+const tokenInput = z.discriminatedUnion('grant_type', [
+  z.object({
+    grant_type: z.literal('authorization_code'),
+    code: z.string().min(1),
+    client_id: z.string().min(1),
+    client_secret: z.string().optional(),
+    redirect_uri: z.string().min(1),
+    code_verifier: z.string().optional(),
+  }),
+  z.object({
+    grant_type: z.literal('client_credentials'),
+    client_id: z.string().min(1),
+    client_secret: z.string().min(1),
+    scope: z.string().optional(),
+  }),
+]);
+
+const page = (title: string, body: string) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} · Hashchat</title>
+<style>
+:root{color-scheme:light dark;--fg:#1b1d21;--bg:#f7f7f9;--card:#fff;--accent:#2f5bd3;--muted:#5a606b}
+@media (prefers-color-scheme:dark){:root{--fg:#e8e9ec;--bg:#15171b;--card:#1f2228;--accent:#8fb0ff;--muted:#a7adb8}}
+body{font:16px/1.5 system-ui,sans-serif;background:var(--bg);color:var(--fg);margin:0;display:grid;place-items:center;min-height:100vh}
+main{background:var(--card);padding:2rem;border-radius:12px;max-width:26rem;width:calc(100% - 2rem);box-shadow:0 1px 4px #0002}
+h1{font-size:1.3rem;margin-top:0}label{display:block;margin:.75rem 0 .25rem;font-weight:600}
+input{width:100%;box-sizing:border-box;padding:.6rem;font:inherit;border:1px solid var(--muted);border-radius:8px;background:transparent;color:inherit}
+.actions{display:flex;gap:.75rem;margin-top:1.25rem}button{min-height:44px;padding:0 1.2rem;font:inherit;border-radius:8px;border:1px solid var(--accent);cursor:pointer}
+button[value=approve]{background:var(--accent);color:var(--card)}button[value=deny]{background:transparent;color:var(--accent)}
+ul{padding-left:1.2rem}.error{color:#c62828}code{word-break:break-all}:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
+</style></head><body><main>${body}</main></body></html>`;
+
+export const oauthRoutes: RouteModule = (app, ctx) => {
+  async function loadRequest(q: z.infer<typeof authorizeQuery>) {
+    const client = await findApp(ctx, q.client_id);
+    if (!client) throw invalid('Client authentication failed: unknown client_id');
+    if (!client.redirect_uris.split('\n').includes(q.redirect_uri)) throw invalid('The redirect URI included is not valid.');
+    const scopes = parseScopes(q.scope);
+    if (!scopes) throw invalid('The requested scope is invalid, unknown, or malformed.');
+    assertScopesAllowed(scopes, client.scopes);
+    return { client, scopes };
+  }
+
+  function consentPage(reply: FastifyReply, q: Record<string, unknown>, appName: string, scopes: string[], signedInAs: string | null, csrf: string | null, error?: string) {
+    const hidden = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'code_challenge', 'code_challenge_method']
+      .filter((k) => typeof q[k] === 'string')
+      .map((k) => `<input type="hidden" name="${k}" value="${escapeHtml(String(q[k]))}">`)
+      .join('');
+    const login = signedInAs
+      ? `<p>Signed in as <strong>@${escapeHtml(signedInAs)}</strong>.</p><input type="hidden" name="authenticity_token" value="${escapeHtml(csrf ?? '')}">`
+      : `<label for="login">Username or email</label><input id="login" name="login" autocomplete="username" required>
+         <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>`;
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('x-frame-options', 'DENY')
+      .send(
+        page(
+          'Authorize',
+          `<h1>Authorize ${escapeHtml(appName)}</h1>
+<p>This application asks to use your Hashchat account with these permissions:</p>
+<ul>${scopes.map((s) => `<li><code>${escapeHtml(s)}</code></li>`).join('')}</ul>
+${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
+<form method="post" action="/oauth/authorize">${hidden}${login}
+<div class="actions"><button name="decision" value="approve">Authorize</button><button name="decision" value="deny">Deny</button></div></form>`,
+        ),
+      );
+  }
+
+  app.get('/oauth/authorize', async (req, reply) => {
+    const q = parse(authorizeQuery, req.query);
+    const { client, scopes } = await loadRequest(q);
+    const me = req.viewer.via === 'cookie' && req.viewer.accountId ? await findAccountById(ctx.store.db, req.viewer.accountId) : null;
+    return consentPage(reply, q, client.name, scopes, me?.username ?? null, req.viewer.csrfToken);
+  });
+
+  app.post('/oauth/authorize', async (req, reply) => {
+    const f = parse(authorizeForm, req.body);
+    const { client, scopes } = await loadRequest(f);
+    const back = (params: Record<string, string>) => {
+      if (f.redirect_uri === OOB) return null;
+      const url = new URL(f.redirect_uri);
+      for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+      if (f.state) url.searchParams.set('state', f.state);
+      return url.toString();
+    };
+    if (f.decision === 'deny') {
+      const to = back({ error: 'access_denied', error_description: 'The resource owner denied the request.' });
+      return to ? reply.redirect(to) : reply.type('text/html').send(page('Denied', '<h1>Authorization denied</h1>'));
+    }
+    let accountId = req.viewer.via === 'cookie' ? req.viewer.accountId : null;
+    if (accountId === null) {
+      try {
+        accountId = Number((await authenticate(ctx, f.login ?? '', f.password ?? '')).id);
+      } catch (err) {
+        if (err instanceof HashchatError) return consentPage(reply.status(401), f, client.name, scopes, null, null, err.message);
+        throw err;
+      }
+    }
+    const code = await createCode(ctx, {
+      appId: Number(client.id),
+      accountId,
+      scopes,
+      redirectUri: f.redirect_uri,
+      challenge: f.code_challenge ?? null,
+      method: f.code_challenge ? (f.code_challenge_method ?? 'plain') : null,
+    });
+    const to = back({ code });
+    if (to) return reply.redirect(to);
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(page('Authorization code', `<h1>Authorization code</h1><p>Copy this code and paste it into the application:</p><p><code id="code">${escapeHtml(code)}</code></p>`));
+  });
+
+  app.post('/oauth/token', async (req) => {
+    const body = { ...(req.body as object) } as Record<string, unknown>;
+    // Client credentials may also come by HTTP Basic auth (RFC 6749 §2.3.1).
+    const basic = /^basic\s+(.+)$/i.exec(req.headers.authorization ?? '');
+    if (basic) {
+      const [id, secret] = Buffer.from(basic[1], 'base64').toString().split(':');
+      body.client_id ??= decodeURIComponent(id ?? '');
+      body.client_secret ??= decodeURIComponent(secret ?? '');
+    }
+    const input = parse(tokenInput, body);
+    if (input.grant_type === 'client_credentials') {
+      const client = await authenticateClient(ctx, input.client_id, input.client_secret);
+      const scopes = parseScopes(input.scope);
+      if (!scopes) throw invalid('The requested scope is invalid, unknown, or malformed.');
+      assertScopesAllowed(scopes, client.scopes);
+      const t = await issueToken(ctx, { appId: Number(client.id), accountId: null, scopes, kind: 'oauth' });
+      return tokenEntity(t, scopes);
+    }
+    const client = await findApp(ctx, input.client_id);
+    if (!client) throw new HashchatError('Unauthorized', 'Client authentication failed due to unknown client.');
+    // Public clients using PKCE may omit the secret; confidential ones must send it right.
+    if (input.client_secret !== undefined || !input.code_verifier) await authenticateClient(ctx, input.client_id, input.client_secret);
+    return exchangeCode(ctx, { appId: Number(client.id), code: input.code, redirectUri: input.redirect_uri, verifier: input.code_verifier });
+  });
+
+  app.post('/oauth/revoke', async (req) => {
+    const input = parse(z.object({ client_id: z.string().min(1), client_secret: z.string().min(1), token: z.string().min(1) }), req.body);
+    const client = await authenticateClient(ctx, input.client_id, input.client_secret);
+    await revokeToken(ctx, input.token, Number(client.id));
+    return {};
+  });
+};

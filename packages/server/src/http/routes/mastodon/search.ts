@@ -1,0 +1,65 @@
+import { normalizeTag } from '@hashchat/core/text/tag-name';
+import { z } from 'zod';
+import { searchAccounts } from '../../../store/accounts';
+import { presentStatuses } from '../../../services/status-views';
+import { optionalUser } from '../../auth';
+import { formBool } from '../../fields';
+import { parse } from '../../params';
+import type { RouteModule } from '../../routes';
+import { serializeAccount } from '../../serializers/account';
+import { presentTag } from './tags';
+
+const searchQuery = z.object({
+  q: z.string().trim().min(1, 'q is required').max(500),
+  type: z.enum(['accounts', 'hashtags', 'statuses']).optional(),
+  resolve: formBool.optional(),
+  following: formBool.optional(),
+  account_id: z.string().optional(),
+  max_id: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).default(20).transform((n) => Math.min(n, 40)),
+  offset: z.coerce.number().int().min(0).optional(),
+});
+
+/** `/api/v2/search`: accounts by name prefix, hashtags by name prefix, statuses by full text. */
+export const searchRoutes: RouteModule = (app, ctx) => {
+  app.get('/api/v2/search', async (req) => {
+    const q = parse(searchQuery, req.query);
+    const viewer = optionalUser(req, 'read:search');
+    const want = (t: string) => !q.type || q.type === t;
+    const text = q.q;
+    // Offsets are for compatibility only: page with max_id.
+    if (q.offset) return { accounts: [], statuses: [], hashtags: [] };
+    const [accounts, hashtags, statuses] = await Promise.all([
+      want('accounts') ? searchAccounts(ctx.store.db, text.replace(/^@/, '').split('@')[0], q.limit, ctx.store.dialect.ilike) : [],
+      want('hashtags') ? searchTags(text) : [],
+      want('statuses') ? searchStatuses(text) : [],
+    ]);
+    return {
+      accounts: accounts.map((a) => serializeAccount(a, ctx.config.publicUrl)),
+      hashtags: await Promise.all(hashtags.map((t) => presentTag(ctx, t, viewer))),
+      statuses,
+    };
+
+    async function searchTags(t: string) {
+      const name = normalizeTag(t.replace(/^[#＃]/, '')).replace(/[%_\\]/g, '');
+      if (!name) return [];
+      const rows = await ctx.store.db
+        .selectFrom('tags')
+        .select(['id', 'name', 'display_name'])
+        .where('name', 'like', `${name}%`)
+        .orderBy('name')
+        .limit(q.limit)
+        .execute();
+      return rows.map((r) => ({ id: Number(r.id), name: r.name, display_name: r.display_name }));
+    }
+
+    async function searchStatuses(t: string) {
+      // Over-fetch so visibility filtering still fills a page; only public statuses are searchable here.
+      const ids = await ctx.store.dialect.searchStatusIds(ctx.store.db, t, q.limit * 2, q.max_id ?? null);
+      if (ids.length === 0) return [];
+      const visible = await ctx.store.db.selectFrom('statuses').select('id').where('id', 'in', ids).where('visibility', '=', 'public').execute();
+      const ok = new Set(visible.map((r) => Number(r.id)));
+      return presentStatuses(ctx, ids.filter((id) => ok.has(id)).slice(0, q.limit), viewer);
+    }
+  });
+};

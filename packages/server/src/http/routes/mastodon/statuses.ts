@@ -1,0 +1,144 @@
+import { notFound } from '@hashchat/core/errors';
+import { z } from 'zod';
+import { findAccountsByIds } from '../../../store/accounts';
+import { favourite, reblog, unfavourite, unreblog } from '../../../services/interactions';
+import { presentStatus, presentStatuses } from '../../../services/status-views';
+import { createStatus, deleteStatus, visibleStatus } from '../../../services/statuses';
+import { canSeeStatus } from '../../../services/visibility';
+import { optionalUser, requireUser } from '../../auth';
+import { formBool, idParam } from '../../fields';
+import { linkHeader, pageParams } from '../../pagination';
+import { parse } from '../../params';
+import type { RouteModule } from '../../routes';
+import { serializeAccount } from '../../serializers/account';
+
+const statusInput = z.object({
+  status: z.string({ error: "Validation failed: Text can't be blank" }),
+  in_reply_to_id: z
+    .union([z.string(), z.number()])
+    .optional()
+    .nullable()
+    .transform((v) => (v === undefined || v === null || v === '' ? null : Number(v)))
+    .refine((v) => v === null || (Number.isInteger(v) && v > 0), 'is not a valid id'),
+  visibility: z.enum(['public', 'unlisted', 'private', 'direct']).default('public'),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, 'is not a valid ISO 639 code')
+    .optional()
+    .nullable(),
+  spoiler_text: z.string().max(500).default(''),
+  sensitive: formBool.default(false),
+});
+
+export const statusRoutes: RouteModule = (app, ctx) => {
+  const base = ctx.config.publicUrl;
+
+  app.post('/api/v1/statuses', async (req, reply) => {
+    const me = requireUser(req, 'write:statuses');
+    const input = parse(statusInput, req.body);
+    const key = req.headers['idempotency-key'];
+    const result = await createStatus(
+      ctx,
+      me,
+      {
+        status: input.status,
+        inReplyToId: input.in_reply_to_id,
+        visibility: input.visibility,
+        language: input.language ?? null,
+        spoilerText: input.spoiler_text,
+        sensitive: input.sensitive,
+      },
+      typeof key === 'string' && key.length > 0 && key.length <= 200 ? key : null,
+    );
+    // The entity was serialized once for the stream; the response sends the same bytes.
+    return reply.type('application/json; charset=utf-8').send(result.json);
+  });
+
+  app.get('/api/v1/statuses/:id', async (req) => {
+    const { id } = parse(idParam, req.params);
+    const viewer = optionalUser(req, 'read:statuses');
+    await visibleStatus(ctx, id, viewer);
+    const s = await presentStatus(ctx, id, viewer);
+    if (!s) throw notFound();
+    return s;
+  });
+
+  app.delete('/api/v1/statuses/:id', async (req) => {
+    const me = requireUser(req, 'write:statuses');
+    const { id } = parse(idParam, req.params);
+    const s = await deleteStatus(ctx, me, id);
+    if (!s) throw notFound();
+    return s;
+  });
+
+  app.get('/api/v1/statuses/:id/context', async (req) => {
+    const { id } = parse(idParam, req.params);
+    const viewer = optionalUser(req, 'read:statuses');
+    const row = await visibleStatus(ctx, id, viewer);
+    const db = ctx.store.db;
+    // Ancestors: walk up the reply chain (bounded).
+    const ancestors: number[] = [];
+    let parentId = row.in_reply_to_id;
+    while (parentId !== null && ancestors.length < 40) {
+      const p = await db.selectFrom('statuses').selectAll().where('id', '=', parentId).executeTakeFirst();
+      if (!p || !(await canSeeStatus(db, p, viewer))) break;
+      ancestors.unshift(Number(p.id));
+      parentId = p.in_reply_to_id;
+    }
+    // Descendants: breadth-first over replies (bounded), depth-first order in the answer like Mastodon.
+    const descendants: number[] = [];
+    const walk = async (pid: number, depth: number) => {
+      if (depth > 20 || descendants.length >= 200) return;
+      const children = await db.selectFrom('statuses').selectAll().where('in_reply_to_id', '=', pid).orderBy('id').limit(100).execute();
+      for (const c of children) {
+        if (!(await canSeeStatus(db, c, viewer))) continue;
+        descendants.push(Number(c.id));
+        await walk(Number(c.id), depth + 1);
+      }
+    };
+    await walk(id, 0);
+    const [a, d] = await Promise.all([presentStatuses(ctx, ancestors, viewer), presentStatuses(ctx, descendants, viewer)]);
+    return { ancestors: a, descendants: d };
+  });
+
+  const action = (path: string, fn: (me: number, id: number) => Promise<unknown>, scope: string) =>
+    app.post(`/api/v1/statuses/:id/${path}`, async (req) => {
+      const me = requireUser(req, scope);
+      const { id } = parse(idParam, req.params);
+      const s = await fn(me, id);
+      if (!s) throw notFound();
+      return s;
+    });
+  action('favourite', (me, id) => favourite(ctx, me, id), 'write:favourites');
+  action('unfavourite', (me, id) => unfavourite(ctx, me, id), 'write:favourites');
+  action('reblog', (me, id) => reblog(ctx, me, id), 'write:statuses');
+  action('unreblog', (me, id) => unreblog(ctx, me, id), 'write:statuses');
+
+  app.get('/api/v1/statuses/:id/favourited_by', async (req, reply) => {
+    const { id } = parse(idParam, req.params);
+    await visibleStatus(ctx, id, optionalUser(req, 'read:statuses'));
+    const q = parse(pageParams, req.query);
+    let sel = ctx.store.db.selectFrom('favourites').select('account_id').where('status_id', '=', id);
+    if (q.max_id) sel = sel.where('account_id', '<', q.max_id);
+    const rows = await sel.orderBy('account_id', 'desc').limit(q.limit).execute();
+    const ids = rows.map((r) => Number(r.account_id));
+    const accounts = await findAccountsByIds(ctx.store.db, ids);
+    const link = linkHeader(base, `/api/v1/statuses/${id}/favourited_by`, {}, ids);
+    if (link) reply.header('link', link);
+    return ids.map((a) => accounts.get(a)).filter((a) => a !== undefined).map((a) => serializeAccount(a, base));
+  });
+
+  app.get('/api/v1/statuses/:id/reblogged_by', async (req, reply) => {
+    const { id } = parse(idParam, req.params);
+    await visibleStatus(ctx, id, optionalUser(req, 'read:statuses'));
+    const q = parse(pageParams, req.query);
+    let sel = ctx.store.db.selectFrom('statuses').select('account_id').where('reblog_of_id', '=', id);
+    if (q.max_id) sel = sel.where('account_id', '<', q.max_id);
+    const rows = await sel.orderBy('account_id', 'desc').limit(q.limit).execute();
+    const ids = rows.map((r) => Number(r.account_id));
+    const accounts = await findAccountsByIds(ctx.store.db, ids);
+    const link = linkHeader(base, `/api/v1/statuses/${id}/reblogged_by`, {}, ids);
+    if (link) reply.header('link', link);
+    return ids.map((a) => accounts.get(a)).filter((a) => a !== undefined).map((a) => serializeAccount(a, base));
+  });
+};

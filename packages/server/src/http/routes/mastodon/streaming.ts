@@ -1,0 +1,177 @@
+import { HashchatError } from '@hashchat/core/errors';
+import { normalizeTag } from '@hashchat/core/text/tag-name';
+import type { FastifyRequest } from 'fastify';
+import type { Context } from '../../../context';
+import { latestEventId } from '../../../store/events';
+import type { Reader } from '../../../stream/reader';
+import { SseReader } from '../../../stream/sse';
+import { WsReader } from '../../../stream/ws';
+import { hasScope } from '../../../auth/scopes';
+import type { Viewer } from '../../auth';
+import type { RouteModule } from '../../routes';
+
+/** A stream a client asks for, resolved to bus topics and the name Mastodon clients know it by. */
+interface StreamSpec {
+  topics: string[];
+  name: string[];
+  events: ReadonlySet<string> | null;
+  /** User streams follow the viewer's follows as they change. */
+  userId: number | null;
+}
+
+async function resolveStream(ctx: Context, viewer: Viewer, stream: string, tag: string | undefined): Promise<StreamSpec> {
+  const needUser = () => {
+    if (viewer.accountId === null) throw new HashchatError('Unauthorized', 'Error: Missing access token');
+    if (!hasScope(viewer.scopes, 'read:statuses') && !hasScope(viewer.scopes, 'read:notifications')) {
+      throw new HashchatError('Forbidden', 'Access token does not have the required scopes');
+    }
+    return viewer.accountId;
+  };
+  const needPublic = () => {
+    if (!ctx.config.publicStreams && viewer.accountId === null) throw new HashchatError('Unauthorized', 'Error: Missing access token');
+  };
+  switch (stream) {
+    case 'user': {
+      const me = needUser();
+      const [follows, tags] = await Promise.all([
+        ctx.store.db.selectFrom('follows').select('target_account_id').where('account_id', '=', me).execute(),
+        ctx.store.db
+          .selectFrom('tag_follows as f')
+          .innerJoin('tags as t', 't.id', 'f.tag_id')
+          .select('t.name')
+          .where('f.account_id', '=', me)
+          .execute(),
+      ]);
+      return {
+        topics: [`user:${me}`, `account:${me}`, ...follows.map((f) => `account:${f.target_account_id}`), ...tags.map((t) => `tag:${t.name}`)],
+        name: ['user'],
+        events: null,
+        userId: me,
+      };
+    }
+    case 'user:notification': {
+      const me = needUser();
+      return { topics: [`user:${me}`], name: ['user:notification'], events: new Set(['notification']), userId: null };
+    }
+    case 'public':
+    case 'public:local':
+      needPublic();
+      return { topics: [stream], name: [stream], events: null, userId: null };
+    case 'public:remote':
+      needPublic();
+      return { topics: [], name: [stream], events: null, userId: null };
+    case 'hashtag':
+    case 'hashtag:local': {
+      needPublic();
+      const name = normalizeTag((tag ?? '').replace(/^[#＃]/, ''));
+      if (!name) throw new HashchatError('Invalid', 'Error: Missing tag name parameter');
+      return { topics: [`tag:${name}`], name: [stream, tag!.replace(/^[#＃]/, '')], events: null, userId: null };
+    }
+    default:
+      throw new HashchatError('Invalid', 'Error: Unknown stream type');
+  }
+}
+
+function lastEventId(req: FastifyRequest): number | null {
+  const raw = req.headers['last-event-id'] ?? (req.query as Record<string, unknown>).last_event_id ?? (req.query as Record<string, unknown>).since_id;
+  if (typeof raw !== 'string' || !/^\d{1,18}$/.test(raw)) return null;
+  return Number(raw);
+}
+
+function attachSpec(ctx: Context, reader: Reader, spec: StreamSpec) {
+  for (const t of spec.topics) reader.topics.set(t, spec.name);
+  reader.eventFilter = spec.events;
+  if (spec.userId !== null) {
+    reader.onControl = (e) => {
+      if (e.event !== 'hashchat.follow') return;
+      const { topic } = JSON.parse(e.payload) as { topic: string };
+      if (reader.topics.has(topic)) return;
+      reader.topics.set(topic, spec.name);
+      void ctx.hub.addTopic(reader, topic);
+    };
+  }
+}
+
+export const streamingRoutes: RouteModule = (app, ctx) => {
+  app.get('/api/v1/streaming/health', async (_req, reply) => reply.type('text/plain').send('OK'));
+
+  const sse = (path: string, stream: string) =>
+    app.get(path, async (req, reply) => {
+      const q = req.query as Record<string, string | undefined>;
+      const spec = await resolveStream(ctx, req.viewer, stream, q.tag);
+      const since = lastEventId(req);
+      reply.hijack();
+      const reader = new SseReader(reply.raw, ctx.config.stream.maxBufferedBytes);
+      attachSpec(ctx, reader, spec);
+      reader.open(req.headers.origin);
+      await ctx.hub.attach(reader, since);
+    });
+  sse('/api/v1/streaming/user', 'user');
+  sse('/api/v1/streaming/user/notification', 'user:notification');
+  sse('/api/v1/streaming/public', 'public');
+  sse('/api/v1/streaming/public/local', 'public:local');
+  sse('/api/v1/streaming/public/remote', 'public:remote');
+  sse('/api/v1/streaming/hashtag', 'hashtag');
+  sse('/api/v1/streaming/hashtag/local', 'hashtag:local');
+
+  app.get('/api/v1/streaming', { websocket: true }, (socket, req) => {
+    const reader = new WsReader(socket, ctx.config.stream.maxBufferedBytes);
+    const error = (message: string) => reader.sendRaw(JSON.stringify({ error: message }));
+    let attached = false;
+    const subscribed = new Map<string, string[]>(); // key "stream|tag" → topics
+
+    const subscribe = async (stream: string, tag: string | undefined, since: number | null) => {
+      const key = `${stream}|${tag ?? ''}`;
+      if (subscribed.has(key)) return;
+      const spec = await resolveStream(ctx, req.viewer, stream, tag);
+      subscribed.set(key, spec.topics);
+      if (!attached) {
+        attached = true;
+        attachSpec(ctx, reader, spec);
+        await ctx.hub.attach(reader, since);
+        return;
+      }
+      for (const t of spec.topics) {
+        reader.topics.set(t, spec.name);
+        await ctx.hub.addTopic(reader, t, since);
+      }
+    };
+
+    socket.on('message', (data) => {
+      void (async () => {
+        let msg: { type?: string; stream?: string; tag?: string; since_id?: string | number };
+        try {
+          msg = JSON.parse(String(data));
+        } catch {
+          return error('Invalid JSON');
+        }
+        try {
+          const since = msg.since_id !== undefined && /^\d{1,18}$/.test(String(msg.since_id)) ? Number(msg.since_id) : null;
+          if (msg.type === 'subscribe' && msg.stream) await subscribe(msg.stream, msg.tag, since);
+          else if (msg.type === 'unsubscribe' && msg.stream) {
+            const key = `${msg.stream}|${msg.tag ?? ''}`;
+            for (const t of subscribed.get(key) ?? []) await ctx.hub.removeTopic(reader, t);
+            subscribed.delete(key);
+          } else error('Unknown message type');
+        } catch (err) {
+          error(err instanceof HashchatError ? err.message : 'Internal error');
+        }
+      })();
+    });
+
+    const q = req.query as Record<string, string | undefined>;
+    if (q.stream) {
+      subscribe(q.stream, q.tag, lastEventId(req)).catch((err) => {
+        error(err instanceof HashchatError ? err.message : 'Internal error');
+        socket.close(1008, 'subscribe failed');
+      });
+    } else {
+      // Attach with no topics yet so heartbeats and shutdown reach this socket.
+      attached = true;
+      void ctx.hub.attach(reader, null);
+    }
+  });
+
+  // Lets a client that starts "from now" know the current position without waiting for an event.
+  app.get('/api/v1/streaming/position', async () => ({ last_event_id: String(await latestEventId(ctx.store.db)) }));
+};

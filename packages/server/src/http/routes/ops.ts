@@ -1,0 +1,19 @@
+import { sql } from 'kysely';
+import type { RouteModule } from '../routes';
+
+/** Health, readiness and Prometheus metrics. */
+export const opsRoutes: RouteModule = (app, ctx) => {
+  app.get('/health', async () => ({ status: 'ok' }));
+  app.get('/ready', async (_req, reply) => {
+    try {
+      await sql`SELECT 1`.execute(ctx.store.db);
+      return { status: 'ready' };
+    } catch {
+      return reply.status(503).send({ error: 'Database unavailable' });
+    }
+  });
+  app.get('/metrics', async (_req, reply) => {
+    reply.header('content-type', ctx.metrics.registry.contentType);
+    return ctx.metrics.registry.metrics();
+  });
+};

@@ -1,0 +1,45 @@
+import fastifyStatic from '@fastify/static';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { RouteModule } from '../../routes';
+
+const PALETTE = ['#2f5bd3', '#b5447a', '#1f8a70', '#a15c00', '#6b4fbb', '#c0392b', '#00838f', '#5d6d1e'];
+
+/** Serves the built web app with a fallback to index.html for client-side routes, plus avatars. */
+export const webAppRoutes: RouteModule = async (app, ctx) => {
+  // A generated avatar: the account's initial on a colour picked from its id.
+  app.get('/avatars/:file', async (req, reply) => {
+    const id = Number(String((req.params as { file: string }).file).replace(/\.svg$/, ''));
+    const row = Number.isInteger(id) ? await ctx.store.db.selectFrom('accounts').select('username').where('id', '=', id).executeTakeFirst() : undefined;
+    const letter = (row?.username[0] ?? '?').toUpperCase();
+    const color = PALETTE[(Number.isInteger(id) ? id : 0) % PALETTE.length];
+    return reply
+      .type('image/svg+xml')
+      .header('cache-control', 'public, max-age=86400')
+      .send(
+        `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="12" fill="${color}"/><text x="32" y="42" font-family="system-ui,sans-serif" font-size="30" text-anchor="middle" fill="#fff">${letter.replace(/[<&>"]/g, '')}</text></svg>`,
+      );
+  });
+
+  const dist = ctx.config.webDist;
+  const index = dist ? path.join(dist, 'index.html') : null;
+  if (!dist || !index || !fs.existsSync(index)) {
+    app.get('/', async (_req, reply) =>
+      reply.type('text/html').send('<!doctype html><title>Hashchat</title><p>The web app is not built. Run <code>npm run build</code>.</p>'),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, { root: dist, wildcard: false, index: false, maxAge: '1h' });
+  const html = fs.readFileSync(index, 'utf8');
+  const sendIndex = (_req: unknown, reply: import('fastify').FastifyReply) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  app.get('/', sendIndex);
+  // Any other GET that is not the API is a client-side route of the app.
+  app.get('/*', async (req, reply) => {
+    const url = req.url.split('?')[0];
+    if (url.startsWith('/api/') || url.startsWith('/oauth/')) return reply.status(404).send({ error: 'Record not found' });
+    const file = path.join(dist, path.normalize(url));
+    if (file.startsWith(dist) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(dist, file));
+    return sendIndex(req, reply);
+  });
+};

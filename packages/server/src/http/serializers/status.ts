@@ -1,0 +1,59 @@
+import type { AccountRow } from '../../store/accounts';
+import type { StatusRow } from '../../store/statuses';
+import { type AccountEntity, serializeAccount } from './account';
+
+export interface StatusParts {
+  row: StatusRow;
+  account: AccountRow;
+  tags: { name: string; display_name: string }[];
+  mentions: AccountRow[];
+  favourited: boolean;
+  reblogged: boolean;
+  reblog: Record<string, unknown> | null;
+}
+
+/** Mastodon's Status entity. */
+export function serializeStatus(p: StatusParts, baseUrl: string, account?: AccountEntity) {
+  const s = p.row;
+  const acct = account ?? serializeAccount(p.account, baseUrl);
+  const url = `${baseUrl}/@${p.account.username}/${s.id}`;
+  return {
+    id: String(s.id),
+    created_at: new Date(Number(s.created_at)).toISOString(),
+    in_reply_to_id: s.in_reply_to_id === null ? null : String(s.in_reply_to_id),
+    in_reply_to_account_id: s.in_reply_to_account_id === null ? null : String(s.in_reply_to_account_id),
+    sensitive: Boolean(s.sensitive),
+    spoiler_text: s.spoiler_text,
+    visibility: s.visibility,
+    language: s.language,
+    uri: url,
+    url,
+    replies_count: Number(s.replies_count),
+    reblogs_count: Number(s.reblogs_count),
+    favourites_count: Number(s.favourites_count),
+    edited_at: s.edited_at ? new Date(Number(s.edited_at)).toISOString() : null,
+    favourited: p.favourited,
+    reblogged: p.reblogged,
+    muted: false,
+    bookmarked: false,
+    pinned: false,
+    content: s.content,
+    filtered: [],
+    reblog: p.reblog,
+    application: null,
+    account: acct,
+    media_attachments: [],
+    mentions: p.mentions.map((m) => ({
+      id: String(m.id),
+      username: m.username,
+      acct: m.username,
+      url: `${baseUrl}/@${m.username}`,
+    })),
+    tags: p.tags.map((t) => ({ name: t.display_name, url: `${baseUrl}/tags/${encodeURIComponent(t.name)}` })),
+    emojis: [],
+    card: null,
+    poll: null,
+  };
+}
+
+export type StatusEntity = ReturnType<typeof serializeStatus>;

@@ -1,0 +1,38 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics of one server instance (its own registry, so several can live in one process). */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'hashchat_process_' });
+  return {
+    registry,
+    requests: new Counter({
+      name: 'hashchat_http_requests_total',
+      help: 'HTTP requests by method, route and status code',
+      labelNames: ['method', 'route', 'status'],
+      registers: [registry],
+    }),
+    requestDuration: new Histogram({
+      name: 'hashchat_http_request_duration_seconds',
+      help: 'HTTP request duration',
+      labelNames: ['method', 'route'],
+      buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+    statusesCreated: new Counter({ name: 'hashchat_statuses_created_total', help: 'Statuses created', registers: [registry] }),
+    openStreams: new Gauge({ name: 'hashchat_streams_open', help: 'Open SSE and WebSocket streams', registers: [registry] }),
+    eventsDelivered: new Counter({
+      name: 'hashchat_stream_events_delivered_total',
+      help: 'Events written to stream connections',
+      registers: [registry],
+    }),
+    droppedSlow: new Counter({
+      name: 'hashchat_stream_dropped_slow_total',
+      help: 'Stream connections closed because they fell too far behind',
+      registers: [registry],
+    }),
+    jobsRun: new Counter({ name: 'hashchat_jobs_run_total', help: 'Scheduled jobs run', labelNames: ['kind', 'outcome'], registers: [registry] }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,35 @@
+/** A fixed-window counter shared by whichever instances share its backing store. */
+export interface RateLimiter {
+  /** Counts one hit on `key`; returns the count in the current window and when it resets (epoch ms). */
+  hit(key: string, windowSeconds: number): Promise<{ count: number; resetAt: number }>;
+  close(): Promise<void>;
+}
+
+/** In-process counters: enough for one instance. */
+export class MemoryRateLimiter implements RateLimiter {
+  private readonly windows = new Map<string, { count: number; resetAt: number }>();
+  private readonly sweep: NodeJS.Timeout;
+
+  constructor(private readonly now: () => number) {
+    this.sweep = setInterval(() => {
+      const t = this.now();
+      for (const [k, w] of this.windows) if (w.resetAt <= t) this.windows.delete(k);
+    }, 60_000);
+    this.sweep.unref();
+  }
+
+  async hit(key: string, windowSeconds: number) {
+    const t = this.now();
+    let w = this.windows.get(key);
+    if (!w || w.resetAt <= t) {
+      w = { count: 0, resetAt: t + windowSeconds * 1000 };
+      this.windows.set(key, w);
+    }
+    w.count++;
+    return { ...w };
+  }
+
+  async close() {
+    clearInterval(this.sweep);
+  }
+}

@@ -1,0 +1,182 @@
+import { hash, verify } from '@node-rs/argon2';
+import { HashchatError, notFound, unprocessable } from '@hashchat/core/errors';
+import { sql } from 'kysely';
+import type { Context } from '../context';
+import { type AccountRow, findAccountById, findAccountByLogin } from '../store/accounts';
+import { appendEvents } from '../store/events';
+import { addNotifications } from './notifications';
+import { publishEvents } from './publish';
+
+export interface Registration {
+  username: string;
+  email: string;
+  password: string;
+  agreement: boolean;
+  locale: string;
+}
+
+type FieldErrors = Record<string, { error: string; description: string }[]>;
+
+const RESERVED = new Set(['admin', 'root', 'api', 'oauth', 'auth', 'tags', 'chats', 'sessions', 'settings', 'about', 'hashchat']);
+
+/** Creates an account, validating like Mastodon (422 with per-field `details`). */
+export async function registerAccount(ctx: Context, input: Registration): Promise<AccountRow> {
+  const db = ctx.store.db;
+  const errors: FieldErrors = {};
+  const add = (field: string, error: string, description: string) => {
+    (errors[field] ??= []).push({ error, description });
+  };
+  const username = input.username.trim();
+  if (!username) add('username', 'ERR_BLANK', "can't be blank");
+  else if (!/^[a-zA-Z0-9_]+$/.test(username)) add('username', 'ERR_INVALID', 'must contain only letters, numbers and underscores');
+  else if (username.length > 30) add('username', 'ERR_TOO_LONG', 'is too long (maximum is 30 characters)');
+  else if (RESERVED.has(username.toLowerCase())) add('username', 'ERR_RESERVED', 'is reserved');
+  const email = input.email.trim().toLowerCase();
+  if (!email) add('email', 'ERR_BLANK', "can't be blank");
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) add('email', 'ERR_INVALID', 'is invalid');
+  if (input.password.length < 8) add('password', 'ERR_TOO_SHORT', 'is too short (minimum is 8 characters)');
+  else if (input.password.length > 72) add('password', 'ERR_TOO_LONG', 'is too long (maximum is 72 characters)');
+  if (!input.agreement) add('agreement', 'ERR_ACCEPTED', 'must be accepted');
+  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(input.locale)) add('locale', 'ERR_INCLUSION', 'is not included in the list');
+  if (!errors.username && username) {
+    const taken = await db.selectFrom('accounts').select('id').where('username_lower', '=', username.toLowerCase()).executeTakeFirst();
+    if (taken) add('username', 'ERR_TAKEN', 'is already taken');
+  }
+  if (!errors.email && email) {
+    const taken = await db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirst();
+    if (taken) add('email', 'ERR_TAKEN', 'is already taken');
+  }
+  if (Object.keys(errors).length > 0) throw registrationError(errors);
+  const password_hash = await hash(input.password);
+  const now = ctx.now();
+  // The first account of an instance runs it.
+  const first = !(await db.selectFrom('accounts').select('id').limit(1).executeTakeFirst());
+  try {
+    return await db
+      .insertInto('accounts')
+      .values({
+        username,
+        username_lower: username.toLowerCase(),
+        email,
+        password_hash,
+        display_name: '',
+        note: '',
+        locale: input.locale,
+        role: first ? 'admin' : 'user',
+        created_at: now,
+        updated_at: now,
+        statuses_count: 0,
+        followers_count: 0,
+        following_count: 0,
+        last_status_at: null,
+        suspended_at: null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  } catch (err) {
+    if (/UNIQUE|23505/.test(String((err as { code?: string }).code ?? (err as Error).message))) {
+      throw registrationError({ username: [{ error: 'ERR_TAKEN', description: 'is already taken' }] });
+    }
+    throw err;
+  }
+}
+
+function registrationError(errors: FieldErrors): HashchatError {
+  const summary = Object.entries(errors)
+    .map(([f, list]) => `${f[0].toUpperCase()}${f.slice(1)} ${list.map((e) => e.description).join(', ')}`)
+    .join(', ');
+  return unprocessable(`Validation failed: ${summary}`, { details: errors });
+}
+
+/** Checks a login (username or email) and password; the same error whichever is wrong. */
+export async function authenticate(ctx: Context, login: string, password: string): Promise<AccountRow> {
+  const account = await findAccountByLogin(ctx.store.db, login.trim());
+  const ok = account ? await verify(account.password_hash, password).catch(() => false) : false;
+  if (!account || !ok) throw new HashchatError('Unauthorized', 'Invalid username/email or password');
+  if (account.suspended_at !== null) throw new HashchatError('Forbidden', 'Your account is suspended');
+  return account;
+}
+
+export async function updateCredentials(ctx: Context, accountId: number, input: { displayName?: string; note?: string }) {
+  const patch: { display_name?: string; note?: string; updated_at: number } = { updated_at: ctx.now() };
+  if (input.displayName !== undefined) patch.display_name = input.displayName;
+  if (input.note !== undefined) patch.note = input.note;
+  await ctx.store.db.updateTable('accounts').set(patch).where('id', '=', accountId).execute();
+  const row = await findAccountById(ctx.store.db, accountId);
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function follow(ctx: Context, viewerId: number, targetId: number): Promise<void> {
+  if (viewerId === targetId) throw new HashchatError('Forbidden', 'You cannot follow yourself');
+  const target = await findAccountById(ctx.store.db, targetId);
+  if (!target || target.suspended_at !== null) throw notFound();
+  const now = ctx.now();
+  const stored = await ctx.store.db.transaction().execute(async (trx) => {
+    const res = await trx
+      .insertInto('follows')
+      .values({ account_id: viewerId, target_account_id: targetId, created_at: now })
+      .onConflict((oc) => oc.columns(['account_id', 'target_account_id']).doNothing())
+      .executeTakeFirst();
+    if (Number(res.numInsertedOrUpdatedRows ?? 0) === 0) return [];
+    await trx.updateTable('accounts').set({ following_count: sql`following_count + 1` }).where('id', '=', viewerId).execute();
+    await trx.updateTable('accounts').set({ followers_count: sql`followers_count + 1` }).where('id', '=', targetId).execute();
+    const events = await addNotifications(ctx, trx, [{ accountId: targetId, fromAccountId: viewerId, type: 'follow', statusId: null }]);
+    // Tells the follower's open home streams to add the account's topic.
+    events.push({ event: 'hashchat.follow', payload: JSON.stringify({ topic: `account:${targetId}` }), accountId: null, topics: [`user:${viewerId}`] });
+    return appendEvents(trx, ctx.store.dialect, events, now);
+  });
+  await publishEvents(ctx, stored);
+}
+
+export async function unfollow(ctx: Context, viewerId: number, targetId: number): Promise<void> {
+  const target = await findAccountById(ctx.store.db, targetId);
+  if (!target) throw notFound();
+  await ctx.store.db.transaction().execute(async (trx) => {
+    const res = await trx
+      .deleteFrom('follows')
+      .where('account_id', '=', viewerId)
+      .where('target_account_id', '=', targetId)
+      .executeTakeFirst();
+    if (Number(res.numDeletedRows) === 0) return;
+    await trx
+      .updateTable('accounts')
+      .set({ following_count: sql`CASE WHEN following_count > 0 THEN following_count - 1 ELSE 0 END` })
+      .where('id', '=', viewerId)
+      .execute();
+    await trx
+      .updateTable('accounts')
+      .set({ followers_count: sql`CASE WHEN followers_count > 0 THEN followers_count - 1 ELSE 0 END` })
+      .where('id', '=', targetId)
+      .execute();
+  });
+}
+
+/** Mastodon's Relationship entities for the viewer against each id. */
+export async function relationships(ctx: Context, viewerId: number, ids: number[]) {
+  const db = ctx.store.db;
+  if (ids.length === 0) return [];
+  const [following, followedBy] = await Promise.all([
+    db.selectFrom('follows').select('target_account_id').where('account_id', '=', viewerId).where('target_account_id', 'in', ids).execute(),
+    db.selectFrom('follows').select('account_id').where('target_account_id', '=', viewerId).where('account_id', 'in', ids).execute(),
+  ]);
+  const f = new Set(following.map((r) => Number(r.target_account_id)));
+  const fb = new Set(followedBy.map((r) => Number(r.account_id)));
+  return ids.map((id) => ({
+    id: String(id),
+    following: f.has(id),
+    showing_reblogs: f.has(id),
+    notifying: false,
+    languages: null,
+    followed_by: fb.has(id),
+    blocking: false,
+    blocked_by: false,
+    muting: false,
+    muting_notifications: false,
+    requested: false,
+    requested_by: false,
+    domain_blocking: false,
+    endorsed: false,
+    note: '',
+  }));
+}

@@ -1,0 +1,87 @@
+import type { Transaction } from 'kysely';
+import type { Context } from '../context';
+import { serializeAccount } from '../http/serializers/account';
+import { findAccountsByIds } from '../store/accounts';
+import type { NewEvent } from '../store/events';
+import type { Database, NotificationType } from '../store/schema';
+import { presentStatuses } from './status-views';
+
+export interface NewNotification {
+  accountId: number;
+  fromAccountId: number;
+  type: NotificationType;
+  statusId: number | null;
+  refId?: number | null;
+}
+
+/**
+ * Inserts notifications inside the caller's transaction and returns their stream events
+ * (`notification` on `user:<recipient>`). Nobody is notified of their own action.
+ */
+export async function addNotifications(
+  ctx: Context,
+  trx: Transaction<Database>,
+  list: NewNotification[],
+): Promise<NewEvent[]> {
+  const wanted = list.filter((n) => n.accountId !== n.fromAccountId);
+  if (wanted.length === 0) return [];
+  const now = ctx.now();
+  const events: NewEvent[] = [];
+  for (const n of wanted) {
+    const row = await trx
+      .insertInto('notifications')
+      .values({
+        account_id: n.accountId,
+        from_account_id: n.fromAccountId,
+        type: n.type,
+        status_id: n.statusId,
+        ref_id: n.refId ?? null,
+        created_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const [entity] = await presentNotifications(ctx, [row], n.accountId, trx);
+    if (entity) {
+      events.push({ event: 'notification', payload: JSON.stringify(entity), accountId: n.fromAccountId, topics: [`user:${n.accountId}`] });
+    }
+  }
+  return events;
+}
+
+type NotificationRow = {
+  id: number;
+  account_id: number;
+  from_account_id: number;
+  type: NotificationType;
+  status_id: number | null;
+  ref_id: number | null;
+  created_at: number;
+};
+
+/** Notification entities for rows of one recipient. */
+export async function presentNotifications(
+  ctx: Context,
+  rows: NotificationRow[],
+  viewerId: number,
+  db: Transaction<Database> | Context['store']['db'] = ctx.store.db,
+) {
+  const accounts = await findAccountsByIds(db, rows.map((r) => Number(r.from_account_id)));
+  const statusIds = rows.map((r) => r.status_id).filter((x): x is number => x !== null).map(Number);
+  const statuses = new Map((await presentStatuses(ctx, statusIds, viewerId, db)).map((s) => [s.id, s]));
+  const out = [];
+  for (const r of rows) {
+    const from = accounts.get(Number(r.from_account_id));
+    if (!from) continue;
+    const status = r.status_id === null ? null : (statuses.get(String(r.status_id)) ?? null);
+    if (r.status_id !== null && !status) continue;
+    out.push({
+      id: String(r.id),
+      type: r.type,
+      created_at: new Date(Number(r.created_at)).toISOString(),
+      account: serializeAccount(from, ctx.config.publicUrl),
+      status,
+      ...(r.ref_id !== null ? { ref_id: String(r.ref_id) } : {}),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+import type { Kysely } from 'kysely';
+import type { Context } from '../context';
+import { serializeStatus, type StatusEntity } from '../http/serializers/status';
+import { findAccountsByIds } from '../store/accounts';
+import {
+  findStatusesByIds,
+  mentionsForStatuses,
+  type StatusRow,
+  tagsForStatuses,
+  viewerStateForStatuses,
+} from '../store/statuses';
+import type { Database } from '../store/schema';
+
+/**
+ * The read pipeline's hydrate + present steps: status ids in, Status entities out, in the
+ * same order, with whatever is missing (deleted meanwhile) left out.
+ */
+export async function presentStatuses(
+  ctx: Context,
+  ids: number[],
+  viewerId: number | null,
+  db: Kysely<Database> = ctx.store.db,
+): Promise<StatusEntity[]> {
+  const rows = await findStatusesByIds(db, ids);
+  const reblogIds = [...rows.values()].map((r) => r.reblog_of_id).filter((x): x is number => x !== null).map(Number);
+  const inner = await findStatusesByIds(db, reblogIds);
+  const all = [...rows.values(), ...inner.values()];
+  const allIds = all.map((r) => Number(r.id));
+  const [tags, mentions, viewer] = await Promise.all([
+    tagsForStatuses(db, allIds),
+    mentionsForStatuses(db, allIds),
+    viewerId === null ? null : viewerStateForStatuses(db, viewerId, allIds),
+  ]);
+  const accountIds = all.map((r) => Number(r.account_id));
+  for (const m of mentions.values()) accountIds.push(...m);
+  const accounts = await findAccountsByIds(db, accountIds);
+  const base = ctx.config.publicUrl;
+
+  const one = (r: StatusRow, reblog: StatusEntity | null): StatusEntity | null => {
+    const account = accounts.get(Number(r.account_id));
+    if (!account) return null;
+    const id = Number(r.id);
+    return serializeStatus(
+      {
+        row: r,
+        account,
+        tags: tags.get(id) ?? [],
+        mentions: (mentions.get(id) ?? []).map((a) => accounts.get(a)).filter((a) => a !== undefined),
+        favourited: viewer?.favourited.has(id) ?? false,
+        reblogged: viewer?.reblogged.has(id) ?? false,
+        reblog,
+      },
+      base,
+    );
+  };
+
+  const out: StatusEntity[] = [];
+  for (const id of ids) {
+    const r = rows.get(id);
+    if (!r) continue;
+    if (r.reblog_of_id !== null) {
+      const target = inner.get(Number(r.reblog_of_id));
+      const reblog = target ? one(target, null) : null;
+      if (!reblog) continue;
+      const s = one(r, reblog);
+      if (s) out.push(s);
+    } else {
+      const s = one(r, null);
+      if (s) out.push(s);
+    }
+  }
+  return out;
+}
+
+export async function presentStatus(
+  ctx: Context,
+  id: number,
+  viewerId: number | null,
+  db: Kysely<Database> = ctx.store.db,
+): Promise<StatusEntity | null> {
+  return (await presentStatuses(ctx, [id], viewerId, db))[0] ?? null;
+}

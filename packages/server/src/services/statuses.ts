@@ -1,0 +1,239 @@
+import { HashchatError, notFound, unprocessable } from '@hashchat/core/errors';
+import { parseText } from '@hashchat/core/text/parse';
+import { renderContent } from '@hashchat/core/text/render';
+import { sql, type Transaction } from 'kysely';
+import type { Context } from '../context';
+import { findAccountsByUsernames } from '../store/accounts';
+import { appendEvents, type NewEvent } from '../store/events';
+import type { Database, Visibility } from '../store/schema';
+import { findStatusById, type StatusRow } from '../store/statuses';
+import { addNotifications } from './notifications';
+import { publishEvents } from './publish';
+import { presentStatus } from './status-views';
+import { canSeeStatus, statusTopics } from './visibility';
+
+export interface NewStatus {
+  status: string;
+  inReplyToId: number | null;
+  visibility: Visibility;
+  language: string | null;
+  spoilerText: string;
+  sensitive: boolean;
+}
+
+/** Idempotency keys are honoured for an hour, like Mastodon. */
+const IDEMPOTENCY_MS = 60 * 60 * 1000;
+
+/**
+ * Creates a status: parse, resolve, one transaction (status, tags, mentions, counters,
+ * notifications, outbox events), then publish. Returns the Status entity as a JSON string,
+ * serialized once and shared by the response and every stream.
+ */
+export async function createStatus(
+  ctx: Context,
+  authorId: number,
+  input: NewStatus,
+  idempotencyKey: string | null,
+): Promise<{ json: string; id: number; created: boolean }> {
+  const db = ctx.store.db;
+  const now = ctx.now();
+  if (idempotencyKey) {
+    const existing = await findIdempotent(ctx, authorId, idempotencyKey, now);
+    if (existing) return existing;
+  }
+  const text = input.status;
+  if (text.trim().length === 0) throw unprocessable("Validation failed: Text can't be blank");
+  const length = [...text].length;
+  if (length > ctx.config.maxStatusChars) {
+    throw unprocessable(`Validation failed: Text character limit of ${ctx.config.maxStatusChars} exceeded`);
+  }
+  const parsed = parseText(text);
+  const host = new URL(ctx.config.publicUrl).host;
+  const local = parsed.mentions.filter((m) => m.domain === null || m.domain.toLowerCase() === host);
+  const mentioned = await findAccountsByUsernames(db, local.map((m) => m.username));
+  const mentionedByName = new Map(mentioned.map((a) => [a.username_lower, a]));
+
+  let parent: StatusRow | undefined;
+  if (input.inReplyToId !== null) {
+    parent = await findStatusById(db, input.inReplyToId);
+    if (!parent || parent.reblog_of_id !== null || !(await canSeeStatus(db, parent, authorId))) {
+      throw notFound('The status you are replying to does not exist');
+    }
+  }
+
+  const base = ctx.config.publicUrl;
+  const content = renderContent(parsed.tokens, {
+    tagUrl: (name) => `${base}/tags/${encodeURIComponent(name)}`,
+    mentionUrl: (username, domain) => {
+      if (domain !== null && domain.toLowerCase() !== host) return null;
+      const a = mentionedByName.get(username.toLowerCase());
+      return a ? `${base}/@${a.username}` : null;
+    },
+  });
+
+  const result = await db
+    .transaction()
+    .execute(async (trx) => {
+      const row = await trx
+        .insertInto('statuses')
+        .values({
+          account_id: authorId,
+          text,
+          content,
+          spoiler_text: input.spoilerText,
+          sensitive: input.sensitive ? 1 : 0,
+          visibility: input.visibility,
+          language: input.language,
+          in_reply_to_id: parent ? parent.id : null,
+          in_reply_to_account_id: parent ? parent.account_id : null,
+          reblog_of_id: null,
+          created_at: now,
+          edited_at: null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const id = Number(row.id);
+      const tagNames = await attachTags(trx, id, authorId, parsed.tags, now);
+      const mentionIds = mentioned.map((a) => Number(a.id));
+      if (mentionIds.length > 0) {
+        await trx.insertInto('mentions').values(mentionIds.map((account_id) => ({ status_id: id, account_id }))).execute();
+      }
+      await trx
+        .updateTable('accounts')
+        .set({ statuses_count: sql`statuses_count + 1`, last_status_at: now })
+        .where('id', '=', authorId)
+        .execute();
+      if (parent) {
+        await trx.updateTable('statuses').set({ replies_count: sql`replies_count + 1` }).where('id', '=', parent.id).execute();
+      }
+      if (idempotencyKey) {
+        await trx.insertInto('idempotency_keys').values({ account_id: authorId, key: idempotencyKey, status_id: id, created_at: now }).execute();
+      }
+      const entity = await presentStatus(ctx, id, null, trx);
+      if (!entity) throw new Error('status vanished inside its own transaction');
+      const json = JSON.stringify(entity);
+      const events: NewEvent[] = [
+        { event: 'update', payload: json, accountId: authorId, topics: statusTopics(row, tagNames, mentionIds) },
+      ];
+      events.push(
+        ...(await addNotifications(
+          ctx,
+          trx,
+          mentionIds.map((m) => ({ accountId: m, fromAccountId: authorId, type: 'mention' as const, statusId: id })),
+        )),
+      );
+      const stored = await appendEvents(trx, ctx.store.dialect, events, now);
+      return { json, id, stored };
+    })
+    .catch(async (err) => {
+      // Two requests with one Idempotency-Key: the loser returns the winner's status.
+      if (idempotencyKey && isUniqueViolation(err)) {
+        const existing = await findIdempotent(ctx, authorId, idempotencyKey, now);
+        if (existing) return { ...existing, stored: [] };
+      }
+      throw err;
+    });
+  ctx.metrics.statusesCreated.inc();
+  await publishEvents(ctx, result.stored);
+  return { json: result.json, id: result.id, created: true };
+}
+
+async function findIdempotent(ctx: Context, accountId: number, key: string, now: number) {
+  const hit = await ctx.store.db
+    .selectFrom('idempotency_keys')
+    .select('status_id')
+    .where('account_id', '=', accountId)
+    .where('key', '=', key)
+    .where('created_at', '>', now - IDEMPOTENCY_MS)
+    .executeTakeFirst();
+  if (!hit) return null;
+  const entity = await presentStatus(ctx, Number(hit.status_id), accountId);
+  if (!entity) return null;
+  return { json: JSON.stringify(entity), id: Number(hit.status_id), created: false };
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || /UNIQUE constraint/.test(e?.message ?? '');
+}
+
+/** Finds or creates the tags and links them to the status; returns the normalized names. */
+async function attachTags(
+  trx: Transaction<Database>,
+  statusId: number,
+  accountId: number,
+  tags: { name: string; display: string }[],
+  now: number,
+): Promise<string[]> {
+  if (tags.length === 0) return [];
+  const names = tags.map((t) => t.name);
+  await trx
+    .insertInto('tags')
+    .values(tags.map((t) => ({ name: t.name, display_name: t.display, created_at: now })))
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  const rows = await trx.selectFrom('tags').select(['id', 'name']).where('name', 'in', names).execute();
+  await trx
+    .insertInto('status_tags')
+    .values(rows.map((r) => ({ tag_id: r.id, status_id: statusId, account_id: accountId, created_at: now })))
+    .execute();
+  return names;
+}
+
+/** Deletes the viewer's own status; readers get a `delete` event. Returns the entity with `text` for redrafting. */
+export async function deleteStatus(ctx: Context, viewerId: number, id: number) {
+  const db = ctx.store.db;
+  const row = await findStatusById(db, id);
+  if (!row || !(await canSeeStatus(db, row, viewerId))) throw notFound();
+  if (Number(row.account_id) !== viewerId) throw new HashchatError('Forbidden', 'This action is not allowed');
+  const entity = await presentStatus(ctx, id, viewerId);
+  const now = ctx.now();
+  const stored = await db.transaction().execute(async (trx) => {
+    const tags = await trx
+      .selectFrom('status_tags as st')
+      .innerJoin('tags as t', 't.id', 'st.tag_id')
+      .select('t.name')
+      .where('st.status_id', '=', id)
+      .execute();
+    const mentions = await trx.selectFrom('mentions').select('account_id').where('status_id', '=', id).execute();
+    // Reblogs of it go with it, as in Mastodon.
+    const reblogs = await trx.selectFrom('statuses').select(['id', 'account_id']).where('reblog_of_id', '=', id).execute();
+    await trx.deleteFrom('statuses').where('reblog_of_id', '=', id).execute();
+    await trx.deleteFrom('statuses').where('id', '=', id).execute();
+    await trx.deleteFrom('notifications').where('status_id', '=', id).execute();
+    await trx
+      .updateTable('accounts')
+      .set({ statuses_count: sql`CASE WHEN statuses_count > 0 THEN statuses_count - 1 ELSE 0 END` })
+      .where('id', '=', row.account_id)
+      .execute();
+    if (row.in_reply_to_id !== null) {
+      await trx
+        .updateTable('statuses')
+        .set({ replies_count: sql`CASE WHEN replies_count > 0 THEN replies_count - 1 ELSE 0 END` })
+        .where('id', '=', row.in_reply_to_id)
+        .execute();
+    }
+    if (row.reblog_of_id !== null) {
+      await trx
+        .updateTable('statuses')
+        .set({ reblogs_count: sql`CASE WHEN reblogs_count > 0 THEN reblogs_count - 1 ELSE 0 END` })
+        .where('id', '=', row.reblog_of_id)
+        .execute();
+    }
+    const topics = statusTopics(row, tags.map((t) => t.name), mentions.map((m) => Number(m.account_id)));
+    const events: NewEvent[] = [{ event: 'delete', payload: String(id), accountId: Number(row.account_id), topics }];
+    for (const r of reblogs) {
+      events.push({ event: 'delete', payload: String(r.id), accountId: Number(r.account_id), topics: [`account:${r.account_id}`] });
+    }
+    return appendEvents(trx, ctx.store.dialect, events, now);
+  });
+  await publishEvents(ctx, stored);
+  return entity ? { ...entity, text: row.text } : null;
+}
+
+/** Loads a status the viewer may see, or throws 404. */
+export async function visibleStatus(ctx: Context, id: number, viewerId: number | null): Promise<StatusRow> {
+  const row = await findStatusById(ctx.store.db, id);
+  if (!row || !(await canSeeStatus(ctx.store.db, row, viewerId))) throw notFound();
+  return row;
+}

@@ -1,0 +1,59 @@
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Dialect } from '../dialect';
+import type { Database } from '../schema';
+
+/** Opens the embedded SQLite file (WAL, foreign keys on) behind Kysely. */
+export function openSqlite(file: string): { db: Kysely<Database>; dialect: Dialect } {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const raw = new SqliteDatabase(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  raw.pragma('cache_size = -65536');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  return { db, dialect: sqliteDialect };
+}
+
+export const sqliteDialect: Dialect = {
+  name: 'sqlite',
+  bigint: 'bigint',
+  ilike: 'like',
+  addIdColumn: (table) => table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement()),
+  async createStatusSearch(db) {
+    // External-content FTS5 table kept in step by triggers: the text lives once, in statuses.
+    await sql`CREATE VIRTUAL TABLE statuses_fts USING fts5(text, content='statuses', content_rowid='id', tokenize='unicode61 remove_diacritics 2')`.execute(
+      db,
+    );
+    await sql`CREATE TRIGGER statuses_fts_ai AFTER INSERT ON statuses BEGIN
+      INSERT INTO statuses_fts(rowid, text) VALUES (new.id, new.text); END`.execute(db);
+    await sql`CREATE TRIGGER statuses_fts_ad AFTER DELETE ON statuses BEGIN
+      INSERT INTO statuses_fts(statuses_fts, rowid, text) VALUES ('delete', old.id, old.text); END`.execute(db);
+    await sql`CREATE TRIGGER statuses_fts_au AFTER UPDATE OF text ON statuses BEGIN
+      INSERT INTO statuses_fts(statuses_fts, rowid, text) VALUES ('delete', old.id, old.text);
+      INSERT INTO statuses_fts(rowid, text) VALUES (new.id, new.text); END`.execute(db);
+  },
+  async searchStatusIds(db, query, limit, maxId) {
+    const match = ftsQuery(query);
+    if (!match) return [];
+    const rows = await sql<{ id: number }>`SELECT rowid AS id FROM statuses_fts
+      WHERE statuses_fts MATCH ${match} ${maxId !== null ? sql`AND rowid < ${maxId}` : sql``}
+      ORDER BY rowid DESC LIMIT ${limit}`.execute(db);
+    return rows.rows.map((r) => Number(r.id));
+  },
+  async lockEventSequence() {
+    // SQLite has one writer at a time: commit order is id order already.
+  },
+};
+
+/** Turns free text into an FTS5 query of quoted terms (all must match), so user input is never FTS syntax. */
+function ftsQuery(q: string): string {
+  const terms = q
+    .split(/[^\p{L}\p{M}\p{N}_]+/u)
+    .filter(Boolean)
+    .slice(0, 10);
+  return terms.map((t) => `"${t.replaceAll('"', '')}"`).join(' ');
+}

@@ -1,0 +1,90 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Dialect } from './dialect';
+import type { Database } from './schema';
+
+/** One committed stream event, as it travels on the bus and is read back for resuming. */
+export interface StoredEvent {
+  id: number;
+  event: string;
+  /** The serialized payload, built once; every subscriber is sent these same bytes. */
+  payload: string;
+  /** The account that caused it (the status author), for per-reader blocks and mutes. */
+  accountId: number | null;
+}
+
+export interface NewEvent {
+  event: string;
+  payload: string;
+  accountId: number | null;
+  topics: string[];
+}
+
+/**
+ * Appends events to the outbox inside the caller's transaction. Ids are the global, increasing
+ * sequence that `Last-Event-ID` refers to.
+ */
+export async function appendEvents(
+  trx: Transaction<Database>,
+  dialect: Dialect,
+  events: NewEvent[],
+  now: number,
+): Promise<(StoredEvent & { topics: string[] })[]> {
+  if (events.length === 0) return [];
+  await dialect.lockEventSequence(trx);
+  const out: (StoredEvent & { topics: string[] })[] = [];
+  for (const e of events) {
+    const row = await trx
+      .insertInto('events')
+      .values({ event: e.event, payload: e.payload, account_id: e.accountId, created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const topics = [...new Set(e.topics)];
+    if (topics.length > 0) {
+      await trx
+        .insertInto('event_topics')
+        .values(topics.map((topic) => ({ topic, event_id: row.id })))
+        .execute();
+    }
+    out.push({ id: Number(row.id), event: e.event, payload: e.payload, accountId: e.accountId, topics });
+  }
+  return out;
+}
+
+/** Events on any of `topics` after `afterId`, oldest first: what a resuming reader missed. */
+export async function readEventsSince(
+  db: Kysely<Database>,
+  topics: string[],
+  afterId: number,
+  limit: number,
+): Promise<StoredEvent[]> {
+  if (topics.length === 0) return [];
+  const rows = await db
+    .selectFrom('event_topics as t')
+    .innerJoin('events as e', 'e.id', 't.event_id')
+    .select(['e.id', 'e.event', 'e.payload', 'e.account_id'])
+    .where('t.topic', 'in', topics)
+    .where('t.event_id', '>', afterId)
+    .orderBy('t.event_id')
+    .limit(limit)
+    .execute();
+  const seen = new Set<number>();
+  const out: StoredEvent[] = [];
+  for (const r of rows) {
+    const id = Number(r.id);
+    if (seen.has(id)) continue; // one event on two of the reader's topics
+    seen.add(id);
+    out.push({ id, event: r.event, payload: r.payload, accountId: r.account_id === null ? null : Number(r.account_id) });
+  }
+  return out;
+}
+
+/** The newest event id, so a reader can start "from now". */
+export async function latestEventId(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
+/** Deletes events older than `before` (the resume window); streams older than that start fresh. */
+export async function pruneEvents(db: Kysely<Database>, before: number): Promise<void> {
+  await db.deleteFrom('events').where('created_at', '<', before).execute();
+}

@@ -1,0 +1,26 @@
+import { type Kysely, type Migration, Migrator } from 'kysely';
+import type { Dialect } from './dialect';
+import * as m001 from './migrations/001-core';
+import type { Database } from './schema';
+
+type DialectMigration = { up(db: Kysely<unknown>, d: Dialect): Promise<void>; down?(db: Kysely<unknown>, d: Dialect): Promise<void> };
+
+/** Numbered migrations, in order. Add new ones at the end; never edit one that has shipped. */
+const migrations: Record<string, DialectMigration> = {
+  '001-core': m001,
+};
+
+/** Brings the schema up to date; run on every start. */
+export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): Promise<void> {
+  const provided: Record<string, Migration> = {};
+  for (const [name, m] of Object.entries(migrations)) {
+    provided[name] = {
+      up: (k) => m.up(k, dialect),
+      down: m.down ? (k) => m.down!(k, dialect) : undefined,
+    };
+  }
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => provided } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+}

@@ -1,0 +1,85 @@
+import type { StoredEvent } from '../store/events';
+
+/** Frames built at most once per event per topic, shared by every reader of that topic. */
+export interface FrameCache {
+  sse?: Buffer;
+  ws?: string;
+}
+
+/**
+ * One open stream connection (SSE or WebSocket). The hub hands it events; the reader filters
+ * (blocks, mutes: decided from memory, never a query per event), dedupes and writes.
+ */
+export abstract class Reader {
+  /** Topic → the stream name the client knows it by (Mastodon's `stream` array on WebSocket). */
+  readonly topics = new Map<string, string[]>();
+  /** Id of the newest event written; what the client's Last-Event-ID will say. */
+  lastId = 0;
+  closed = false;
+  /** While catching up from the store, live events wait here (bounded) so nothing is lost or doubled. */
+  private pending: { topic: string; event: StoredEvent; frames: FrameCache }[] | null = null;
+  private readonly recent = new Set<number>();
+  excludedAccounts: ReadonlySet<number> = new Set();
+  /** Which event names this reader wants (e.g. only `notification`); null for all. */
+  eventFilter: ReadonlySet<string> | null = null;
+  /** Internal `hashchat.*` events (e.g. "you now follow X: add its topic") go here, never to the client. */
+  onControl: (event: StoredEvent) => void = () => {};
+
+  /** Called by the hub for every event on one of this reader's topics. */
+  deliver(topic: string, event: StoredEvent, frames: FrameCache): boolean {
+    if (this.closed) return false;
+    if (this.pending) {
+      if (this.pending.length >= 10_000) {
+        this.close('backlog');
+        return false;
+      }
+      this.pending.push({ topic, event, frames });
+      return false;
+    }
+    return this.emit(topic, event, frames);
+  }
+
+  private emit(topic: string, event: StoredEvent, frames: FrameCache): boolean {
+    if (this.topics.size <= 1) {
+      if (event.id <= this.lastId) return false;
+    } else {
+      // A reader of several topics can get one event once per topic: remember recent ids.
+      if (this.recent.has(event.id)) return false;
+      this.recent.add(event.id);
+      if (this.recent.size > 512) this.recent.delete(this.recent.values().next().value!);
+    }
+    if (event.event.startsWith('hashchat.')) {
+      this.onControl(event);
+      return false;
+    }
+    if ((event.accountId !== null && this.excludedAccounts.has(event.accountId)) || (this.eventFilter && !this.eventFilter.has(event.event))) {
+      this.lastId = Math.max(this.lastId, event.id);
+      return false;
+    }
+    this.write(topic, event, frames);
+    this.lastId = Math.max(this.lastId, event.id);
+    return true;
+  }
+
+  beginCatchUp(): void {
+    this.pending ??= [];
+  }
+
+  /** Writes events read back from the store (already ordered), then what arrived live meanwhile. */
+  endCatchUp(backlog: StoredEvent[], topicOf: (e: StoredEvent) => string): number {
+    let n = 0;
+    for (const e of backlog) if (this.emit(topicOf(e), e, {})) n++;
+    const live = this.pending ?? [];
+    this.pending = null;
+    live.sort((a, b) => a.event.id - b.event.id);
+    for (const p of live) if (this.emit(p.topic, p.event, p.frames)) n++;
+    return n;
+  }
+
+  protected abstract write(topic: string, event: StoredEvent, frames: FrameCache): void;
+  abstract heartbeat(): void;
+  /** Ends the connection; `reason` 'backlog' marks a slow reader dropped to protect the room. */
+  abstract close(reason: 'backlog' | 'shutdown' | 'client'): void;
+  /** Called once when the reader is gone, whatever closed it. */
+  onClose: (reason: 'backlog' | 'shutdown' | 'client') => void = () => {};
+}

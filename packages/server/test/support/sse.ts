@@ -1,0 +1,79 @@
+/** A minimal SSE reader over fetch for tests: collects events with their ids. */
+export interface SseEvent {
+  id: string | null;
+  event: string;
+  data: string;
+}
+
+export class SseClient {
+  readonly events: SseEvent[] = [];
+  private controller = new AbortController();
+  private waiters: (() => void)[] = [];
+  status = 0;
+  opened: Promise<void>;
+
+  constructor(url: string, headers: Record<string, string> = {}) {
+    this.opened = this.run(url, headers);
+  }
+
+  private async run(url: string, headers: Record<string, string>) {
+    const res = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: this.controller.signal });
+    this.status = res.status;
+    if (!res.ok || !res.body) return;
+    const reader = res.body.getReader();
+    const decoder = new TextDecoder();
+    let buf = '';
+    void (async () => {
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buf += decoder.decode(value, { stream: true });
+          let i: number;
+          while ((i = buf.indexOf('\n\n')) >= 0) {
+            const block = buf.slice(0, i);
+            buf = buf.slice(i + 2);
+            const e: SseEvent = { id: null, event: 'message', data: '' };
+            let isEvent = false;
+            for (const line of block.split('\n')) {
+              if (line.startsWith(':')) continue;
+              const [k, ...rest] = line.split(':');
+              const v = rest.join(':').replace(/^ /, '');
+              if (k === 'id') e.id = v;
+              else if (k === 'event') e.event = v;
+              else if (k === 'data') e.data += v;
+              isEvent = true;
+            }
+            if (isEvent) {
+              this.events.push(e);
+              for (const w of this.waiters.splice(0)) w();
+            }
+          }
+        }
+      } catch {
+        /* aborted */
+      }
+    })();
+  }
+
+  /** Waits until `predicate` holds over the events received so far. */
+  async waitFor(predicate: (events: SseEvent[]) => boolean, timeoutMs = 5000): Promise<SseEvent[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate(this.events)) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for SSE events; got ${JSON.stringify(this.events.map((e) => e.event))}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.min(left, 200));
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+    return this.events;
+  }
+
+  close() {
+    this.controller.abort();
+  }
+}

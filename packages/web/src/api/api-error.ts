@@ -1,0 +1,27 @@
+/** One field error of a 422 response, as Mastodon sends them in `details`. */
+export interface FieldError {
+  error: string;
+  description: string;
+}
+
+export type FieldErrors = Record<string, FieldError[]>;
+
+/** A non-2xx answer of the server: its status, its `error` text and any field `details`. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly details: FieldErrors;
+
+  constructor(status: number, message: string, details: FieldErrors = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.details = details;
+  }
+}
+
+/** A message fit to show a person for any thrown value. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof TypeError) return 'The server could not be reached. Check your connection.';
+  return 'Something went wrong.';
+}

@@ -1,0 +1,43 @@
+import { ApiError } from './api-error';
+import { api, setCsrfToken } from './http';
+import type { Session } from './types';
+
+/** The current cookie session, or null when signed out. */
+export async function getSession(): Promise<Session | null> {
+  try {
+    const session = await api<Session>('/api/v1/auth/session');
+    setCsrfToken(session.csrf_token);
+    return session;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export interface SignUpInput {
+  username: string;
+  email: string;
+  password: string;
+  agreement: true;
+  locale: string;
+}
+
+export async function signUp(input: SignUpInput): Promise<Session> {
+  const session = await api<Session>('/api/v1/auth/sign_up', { method: 'POST', body: input });
+  setCsrfToken(session.csrf_token);
+  return session;
+}
+
+export async function signIn(input: { login: string; password: string }): Promise<Session> {
+  const session = await api<Session>('/api/v1/auth/sign_in', { method: 'POST', body: input });
+  setCsrfToken(session.csrf_token);
+  return session;
+}
+
+export async function signOut(): Promise<void> {
+  await api<unknown>('/api/v1/auth/sign_out', { method: 'POST' });
+  setCsrfToken(null);
+}

@@ -1,0 +1,10 @@
+import { api, apiPage } from './http';
+import type { Notification, Page } from './types';
+
+export function listNotifications(maxId?: string): Promise<Page<Notification>> {
+  return apiPage<Notification>('/api/v1/notifications', { query: { max_id: maxId, limit: 30 } });
+}
+
+export function clearNotifications(): Promise<unknown> {
+  return api<unknown>('/api/v1/notifications/clear', { method: 'POST' });
+}

@@ -1,0 +1,8 @@
+import { api } from './http';
+import type { SearchResults } from './types';
+
+export type SearchType = 'accounts' | 'hashtags' | 'statuses';
+
+export function search(q: string, type?: SearchType): Promise<SearchResults> {
+  return api<SearchResults>('/api/v2/search', { query: { q, type, limit: 20 } });
+}

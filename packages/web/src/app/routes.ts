@@ -1,0 +1,63 @@
+/** Every page of the app, as parsed from a location. */
+export type Route =
+  | { name: 'landing' }
+  | { name: 'home' }
+  | { name: 'notifications' }
+  | { name: 'search'; q: string }
+  | { name: 'room'; tag: string }
+  | { name: 'profile'; acct: string }
+  | { name: 'sign-in'; next: string | null }
+  | { name: 'sign-up'; next: string | null }
+  | { name: 'not-found' };
+
+function decode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** Only same-site paths may be a `next` target, so sign-in cannot redirect elsewhere. */
+export function safeNext(value: string | null): string | null {
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+  return value;
+}
+
+export function matchRoute(pathname: string, search: string): Route {
+  const params = new URLSearchParams(search);
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  switch (path) {
+    case '/':
+      return { name: 'landing' };
+    case '/home':
+      return { name: 'home' };
+    case '/notifications':
+      return { name: 'notifications' };
+    case '/search':
+      return { name: 'search', q: params.get('q') ?? '' };
+    case '/auth/sign-in':
+      return { name: 'sign-in', next: safeNext(params.get('next')) };
+    case '/auth/sign-up':
+      return { name: 'sign-up', next: safeNext(params.get('next')) };
+  }
+  const room = /^\/tags\/([^/]+)$/.exec(path);
+  if (room) {
+    const tag = decode(room[1]);
+    if (tag) return { name: 'room', tag: tag.replace(/^[#＃]/, '') };
+  }
+  const profile = /^\/@([^/]+)$/.exec(path);
+  if (profile) {
+    const acct = decode(profile[1]);
+    if (acct) return { name: 'profile', acct };
+  }
+  return { name: 'not-found' };
+}
+
+export const paths = {
+  room: (tag: string) => `/tags/${encodeURIComponent(tag)}`,
+  profile: (acct: string) => `/@${acct}`,
+  search: (q: string) => `/search?q=${encodeURIComponent(q)}`,
+  signIn: (next?: string) => (next ? `/auth/sign-in?next=${encodeURIComponent(next)}` : '/auth/sign-in'),
+  signUp: (next?: string) => (next ? `/auth/sign-up?next=${encodeURIComponent(next)}` : '/auth/sign-up'),
+};

@@ -1,0 +1,59 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { signOut as apiSignOut, getSession } from '../api/auth';
+import type { Account, Session } from '../api/types';
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'anonymous' }
+  | { status: 'signed-in'; account: Account };
+
+interface SessionValue {
+  state: SessionState;
+  /** The signed-in account, or null while loading or signed out. */
+  account: Account | null;
+  setSession(session: Session | null): void;
+  signOut(): Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+
+  useEffect(() => {
+    let cancelled = false;
+    getSession().then(
+      (session) => {
+        if (!cancelled)
+          setState(session ? { status: 'signed-in', account: session.account } : { status: 'anonymous' });
+      },
+      () => {
+        if (!cancelled) setState({ status: 'anonymous' });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const setSession = useCallback((session: Session | null) => {
+    setState(session ? { status: 'signed-in', account: session.account } : { status: 'anonymous' });
+  }, []);
+
+  const signOut = useCallback(async () => {
+    await apiSignOut();
+    setState({ status: 'anonymous' });
+  }, []);
+
+  const value = useMemo<SessionValue>(
+    () => ({ state, account: state.status === 'signed-in' ? state.account : null, setSession, signOut }),
+    [state, setSession, signOut],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}

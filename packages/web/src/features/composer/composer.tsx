@@ -1,0 +1,137 @@
+import { type FocusEvent, type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
+import { errorMessage } from '../../api/api-error';
+import { createStatus } from '../../api/statuses';
+import type { Status } from '../../api/types';
+import { newIdempotencyKey } from './idempotency-key';
+import { containsTag, statusLength, withRoomTag } from './status-text';
+import { useMaxCharacters } from './use-max-characters';
+
+export interface ComposerProps {
+  /** The accessible and visible label of the text box, e.g. "Post to #xyz". */
+  label: string;
+  /** The room's hashtag; appended on submit when the text lacks it. */
+  tag?: string;
+  initialText?: string;
+  inReplyToId?: string;
+  submitLabel?: string;
+  autoFocus?: boolean;
+  onPosted(status: Status): void;
+  onCancel?(): void;
+}
+
+export function Composer({
+  label,
+  tag,
+  initialText = '',
+  inReplyToId,
+  submitLabel = 'Post',
+  autoFocus,
+  onPosted,
+  onCancel,
+}: ComposerProps) {
+  const id = useId();
+  const max = useMaxCharacters();
+  const [text, setText] = useState(initialText);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const keyRef = useRef(newIdempotencyKey());
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+
+  const finalText = withRoomTag(text, tag);
+  const remaining = max - statusLength(finalText);
+  const hasTag = tag ? containsTag(text, tag) : false;
+  const empty = text.trim() === '' || text.trim() === initialText.trim();
+  const canSend = !sending && !empty && remaining >= 0;
+
+  async function submit(event?: FormEvent) {
+    event?.preventDefault();
+    if (!canSend) return;
+    setSending(true);
+    setError(null);
+    try {
+      const status = await createStatus({ status: finalText, in_reply_to_id: inReplyToId }, keyRef.current);
+      keyRef.current = newIdempotencyKey();
+      setText('');
+      onPosted(status);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setSending(false);
+      textareaRef.current?.focus();
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void submit();
+    } else if (event.key === 'Escape' && onCancel) {
+      event.preventDefault();
+      onCancel();
+    }
+  }
+
+  function onFocus(event: FocusEvent<HTMLTextAreaElement>) {
+    // A prefilled reply starts with the cursor after the mention.
+    if (initialText && event.currentTarget.value === initialText) {
+      const end = initialText.length;
+      event.currentTarget.setSelectionRange(end, end);
+    }
+  }
+
+  return (
+    <form className="composer" onSubmit={submit}>
+      <label htmlFor={`${id}-text`} className="composer-label">
+        {label}
+      </label>
+      <textarea
+        id={`${id}-text`}
+        ref={textareaRef}
+        className="composer-text"
+        value={text}
+        rows={inReplyToId ? 2 : 3}
+        // Read-only rather than disabled while sending, so focus stays in the box.
+        readOnly={sending}
+        // biome-ignore lint/a11y/noAutofocus: opening a reply is a request to type in it
+        autoFocus={autoFocus}
+        aria-describedby={`${id}-meta`}
+        aria-invalid={remaining < 0 || undefined}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={onKeyDown}
+        onFocus={onFocus}
+      />
+      <div className="composer-bar">
+        <p className="composer-meta" id={`${id}-meta`}>
+          {tag && (
+            <span className="chip">
+              <span className="chip-tag">#{tag}</span> {hasTag ? 'included' : 'will be added'}
+            </span>
+          )}
+          <span className={remaining < 0 ? 'counter counter-over' : 'counter'}>
+            {remaining} <span className="sr-only">characters left</span>
+          </span>
+        </p>
+        <div className="composer-actions">
+          {onCancel && (
+            <button type="button" className="button button-quiet" onClick={onCancel}>
+              Cancel
+            </button>
+          )}
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={!canSend}
+            aria-disabled={!canSend}
+          >
+            {sending ? 'Posting…' : submitLabel}
+          </button>
+        </div>
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,133 @@
+import { useCallback, useEffect, useState } from 'react';
+import { errorMessage } from '../../api/api-error';
+import { clearNotifications, listNotifications } from '../../api/notifications';
+import { streamUrls, subscribeStream } from '../../api/streaming';
+import type { Notification, Status } from '../../api/types';
+import { paths } from '../../app/routes';
+import { useSession } from '../../app/session-context';
+import { useTitle } from '../../app/use-title';
+import { NotificationItem } from './notification-item';
+
+function NotificationList() {
+  const [items, setItems] = useState<Notification[] | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let active = true;
+    listNotifications().then(
+      (page) => {
+        if (!active) return;
+        setItems((live) => [...(live ?? []), ...page.items.filter((n) => !live?.some((l) => l.id === n.id))]);
+        setNext(page.items.length > 0 ? page.nextMaxId : null);
+      },
+      (err) => active && setError(errorMessage(err)),
+    );
+    const unsubscribe = subscribeStream(streamUrls.user, {
+      onEvent(event) {
+        if (event.event !== 'notification') return;
+        const notification = event.payload;
+        setItems((list) => [notification, ...(list ?? []).filter((n) => n.id !== notification.id)]);
+      },
+    });
+    return () => {
+      active = false;
+      unsubscribe();
+    };
+  }, []);
+
+  async function loadMore() {
+    if (!next) return;
+    setBusy(true);
+    try {
+      const page = await listNotifications(next);
+      setItems((list) => [...(list ?? []), ...page.items]);
+      setNext(page.items.length > 0 ? page.nextMaxId : null);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function clearAll() {
+    setBusy(true);
+    try {
+      await clearNotifications();
+      setItems([]);
+      setNext(null);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const onStatusChanged = useCallback((status: Status) => {
+    setItems((list) => (list ?? []).map((n) => (n.status?.id === status.id ? { ...n, status } : n)));
+  }, []);
+  const onStatusRemoved = useCallback((id: string) => {
+    setItems((list) => (list ?? []).filter((n) => n.status?.id !== id));
+  }, []);
+
+  return (
+    <>
+      <div className="feed-toolbar">
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={clearAll}
+          disabled={busy || !items?.length}
+        >
+          Clear all
+        </button>
+      </div>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {items === null && !error && <p className="feed-note">Loading…</p>}
+      {items?.length === 0 && (
+        <p className="feed-empty">No notifications yet. Mentions, likes, reposts and follows show up here.</p>
+      )}
+      <ol className="status-list" aria-label="Notifications">
+        {items?.map((n) => (
+          <li key={n.id} className="status-item">
+            <NotificationItem
+              notification={n}
+              onStatusChanged={onStatusChanged}
+              onStatusRemoved={onStatusRemoved}
+            />
+          </li>
+        ))}
+      </ol>
+      {next && (
+        <div className="feed-more">
+          <button type="button" className="button" onClick={loadMore} disabled={busy}>
+            Load older notifications
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+export function NotificationsPage() {
+  useTitle('Notifications');
+  const { state } = useSession();
+  return (
+    <section className="column" aria-labelledby="page-title">
+      <h1 id="page-title" tabIndex={-1}>
+        Notifications
+      </h1>
+      {state.status === 'signed-in' && <NotificationList />}
+      {state.status === 'anonymous' && (
+        <p className="prompt">
+          <a href={paths.signIn('/notifications')}>Sign in</a> to see your notifications.
+        </p>
+      )}
+    </section>
+  );
+}

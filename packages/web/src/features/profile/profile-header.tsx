@@ -1,0 +1,51 @@
+import type { Account } from '../../api/types';
+import { Avatar, displayName } from '../status/avatar';
+import { LocalTime } from '../status/local-time';
+import { FollowButton } from './follow-button';
+
+export interface ProfileHeaderProps {
+  account: Account;
+  canFollow: boolean;
+  onFollowChange(delta: number): void;
+}
+
+export function ProfileHeader({ account, canFollow, onFollowChange }: ProfileHeaderProps) {
+  return (
+    <header className="profile-header">
+      <div className="profile-top">
+        <Avatar account={account} size="lg" />
+        <div className="profile-names">
+          <h1 id="page-title" tabIndex={-1}>
+            {displayName(account)}
+          </h1>
+          <p className="status-acct">@{account.acct}</p>
+        </div>
+        {canFollow && <FollowButton account={account} onFollowChange={onFollowChange} />}
+      </div>
+      {account.note && (
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: the note is safe HTML from the server
+        <div className="profile-note" dangerouslySetInnerHTML={{ __html: account.note }} />
+      )}
+      <dl className="profile-stats">
+        <div>
+          <dt>Posts</dt>
+          <dd>{account.statuses_count}</dd>
+        </div>
+        <div>
+          <dt>Following</dt>
+          <dd>{account.following_count}</dd>
+        </div>
+        <div>
+          <dt>Followers</dt>
+          <dd>{account.followers_count}</dd>
+        </div>
+        <div>
+          <dt>Joined</dt>
+          <dd>
+            <LocalTime iso={account.created_at} />
+          </dd>
+        </div>
+      </dl>
+    </header>
+  );
+}

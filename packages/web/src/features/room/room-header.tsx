@@ -1,0 +1,33 @@
+import { recentUses } from '../../api/tags';
+import type { Tag } from '../../api/types';
+import { FollowTagButton } from './follow-tag-button';
+
+export interface RoomHeaderProps {
+  name: string;
+  tag: Tag | null;
+  /** Statuses that arrived live since the room opened. */
+  arrived: number;
+  signedIn: boolean;
+  onTagChange(tag: Tag): void;
+}
+
+function postCount(tag: Tag | null, arrived: number): string | null {
+  if (!tag) return null;
+  const count = recentUses(tag) + arrived;
+  return `${count} ${count === 1 ? 'post' : 'posts'} this week`;
+}
+
+export function RoomHeader({ name, tag, arrived, signedIn, onTagChange }: RoomHeaderProps) {
+  const count = postCount(tag, arrived);
+  return (
+    <header className="room-header">
+      <div>
+        <h1 className="room-title" id="room-title" tabIndex={-1}>
+          #{name}
+        </h1>
+        <p className="room-count">{count ?? '\u00a0'}</p>
+      </div>
+      {signedIn && tag && <FollowTagButton tag={tag} onChange={onTagChange} />}
+    </header>
+  );
+}

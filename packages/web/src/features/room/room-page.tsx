@@ -1,0 +1,55 @@
+import { useCallback } from 'react';
+import { streamUrls } from '../../api/streaming';
+import { tagTimeline } from '../../api/timelines';
+import type { Status } from '../../api/types';
+import { useSession } from '../../app/session-context';
+import { useTitle } from '../../app/use-title';
+import { Composer } from '../composer/composer';
+import { LiveFeed } from '../status/live-feed';
+import { useLiveTimeline } from '../status/use-live-timeline';
+import { RoomAside } from './room-aside';
+import { RoomHeader } from './room-header';
+import { SignInPrompt } from './sign-in-prompt';
+import { useTag } from './use-tag';
+
+/** The room of a hashtag: its statuses, newest first, live, with a composer that adds the tag. */
+export function RoomPage({ name }: { name: string }) {
+  const { state: session, account } = useSession();
+  useTitle(`#${name}`);
+  const [tag, setTag] = useTag(name, account?.id ?? 'anonymous');
+  const load = useCallback((maxId?: string) => tagTimeline(name, maxId), [name]);
+  const timeline = useLiveTimeline({ load, streamUrl: streamUrls.hashtag(name) });
+  const { dispatch } = timeline;
+  const onPosted = useCallback((status: Status) => dispatch({ type: 'own', status }), [dispatch]);
+
+  return (
+    <div className="room-layout">
+      <section className="room-main" aria-labelledby="room-title">
+        <RoomHeader
+          name={name}
+          tag={tag}
+          arrived={timeline.state.arrived}
+          signedIn={account !== null}
+          onTagChange={setTag}
+        />
+        {account && <Composer label={`Post to #${name}`} tag={name} onPosted={onPosted} />}
+        {session.status === 'anonymous' && (
+          <SignInPrompt tag={name} next={`/tags/${encodeURIComponent(name)}`} />
+        )}
+        <LiveFeed
+          timeline={timeline}
+          roomTag={name}
+          pauseControl
+          keyboard
+          empty={
+            <p>
+              No posts in #{name} yet.{' '}
+              {account ? 'Start the conversation above.' : 'Sign in to start the conversation.'}
+            </p>
+          }
+        />
+      </section>
+      <RoomAside tag={name} />
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import { useCallback, useEffect, useState } from 'react';
+import { errorMessage } from '../../api/api-error';
+import { search } from '../../api/search';
+import { recentUses } from '../../api/tags';
+import type { SearchResults, Status } from '../../api/types';
+import { paths } from '../../app/routes';
+import { useTitle } from '../../app/use-title';
+import { tagFromInput } from '../landing/tag-input';
+import { Avatar, displayName } from '../status/avatar';
+import { StatusList } from '../status/status-list';
+import { replaceStatus } from '../status/timeline-state';
+
+function Results({ results, q }: { results: SearchResults; q: string }) {
+  const [statuses, setStatuses] = useState(results.statuses);
+  useEffect(() => setStatuses(results.statuses), [results]);
+  const onChanged = useCallback((status: Status) => setStatuses((list) => replaceStatus(list, status)), []);
+  const onRemoved = useCallback((id: string) => setStatuses((list) => list.filter((s) => s.id !== id)), []);
+  const typedTag = tagFromInput(q);
+  const showTypedTag =
+    typedTag && !results.hashtags.some((t) => t.name.toLowerCase() === typedTag.toLowerCase());
+  const nothing = results.accounts.length + results.hashtags.length + statuses.length === 0;
+
+  return (
+    <>
+      {(results.hashtags.length > 0 || showTypedTag) && (
+        <section aria-labelledby="search-tags">
+          <h2 id="search-tags">Hashtags</h2>
+          <ul className="result-list">
+            {showTypedTag && (
+              <li>
+                <a className="result" href={paths.room(typedTag)}>
+                  <span className="result-main">#{typedTag}</span>
+                  <span className="result-sub">Open the room</span>
+                </a>
+              </li>
+            )}
+            {results.hashtags.map((tag) => (
+              <li key={tag.name}>
+                <a className="result" href={paths.room(tag.name)}>
+                  <span className="result-main">#{tag.name}</span>
+                  <span className="result-sub">{recentUses(tag)} posts this week</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {results.accounts.length > 0 && (
+        <section aria-labelledby="search-people">
+          <h2 id="search-people">People</h2>
+          <ul className="result-list">
+            {results.accounts.map((account) => (
+              <li key={account.id}>
+                <a className="result" href={paths.profile(account.acct)}>
+                  <Avatar account={account} />
+                  <span className="result-main">{displayName(account)}</span>
+                  <span className="result-sub">@{account.acct}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {statuses.length > 0 && (
+        <section aria-labelledby="search-statuses">
+          <h2 id="search-statuses">Posts</h2>
+          <StatusList statuses={statuses} onChanged={onChanged} onRemoved={onRemoved} />
+        </section>
+      )}
+      {nothing && !showTypedTag && <p className="feed-empty">Nothing found for “{q}”.</p>}
+    </>
+  );
+}
+
+/** Hashtags, people and posts matching `q`. */
+export function SearchPage({ q }: { q: string }) {
+  useTitle(q ? `Search: ${q}` : 'Search');
+  const [results, setResults] = useState<SearchResults | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    setResults(null);
+    setError(null);
+    if (!q.trim()) return;
+    let active = true;
+    search(q.trim()).then(
+      (value) => active && setResults(value),
+      (err) => active && setError(errorMessage(err)),
+    );
+    return () => {
+      active = false;
+    };
+  }, [q]);
+
+  return (
+    <section className="column" aria-labelledby="page-title">
+      <h1 id="page-title" tabIndex={-1}>
+        {q ? `Results for “${q}”` : 'Search'}
+      </h1>
+      {!q.trim() && <p>Search for hashtags, people and posts with the box at the top.</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {q.trim() && !results && !error && <p className="feed-note">Searching…</p>}
+      {results && <Results results={results} q={q.trim()} />}
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Account } from '../../api/types';
+
+/** A stable hue per account, so the same person keeps the same colour. */
+function hue(id: string): number {
+  let h = 0;
+  for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) % 360;
+  return h;
+}
+
+export function displayName(account: Account): string {
+  return account.display_name.trim() || account.username;
+}
+
+/** The initial of the account's name on a coloured disc; decorative next to the name. */
+export function Avatar({ account, size = 'md' }: { account: Account; size?: 'md' | 'lg' }) {
+  const initial = [...displayName(account)][0]?.toUpperCase() ?? '?';
+  return (
+    <span
+      className={`avatar avatar-${size}`}
+      style={{ backgroundColor: `hsl(${hue(account.id)} 45% 36%)` }}
+      aria-hidden="true"
+    >
+      {initial}
+    </span>
+  );
+}

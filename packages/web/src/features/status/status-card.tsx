@@ -1,0 +1,109 @@
+import { type KeyboardEvent, useRef, useState } from 'react';
+import type { Status } from '../../api/types';
+import { paths } from '../../app/routes';
+import { useSession } from '../../app/session-context';
+import { Composer } from '../composer/composer';
+import { Avatar, displayName } from './avatar';
+import { LocalTime } from './local-time';
+import { replyPrefill } from './reply-prefill';
+import { StatusActions } from './status-actions';
+
+export interface StatusCardProps {
+  status: Status;
+  /** The hashtag of the room the card is shown in; replies keep it. */
+  roomTag?: string;
+  onChanged(status: Status): void;
+  onRemoved(id: string): void;
+  onReplied?(status: Status): void;
+}
+
+function isTyping(target: EventTarget): boolean {
+  const el = target as HTMLElement;
+  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
+}
+
+export function StatusCard({ status: entry, roomTag, onChanged, onRemoved, onReplied }: StatusCardProps) {
+  const { account: self } = useSession();
+  const [replying, setReplying] = useState(false);
+  const articleRef = useRef<HTMLElement>(null);
+  // A reblog shows the original status, credited to the person who reposted it.
+  const status = entry.reblog ?? entry;
+  const rebloggedBy = entry.reblog ? entry.account : null;
+  const author = status.account;
+  const name = displayName(author);
+  const headingId = `status-${entry.id}-author`;
+  const repliedTo = status.in_reply_to_account_id
+    ? (status.mentions.find((m) => m.id === status.in_reply_to_account_id) ??
+      (status.in_reply_to_account_id === author.id ? { acct: author.acct } : null))
+    : null;
+
+  function closeReply() {
+    setReplying(false);
+    articleRef.current?.querySelector<HTMLButtonElement>('[data-action="reply"]')?.focus();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
+    if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
+    const action = event.key === 'r' ? 'reply' : event.key === 'l' ? 'like' : null;
+    if (!action) return;
+    event.preventDefault();
+    event.currentTarget.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)?.click();
+  }
+
+  return (
+    <article
+      ref={articleRef}
+      className="status"
+      data-status-id={status.id}
+      tabIndex={-1}
+      aria-labelledby={headingId}
+      onKeyDown={onKeyDown}
+    >
+      {rebloggedBy && (
+        <p className="status-context">
+          <a href={paths.profile(rebloggedBy.acct)}>{displayName(rebloggedBy)}</a> reposted
+        </p>
+      )}
+      <header className="status-header">
+        <Avatar account={author} />
+        <a className="status-author" href={paths.profile(author.acct)} id={headingId}>
+          <span className="status-name">{name}</span> <span className="status-acct">@{author.acct}</span>
+        </a>
+        <LocalTime iso={status.created_at} className="status-time" />
+      </header>
+      {repliedTo && <p className="status-context">Replying to @{repliedTo.acct}</p>}
+      <div
+        className="status-content"
+        lang={status.language ?? undefined}
+        // The server sanitises status HTML; it only carries paragraphs, breaks and links.
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: safe HTML from the server
+        dangerouslySetInnerHTML={{ __html: status.content }}
+      />
+      <StatusActions
+        status={status}
+        signedIn={self !== null}
+        own={self !== null && self.id === author.id}
+        replying={replying}
+        onReply={() => setReplying((open) => !open)}
+        onChanged={onChanged}
+        onRemoved={onRemoved}
+      />
+      {replying && self && (
+        <Composer
+          label={`Reply to @${author.acct}`}
+          tag={roomTag}
+          initialText={replyPrefill(status, self.id)}
+          inReplyToId={status.id}
+          submitLabel="Post reply"
+          autoFocus
+          onCancel={closeReply}
+          onPosted={(reply) => {
+            closeReply();
+            onChanged({ ...status, replies_count: status.replies_count + 1 });
+            onReplied?.(reply);
+          }}
+        />
+      )}
+    </article>
+  );
+}

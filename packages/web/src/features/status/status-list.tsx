@@ -1,0 +1,26 @@
+import type { Ref } from 'react';
+import type { Status } from '../../api/types';
+import { StatusCard } from './status-card';
+
+export interface StatusListProps {
+  statuses: Status[];
+  label?: string;
+  roomTag?: string;
+  listRef?: Ref<HTMLOListElement>;
+  onChanged(status: Status): void;
+  onRemoved(id: string): void;
+  onReplied?(status: Status): void;
+}
+
+/** Statuses, newest first, as an ordered list of articles. */
+export function StatusList({ statuses, label = 'Statuses', roomTag, listRef, ...handlers }: StatusListProps) {
+  return (
+    <ol className="status-list" aria-label={label} ref={listRef}>
+      {statuses.map((status) => (
+        <li key={status.id} className="status-item">
+          <StatusCard status={status} roomTag={roomTag} {...handlers} />
+        </li>
+      ))}
+    </ol>
+  );
+}

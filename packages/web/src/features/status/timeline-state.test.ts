@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import type { Status } from '../../api/types';
+import { initialTimeline, type TimelineAction, type TimelineState, timelineReducer } from './timeline-state';
+
+function status(id: string, extra: Partial<Status> = {}): Status {
+  return {
+    id,
+    created_at: '2026-01-01T00:00:00.000Z',
+    in_reply_to_id: null,
+    in_reply_to_account_id: null,
+    visibility: 'public',
+    language: 'en',
+    uri: `https://example.test/statuses/${id}`,
+    url: null,
+    replies_count: 0,
+    reblogs_count: 0,
+    favourites_count: 0,
+    content: `<p>${id}</p>`,
+    reblog: null,
+    account: {
+      id: 'a1',
+      username: 'alice',
+      acct: 'alice',
+      display_name: 'Alice',
+      note: '',
+      url: '',
+      avatar: '',
+      followers_count: 0,
+      following_count: 0,
+      statuses_count: 0,
+      created_at: '2026-01-01T00:00:00.000Z',
+    },
+    mentions: [],
+    tags: [],
+    ...extra,
+  };
+}
+
+function run(actions: TimelineAction[], from: TimelineState = initialTimeline): TimelineState {
+  return actions.reduce(timelineReducer, from);
+}
+
+const ready = run([{ type: 'loaded', page: { items: [status('2'), status('1')], nextMaxId: '1' } }]);
+const ids = (list: Status[]) => list.map((s) => s.id);
+
+describe('timelineReducer', () => {
+  it.each<[string, TimelineAction[], string[], string[]]>([
+    [
+      'live status enters the column at the top',
+      [{ type: 'arrived', status: status('3') }],
+      ['3', '2', '1'],
+      [],
+    ],
+    [
+      'paused: live statuses wait, newest first',
+      [{ type: 'pause' }, { type: 'arrived', status: status('3') }, { type: 'arrived', status: status('4') }],
+      ['2', '1'],
+      ['4', '3'],
+    ],
+    [
+      'scrolled away: live status waits',
+      [
+        { type: 'away', away: true },
+        { type: 'arrived', status: status('3') },
+      ],
+      ['2', '1'],
+      ['3'],
+    ],
+    [
+      'back at the top with statuses waiting: newer ones queue behind them',
+      [
+        { type: 'away', away: true },
+        { type: 'arrived', status: status('3') },
+        { type: 'away', away: false },
+        { type: 'arrived', status: status('4') },
+      ],
+      ['2', '1'],
+      ['4', '3'],
+    ],
+    [
+      'flush inserts the waiting statuses above the column',
+      [{ type: 'pause' }, { type: 'arrived', status: status('3') }, { type: 'flush' }],
+      ['3', '2', '1'],
+      [],
+    ],
+    [
+      'resume flushes and lets the next one in',
+      [
+        { type: 'pause' },
+        { type: 'arrived', status: status('3') },
+        { type: 'resume' },
+        { type: 'arrived', status: status('4') },
+      ],
+      ['4', '3', '2', '1'],
+      [],
+    ],
+    ['a status already shown is not added twice', [{ type: 'arrived', status: status('2') }], ['2', '1'], []],
+    [
+      'an own status shows at once even while paused, and its echo is not queued',
+      [{ type: 'pause' }, { type: 'own', status: status('3') }, { type: 'arrived', status: status('3') }],
+      ['3', '2', '1'],
+      [],
+    ],
+    [
+      'delete removes from the column and the queue',
+      [
+        { type: 'pause' },
+        { type: 'arrived', status: status('3') },
+        { type: 'removed', id: '3' },
+        { type: 'removed', id: '1' },
+      ],
+      ['2'],
+      [],
+    ],
+  ])('%s', (_name, actions, items, pending) => {
+    const state = run(actions, ready);
+    expect(ids(state.items)).toEqual(items);
+    expect(ids(state.pending)).toEqual(pending);
+  });
+
+  it('merges statuses streamed during the first load above the page, without duplicates', () => {
+    const state = run([
+      { type: 'arrived', status: status('3') },
+      { type: 'loaded', page: { items: [status('3'), status('2')], nextMaxId: '2' } },
+    ]);
+    expect(ids(state.items)).toEqual(['3', '2']);
+    expect(state.phase).toBe('ready');
+  });
+
+  it('counts every new live status once', () => {
+    const state = run(
+      [
+        { type: 'arrived', status: status('3') },
+        { type: 'arrived', status: status('3') },
+      ],
+      ready,
+    );
+    expect(state.arrived).toBe(1);
+  });
+
+  it('replaces a changed status, also inside a reblog of it', () => {
+    const reblog = status('9', { reblog: status('1') });
+    const from = run([{ type: 'arrived', status: reblog }], ready);
+    const state = run(
+      [{ type: 'changed', status: status('1', { favourited: true, favourites_count: 1 }) }],
+      from,
+    );
+    expect(state.items[0].reblog?.favourited).toBe(true);
+    expect(state.items[2].favourites_count).toBe(1);
+  });
+
+  it('stops paging after an empty page', () => {
+    const state = run(
+      [{ type: 'loading-more' }, { type: 'loaded-more', page: { items: [], nextMaxId: null } }],
+      ready,
+    );
+    expect(state.nextMaxId).toBeNull();
+    expect(state.loadingMore).toBe(false);
+  });
+});
