@@ -50,30 +50,30 @@ export async function appendEvents(
   return out;
 }
 
-/** Events on any of `topics` after `afterId`, oldest first: what a resuming reader missed. */
+/** Events on any of `topics` after `afterId`, oldest first, each with the topic it matched: what a resuming reader missed. */
 export async function readEventsSince(
   db: Kysely<Database>,
   topics: string[],
   afterId: number,
   limit: number,
-): Promise<StoredEvent[]> {
+): Promise<(StoredEvent & { topic: string })[]> {
   if (topics.length === 0) return [];
   const rows = await db
     .selectFrom('event_topics as t')
     .innerJoin('events as e', 'e.id', 't.event_id')
-    .select(['e.id', 'e.event', 'e.payload', 'e.account_id'])
+    .select(['e.id', 'e.event', 'e.payload', 'e.account_id', 't.topic'])
     .where('t.topic', 'in', topics)
     .where('t.event_id', '>', afterId)
     .orderBy('t.event_id')
     .limit(limit)
     .execute();
   const seen = new Set<number>();
-  const out: StoredEvent[] = [];
+  const out: (StoredEvent & { topic: string })[] = [];
   for (const r of rows) {
     const id = Number(r.id);
     if (seen.has(id)) continue; // one event on two of the reader's topics
     seen.add(id);
-    out.push({ id, event: r.event, payload: r.payload, accountId: r.account_id === null ? null : Number(r.account_id) });
+    out.push({ id, event: r.event, payload: r.payload, accountId: r.account_id === null ? null : Number(r.account_id), topic: r.topic });
   }
   return out;
 }

@@ -10,7 +10,7 @@ export interface HubMetrics {
 
 export interface HubOptions {
   heartbeatSeconds: number;
-  readSince(topics: string[], afterId: number, limit: number): Promise<StoredEvent[]>;
+  readSince(topics: string[], afterId: number, limit: number): Promise<(StoredEvent & { topic: string })[]>;
   metrics: HubMetrics;
   log: { warn(obj: unknown, msg: string): void };
 }
@@ -92,7 +92,7 @@ export class StreamHub {
   private async catchUp(reader: Reader, since: number, only?: string[]): Promise<void> {
     reader.beginCatchUp();
     const topics = only ?? [...reader.topics.keys()];
-    const backlog: StoredEvent[] = [];
+    const backlog: (StoredEvent & { topic: string })[] = [];
     try {
       let after = since;
       for (;;) {
@@ -104,8 +104,7 @@ export class StreamHub {
     } catch (err) {
       this.opts.log.warn({ err }, 'stream catch-up failed');
     }
-    const topicOf = (e: StoredEvent) => topics.find((t) => reader.topics.has(t)) ?? topics[0];
-    this.opts.metrics.delivered(reader.endCatchUp(backlog, topicOf));
+    this.opts.metrics.delivered(reader.endCatchUp(backlog));
   }
 
   private dispatch(topic: string, event: StoredEvent): void {

@@ -40,24 +40,31 @@ export abstract class Reader {
   }
 
   private emit(topic: string, event: StoredEvent, frames: FrameCache): boolean {
-    if (this.topics.size <= 1) {
-      if (event.id <= this.lastId) return false;
-    } else {
-      // A reader of several topics can get one event once per topic: remember recent ids.
+    // A bus message reaches a reader once per topic, so only readers of several topics can
+    // see one event twice. Events from different instances may arrive slightly out of id
+    // order, so ids are remembered rather than compared with the last one.
+    if (this.topics.size > 1) {
       if (this.recent.has(event.id)) return false;
-      this.recent.add(event.id);
-      if (this.recent.size > 512) this.recent.delete(this.recent.values().next().value!);
+      this.remember(event.id);
     }
+    return this.writeEvent(topic, event, frames);
+  }
+
+  private remember(id: number): void {
+    this.recent.add(id);
+    if (this.recent.size > 512) this.recent.delete(this.recent.values().next().value!);
+  }
+
+  private writeEvent(topic: string, event: StoredEvent, frames: FrameCache): boolean {
+    if (event.id > this.lastId) this.lastId = event.id;
     if (event.event.startsWith('hashchat.')) {
       this.onControl(event);
       return false;
     }
     if ((event.accountId !== null && this.excludedAccounts.has(event.accountId)) || (this.eventFilter && !this.eventFilter.has(event.event))) {
-      this.lastId = Math.max(this.lastId, event.id);
       return false;
     }
     this.write(topic, event, frames);
-    this.lastId = Math.max(this.lastId, event.id);
     return true;
   }
 
@@ -65,14 +72,31 @@ export abstract class Reader {
     this.pending ??= [];
   }
 
-  /** Writes events read back from the store (already ordered), then what arrived live meanwhile. */
-  endCatchUp(backlog: StoredEvent[], topicOf: (e: StoredEvent) => string): number {
+  /**
+   * Writes events read back from the store (already in order), then what arrived live
+   * meanwhile, skipping what the store already gave: no gap, no duplicate.
+   */
+  endCatchUp(backlog: (StoredEvent & { topic: string })[]): number {
     let n = 0;
-    for (const e of backlog) if (this.emit(topicOf(e), e, {})) n++;
+    const sent = new Set<number>();
+    for (const e of backlog) {
+      if (sent.has(e.id) || this.recent.has(e.id)) continue;
+      sent.add(e.id);
+      this.remember(e.id);
+      if (this.writeEvent(e.topic, e, {})) n++;
+    }
     const live = this.pending ?? [];
     this.pending = null;
     live.sort((a, b) => a.event.id - b.event.id);
-    for (const p of live) if (this.emit(p.topic, p.event, p.frames)) n++;
+    for (const p of live) {
+      if (sent.has(p.event.id)) continue;
+      sent.add(p.event.id);
+      if (this.topics.size > 1) {
+        if (this.recent.has(p.event.id)) continue;
+        this.remember(p.event.id);
+      }
+      if (this.writeEvent(p.topic, p.event, p.frames)) n++;
+    }
     return n;
   }
 

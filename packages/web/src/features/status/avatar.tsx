@@ -1,10 +1,13 @@
 import type { Account } from '../../api/types';
 
-/** A stable hue per account, so the same person keeps the same colour. */
+/**
+ * A stable hue per account, so the same person keeps the same colour; the golden angle spreads
+ * neighbouring ids (1, 2, 3…) far apart on the colour wheel.
+ */
 function hue(id: string): number {
   let h = 0;
-  for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) % 360;
-  return h;
+  for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return Math.round((h * 137.508) % 360);
 }
 
 export function displayName(account: Account): string {
