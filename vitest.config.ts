@@ -30,6 +30,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Each file launches its own Chromium; two at once is what two cores carry.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

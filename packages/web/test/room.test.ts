@@ -98,6 +98,31 @@ describe('the room in a browser', () => {
     expect(body).toMatchObject({ status: '@alice_c my answer #replies', in_reply_to_id: original.id });
   });
 
+  it('moves between statuses with j / k and likes the focused one with l', async () => {
+    const alice = await signUpThroughUi(await newContext(), server.url, 'alice_e', '/tags/keys');
+    await postInRoom(alice, 'keys', 'Older status');
+    const newer = await postInRoom(alice, 'keys', 'Newer status');
+    const bob = await signUpThroughUi(await newContext(), server.url, 'bob_e', '/tags/keys');
+    const articles = bob.getByRole('list', { name: 'Statuses' }).getByRole('article');
+    await expect.poll(() => articles.count(), POLL).toBe(2);
+    const focusedText = () =>
+      bob.evaluate(() => document.activeElement?.closest('article')?.textContent ?? '');
+
+    await bob.keyboard.press('j');
+    await expect.poll(focusedText, POLL).toContain('Newer status');
+    await bob.keyboard.press('j');
+    await expect.poll(focusedText, POLL).toContain('Older status');
+    await bob.keyboard.press('k');
+    await expect.poll(focusedText, POLL).toContain('Newer status');
+
+    const liked = bob.waitForResponse((r) => r.url().endsWith(`/api/v1/statuses/${newer.id}/favourite`));
+    await bob.keyboard.press('l');
+    expect((await liked).status()).toBe(200);
+    const like = statusArticle(bob, 'Newer status').getByRole('button', { name: /^Like/ });
+    await expect.poll(() => like.getAttribute('aria-pressed'), POLL).toBe('true');
+    expect(await like.textContent()).toContain('1');
+  });
+
   it('lets a signed-out reader follow the room live', async () => {
     const alice = await signUpThroughUi(await newContext(), server.url, 'alice_d', '/tags/open');
     const reader = await (await newContext()).newPage();

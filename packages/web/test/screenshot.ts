@@ -11,7 +11,10 @@ const OUT = path.resolve(import.meta.dirname, '../../../docs/screenshot-room.png
 const TAG = 'SmallBizChat';
 
 const SCRIPT: [who: number, text: string][] = [
-  [0, 'Welcome to #SmallBizChat! Tonight: getting your first 100 customers. Say hi and tell us what you build 👋'],
+  [
+    0,
+    'Welcome to #SmallBizChat! Tonight: getting your first 100 customers. Say hi and tell us what you build 👋',
+  ],
   [1, 'Hi all! Maya here, I run a tiny bakery in Leeds 🥐'],
   [2, 'Evening! Freelance illustrator, first chat for me.'],
   [0, 'Q1 Where did your very first customer come from?'],
@@ -29,17 +32,26 @@ async function main() {
       ['hostjane', 'maya_bakes', 'inkbyleo', 'sam_ops'].map((name) => registerUser(server.url, name)),
     );
     const names = ['Jane (host)', 'Maya', 'Leo', 'Sam'];
-    await Promise.all(people.map((p, i) => p.api.request('PATCH', '/api/v1/accounts/update_credentials', { display_name: names[i] })));
+    await Promise.all(
+      people.map((p, i) =>
+        p.api.request('PATCH', '/api/v1/accounts/update_credentials', { display_name: names[i] }),
+      ),
+    );
     const ids: string[] = [];
     for (const [who, text] of SCRIPT) {
-      const res = await people[who].api.post('/api/v1/statuses', { status: `${text} #${TAG}`.replace(` #${TAG} #${TAG}`, ` #${TAG}`) });
+      const res = await people[who].api.post('/api/v1/statuses', {
+        status: `${text} #${TAG}`.replace(` #${TAG} #${TAG}`, ` #${TAG}`),
+      });
       ids.push(res.body.id);
     }
     await people[0].api.post(`/api/v1/statuses/${ids[4]}/favourite`);
     await people[2].api.post(`/api/v1/statuses/${ids[4]}/favourite`);
     await people[3].api.post(`/api/v1/statuses/${ids[3]}/reblog`);
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      colorScheme: 'light',
+    });
     const page = await signUpThroughUi(context, server.url, 'you', `/tags/${TAG}`);
     await waitForLive(page);
     await page.getByLabel(`Post to #${TAG}`).fill('A1 Word of mouth at a farmers market');

@@ -69,7 +69,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 
 /**
  * Calls a paginated list endpoint. The next cursor comes from the `Link` header, or is the last
- * id of a non-empty page when the server sends no header.
+ * id of a full page when the server sends no header; a short page has no next.
  */
 export async function apiPage<T extends { id: string }>(
   path: string,
@@ -78,6 +78,8 @@ export async function apiPage<T extends { id: string }>(
   const response = await send(path, options);
   const items = (await response.json()) as T[];
   const fromLink = nextMaxIdFromLink(response.headers.get('Link'));
-  const last = items.length > 0 ? items[items.length - 1].id : null;
-  return { items, nextMaxId: response.headers.has('Link') ? fromLink : last };
+  const limit = Number(options.query?.limit ?? 0);
+  // A short page is the last one, whatever the header says.
+  if (items.length === 0 || (limit > 0 && items.length < limit)) return { items, nextMaxId: null };
+  return { items, nextMaxId: response.headers.has('Link') ? fromLink : items[items.length - 1].id };
 }

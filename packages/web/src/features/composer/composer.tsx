@@ -117,12 +117,7 @@ export function Composer({
               Cancel
             </button>
           )}
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={!canSend}
-            aria-disabled={!canSend}
-          >
+          <button type="submit" className="button button-primary" disabled={!canSend}>
             {sending ? 'Posting…' : submitLabel}
           </button>
         </div>

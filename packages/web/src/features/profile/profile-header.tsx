@@ -1,12 +1,18 @@
 import type { Account } from '../../api/types';
 import { Avatar, displayName } from '../status/avatar';
-import { LocalTime } from '../status/local-time';
 import { FollowButton } from './follow-button';
 
 export interface ProfileHeaderProps {
   account: Account;
   canFollow: boolean;
   onFollowChange(delta: number): void;
+}
+
+function joined(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? ''
+    : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(date);
 }
 
 export function ProfileHeader({ account, canFollow, onFollowChange }: ProfileHeaderProps) {
@@ -42,7 +48,7 @@ export function ProfileHeader({ account, canFollow, onFollowChange }: ProfileHea
         <div>
           <dt>Joined</dt>
           <dd>
-            <LocalTime iso={account.created_at} />
+            <time dateTime={account.created_at}>{joined(account.created_at)}</time>
           </dd>
         </div>
       </dl>

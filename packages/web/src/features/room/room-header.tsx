@@ -1,6 +1,7 @@
 import { recentUses } from '../../api/tags';
 import type { Tag } from '../../api/types';
 import { FollowTagButton } from './follow-tag-button';
+import { postsThisWeek } from './post-count';
 
 export interface RoomHeaderProps {
   name: string;
@@ -12,9 +13,7 @@ export interface RoomHeaderProps {
 }
 
 function postCount(tag: Tag | null, arrived: number): string | null {
-  if (!tag) return null;
-  const count = recentUses(tag) + arrived;
-  return `${count} ${count === 1 ? 'post' : 'posts'} this week`;
+  return tag ? postsThisWeek(recentUses(tag) + arrived) : null;
 }
 
 export function RoomHeader({ name, tag, arrived, signedIn, onTagChange }: RoomHeaderProps) {

@@ -6,6 +6,7 @@ import type { SearchResults, Status } from '../../api/types';
 import { paths } from '../../app/routes';
 import { useTitle } from '../../app/use-title';
 import { tagFromInput } from '../landing/tag-input';
+import { postsThisWeek } from '../room/post-count';
 import { Avatar, displayName } from '../status/avatar';
 import { StatusList } from '../status/status-list';
 import { replaceStatus } from '../status/timeline-state';
@@ -38,7 +39,7 @@ function Results({ results, q }: { results: SearchResults; q: string }) {
               <li key={tag.name}>
                 <a className="result" href={paths.room(tag.name)}>
                   <span className="result-main">#{tag.name}</span>
-                  <span className="result-sub">{recentUses(tag)} posts this week</span>
+                  <span className="result-sub">{postsThisWeek(recentUses(tag))}</span>
                 </a>
               </li>
             ))}
