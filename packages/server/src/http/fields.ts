@@ -6,7 +6,12 @@ export const formBool = z
   .transform((v) => v === true || v === 1 || (typeof v === 'string' && /^(true|1|on|yes)$/i.test(v)));
 
 /** A numeric id in the path (Mastodon ids are strings of digits); anything else is a 404. */
-export const idParam = z.object({ id: z.string().regex(/^\d{1,18}$/, 'Record not found').transform(Number) });
+export const idParam = z.object({
+  id: z
+    .string()
+    .refine((v) => /^\d{1,18}$/.test(v), { message: 'Record not found', params: { code: 'NotFound' } })
+    .transform(Number),
+});
 
 /** A list of ids as `id[]=1&id[]=2` or `id=1`. */
 export const idList = z

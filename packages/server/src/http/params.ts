@@ -1,4 +1,4 @@
-import { HashchatError } from '@hashchat/core/errors';
+import { HashchatError, notFound } from '@hashchat/core/errors';
 import type { z } from 'zod';
 
 /**
@@ -9,6 +9,8 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S
   const r = schema.safeParse(input ?? {});
   if (r.success) return r.data;
   const first = r.error.issues[0];
+  // A schema marks input that names nothing (e.g. a non-numeric id in the path) as a 404, not a 422.
+  if (first.code === 'custom' && (first.params as { code?: string } | undefined)?.code === 'NotFound') throw notFound(first.message);
   const field = first.path.join('.');
   throw new HashchatError('Unprocessable', `Validation failed: ${field ? `${field} ` : ''}${first.message}`.trim());
 }

@@ -1,5 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context';
+import { chatCalendarRoutes } from './routes/chats/calendar';
+import { chatCategoryRoutes } from './routes/chats/categories';
+import { chatRoutes } from './routes/chats/chats';
+import { directoryRoutes } from './routes/chats/directory';
+import { chatMemberRoutes } from './routes/chats/members';
+import { chatPreferenceRoutes } from './routes/chats/preferences';
+import { chatSessionRoutes } from './routes/chats/sessions';
+import { chatStreamRoutes } from './routes/chats/stream';
 import { accountRoutes } from './routes/mastodon/accounts';
 import { appRoutes } from './routes/mastodon/apps';
 import { instanceRoutes } from './routes/mastodon/instance';
@@ -29,6 +37,14 @@ const modules: RouteModule[] = [
   notificationRoutes,
   instanceRoutes,
   streamingRoutes,
+  chatRoutes,
+  directoryRoutes,
+  chatCategoryRoutes,
+  chatPreferenceRoutes,
+  chatSessionRoutes,
+  chatMemberRoutes,
+  chatCalendarRoutes,
+  chatStreamRoutes,
   sessionRoutes,
   webAppRoutes,
 ];

@@ -3,7 +3,7 @@ import { HashchatError, notFound, unprocessable } from '@hashchat/core/errors';
 import { sql } from 'kysely';
 import type { Context } from '../context';
 import { type AccountRow, findAccountById, findAccountByLogin } from '../store/accounts';
-import { appendEvents } from '../store/events';
+import { appendEvents, type NewEvent } from '../store/events';
 import { addNotifications } from './notifications';
 import { publishEvents } from './publish';
 
@@ -100,7 +100,8 @@ export async function authenticate(ctx: Context, login: string, password: string
 export async function updateCredentials(ctx: Context, accountId: number, input: { displayName?: string; note?: string }) {
   const patch: { display_name?: string; note?: string; updated_at: number } = { updated_at: ctx.now() };
   if (input.displayName !== undefined) patch.display_name = input.displayName;
-  if (input.note !== undefined) patch.note = input.note;
+  // Multipart forms send CRLF line breaks; store one kind.
+  if (input.note !== undefined) patch.note = input.note.replace(/\r\n?/g, '\n');
   await ctx.store.db.updateTable('accounts').set(patch).where('id', '=', accountId).execute();
   const row = await findAccountById(ctx.store.db, accountId);
   if (!row) throw notFound();
@@ -123,7 +124,7 @@ export async function follow(ctx: Context, viewerId: number, targetId: number): 
     await trx.updateTable('accounts').set({ followers_count: sql`followers_count + 1` }).where('id', '=', targetId).execute();
     const events = await addNotifications(ctx, trx, [{ accountId: targetId, fromAccountId: viewerId, type: 'follow', statusId: null }]);
     // Tells the follower's open home streams to add the account's topic.
-    events.push({ event: 'hashchat.follow', payload: JSON.stringify({ topic: `account:${targetId}` }), accountId: null, topics: [`user:${viewerId}`] });
+    events.push(followChange('follow', viewerId, `account:${targetId}`));
     return appendEvents(trx, ctx.store.dialect, events, now);
   });
   await publishEvents(ctx, stored);
@@ -132,13 +133,13 @@ export async function follow(ctx: Context, viewerId: number, targetId: number): 
 export async function unfollow(ctx: Context, viewerId: number, targetId: number): Promise<void> {
   const target = await findAccountById(ctx.store.db, targetId);
   if (!target) throw notFound();
-  await ctx.store.db.transaction().execute(async (trx) => {
+  const stored = await ctx.store.db.transaction().execute(async (trx) => {
     const res = await trx
       .deleteFrom('follows')
       .where('account_id', '=', viewerId)
       .where('target_account_id', '=', targetId)
       .executeTakeFirst();
-    if (Number(res.numDeletedRows) === 0) return;
+    if (Number(res.numDeletedRows) === 0) return [];
     await trx
       .updateTable('accounts')
       .set({ following_count: sql`CASE WHEN following_count > 0 THEN following_count - 1 ELSE 0 END` })
@@ -149,7 +150,40 @@ export async function unfollow(ctx: Context, viewerId: number, targetId: number)
       .set({ followers_count: sql`CASE WHEN followers_count > 0 THEN followers_count - 1 ELSE 0 END` })
       .where('id', '=', targetId)
       .execute();
+    return appendEvents(trx, ctx.store.dialect, [followChange('unfollow', viewerId, `account:${targetId}`)], ctx.now());
   });
+  await publishEvents(ctx, stored);
+}
+
+/**
+ * The internal event that tells the viewer's open home streams to add (`follow`) or drop
+ * (`unfollow`) a topic, so follows made mid-stream take effect without reconnecting.
+ */
+export function followChange(kind: 'follow' | 'unfollow', viewerId: number, topic: string): NewEvent {
+  return { event: `hashchat.${kind}`, payload: JSON.stringify({ topic }), accountId: null, topics: [`user:${viewerId}`] };
+}
+
+/** Follows a hashtag (idempotent); its statuses join the home timeline and open home streams. */
+export async function followTag(ctx: Context, viewerId: number, tag: { id: number; name: string }): Promise<void> {
+  const stored = await ctx.store.db.transaction().execute(async (trx) => {
+    const res = await trx
+      .insertInto('tag_follows')
+      .values({ account_id: viewerId, tag_id: tag.id, created_at: ctx.now() })
+      .onConflict((oc) => oc.columns(['account_id', 'tag_id']).doNothing())
+      .executeTakeFirst();
+    if (Number(res.numInsertedOrUpdatedRows ?? 0) === 0) return [];
+    return appendEvents(trx, ctx.store.dialect, [followChange('follow', viewerId, `tag:${tag.name}`)], ctx.now());
+  });
+  await publishEvents(ctx, stored);
+}
+
+export async function unfollowTag(ctx: Context, viewerId: number, tag: { id: number; name: string }): Promise<void> {
+  const stored = await ctx.store.db.transaction().execute(async (trx) => {
+    const res = await trx.deleteFrom('tag_follows').where('account_id', '=', viewerId).where('tag_id', '=', tag.id).executeTakeFirst();
+    if (Number(res.numDeletedRows) === 0) return [];
+    return appendEvents(trx, ctx.store.dialect, [followChange('unfollow', viewerId, `tag:${tag.name}`)], ctx.now());
+  });
+  await publishEvents(ctx, stored);
 }
 
 /** Mastodon's Relationship entities for the viewer against each id. */

@@ -40,14 +40,16 @@ export async function presentStatuses(
     const account = accounts.get(Number(r.account_id));
     if (!account) return null;
     const id = Number(r.id);
+    // A reblog wrapper answers for the status it wraps, as Mastodon's `status.proper` does.
+    const proper = r.reblog_of_id === null ? id : Number(r.reblog_of_id);
     return serializeStatus(
       {
         row: r,
         account,
         tags: tags.get(id) ?? [],
         mentions: (mentions.get(id) ?? []).map((a) => accounts.get(a)).filter((a) => a !== undefined),
-        favourited: viewer?.favourited.has(id) ?? false,
-        reblogged: viewer?.reblogged.has(id) ?? false,
+        favourited: viewer?.favourited.has(proper) ?? false,
+        reblogged: viewer?.reblogged.has(proper) ?? false,
         reblog,
       },
       base,

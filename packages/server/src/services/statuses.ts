@@ -40,6 +40,13 @@ export async function createStatus(
   if (idempotencyKey) {
     const existing = await findIdempotent(ctx, authorId, idempotencyKey, now);
     if (existing) return existing;
+    // An expired key may be used again: drop its old row, or the insert below would collide.
+    await db
+      .deleteFrom('idempotency_keys')
+      .where('account_id', '=', authorId)
+      .where('key', '=', idempotencyKey)
+      .where('created_at', '<=', now - IDEMPOTENCY_MS)
+      .execute();
   }
   const text = input.status;
   if (text.trim().length === 0) throw unprocessable("Validation failed: Text can't be blank");
@@ -123,7 +130,7 @@ export async function createStatus(
         )),
       );
       const stored = await appendEvents(trx, ctx.store.dialect, events, now);
-      return { json, id, stored };
+      return { json, id, stored, created: true };
     })
     .catch(async (err) => {
       // Two requests with one Idempotency-Key: the loser returns the winner's status.
@@ -133,6 +140,7 @@ export async function createStatus(
       }
       throw err;
     });
+  if (!result.created) return { json: result.json, id: result.id, created: false };
   ctx.metrics.statusesCreated.inc();
   await publishEvents(ctx, result.stored);
   return { json: result.json, id: result.id, created: true };
@@ -201,6 +209,8 @@ export async function deleteStatus(ctx: Context, viewerId: number, id: number) {
     await trx.deleteFrom('statuses').where('reblog_of_id', '=', id).execute();
     await trx.deleteFrom('statuses').where('id', '=', id).execute();
     await trx.deleteFrom('notifications').where('status_id', '=', id).execute();
+    // Its Idempotency-Key is free again: a redraft posted with the same key is a new status.
+    await trx.deleteFrom('idempotency_keys').where('status_id', '=', id).execute();
     await trx
       .updateTable('accounts')
       .set({ statuses_count: sql`CASE WHEN statuses_count > 0 THEN statuses_count - 1 ELSE 0 END` })
@@ -223,6 +233,11 @@ export async function deleteStatus(ctx: Context, viewerId: number, id: number) {
     const topics = statusTopics(row, tags.map((t) => t.name), mentions.map((m) => Number(m.account_id)));
     const events: NewEvent[] = [{ event: 'delete', payload: String(id), accountId: Number(row.account_id), topics }];
     for (const r of reblogs) {
+      await trx
+        .updateTable('accounts')
+        .set({ statuses_count: sql`CASE WHEN statuses_count > 0 THEN statuses_count - 1 ELSE 0 END` })
+        .where('id', '=', r.account_id)
+        .execute();
       events.push({ event: 'delete', payload: String(r.id), accountId: Number(r.account_id), topics: [`account:${r.account_id}`] });
     }
     return appendEvents(trx, ctx.store.dialect, events, now);

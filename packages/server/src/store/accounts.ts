@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type { AccountsTable, Database } from './schema';
 
 export type AccountRow = Selectable<AccountsTable>;
@@ -29,14 +29,20 @@ export async function findAccountsByUsernames(db: Kysely<Database>, usernames: s
   return db.selectFrom('accounts').selectAll().where('username_lower', 'in', lower).execute();
 }
 
+/** Escapes LIKE's wildcards so user input matches literally (`_` is common in usernames and tags). */
+export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** `column LIKE 'prefix%'` (or ILIKE) with the prefix taken literally. */
+export const startsWith = (column: string, prefix: string, like: 'like' | 'ilike' = 'like') =>
+  sql<SqlBool>`${sql.ref(column)} ${sql.raw(like)} ${`${escapeLike(prefix)}%`} ESCAPE '\\'`;
+
 /** Accounts whose username or display name starts with `q` (search), keyset by id. */
 export function searchAccounts(db: Kysely<Database>, q: string, limit: number, like: 'like' | 'ilike') {
-  const prefix = `${q.toLowerCase().replace(/[%_\\]/g, '')}%`;
   return db
     .selectFrom('accounts')
     .selectAll()
     .where('suspended_at', 'is', null)
-    .where((eb) => eb.or([eb('username_lower', 'like', prefix), eb('display_name', like, prefix)]))
+    .where((eb) => eb.or([startsWith('username_lower', q.toLowerCase()), startsWith('display_name', q.toLowerCase(), like)]))
     .orderBy('followers_count', 'desc')
     .orderBy('id')
     .limit(limit)

@@ -13,9 +13,16 @@ export class WsReader extends Reader {
   }
 
   protected write(topic: string, event: StoredEvent, frames: FrameCache): void {
-    // The stream name is the same for every reader of the topic, so the frame is built once per topic.
-    frames.ws ??= `{"stream":${JSON.stringify(this.topics.get(topic) ?? [])},"event":${JSON.stringify(event.event)},"payload":${JSON.stringify(event.payload)},"id":"${event.id}"}`;
-    this.sendRaw(frames.ws);
+    // Built once per stream name per event: readers of a topic nearly always share one name.
+    const stream = JSON.stringify(this.topics.get(topic) ?? []);
+    frames.ws ??= new Map();
+    let frame = frames.ws.get(stream);
+    if (frame === undefined) {
+      frames.wsPayload ??= JSON.stringify(event.payload);
+      frame = `{"stream":${stream},"event":${JSON.stringify(event.event)},"payload":${frames.wsPayload},"id":"${event.id}"}`;
+      frames.ws.set(stream, frame);
+    }
+    this.sendRaw(frame);
   }
 
   sendRaw(text: string): void {

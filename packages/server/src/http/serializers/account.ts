@@ -19,7 +19,7 @@ export function serializeAccount(a: AccountRow, baseUrl: string) {
     discoverable: true,
     group: false,
     created_at: isoDate(Number(a.created_at)),
-    note: a.note ? `<p>${escapeHtml(a.note).replace(/\n/g, '<br>')}</p>` : '',
+    note: a.note ? `<p>${escapeHtml(a.note).replace(/\r\n|\r|\n/g, '<br>')}</p>` : '',
     url,
     uri: url,
     avatar,

@@ -1,4 +1,5 @@
 import { HashchatError, notFound } from '@hashchat/core/errors';
+import { normalizeTag } from '@hashchat/core/text/tag-name';
 import { z } from 'zod';
 import { findAccountById, findAccountByUsername, findAccountsByIds } from '../../../store/accounts';
 import { follow, registerAccount, relationships, unfollow, updateCredentials } from '../../../services/accounts';
@@ -103,6 +104,19 @@ export const accountRoutes: RouteModule = (app, ctx) => {
     sel = sel.where('visibility', 'in', canSeePrivate ? ['public', 'unlisted', 'private'] : ['public', 'unlisted']);
     if (q.exclude_replies) sel = sel.where('in_reply_to_id', 'is', null);
     if (q.exclude_reblogs) sel = sel.where('reblog_of_id', 'is', null);
+    if (q.tagged) {
+      const tag = normalizeTag(q.tagged.replace(/^[#＃]/, ''));
+      sel = sel.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('status_tags as st')
+            .innerJoin('tags as t', 't.id', 'st.tag_id')
+            .select('st.status_id')
+            .whereRef('st.status_id', '=', 'statuses.id')
+            .where('t.name', '=', tag),
+        ),
+      );
+    }
     if (q.max_id) sel = sel.where('id', '<', q.max_id);
     if (q.since_id) sel = sel.where('id', '>', q.since_id);
     const ascending = q.min_id !== undefined;
@@ -141,8 +155,11 @@ export const accountRoutes: RouteModule = (app, ctx) => {
       let sel = ctx.store.db.selectFrom('follows').select(other).where(mine, '=', id);
       if (q.max_id) sel = sel.where(other, '<', q.max_id);
       if (q.since_id) sel = sel.where(other, '>', q.since_id);
-      const rows = await sel.orderBy(other, 'desc').limit(q.limit).execute();
+      const asc = q.min_id !== undefined;
+      if (asc) sel = sel.where(other, '>', q.min_id!);
+      const rows = await sel.orderBy(other, asc ? 'asc' : 'desc').limit(q.limit).execute();
       const ids = rows.map((r) => Number((r as Record<string, number>)[other]));
+      if (asc) ids.reverse();
       const accounts = await findAccountsByIds(ctx.store.db, ids);
       const link = linkHeader(base, `/api/v1/accounts/${id}/${path}`, req.query as Record<string, unknown>, ids);
       if (link) reply.header('link', link);

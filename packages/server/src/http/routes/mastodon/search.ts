@@ -1,6 +1,6 @@
 import { normalizeTag } from '@hashchat/core/text/tag-name';
 import { z } from 'zod';
-import { searchAccounts } from '../../../store/accounts';
+import { searchAccounts, startsWith } from '../../../store/accounts';
 import { presentStatuses } from '../../../services/status-views';
 import { optionalUser } from '../../auth';
 import { formBool } from '../../fields';
@@ -41,12 +41,12 @@ export const searchRoutes: RouteModule = (app, ctx) => {
     };
 
     async function searchTags(t: string) {
-      const name = normalizeTag(t.replace(/^[#＃]/, '')).replace(/[%_\\]/g, '');
+      const name = normalizeTag(t.replace(/^[#＃]/, ''));
       if (!name) return [];
       const rows = await ctx.store.db
         .selectFrom('tags')
         .select(['id', 'name', 'display_name'])
-        .where('name', 'like', `${name}%`)
+        .where(startsWith('name', name))
         .orderBy('name')
         .limit(q.limit)
         .execute();

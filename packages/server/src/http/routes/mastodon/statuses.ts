@@ -123,7 +123,7 @@ export const statusRoutes: RouteModule = (app, ctx) => {
     const rows = await sel.orderBy('account_id', 'desc').limit(q.limit).execute();
     const ids = rows.map((r) => Number(r.account_id));
     const accounts = await findAccountsByIds(ctx.store.db, ids);
-    const link = linkHeader(base, `/api/v1/statuses/${id}/favourited_by`, {}, ids);
+    const link = linkHeader(base, `/api/v1/statuses/${id}/favourited_by`, req.query as Record<string, unknown>, ids);
     if (link) reply.header('link', link);
     return ids.map((a) => accounts.get(a)).filter((a) => a !== undefined).map((a) => serializeAccount(a, base));
   });
@@ -137,7 +137,7 @@ export const statusRoutes: RouteModule = (app, ctx) => {
     const rows = await sel.orderBy('account_id', 'desc').limit(q.limit).execute();
     const ids = rows.map((r) => Number(r.account_id));
     const accounts = await findAccountsByIds(ctx.store.db, ids);
-    const link = linkHeader(base, `/api/v1/statuses/${id}/reblogged_by`, {}, ids);
+    const link = linkHeader(base, `/api/v1/statuses/${id}/reblogged_by`, req.query as Record<string, unknown>, ids);
     if (link) reply.header('link', link);
     return ids.map((a) => accounts.get(a)).filter((a) => a !== undefined).map((a) => serializeAccount(a, base));
   });

@@ -81,15 +81,22 @@ function lastEventId(req: FastifyRequest): number | null {
 function attachSpec(ctx: Context, reader: Reader, spec: StreamSpec) {
   for (const t of spec.topics) reader.topics.set(t, spec.name);
   reader.eventFilter = spec.events;
-  if (spec.userId !== null) {
-    reader.onControl = (e) => {
-      if (e.event !== 'hashchat.follow') return;
-      const { topic } = JSON.parse(e.payload) as { topic: string };
-      if (reader.topics.has(topic)) return;
+  followFollows(ctx, reader, spec);
+}
+
+/** A user stream adds and drops the topics of accounts and hashtags the viewer follows or unfollows meanwhile. */
+function followFollows(ctx: Context, reader: Reader, spec: StreamSpec) {
+  if (spec.userId === null) return;
+  reader.onControl = (e) => {
+    const { topic } = JSON.parse(e.payload) as { topic: string };
+    if (e.event === 'hashchat.follow' && !reader.topics.has(topic)) {
       reader.topics.set(topic, spec.name);
       void ctx.hub.addTopic(reader, topic);
-    };
-  }
+    } else if (e.event === 'hashchat.unfollow' && reader.topics.get(topic) === spec.name) {
+      // Only a topic this user stream added: a WebSocket may also hold it as its own hashtag subscription.
+      void ctx.hub.removeTopic(reader, topic);
+    }
+  };
 }
 
 export const streamingRoutes: RouteModule = (app, ctx) => {
@@ -131,8 +138,10 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
         await ctx.hub.attach(reader, since);
         return;
       }
+      followFollows(ctx, reader, spec);
       for (const t of spec.topics) {
-        reader.topics.set(t, spec.name);
+        // A topic the socket already holds keeps its stream name (one event is sent once).
+        if (!reader.topics.has(t)) reader.topics.set(t, spec.name);
         await ctx.hub.addTopic(reader, t, since);
       }
     };

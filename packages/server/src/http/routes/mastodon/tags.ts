@@ -3,6 +3,7 @@ import { isValidTagName, normalizeTag } from '@hashchat/core/text/tag-name';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Context } from '../../../context';
+import { followTag, unfollowTag } from '../../../services/accounts';
 import { optionalUser, requireUser } from '../../auth';
 import { linkHeader, pageParams } from '../../pagination';
 import { parse } from '../../params';
@@ -18,13 +19,13 @@ export async function presentTag(ctx: Context, tag: { id: number; name: string; 
   const rows = await ctx.store.db
     .selectFrom('status_tags')
     .select([
-      sql<number>`(created_at / ${DAY})`.as('day'),
+      sql<number>`(created_at / ${sql.lit(DAY)})`.as('day'),
       (eb) => eb.fn.countAll<number>().as('uses'),
       (eb) => eb.fn.count<number>('account_id').distinct().as('accounts'),
     ])
     .where('tag_id', '=', tag.id)
     .where('created_at', '>=', since)
-    .groupBy(sql`(created_at / ${DAY})`)
+    .groupBy(sql`(created_at / ${sql.lit(DAY)})`)
     .execute();
   const byDay = new Map(rows.map((r) => [Math.floor(Number(r.day)), r]));
   const history = [];
@@ -72,11 +73,7 @@ export const tagRoutes: RouteModule = (app, ctx) => {
     const me = requireUser(req, 'write:follows');
     const { name } = parse(nameParam, req.params);
     const tag = (await findOrCreateTag(ctx, name, true))!;
-    await ctx.store.db
-      .insertInto('tag_follows')
-      .values({ account_id: me, tag_id: tag.id, created_at: ctx.now() })
-      .onConflict((oc) => oc.columns(['account_id', 'tag_id']).doNothing())
-      .execute();
+    await followTag(ctx, me, tag);
     return presentTag(ctx, tag, me);
   });
 
@@ -85,7 +82,7 @@ export const tagRoutes: RouteModule = (app, ctx) => {
     const { name } = parse(nameParam, req.params);
     const tag = await findOrCreateTag(ctx, name, false);
     if (!tag) throw notFound();
-    await ctx.store.db.deleteFrom('tag_follows').where('account_id', '=', me).where('tag_id', '=', tag.id).execute();
+    await unfollowTag(ctx, me, tag);
     return presentTag(ctx, tag, me);
   });
 
@@ -98,9 +95,13 @@ export const tagRoutes: RouteModule = (app, ctx) => {
       .select(['t.id', 't.name', 't.display_name'])
       .where('f.account_id', '=', me);
     if (q.max_id) sel = sel.where('t.id', '<', q.max_id);
-    const rows = await sel.orderBy('t.id', 'desc').limit(q.limit).execute();
+    if (q.since_id) sel = sel.where('t.id', '>', q.since_id);
+    const asc = q.min_id !== undefined;
+    if (asc) sel = sel.where('t.id', '>', q.min_id!);
+    const rows = await sel.orderBy('t.id', asc ? 'asc' : 'desc').limit(q.limit).execute();
+    if (asc) rows.reverse();
     const tags = await Promise.all(rows.map((r) => presentTag(ctx, { id: Number(r.id), name: r.name, display_name: r.display_name }, me)));
-    const link = linkHeader(ctx.config.publicUrl, '/api/v1/followed_tags', {}, rows.map((r) => Number(r.id)));
+    const link = linkHeader(ctx.config.publicUrl, '/api/v1/followed_tags', req.query as Record<string, unknown>, rows.map((r) => Number(r.id)));
     if (link) reply.header('link', link);
     return tags;
   });

@@ -35,7 +35,7 @@ export const timelineRoutes: RouteModule = (app, ctx) => {
     );
     const viewer = optionalUser(req, 'read:statuses');
     if (q.remote || q.only_media) return [];
-    const [anyIds, allIds, noneIds] = await Promise.all([tagIds([hashtag.replace(/^#/, ''), ...q.any]), tagIds(q.all), tagIds(q.none)]);
+    const [anyIds, allIds, noneIds] = await Promise.all([tagIds([hashtag.replace(/^[#＃]/, ''), ...q.any]), tagIds(q.all), tagIds(q.none)]);
     // An `all[]` tag nobody has used can match nothing.
     if (q.all.length > 0 && allIds.length < new Set(q.all.map(normalizeTag)).size) return [];
     const ids = await tagTimelineIds(db, { any: anyIds, all: allIds, none: noneIds }, { maxId: q.max_id, sinceId: q.since_id, minId: q.min_id, limit: q.limit });

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import {
+  getChatPreferences,
+  MAX_REMINDER_MINUTES,
+  setChatPreferences,
+} from '../../../services/chats/preferences';
+import { requireUser } from '../../auth';
+import { parse } from '../../params';
+import type { RouteModule } from '../../routes';
+
+/** The viewer's chat settings: how many minutes before a session to be reminded (0: only when it goes live). */
+export const chatPreferenceRoutes: RouteModule = (app, ctx) => {
+  app.get('/api/v1/chats/preferences', async (req) =>
+    getChatPreferences(ctx, requireUser(req, 'read:accounts')),
+  );
+
+  app.patch('/api/v1/chats/preferences', async (req) => {
+    const me = requireUser(req, 'write:accounts');
+    const input = parse(
+      z.object({ reminder_minutes: z.coerce.number().int().min(0).max(MAX_REMINDER_MINUTES).optional() }),
+      req.body,
+    );
+    return setChatPreferences(ctx, me, input);
+  });
+};

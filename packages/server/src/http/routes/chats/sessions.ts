@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { loadChat, loadSession } from '../../../services/chats/access';
+import { sessionListPlan } from '../../../services/chats/directory';
+import {
+  createEventSeries,
+  createSession,
+  hostTransition,
+  updateSession,
+} from '../../../services/chats/sessions';
+import { presentSessions } from '../../../services/chats/views';
+import { listSessions } from '../../../store/chat-sessions';
+import { requireUser } from '../../auth';
+import { idParam } from '../../fields';
+import { parse } from '../../params';
+import type { RouteModule } from '../../routes';
+import { eventCreateSchema, nestBrackets, sessionCreateSchema, sessionPatchSchema } from './inputs';
+
+const listQuery = z.object({
+  state: z.enum(['scheduled', 'live', 'ended', 'cancelled', 'upcoming', 'past']).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,16}\.\d{1,18}$/, 'is not a cursor from a Link header')
+    .transform((c) => {
+      const [startsAt, id] = c.split('.').map(Number);
+      return { startsAt, id };
+    })
+    .optional(),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(20)
+    .transform((n) => Math.min(n, 100)),
+});
+
+/** Sessions: a chat's list, one-off and event sessions, one session's page, moves and host controls. */
+export const chatSessionRoutes: RouteModule = (app, ctx) => {
+  app.get('/api/v1/chats/:id/sessions', async (req, reply) => {
+    const { id } = parse(idParam, req.params);
+    const q = parse(listQuery, req.query);
+    const chat = await loadChat(ctx.store.db, id);
+    const plan = sessionListPlan(q.state);
+    const order = q.order ?? plan.order;
+    const rows = await listSessions(ctx.store.db, {
+      chatId: id,
+      states: plan.states,
+      order,
+      cursor: q.cursor ?? null,
+      from: null,
+      to: null,
+      limit: q.limit,
+    });
+    const last = rows[rows.length - 1];
+    if (last && rows.length === q.limit) {
+      const next = new URLSearchParams();
+      if (q.state) next.set('state', q.state);
+      next.set('order', order);
+      next.set('limit', String(q.limit));
+      next.set('cursor', `${last.starts_at}.${last.id}`);
+      reply.header('link', `<${ctx.config.publicUrl}/api/v1/chats/${id}/sessions?${next}>; rel="next"`);
+    }
+    return presentSessions(ctx, rows, ctx.store.db, new Map([[id, chat]]));
+  });
+
+  app.post('/api/v1/chats/:id/sessions', async (req) => {
+    const me = requireUser(req, 'write:statuses');
+    const { id } = parse(idParam, req.params);
+    return createSession(ctx, me, id, parse(sessionCreateSchema, nestBrackets(req.body)));
+  });
+
+  app.post('/api/v1/chats/:id/events', async (req) => {
+    const me = requireUser(req, 'write:statuses');
+    const { id } = parse(idParam, req.params);
+    return createEventSeries(ctx, me, id, parse(eventCreateSchema, nestBrackets(req.body)));
+  });
+
+  app.get('/api/v1/sessions/:id', async (req) => {
+    const { id } = parse(idParam, req.params);
+    const { session, chat } = await loadSession(ctx.store.db, id);
+    const [entity] = await presentSessions(ctx, [session], ctx.store.db, new Map([[Number(chat.id), chat]]));
+    return entity;
+  });
+
+  app.patch('/api/v1/sessions/:id', async (req) => {
+    const me = requireUser(req, 'write:statuses');
+    const { id } = parse(idParam, req.params);
+    return updateSession(ctx, me, id, parse(sessionPatchSchema, nestBrackets(req.body)));
+  });
+
+  for (const action of ['start', 'end', 'cancel'] as const) {
+    app.post(`/api/v1/sessions/:id/${action}`, async (req) => {
+      const me = requireUser(req, 'write:statuses');
+      const { id } = parse(idParam, req.params);
+      return hostTransition(ctx, me, id, action);
+    });
+  }
+};
