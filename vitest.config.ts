@@ -16,6 +16,8 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['packages/server/test/**/*.test.ts', 'bench/**/*.test.ts'],
+          // Multi-instance tests need PostgreSQL and Redis (and restart Redis): `npm run test:scale`.
+          exclude: ['packages/server/test/scale/**'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -33,6 +35,21 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
         },
       },
+      ...(process.env.HASHCHAT_TEST_BACKEND === 'scale'
+        ? [
+            {
+              test: {
+                name: 'scale',
+                include: ['packages/server/test/scale/**/*.test.ts'],
+                environment: 'node' as const,
+                testTimeout: 120_000,
+                hookTimeout: 180_000,
+                maxWorkers: 1,
+                sequence: { groupOrder: 2 },
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

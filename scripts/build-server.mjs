@@ -3,7 +3,8 @@ import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../packages/server/package.json', import.meta.url), 'utf8'));
-const external = Object.keys(pkg.dependencies ?? {});
+// Workspace packages (@hashchat/core) are TypeScript sources: inline them, never leave them external.
+const external = Object.keys(pkg.dependencies ?? {}).filter((d) => !d.startsWith('@hashchat/'));
 
 await build({
   entryPoints: ['packages/server/src/main.ts'],

@@ -6,8 +6,8 @@ export class MemoryBus implements Bus {
   private readonly topics = new Set<string>();
   private handler: BusHandler = () => {};
 
-  async publish(topic: string, event: StoredEvent): Promise<void> {
-    if (this.topics.has(topic)) this.handler(topic, event);
+  async publish(topic: string, event: StoredEvent, prev: number | null): Promise<void> {
+    if (this.topics.has(topic)) this.handler(topic, event, prev);
   }
   async subscribe(topic: string): Promise<void> {
     this.topics.add(topic);

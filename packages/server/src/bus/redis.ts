@@ -2,42 +2,68 @@ import { Redis } from 'ioredis';
 import type { StoredEvent } from '../store/events';
 import { type Bus, type BusHandler, decodeBusMessage, encodeBusMessage } from './bus';
 
-const PREFIX = 'hashchat:';
-
 /**
- * Redis pub/sub: one channel per topic. ioredis resubscribes by itself after a reconnect;
- * we tell the hub so readers can re-read what passed while Redis was away.
+ * Redis pub/sub: one channel per topic. ioredis reconnects and resubscribes by itself; once the
+ * resubscription is confirmed we tell the hub, which re-reads from the store what passed while
+ * Redis was away. While Redis is down, publishing fails fast (the write is committed; readers
+ * catch up from the store) instead of holding the request until Redis returns.
  */
 export class RedisBus implements Bus {
   private readonly pub: Redis;
   private readonly sub: Redis;
   private handler: BusHandler = () => {};
   private reconnectHandlers: (() => void)[] = [];
-  private readyOnce = false;
+  private subReadyOnce = false;
+  private pubReadyOnce = false;
 
-  constructor(url: string) {
-    const opts = { maxRetriesPerRequest: null, retryStrategy: (n: number) => Math.min(n * 100, 2000) };
-    this.pub = new Redis(url, { ...opts, lazyConnect: false });
-    this.sub = new Redis(url, { ...opts, lazyConnect: false });
+  /** `prefix` namespaces the channels (Config.redisPrefix): channel = prefix + topic. */
+  constructor(
+    url: string,
+    private readonly prefix = 'hashchat:',
+  ) {
+    const retryStrategy = (n: number) => Math.min(n * 100, 2000);
+    this.pub = new Redis(url, { retryStrategy, maxRetriesPerRequest: 1 });
+    this.sub = new Redis(url, { retryStrategy, maxRetriesPerRequest: null });
     this.pub.on('error', () => {});
     this.sub.on('error', () => {});
+    this.pub.on('ready', () => {
+      this.pubReadyOnce = true;
+    });
     this.sub.on('message', (channel: string, raw: string) => {
-      this.handler(channel.slice(PREFIX.length), decodeBusMessage(raw));
+      const { event, prev } = decodeBusMessage(raw);
+      this.handler(channel.slice(this.prefix.length), event, prev);
     });
     this.sub.on('ready', () => {
-      if (this.readyOnce) for (const h of this.reconnectHandlers) h();
-      this.readyOnce = true;
+      if (!this.subReadyOnce) {
+        this.subReadyOnce = true;
+        return;
+      }
+      // 'ready' fires before ioredis re-sends SUBSCRIBE; a PING answered after them proves the
+      // channels are live again, so nothing published after the hub's re-read can slip past.
+      this.sub.ping().then(
+        () => {
+          for (const h of this.reconnectHandlers) h();
+        },
+        () => {},
+      );
     });
   }
 
-  async publish(topic: string, event: StoredEvent): Promise<void> {
-    await this.pub.publish(PREFIX + topic, encodeBusMessage(event));
+  async publish(topic: string, event: StoredEvent, prev: number | null): Promise<void> {
+    if (this.pubReadyOnce && this.pub.status !== 'ready') throw new Error(`Redis is ${this.pub.status}`);
+    await this.pub.publish(this.prefix + topic, encodeBusMessage(event, prev));
   }
   async subscribe(topic: string): Promise<void> {
-    await this.sub.subscribe(PREFIX + topic);
+    const done = this.sub.subscribe(this.prefix + topic);
+    // Redis away: the subscription is queued and made on reconnect, when the hub re-reads anyway.
+    if (this.subReadyOnce && this.sub.status !== 'ready') {
+      done.catch(() => {});
+      return;
+    }
+    await done;
   }
   async unsubscribe(topic: string): Promise<void> {
-    await this.sub.unsubscribe(PREFIX + topic);
+    await this.sub.unsubscribe(this.prefix + topic);
   }
   onMessage(handler: BusHandler): void {
     this.handler = handler;

@@ -1,24 +1,36 @@
 import { Redis } from 'ioredis';
 import type { RateLimiter } from './limiter';
 
-/** Counters in Redis, so a client's limit holds whichever instance it reaches. */
+/**
+ * Counters in Redis, so a client's limit holds whichever instance it reaches. While Redis is
+ * away the limiter fails open (the count reads 0): an outage must not refuse every request.
+ */
 export class RedisRateLimiter implements RateLimiter {
   private readonly redis: Redis;
 
-  constructor(url: string) {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 2 });
+  constructor(
+    url: string,
+    private readonly prefix = 'hashchat:',
+  ) {
+    this.redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
     this.redis.on('error', () => {});
   }
 
   async hit(key: string, windowSeconds: number) {
-    const k = `hashchat:rl:${key}`;
-    const [[, count], [, ttl]] = (await this.redis.multi().incr(k).pttl(k).exec()) as [[null, number], [null, number]];
-    let ms = ttl;
-    if (ttl < 0) {
-      await this.redis.pexpire(k, windowSeconds * 1000);
-      ms = windowSeconds * 1000;
+    const k = `${this.prefix}rl:${key}`;
+    const ms = windowSeconds * 1000;
+    try {
+      // One transaction: the window's expiry is set with its first hit, never left unset.
+      const res = (await this.redis.multi().set(k, '0', 'PX', ms, 'NX').incr(k).pttl(k).exec()) as [
+        Error | null,
+        unknown,
+      ][];
+      const count = Number(res[1][1]);
+      const ttl = Number(res[2][1]);
+      return { count, resetAt: Date.now() + (ttl > 0 ? ttl : ms) };
+    } catch {
+      return { count: 0, resetAt: Date.now() + ms };
     }
-    return { count, resetAt: Date.now() + ms };
   }
 
   async close() {

@@ -2,11 +2,16 @@ import type { Context } from '../context';
 import type { StoredEvent } from '../store/events';
 
 /** Publishes committed events to their topics. Called only after the transaction commits. */
-export async function publishEvents(ctx: Context, events: (StoredEvent & { topics: string[] })[]): Promise<void> {
+export async function publishEvents(
+  ctx: Context,
+  events: (StoredEvent & { topics: string[]; prev?: Record<string, number> })[],
+): Promise<void> {
   for (const e of events) {
-    const { topics, ...event } = e;
+    const { topics, prev, ...event } = e;
     for (const topic of topics) {
-      await ctx.bus.publish(topic, event).catch((err) => ctx.log.warn({ err, topic }, 'publish failed; readers will catch up from the store'));
+      await ctx.bus
+        .publish(topic, event, prev?.[topic] ?? null)
+        .catch((err) => ctx.log.warn({ err, topic }, 'publish failed; readers will catch up from the store'));
     }
   }
 }

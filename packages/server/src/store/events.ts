@@ -12,6 +12,17 @@ export interface StoredEvent {
   accountId: number | null;
 }
 
+/** An event just appended, with its topics and, per topic, the id of the event before it there. */
+export interface AppendedEvent extends StoredEvent {
+  topics: string[];
+  /**
+   * Topic → id of the previous event on that topic (0 if none). Carried on the bus so a
+   * process that receives events out of commit order (two instances publishing at once, or a
+   * message lost while Redis was away) sees the gap and fills it from the store.
+   */
+  prev: Record<string, number>;
+}
+
 export interface NewEvent {
   event: string;
   payload: string;
@@ -21,31 +32,63 @@ export interface NewEvent {
 
 /**
  * Appends events to the outbox inside the caller's transaction. Ids are the global, increasing
- * sequence that `Last-Event-ID` refers to.
+ * sequence that `Last-Event-ID` refers to; under the dialect's sequence lock, commit order is id
+ * order, so the newest id on a topic read here is the previous event's, committed.
  */
 export async function appendEvents(
   trx: Transaction<Database>,
   dialect: Dialect,
   events: NewEvent[],
   now: number,
-): Promise<(StoredEvent & { topics: string[] })[]> {
+): Promise<AppendedEvent[]> {
   if (events.length === 0) return [];
   await dialect.lockEventSequence(trx);
-  const out: (StoredEvent & { topics: string[] })[] = [];
+  const last = await latestIdsOnTopics(trx, [...new Set(events.flatMap((e) => e.topics))]);
+  const out: AppendedEvent[] = [];
   for (const e of events) {
     const row = await trx
       .insertInto('events')
       .values({ event: e.event, payload: e.payload, account_id: e.accountId, created_at: now })
       .returning('id')
       .executeTakeFirstOrThrow();
+    const id = Number(row.id);
     const topics = [...new Set(e.topics)];
+    const prev: Record<string, number> = {};
+    for (const t of topics) {
+      prev[t] = last.get(t) ?? 0;
+      last.set(t, id);
+    }
     if (topics.length > 0) {
       await trx
         .insertInto('event_topics')
-        .values(topics.map((topic) => ({ topic, event_id: row.id })))
+        .values(topics.map((topic) => ({ topic, event_id: id })))
         .execute();
     }
-    out.push({ id: Number(row.id), event: e.event, payload: e.payload, accountId: e.accountId, topics });
+    out.push({ id, event: e.event, payload: e.payload, accountId: e.accountId, topics, prev });
+  }
+  return out;
+}
+
+/** The newest event id on each topic (0 when none), one indexed lookup per topic in one round trip. */
+export async function latestIdsOnTopics(
+  db: Kysely<Database>,
+  topics: string[],
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < topics.length; i += 50) {
+    const chunk = topics.slice(i, i + 50);
+    const row = (await db
+      .selectNoFrom((eb) =>
+        chunk.map((t, j) =>
+          eb
+            .selectFrom('event_topics')
+            .select((s) => s.fn.max('event_id').as('m'))
+            .where('topic', '=', t)
+            .as(`t${j}`),
+        ),
+      )
+      .executeTakeFirstOrThrow()) as Record<string, number | string | null>;
+    for (const [j, t] of chunk.entries()) out.set(t, Number(row[`t${j}`] ?? 0));
   }
   return out;
 }
@@ -73,14 +116,23 @@ export async function readEventsSince(
     const id = Number(r.id);
     if (seen.has(id)) continue; // one event on two of the reader's topics
     seen.add(id);
-    out.push({ id, event: r.event, payload: r.payload, accountId: r.account_id === null ? null : Number(r.account_id), topic: r.topic });
+    out.push({
+      id,
+      event: r.event,
+      payload: r.payload,
+      accountId: r.account_id === null ? null : Number(r.account_id),
+      topic: r.topic,
+    });
   }
   return out;
 }
 
 /** The newest event id, so a reader can start "from now". */
 export async function latestEventId(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  const row = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
   return Number(row?.id ?? 0);
 }
 

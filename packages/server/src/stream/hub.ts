@@ -11,28 +11,52 @@ export interface HubMetrics {
 export interface HubOptions {
   heartbeatSeconds: number;
   readSince(topics: string[], afterId: number, limit: number): Promise<(StoredEvent & { topic: string })[]>;
+  /** The newest event id on a topic (0 when none): where a fresh subscription starts. */
+  latestId(topic: string): Promise<number>;
   metrics: HubMetrics;
   log: { warn(obj: unknown, msg: string): void };
+  /** How long an event that arrived ahead of its predecessor waits for it before the store is asked. */
+  gapWaitMs?: number;
 }
 
 const CATCH_UP_PAGE = 1000;
+const HELD_MAX = 10_000;
+
+/** One subscribed topic: its readers and where its event chain stands in this process. */
+interface TopicState {
+  readers: Set<Reader>;
+  /** Id of the newest event dispatched on the topic. */
+  head: number;
+  /** Set while the topic is being (re)read from the store: live messages queue meanwhile. */
+  queue: { event: StoredEvent; prev: number | null }[] | null;
+  /** Events that arrived before their predecessor, keyed by that predecessor's id. */
+  held: Map<number, StoredEvent>;
+  gapTimer: NodeJS.Timeout | null;
+  ready: Promise<void>;
+}
 
 /**
  * Topics → readers. One bus subscription per topic per process (reference-counted by the
  * number of readers), one frame per event per topic, resume from the store with no gap.
+ *
+ * Each bus message names the previous event on its topic, so the hub dispatches every topic's
+ * events in id order even when instances publish out of commit order, and fills from the store
+ * whatever the bus lost (a message published while Redis was away, a reconnect).
  */
 export class StreamHub {
-  private readonly byTopic = new Map<string, Set<Reader>>();
+  private readonly byTopic = new Map<string, TopicState>();
   private readonly readers = new Set<Reader>();
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly gapWaitMs: number;
 
   constructor(
     private readonly bus: Bus,
     private readonly opts: HubOptions,
   ) {
-    bus.onMessage((topic, event) => this.dispatch(topic, event));
+    this.gapWaitMs = opts.gapWaitMs ?? 100;
+    bus.onMessage((topic, event, prev) => this.receive(topic, event, prev));
     bus.onReconnect(() => {
-      for (const r of this.readers) void this.catchUp(r, r.lastId);
+      for (const topic of this.byTopic.keys()) void this.fill(topic);
     });
     this.heartbeat = setInterval(() => {
       for (const r of this.readers) r.heartbeat();
@@ -59,13 +83,22 @@ export class StreamHub {
 
   /** Adds one topic to an attached reader (WebSocket `subscribe`). */
   async addTopic(reader: Reader, topic: string, since: number | null = null): Promise<void> {
-    let set = this.byTopic.get(topic);
-    if (!set) {
-      set = new Set();
-      this.byTopic.set(topic, set);
-      await this.bus.subscribe(topic);
+    let st = this.byTopic.get(topic);
+    if (!st) {
+      const created: TopicState = {
+        readers: new Set(),
+        head: 0,
+        queue: [],
+        held: new Map(),
+        gapTimer: null,
+        ready: Promise.resolve(),
+      };
+      created.ready = this.subscribe(topic, created);
+      this.byTopic.set(topic, created);
+      st = created;
     }
-    set.add(reader);
+    st.readers.add(reader);
+    await st.ready;
     if (since !== null) {
       reader.beginCatchUp();
       await this.catchUp(reader, since, [topic]);
@@ -74,13 +107,28 @@ export class StreamHub {
 
   async removeTopic(reader: Reader, topic: string): Promise<void> {
     reader.topics.delete(topic);
-    const set = this.byTopic.get(topic);
-    if (!set) return;
-    set.delete(reader);
-    if (set.size === 0) {
+    const st = this.byTopic.get(topic);
+    if (!st) return;
+    st.readers.delete(reader);
+    if (st.readers.size === 0) {
       this.byTopic.delete(topic);
+      if (st.gapTimer) clearTimeout(st.gapTimer);
       await this.bus.unsubscribe(topic).catch(() => {});
     }
+  }
+
+  /**
+   * Starts "from now": the head is read before subscribing, then whatever committed in between
+   * is read back, so an event racing the subscription is neither lost nor doubled.
+   */
+  private async subscribe(topic: string, st: TopicState): Promise<void> {
+    try {
+      st.head = await this.opts.latestId(topic);
+      await this.bus.subscribe(topic);
+    } catch (err) {
+      this.opts.log.warn({ err, topic }, 'stream subscribe failed');
+    }
+    await this.fillQueued(topic, st);
   }
 
   private detach(reader: Reader): void {
@@ -107,18 +155,87 @@ export class StreamHub {
     this.opts.metrics.delivered(reader.endCatchUp(backlog));
   }
 
-  private dispatch(topic: string, event: StoredEvent): void {
-    const set = this.byTopic.get(topic);
-    if (!set) return;
+  /** A message from the bus: dispatch it if it follows the topic's head, else hold it until the gap fills. */
+  private receive(topic: string, event: StoredEvent, prev: number | null): void {
+    const st = this.byTopic.get(topic);
+    if (!st) return;
+    if (st.queue) {
+      st.queue.push({ event, prev });
+      return;
+    }
+    if (event.id <= st.head) return; // already dispatched (read back from the store)
+    if (prev !== null && prev > st.head) {
+      if (st.held.size >= HELD_MAX) {
+        void this.fill(topic);
+        return;
+      }
+      st.held.set(prev, event);
+      st.gapTimer ??= setTimeout(() => {
+        st.gapTimer = null;
+        void this.fill(topic);
+      }, this.gapWaitMs);
+      return;
+    }
+    this.dispatch(topic, st, event);
+    this.drainHeld(topic, st);
+  }
+
+  private drainHeld(topic: string, st: TopicState): void {
+    for (let next = st.held.get(st.head); next; next = st.held.get(st.head)) {
+      st.held.delete(st.head);
+      this.dispatch(topic, st, next);
+    }
+    if (st.held.size === 0 && st.gapTimer) {
+      clearTimeout(st.gapTimer);
+      st.gapTimer = null;
+    }
+  }
+
+  /** Reads the topic's events after its head from the store and dispatches them, then what queued meanwhile. */
+  private async fill(topic: string): Promise<void> {
+    const st = this.byTopic.get(topic);
+    if (!st || st.queue) return;
+    st.queue = [];
+    await this.fillQueued(topic, st);
+  }
+
+  /** `fill` once live messages are already queuing (`st.queue` set). */
+  private async fillQueued(topic: string, st: TopicState): Promise<void> {
+    try {
+      for (;;) {
+        const page = await this.opts.readSince([topic], st.head, CATCH_UP_PAGE);
+        for (const e of page) this.dispatch(topic, st, e);
+        if (page.length < CATCH_UP_PAGE) break;
+      }
+    } catch (err) {
+      this.opts.log.warn({ err, topic }, 'stream fill from the store failed');
+    }
+    const queued = st.queue ?? [];
+    st.queue = null;
+    for (const [prev, e] of st.held) if (e.id <= st.head) st.held.delete(prev);
+    for (const q of queued) this.receive(topic, q.event, q.prev);
+    this.drainHeld(topic, st);
+    if (st.held.size > 0 && !st.gapTimer) {
+      st.gapTimer = setTimeout(() => {
+        st.gapTimer = null;
+        void this.fill(topic);
+      }, this.gapWaitMs);
+    }
+  }
+
+  private dispatch(topic: string, st: TopicState, event: StoredEvent): void {
+    if (event.id <= st.head) return;
+    st.head = event.id;
     const frames: FrameCache = {};
     let n = 0;
-    for (const reader of set) if (reader.deliver(topic, event, frames)) n++;
+    for (const reader of st.readers) if (reader.deliver(topic, event, frames)) n++;
     if (n > 0) this.opts.metrics.delivered(n);
   }
 
   /** Closes every open stream (shutdown), so the HTTP server can stop. */
   close(): void {
     clearInterval(this.heartbeat);
+    for (const st of this.byTopic.values()) if (st.gapTimer) clearTimeout(st.gapTimer);
     for (const r of [...this.readers]) r.close('shutdown');
   }
 }

@@ -3,7 +3,10 @@ import type { StoredEvent } from '../store/events';
 /** Frames built at most once per event per topic, shared by every reader of that topic. */
 export interface FrameCache {
   sse?: Buffer;
-  ws?: string;
+  /** WebSocket frames by stream name: readers of one topic may know it by different names (`hashtag`, `user`). */
+  ws?: Map<string, string>;
+  /** The payload escaped as a JSON string, shared by every WebSocket frame of the event. */
+  wsPayload?: string;
 }
 
 /**

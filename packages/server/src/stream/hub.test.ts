@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import type { Bus, BusHandler } from '../bus/bus';
+import type { StoredEvent } from '../store/events';
+import { StreamHub } from './hub';
+import { type FrameCache, Reader } from './reader';
+
+/** A bus the test drives by hand: it delivers what the test says, in the order the test says. */
+class ManualBus implements Bus {
+  handler: BusHandler = () => {};
+  reconnect: () => void = () => {};
+  readonly subscribed = new Set<string>();
+  async publish() {}
+  async subscribe(topic: string) {
+    this.subscribed.add(topic);
+  }
+  async unsubscribe(topic: string) {
+    this.subscribed.delete(topic);
+  }
+  onMessage(h: BusHandler) {
+    this.handler = h;
+  }
+  onReconnect(h: () => void) {
+    this.reconnect = h;
+  }
+  async close() {}
+}
+
+class ListReader extends Reader {
+  readonly got: number[] = [];
+  protected write(_topic: string, event: StoredEvent, _frames: FrameCache) {
+    this.got.push(event.id);
+  }
+  heartbeat() {}
+  close() {
+    this.closed = true;
+  }
+}
+
+const ev = (id: number): StoredEvent => ({ id, event: 'update', payload: `{"id":"${id}"}`, accountId: 1 });
+const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+
+/** One topic `tag:x` whose committed events (the store) are `ids`, with a reader attached "from now". */
+async function setUp(storeIds: number[], gapWaitMs = 20) {
+  const store = [...storeIds];
+  const bus = new ManualBus();
+  let reads = 0;
+  const hub = new StreamHub(bus, {
+    heartbeatSeconds: 60,
+    gapWaitMs,
+    readSince: async (_topics, after, limit) => {
+      reads++;
+      return store
+        .filter((id) => id > after)
+        .slice(0, limit)
+        .map((id) => ({ ...ev(id), topic: 'tag:x' }));
+    },
+    latestId: async () => Math.max(0, ...store),
+    metrics: { openStreams() {}, delivered() {}, dropped() {} },
+    log: { warn() {} },
+  });
+  const reader = new ListReader();
+  reader.topics.set('tag:x', ['hashtag', 'x']);
+  await hub.attach(reader, null);
+  const commit = (id: number) => store.push(id);
+  const send = (id: number, prev: number | null) => bus.handler('tag:x', ev(id), prev);
+  return { hub, bus, reader, commit, send, reads: () => reads };
+}
+
+describe('StreamHub ordering per topic', () => {
+  it('starts from now: what was committed before the subscription is not sent', async () => {
+    const { hub, reader, commit, send } = await setUp([1, 2, 3]);
+    commit(4);
+    send(4, 3);
+    expect(reader.got).toEqual([4]);
+    hub.close();
+  });
+
+  it('holds an event that arrives before its predecessor, then sends both in id order', async () => {
+    const { hub, reader, commit, send } = await setUp([1]);
+    commit(2);
+    commit(3);
+    send(3, 2);
+    expect(reader.got).toEqual([]);
+    send(2, 1);
+    expect(reader.got).toEqual([2, 3]);
+    hub.close();
+  });
+
+  it('reads a lost message back from the store when its successor has waited long enough', async () => {
+    const { hub, reader, commit, send } = await setUp([1]);
+    commit(2); // published while Redis was away: never arrives
+    commit(3);
+    send(3, 2);
+    await tick(60);
+    expect(reader.got).toEqual([2, 3]);
+    send(2, 1); // a late duplicate is ignored
+    expect(reader.got).toEqual([2, 3]);
+    hub.close();
+  });
+
+  it('after a bus reconnect, reads back what passed meanwhile, once', async () => {
+    const { hub, bus, reader, commit, send } = await setUp([1]);
+    commit(2);
+    send(2, 1);
+    commit(3);
+    commit(4);
+    bus.reconnect();
+    await tick(5);
+    expect(reader.got).toEqual([2, 3, 4]);
+    send(4, 3);
+    commit(5);
+    send(5, 4);
+    expect(reader.got).toEqual([2, 3, 4, 5]);
+    hub.close();
+  });
+
+  it('sends events with no known predecessor (prev null) at once', async () => {
+    const { hub, reader, send } = await setUp([]);
+    send(7, null);
+    send(9, null);
+    expect(reader.got).toEqual([7, 9]);
+    hub.close();
+  });
+
+  it('subscribes once per topic and unsubscribes when the last reader leaves', async () => {
+    const { hub, bus, reader } = await setUp([]);
+    const second = new ListReader();
+    second.topics.set('tag:x', ['hashtag', 'x']);
+    await hub.attach(second, null);
+    expect([...bus.subscribed]).toEqual(['tag:x']);
+    reader.onClose('client');
+    expect(bus.subscribed.has('tag:x')).toBe(true);
+    second.onClose('client');
+    await tick();
+    expect(bus.subscribed.has('tag:x')).toBe(false);
+    hub.close();
+  });
+});
