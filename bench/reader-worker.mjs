@@ -3,9 +3,9 @@
 // delivery: its receive time minus the time the publisher issued the POST (both on the same
 // monotonic clock, shared through `sentAt`).
 import { parentPort, workerData } from 'node:worker_threads';
-import WebSocket from 'ws';
 import { markerPrefix, NO_MARKER, scanMarker, WARMUP } from './marker.mjs';
 import { openSseReader } from './sse-reader.mjs';
+import { openWsReader } from './ws-reader.mjs';
 
 const { transport, host, port, tag, tokens, run, measured, connectBatch, connectPauseMs } = workerData;
 const readerCount = tokens.length;
@@ -66,38 +66,17 @@ const openSse = (reader) =>
   });
 
 const openWs = (reader) =>
-  new Promise((resolve, reject) => {
-    const headers = tokens[reader] ? { Authorization: `Bearer ${tokens[reader]}` } : {};
-    const ws = new WebSocket(`ws://${host}:${port}/api/v1/streaming`, {
-      headers,
-      perMessageDeflate: false,
-      handshakeTimeout: 15_000,
-    });
-    let open = false;
-    ws.on('open', () => {
-      open = true;
-      ws.send(JSON.stringify({ type: 'subscribe', stream: 'hashtag', tag }));
-      resolve({ close: () => ws.terminate() });
-    });
-    ws.on('message', (data) => {
-      const now = process.hrtime.bigint();
-      const buf = Buffer.isBuffer(data)
-        ? data
-        : Array.isArray(data)
-          ? Buffer.concat(data)
-          : Buffer.from(data);
-      if (buf.indexOf(UPDATE_WS) !== -1) record(reader, buf, 0, buf.length, now);
-    });
-    ws.on('unexpected-response', (_req, res) => {
-      ws.terminate();
-      reject(new Error(`HTTP ${res.statusCode}`));
-    });
-    ws.on('error', (err) => {
-      if (!open) reject(err);
-    });
-    ws.on('close', () => {
-      if (open) onClose();
-    });
+  openWsReader({
+    host,
+    port,
+    path: '/api/v1/streaming',
+    token: tokens[reader],
+    subscribe: JSON.stringify({ type: 'subscribe', stream: 'hashtag', tag }),
+    onMessage: (buf, start, end, now) => {
+      const at = buf.indexOf(UPDATE_WS, start);
+      if (at !== -1 && at < end) record(reader, buf, start, end, now);
+    },
+    onClose,
   });
 
 const connectAll = async () => {

@@ -4,6 +4,7 @@
 //
 //   node bench/run.mjs [--quick] [--hashchat-cmd "node packages/server/dist/main.js" | --hashchat]
 //                      [--only <substring>] [--seconds N] [--matrix file.json] [--authed-share 0.1]
+//                      [--pin]   (server on CPU 0, load tool on the others, with taskset)
 // HASHCHAT_BENCH_START may hold the Hashchat start command instead of --hashchat-cmd.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ const DEFAULT_HASHCHAT_CMD = 'node packages/server/dist/main.js';
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
+    pin: { type: 'boolean', default: false },
     hashchat: { type: 'boolean', default: false },
     'hashchat-cmd': { type: 'string', default: process.env.HASHCHAT_BENCH_START },
     'no-baseline': { type: 'boolean', default: false },
@@ -37,6 +39,9 @@ const { values: args } = parseArgs({
 const hashchatCmd = args['hashchat-cmd'] || (args.hashchat ? DEFAULT_HASHCHAT_CMD : null);
 const loadPath = fileURLToPath(new URL('./load.mjs', import.meta.url));
 const workDir = mkdtempSync(join(os.tmpdir(), 'hashchat-bench-run-'));
+const cpuCount = os.availableParallelism();
+const serverCpus = args.pin && cpuCount > 1 ? '0' : undefined;
+const loadCpus = serverCpus ? `1-${cpuCount - 1}` : undefined;
 
 /** @type {import('./matrix.mjs').Scenario[]} */
 let matrix = args.matrix
@@ -49,7 +54,9 @@ if (args.seconds) matrix = matrix.map((s) => ({ ...s, seconds: Number(args.secon
 
 const runLoad = (flags) =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [loadPath, ...flags], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const argv = [process.execPath, loadPath, ...flags];
+    const [file, ...rest] = loadCpus ? ['taskset', '-c', loadCpus, ...argv] : argv;
+    const child = spawn(file, rest, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (c) => {
@@ -131,8 +138,9 @@ const startedAt = new Date().toISOString();
 const rows = [];
 for (const scenario of matrix) {
   const row = { scenario };
-  if (!args['no-baseline']) row.baseline = await runOn(scenario, () => startBaseline(workDir));
-  if (hashchatCmd) row.hashchat = await runOn(scenario, () => startHashchat(hashchatCmd, workDir));
+  if (!args['no-baseline']) row.baseline = await runOn(scenario, () => startBaseline(workDir, serverCpus));
+  if (hashchatCmd)
+    row.hashchat = await runOn(scenario, () => startHashchat(hashchatCmd, workDir, serverCpus));
   rows.push(row);
 }
 
@@ -140,7 +148,7 @@ const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.
 mkdirSync(args.out, { recursive: true });
 writeFileSync(
   join(args.out, 'latest.json'),
-  `${JSON.stringify({ startedAt, finishedAt: new Date().toISOString(), machine, hashchatCmd, rows }, null, 2)}\n`,
+  `${JSON.stringify({ startedAt, finishedAt: new Date().toISOString(), machine, pinned: args.pin, hashchatCmd, rows }, null, 2)}\n`,
 );
 const markdown = renderMarkdown(rows, { startedAt, machine });
 writeFileSync(join(args.out, 'latest.md'), markdown);

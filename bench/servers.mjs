@@ -13,6 +13,9 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /** @typedef {{ name: string, url: string, pid: number, log: string, stop: () => Promise<void> }} RunningServer */
 
+/** The command line, run under `taskset -c <cpus>` when cpus are given. */
+const pinned = (cpus, file, argv) => (cpus ? ['taskset', ['-c', cpus, file, ...argv]] : [file, argv]);
+
 const freePort = () =>
   new Promise((resolve, reject) => {
     const probe = net.createServer();
@@ -50,11 +53,16 @@ const stopper = (child, group, cleanup) => async () => {
   cleanup?.();
 };
 
-/** Starts bench/baseline.mjs on a free port. @returns {Promise<RunningServer>} */
-export const startBaseline = (logDir) =>
+/**
+ * Starts bench/baseline.mjs on a free port, on the given CPUs (taskset list) if any.
+ * @param {string} logDir @param {string} [cpus] @returns {Promise<RunningServer>}
+ */
+export const startBaseline = (logDir, cpus) =>
   new Promise((resolve, reject) => {
     const log = join(logDir, 'baseline.log');
-    const child = spawn(process.execPath, [baselinePath, '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(...pinned(cpus, process.execPath, [baselinePath, '0']), {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stderr.pipe(createWriteStream(log, { flags: 'a' }));
     let out = '';
     child.stdout.on('data', (chunk) => {
@@ -74,15 +82,16 @@ export const startBaseline = (logDir) =>
   });
 
 /**
- * Starts Hashchat with `command` (a shell command run from the repository root).
- * @param {string} command @param {string} logDir @returns {Promise<RunningServer>}
+ * Starts Hashchat with `command` (a shell command run from the repository root), on the
+ * given CPUs (taskset list) if any.
+ * @param {string} command @param {string} logDir @param {string} [cpus] @returns {Promise<RunningServer>}
  */
-export const startHashchat = async (command, logDir) => {
+export const startHashchat = async (command, logDir, cpus) => {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'hashchat-bench-'));
   const log = join(logDir, 'hashchat.log');
   const logStream = createWriteStream(log, { flags: 'a' });
-  const child = spawn('sh', ['-c', command], {
+  const child = spawn(...pinned(cpus, 'sh', ['-c', command]), {
     cwd: repoRoot,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

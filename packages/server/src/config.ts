@@ -8,6 +8,8 @@ export interface Config {
   publicUrl: string;
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize: number };
   redisUrl: string | null;
+  /** Prefix of every Redis key and channel, so several sites (or test databases) can share one Redis. */
+  redisPrefix: string;
   logLevel: string;
   maxStatusChars: number;
   registrationsOpen: boolean;
@@ -16,6 +18,10 @@ export interface Config {
   stream: { heartbeatSeconds: number; maxBufferedBytes: number };
   webDist: string | null;
   jobsPollMs: number;
+  /** Whether this instance runs the job scheduler (every instance may; claims are safe). */
+  jobsEnabled: boolean;
+  /** Default minutes before a session's start that its chat's followers are reminded. */
+  reminderLeadMinutes: number;
 }
 
 const bool = (v: string | undefined, dflt: boolean) => (v === undefined || v === '' ? dflt : /^(1|true|yes|on)$/i.test(v));
@@ -27,6 +33,7 @@ const env = z.object({
   DATABASE_URL: z.string().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   REDIS_URL: z.string().optional(),
+  REDIS_PREFIX: z.string().max(100).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_STATUS_CHARS: z.coerce.number().int().min(50).max(100_000).default(500),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(300),
@@ -35,6 +42,7 @@ const env = z.object({
   STREAM_HEARTBEAT_SECONDS: z.coerce.number().min(1).default(15),
   STREAM_MAX_BUFFERED_KB: z.coerce.number().int().min(16).default(1024),
   JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  REMINDER_LEAD_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   WEB_DIST: z.string().optional(),
 });
 
@@ -52,6 +60,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     database: parseDatabaseUrl(e.DATABASE_URL, e.DATABASE_POOL_SIZE),
     redisUrl: e.REDIS_URL || null,
+    redisPrefix: e.REDIS_PREFIX ?? defaultRedisPrefix(e.DATABASE_URL),
     logLevel: e.LOG_LEVEL,
     maxStatusChars: e.MAX_STATUS_CHARS,
     registrationsOpen: bool(source.REGISTRATIONS_OPEN, true),
@@ -65,6 +74,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     stream: { heartbeatSeconds: e.STREAM_HEARTBEAT_SECONDS, maxBufferedBytes: e.STREAM_MAX_BUFFERED_KB * 1024 },
     webDist: e.WEB_DIST ?? path.resolve(import.meta.dirname, '../../web/dist'),
     jobsPollMs: e.JOBS_POLL_MS,
+    jobsEnabled: bool(source.JOBS_ENABLED, true),
+    reminderLeadMinutes: e.REMINDER_LEAD_MINUTES,
   };
 }
 
@@ -73,4 +84,10 @@ function parseDatabaseUrl(url: string | undefined, poolSize: number): Config['da
   if (url.startsWith('sqlite:')) return { kind: 'sqlite', file: path.resolve(url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '')) };
   if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url, poolSize };
   throw new Error('Invalid configuration: DATABASE_URL must start with sqlite: or postgres://');
+}
+
+/** `hashchat:<database name>:`: instances of one site share their database, so they agree on it. */
+function defaultRedisPrefix(url: string | undefined): string {
+  const name = url && /^postgres(ql)?:\/\//.test(url) ? decodeURIComponent(new URL(url).pathname.slice(1)) : '';
+  return `hashchat:${name ? `${name}:` : ''}`;
 }

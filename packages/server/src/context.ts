@@ -4,10 +4,12 @@ import type { Bus } from './bus/bus';
 import { MemoryBus } from './bus/memory';
 import { RedisBus } from './bus/redis';
 import type { Config } from './config';
+import { createScheduler } from './jobs/chat-jobs';
+import type { Scheduler } from './jobs/scheduler';
 import { type Metrics, createMetrics } from './metrics';
 import { MemoryRateLimiter, type RateLimiter } from './ratelimit/limiter';
 import { RedisRateLimiter } from './ratelimit/redis';
-import { readEventsSince } from './store/events';
+import { latestIdsOnTopics, readEventsSince } from './store/events';
 import { type Store, openStore } from './store/open-store';
 import { StreamHub } from './stream/hub';
 
@@ -24,6 +26,8 @@ export interface Context {
   now: () => number;
   /** Identifies this process among instances (job leases, logs). */
   instanceId: string;
+  /** The job runner (session starts and ends, reminders), null when JOBS_ENABLED is off. */
+  scheduler: Scheduler | null;
   close(): Promise<void>;
 }
 
@@ -37,11 +41,12 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   const now = opts.now ?? Date.now;
   const metrics = createMetrics();
   const store = await openStore(config.database);
-  const bus: Bus = config.redisUrl ? new RedisBus(config.redisUrl) : new MemoryBus();
-  const rateLimiter: RateLimiter = config.redisUrl ? new RedisRateLimiter(config.redisUrl) : new MemoryRateLimiter(now);
+  const bus: Bus = config.redisUrl ? new RedisBus(config.redisUrl, config.redisPrefix) : new MemoryBus();
+  const rateLimiter: RateLimiter = config.redisUrl ? new RedisRateLimiter(config.redisUrl, config.redisPrefix) : new MemoryRateLimiter(now);
   const hub = new StreamHub(bus, {
     heartbeatSeconds: config.stream.heartbeatSeconds,
     readSince: (topics, after, limit) => readEventsSince(store.db, topics, after, limit),
+    latestId: async (topic) => (await latestIdsOnTopics(store.db, [topic])).get(topic) ?? 0,
     metrics: {
       openStreams: (d) => metrics.openStreams.inc(d),
       delivered: (n) => metrics.eventsDelivered.inc(n),
@@ -59,12 +64,23 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     rateLimiter,
     now,
     instanceId: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
+    scheduler: null,
     async close() {
+      await ctx.scheduler?.stop();
       hub.close();
       await bus.close();
       await rateLimiter.close();
       await store.close();
     },
   };
+  if (config.jobsEnabled) {
+    try {
+      ctx.scheduler = await createScheduler(ctx);
+    } catch (err) {
+      await ctx.close();
+      throw err;
+    }
+    ctx.scheduler.start();
+  }
   return ctx;
 }

@@ -7,6 +7,7 @@ import './styles/layout.css';
 import './styles/status.css';
 import './styles/room.css';
 import './styles/forms.css';
+import './styles/chats.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -4,6 +4,7 @@ import { serializeAccount } from '../http/serializers/account';
 import { findAccountsByIds } from '../store/accounts';
 import type { NewEvent } from '../store/events';
 import type { Database, NotificationType } from '../store/schema';
+import { chatReminderFields } from './chats/reminder-views';
 import { presentStatuses } from './status-views';
 
 export interface NewNotification {
@@ -68,12 +69,16 @@ export async function presentNotifications(
   const accounts = await findAccountsByIds(db, rows.map((r) => Number(r.from_account_id)));
   const statusIds = rows.map((r) => r.status_id).filter((x): x is number => x !== null).map(Number);
   const statuses = new Map((await presentStatuses(ctx, statusIds, viewerId, db)).map((s) => [s.id, s]));
+  const reminders = await chatReminderFields(ctx, rows, db);
   const out = [];
   for (const r of rows) {
     const from = accounts.get(Number(r.from_account_id));
     if (!from) continue;
     const status = r.status_id === null ? null : (statuses.get(String(r.status_id)) ?? null);
     if (r.status_id !== null && !status) continue;
+    // A chat reminder carries its session (`chat_session`), and goes when the session does.
+    const reminder = r.type === 'chat_reminder' ? reminders.get(Number(r.id)) : undefined;
+    if (r.type === 'chat_reminder' && !reminder) continue;
     out.push({
       id: String(r.id),
       type: r.type,
@@ -81,6 +86,7 @@ export async function presentNotifications(
       account: serializeAccount(from, ctx.config.publicUrl),
       status,
       ...(r.ref_id !== null ? { ref_id: String(r.ref_id) } : {}),
+      ...reminder,
     });
   }
   return out;

@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import type { Dialect } from './dialect';
 import * as m001 from './migrations/001-core';
+import * as m002 from './migrations/002-chats';
 import type { Database } from './schema';
 
 type DialectMigration = { up(db: Kysely<unknown>, d: Dialect): Promise<void>; down?(db: Kysely<unknown>, d: Dialect): Promise<void> };
@@ -8,6 +9,7 @@ type DialectMigration = { up(db: Kysely<unknown>, d: Dialect): Promise<void>; do
 /** Numbered migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, DialectMigration> = {
   '001-core': m001,
+  '002-chats': m002,
 };
 
 /** Brings the schema up to date; run on every start. */

@@ -21,6 +21,17 @@ export interface Database {
   events: EventsTable;
   event_topics: EventTopicsTable;
   jobs: JobsTable;
+  chat_categories: ChatCategoriesTable;
+  chats: ChatsTable;
+  chat_claims: ChatClaimsTable;
+  chat_co_hosts: ChatCoHostsTable;
+  chat_follows: ChatFollowsTable;
+  chat_events: ChatEventsTable;
+  chat_sessions: ChatSessionsTable;
+  chat_session_guests: ChatSessionGuestsTable;
+  chat_preferences: ChatPreferencesTable;
+  calendar_feeds: CalendarFeedsTable;
+  chat_reminders_sent: ChatRemindersSentTable;
 }
 
 export interface AccountsTable {
@@ -180,4 +191,108 @@ export interface JobsTable {
   last_error: string | null;
   created_at: number;
   done_at: number | null;
+}
+
+export interface ChatCategoriesTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  created_at: number;
+}
+
+export interface ChatsTable {
+  id: Generated<number>;
+  owner_id: number;
+  /** As the host wrote it (without "#"); `tag_name` is its normalised form. */
+  hashtag: string;
+  tag_name: string;
+  title: string;
+  description: string;
+  category_id: number | null;
+  language: string;
+  time_zone: string;
+  rules: string;
+  /** The recurring schedule: first local start, read in `time_zone`; null when the chat has none. */
+  schedule_start_local: string | null;
+  duration_minutes: number;
+  rrule: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ChatClaimsTable {
+  tag_name: string;
+  chat_id: number;
+  created_at: number;
+}
+
+export interface ChatCoHostsTable {
+  chat_id: number;
+  account_id: number;
+  created_at: number;
+}
+
+export interface ChatFollowsTable {
+  chat_id: number;
+  account_id: number;
+  created_at: number;
+}
+
+export interface ChatEventsTable {
+  id: Generated<number>;
+  chat_id: number;
+  name: string;
+  description: string;
+  created_at: number;
+}
+
+export type ChatSessionState = 'scheduled' | 'live' | 'ended' | 'cancelled';
+
+export interface ChatSessionsTable {
+  id: Generated<number>;
+  chat_id: number;
+  event_id: number | null;
+  /** 'rule' (materialised from the chat's schedule), 'one_off' or 'event'. */
+  origin: 'rule' | 'one_off' | 'event';
+  /** Null: the chat's title. */
+  title: string | null;
+  starts_at: number;
+  ends_at: number;
+  /** For rule sessions: the instant the rule scheduled (an iCalendar RECURRENCE-ID), kept when moved. */
+  original_start: number | null;
+  local_start: string | null;
+  state: ChatSessionState;
+  extra_tag: string | null;
+  started_at: number | null;
+  ended_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ChatSessionGuestsTable {
+  session_id: number;
+  account_id: number;
+  badge: string;
+  position: number;
+}
+
+export interface ChatPreferencesTable {
+  account_id: number;
+  reminder_minutes: number | null;
+  updated_at: number;
+}
+
+export interface CalendarFeedsTable {
+  account_id: number;
+  token: string;
+  created_at: number;
+}
+
+export interface ChatRemindersSentTable {
+  account_id: number;
+  session_id: number;
+  /** 'soon' (the lead time before start) or 'live'. */
+  kind: 'soon' | 'live';
+  notification_id: number | null;
+  created_at: number;
 }

@@ -1,11 +1,16 @@
+import type { Chat, ChatSession } from './chat-types';
 import type { Notification, Status } from './types';
 
-/** Event name → payload of the server's streams (the Mastodon set). */
+/** Event name → payload of the server's streams: the Mastodon set, then the chat stream's. */
 export interface StreamEventMap {
   update: Status;
   delete: string;
   'status.update': Status;
   notification: Notification;
+  /** A session of the chat was scheduled, moved, went live, ended or was cancelled. */
+  'chat.session': ChatSession;
+  'chat.update': Chat;
+  'chat.delete': { id: string };
 }
 
 export type StreamEvent = {
@@ -19,7 +24,15 @@ export interface StreamListener {
   onState?(state: StreamState): void;
 }
 
-const EVENT_NAMES: (keyof StreamEventMap)[] = ['update', 'delete', 'status.update', 'notification'];
+const EVENT_NAMES: (keyof StreamEventMap)[] = [
+  'update',
+  'delete',
+  'status.update',
+  'notification',
+  'chat.session',
+  'chat.update',
+  'chat.delete',
+];
 // The browser retries by itself after network errors; a refused stream (e.g. 5xx) is closed
 // for good, so we reopen it ourselves after this pause.
 const REOPEN_DELAY_MS = 5000;
@@ -100,4 +113,5 @@ export const streamUrls = {
   hashtag: (tag: string) => `/api/v1/streaming/hashtag?tag=${encodeURIComponent(tag)}`,
   user: '/api/v1/streaming/user',
   public: '/api/v1/streaming/public',
+  chat: (chatId: string) => `/api/v1/streaming/chat?chat_id=${encodeURIComponent(chatId)}`,
 };

@@ -1,3 +1,5 @@
+import type { ChatReminderFields } from './chat-types';
+
 /** Entities of the server API, shaped exactly as Mastodon's (only the fields the web app reads). */
 
 export interface Account {
@@ -62,9 +64,10 @@ export interface Tag {
   following?: boolean;
 }
 
-export type NotificationType = 'mention' | 'favourite' | 'reblog' | 'follow';
+export type NotificationType = 'mention' | 'favourite' | 'reblog' | 'follow' | 'chat_reminder';
 
-export interface Notification {
+/** A notification; a `chat_reminder` carries its session (our extension). */
+export interface Notification extends ChatReminderFields {
   id: string;
   type: NotificationType | (string & {});
   created_at: string;

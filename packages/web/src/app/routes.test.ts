@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchRoute, type Route, safeNext } from './routes';
+import { matchRoute, paths, type Route, safeNext } from './routes';
 
 describe('matchRoute', () => {
   it.each<[string, string, Route]>([
@@ -13,6 +13,18 @@ describe('matchRoute', () => {
     ['/tags/Caf%C3%A9', '', { name: 'room', tag: 'Café' }],
     ['/tags/%23xyz', '', { name: 'room', tag: 'xyz' }],
     ['/@alice', '', { name: 'profile', acct: 'alice' }],
+    ['/chats', '', { name: 'chats', filters: { q: '', category: '', language: '' } }],
+    [
+      '/chats',
+      '?q=tea&category=food&language=en',
+      { name: 'chats', filters: { q: 'tea', category: 'food', language: 'en' } },
+    ],
+    ['/chats/new', '', { name: 'chat-new' }],
+    ['/chats/12', '', { name: 'chat', id: '12', sessionId: null }],
+    ['/chats/12/sessions/40', '', { name: 'chat', id: '12', sessionId: '40' }],
+    ['/chats/12/edit', '', { name: 'chat-edit', id: '12' }],
+    ['/chats/abc', '', { name: 'not-found' }],
+    ['/settings', '', { name: 'settings' }],
     ['/auth/sign-in', '?next=/tags/xyz', { name: 'sign-in', next: '/tags/xyz' }],
     ['/auth/sign-up', '?next=https://evil.example', { name: 'sign-up', next: null }],
     ['/tags/a/b', '', { name: 'not-found' }],
@@ -20,6 +32,16 @@ describe('matchRoute', () => {
     ['/elsewhere', '', { name: 'not-found' }],
   ])('%s%s', (pathname, search, expected) => {
     expect(matchRoute(pathname, search)).toEqual(expected);
+  });
+});
+
+describe('paths.chats', () => {
+  it.each([
+    [{}, '/chats'],
+    [{ q: 'tea time', category: '', language: 'en' }, '/chats?q=tea+time&language=en'],
+  ])('%j → %s', (filters, expected) => {
+    expect(paths.chats(filters)).toBe(expected);
+    expect(matchRoute('/chats', expected.slice(6))).toMatchObject({ name: 'chats' });
   });
 });
 

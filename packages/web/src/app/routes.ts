@@ -6,9 +6,21 @@ export type Route =
   | { name: 'search'; q: string }
   | { name: 'room'; tag: string }
   | { name: 'profile'; acct: string }
+  | { name: 'chats'; filters: DirectoryFilters }
+  | { name: 'chat-new' }
+  | { name: 'chat'; id: string; sessionId: string | null }
+  | { name: 'chat-edit'; id: string }
+  | { name: 'settings' }
   | { name: 'sign-in'; next: string | null }
   | { name: 'sign-up'; next: string | null }
   | { name: 'not-found' };
+
+/** The directory's filters, as they appear in its address. */
+export interface DirectoryFilters {
+  q: string;
+  category: string;
+  language: string;
+}
 
 function decode(segment: string): string | null {
   try {
@@ -36,6 +48,19 @@ export function matchRoute(pathname: string, search: string): Route {
       return { name: 'notifications' };
     case '/search':
       return { name: 'search', q: params.get('q') ?? '' };
+    case '/chats':
+      return {
+        name: 'chats',
+        filters: {
+          q: params.get('q') ?? '',
+          category: params.get('category') ?? '',
+          language: params.get('language') ?? '',
+        },
+      };
+    case '/chats/new':
+      return { name: 'chat-new' };
+    case '/settings':
+      return { name: 'settings' };
     case '/auth/sign-in':
       return { name: 'sign-in', next: safeNext(params.get('next')) };
     case '/auth/sign-up':
@@ -45,6 +70,11 @@ export function matchRoute(pathname: string, search: string): Route {
   if (room) {
     const tag = decode(room[1]);
     if (tag) return { name: 'room', tag: tag.replace(/^[#＃]/, '') };
+  }
+  const chat = /^\/chats\/(\d+)(?:\/(edit)|\/sessions\/(\d+))?$/.exec(path);
+  if (chat) {
+    if (chat[2]) return { name: 'chat-edit', id: chat[1] };
+    return { name: 'chat', id: chat[1], sessionId: chat[3] ?? null };
   }
   const profile = /^\/@([^/]+)$/.exec(path);
   if (profile) {
@@ -57,6 +87,15 @@ export function matchRoute(pathname: string, search: string): Route {
 export const paths = {
   room: (tag: string) => `/tags/${encodeURIComponent(tag)}`,
   profile: (acct: string) => `/@${acct}`,
+  chats: (filters: Partial<DirectoryFilters> = {}) => {
+    const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][]);
+    const search = query.toString();
+    return search ? `/chats?${search}` : '/chats';
+  },
+  newChat: '/chats/new',
+  chat: (id: string) => `/chats/${encodeURIComponent(id)}`,
+  editChat: (id: string) => `/chats/${encodeURIComponent(id)}/edit`,
+  settings: '/settings',
   search: (q: string) => `/search?q=${encodeURIComponent(q)}`,
   signIn: (next?: string) => (next ? `/auth/sign-in?next=${encodeURIComponent(next)}` : '/auth/sign-in'),
   signUp: (next?: string) => (next ? `/auth/sign-up?next=${encodeURIComponent(next)}` : '/auth/sign-up'),

@@ -56,48 +56,60 @@ export function SiteHeader({ route, current }: { route: Route; current: string }
         </a>
         <SearchBox route={route} />
         <nav aria-label="Main" className="site-nav">
-          {account && (
-            <ul>
-              <li>
-                <a href="/home" aria-current={here('/home')}>
-                  Home
-                </a>
-              </li>
-              <li>
-                <a href="/notifications" aria-current={here('/notifications')}>
-                  Notifications
-                  {unread > 0 && (
-                    <span className="badge">
-                      <span aria-hidden="true">{unread}</span>
-                      <span className="sr-only">({unread} unread)</span>
-                    </span>
-                  )}
-                </a>
-              </li>
-              <li>
-                <a href={paths.profile(account.acct)} aria-current={here(paths.profile(account.acct))}>
-                  @{account.username}
-                </a>
-              </li>
-              <li>
-                <button type="button" className="link-button" onClick={onSignOut}>
-                  Sign out
-                </button>
-              </li>
-            </ul>
-          )}
-          {state.status === 'anonymous' && (
-            <ul>
-              <li>
-                <a href={paths.signIn(current === '/' ? undefined : current)}>Sign in</a>
-              </li>
-              <li>
-                <a href={paths.signUp(current === '/' ? undefined : current)} className="nav-cta">
-                  Sign up
-                </a>
-              </li>
-            </ul>
-          )}
+          <ul>
+            <li>
+              <a href={paths.chats()} aria-current={route.name === 'chats' ? 'page' : undefined}>
+                Chats
+              </a>
+            </li>
+            {account && (
+              <>
+                <li>
+                  <a href="/home" aria-current={here('/home')}>
+                    Home
+                  </a>
+                </li>
+                <li>
+                  <a href="/notifications" aria-current={here('/notifications')}>
+                    Notifications
+                    {unread > 0 && (
+                      <span className="badge">
+                        <span aria-hidden="true">{unread}</span>
+                        <span className="sr-only">({unread} unread)</span>
+                      </span>
+                    )}
+                  </a>
+                </li>
+                <li>
+                  <a href={paths.profile(account.acct)} aria-current={here(paths.profile(account.acct))}>
+                    @{account.username}
+                  </a>
+                </li>
+                <li>
+                  <a href={paths.settings} aria-current={here(paths.settings)}>
+                    Settings
+                  </a>
+                </li>
+                <li>
+                  <button type="button" className="link-button" onClick={onSignOut}>
+                    Sign out
+                  </button>
+                </li>
+              </>
+            )}
+            {state.status === 'anonymous' && (
+              <>
+                <li>
+                  <a href={paths.signIn(current === '/' ? undefined : current)}>Sign in</a>
+                </li>
+                <li>
+                  <a href={paths.signUp(current === '/' ? undefined : current)} className="nav-cta">
+                    Sign up
+                  </a>
+                </li>
+              </>
+            )}
+          </ul>
         </nav>
       </div>
     </header>

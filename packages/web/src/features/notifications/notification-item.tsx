@@ -3,6 +3,7 @@ import { paths } from '../../app/routes';
 import { Avatar, displayName } from '../status/avatar';
 import { LocalTime } from '../status/local-time';
 import { StatusCard } from '../status/status-card';
+import { ChatReminderItem } from './chat-reminder-item';
 
 const VERB: Record<string, string> = {
   favourite: 'liked your status',
@@ -19,6 +20,7 @@ export interface NotificationItemProps {
 
 export function NotificationItem({ notification, onStatusChanged, onStatusRemoved }: NotificationItemProps) {
   const { account, status, type } = notification;
+  if (type === 'chat_reminder') return <ChatReminderItem notification={notification} />;
   if (type === 'mention' && status) {
     return <StatusCard status={status} onChanged={onStatusChanged} onRemoved={onStatusRemoved} />;
   }

@@ -4,6 +4,10 @@ import { tagTimeline } from '../../api/timelines';
 import type { Status } from '../../api/types';
 import { useSession } from '../../app/session-context';
 import { useTitle } from '../../app/use-title';
+import { relativeWhen } from '../chats/format-session-time';
+import { RoomChatStrip } from '../chats/room-chat-strip';
+import { RoomRolesProvider } from '../chats/room-roles';
+import { useChatPage } from '../chats/use-chat-page';
 import { Composer } from '../composer/composer';
 import { LiveFeed } from '../status/live-feed';
 import { useLiveTimeline } from '../status/use-live-timeline';
@@ -21,35 +25,46 @@ export function RoomPage({ name }: { name: string }) {
   const timeline = useLiveTimeline({ load, streamUrl: streamUrls.hashtag(name) });
   const { dispatch } = timeline;
   const onPosted = useCallback((status: Status) => dispatch({ type: 'own', status }), [dispatch]);
+  const [chatState] = useChatPage({ tag: name }, account?.id ?? session.status);
+  const chat = chatState.status === 'ready' ? chatState.page : null;
 
   return (
-    <div className="room-layout">
-      <section className="room-main" aria-labelledby="room-title">
-        <RoomHeader
-          name={name}
-          tag={tag}
-          arrived={timeline.state.arrived}
-          signedIn={account !== null}
-          onTagChange={setTag}
-        />
-        {account && <Composer label={`Post to #${name}`} tag={name} onPosted={onPosted} />}
-        {session.status === 'anonymous' && (
-          <SignInPrompt tag={name} next={`/tags/${encodeURIComponent(name)}`} />
-        )}
-        <LiveFeed
-          timeline={timeline}
-          roomTag={name}
-          pauseControl
-          keyboard
-          empty={
-            <p>
-              No posts in #{name} yet.{' '}
-              {account ? 'Start the conversation above.' : 'Sign in to start the conversation.'}
-            </p>
-          }
-        />
-      </section>
-      <RoomAside tag={name} />
-    </div>
+    <RoomRolesProvider chat={chat} session={chat?.next_session ?? null}>
+      <div className="room-layout">
+        <section className="room-main" aria-labelledby="room-title">
+          {chat && <RoomChatStrip chat={chat} />}
+          <RoomHeader
+            name={name}
+            tag={tag}
+            arrived={timeline.state.arrived}
+            signedIn={account !== null}
+            onTagChange={setTag}
+          />
+          {account && <Composer label={`Post to #${name}`} tag={name} onPosted={onPosted} />}
+          {session.status === 'anonymous' && (
+            <SignInPrompt tag={name} next={`/tags/${encodeURIComponent(name)}`} />
+          )}
+          <LiveFeed
+            timeline={timeline}
+            roomTag={name}
+            pauseControl
+            keyboard
+            empty={
+              <p>
+                No posts in #{name} yet.{' '}
+                {chat?.next_session && chat.next_session.state !== 'live' && (
+                  <>
+                    The next session of “{chat.title}” starts{' '}
+                    {relativeWhen(new Date(chat.next_session.starts_at), new Date())}.{' '}
+                  </>
+                )}
+                {account ? 'Start the conversation above.' : 'Sign in to start the conversation.'}
+              </p>
+            }
+          />
+        </section>
+        <RoomAside tag={name} />
+      </div>
+    </RoomRolesProvider>
   );
 }

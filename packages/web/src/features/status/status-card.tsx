@@ -2,6 +2,8 @@ import { type KeyboardEvent, useRef, useState } from 'react';
 import type { Status } from '../../api/types';
 import { paths } from '../../app/routes';
 import { useSession } from '../../app/session-context';
+import { RoleBadge } from '../chats/role-badge';
+import { useRoomRole } from '../chats/room-roles';
 import { Composer } from '../composer/composer';
 import { Avatar, displayName } from './avatar';
 import { LocalTime } from './local-time';
@@ -32,6 +34,8 @@ export function StatusCard({ status: entry, roomTag, onChanged, onRemoved, onRep
   const author = status.account;
   const name = displayName(author);
   const headingId = `status-${entry.id}-author`;
+  // In a chat's room, its hosts, co-hosts and guests wear a badge.
+  const role = useRoomRole(author.id);
   const repliedTo = status.in_reply_to_account_id
     ? (status.mentions.find((m) => m.id === status.in_reply_to_account_id) ??
       (status.in_reply_to_account_id === author.id ? { acct: author.acct } : null))
@@ -53,7 +57,7 @@ export function StatusCard({ status: entry, roomTag, onChanged, onRemoved, onRep
   return (
     <article
       ref={articleRef}
-      className="status"
+      className={role ? `status status-by-${role === 'Guest' ? 'guest' : 'host'}` : 'status'}
       data-status-id={status.id}
       tabIndex={-1}
       aria-labelledby={headingId}
@@ -69,6 +73,7 @@ export function StatusCard({ status: entry, roomTag, onChanged, onRemoved, onRep
         <a className="status-author" href={paths.profile(author.acct)} id={headingId}>
           <span className="status-name">{name}</span> <span className="status-acct">@{author.acct}</span>
         </a>
+        {role && <RoleBadge role={role} />}
         <LocalTime iso={status.created_at} className="status-time" />
       </header>
       {repliedTo && <p className="status-context">Replying to @{repliedTo.acct}</p>}

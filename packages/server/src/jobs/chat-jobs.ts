@@ -1,0 +1,44 @@
+import type { Context } from '../context';
+import { JOB } from '../services/chats/session-jobs';
+import { scheduleJob } from '../store/jobs';
+import { liveRemindersJob } from './live-reminders';
+import { materializeSessionsJob } from './materialize-sessions';
+import { reminderSweepJob } from './reminder-sweep';
+import { Scheduler } from './scheduler';
+import { sessionEndJob } from './session-end';
+import { sessionStartJob } from './session-start';
+
+/** Every job kind this process knows, by name. */
+export function jobHandlers(ctx: Context) {
+  return {
+    [JOB.sessionStart]: sessionStartJob(ctx),
+    [JOB.sessionEnd]: sessionEndJob(ctx),
+    [JOB.liveReminders]: liveRemindersJob(ctx),
+    [JOB.reminderSweep]: reminderSweepJob(ctx),
+    [JOB.materialize]: materializeSessionsJob(ctx),
+  };
+}
+
+/**
+ * Builds the scheduler for a context and makes sure the recurring jobs exist and are due (their
+ * dedupe keys keep one of each across restarts and instances). Call `start()` to begin polling.
+ */
+export async function createScheduler(ctx: Context): Promise<Scheduler> {
+  const now = ctx.now();
+  // Due now (and revived if they ever failed for good): both are idempotent.
+  await scheduleJob(ctx.store.db, { kind: JOB.reminderSweep, runAt: now, dedupeKey: 'reminders:sweep' }, now);
+  await scheduleJob(
+    ctx.store.db,
+    { kind: JOB.materialize, runAt: now, dedupeKey: 'sessions:materialize' },
+    now,
+  );
+  return new Scheduler({
+    db: ctx.store.db,
+    dialect: ctx.store.dialect,
+    now: ctx.now,
+    owner: ctx.instanceId,
+    pollMs: ctx.config.jobsPollMs,
+    handlers: jobHandlers(ctx),
+    log: ctx.log,
+  });
+}

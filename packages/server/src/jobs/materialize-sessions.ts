@@ -1,0 +1,35 @@
+import type { Context } from '../context';
+import { materializeSessions } from '../services/chats/materialize';
+import { pruneJobs } from '../store/jobs';
+import type { JobHandler } from './scheduler';
+
+const DAY_MS = 86_400_000;
+const KEEP_FINISHED_JOBS_MS = 30 * DAY_MS;
+
+/**
+ * `sessions.materialize`: once a day, extends every recurring chat's sessions to the rolling
+ * horizon (one transaction per chat), and forgets jobs finished a month ago.
+ */
+export const materializeSessionsJob =
+  (ctx: Context): JobHandler =>
+  async () => {
+    const db = ctx.store.db;
+    let after = 0;
+    for (;;) {
+      const chats = await db
+        .selectFrom('chats')
+        .selectAll()
+        .where('rrule', 'is not', null)
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(100)
+        .execute();
+      for (const chat of chats) {
+        await db.transaction().execute((trx) => materializeSessions(trx, chat, ctx.now()));
+        after = Number(chat.id);
+      }
+      if (chats.length < 100) break;
+    }
+    await pruneJobs(db, ctx.now() - KEEP_FINISHED_JOBS_MS);
+    return { rerunAt: ctx.now() + DAY_MS };
+  };

@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import type { Context } from '../../context';
+import type { SessionEntity } from '../../http/serializers/chat';
+import { findSessionsByIds } from '../../store/chat-sessions';
+import type { Database } from '../../store/schema';
+import { presentSessions } from './views';
+
+export interface ChatReminderFields {
+  chat_session: SessionEntity;
+  /** 'soon': the lead time before the start; 'live': the session just went live. */
+  reminder: 'soon' | 'live';
+}
+
+/**
+ * The extra fields of `chat_reminder` notifications (the Notification entity's `chat_session`),
+ * by notification id. A reminder whose session is gone has no entry and is not shown.
+ */
+export async function chatReminderFields(
+  ctx: Context,
+  rows: { id: number; type: string; ref_id: number | null }[],
+  db: Kysely<Database> = ctx.store.db,
+): Promise<Map<number, ChatReminderFields>> {
+  const out = new Map<number, ChatReminderFields>();
+  const reminders = rows.filter((r) => r.type === 'chat_reminder' && r.ref_id !== null);
+  if (reminders.length === 0) return out;
+  const ids = reminders.map((r) => Number(r.id));
+  const [kinds, sessions] = await Promise.all([
+    db
+      .selectFrom('chat_reminders_sent')
+      .select(['notification_id', 'kind'])
+      .where('notification_id', 'in', ids)
+      .execute(),
+    findSessionsByIds(
+      db,
+      reminders.map((r) => Number(r.ref_id)),
+    ),
+  ]);
+  const kindOf = new Map(kinds.map((k) => [Number(k.notification_id), k.kind]));
+  const entities = new Map(
+    (await presentSessions(ctx, [...sessions.values()], db)).map((s) => [Number(s.id), s]),
+  );
+  for (const r of reminders) {
+    const session = entities.get(Number(r.ref_id));
+    if (session)
+      out.set(Number(r.id), { chat_session: session, reminder: kindOf.get(Number(r.id)) ?? 'soon' });
+  }
+  return out;
+}

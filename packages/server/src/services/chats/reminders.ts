@@ -1,0 +1,122 @@
+import type { Context } from '../../context';
+import {
+  alreadyReminded,
+  dueEarlyReminders,
+  followersToRemind,
+  nextEarlyReminderAt,
+} from '../../store/chat-reminders';
+import { findSessionById, type SessionRow } from '../../store/chat-sessions';
+import { type ChatRow, findChatById } from '../../store/chats';
+import { appendEvents, type NewEvent } from '../../store/events';
+import { presentNotifications } from '../notifications';
+import { publishEvents } from '../publish';
+import { MAX_REMINDER_MINUTES } from './preferences';
+
+const CHUNK = 200;
+// The sweep runs at least this often, so new follows, sessions and settings are seen.
+const SWEEP_MAX_WAIT_MS = 60_000;
+
+/**
+ * Sends `chat_reminder` notifications of one kind for a session to those of `recipients` who
+ * have not had it: notification rows, `chat_reminders_sent` rows and `notification` stream
+ * events on `user:<id>` in one transaction, published after it commits. The unique
+ * (account, session, kind) key makes it once per person even if a job runs twice.
+ */
+async function sendReminders(
+  ctx: Context,
+  session: SessionRow,
+  chat: ChatRow,
+  kind: 'soon' | 'live',
+  recipients: number[],
+): Promise<number> {
+  const now = ctx.now();
+  const ownerId = Number(chat.owner_id);
+  const sessionId = Number(session.id);
+  const result = await ctx.store.db.transaction().execute(async (trx) => {
+    const done = await alreadyReminded(trx, sessionId, kind, recipients);
+    const rows = [];
+    for (const accountId of recipients) {
+      if (done.has(accountId)) continue;
+      const row = await trx
+        .insertInto('notifications')
+        .values({
+          account_id: accountId,
+          from_account_id: ownerId,
+          type: 'chat_reminder',
+          status_id: null,
+          ref_id: sessionId,
+          created_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('chat_reminders_sent')
+        .values({
+          account_id: accountId,
+          session_id: sessionId,
+          kind,
+          notification_id: row.id,
+          created_at: now,
+        })
+        .execute();
+      rows.push(row);
+    }
+    const entities = new Map((await presentNotifications(ctx, rows, ownerId, trx)).map((e) => [e.id, e]));
+    const events: NewEvent[] = [];
+    for (const row of rows) {
+      const entity = entities.get(String(row.id));
+      if (entity)
+        events.push({
+          event: 'notification',
+          payload: JSON.stringify(entity),
+          accountId: ownerId,
+          topics: [`user:${row.account_id}`],
+        });
+    }
+    return { sent: rows.length, stored: await appendEvents(trx, ctx.store.dialect, events, now) };
+  });
+  await publishEvents(ctx, result.stored);
+  return result.sent;
+}
+
+/** "It's live": every follower of the session's chat, once, while the session is live. */
+export async function sendLiveReminders(ctx: Context, sessionId: number): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const session = await findSessionById(ctx.store.db, sessionId);
+    // Late (the session already ended) is worse than never for a "join now" nudge.
+    if (session?.state !== 'live') return total;
+    const chat = await findChatById(ctx.store.db, Number(session.chat_id));
+    if (!chat) return total;
+    const recipients = await followersToRemind(ctx.store.db, Number(chat.id), sessionId, 'live', CHUNK);
+    if (recipients.length === 0) return total;
+    total += await sendReminders(ctx, session, chat, 'live', recipients);
+  }
+}
+
+/**
+ * Sends every early reminder that is due (each follower's own lead time, default
+ * REMINDER_LEAD_MINUTES) and returns when to look again. A session that has already started
+ * gets no early reminder: the "live" one covers it.
+ */
+export async function sweepEarlyReminders(ctx: Context): Promise<{ sent: number; nextAt: number }> {
+  const db = ctx.store.db;
+  const lead = ctx.config.reminderLeadMinutes;
+  let sent = 0;
+  for (;;) {
+    const due = await dueEarlyReminders(db, ctx.now(), lead, MAX_REMINDER_MINUTES, 1000);
+    const bySession = new Map<number, number[]>();
+    for (const d of due) bySession.set(d.session_id, [...(bySession.get(d.session_id) ?? []), d.account_id]);
+    for (const [sessionId, accounts] of bySession) {
+      const session = await findSessionById(db, sessionId);
+      const chat = session && (await findChatById(db, Number(session.chat_id)));
+      if (!session || !chat) continue;
+      for (let i = 0; i < accounts.length; i += CHUNK)
+        sent += await sendReminders(ctx, session, chat, 'soon', accounts.slice(i, i + CHUNK));
+    }
+    if (due.length < 1000) break;
+  }
+  const now = ctx.now();
+  const next = await nextEarlyReminderAt(db, now, lead, MAX_REMINDER_MINUTES);
+  return { sent, nextAt: Math.min(next ?? Number.POSITIVE_INFINITY, now + SWEEP_MAX_WAIT_MS) };
+}

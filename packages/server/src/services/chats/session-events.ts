@@ -1,0 +1,27 @@
+import type { Kysely } from 'kysely';
+import type { Context } from '../../context';
+import type { SessionRow } from '../../store/chat-sessions';
+import type { ChatRow } from '../../store/chats';
+import type { NewEvent } from '../../store/events';
+import type { Database } from '../../store/schema';
+import { presentSessions } from './views';
+
+/** Topics a session's changes go to: its chat's room and the session itself. */
+export const chatTopic = (chatId: number) => `chat:${chatId}`;
+export const sessionTopic = (sessionId: number) => `session:${sessionId}`;
+
+/** A `chat.session` event carrying the Session entity as it is now (inside the write's transaction). */
+export async function sessionChangedEvent(
+  ctx: Context,
+  db: Kysely<Database>,
+  session: SessionRow,
+  chat: ChatRow,
+): Promise<NewEvent> {
+  const [entity] = await presentSessions(ctx, [session], db, new Map([[Number(chat.id), chat]]));
+  return {
+    event: 'chat.session',
+    payload: JSON.stringify(entity),
+    accountId: null,
+    topics: [chatTopic(Number(chat.id)), sessionTopic(Number(session.id))],
+  };
+}

@@ -1,0 +1,21 @@
+import type { Chat, ChatSession } from '../../api/chat-types';
+
+export type ChatRole = 'Host' | 'Co-host' | 'Guest';
+
+/**
+ * The badge an account wears in a chat's room: Host for the owner, Co-host for the other hosts,
+ * Guest for the guests of the current session; null for everyone else.
+ */
+export function roleOf(accountId: string, chat: Chat, session: ChatSession | null): ChatRole | null {
+  const ownerId = chat.owner?.id ?? chat.hosts[0]?.id;
+  if (accountId === ownerId) return 'Host';
+  if (chat.hosts.some((h) => h.id === accountId) || chat.co_hosts?.some((h) => h.id === accountId))
+    return 'Co-host';
+  if (session?.guests.some((g) => g.id === accountId)) return 'Guest';
+  return null;
+}
+
+/** Whether the account may use the host controls (owner or co-host). */
+export function isChatHost(accountId: string | null | undefined, chat: Chat): boolean {
+  return Boolean(accountId) && chat.hosts.some((h) => h.id === accountId);
+}

@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { errorMessage } from '../../api/api-error';
+import type { ChatSession } from '../../api/chat-types';
+import { actOnSession, type SessionAction } from '../../api/chats';
+
+/** Start now / End / Cancel for one session, shown to its chat's hosts. */
+export function HostControls({
+  session,
+  onChanged,
+}: {
+  session: ChatSession;
+  onChanged(session: ChatSession): void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const label = session.title;
+
+  async function act(action: SessionAction) {
+    setBusy(true);
+    setError(null);
+    try {
+      onChanged(await actOnSession(session.id, action));
+      setConfirming(false);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (session.state !== 'scheduled' && session.state !== 'live') return null;
+  return (
+    <fieldset className="host-controls">
+      <legend className="sr-only">Host controls for {label}</legend>
+      {session.state === 'scheduled' && !confirming && (
+        <>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy}
+            onClick={() => act('start')}
+          >
+            Start now
+          </button>
+          <button
+            type="button"
+            className="button button-quiet"
+            disabled={busy}
+            onClick={() => setConfirming(true)}
+          >
+            Cancel session
+          </button>
+        </>
+      )}
+      {session.state === 'scheduled' && confirming && (
+        <span className="confirm">
+          <button
+            type="button"
+            className="button button-danger"
+            disabled={busy}
+            onClick={() => act('cancel')}
+          >
+            Yes, cancel it
+          </button>
+          <button type="button" className="button" disabled={busy} onClick={() => setConfirming(false)}>
+            Keep it
+          </button>
+        </span>
+      )}
+      {session.state === 'live' && (
+        <button type="button" className="button" disabled={busy} onClick={() => act('end')}>
+          End session
+        </button>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}

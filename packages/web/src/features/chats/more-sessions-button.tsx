@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { errorMessage } from '../../api/api-error';
+import type { ChatSession } from '../../api/chat-types';
+import { listSessions } from '../../api/chats';
+
+const PAGE = 20;
+
+/** Loads a longer list of a chat's upcoming or past sessions than the chat page brings. */
+export function MoreSessionsButton({
+  chatId,
+  which,
+  shown,
+  onLoaded,
+}: {
+  chatId: string;
+  which: 'upcoming' | 'past';
+  shown: number;
+  onLoaded(sessions: ChatSession[]): void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // The chat page brings five of each; fewer means there are no more.
+  if (done || shown < 5 || shown >= PAGE) return null;
+
+  async function load() {
+    setBusy(true);
+    setError(null);
+    try {
+      onLoaded(await listSessions(chatId, which, PAGE));
+      setDone(true);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="feed-more">
+      <button type="button" className="button" onClick={load} disabled={busy}>
+        {busy ? 'Loading…' : which === 'upcoming' ? 'More upcoming sessions' : 'More past sessions'}
+      </button>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

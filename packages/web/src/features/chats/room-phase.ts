@@ -1,0 +1,27 @@
+import type { ChatPage, ChatSession } from '../../api/chat-types';
+
+const COUNTDOWN_MS = 60 * 60_000;
+// For this long after a session ends, its room says so before pointing to the next one.
+const RECENTLY_ENDED_MS = 6 * 60 * 60_000;
+
+export type RoomPhase =
+  | { kind: 'live'; session: ChatSession }
+  | { kind: 'countdown'; session: ChatSession; ms: number }
+  | { kind: 'starting'; session: ChatSession }
+  | { kind: 'upcoming'; session: ChatSession }
+  | { kind: 'ended'; session: ChatSession; next: ChatSession | null }
+  | { kind: 'none' };
+
+/** Where the chat of a room stands at `now`: live, counting down, just ended, later, or nothing planned. */
+export function roomPhase(chat: ChatPage, now: Date): RoomPhase {
+  const next = chat.next_session;
+  if (next?.state === 'live') return { kind: 'live', session: next };
+  const last = chat.past_sessions[0];
+  const lastEnd = last ? Date.parse(last.ended_at ?? last.ends_at) : Number.NaN;
+  if (last && now.getTime() - lastEnd < RECENTLY_ENDED_MS) return { kind: 'ended', session: last, next };
+  if (!next) return { kind: 'none' };
+  const ms = Date.parse(next.starts_at) - now.getTime();
+  if (ms <= 0) return { kind: 'starting', session: next };
+  if (ms <= COUNTDOWN_MS) return { kind: 'countdown', session: next, ms };
+  return { kind: 'upcoming', session: next };
+}

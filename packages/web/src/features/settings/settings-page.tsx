@@ -1,0 +1,29 @@
+import { paths } from '../../app/routes';
+import { useSession } from '../../app/session-context';
+import { useTitle } from '../../app/use-title';
+import { CalendarFeedSettings } from './calendar-feed-settings';
+import { ReminderSettings } from './reminder-settings';
+
+/** The viewer's chat settings: when reminders come, and the private calendar feed of followed chats. */
+export function SettingsPage() {
+  useTitle('Settings');
+  const { state } = useSession();
+  return (
+    <section className="column narrow" aria-labelledby="page-title">
+      <h1 id="page-title" tabIndex={-1}>
+        Settings
+      </h1>
+      {state.status === 'anonymous' && (
+        <p className="prompt">
+          <a href={paths.signIn(paths.settings)}>Sign in</a> to change your settings.
+        </p>
+      )}
+      {state.status === 'signed-in' && (
+        <>
+          <ReminderSettings />
+          <CalendarFeedSettings />
+        </>
+      )}
+    </section>
+  );
+}
