@@ -1,6 +1,7 @@
 // Bundles the server (with @hashchat/core inlined) into one ESM file; npm dependencies stay external.
-import { build } from 'esbuild';
+
 import { readFileSync } from 'node:fs';
+import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../packages/server/package.json', import.meta.url), 'utf8'));
 // Workspace packages (@hashchat/core) are TypeScript sources: inline them, never leave them external.
@@ -15,6 +16,8 @@ await build({
   target: 'node20',
   sourcemap: true,
   external,
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
   logLevel: 'warning',
 });

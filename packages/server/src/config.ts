@@ -24,7 +24,8 @@ export interface Config {
   reminderLeadMinutes: number;
 }
 
-const bool = (v: string | undefined, dflt: boolean) => (v === undefined || v === '' ? dflt : /^(1|true|yes|on)$/i.test(v));
+const bool = (v: string | undefined, dflt: boolean) =>
+  v === undefined || v === '' ? dflt : /^(1|true|yes|on)$/i.test(v);
 
 const env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -57,7 +58,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   return {
     port: e.PORT,
     host: e.HOST,
-    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(
+      /\/$/,
+      '',
+    ),
     database: parseDatabaseUrl(e.DATABASE_URL, e.DATABASE_POOL_SIZE),
     redisUrl: e.REDIS_URL || null,
     redisPrefix: e.REDIS_PREFIX ?? defaultRedisPrefix(e.DATABASE_URL),
@@ -71,7 +75,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
       registrationsPerHour: e.REGISTRATIONS_PER_HOUR,
     },
-    stream: { heartbeatSeconds: e.STREAM_HEARTBEAT_SECONDS, maxBufferedBytes: e.STREAM_MAX_BUFFERED_KB * 1024 },
+    stream: {
+      heartbeatSeconds: e.STREAM_HEARTBEAT_SECONDS,
+      maxBufferedBytes: e.STREAM_MAX_BUFFERED_KB * 1024,
+    },
     webDist: e.WEB_DIST ?? path.resolve(import.meta.dirname, '../../web/dist'),
     jobsPollMs: e.JOBS_POLL_MS,
     jobsEnabled: bool(source.JOBS_ENABLED, true),
@@ -81,13 +88,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
 
 function parseDatabaseUrl(url: string | undefined, poolSize: number): Config['database'] {
   if (!url) return { kind: 'sqlite', file: path.resolve('data/hashchat.db') };
-  if (url.startsWith('sqlite:')) return { kind: 'sqlite', file: path.resolve(url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '')) };
+  if (url.startsWith('sqlite:'))
+    return { kind: 'sqlite', file: path.resolve(url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '')) };
   if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url, poolSize };
   throw new Error('Invalid configuration: DATABASE_URL must start with sqlite: or postgres://');
 }
 
 /** `hashchat:<database name>:`: instances of one site share their database, so they agree on it. */
 function defaultRedisPrefix(url: string | undefined): string {
-  const name = url && /^postgres(ql)?:\/\//.test(url) ? decodeURIComponent(new URL(url).pathname.slice(1)) : '';
+  const name =
+    url && /^postgres(ql)?:\/\//.test(url) ? decodeURIComponent(new URL(url).pathname.slice(1)) : '';
   return `hashchat:${name ? `${name}:` : ''}`;
 }

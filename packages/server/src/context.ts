@@ -6,11 +6,11 @@ import { RedisBus } from './bus/redis';
 import type { Config } from './config';
 import { createScheduler } from './jobs/chat-jobs';
 import type { Scheduler } from './jobs/scheduler';
-import { type Metrics, createMetrics } from './metrics';
+import { createMetrics, type Metrics } from './metrics';
 import { MemoryRateLimiter, type RateLimiter } from './ratelimit/limiter';
 import { RedisRateLimiter } from './ratelimit/redis';
 import { latestIdsOnTopics, readEventsSince } from './store/events';
-import { type Store, openStore } from './store/open-store';
+import { openStore, type Store } from './store/open-store';
 import { StreamHub } from './stream/hub';
 
 /** The composition root: everything a request, a stream or a job needs, built once per process. */
@@ -42,7 +42,9 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   const metrics = createMetrics();
   const store = await openStore(config.database);
   const bus: Bus = config.redisUrl ? new RedisBus(config.redisUrl, config.redisPrefix) : new MemoryBus();
-  const rateLimiter: RateLimiter = config.redisUrl ? new RedisRateLimiter(config.redisUrl, config.redisPrefix) : new MemoryRateLimiter(now);
+  const rateLimiter: RateLimiter = config.redisUrl
+    ? new RedisRateLimiter(config.redisUrl, config.redisPrefix)
+    : new MemoryRateLimiter(now);
   const hub = new StreamHub(bus, {
     heartbeatSeconds: config.stream.heartbeatSeconds,
     readSince: (topics, after, limit) => readEventsSince(store.db, topics, after, limit),

@@ -5,7 +5,12 @@ const started = process.hrtime.bigint();
 const config = loadConfig();
 const server = await startServer(config);
 server.ctx.log.info(
-  { url: config.publicUrl, database: config.database.kind, bus: config.redisUrl ? 'redis' : 'memory', startMs: Number(process.hrtime.bigint() - started) / 1e6 },
+  {
+    url: config.publicUrl,
+    database: config.database.kind,
+    bus: config.redisUrl ? 'redis' : 'memory',
+    startMs: Number(process.hrtime.bigint() - started) / 1e6,
+  },
   `Hashchat is listening on ${server.url}`,
 );
 

@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Prometheus metrics of one server instance (its own registry, so several can live in one process). */
 export function createMetrics() {
@@ -19,8 +19,16 @@ export function createMetrics() {
       buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [registry],
     }),
-    statusesCreated: new Counter({ name: 'hashchat_statuses_created_total', help: 'Statuses created', registers: [registry] }),
-    openStreams: new Gauge({ name: 'hashchat_streams_open', help: 'Open SSE and WebSocket streams', registers: [registry] }),
+    statusesCreated: new Counter({
+      name: 'hashchat_statuses_created_total',
+      help: 'Statuses created',
+      registers: [registry],
+    }),
+    openStreams: new Gauge({
+      name: 'hashchat_streams_open',
+      help: 'Open SSE and WebSocket streams',
+      registers: [registry],
+    }),
     eventsDelivered: new Counter({
       name: 'hashchat_stream_events_delivered_total',
       help: 'Events written to stream connections',
@@ -31,7 +39,12 @@ export function createMetrics() {
       help: 'Stream connections closed because they fell too far behind',
       registers: [registry],
     }),
-    jobsRun: new Counter({ name: 'hashchat_jobs_run_total', help: 'Scheduled jobs run', labelNames: ['kind', 'outcome'], registers: [registry] }),
+    jobsRun: new Counter({
+      name: 'hashchat_jobs_run_total',
+      help: 'Scheduled jobs run',
+      labelNames: ['kind', 'outcome'],
+      registers: [registry],
+    }),
   };
 }
 

@@ -36,9 +36,12 @@ describe('hashtag stream', () => {
     const [seen] = await first.waitFor((e) => e.length >= 1);
     first.close();
     const missed: string[] = [];
-    for (let i = 0; i < 5; i++) missed.push((await api.post('/api/v1/statuses', { status: `missed ${i} #resume` })).body.id);
+    for (let i = 0; i < 5; i++)
+      missed.push((await api.post('/api/v1/statuses', { status: `missed ${i} #resume` })).body.id);
     await api.post('/api/v1/statuses', { status: 'another tag #elsewhere' });
-    const second = new SseClient(`${server.url}/api/v1/streaming/hashtag?tag=resume`, { 'last-event-id': seen.id! });
+    const second = new SseClient(`${server.url}/api/v1/streaming/hashtag?tag=resume`, {
+      'last-event-id': seen.id!,
+    });
     await second.opened;
     await second.waitFor((e) => e.length >= 5);
     const live = (await api.post('/api/v1/statuses', { status: 'live #resume' })).body.id;

@@ -2,21 +2,48 @@
 export const TOP_SCOPES = ['read', 'write', 'follow', 'push', 'profile'] as const;
 
 const SUB_SCOPES = new Set([
-  'read:accounts', 'read:blocks', 'read:bookmarks', 'read:favourites', 'read:filters', 'read:follows',
-  'read:lists', 'read:mutes', 'read:notifications', 'read:search', 'read:statuses',
-  'write:accounts', 'write:blocks', 'write:bookmarks', 'write:conversations', 'write:favourites',
-  'write:filters', 'write:follows', 'write:lists', 'write:media', 'write:mutes', 'write:notifications',
-  'write:reports', 'write:statuses',
+  'read:accounts',
+  'read:blocks',
+  'read:bookmarks',
+  'read:favourites',
+  'read:filters',
+  'read:follows',
+  'read:lists',
+  'read:mutes',
+  'read:notifications',
+  'read:search',
+  'read:statuses',
+  'write:accounts',
+  'write:blocks',
+  'write:bookmarks',
+  'write:conversations',
+  'write:favourites',
+  'write:filters',
+  'write:follows',
+  'write:lists',
+  'write:media',
+  'write:mutes',
+  'write:notifications',
+  'write:reports',
+  'write:statuses',
 ]);
 
 // The legacy `follow` scope covers these, as in Mastodon.
-const FOLLOW_COVERS = new Set(['read:blocks', 'write:blocks', 'read:follows', 'write:follows', 'read:mutes', 'write:mutes']);
+const FOLLOW_COVERS = new Set([
+  'read:blocks',
+  'write:blocks',
+  'read:follows',
+  'write:follows',
+  'read:mutes',
+  'write:mutes',
+]);
 
 /** Parses a space- or plus-separated scope string; returns null when any scope is unknown. */
 export function parseScopes(raw: string | undefined | null, fallback = 'read'): string[] | null {
   const list = (raw ?? '').split(/[\s+]+/).filter(Boolean);
   const scopes = list.length > 0 ? list : fallback.split(' ');
-  for (const s of scopes) if (!(TOP_SCOPES as readonly string[]).includes(s) && !SUB_SCOPES.has(s)) return null;
+  for (const s of scopes)
+    if (!(TOP_SCOPES as readonly string[]).includes(s) && !SUB_SCOPES.has(s)) return null;
   return [...new Set(scopes)];
 }
 

@@ -13,4 +13,5 @@ export function safeEqual(a: string, b: string): boolean {
 }
 
 /** PKCE S256: base64url(sha256(verifier)). */
-export const pkceChallenge = (verifier: string): string => createHash('sha256').update(verifier).digest('base64url');
+export const pkceChallenge = (verifier: string): string =>
+  createHash('sha256').update(verifier).digest('base64url');

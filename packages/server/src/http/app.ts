@@ -22,7 +22,10 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   installErrorHandler(app);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
-  await app.register(fastifyMultipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: 8 * 1024 * 1024, fields: 100 } });
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: 8 * 1024 * 1024, fields: 100 },
+  });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
   app.decorateRequest('viewer', null as never);
@@ -30,9 +33,16 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
     req.viewer = await resolveViewer(ctx, req);
     if (req.url.startsWith('/api/') || req.url.startsWith('/oauth/')) {
       reply.header('access-control-allow-origin', '*');
-      reply.header('access-control-expose-headers', 'Link, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset');
+      reply.header(
+        'access-control-expose-headers',
+        'Link, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset',
+      );
     }
-    if (ctx.config.rateLimit.enabled && req.url.startsWith('/api/') && !req.url.startsWith('/api/v1/streaming')) {
+    if (
+      ctx.config.rateLimit.enabled &&
+      req.url.startsWith('/api/') &&
+      !req.url.startsWith('/api/v1/streaming')
+    ) {
       const key = req.viewer.accountId !== null ? `a:${req.viewer.accountId}` : `ip:${req.ip}`;
       const { max, windowSeconds } = ctx.config.rateLimit;
       const { count, resetAt } = await ctx.rateLimiter.hit(key, windowSeconds);
@@ -56,7 +66,10 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
     reply
       .header('access-control-allow-origin', '*')
       .header('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS')
-      .header('access-control-allow-headers', 'Authorization, Content-Type, Idempotency-Key, X-CSRF-Token, Last-Event-ID')
+      .header(
+        'access-control-allow-headers',
+        'Authorization, Content-Type, Idempotency-Key, X-CSRF-Token, Last-Event-ID',
+      )
       .status(204)
       .send(),
   );

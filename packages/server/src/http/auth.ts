@@ -16,7 +16,14 @@ export interface Viewer {
   csrfToken: string | null;
 }
 
-const ANONYMOUS: Viewer = { accountId: null, appId: null, scopes: [], via: 'none', tokenId: null, csrfToken: null };
+const ANONYMOUS: Viewer = {
+  accountId: null,
+  appId: null,
+  scopes: [],
+  via: 'none',
+  tokenId: null,
+  csrfToken: null,
+};
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -43,7 +50,16 @@ export async function resolveViewer(ctx: Context, req: FastifyRequest): Promise<
   const row = await ctx.store.db
     .selectFrom('tokens as t')
     .leftJoin('accounts as a', 'a.id', 't.account_id')
-    .select(['t.id', 't.account_id', 't.app_id', 't.scopes', 't.kind', 't.csrf_token', 't.revoked_at', 'a.suspended_at'])
+    .select([
+      't.id',
+      't.account_id',
+      't.app_id',
+      't.scopes',
+      't.kind',
+      't.csrf_token',
+      't.revoked_at',
+      'a.suspended_at',
+    ])
     .where('t.token_hash', '=', hashSecret(secret))
     .executeTakeFirst();
   if (!row || row.revoked_at !== null || row.suspended_at) {
@@ -76,8 +92,13 @@ export function checkCsrf(req: FastifyRequest): void {
 /** The signed-in account, with `scope` granted to its token; 401 or 403 otherwise. */
 export function requireUser(req: FastifyRequest, scope: string): number {
   const v = req.viewer;
-  if (v.accountId === null) throw new HashchatError('Unauthorized', v.via === 'none' ? 'The access token is invalid' : 'This method requires an authenticated user');
-  if (!hasScope(v.scopes, scope)) throw new HashchatError('Forbidden', 'This action is outside the authorized scopes');
+  if (v.accountId === null)
+    throw new HashchatError(
+      'Unauthorized',
+      v.via === 'none' ? 'The access token is invalid' : 'This method requires an authenticated user',
+    );
+  if (!hasScope(v.scopes, scope))
+    throw new HashchatError('Forbidden', 'This action is outside the authorized scopes');
   return v.accountId;
 }
 
@@ -85,7 +106,8 @@ export function requireUser(req: FastifyRequest, scope: string): number {
 export function requireToken(req: FastifyRequest, scope: string): Viewer {
   const v = req.viewer;
   if (v.via === 'none') throw unauthorized();
-  if (!hasScope(v.scopes, scope)) throw new HashchatError('Forbidden', 'This action is outside the authorized scopes');
+  if (!hasScope(v.scopes, scope))
+    throw new HashchatError('Forbidden', 'This action is outside the authorized scopes');
   return v;
 }
 

@@ -17,7 +17,11 @@ export const idParam = z.object({
 export const idList = z
   .union([z.array(z.union([z.string(), z.number()])), z.string(), z.number()])
   .optional()
-  .transform((v) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map(Number).filter((n) => Number.isInteger(n) && n > 0)));
+  .transform((v) =>
+    v === undefined
+      ? []
+      : (Array.isArray(v) ? v : [v]).map(Number).filter((n) => Number.isInteger(n) && n > 0),
+  );
 
 /** A list of strings as `types[]=a&types[]=b` or `types=a`. */
 export const stringList = z

@@ -5,7 +5,12 @@ export const pageParams = z.object({
   max_id: z.coerce.number().int().positive().optional(),
   since_id: z.coerce.number().int().nonnegative().optional(),
   min_id: z.coerce.number().int().nonnegative().optional(),
-  limit: z.coerce.number().int().min(1).default(20).transform((n) => Math.min(n, 40)),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(20)
+    .transform((n) => Math.min(n, 40)),
 });
 export type PageParams = z.infer<typeof pageParams>;
 
@@ -13,7 +18,12 @@ export type PageParams = z.infer<typeof pageParams>;
  * Builds the `Link` header from a page's first and last ids: `next` goes older (max_id),
  * `prev` goes newer (min_id), keeping the request's other query parameters.
  */
-export function linkHeader(base: string, path: string, query: Record<string, unknown>, ids: (string | number)[]): string | null {
+export function linkHeader(
+  base: string,
+  path: string,
+  query: Record<string, unknown>,
+  ids: (string | number)[],
+): string | null {
   if (ids.length === 0) return null;
   const keep = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) {

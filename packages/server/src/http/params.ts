@@ -10,9 +10,13 @@ export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S
   if (r.success) return r.data;
   const first = r.error.issues[0];
   // A schema marks input that names nothing (e.g. a non-numeric id in the path) as a 404, not a 422.
-  if (first.code === 'custom' && (first.params as { code?: string } | undefined)?.code === 'NotFound') throw notFound(first.message);
+  if (first.code === 'custom' && (first.params as { code?: string } | undefined)?.code === 'NotFound')
+    throw notFound(first.message);
   const field = first.path.join('.');
-  throw new HashchatError('Unprocessable', `Validation failed: ${field ? `${field} ` : ''}${first.message}`.trim());
+  throw new HashchatError(
+    'Unprocessable',
+    `Validation failed: ${field ? `${field} ` : ''}${first.message}`.trim(),
+  );
 }
 
 /** Folds `key[]` into `key` (always an array) and `key[n]` likewise, so one schema reads every body type. */

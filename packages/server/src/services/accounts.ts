@@ -1,5 +1,5 @@
-import { hash, verify } from '@node-rs/argon2';
 import { HashchatError, notFound, unprocessable } from '@hashchat/core/errors';
+import { hash, verify } from '@node-rs/argon2';
 import { sql } from 'kysely';
 import type { Context } from '../context';
 import { type AccountRow, findAccountById, findAccountByLogin } from '../store/accounts';
@@ -17,29 +17,49 @@ export interface Registration {
 
 type FieldErrors = Record<string, { error: string; description: string }[]>;
 
-const RESERVED = new Set(['admin', 'root', 'api', 'oauth', 'auth', 'tags', 'chats', 'sessions', 'settings', 'about', 'hashchat']);
+const RESERVED = new Set([
+  'admin',
+  'root',
+  'api',
+  'oauth',
+  'auth',
+  'tags',
+  'chats',
+  'sessions',
+  'settings',
+  'about',
+  'hashchat',
+]);
 
 /** Creates an account, validating like Mastodon (422 with per-field `details`). */
 export async function registerAccount(ctx: Context, input: Registration): Promise<AccountRow> {
   const db = ctx.store.db;
   const errors: FieldErrors = {};
   const add = (field: string, error: string, description: string) => {
-    (errors[field] ??= []).push({ error, description });
+    errors[field] = [...(errors[field] ?? []), { error, description }];
   };
   const username = input.username.trim();
   if (!username) add('username', 'ERR_BLANK', "can't be blank");
-  else if (!/^[a-zA-Z0-9_]+$/.test(username)) add('username', 'ERR_INVALID', 'must contain only letters, numbers and underscores');
+  else if (!/^[a-zA-Z0-9_]+$/.test(username))
+    add('username', 'ERR_INVALID', 'must contain only letters, numbers and underscores');
   else if (username.length > 30) add('username', 'ERR_TOO_LONG', 'is too long (maximum is 30 characters)');
   else if (RESERVED.has(username.toLowerCase())) add('username', 'ERR_RESERVED', 'is reserved');
   const email = input.email.trim().toLowerCase();
   if (!email) add('email', 'ERR_BLANK', "can't be blank");
-  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) add('email', 'ERR_INVALID', 'is invalid');
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254)
+    add('email', 'ERR_INVALID', 'is invalid');
   if (input.password.length < 8) add('password', 'ERR_TOO_SHORT', 'is too short (minimum is 8 characters)');
-  else if (input.password.length > 72) add('password', 'ERR_TOO_LONG', 'is too long (maximum is 72 characters)');
+  else if (input.password.length > 72)
+    add('password', 'ERR_TOO_LONG', 'is too long (maximum is 72 characters)');
   if (!input.agreement) add('agreement', 'ERR_ACCEPTED', 'must be accepted');
-  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(input.locale)) add('locale', 'ERR_INCLUSION', 'is not included in the list');
+  if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(input.locale))
+    add('locale', 'ERR_INCLUSION', 'is not included in the list');
   if (!errors.username && username) {
-    const taken = await db.selectFrom('accounts').select('id').where('username_lower', '=', username.toLowerCase()).executeTakeFirst();
+    const taken = await db
+      .selectFrom('accounts')
+      .select('id')
+      .where('username_lower', '=', username.toLowerCase())
+      .executeTakeFirst();
     if (taken) add('username', 'ERR_TAKEN', 'is already taken');
   }
   if (!errors.email && email) {
@@ -97,7 +117,11 @@ export async function authenticate(ctx: Context, login: string, password: string
   return account;
 }
 
-export async function updateCredentials(ctx: Context, accountId: number, input: { displayName?: string; note?: string }) {
+export async function updateCredentials(
+  ctx: Context,
+  accountId: number,
+  input: { displayName?: string; note?: string },
+) {
   const patch: { display_name?: string; note?: string; updated_at: number } = { updated_at: ctx.now() };
   if (input.displayName !== undefined) patch.display_name = input.displayName;
   // Multipart forms send CRLF line breaks; store one kind.
@@ -120,9 +144,19 @@ export async function follow(ctx: Context, viewerId: number, targetId: number): 
       .onConflict((oc) => oc.columns(['account_id', 'target_account_id']).doNothing())
       .executeTakeFirst();
     if (Number(res.numInsertedOrUpdatedRows ?? 0) === 0) return [];
-    await trx.updateTable('accounts').set({ following_count: sql`following_count + 1` }).where('id', '=', viewerId).execute();
-    await trx.updateTable('accounts').set({ followers_count: sql`followers_count + 1` }).where('id', '=', targetId).execute();
-    const events = await addNotifications(ctx, trx, [{ accountId: targetId, fromAccountId: viewerId, type: 'follow', statusId: null }]);
+    await trx
+      .updateTable('accounts')
+      .set({ following_count: sql`following_count + 1` })
+      .where('id', '=', viewerId)
+      .execute();
+    await trx
+      .updateTable('accounts')
+      .set({ followers_count: sql`followers_count + 1` })
+      .where('id', '=', targetId)
+      .execute();
+    const events = await addNotifications(ctx, trx, [
+      { accountId: targetId, fromAccountId: viewerId, type: 'follow', statusId: null },
+    ]);
     // Tells the follower's open home streams to add the account's topic.
     events.push(followChange('follow', viewerId, `account:${targetId}`));
     return appendEvents(trx, ctx.store.dialect, events, now);
@@ -150,7 +184,12 @@ export async function unfollow(ctx: Context, viewerId: number, targetId: number)
       .set({ followers_count: sql`CASE WHEN followers_count > 0 THEN followers_count - 1 ELSE 0 END` })
       .where('id', '=', targetId)
       .execute();
-    return appendEvents(trx, ctx.store.dialect, [followChange('unfollow', viewerId, `account:${targetId}`)], ctx.now());
+    return appendEvents(
+      trx,
+      ctx.store.dialect,
+      [followChange('unfollow', viewerId, `account:${targetId}`)],
+      ctx.now(),
+    );
   });
   await publishEvents(ctx, stored);
 }
@@ -160,11 +199,20 @@ export async function unfollow(ctx: Context, viewerId: number, targetId: number)
  * (`unfollow`) a topic, so follows made mid-stream take effect without reconnecting.
  */
 export function followChange(kind: 'follow' | 'unfollow', viewerId: number, topic: string): NewEvent {
-  return { event: `hashchat.${kind}`, payload: JSON.stringify({ topic }), accountId: null, topics: [`user:${viewerId}`] };
+  return {
+    event: `hashchat.${kind}`,
+    payload: JSON.stringify({ topic }),
+    accountId: null,
+    topics: [`user:${viewerId}`],
+  };
 }
 
 /** Follows a hashtag (idempotent); its statuses join the home timeline and open home streams. */
-export async function followTag(ctx: Context, viewerId: number, tag: { id: number; name: string }): Promise<void> {
+export async function followTag(
+  ctx: Context,
+  viewerId: number,
+  tag: { id: number; name: string },
+): Promise<void> {
   const stored = await ctx.store.db.transaction().execute(async (trx) => {
     const res = await trx
       .insertInto('tag_follows')
@@ -172,16 +220,34 @@ export async function followTag(ctx: Context, viewerId: number, tag: { id: numbe
       .onConflict((oc) => oc.columns(['account_id', 'tag_id']).doNothing())
       .executeTakeFirst();
     if (Number(res.numInsertedOrUpdatedRows ?? 0) === 0) return [];
-    return appendEvents(trx, ctx.store.dialect, [followChange('follow', viewerId, `tag:${tag.name}`)], ctx.now());
+    return appendEvents(
+      trx,
+      ctx.store.dialect,
+      [followChange('follow', viewerId, `tag:${tag.name}`)],
+      ctx.now(),
+    );
   });
   await publishEvents(ctx, stored);
 }
 
-export async function unfollowTag(ctx: Context, viewerId: number, tag: { id: number; name: string }): Promise<void> {
+export async function unfollowTag(
+  ctx: Context,
+  viewerId: number,
+  tag: { id: number; name: string },
+): Promise<void> {
   const stored = await ctx.store.db.transaction().execute(async (trx) => {
-    const res = await trx.deleteFrom('tag_follows').where('account_id', '=', viewerId).where('tag_id', '=', tag.id).executeTakeFirst();
+    const res = await trx
+      .deleteFrom('tag_follows')
+      .where('account_id', '=', viewerId)
+      .where('tag_id', '=', tag.id)
+      .executeTakeFirst();
     if (Number(res.numDeletedRows) === 0) return [];
-    return appendEvents(trx, ctx.store.dialect, [followChange('unfollow', viewerId, `tag:${tag.name}`)], ctx.now());
+    return appendEvents(
+      trx,
+      ctx.store.dialect,
+      [followChange('unfollow', viewerId, `tag:${tag.name}`)],
+      ctx.now(),
+    );
   });
   await publishEvents(ctx, stored);
 }
@@ -191,8 +257,18 @@ export async function relationships(ctx: Context, viewerId: number, ids: number[
   const db = ctx.store.db;
   if (ids.length === 0) return [];
   const [following, followedBy] = await Promise.all([
-    db.selectFrom('follows').select('target_account_id').where('account_id', '=', viewerId).where('target_account_id', 'in', ids).execute(),
-    db.selectFrom('follows').select('account_id').where('target_account_id', '=', viewerId).where('account_id', 'in', ids).execute(),
+    db
+      .selectFrom('follows')
+      .select('target_account_id')
+      .where('account_id', '=', viewerId)
+      .where('target_account_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('follows')
+      .select('account_id')
+      .where('target_account_id', '=', viewerId)
+      .where('account_id', 'in', ids)
+      .execute(),
   ]);
   const f = new Set(following.map((r) => Number(r.target_account_id)));
   const fb = new Set(followedBy.map((r) => Number(r.account_id)));

@@ -5,8 +5,8 @@ import { appendEvents, type NewEvent } from '../store/events';
 import { addNotifications } from './notifications';
 import { publishEvents } from './publish';
 import { presentStatus } from './status-views';
-import { statusTopics, } from './visibility';
 import { visibleStatus } from './statuses';
+import { statusTopics } from './visibility';
 
 /** Favourites a status (idempotent) and notifies its author. */
 export async function favourite(ctx: Context, viewerId: number, id: number) {
@@ -19,8 +19,16 @@ export async function favourite(ctx: Context, viewerId: number, id: number) {
       .onConflict((oc) => oc.columns(['account_id', 'status_id']).doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return [];
-    await trx.updateTable('statuses').set({ favourites_count: sql`favourites_count + 1` }).where('id', '=', target).execute();
-    const author = await trx.selectFrom('statuses').select('account_id').where('id', '=', target).executeTakeFirstOrThrow();
+    await trx
+      .updateTable('statuses')
+      .set({ favourites_count: sql`favourites_count + 1` })
+      .where('id', '=', target)
+      .execute();
+    const author = await trx
+      .selectFrom('statuses')
+      .select('account_id')
+      .where('id', '=', target)
+      .executeTakeFirstOrThrow();
     const events = await addNotifications(ctx, trx, [
       { accountId: Number(author.account_id), fromAccountId: viewerId, type: 'favourite', statusId: target },
     ]);
@@ -34,7 +42,11 @@ export async function unfavourite(ctx: Context, viewerId: number, id: number) {
   const row = await visibleStatus(ctx, id, viewerId);
   const target = row.reblog_of_id !== null ? Number(row.reblog_of_id) : id;
   await ctx.store.db.transaction().execute(async (trx) => {
-    const del = await trx.deleteFrom('favourites').where('account_id', '=', viewerId).where('status_id', '=', target).executeTakeFirst();
+    const del = await trx
+      .deleteFrom('favourites')
+      .where('account_id', '=', viewerId)
+      .where('status_id', '=', target)
+      .executeTakeFirst();
     if (Number(del.numDeletedRows) > 0) {
       await trx
         .updateTable('statuses')
@@ -55,7 +67,8 @@ export async function unfavourite(ctx: Context, viewerId: number, id: number) {
 /** Reblogs (reposts) a public or unlisted status; returns the reblog wrapper like Mastodon. */
 export async function reblog(ctx: Context, viewerId: number, id: number) {
   const row = await visibleStatus(ctx, id, viewerId);
-  const target = row.reblog_of_id !== null ? await visibleStatus(ctx, Number(row.reblog_of_id), viewerId) : row;
+  const target =
+    row.reblog_of_id !== null ? await visibleStatus(ctx, Number(row.reblog_of_id), viewerId) : row;
   if (target.visibility === 'private' || target.visibility === 'direct') throw notFound();
   const now = ctx.now();
   const existing = await ctx.store.db
@@ -84,15 +97,35 @@ export async function reblog(ctx: Context, viewerId: number, id: number) {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await trx.updateTable('statuses').set({ reblogs_count: sql`reblogs_count + 1` }).where('id', '=', target.id).execute();
-    await trx.updateTable('accounts').set({ statuses_count: sql`statuses_count + 1`, last_status_at: now }).where('id', '=', viewerId).execute();
+    await trx
+      .updateTable('statuses')
+      .set({ reblogs_count: sql`reblogs_count + 1` })
+      .where('id', '=', target.id)
+      .execute();
+    await trx
+      .updateTable('accounts')
+      .set({ statuses_count: sql`statuses_count + 1`, last_status_at: now })
+      .where('id', '=', viewerId)
+      .execute();
     const entity = await presentStatus(ctx, Number(r.id), null, trx);
     const events: NewEvent[] = entity
-      ? [{ event: 'update', payload: JSON.stringify(entity), accountId: viewerId, topics: statusTopics(r, [], []) }]
+      ? [
+          {
+            event: 'update',
+            payload: JSON.stringify(entity),
+            accountId: viewerId,
+            topics: statusTopics(r, [], []),
+          },
+        ]
       : [];
     events.push(
       ...(await addNotifications(ctx, trx, [
-        { accountId: Number(target.account_id), fromAccountId: viewerId, type: 'reblog', statusId: Number(target.id) },
+        {
+          accountId: Number(target.account_id),
+          fromAccountId: viewerId,
+          type: 'reblog',
+          statusId: Number(target.id),
+        },
       ])),
     );
     return { stored: await appendEvents(trx, ctx.store.dialect, events, now), reblogId: Number(r.id) };
@@ -124,8 +157,18 @@ export async function unreblog(ctx: Context, viewerId: number, id: number) {
         .set({ statuses_count: sql`CASE WHEN statuses_count > 0 THEN statuses_count - 1 ELSE 0 END` })
         .where('id', '=', viewerId)
         .execute();
-      await trx.deleteFrom('notifications').where('type', '=', 'reblog').where('status_id', '=', target).where('from_account_id', '=', viewerId).execute();
-      return appendEvents(trx, ctx.store.dialect, [{ event: 'delete', payload: String(mine.id), accountId: viewerId, topics: [`account:${viewerId}`] }], now);
+      await trx
+        .deleteFrom('notifications')
+        .where('type', '=', 'reblog')
+        .where('status_id', '=', target)
+        .where('from_account_id', '=', viewerId)
+        .execute();
+      return appendEvents(
+        trx,
+        ctx.store.dialect,
+        [{ event: 'delete', payload: String(mine.id), accountId: viewerId, topics: [`account:${viewerId}`] }],
+        now,
+      );
     });
     await publishEvents(ctx, stored);
   }

@@ -43,7 +43,12 @@ export async function addNotifications(
       .executeTakeFirstOrThrow();
     const [entity] = await presentNotifications(ctx, [row], n.accountId, trx);
     if (entity) {
-      events.push({ event: 'notification', payload: JSON.stringify(entity), accountId: n.fromAccountId, topics: [`user:${n.accountId}`] });
+      events.push({
+        event: 'notification',
+        payload: JSON.stringify(entity),
+        accountId: n.fromAccountId,
+        topics: [`user:${n.accountId}`],
+      });
     }
   }
   return events;
@@ -66,8 +71,14 @@ export async function presentNotifications(
   viewerId: number,
   db: Transaction<Database> | Context['store']['db'] = ctx.store.db,
 ) {
-  const accounts = await findAccountsByIds(db, rows.map((r) => Number(r.from_account_id)));
-  const statusIds = rows.map((r) => r.status_id).filter((x): x is number => x !== null).map(Number);
+  const accounts = await findAccountsByIds(
+    db,
+    rows.map((r) => Number(r.from_account_id)),
+  );
+  const statusIds = rows
+    .map((r) => r.status_id)
+    .filter((x): x is number => x !== null)
+    .map(Number);
   const statuses = new Map((await presentStatuses(ctx, statusIds, viewerId, db)).map((s) => [s.id, s]));
   const reminders = await chatReminderFields(ctx, rows, db);
   const out = [];

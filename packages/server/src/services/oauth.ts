@@ -1,12 +1,15 @@
 import { HashchatError } from '@hashchat/core/errors';
-import type { Context } from '../context';
-import { hashSecret, newSecret, pkceChallenge, safeEqual } from '../auth/secrets';
 import { scopesWithin } from '../auth/scopes';
+import { hashSecret, newSecret, pkceChallenge, safeEqual } from '../auth/secrets';
+import type { Context } from '../context';
 
 export const OOB = 'urn:ietf:wg:oauth:2.0:oob';
 const CODE_TTL_MS = 10 * 60 * 1000;
 
-export async function createApp(ctx: Context, input: { name: string; redirectUris: string[]; scopes: string[]; website: string | null }) {
+export async function createApp(
+  ctx: Context,
+  input: { name: string; redirectUris: string[]; scopes: string[]; website: string | null },
+) {
   return ctx.store.db
     .insertInto('apps')
     .values({
@@ -30,7 +33,10 @@ export async function findApp(ctx: Context, clientId: string) {
 export async function authenticateClient(ctx: Context, clientId: string, clientSecret: string | undefined) {
   const app = await findApp(ctx, clientId);
   if (!app || clientSecret === undefined || !safeEqual(app.client_secret, clientSecret)) {
-    throw new HashchatError('Unauthorized', 'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.');
+    throw new HashchatError(
+      'Unauthorized',
+      'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.',
+    );
   }
   return app;
 }
@@ -59,18 +65,33 @@ export async function issueToken(
 }
 
 export function tokenEntity(t: { token: string; createdAt: number }, scopes: string[]) {
-  return { access_token: t.token, token_type: 'Bearer', scope: scopes.join(' '), created_at: Math.floor(t.createdAt / 1000) };
+  return {
+    access_token: t.token,
+    token_type: 'Bearer',
+    scope: scopes.join(' '),
+    created_at: Math.floor(t.createdAt / 1000),
+  };
 }
 
 export async function revokeToken(ctx: Context, token: string, appId?: number): Promise<void> {
-  let q = ctx.store.db.updateTable('tokens').set({ revoked_at: ctx.now() }).where('token_hash', '=', hashSecret(token));
+  let q = ctx.store.db
+    .updateTable('tokens')
+    .set({ revoked_at: ctx.now() })
+    .where('token_hash', '=', hashSecret(token));
   if (appId !== undefined) q = q.where('app_id', '=', appId);
   await q.execute();
 }
 
 export async function createCode(
   ctx: Context,
-  input: { appId: number; accountId: number; scopes: string[]; redirectUri: string; challenge: string | null; method: string | null },
+  input: {
+    appId: number;
+    accountId: number;
+    scopes: string[];
+    redirectUri: string;
+    challenge: string | null;
+    method: string | null;
+  },
 ): Promise<string> {
   const code = newSecret(24);
   await ctx.store.db
@@ -95,21 +116,40 @@ export async function exchangeCode(
   ctx: Context,
   input: { appId: number; code: string; redirectUri: string; verifier: string | undefined },
 ) {
-  const invalid = () => new HashchatError('Invalid', 'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.');
+  const invalid = () =>
+    new HashchatError(
+      'Invalid',
+      'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
+    );
   const row = await ctx.store.db.transaction().execute(async (trx) => {
-    const r = await trx.selectFrom('oauth_codes').selectAll().where('code_hash', '=', hashSecret(input.code)).executeTakeFirst();
+    const r = await trx
+      .selectFrom('oauth_codes')
+      .selectAll()
+      .where('code_hash', '=', hashSecret(input.code))
+      .executeTakeFirst();
     if (!r) return null;
     await trx.deleteFrom('oauth_codes').where('code_hash', '=', r.code_hash).execute();
     return r;
   });
-  if (!row || Number(row.app_id) !== input.appId || Number(row.expires_at) < ctx.now() || row.redirect_uri !== input.redirectUri) throw invalid();
+  if (
+    !row ||
+    Number(row.app_id) !== input.appId ||
+    Number(row.expires_at) < ctx.now() ||
+    row.redirect_uri !== input.redirectUri
+  )
+    throw invalid();
   if (row.code_challenge) {
     if (!input.verifier) throw invalid();
     const computed = row.code_challenge_method === 'S256' ? pkceChallenge(input.verifier) : input.verifier;
     if (!safeEqual(computed, row.code_challenge)) throw invalid();
   }
   const scopes = row.scopes.split(' ');
-  const t = await issueToken(ctx, { appId: input.appId, accountId: Number(row.account_id), scopes, kind: 'oauth' });
+  const t = await issueToken(ctx, {
+    appId: input.appId,
+    accountId: Number(row.account_id),
+    scopes,
+    kind: 'oauth',
+  });
   return tokenEntity(t, scopes);
 }
 

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Context } from '../context';
-import { serializeStatus, type StatusEntity } from '../http/serializers/status';
+import { type StatusEntity, serializeStatus } from '../http/serializers/status';
 import { findAccountsByIds } from '../store/accounts';
+import type { Database } from '../store/schema';
 import {
   findStatusesByIds,
   mentionsForStatuses,
@@ -9,7 +10,6 @@ import {
   tagsForStatuses,
   viewerStateForStatuses,
 } from '../store/statuses';
-import type { Database } from '../store/schema';
 
 /**
  * The read pipeline's hydrate + present steps: status ids in, Status entities out, in the
@@ -22,7 +22,10 @@ export async function presentStatuses(
   db: Kysely<Database> = ctx.store.db,
 ): Promise<StatusEntity[]> {
   const rows = await findStatusesByIds(db, ids);
-  const reblogIds = [...rows.values()].map((r) => r.reblog_of_id).filter((x): x is number => x !== null).map(Number);
+  const reblogIds = [...rows.values()]
+    .map((r) => r.reblog_of_id)
+    .filter((x): x is number => x !== null)
+    .map(Number);
   const inner = await findStatusesByIds(db, reblogIds);
   const all = [...rows.values(), ...inner.values()];
   const allIds = all.map((r) => Number(r.id));

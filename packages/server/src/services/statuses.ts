@@ -57,7 +57,10 @@ export async function createStatus(
   const parsed = parseText(text);
   const host = new URL(ctx.config.publicUrl).host;
   const local = parsed.mentions.filter((m) => m.domain === null || m.domain.toLowerCase() === host);
-  const mentioned = await findAccountsByUsernames(db, local.map((m) => m.username));
+  const mentioned = await findAccountsByUsernames(
+    db,
+    local.map((m) => m.username),
+  );
   const mentionedByName = new Map(mentioned.map((a) => [a.username_lower, a]));
 
   let parent: StatusRow | undefined;
@@ -103,7 +106,10 @@ export async function createStatus(
       const tagNames = await attachTags(trx, id, authorId, parsed.tags, now);
       const mentionIds = mentioned.map((a) => Number(a.id));
       if (mentionIds.length > 0) {
-        await trx.insertInto('mentions').values(mentionIds.map((account_id) => ({ status_id: id, account_id }))).execute();
+        await trx
+          .insertInto('mentions')
+          .values(mentionIds.map((account_id) => ({ status_id: id, account_id })))
+          .execute();
       }
       await trx
         .updateTable('accounts')
@@ -111,22 +117,39 @@ export async function createStatus(
         .where('id', '=', authorId)
         .execute();
       if (parent) {
-        await trx.updateTable('statuses').set({ replies_count: sql`replies_count + 1` }).where('id', '=', parent.id).execute();
+        await trx
+          .updateTable('statuses')
+          .set({ replies_count: sql`replies_count + 1` })
+          .where('id', '=', parent.id)
+          .execute();
       }
       if (idempotencyKey) {
-        await trx.insertInto('idempotency_keys').values({ account_id: authorId, key: idempotencyKey, status_id: id, created_at: now }).execute();
+        await trx
+          .insertInto('idempotency_keys')
+          .values({ account_id: authorId, key: idempotencyKey, status_id: id, created_at: now })
+          .execute();
       }
       const entity = await presentStatus(ctx, id, null, trx);
       if (!entity) throw new Error('status vanished inside its own transaction');
       const json = JSON.stringify(entity);
       const events: NewEvent[] = [
-        { event: 'update', payload: json, accountId: authorId, topics: statusTopics(row, tagNames, mentionIds) },
+        {
+          event: 'update',
+          payload: json,
+          accountId: authorId,
+          topics: statusTopics(row, tagNames, mentionIds),
+        },
       ];
       events.push(
         ...(await addNotifications(
           ctx,
           trx,
-          mentionIds.map((m) => ({ accountId: m, fromAccountId: authorId, type: 'mention' as const, statusId: id })),
+          mentionIds.map((m) => ({
+            accountId: m,
+            fromAccountId: authorId,
+            type: 'mention' as const,
+            statusId: id,
+          })),
         )),
       );
       const stored = await appendEvents(trx, ctx.store.dialect, events, now);
@@ -162,7 +185,11 @@ async function findIdempotent(ctx: Context, accountId: number, key: string, now:
 
 function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || /UNIQUE constraint/.test(e?.message ?? '');
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    /UNIQUE constraint/.test(e?.message ?? '')
+  );
 }
 
 /** Finds or creates the tags and links them to the status; returns the normalized names. */
@@ -203,9 +230,17 @@ export async function deleteStatus(ctx: Context, viewerId: number, id: number) {
       .select('t.name')
       .where('st.status_id', '=', id)
       .execute();
-    const mentions = await trx.selectFrom('mentions').select('account_id').where('status_id', '=', id).execute();
+    const mentions = await trx
+      .selectFrom('mentions')
+      .select('account_id')
+      .where('status_id', '=', id)
+      .execute();
     // Reblogs of it go with it, as in Mastodon.
-    const reblogs = await trx.selectFrom('statuses').select(['id', 'account_id']).where('reblog_of_id', '=', id).execute();
+    const reblogs = await trx
+      .selectFrom('statuses')
+      .select(['id', 'account_id'])
+      .where('reblog_of_id', '=', id)
+      .execute();
     await trx.deleteFrom('statuses').where('reblog_of_id', '=', id).execute();
     await trx.deleteFrom('statuses').where('id', '=', id).execute();
     await trx.deleteFrom('notifications').where('status_id', '=', id).execute();
@@ -230,15 +265,26 @@ export async function deleteStatus(ctx: Context, viewerId: number, id: number) {
         .where('id', '=', row.reblog_of_id)
         .execute();
     }
-    const topics = statusTopics(row, tags.map((t) => t.name), mentions.map((m) => Number(m.account_id)));
-    const events: NewEvent[] = [{ event: 'delete', payload: String(id), accountId: Number(row.account_id), topics }];
+    const topics = statusTopics(
+      row,
+      tags.map((t) => t.name),
+      mentions.map((m) => Number(m.account_id)),
+    );
+    const events: NewEvent[] = [
+      { event: 'delete', payload: String(id), accountId: Number(row.account_id), topics },
+    ];
     for (const r of reblogs) {
       await trx
         .updateTable('accounts')
         .set({ statuses_count: sql`CASE WHEN statuses_count > 0 THEN statuses_count - 1 ELSE 0 END` })
         .where('id', '=', r.account_id)
         .execute();
-      events.push({ event: 'delete', payload: String(r.id), accountId: Number(r.account_id), topics: [`account:${r.account_id}`] });
+      events.push({
+        event: 'delete',
+        payload: String(r.id),
+        accountId: Number(r.account_id),
+        topics: [`account:${r.account_id}`],
+      });
     }
     return appendEvents(trx, ctx.store.dialect, events, now);
   });

@@ -3,7 +3,11 @@ import type { Database } from '../store/schema';
 import type { StatusRow } from '../store/statuses';
 
 /** Whether `viewerId` may see a status (Mastodon's visibility rules). */
-export async function canSeeStatus(db: Kysely<Database>, s: StatusRow, viewerId: number | null): Promise<boolean> {
+export async function canSeeStatus(
+  db: Kysely<Database>,
+  s: StatusRow,
+  viewerId: number | null,
+): Promise<boolean> {
   if (s.visibility === 'public' || s.visibility === 'unlisted') return true;
   if (viewerId === null) return false;
   if (Number(s.account_id) === viewerId) return true;
@@ -25,7 +29,11 @@ export async function canSeeStatus(db: Kysely<Database>, s: StatusRow, viewerId:
 }
 
 /** The bus topics a status's events go to, by visibility. */
-export function statusTopics(s: { account_id: number; visibility: string; reblog_of_id: number | null }, tags: string[], mentioned: number[]): string[] {
+export function statusTopics(
+  s: { account_id: number; visibility: string; reblog_of_id: number | null },
+  tags: string[],
+  mentioned: number[],
+): string[] {
   const author = Number(s.account_id);
   if (s.visibility === 'direct') return [`user:${author}`, ...mentioned.map((m) => `user:${m}`)];
   const topics = [`account:${author}`];

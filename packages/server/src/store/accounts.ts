@@ -7,23 +7,35 @@ export const findAccountById = (db: Kysely<Database>, id: number) =>
   db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const findAccountByUsername = (db: Kysely<Database>, username: string) =>
-  db.selectFrom('accounts').selectAll().where('username_lower', '=', username.toLowerCase()).executeTakeFirst();
+  db
+    .selectFrom('accounts')
+    .selectAll()
+    .where('username_lower', '=', username.toLowerCase())
+    .executeTakeFirst();
 
 export const findAccountByLogin = (db: Kysely<Database>, login: string) =>
   db
     .selectFrom('accounts')
     .selectAll()
-    .where((eb) => eb.or([eb('username_lower', '=', login.toLowerCase()), eb('email', '=', login.toLowerCase())]))
+    .where((eb) =>
+      eb.or([eb('username_lower', '=', login.toLowerCase()), eb('email', '=', login.toLowerCase())]),
+    )
     .executeTakeFirst();
 
-export async function findAccountsByIds(db: Kysely<Database>, ids: number[]): Promise<Map<number, AccountRow>> {
+export async function findAccountsByIds(
+  db: Kysely<Database>,
+  ids: number[],
+): Promise<Map<number, AccountRow>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   const rows = await db.selectFrom('accounts').selectAll().where('id', 'in', unique).execute();
   return new Map(rows.map((r) => [Number(r.id), r]));
 }
 
-export async function findAccountsByUsernames(db: Kysely<Database>, usernames: string[]): Promise<AccountRow[]> {
+export async function findAccountsByUsernames(
+  db: Kysely<Database>,
+  usernames: string[],
+): Promise<AccountRow[]> {
   const lower = [...new Set(usernames.map((u) => u.toLowerCase()))];
   if (lower.length === 0) return [];
   return db.selectFrom('accounts').selectAll().where('username_lower', 'in', lower).execute();
@@ -42,7 +54,12 @@ export function searchAccounts(db: Kysely<Database>, q: string, limit: number, l
     .selectFrom('accounts')
     .selectAll()
     .where('suspended_at', 'is', null)
-    .where((eb) => eb.or([startsWith('username_lower', q.toLowerCase()), startsWith('display_name', q.toLowerCase(), like)]))
+    .where((eb) =>
+      eb.or([
+        startsWith('username_lower', q.toLowerCase()),
+        startsWith('display_name', q.toLowerCase(), like),
+      ]),
+    )
     .orderBy('followers_count', 'desc')
     .orderBy('id')
     .limit(limit)

@@ -14,7 +14,12 @@ export interface Dialect {
   /** Sets up full-text search over statuses.text (a migration step). */
   createStatusSearch(db: Kysely<unknown>): Promise<void>;
   /** Ids of statuses matching a full-text query, newest first, below `maxId` when given. */
-  searchStatusIds(db: Kysely<Database>, query: string, limit: number, maxId: number | null): Promise<number[]>;
+  searchStatusIds(
+    db: Kysely<Database>,
+    query: string,
+    limit: number,
+    maxId: number | null,
+  ): Promise<number[]>;
   /**
    * Serializes event-id allocation with commit order, so a reader that saw event N never
    * later finds a committed event below N (what makes Last-Event-ID resume gap-free).

@@ -4,7 +4,10 @@ import * as m001 from './migrations/001-core';
 import * as m002 from './migrations/002-chats';
 import type { Database } from './schema';
 
-type DialectMigration = { up(db: Kysely<unknown>, d: Dialect): Promise<void>; down?(db: Kysely<unknown>, d: Dialect): Promise<void> };
+type DialectMigration = {
+  up(db: Kysely<unknown>, d: Dialect): Promise<void>;
+  down?(db: Kysely<unknown>, d: Dialect): Promise<void>;
+};
 
 /** Numbered migrations, in order. Add new ones at the end; never edit one that has shipped. */
 const migrations: Record<string, DialectMigration> = {
@@ -24,5 +27,6 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): P
   const migrator = new Migrator({ db, provider: { getMigrations: async () => provided } });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
-  if (error || failed) throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+  if (error || failed)
+    throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
 }

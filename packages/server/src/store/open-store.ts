@@ -14,7 +14,8 @@ export interface Store {
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openStore(config: Config['database']): Promise<Store> {
-  const { db, dialect } = config.kind === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url, config.poolSize);
+  const { db, dialect } =
+    config.kind === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url, config.poolSize);
   try {
     await migrateToLatest(db, dialect);
   } catch (err) {

@@ -3,7 +3,10 @@ import type { Database, StatusesTable } from './schema';
 
 export type StatusRow = Selectable<StatusesTable>;
 
-export async function findStatusesByIds(db: Kysely<Database>, ids: number[]): Promise<Map<number, StatusRow>> {
+export async function findStatusesByIds(
+  db: Kysely<Database>,
+  ids: number[],
+): Promise<Map<number, StatusRow>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   const rows = await db.selectFrom('statuses').selectAll().where('id', 'in', unique).execute();
@@ -14,7 +17,10 @@ export const findStatusById = (db: Kysely<Database>, id: number) =>
   db.selectFrom('statuses').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** Tags of each status, for hydration. */
-export async function tagsForStatuses(db: Kysely<Database>, ids: number[]): Promise<Map<number, { name: string; display_name: string }[]>> {
+export async function tagsForStatuses(
+  db: Kysely<Database>,
+  ids: number[],
+): Promise<Map<number, { name: string; display_name: string }[]>> {
   const out = new Map<number, { name: string; display_name: string }[]>();
   if (ids.length === 0) return out;
   const rows = await db
@@ -32,10 +38,17 @@ export async function tagsForStatuses(db: Kysely<Database>, ids: number[]): Prom
 }
 
 /** Mentioned account ids of each status, for hydration. */
-export async function mentionsForStatuses(db: Kysely<Database>, ids: number[]): Promise<Map<number, number[]>> {
+export async function mentionsForStatuses(
+  db: Kysely<Database>,
+  ids: number[],
+): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>();
   if (ids.length === 0) return out;
-  const rows = await db.selectFrom('mentions').select(['status_id', 'account_id']).where('status_id', 'in', ids).execute();
+  const rows = await db
+    .selectFrom('mentions')
+    .select(['status_id', 'account_id'])
+    .where('status_id', 'in', ids)
+    .execute();
   for (const r of rows) {
     const list = out.get(Number(r.status_id)) ?? [];
     list.push(Number(r.account_id));
@@ -48,7 +61,12 @@ export async function mentionsForStatuses(db: Kysely<Database>, ids: number[]): 
 export async function viewerStateForStatuses(db: Kysely<Database>, viewerId: number, ids: number[]) {
   if (ids.length === 0) return { favourited: new Set<number>(), reblogged: new Set<number>() };
   const [favs, reblogs] = await Promise.all([
-    db.selectFrom('favourites').select('status_id').where('account_id', '=', viewerId).where('status_id', 'in', ids).execute(),
+    db
+      .selectFrom('favourites')
+      .select('status_id')
+      .where('account_id', '=', viewerId)
+      .where('status_id', 'in', ids)
+      .execute(),
     db
       .selectFrom('statuses')
       .select('reblog_of_id')

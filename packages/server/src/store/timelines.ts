@@ -32,12 +32,26 @@ export async function tagTimelineIds(
   if (k.minId !== undefined) q = q.where('st.status_id', '>', k.minId);
   for (const t of f.all) {
     q = q.where((eb) =>
-      eb.exists(eb.selectFrom('status_tags as a').select('a.status_id').whereRef('a.status_id', '=', 'st.status_id').where('a.tag_id', '=', t)),
+      eb.exists(
+        eb
+          .selectFrom('status_tags as a')
+          .select('a.status_id')
+          .whereRef('a.status_id', '=', 'st.status_id')
+          .where('a.tag_id', '=', t),
+      ),
     );
   }
   if (f.none.length > 0) {
     q = q.where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('status_tags as n').select('n.status_id').whereRef('n.status_id', '=', 'st.status_id').where('n.tag_id', 'in', f.none))),
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('status_tags as n')
+            .select('n.status_id')
+            .whereRef('n.status_id', '=', 'st.status_id')
+            .where('n.tag_id', 'in', f.none),
+        ),
+      ),
     );
   }
   if (f.any.length > 1) q = q.groupBy('st.status_id');
@@ -49,7 +63,11 @@ export async function tagTimelineIds(
 /** Public timeline: public original statuses, newest first. */
 export async function publicTimelineIds(db: Kysely<Database>, k: Keyset): Promise<number[]> {
   const dir = direction(k);
-  let q = db.selectFrom('statuses').select('id').where('visibility', '=', 'public').where('reblog_of_id', 'is', null);
+  let q = db
+    .selectFrom('statuses')
+    .select('id')
+    .where('visibility', '=', 'public')
+    .where('reblog_of_id', 'is', null);
   if (k.maxId !== undefined) q = q.where('id', '<', k.maxId);
   if (k.sinceId !== undefined) q = q.where('id', '>', k.sinceId);
   if (k.minId !== undefined) q = q.where('id', '>', k.minId);
@@ -67,7 +85,11 @@ export async function homeTimelineIds(db: Kysely<Database>, viewerId: number, k:
     .where((eb) =>
       eb.or([
         eb('account_id', '=', viewerId),
-        eb('account_id', 'in', eb.selectFrom('follows').select('target_account_id').where('account_id', '=', viewerId)),
+        eb(
+          'account_id',
+          'in',
+          eb.selectFrom('follows').select('target_account_id').where('account_id', '=', viewerId),
+        ),
       ]),
     )
     .where('visibility', 'in', ['public', 'unlisted', 'private']);
@@ -75,7 +97,11 @@ export async function homeTimelineIds(db: Kysely<Database>, viewerId: number, k:
     .selectFrom('status_tags as st')
     .innerJoin('statuses as s', 's.id', 'st.status_id')
     .select('st.status_id as id')
-    .where('st.tag_id', 'in', db.selectFrom('tag_follows').select('tag_id').where('account_id', '=', viewerId))
+    .where(
+      'st.tag_id',
+      'in',
+      db.selectFrom('tag_follows').select('tag_id').where('account_id', '=', viewerId),
+    )
     .where('s.visibility', '=', 'public');
   if (k.maxId !== undefined) {
     fromAccounts = fromAccounts.where('id', '<', k.maxId);
@@ -90,6 +116,8 @@ export async function homeTimelineIds(db: Kysely<Database>, viewerId: number, k:
     fromAccounts.orderBy('id', dir).limit(k.limit).execute(),
     fromTags.orderBy('st.status_id', dir).limit(k.limit).execute(),
   ]);
-  const merged = [...new Set([...a, ...t].map((r) => Number(r.id)))].sort((x, y) => (dir === 'asc' ? x - y : y - x)).slice(0, k.limit);
+  const merged = [...new Set([...a, ...t].map((r) => Number(r.id)))]
+    .sort((x, y) => (dir === 'asc' ? x - y : y - x))
+    .slice(0, k.limit);
   return dir === 'asc' ? merged.reverse() : merged;
 }

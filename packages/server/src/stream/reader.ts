@@ -64,7 +64,10 @@ export abstract class Reader {
       this.onControl(event);
       return false;
     }
-    if ((event.accountId !== null && this.excludedAccounts.has(event.accountId)) || (this.eventFilter && !this.eventFilter.has(event.event))) {
+    if (
+      (event.accountId !== null && this.excludedAccounts.has(event.accountId)) ||
+      (this.eventFilter && !this.eventFilter.has(event.event))
+    ) {
       return false;
     }
     this.write(topic, event, frames);

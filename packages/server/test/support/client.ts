@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: API tests read untyped JSON bodies; each test asserts the fields it needs.
 /** A small HTTP client for API tests: real requests over loopback, JSON in and out. */
 export interface ApiResponse<T = any> {
   status: number;
@@ -15,7 +16,12 @@ export class Api {
     return new Api(this.base, token);
   }
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const h: Record<string, string> = { ...headers };
     if (this.token) h.authorization = `Bearer ${this.token}`;
     let payload: BodyInit | undefined;
@@ -52,9 +58,16 @@ export class Api {
 let counter = 0;
 
 /** Registers an app and a user through the public API (as a Mastodon client would) and returns the user's API. */
-export async function registerUser(base: string, username?: string): Promise<{ api: Api; id: string; username: string; token: string }> {
+export async function registerUser(
+  base: string,
+  username?: string,
+): Promise<{ api: Api; id: string; username: string; token: string }> {
   const anon = new Api(base);
-  const app = await anon.post('/api/v1/apps', { client_name: 'tests', redirect_uris: 'urn:ietf:wg:oauth:2.0:oob', scopes: 'read write follow push' });
+  const app = await anon.post('/api/v1/apps', {
+    client_name: 'tests',
+    redirect_uris: 'urn:ietf:wg:oauth:2.0:oob',
+    scopes: 'read write follow push',
+  });
   if (app.status !== 200) throw new Error(`app: ${app.status} ${JSON.stringify(app.body)}`);
   const tok = await anon.post('/oauth/token', {
     grant_type: 'client_credentials',

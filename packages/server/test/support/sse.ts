@@ -17,7 +17,10 @@ export class SseClient {
   }
 
   private async run(url: string, headers: Record<string, string>) {
-    const res = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: this.controller.signal });
+    const res = await fetch(url, {
+      headers: { accept: 'text/event-stream', ...headers },
+      signal: this.controller.signal,
+    });
     this.status = res.status;
     if (!res.ok || !res.body) return;
     const reader = res.body.getReader();
@@ -29,8 +32,7 @@ export class SseClient {
           const { value, done } = await reader.read();
           if (done) break;
           buf += decoder.decode(value, { stream: true });
-          let i: number;
-          while ((i = buf.indexOf('\n\n')) >= 0) {
+          for (let i = buf.indexOf('\n\n'); i >= 0; i = buf.indexOf('\n\n')) {
             const block = buf.slice(0, i);
             buf = buf.slice(i + 2);
             const e: SseEvent = { id: null, event: 'message', data: '' };
@@ -61,7 +63,10 @@ export class SseClient {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.events)) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`timed out waiting for SSE events; got ${JSON.stringify(this.events.map((e) => e.event))}`);
+      if (left <= 0)
+        throw new Error(
+          `timed out waiting for SSE events; got ${JSON.stringify(this.events.map((e) => e.event))}`,
+        );
       await new Promise<void>((resolve) => {
         const t = setTimeout(resolve, Math.min(left, 200));
         this.waiters.push(() => {

@@ -27,7 +27,8 @@ const ADMIN_URL = process.env.HASHCHAT_TEST_PG ?? 'postgres://postgres@127.0.0.1
 const REDIS_URL = process.env.HASHCHAT_TEST_REDIS ?? 'redis://127.0.0.1:6379';
 
 /** Which back end the API suites run on: embedded by default, PostgreSQL + Redis with HASHCHAT_TEST_BACKEND=scale. */
-export const backend: 'embedded' | 'scale' = process.env.HASHCHAT_TEST_BACKEND === 'scale' ? 'scale' : 'embedded';
+export const backend: 'embedded' | 'scale' =
+  process.env.HASHCHAT_TEST_BACKEND === 'scale' ? 'scale' : 'embedded';
 
 /** A fresh database for one test file: a real SQLite file, or a real PostgreSQL database of its own. */
 export async function createTestDatabase(): Promise<TestDatabase> {

@@ -42,7 +42,20 @@ export type AccountEntity = ReturnType<typeof serializeAccount>;
 export function serializeCredentialAccount(a: AccountRow, baseUrl: string) {
   return {
     ...serializeAccount(a, baseUrl),
-    source: { note: a.note, fields: [], privacy: 'public', sensitive: false, language: a.locale, follow_requests_count: 0 },
-    role: { id: a.role === 'admin' ? '3' : a.role === 'moderator' ? '2' : '-99', name: a.role === 'user' ? '' : a.role, permissions: '0', color: '', highlighted: false },
+    source: {
+      note: a.note,
+      fields: [],
+      privacy: 'public',
+      sensitive: false,
+      language: a.locale,
+      follow_requests_count: 0,
+    },
+    role: {
+      id: a.role === 'admin' ? '3' : a.role === 'moderator' ? '2' : '-99',
+      name: a.role === 'user' ? '' : a.role,
+      permissions: '0',
+      color: '',
+      highlighted: false,
+    },
   };
 }

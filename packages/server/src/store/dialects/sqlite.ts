@@ -1,7 +1,7 @@
-import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { Dialect } from '../dialect';
 import type { Database } from '../schema';
 
@@ -31,7 +31,9 @@ export const sqliteDialect: Dialect = {
     await sql`CREATE TRIGGER statuses_fts_ai AFTER INSERT ON statuses BEGIN
       INSERT INTO statuses_fts(rowid, text) VALUES (new.id, new.text); END`.execute(db);
     await sql`CREATE TRIGGER statuses_fts_ad AFTER DELETE ON statuses BEGIN
-      INSERT INTO statuses_fts(statuses_fts, rowid, text) VALUES ('delete', old.id, old.text); END`.execute(db);
+      INSERT INTO statuses_fts(statuses_fts, rowid, text) VALUES ('delete', old.id, old.text); END`.execute(
+      db,
+    );
     await sql`CREATE TRIGGER statuses_fts_au AFTER UPDATE OF text ON statuses BEGIN
       INSERT INTO statuses_fts(statuses_fts, rowid, text) VALUES ('delete', old.id, old.text);
       INSERT INTO statuses_fts(rowid, text) VALUES (new.id, new.text); END`.execute(db);

@@ -101,7 +101,11 @@ export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
     .addPrimaryKeyConstraint('status_tags_pk', ['tag_id', 'status_id'])
     .execute();
   await s.createIndex('status_tags_status_idx').on('status_tags').column('status_id').execute();
-  await s.createIndex('status_tags_history_idx').on('status_tags').columns(['tag_id', 'created_at']).execute();
+  await s
+    .createIndex('status_tags_history_idx')
+    .on('status_tags')
+    .columns(['tag_id', 'created_at'])
+    .execute();
 
   await s
     .createTable('mentions')
@@ -118,7 +122,11 @@ export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
     .addColumn('created_at', big, (c) => c.notNull())
     .addPrimaryKeyConstraint('favourites_pk', ['account_id', 'status_id'])
     .execute();
-  await s.createIndex('favourites_status_idx').on('favourites').columns(['status_id', 'created_at']).execute();
+  await s
+    .createIndex('favourites_status_idx')
+    .on('favourites')
+    .columns(['status_id', 'created_at'])
+    .execute();
 
   await s
     .createTable('follows')
@@ -127,7 +135,11 @@ export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
     .addColumn('created_at', big, (c) => c.notNull())
     .addPrimaryKeyConstraint('follows_pk', ['account_id', 'target_account_id'])
     .execute();
-  await s.createIndex('follows_target_idx').on('follows').columns(['target_account_id', 'created_at']).execute();
+  await s
+    .createIndex('follows_target_idx')
+    .on('follows')
+    .columns(['target_account_id', 'created_at'])
+    .execute();
 
   await s
     .createTable('tag_follows')
@@ -146,7 +158,11 @@ export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
     .addColumn('ref_id', big)
     .addColumn('created_at', big, (c) => c.notNull())
     .execute();
-  await s.createIndex('notifications_account_idx').on('notifications').columns(['account_id', 'id']).execute();
+  await s
+    .createIndex('notifications_account_idx')
+    .on('notifications')
+    .columns(['account_id', 'id'])
+    .execute();
 
   await s
     .createTable('idempotency_keys')

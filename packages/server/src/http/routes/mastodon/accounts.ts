@@ -1,10 +1,16 @@
 import { HashchatError, notFound } from '@hashchat/core/errors';
 import { normalizeTag } from '@hashchat/core/text/tag-name';
 import { z } from 'zod';
-import { findAccountById, findAccountByUsername, findAccountsByIds } from '../../../store/accounts';
-import { follow, registerAccount, relationships, unfollow, updateCredentials } from '../../../services/accounts';
+import {
+  follow,
+  registerAccount,
+  relationships,
+  unfollow,
+  updateCredentials,
+} from '../../../services/accounts';
 import { issueToken, tokenEntity } from '../../../services/oauth';
 import { presentStatuses } from '../../../services/status-views';
+import { findAccountById, findAccountByUsername, findAccountsByIds } from '../../../store/accounts';
 import { optionalUser, requireToken, requireUser } from '../../auth';
 import { formBool, idList, idParam } from '../../fields';
 import { linkHeader, pageParams } from '../../pagination';
@@ -32,10 +38,12 @@ export const accountRoutes: RouteModule = (app, ctx) => {
 
   app.post('/api/v1/accounts', async (req) => {
     const v = requireToken(req, 'write:accounts');
-    if (!ctx.config.registrationsOpen) throw new HashchatError('Forbidden', 'Registrations are closed on this instance');
+    if (!ctx.config.registrationsOpen)
+      throw new HashchatError('Forbidden', 'Registrations are closed on this instance');
     if (ctx.config.rateLimit.enabled) {
       const { count } = await ctx.rateLimiter.hit(`register:${req.ip}`, 3600);
-      if (count > ctx.config.rateLimit.registrationsPerHour) throw new HashchatError('RateLimited', 'Too many sign-ups from this address');
+      if (count > ctx.config.rateLimit.registrationsPerHour)
+        throw new HashchatError('RateLimited', 'Too many sign-ups from this address');
     }
     const input = parse(registrationInput, req.body);
     const account = await registerAccount(ctx, input);
@@ -100,8 +108,19 @@ export const accountRoutes: RouteModule = (app, ctx) => {
     const canSeePrivate =
       viewer === id ||
       (viewer !== null &&
-        Boolean(await ctx.store.db.selectFrom('follows').select('account_id').where('account_id', '=', viewer).where('target_account_id', '=', id).executeTakeFirst()));
-    sel = sel.where('visibility', 'in', canSeePrivate ? ['public', 'unlisted', 'private'] : ['public', 'unlisted']);
+        Boolean(
+          await ctx.store.db
+            .selectFrom('follows')
+            .select('account_id')
+            .where('account_id', '=', viewer)
+            .where('target_account_id', '=', id)
+            .executeTakeFirst(),
+        ));
+    sel = sel.where(
+      'visibility',
+      'in',
+      canSeePrivate ? ['public', 'unlisted', 'private'] : ['public', 'unlisted'],
+    );
     if (q.exclude_replies) sel = sel.where('in_reply_to_id', 'is', null);
     if (q.exclude_reblogs) sel = sel.where('reblog_of_id', 'is', null);
     if (q.tagged) {
@@ -121,11 +140,19 @@ export const accountRoutes: RouteModule = (app, ctx) => {
     if (q.since_id) sel = sel.where('id', '>', q.since_id);
     const ascending = q.min_id !== undefined;
     if (ascending) sel = sel.where('id', '>', q.min_id!);
-    const rows = await sel.orderBy('id', ascending ? 'asc' : 'desc').limit(q.limit).execute();
+    const rows = await sel
+      .orderBy('id', ascending ? 'asc' : 'desc')
+      .limit(q.limit)
+      .execute();
     const ids = rows.map((r) => Number(r.id));
     if (ascending) ids.reverse();
     const statuses = await presentStatuses(ctx, ids, viewer);
-    const link = linkHeader(base, `/api/v1/accounts/${id}/statuses`, req.query as Record<string, unknown>, ids);
+    const link = linkHeader(
+      base,
+      `/api/v1/accounts/${id}/statuses`,
+      req.query as Record<string, unknown>,
+      ids,
+    );
     if (link) reply.header('link', link);
     return statuses;
   });
@@ -157,13 +184,24 @@ export const accountRoutes: RouteModule = (app, ctx) => {
       if (q.since_id) sel = sel.where(other, '>', q.since_id);
       const asc = q.min_id !== undefined;
       if (asc) sel = sel.where(other, '>', q.min_id!);
-      const rows = await sel.orderBy(other, asc ? 'asc' : 'desc').limit(q.limit).execute();
+      const rows = await sel
+        .orderBy(other, asc ? 'asc' : 'desc')
+        .limit(q.limit)
+        .execute();
       const ids = rows.map((r) => Number((r as Record<string, number>)[other]));
       if (asc) ids.reverse();
       const accounts = await findAccountsByIds(ctx.store.db, ids);
-      const link = linkHeader(base, `/api/v1/accounts/${id}/${path}`, req.query as Record<string, unknown>, ids);
+      const link = linkHeader(
+        base,
+        `/api/v1/accounts/${id}/${path}`,
+        req.query as Record<string, unknown>,
+        ids,
+      );
       if (link) reply.header('link', link);
-      return ids.map((a) => accounts.get(a)).filter((a) => a !== undefined).map((a) => serializeAccount(a, base));
+      return ids
+        .map((a) => accounts.get(a))
+        .filter((a) => a !== undefined)
+        .map((a) => serializeAccount(a, base));
     });
   }
 };

@@ -16,13 +16,21 @@ const appInput = z.object({
 export const appRoutes: RouteModule = (app, ctx) => {
   app.post('/api/v1/apps', async (req) => {
     const input = parse(appInput, req.body);
-    const uris = (Array.isArray(input.redirect_uris) ? input.redirect_uris : input.redirect_uris.split(/\s+/)).filter(Boolean);
+    const uris = (
+      Array.isArray(input.redirect_uris) ? input.redirect_uris : input.redirect_uris.split(/\s+/)
+    ).filter(Boolean);
     for (const u of uris) {
-      if (u !== 'urn:ietf:wg:oauth:2.0:oob' && !URL.canParse(u)) throw unprocessable('Validation failed: Redirect URI must be an absolute URI.');
+      if (u !== 'urn:ietf:wg:oauth:2.0:oob' && !URL.canParse(u))
+        throw unprocessable('Validation failed: Redirect URI must be an absolute URI.');
     }
     const scopes = parseScopes(input.scopes);
     if (!scopes) throw invalid('Validation failed: Scopes are invalid');
-    const a = await createApp(ctx, { name: input.client_name, redirectUris: uris, scopes, website: input.website ?? null });
+    const a = await createApp(ctx, {
+      name: input.client_name,
+      redirectUris: uris,
+      scopes,
+      website: input.website ?? null,
+    });
     return {
       id: String(a.id),
       name: a.name,
@@ -39,8 +47,18 @@ export const appRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/v1/apps/verify_credentials', async (req) => {
     const v = requireToken(req, 'read');
-    const a = await ctx.store.db.selectFrom('apps').selectAll().where('id', '=', v.appId ?? -1).executeTakeFirst();
+    const a = await ctx.store.db
+      .selectFrom('apps')
+      .selectAll()
+      .where('id', '=', v.appId ?? -1)
+      .executeTakeFirst();
     if (!a) return { name: 'Hashchat web', website: null, scopes: v.scopes };
-    return { id: String(a.id), name: a.name, website: a.website, scopes: a.scopes.split(' '), redirect_uris: a.redirect_uris.split('\n') };
+    return {
+      id: String(a.id),
+      name: a.name,
+      website: a.website,
+      scopes: a.scopes.split(' '),
+      redirect_uris: a.redirect_uris.split('\n'),
+    };
   });
 };

@@ -9,12 +9,22 @@ export const instanceRoutes: RouteModule = (app, ctx) => {
   const base = ctx.config.publicUrl;
   const host = new URL(base).host;
   const streaming = base.replace(/^http/, 'ws');
-  const statuses = { max_characters: ctx.config.maxStatusChars, max_media_attachments: 0, characters_reserved_per_url: 23 };
+  const statuses = {
+    max_characters: ctx.config.maxStatusChars,
+    max_media_attachments: 0,
+    characters_reserved_per_url: 23,
+  };
 
   app.get('/api/v1/instance', async () => {
     const [users, posts] = await Promise.all([
-      ctx.store.db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
-      ctx.store.db.selectFrom('statuses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+      ctx.store.db
+        .selectFrom('accounts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst(),
+      ctx.store.db
+        .selectFrom('statuses')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst(),
     ]);
     return {
       uri: host,
@@ -36,7 +46,13 @@ export const instanceRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/api/v2/instance', async () => {
-    const admin = await ctx.store.db.selectFrom('accounts').select('id').where('role', '=', 'admin').orderBy('id').limit(1).executeTakeFirst();
+    const admin = await ctx.store.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('role', '=', 'admin')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
     const adminRow = admin ? await findAccountById(ctx.store.db, Number(admin.id)) : undefined;
     return {
       domain: host,

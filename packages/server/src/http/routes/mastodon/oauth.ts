@@ -1,21 +1,21 @@
-import { escapeHtml } from '@hashchat/core/text/render';
 import { HashchatError, invalid } from '@hashchat/core/errors';
+import { escapeHtml } from '@hashchat/core/text/render';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { parseScopes } from '../../../auth/scopes';
-import { findAccountById } from '../../../store/accounts';
 import { authenticate } from '../../../services/accounts';
 import {
-  OOB,
   assertScopesAllowed,
   authenticateClient,
   createCode,
   exchangeCode,
   findApp,
   issueToken,
+  OOB,
   revokeToken,
   tokenEntity,
 } from '../../../services/oauth';
+import { findAccountById } from '../../../store/accounts';
 import { parse } from '../../params';
 import type { RouteModule } from '../../routes';
 
@@ -71,15 +71,32 @@ export const oauthRoutes: RouteModule = (app, ctx) => {
   async function loadRequest(q: z.infer<typeof authorizeQuery>) {
     const client = await findApp(ctx, q.client_id);
     if (!client) throw invalid('Client authentication failed: unknown client_id');
-    if (!client.redirect_uris.split('\n').includes(q.redirect_uri)) throw invalid('The redirect URI included is not valid.');
+    if (!client.redirect_uris.split('\n').includes(q.redirect_uri))
+      throw invalid('The redirect URI included is not valid.');
     const scopes = parseScopes(q.scope);
     if (!scopes) throw invalid('The requested scope is invalid, unknown, or malformed.');
     assertScopesAllowed(scopes, client.scopes);
     return { client, scopes };
   }
 
-  function consentPage(reply: FastifyReply, q: Record<string, unknown>, appName: string, scopes: string[], signedInAs: string | null, csrf: string | null, error?: string) {
-    const hidden = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'code_challenge', 'code_challenge_method']
+  function consentPage(
+    reply: FastifyReply,
+    q: Record<string, unknown>,
+    appName: string,
+    scopes: string[],
+    signedInAs: string | null,
+    csrf: string | null,
+    error?: string,
+  ) {
+    const hidden = [
+      'response_type',
+      'client_id',
+      'redirect_uri',
+      'scope',
+      'state',
+      'code_challenge',
+      'code_challenge_method',
+    ]
       .filter((k) => typeof q[k] === 'string')
       .map((k) => `<input type="hidden" name="${k}" value="${escapeHtml(String(q[k]))}">`)
       .join('');
@@ -106,7 +123,10 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
   app.get('/oauth/authorize', async (req, reply) => {
     const q = parse(authorizeQuery, req.query);
     const { client, scopes } = await loadRequest(q);
-    const me = req.viewer.via === 'cookie' && req.viewer.accountId ? await findAccountById(ctx.store.db, req.viewer.accountId) : null;
+    const me =
+      req.viewer.via === 'cookie' && req.viewer.accountId
+        ? await findAccountById(ctx.store.db, req.viewer.accountId)
+        : null;
     return consentPage(reply, q, client.name, scopes, me?.username ?? null, req.viewer.csrfToken);
   });
 
@@ -121,15 +141,21 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
       return url.toString();
     };
     if (f.decision === 'deny') {
-      const to = back({ error: 'access_denied', error_description: 'The resource owner denied the request.' });
-      return to ? reply.redirect(to) : reply.type('text/html').send(page('Denied', '<h1>Authorization denied</h1>'));
+      const to = back({
+        error: 'access_denied',
+        error_description: 'The resource owner denied the request.',
+      });
+      return to
+        ? reply.redirect(to)
+        : reply.type('text/html').send(page('Denied', '<h1>Authorization denied</h1>'));
     }
     let accountId = req.viewer.via === 'cookie' ? req.viewer.accountId : null;
     if (accountId === null) {
       try {
         accountId = Number((await authenticate(ctx, f.login ?? '', f.password ?? '')).id);
       } catch (err) {
-        if (err instanceof HashchatError) return consentPage(reply.status(401), f, client.name, scopes, null, null, err.message);
+        if (err instanceof HashchatError)
+          return consentPage(reply.status(401), f, client.name, scopes, null, null, err.message);
         throw err;
       }
     }
@@ -145,7 +171,12 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
     if (to) return reply.redirect(to);
     return reply
       .type('text/html; charset=utf-8')
-      .send(page('Authorization code', `<h1>Authorization code</h1><p>Copy this code and paste it into the application:</p><p><code id="code">${escapeHtml(code)}</code></p>`));
+      .send(
+        page(
+          'Authorization code',
+          `<h1>Authorization code</h1><p>Copy this code and paste it into the application:</p><p><code id="code">${escapeHtml(code)}</code></p>`,
+        ),
+      );
   });
 
   app.post('/oauth/token', async (req) => {
@@ -167,14 +198,24 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
       return tokenEntity(t, scopes);
     }
     const client = await findApp(ctx, input.client_id);
-    if (!client) throw new HashchatError('Unauthorized', 'Client authentication failed due to unknown client.');
+    if (!client)
+      throw new HashchatError('Unauthorized', 'Client authentication failed due to unknown client.');
     // Public clients using PKCE may omit the secret; confidential ones must send it right.
-    if (input.client_secret !== undefined || !input.code_verifier) await authenticateClient(ctx, input.client_id, input.client_secret);
-    return exchangeCode(ctx, { appId: Number(client.id), code: input.code, redirectUri: input.redirect_uri, verifier: input.code_verifier });
+    if (input.client_secret !== undefined || !input.code_verifier)
+      await authenticateClient(ctx, input.client_id, input.client_secret);
+    return exchangeCode(ctx, {
+      appId: Number(client.id),
+      code: input.code,
+      redirectUri: input.redirect_uri,
+      verifier: input.code_verifier,
+    });
   });
 
   app.post('/oauth/revoke', async (req) => {
-    const input = parse(z.object({ client_id: z.string().min(1), client_secret: z.string().min(1), token: z.string().min(1) }), req.body);
+    const input = parse(
+      z.object({ client_id: z.string().min(1), client_secret: z.string().min(1), token: z.string().min(1) }),
+      req.body,
+    );
     const client = await authenticateClient(ctx, input.client_id, input.client_secret);
     await revokeToken(ctx, input.token, Number(client.id));
     return {};

@@ -1,7 +1,7 @@
 import { normalizeTag } from '@hashchat/core/text/tag-name';
 import { z } from 'zod';
-import { searchAccounts, startsWith } from '../../../store/accounts';
 import { presentStatuses } from '../../../services/status-views';
+import { searchAccounts, startsWith } from '../../../store/accounts';
 import { optionalUser } from '../../auth';
 import { formBool } from '../../fields';
 import { parse } from '../../params';
@@ -16,7 +16,12 @@ const searchQuery = z.object({
   following: formBool.optional(),
   account_id: z.string().optional(),
   max_id: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).default(20).transform((n) => Math.min(n, 40)),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(20)
+    .transform((n) => Math.min(n, 40)),
   offset: z.coerce.number().int().min(0).optional(),
 });
 
@@ -30,7 +35,9 @@ export const searchRoutes: RouteModule = (app, ctx) => {
     // Offsets are for compatibility only: page with max_id.
     if (q.offset) return { accounts: [], statuses: [], hashtags: [] };
     const [accounts, hashtags, statuses] = await Promise.all([
-      want('accounts') ? searchAccounts(ctx.store.db, text.replace(/^@/, '').split('@')[0], q.limit, ctx.store.dialect.ilike) : [],
+      want('accounts')
+        ? searchAccounts(ctx.store.db, text.replace(/^@/, '').split('@')[0], q.limit, ctx.store.dialect.ilike)
+        : [],
       want('hashtags') ? searchTags(text) : [],
       want('statuses') ? searchStatuses(text) : [],
     ]);
@@ -57,7 +64,12 @@ export const searchRoutes: RouteModule = (app, ctx) => {
       // Over-fetch so visibility filtering still fills a page; only public statuses are searchable here.
       const ids = await ctx.store.dialect.searchStatusIds(ctx.store.db, t, q.limit * 2, q.max_id ?? null);
       if (ids.length === 0) return [];
-      const visible = await ctx.store.db.selectFrom('statuses').select('id').where('id', 'in', ids).where('visibility', '=', 'public').execute();
+      const visible = await ctx.store.db
+        .selectFrom('statuses')
+        .select('id')
+        .where('id', 'in', ids)
+        .where('visibility', '=', 'public')
+        .execute();
       const ok = new Set(visible.map((r) => Number(r.id)));
       return presentStatuses(ctx, ids.filter((id) => ok.has(id)).slice(0, q.limit), viewer);
     }

@@ -1,10 +1,10 @@
 import { notFound } from '@hashchat/core/errors';
 import { z } from 'zod';
-import { findAccountsByIds } from '../../../store/accounts';
 import { favourite, reblog, unfavourite, unreblog } from '../../../services/interactions';
 import { presentStatus, presentStatuses } from '../../../services/status-views';
 import { createStatus, deleteStatus, visibleStatus } from '../../../services/statuses';
 import { canSeeStatus } from '../../../services/visibility';
+import { findAccountsByIds } from '../../../store/accounts';
 import { optionalUser, requireUser } from '../../auth';
 import { formBool, idParam } from '../../fields';
 import { linkHeader, pageParams } from '../../pagination';
@@ -89,7 +89,13 @@ export const statusRoutes: RouteModule = (app, ctx) => {
     const descendants: number[] = [];
     const walk = async (pid: number, depth: number) => {
       if (depth > 20 || descendants.length >= 200) return;
-      const children = await db.selectFrom('statuses').selectAll().where('in_reply_to_id', '=', pid).orderBy('id').limit(100).execute();
+      const children = await db
+        .selectFrom('statuses')
+        .selectAll()
+        .where('in_reply_to_id', '=', pid)
+        .orderBy('id')
+        .limit(100)
+        .execute();
       for (const c of children) {
         if (!(await canSeeStatus(db, c, viewer))) continue;
         descendants.push(Number(c.id));
@@ -97,7 +103,10 @@ export const statusRoutes: RouteModule = (app, ctx) => {
       }
     };
     await walk(id, 0);
-    const [a, d] = await Promise.all([presentStatuses(ctx, ancestors, viewer), presentStatuses(ctx, descendants, viewer)]);
+    const [a, d] = await Promise.all([
+      presentStatuses(ctx, ancestors, viewer),
+      presentStatuses(ctx, descendants, viewer),
+    ]);
     return { ancestors: a, descendants: d };
   });
 
@@ -123,9 +132,17 @@ export const statusRoutes: RouteModule = (app, ctx) => {
     const rows = await sel.orderBy('account_id', 'desc').limit(q.limit).execute();
     const ids = rows.map((r) => Number(r.account_id));
     const accounts = await findAccountsByIds(ctx.store.db, ids);
-    const link = linkHeader(base, `/api/v1/statuses/${id}/favourited_by`, req.query as Record<string, unknown>, ids);
+    const link = linkHeader(
+      base,
+      `/api/v1/statuses/${id}/favourited_by`,
+      req.query as Record<string, unknown>,
+      ids,
+    );
     if (link) reply.header('link', link);
-    return ids.map((a) => accounts.get(a)).filter((a) => a !== undefined).map((a) => serializeAccount(a, base));
+    return ids
+      .map((a) => accounts.get(a))
+      .filter((a) => a !== undefined)
+      .map((a) => serializeAccount(a, base));
   });
 
   app.get('/api/v1/statuses/:id/reblogged_by', async (req, reply) => {
@@ -137,8 +154,16 @@ export const statusRoutes: RouteModule = (app, ctx) => {
     const rows = await sel.orderBy('account_id', 'desc').limit(q.limit).execute();
     const ids = rows.map((r) => Number(r.account_id));
     const accounts = await findAccountsByIds(ctx.store.db, ids);
-    const link = linkHeader(base, `/api/v1/statuses/${id}/reblogged_by`, req.query as Record<string, unknown>, ids);
+    const link = linkHeader(
+      base,
+      `/api/v1/statuses/${id}/reblogged_by`,
+      req.query as Record<string, unknown>,
+      ids,
+    );
     if (link) reply.header('link', link);
-    return ids.map((a) => accounts.get(a)).filter((a) => a !== undefined).map((a) => serializeAccount(a, base));
+    return ids
+      .map((a) => accounts.get(a))
+      .filter((a) => a !== undefined)
+      .map((a) => serializeAccount(a, base));
   });
 };

@@ -1,12 +1,12 @@
 import { HashchatError } from '@hashchat/core/errors';
 import { normalizeTag } from '@hashchat/core/text/tag-name';
 import type { FastifyRequest } from 'fastify';
+import { hasScope } from '../../../auth/scopes';
 import type { Context } from '../../../context';
 import { latestEventId } from '../../../store/events';
 import type { Reader } from '../../../stream/reader';
 import { SseReader } from '../../../stream/sse';
 import { WsReader } from '../../../stream/ws';
-import { hasScope } from '../../../auth/scopes';
 import type { Viewer } from '../../auth';
 import type { RouteModule } from '../../routes';
 
@@ -19,7 +19,12 @@ interface StreamSpec {
   userId: number | null;
 }
 
-async function resolveStream(ctx: Context, viewer: Viewer, stream: string, tag: string | undefined): Promise<StreamSpec> {
+async function resolveStream(
+  ctx: Context,
+  viewer: Viewer,
+  stream: string,
+  tag: string | undefined,
+): Promise<StreamSpec> {
   const needUser = () => {
     if (viewer.accountId === null) throw new HashchatError('Unauthorized', 'Error: Missing access token');
     if (!hasScope(viewer.scopes, 'read:statuses') && !hasScope(viewer.scopes, 'read:notifications')) {
@@ -28,7 +33,8 @@ async function resolveStream(ctx: Context, viewer: Viewer, stream: string, tag: 
     return viewer.accountId;
   };
   const needPublic = () => {
-    if (!ctx.config.publicStreams && viewer.accountId === null) throw new HashchatError('Unauthorized', 'Error: Missing access token');
+    if (!ctx.config.publicStreams && viewer.accountId === null)
+      throw new HashchatError('Unauthorized', 'Error: Missing access token');
   };
   switch (stream) {
     case 'user': {
@@ -43,7 +49,12 @@ async function resolveStream(ctx: Context, viewer: Viewer, stream: string, tag: 
           .execute(),
       ]);
       return {
-        topics: [`user:${me}`, `account:${me}`, ...follows.map((f) => `account:${f.target_account_id}`), ...tags.map((t) => `tag:${t.name}`)],
+        topics: [
+          `user:${me}`,
+          `account:${me}`,
+          ...follows.map((f) => `account:${f.target_account_id}`),
+          ...tags.map((t) => `tag:${t.name}`),
+        ],
         name: ['user'],
         events: null,
         userId: me,
@@ -51,7 +62,12 @@ async function resolveStream(ctx: Context, viewer: Viewer, stream: string, tag: 
     }
     case 'user:notification': {
       const me = needUser();
-      return { topics: [`user:${me}`], name: ['user:notification'], events: new Set(['notification']), userId: null };
+      return {
+        topics: [`user:${me}`],
+        name: ['user:notification'],
+        events: new Set(['notification']),
+        userId: null,
+      };
     }
     case 'public':
     case 'public:local':
@@ -65,7 +81,12 @@ async function resolveStream(ctx: Context, viewer: Viewer, stream: string, tag: 
       needPublic();
       const name = normalizeTag((tag ?? '').replace(/^[#＃]/, ''));
       if (!name) throw new HashchatError('Invalid', 'Error: Missing tag name parameter');
-      return { topics: [`tag:${name}`], name: [stream, tag!.replace(/^[#＃]/, '')], events: null, userId: null };
+      return {
+        topics: [`tag:${name}`],
+        name: [stream, tag!.replace(/^[#＃]/, '')],
+        events: null,
+        userId: null,
+      };
     }
     default:
       throw new HashchatError('Invalid', 'Error: Unknown stream type');
@@ -73,7 +94,10 @@ async function resolveStream(ctx: Context, viewer: Viewer, stream: string, tag: 
 }
 
 function lastEventId(req: FastifyRequest): number | null {
-  const raw = req.headers['last-event-id'] ?? (req.query as Record<string, unknown>).last_event_id ?? (req.query as Record<string, unknown>).since_id;
+  const raw =
+    req.headers['last-event-id'] ??
+    (req.query as Record<string, unknown>).last_event_id ??
+    (req.query as Record<string, unknown>).since_id;
   if (typeof raw !== 'string' || !/^\d{1,18}$/.test(raw)) return null;
   return Number(raw);
 }
@@ -155,7 +179,10 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
           return error('Invalid JSON');
         }
         try {
-          const since = msg.since_id !== undefined && /^\d{1,18}$/.test(String(msg.since_id)) ? Number(msg.since_id) : null;
+          const since =
+            msg.since_id !== undefined && /^\d{1,18}$/.test(String(msg.since_id))
+              ? Number(msg.since_id)
+              : null;
           if (msg.type === 'subscribe' && msg.stream) await subscribe(msg.stream, msg.tag, since);
           else if (msg.type === 'unsubscribe' && msg.stream) {
             const key = `${msg.stream}|${msg.tag ?? ''}`;
@@ -182,5 +209,7 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
   });
 
   // Lets a client that starts "from now" know the current position without waiting for an event.
-  app.get('/api/v1/streaming/position', async () => ({ last_event_id: String(await latestEventId(ctx.store.db)) }));
+  app.get('/api/v1/streaming/position', async () => ({
+    last_event_id: String(await latestEventId(ctx.store.db)),
+  }));
 };

@@ -12,7 +12,11 @@ import type { RouteModule } from '../../routes';
 const DAY = 86_400_000;
 
 /** Mastodon's Tag entity with a 7-day usage history (uses and distinct accounts per day). */
-export async function presentTag(ctx: Context, tag: { id: number; name: string; display_name: string }, viewerId: number | null) {
+export async function presentTag(
+  ctx: Context,
+  tag: { id: number; name: string; display_name: string },
+  viewerId: number | null,
+) {
   const now = ctx.now();
   const today = Math.floor(now / DAY) * DAY;
   const since = today - 6 * DAY;
@@ -31,12 +35,23 @@ export async function presentTag(ctx: Context, tag: { id: number; name: string; 
   const history = [];
   for (let d = today; d >= since; d -= DAY) {
     const r = byDay.get(d / DAY);
-    history.push({ day: String(d / 1000), uses: String(r ? Number(r.uses) : 0), accounts: String(r ? Number(r.accounts) : 0) });
+    history.push({
+      day: String(d / 1000),
+      uses: String(r ? Number(r.uses) : 0),
+      accounts: String(r ? Number(r.accounts) : 0),
+    });
   }
   const following =
     viewerId === null
       ? false
-      : Boolean(await ctx.store.db.selectFrom('tag_follows').select('tag_id').where('account_id', '=', viewerId).where('tag_id', '=', tag.id).executeTakeFirst());
+      : Boolean(
+          await ctx.store.db
+            .selectFrom('tag_follows')
+            .select('tag_id')
+            .where('account_id', '=', viewerId)
+            .where('tag_id', '=', tag.id)
+            .executeTakeFirst(),
+        );
   return {
     id: String(tag.id),
     name: tag.display_name,
@@ -53,9 +68,17 @@ export async function findOrCreateTag(ctx: Context, raw: string, create: boolean
   const name = normalizeTag(display);
   const db = ctx.store.db;
   if (create) {
-    await db.insertInto('tags').values({ name, display_name: display, created_at: ctx.now() }).onConflict((oc) => oc.column('name').doNothing()).execute();
+    await db
+      .insertInto('tags')
+      .values({ name, display_name: display, created_at: ctx.now() })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
   }
-  const row = await db.selectFrom('tags').select(['id', 'name', 'display_name']).where('name', '=', name).executeTakeFirst();
+  const row = await db
+    .selectFrom('tags')
+    .select(['id', 'name', 'display_name'])
+    .where('name', '=', name)
+    .executeTakeFirst();
   return row ? { id: Number(row.id), name: row.name, display_name: row.display_name } : null;
 }
 
@@ -98,10 +121,20 @@ export const tagRoutes: RouteModule = (app, ctx) => {
     if (q.since_id) sel = sel.where('t.id', '>', q.since_id);
     const asc = q.min_id !== undefined;
     if (asc) sel = sel.where('t.id', '>', q.min_id!);
-    const rows = await sel.orderBy('t.id', asc ? 'asc' : 'desc').limit(q.limit).execute();
+    const rows = await sel
+      .orderBy('t.id', asc ? 'asc' : 'desc')
+      .limit(q.limit)
+      .execute();
     if (asc) rows.reverse();
-    const tags = await Promise.all(rows.map((r) => presentTag(ctx, { id: Number(r.id), name: r.name, display_name: r.display_name }, me)));
-    const link = linkHeader(ctx.config.publicUrl, '/api/v1/followed_tags', req.query as Record<string, unknown>, rows.map((r) => Number(r.id)));
+    const tags = await Promise.all(
+      rows.map((r) => presentTag(ctx, { id: Number(r.id), name: r.name, display_name: r.display_name }, me)),
+    );
+    const link = linkHeader(
+      ctx.config.publicUrl,
+      '/api/v1/followed_tags',
+      req.query as Record<string, unknown>,
+      rows.map((r) => Number(r.id)),
+    );
     if (link) reply.header('link', link);
     return tags;
   });

@@ -13,7 +13,13 @@ export const timelineRoutes: RouteModule = (app, ctx) => {
   const base = ctx.config.publicUrl;
   const db = ctx.store.db;
 
-  async function send(req: FastifyRequest, reply: FastifyReply, path: string, ids: number[], viewer: number | null) {
+  async function send(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    path: string,
+    ids: number[],
+    viewer: number | null,
+  ) {
     const statuses = await presentStatuses(ctx, ids, viewer);
     const link = linkHeader(base, path, req.query as Record<string, unknown>, ids);
     if (link) reply.header('link', link);
@@ -30,30 +36,62 @@ export const timelineRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/timelines/tag/:hashtag', async (req, reply) => {
     const { hashtag } = parse(z.object({ hashtag: z.string().min(1).max(200) }), req.params);
     const q = parse(
-      pageParams.extend({ any: stringList, all: stringList, none: stringList, local: formBool.optional(), remote: formBool.optional(), only_media: formBool.optional() }),
+      pageParams.extend({
+        any: stringList,
+        all: stringList,
+        none: stringList,
+        local: formBool.optional(),
+        remote: formBool.optional(),
+        only_media: formBool.optional(),
+      }),
       req.query,
     );
     const viewer = optionalUser(req, 'read:statuses');
     if (q.remote || q.only_media) return [];
-    const [anyIds, allIds, noneIds] = await Promise.all([tagIds([hashtag.replace(/^[#＃]/, ''), ...q.any]), tagIds(q.all), tagIds(q.none)]);
+    const [anyIds, allIds, noneIds] = await Promise.all([
+      tagIds([hashtag.replace(/^[#＃]/, ''), ...q.any]),
+      tagIds(q.all),
+      tagIds(q.none),
+    ]);
     // An `all[]` tag nobody has used can match nothing.
     if (q.all.length > 0 && allIds.length < new Set(q.all.map(normalizeTag)).size) return [];
-    const ids = await tagTimelineIds(db, { any: anyIds, all: allIds, none: noneIds }, { maxId: q.max_id, sinceId: q.since_id, minId: q.min_id, limit: q.limit });
+    const ids = await tagTimelineIds(
+      db,
+      { any: anyIds, all: allIds, none: noneIds },
+      { maxId: q.max_id, sinceId: q.since_id, minId: q.min_id, limit: q.limit },
+    );
     return send(req, reply, `/api/v1/timelines/tag/${encodeURIComponent(hashtag)}`, ids, viewer);
   });
 
   app.get('/api/v1/timelines/public', async (req, reply) => {
-    const q = parse(pageParams.extend({ local: formBool.optional(), remote: formBool.optional(), only_media: formBool.optional() }), req.query);
+    const q = parse(
+      pageParams.extend({
+        local: formBool.optional(),
+        remote: formBool.optional(),
+        only_media: formBool.optional(),
+      }),
+      req.query,
+    );
     const viewer = optionalUser(req, 'read:statuses');
     if (q.remote || q.only_media) return [];
-    const ids = await publicTimelineIds(db, { maxId: q.max_id, sinceId: q.since_id, minId: q.min_id, limit: q.limit });
+    const ids = await publicTimelineIds(db, {
+      maxId: q.max_id,
+      sinceId: q.since_id,
+      minId: q.min_id,
+      limit: q.limit,
+    });
     return send(req, reply, '/api/v1/timelines/public', ids, viewer);
   });
 
   app.get('/api/v1/timelines/home', async (req, reply) => {
     const me = requireUser(req, 'read:statuses');
     const q = parse(pageParams, req.query);
-    const ids = await homeTimelineIds(db, me, { maxId: q.max_id, sinceId: q.since_id, minId: q.min_id, limit: q.limit });
+    const ids = await homeTimelineIds(db, me, {
+      maxId: q.max_id,
+      sinceId: q.since_id,
+      minId: q.min_id,
+      limit: q.limit,
+    });
     return send(req, reply, '/api/v1/timelines/home', ids, me);
   });
 };

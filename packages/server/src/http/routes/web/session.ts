@@ -1,10 +1,10 @@
 import { HashchatError } from '@hashchat/core/errors';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { AccountRow } from '../../../store/accounts';
-import { findAccountById } from '../../../store/accounts';
 import { authenticate, registerAccount } from '../../../services/accounts';
 import { issueToken, revokeToken } from '../../../services/oauth';
+import type { AccountRow } from '../../../store/accounts';
+import { findAccountById } from '../../../store/accounts';
 import { SESSION_COOKIE } from '../../auth';
 import { parse } from '../../params';
 import type { RouteModule } from '../../routes';
@@ -22,8 +22,19 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
   const secure = ctx.config.publicUrl.startsWith('https:');
 
   async function startSession(reply: FastifyReply, account: AccountRow) {
-    const t = await issueToken(ctx, { appId: null, accountId: Number(account.id), scopes: WEB_SCOPES, kind: 'session' });
-    reply.setCookie(SESSION_COOKIE, t.token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: THIRTY_DAYS });
+    const t = await issueToken(ctx, {
+      appId: null,
+      accountId: Number(account.id),
+      scopes: WEB_SCOPES,
+      kind: 'session',
+    });
+    reply.setCookie(SESSION_COOKIE, t.token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      maxAge: THIRTY_DAYS,
+    });
     return { account: serializeCredentialAccount(account, ctx.config.publicUrl), csrf_token: t.csrf };
   }
 
@@ -36,20 +47,26 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
   });
 
   app.post('/api/v1/auth/sign_up', async (req, reply) => {
-    if (!ctx.config.registrationsOpen) throw new HashchatError('Forbidden', 'Registrations are closed on this instance');
+    if (!ctx.config.registrationsOpen)
+      throw new HashchatError('Forbidden', 'Registrations are closed on this instance');
     if (ctx.config.rateLimit.enabled) {
       const { count } = await ctx.rateLimiter.hit(`register:${req.ip}`, 3600);
-      if (count > ctx.config.rateLimit.registrationsPerHour) throw new HashchatError('RateLimited', 'Too many sign-ups from this address');
+      if (count > ctx.config.rateLimit.registrationsPerHour)
+        throw new HashchatError('RateLimited', 'Too many sign-ups from this address');
     }
     const account = await registerAccount(ctx, parse(registrationInput, req.body));
     return startSession(reply, account);
   });
 
   app.post('/api/v1/auth/sign_in', async (req, reply) => {
-    const input = parse(z.object({ login: z.string().min(1).max(320), password: z.string().min(1).max(200) }), req.body);
+    const input = parse(
+      z.object({ login: z.string().min(1).max(320), password: z.string().min(1).max(200) }),
+      req.body,
+    );
     if (ctx.config.rateLimit.enabled) {
       const { count } = await ctx.rateLimiter.hit(`login:${req.ip}`, 300);
-      if (count > 25) throw new HashchatError('RateLimited', 'Too many sign-in attempts; try again in a few minutes');
+      if (count > 25)
+        throw new HashchatError('RateLimited', 'Too many sign-in attempts; try again in a few minutes');
     }
     const account = await authenticate(ctx, input.login, input.password);
     return startSession(reply, account);

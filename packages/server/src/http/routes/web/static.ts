@@ -1,6 +1,6 @@
-import fastifyStatic from '@fastify/static';
 import fs from 'node:fs';
 import path from 'node:path';
+import fastifyStatic from '@fastify/static';
 import type { RouteModule } from '../../routes';
 
 const PALETTE = ['#2f5bd3', '#b5447a', '#1f8a70', '#a15c00', '#6b4fbb', '#c0392b', '#00838f', '#5d6d1e'];
@@ -10,7 +10,9 @@ export const webAppRoutes: RouteModule = async (app, ctx) => {
   // A generated avatar: the account's initial on a colour picked from its id.
   app.get('/avatars/:file', async (req, reply) => {
     const id = Number(String((req.params as { file: string }).file).replace(/\.svg$/, ''));
-    const row = Number.isInteger(id) ? await ctx.store.db.selectFrom('accounts').select('username').where('id', '=', id).executeTakeFirst() : undefined;
+    const row = Number.isInteger(id)
+      ? await ctx.store.db.selectFrom('accounts').select('username').where('id', '=', id).executeTakeFirst()
+      : undefined;
     const letter = (row?.username[0] ?? '?').toUpperCase();
     const color = PALETTE[(Number.isInteger(id) ? id : 0) % PALETTE.length];
     return reply
@@ -25,7 +27,11 @@ export const webAppRoutes: RouteModule = async (app, ctx) => {
   const index = dist ? path.join(dist, 'index.html') : null;
   if (!dist || !index || !fs.existsSync(index)) {
     app.get('/', async (_req, reply) =>
-      reply.type('text/html').send('<!doctype html><title>Hashchat</title><p>The web app is not built. Run <code>npm run build</code>.</p>'),
+      reply
+        .type('text/html')
+        .send(
+          '<!doctype html><title>Hashchat</title><p>The web app is not built. Run <code>npm run build</code>.</p>',
+        ),
     );
     return;
   }
@@ -37,9 +43,11 @@ export const webAppRoutes: RouteModule = async (app, ctx) => {
   // Any other GET that is not the API is a client-side route of the app.
   app.get('/*', async (req, reply) => {
     const url = req.url.split('?')[0];
-    if (url.startsWith('/api/') || url.startsWith('/oauth/')) return reply.status(404).send({ error: 'Record not found' });
+    if (url.startsWith('/api/') || url.startsWith('/oauth/'))
+      return reply.status(404).send({ error: 'Record not found' });
     const file = path.join(dist, path.normalize(url));
-    if (file.startsWith(dist) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(dist, file));
+    if (file.startsWith(dist) && fs.existsSync(file) && fs.statSync(file).isFile())
+      return reply.sendFile(path.relative(dist, file));
     return sendIndex(req, reply);
   });
 };
