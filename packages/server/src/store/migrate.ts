@@ -2,6 +2,7 @@ import { type Kysely, type Migration, Migrator } from 'kysely';
 import type { Dialect } from './dialect';
 import * as m001 from './migrations/001-core';
 import * as m002 from './migrations/002-chats';
+import * as m003 from './migrations/003-room';
 import type { Database } from './schema';
 
 type DialectMigration = {
@@ -13,6 +14,7 @@ type DialectMigration = {
 const migrations: Record<string, DialectMigration> = {
   '001-core': m001,
   '002-chats': m002,
+  '003-room': m003,
 };
 
 /** Brings the schema up to date; run on every start. */

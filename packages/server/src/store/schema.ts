@@ -28,6 +28,8 @@ export interface Database {
   chat_follows: ChatFollowsTable;
   chat_events: ChatEventsTable;
   chat_sessions: ChatSessionsTable;
+  session_statuses: SessionStatusesTable;
+  session_questions: SessionQuestionsTable;
   chat_session_guests: ChatSessionGuestsTable;
   chat_preferences: ChatPreferencesTable;
   calendar_feeds: CalendarFeedsTable;
@@ -267,6 +269,8 @@ export interface ChatSessionsTable {
   ended_at: number | null;
   created_at: number;
   updated_at: number;
+  /** 1: participants may read upcoming agenda questions before they are asked. */
+  agenda_public: Generated<number>;
 }
 
 export interface ChatSessionGuestsTable {
@@ -295,4 +299,40 @@ export interface ChatRemindersSentTable {
   kind: 'soon' | 'live';
   notification_id: number | null;
   created_at: number;
+}
+
+export type RoomKind = 'question' | 'answer' | 'comment';
+export type RoomState = 'visible' | 'hidden' | 'pending' | 'muted';
+
+/** The room index (migration 003): each status of a session, classified when written. */
+export interface SessionStatusesTable {
+  session_id: number;
+  status_id: number;
+  account_id: number;
+  kind: RoomKind;
+  question_number: number | null;
+  in_reply_to_id: number | null;
+  room_state: Generated<RoomState>;
+  /** 1: added after the session ended (a late reply inside a thread). */
+  late: Generated<number>;
+  spotlighted_at: number | null;
+  created_at: number;
+}
+
+/** The agenda of a session: questions (numbered), intro and closing posts. */
+export interface SessionQuestionsTable {
+  id: Generated<number>;
+  session_id: number;
+  position: number;
+  kind: 'question' | 'intro' | 'closing';
+  text: string;
+  image_url: string | null;
+  image_alt: string | null;
+  offset_minutes: number | null;
+  state: 'draft' | 'scheduled' | 'published' | 'skipped';
+  question_number: number | null;
+  status_id: number | null;
+  published_at: number | null;
+  created_at: number;
+  updated_at: number;
 }
