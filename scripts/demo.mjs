@@ -169,11 +169,22 @@ async function main() {
   ];
   for (const [who, text] of conversation) await who.post('/api/v1/statuses', { status: text });
   await rosa.post(`/api/v1/sessions/${past.id}/end`);
-  await rosa.post(`/api/v1/chats/${taco.id}/sessions`, {
+  const qa = await rosa.post(`/api/v1/chats/${taco.id}/sessions`, {
     title: "Chef's Q&A: ask Rosa anything",
     starts_at: iso(now + 25 * MIN),
     duration_minutes: 45,
   });
+  // Its agenda, published by the scheduler at its times, readable before the chat.
+  for (const [text, offset, kind] of [
+    ['Welcome to the Q&A! Say hi and tell us where you cook from 👋', 0, 'intro'],
+    ['What dish do you want to master this year?', 5, 'question'],
+    ['Which kitchen tool could you not live without?', 15, 'question'],
+    ["What's your best tip for cooking for a crowd?", 25, 'question'],
+    ['Thanks for joining! Next Taco Tuesday is at 20:00 New York time.', 40, 'closing'],
+  ]) {
+    await rosa.post(`/api/v1/sessions/${qa.id}/questions`, { text, offset_minutes: offset, kind });
+  }
+  await rosa.patch(`/api/v1/sessions/${qa.id}`, { agenda_public: true });
 
   // A finance chat that is live right now, with a guest expert.
   const moneyTag = tag('MoneyMatters');
@@ -198,15 +209,32 @@ async function main() {
     guests: [{ account_id: experts[2].id, badge: 'Budgeting coach' }],
   });
   await finn.post(`/api/v1/sessions/${live.id}/start`).catch(() => {});
-  await finn.post('/api/v1/statuses', {
-    status: `We're live! Q1 How do you plan gift spending? #${moneyTag}`,
-  });
-  await people[4].post('/api/v1/statuses', {
+  // The agenda: Q1 is out, Q2 goes out at +20 minutes by itself, Q3 waits for the host's Next.
+  const agenda = [];
+  for (const [text, offset] of [
+    ['How do you plan gift spending?', null],
+    ['What is one money habit you picked up this year?', 20],
+    ['Cash, card or envelopes: how do you stop overspending?', null],
+  ]) {
+    agenda.push(await finn.post(`/api/v1/sessions/${live.id}/questions`, { text, offset_minutes: offset }));
+  }
+  const q1 = await finn.post(`/api/v1/questions/${agenda[0].id}/publish`);
+  const a1 = await people[4].post('/api/v1/statuses', {
     status: `A1 A spreadsheet and a hard limit per person #${moneyTag}`,
   });
   await experts[2].post('/api/v1/statuses', {
     status: `A1 Start with the total you can afford, then split it, not the other way round #${moneyTag}`,
   });
+  // Forgot the hashtag, but replying to Q1 puts it in the room anyway.
+  await people[1].post('/api/v1/statuses', {
+    status: 'I keep a list of everyone and a number next to each name',
+    in_reply_to_id: q1.status.id,
+  });
+  await people[2].post('/api/v1/statuses', {
+    status: `A1 Honestly? I don't, and January hurts #${moneyTag}`,
+  });
+  await finn.post('/api/v1/statuses', { status: 'Love this, simple and it works', in_reply_to_id: a1.id });
+  await finn.post(`/api/v1/sessions/${live.id}/spotlight`, { status_id: a1.id });
 
   // An event week: five expert sessions under one hashtag, each with its own guest and extra tag.
   const eduTag = tag('EdTechWeek');

@@ -8,6 +8,9 @@ import { chatMemberRoutes } from './routes/chats/members';
 import { chatPreferenceRoutes } from './routes/chats/preferences';
 import { chatSessionRoutes } from './routes/chats/sessions';
 import { chatStreamRoutes } from './routes/chats/stream';
+import { liveQuestionRoutes } from './routes/live/questions';
+import { liveRoomRoutes } from './routes/live/room';
+import { liveSpotlightRoutes } from './routes/live/spotlight';
 import { accountRoutes } from './routes/mastodon/accounts';
 import { appRoutes } from './routes/mastodon/apps';
 import { instanceRoutes } from './routes/mastodon/instance';
@@ -18,7 +21,16 @@ import { statusRoutes } from './routes/mastodon/statuses';
 import { streamingRoutes } from './routes/mastodon/streaming';
 import { tagRoutes } from './routes/mastodon/tags';
 import { timelineRoutes } from './routes/mastodon/timelines';
+import { blockRoutes } from './routes/moderation/blocks';
+import { moderationReportRoutes } from './routes/moderation/reports';
+import { moderationRoomRoutes } from './routes/moderation/room';
+import { moderationSettingsRoutes } from './routes/moderation/settings';
+import { townHallRoutes } from './routes/moderation/town-hall';
 import { opsRoutes } from './routes/ops';
+import { transcriptPageRoutes } from './routes/transcripts/page';
+import { recapRoutes } from './routes/transcripts/recap';
+import { chatStatsRoutes } from './routes/transcripts/stats';
+import { transcriptRoutes } from './routes/transcripts/transcript';
 import { sessionRoutes } from './routes/web/session';
 import { webAppRoutes } from './routes/web/static';
 
@@ -45,6 +57,18 @@ const modules: RouteModule[] = [
   chatMemberRoutes,
   chatCalendarRoutes,
   chatStreamRoutes,
+  liveQuestionRoutes,
+  liveRoomRoutes,
+  liveSpotlightRoutes,
+  blockRoutes,
+  moderationRoomRoutes,
+  moderationSettingsRoutes,
+  moderationReportRoutes,
+  townHallRoutes,
+  transcriptRoutes,
+  recapRoutes,
+  chatStatsRoutes,
+  transcriptPageRoutes,
   sessionRoutes,
   webAppRoutes,
 ];

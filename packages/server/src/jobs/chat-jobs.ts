@@ -1,21 +1,24 @@
 import type { Context } from '../context';
 import { JOB } from '../services/chats/session-jobs';
+import { QUESTION_JOB } from '../services/live/question-jobs';
 import { scheduleJob } from '../store/jobs';
-import { liveRemindersJob } from './live-reminders';
 import { materializeSessionsJob } from './materialize-sessions';
+import { publishQuestionJob } from './publish-question';
 import { reminderSweepJob } from './reminder-sweep';
 import { Scheduler } from './scheduler';
 import { sessionEndJob } from './session-end';
 import { sessionStartJob } from './session-start';
+import { sessionWentLiveJob } from './session-went-live';
 
 /** Every job kind this process knows, by name. */
 export function jobHandlers(ctx: Context) {
   return {
     [JOB.sessionStart]: sessionStartJob(ctx),
     [JOB.sessionEnd]: sessionEndJob(ctx),
-    [JOB.liveReminders]: liveRemindersJob(ctx),
+    [JOB.liveReminders]: sessionWentLiveJob(ctx),
     [JOB.reminderSweep]: reminderSweepJob(ctx),
     [JOB.materialize]: materializeSessionsJob(ctx),
+    [QUESTION_JOB]: publishQuestionJob(ctx),
   };
 }
 

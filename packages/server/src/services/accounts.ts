@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Context } from '../context';
 import { type AccountRow, findAccountById, findAccountByLogin } from '../store/accounts';
 import { appendEvents, type NewEvent } from '../store/events';
+import { safetyRelationshipFields } from './moderation/blocks';
 import { addNotifications } from './notifications';
 import { publishEvents } from './publish';
 
@@ -272,6 +273,7 @@ export async function relationships(ctx: Context, viewerId: number, ids: number[
   ]);
   const f = new Set(following.map((r) => Number(r.target_account_id)));
   const fb = new Set(followedBy.map((r) => Number(r.account_id)));
+  const safety = await safetyRelationshipFields(ctx, viewerId, ids);
   return ids.map((id) => ({
     id: String(id),
     following: f.has(id),
@@ -279,10 +281,7 @@ export async function relationships(ctx: Context, viewerId: number, ids: number[
     notifying: false,
     languages: null,
     followed_by: fb.has(id),
-    blocking: false,
-    blocked_by: false,
-    muting: false,
-    muting_notifications: false,
+    ...safety(id),
     requested: false,
     requested_by: false,
     domain_blocking: false,

@@ -5,6 +5,7 @@ import { findAccountsByIds } from '../store/accounts';
 import type { NewEvent } from '../store/events';
 import type { Database, NotificationType } from '../store/schema';
 import { chatReminderFields } from './chats/reminder-views';
+import { withoutSilenced } from './moderation/silenced';
 import { presentStatuses } from './status-views';
 
 export interface NewNotification {
@@ -24,7 +25,11 @@ export async function addNotifications(
   trx: Transaction<Database>,
   list: NewNotification[],
 ): Promise<NewEvent[]> {
-  const wanted = list.filter((n) => n.accountId !== n.fromAccountId);
+  const wanted = await withoutSilenced(
+    trx,
+    list.filter((n) => n.accountId !== n.fromAccountId),
+    ctx.now(),
+  );
   if (wanted.length === 0) return [];
   const now = ctx.now();
   const events: NewEvent[] = [];

@@ -7,6 +7,8 @@ import { findAccountsByUsernames } from '../store/accounts';
 import { appendEvents, type NewEvent } from '../store/events';
 import type { Database, Visibility } from '../store/schema';
 import { findStatusById, type StatusRow } from '../store/statuses';
+import { indexStatusInRooms, type RoomHint, roomDeleteEvents } from './live/room-index';
+import { applyRoomGate, checkRoomGate } from './moderation/gate';
 import { addNotifications } from './notifications';
 import { publishEvents } from './publish';
 import { presentStatus } from './status-views';
@@ -34,6 +36,7 @@ export async function createStatus(
   authorId: number,
   input: NewStatus,
   idempotencyKey: string | null,
+  room: RoomHint = {},
 ): Promise<{ json: string; id: number; created: boolean }> {
   const db = ctx.store.db;
   const now = ctx.now();
@@ -79,6 +82,13 @@ export async function createStatus(
       const a = mentionedByName.get(username.toLowerCase());
       return a ? `${base}/@${a.username}` : null;
     },
+  });
+
+  // The room's rules (bans, slow mode) reject before anything is written; mutes and filters hold.
+  const gate = await checkRoomGate(ctx, authorId, {
+    tags: parsed.tags.map((t) => t.name),
+    visibility: input.visibility,
+    text,
   });
 
   const result = await db
@@ -140,6 +150,7 @@ export async function createStatus(
           topics: statusTopics(row, tagNames, mentionIds),
         },
       ];
+      events.push(...(await indexStatusInRooms(ctx, trx, { status: row, tagNames, entity, ...room })));
       events.push(
         ...(await addNotifications(
           ctx,
@@ -152,7 +163,8 @@ export async function createStatus(
           })),
         )),
       );
-      const stored = await appendEvents(trx, ctx.store.dialect, events, now);
+      const gated = await applyRoomGate(ctx, trx, { id, authorId, text }, gate, events);
+      const stored = await appendEvents(trx, ctx.store.dialect, gated, now);
       return { json, id, stored, created: true };
     })
     .catch(async (err) => {
@@ -241,6 +253,7 @@ export async function deleteStatus(ctx: Context, viewerId: number, id: number) {
       .select(['id', 'account_id'])
       .where('reblog_of_id', '=', id)
       .execute();
+    const roomDeletes = await roomDeleteEvents(trx, id);
     await trx.deleteFrom('statuses').where('reblog_of_id', '=', id).execute();
     await trx.deleteFrom('statuses').where('id', '=', id).execute();
     await trx.deleteFrom('notifications').where('status_id', '=', id).execute();
@@ -272,6 +285,7 @@ export async function deleteStatus(ctx: Context, viewerId: number, id: number) {
     );
     const events: NewEvent[] = [
       { event: 'delete', payload: String(id), accountId: Number(row.account_id), topics },
+      ...roomDeletes,
     ];
     for (const r of reblogs) {
       await trx

@@ -3,6 +3,8 @@ import type { Dialect } from './dialect';
 import * as m001 from './migrations/001-core';
 import * as m002 from './migrations/002-chats';
 import * as m003 from './migrations/003-room';
+import * as m004 from './migrations/004-moderation';
+import * as m005 from './migrations/005-transcripts';
 import type { Database } from './schema';
 
 type DialectMigration = {
@@ -15,6 +17,8 @@ const migrations: Record<string, DialectMigration> = {
   '001-core': m001,
   '002-chats': m002,
   '003-room': m003,
+  '004-moderation': m004,
+  '005-transcripts': m005,
 };
 
 /** Brings the schema up to date; run on every start. */

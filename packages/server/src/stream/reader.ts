@@ -22,7 +22,8 @@ export abstract class Reader {
   /** While catching up from the store, live events wait here (bounded) so nothing is lost or doubled. */
   private pending: { topic: string; event: StoredEvent; frames: FrameCache }[] | null = null;
   private readonly recent = new Set<number>();
-  excludedAccounts: ReadonlySet<number> = new Set();
+  /** Accounts whose events this reader never writes (blocked, muted); kept current by `hashchat.exclude`. */
+  excludedAccounts = new Set<number>();
   /** Which event names this reader wants (e.g. only `notification`); null for all. */
   eventFilter: ReadonlySet<string> | null = null;
   /** Internal `hashchat.*` events (e.g. "you now follow X: add its topic") go here, never to the client. */
@@ -61,6 +62,7 @@ export abstract class Reader {
   private writeEvent(topic: string, event: StoredEvent, frames: FrameCache): boolean {
     if (event.id > this.lastId) this.lastId = event.id;
     if (event.event.startsWith('hashchat.')) {
+      if (event.event === 'hashchat.exclude') this.exclude(event.payload);
       this.onControl(event);
       return false;
     }
@@ -72,6 +74,12 @@ export abstract class Reader {
     }
     this.write(topic, event, frames);
     return true;
+  }
+
+  private exclude(payload: string): void {
+    const { account_id, excluded } = JSON.parse(payload) as { account_id: number; excluded: boolean };
+    if (excluded) this.excludedAccounts.add(account_id);
+    else this.excludedAccounts.delete(account_id);
   }
 
   beginCatchUp(): void {

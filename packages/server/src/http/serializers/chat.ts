@@ -45,6 +45,8 @@ export function serializeSession(p: SessionParts, baseUrl: string) {
     ended_at: iso(row.ended_at),
     guests: p.guests.map((g) => ({ ...serializeAccount(g.account, baseUrl), badge: g.badge })),
     extra_tag: row.extra_tag,
+    /** Participants may read the agenda's upcoming questions before they are asked. */
+    agenda_public: Number(row.agenda_public) === 1,
     event: p.event ? { id: String(p.event.id), name: p.event.name, description: p.event.description } : null,
     url: sessionUrl(baseUrl, chatId, id),
     room_url: roomUrl(baseUrl, chat.hashtag),

@@ -34,6 +34,8 @@ export interface SessionPatch {
   endsAt?: string;
   guests?: GuestInput[];
   extraTag?: string | null;
+  /** Participants may read the agenda's upcoming questions (issue 4). */
+  agendaPublic?: boolean;
 }
 
 type Prepared = Awaited<ReturnType<typeof prepareSession>>;
@@ -124,6 +126,7 @@ export async function updateSession(
         ends_at: endsAt,
         extra_tag: extraTag,
         ...(patch.title !== undefined ? { title: patch.title?.trim() || null } : {}),
+        ...(patch.agendaPublic !== undefined ? { agenda_public: patch.agendaPublic ? 1 : 0 } : {}),
         updated_at: now,
       })
       .where('id', '=', sessionId)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { GuestInput, ScheduleInput, SessionInput } from '../../../services/chats/inputs';
+import { formBool } from '../../fields';
 
 /**
  * Request bodies of the chat API, one schema each (JSON, form and multipart alike: forms send
@@ -156,6 +157,7 @@ export const sessionPatchSchema = z
     ends_at: dateTime.optional(),
     guests: guestsSchema.optional(),
     extra_tag: nullableText(101),
+    agenda_public: formBool.optional(),
   })
   .transform((p) => ({
     ...(p.title !== undefined ? { title: p.title } : {}),
@@ -163,4 +165,5 @@ export const sessionPatchSchema = z
     ...(p.ends_at !== undefined ? { endsAt: p.ends_at } : {}),
     ...(p.guests !== undefined ? { guests: p.guests } : {}),
     ...(p.extra_tag !== undefined ? { extraTag: p.extra_tag } : {}),
+    ...(p.agenda_public !== undefined ? { agendaPublic: p.agenda_public } : {}),
   }));

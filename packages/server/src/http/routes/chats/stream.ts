@@ -1,31 +1,45 @@
 import { z } from 'zod';
 import { loadChat } from '../../../services/chats/access';
 import { chatTopic } from '../../../services/chats/session-events';
+import { resolveSessionStream } from '../../../services/live/session-stream';
+import { loadSafety } from '../../../services/moderation/stream-safety';
 import { SseReader } from '../../../stream/sse';
 import { parse } from '../../params';
 import type { RouteModule } from '../../routes';
 
-const query = z.object({
-  chat_id: z
+const id = (what: string) =>
+  z
     .string()
-    .regex(/^\d{1,18}$/, 'is not a chat id')
-    .transform(Number),
-});
+    .regex(/^\d{1,18}$/, `is not a ${what} id`)
+    .transform(Number);
+const query = z
+  .object({ chat_id: id('chat').optional(), session_id: id('session').optional() })
+  .refine(
+    (q) => (q.chat_id === undefined) !== (q.session_id === undefined),
+    'give either chat_id or session_id',
+  );
 
 /**
  * A chat's own stream over SSE: `chat.session` (a session was scheduled, moved, went live,
- * ended, was cancelled), `chat.update` and `chat.delete`. Resumable with Last-Event-ID like the
- * Mastodon streams.
+ * ended, was cancelled), `chat.update` and `chat.delete`. With `session_id`, a session's room
+ * instead (docs/api.md, "Live sessions"). Resumable with Last-Event-ID like the Mastodon streams.
  */
 export const chatStreamRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/streaming/chat', async (req, reply) => {
-    const { chat_id } = parse(query, req.query);
-    await loadChat(ctx.store.db, chat_id);
+    const { chat_id, session_id } = parse(query, req.query);
+    const room = session_id !== undefined ? await resolveSessionStream(ctx, String(session_id)) : null;
+    if (chat_id !== undefined) await loadChat(ctx.store.db, chat_id);
     const raw = req.headers['last-event-id'] ?? (req.query as Record<string, unknown>).last_event_id;
     const since = typeof raw === 'string' && /^\d{1,18}$/.test(raw) ? Number(raw) : null;
+    // The viewer's blocks and mutes apply in the room too, kept current by events.
+    const safety = await loadSafety(ctx, req.viewer.accountId);
     reply.hijack();
     const reader = new SseReader(reply.raw, ctx.config.stream.maxBufferedBytes);
-    reader.topics.set(chatTopic(chat_id), ['chat', String(chat_id)]);
+    safety(reader);
+    if (room) {
+      for (const t of room.topics) reader.topics.set(t, room.name);
+      room.track(reader);
+    } else reader.topics.set(chatTopic(chat_id!), ['chat', String(chat_id)]);
     reader.open(req.headers.origin);
     await ctx.hub.attach(reader, since);
   });

@@ -1,5 +1,6 @@
 import { notFound } from '@hashchat/core/errors';
 import { z } from 'zod';
+import { audibleNotifications } from '../../../services/moderation/read-filter';
 import { presentNotifications } from '../../../services/notifications';
 import { requireUser } from '../../auth';
 import { idParam, stringList } from '../../fields';
@@ -14,6 +15,7 @@ export const NOTIFICATION_TYPES = [
   'follow',
   'chat_reminder',
   'status',
+  'submission_answered',
 ] as const;
 
 export const notificationRoutes: RouteModule = (app, ctx) => {
@@ -43,7 +45,7 @@ export const notificationRoutes: RouteModule = (app, ctx) => {
       .limit(q.limit)
       .execute();
     if (asc) rows.reverse();
-    const list = await presentNotifications(ctx, rows, me);
+    const list = await presentNotifications(ctx, await audibleNotifications(ctx, me, rows), me);
     const link = linkHeader(
       ctx.config.publicUrl,
       '/api/v1/notifications',

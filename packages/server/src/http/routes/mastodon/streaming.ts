@@ -3,6 +3,8 @@ import { normalizeTag } from '@hashchat/core/text/tag-name';
 import type { FastifyRequest } from 'fastify';
 import { hasScope } from '../../../auth/scopes';
 import type { Context } from '../../../context';
+import { resolveSessionStream } from '../../../services/live/session-stream';
+import { loadSafety } from '../../../services/moderation/stream-safety';
 import { latestEventId } from '../../../store/events';
 import type { Reader } from '../../../stream/reader';
 import { SseReader } from '../../../stream/sse';
@@ -17,6 +19,8 @@ interface StreamSpec {
   events: ReadonlySet<string> | null;
   /** User streams follow the viewer's follows as they change. */
   userId: number | null;
+  /** Called with each reader that opens the stream (a session's room counts its people). */
+  track?: (reader: Reader) => void;
 }
 
 async function resolveStream(
@@ -88,6 +92,11 @@ async function resolveStream(
         userId: null,
       };
     }
+    case 'chat': {
+      // A session's room; `tag` carries the session id (`session_id` in the message or query).
+      const room = await resolveSessionStream(ctx, tag);
+      return { topics: room.topics, name: room.name, events: null, userId: null, track: room.track };
+    }
     default:
       throw new HashchatError('Invalid', 'Error: Unknown stream type');
   }
@@ -106,6 +115,7 @@ function attachSpec(ctx: Context, reader: Reader, spec: StreamSpec) {
   for (const t of spec.topics) reader.topics.set(t, spec.name);
   reader.eventFilter = spec.events;
   followFollows(ctx, reader, spec);
+  spec.track?.(reader);
 }
 
 /** A user stream adds and drops the topics of accounts and hashtags the viewer follows or unfollows meanwhile. */
@@ -131,9 +141,11 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
       const q = req.query as Record<string, string | undefined>;
       const spec = await resolveStream(ctx, req.viewer, stream, q.tag);
       const since = lastEventId(req);
+      const safety = await loadSafety(ctx, req.viewer.accountId);
       reply.hijack();
       const reader = new SseReader(reply.raw, ctx.config.stream.maxBufferedBytes);
       attachSpec(ctx, reader, spec);
+      safety(reader);
       reader.open(req.headers.origin);
       await ctx.hub.attach(reader, since);
     });
@@ -159,10 +171,12 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
       if (!attached) {
         attached = true;
         attachSpec(ctx, reader, spec);
+        (await loadSafety(ctx, req.viewer.accountId))(reader);
         await ctx.hub.attach(reader, since);
         return;
       }
       followFollows(ctx, reader, spec);
+      spec.track?.(reader);
       for (const t of spec.topics) {
         // A topic the socket already holds keeps its stream name (one event is sent once).
         if (!reader.topics.has(t)) reader.topics.set(t, spec.name);
@@ -172,7 +186,13 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
 
     socket.on('message', (data) => {
       void (async () => {
-        let msg: { type?: string; stream?: string; tag?: string; since_id?: string | number };
+        let msg: {
+          type?: string;
+          stream?: string;
+          tag?: string;
+          session_id?: string | number;
+          since_id?: string | number;
+        };
         try {
           msg = JSON.parse(String(data));
         } catch {
@@ -183,9 +203,10 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
             msg.since_id !== undefined && /^\d{1,18}$/.test(String(msg.since_id))
               ? Number(msg.since_id)
               : null;
-          if (msg.type === 'subscribe' && msg.stream) await subscribe(msg.stream, msg.tag, since);
+          const param = msg.tag ?? (msg.session_id !== undefined ? String(msg.session_id) : undefined);
+          if (msg.type === 'subscribe' && msg.stream) await subscribe(msg.stream, param, since);
           else if (msg.type === 'unsubscribe' && msg.stream) {
-            const key = `${msg.stream}|${msg.tag ?? ''}`;
+            const key = `${msg.stream}|${param ?? ''}`;
             for (const t of subscribed.get(key) ?? []) await ctx.hub.removeTopic(reader, t);
             subscribed.delete(key);
           } else error('Unknown message type');
@@ -197,14 +218,17 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
 
     const q = req.query as Record<string, string | undefined>;
     if (q.stream) {
-      subscribe(q.stream, q.tag, lastEventId(req)).catch((err) => {
+      subscribe(q.stream, q.tag ?? q.session_id, lastEventId(req)).catch((err) => {
         error(err instanceof HashchatError ? err.message : 'Internal error');
         socket.close(1008, 'subscribe failed');
       });
     } else {
       // Attach with no topics yet so heartbeats and shutdown reach this socket.
       attached = true;
-      void ctx.hub.attach(reader, null);
+      void loadSafety(ctx, req.viewer.accountId).then((safety) => {
+        safety(reader);
+        return ctx.hub.attach(reader, null);
+      });
     }
   });
 

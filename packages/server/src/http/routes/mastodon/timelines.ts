@@ -1,7 +1,7 @@
 import { normalizeTag } from '@hashchat/core/text/tag-name';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { presentStatuses } from '../../../services/status-views';
+import { presentTimeline } from '../../../services/moderation/read-filter';
 import { homeTimelineIds, publicTimelineIds, tagTimelineIds } from '../../../store/timelines';
 import { optionalUser, requireUser } from '../../auth';
 import { formBool, stringList } from '../../fields';
@@ -20,7 +20,7 @@ export const timelineRoutes: RouteModule = (app, ctx) => {
     ids: number[],
     viewer: number | null,
   ) {
-    const statuses = await presentStatuses(ctx, ids, viewer);
+    const statuses = await presentTimeline(ctx, ids, viewer);
     const link = linkHeader(base, path, req.query as Record<string, unknown>, ids);
     if (link) reply.header('link', link);
     return statuses;

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import {
+  createQuestion,
+  deleteQuestion,
+  listQuestions,
+  reorderQuestions,
+  skipQuestion,
+  updateQuestion,
+} from '../../../services/live/agenda';
+import { publishNext, publishQuestion } from '../../../services/live/publish-question';
+import { optionalUser, requireUser } from '../../auth';
+import { idParam } from '../../fields';
+import { parse } from '../../params';
+import type { RouteModule } from '../../routes';
+
+const MAX_OFFSET_MINUTES = 7 * 24 * 60;
+
+const text = z.string().trim().min(1, "can't be blank").max(5000, 'is too long');
+const offset = z
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^\d{1,6}$/, 'must be a whole number of minutes')
+      .transform(Number),
+  ])
+  .pipe(z.number().int('must be a whole number of minutes').min(0).max(MAX_OFFSET_MINUTES))
+  .nullable();
+const imageUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((v) => /^https?:\/\/\S+$/i.test(v), 'must be an http(s) URL')
+  .nullable();
+const imageAlt = z.string().trim().max(1500).nullable();
+const kind = z.enum(['question', 'intro', 'closing']);
+/** Empty strings (forms) mean "none". */
+const blankToNull = (v: unknown) => (v === '' ? null : v);
+
+const createSchema = z
+  .object({
+    text,
+    offset_minutes: z.preprocess(blankToNull, offset).optional(),
+    kind: kind.optional(),
+    image_url: z.preprocess(blankToNull, imageUrl).optional(),
+    image_alt: z.preprocess(blankToNull, imageAlt).optional(),
+  })
+  .transform((b) => ({
+    text: b.text,
+    offsetMinutes: b.offset_minutes ?? null,
+    kind: b.kind ?? ('question' as const),
+    imageUrl: b.image_url ?? null,
+    imageAlt: b.image_alt ?? null,
+  }));
+
+const patchSchema = z
+  .object({
+    text: text.optional(),
+    offset_minutes: z.preprocess(blankToNull, offset).optional(),
+    kind: kind.optional(),
+    image_url: z.preprocess(blankToNull, imageUrl).optional(),
+    image_alt: z.preprocess(blankToNull, imageAlt).optional(),
+  })
+  .transform((b) => ({
+    ...(b.text !== undefined ? { text: b.text } : {}),
+    ...(b.offset_minutes !== undefined ? { offsetMinutes: b.offset_minutes } : {}),
+    ...(b.kind !== undefined ? { kind: b.kind } : {}),
+    ...(b.image_url !== undefined ? { imageUrl: b.image_url } : {}),
+    ...(b.image_alt !== undefined ? { imageAlt: b.image_alt } : {}),
+  }));
+
+const idString = z
+  .union([z.string().regex(/^\d{1,18}$/, 'must be ids'), z.number().int().positive()])
+  .transform(Number);
+const reorderSchema = z.object({ ids: z.array(idString).max(500) });
+const nextSchema = z.object({ expected_id: idString.optional() });
+
+/** The agenda: list, create, change, reorder, skip, delete, publish, and the host console's Next. */
+export const liveQuestionRoutes: RouteModule = (app, ctx) => {
+  app.get('/api/v1/sessions/:id/questions', async (req) => {
+    const { id } = parse(idParam, req.params);
+    return listQuestions(ctx, id, optionalUser(req, 'read:statuses'));
+  });
+
+  app.post('/api/v1/sessions/:id/questions', async (req) => {
+    const me = requireUser(req, 'write:statuses');
+    const { id } = parse(idParam, req.params);
+    return createQuestion(ctx, me, id, parse(createSchema, req.body));
+  });
+
+  app.post('/api/v1/sessions/:id/questions/reorder', async (req) => {
+    const me = requireUser(req, 'write:statuses');
+    const { id } = parse(idParam, req.params);
+    return reorderQuestions(ctx, me, id, parse(reorderSchema, req.body).ids);
+  });
+
+  app.post('/api/v1/sessions/:id/next', async (req) => {
+    const me = requireUser(req, 'write:statuses');
+    const { id } = parse(idParam, req.params);
+    return publishNext(ctx, me, id, parse(nextSchema, req.body).expected_id ?? null);
+  });
+
+  app.patch('/api/v1/questions/:id', async (req) => {
+    const me = requireUser(req, 'write:statuses');
+    const { id } = parse(idParam, req.params);
+    return updateQuestion(ctx, me, id, parse(patchSchema, req.body));
+  });
+
+  app.delete('/api/v1/questions/:id', async (req) => {
+    const me = requireUser(req, 'write:statuses');
+    const { id } = parse(idParam, req.params);
+    await deleteQuestion(ctx, me, id);
+    return {};
+  });
+
+  app.post('/api/v1/questions/:id/publish', async (req) => {
+    const me = requireUser(req, 'write:statuses');
+    const { id } = parse(idParam, req.params);
+    return publishQuestion(ctx, id, { actorId: me });
+  });
+
+  app.post('/api/v1/questions/:id/skip', async (req) => {
+    const me = requireUser(req, 'write:statuses');
+    const { id } = parse(idParam, req.params);
+    return skipQuestion(ctx, me, id);
+  });
+};

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { chatReports, closeReport, fileReport } from '../../../services/moderation/reports';
+import { REPORT_CATEGORIES } from '../../../store/moderation';
+import type { ReportCategory } from '../../../store/schema';
+import { requireUser } from '../../auth';
+import { idParam } from '../../fields';
+import { parse } from '../../params';
+import type { RouteModule } from '../../routes';
+
+const id = z.union([z.string().regex(/^\d{1,18}$/), z.number().int().positive()]).transform(Number);
+
+const reportBody = z.object({
+  status_id: id.optional(),
+  account_id: id.optional(),
+  category: z.enum(REPORT_CATEGORIES as [ReportCategory, ...ReportCategory[]]).default('other'),
+  comment: z.string().max(1000).default(''),
+});
+
+const listQuery = z.object({
+  state: z.enum(['open', 'resolved', 'all']).default('open'),
+  max_id: z.coerce.number().int().positive().optional(),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(40)
+    .transform((n) => Math.min(n, 80)),
+});
+
+/** Reports to a chat's hosts: anyone signed in files one; moderators list and resolve them. */
+export const moderationReportRoutes: RouteModule = (app, ctx) => {
+  app.post('/api/v1/chats/:id/reports', async (req) => {
+    const me = requireUser(req, 'write:reports');
+    const { id: chatId } = parse(idParam, req.params);
+    const b = parse(reportBody, req.body);
+    return fileReport(ctx, me, chatId, {
+      statusId: b.status_id ?? null,
+      accountId: b.account_id ?? null,
+      category: b.category,
+      comment: b.comment,
+    });
+  });
+
+  app.get('/api/v1/chats/:id/reports', async (req, reply) => {
+    const me = requireUser(req, 'read:statuses');
+    const { id: chatId } = parse(idParam, req.params);
+    const q = parse(listQuery, req.query);
+    const { rows, entities } = await chatReports(ctx, me, chatId, {
+      state: q.state === 'all' ? null : q.state,
+      maxId: q.max_id ?? null,
+      limit: q.limit,
+    });
+    if (rows.length === q.limit) {
+      const last = rows[rows.length - 1].id;
+      reply.header(
+        'link',
+        `<${ctx.config.publicUrl}/api/v1/chats/${chatId}/reports?state=${q.state}&limit=${q.limit}&max_id=${last}>; rel="next"`,
+      );
+    }
+    return entities;
+  });
+
+  app.post('/api/v1/reports/:id/resolve', async (req) => {
+    const me = requireUser(req, 'write:statuses');
+    const { id: reportId } = parse(idParam, req.params);
+    const b = parse(z.object({ resolution: z.string().max(500).default('') }), req.body);
+    return closeReport(ctx, me, reportId, b.resolution);
+  });
+};

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { chatStats } from '../../../services/transcripts/chat-stats';
+import { idParam } from '../../fields';
+import { parse } from '../../params';
+import type { RouteModule } from '../../routes';
+
+const statsQuery = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(100)
+    .transform((n) => Math.min(n, 500)),
+});
+
+/** A chat's sessions side by side: is it growing? */
+export const chatStatsRoutes: RouteModule = (app, ctx) => {
+  app.get('/api/v1/chats/:id/stats', async (req) => {
+    const { id } = parse(idParam, req.params);
+    const { limit } = parse(statsQuery, req.query);
+    return chatStats(ctx, id, limit);
+  });
+};

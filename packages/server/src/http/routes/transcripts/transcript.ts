@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { buildRecap } from '../../../services/transcripts/build-recap';
+import { loadTranscript } from '../../../services/transcripts/load-transcript';
+import { renderTranscriptCsv } from '../../../services/transcripts/render-csv';
+import { renderTranscriptHtml } from '../../../services/transcripts/render-html';
+import { renderTranscriptMarkdown } from '../../../services/transcripts/render-markdown';
+import { transcriptPage } from '../../../services/transcripts/transcript-page';
+import { optionalUser } from '../../auth';
+import { idParam } from '../../fields';
+import { parse } from '../../params';
+import type { RouteModule } from '../../routes';
+import { transcriptUrls } from '../../serializers/recap';
+
+const transcriptQuery = z.object({
+  order: z.enum(['asc', 'desc']).default('asc'),
+  max_id: z.coerce.number().int().positive().optional(),
+  min_id: z.coerce.number().int().nonnegative().optional(),
+  question_number: z.coerce.number().int().min(0).max(999).optional(),
+  kind: z.enum(['question', 'answer', 'comment']).optional(),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(40)
+    .transform((n) => Math.min(n, 200)),
+});
+
+const attachment = (tag: string, id: number, ext: string) =>
+  `attachment; filename="${tag.replace(/[^A-Za-z0-9_-]/g, '')}-session-${id}-transcript.${ext}"`;
+
+/** A session's transcript: keyset-paginated JSON, and the whole of it as HTML, Markdown, CSV and JSON files. */
+export const transcriptRoutes: RouteModule = (app, ctx) => {
+  app.get('/api/v1/sessions/:id/transcript', async (req, reply) => {
+    const { id } = parse(idParam, req.params);
+    const q = parse(transcriptQuery, req.query);
+    const minId = q.min_id ?? null;
+    const maxId = q.max_id ?? null;
+    const nearest = q.order === 'asc' ? maxId !== null && minId === null : minId !== null && maxId === null;
+    const page = await transcriptPage(ctx, id, optionalUser(req, 'read:statuses'), {
+      order: q.order,
+      minId,
+      maxId,
+      nearest,
+      questionNumber: q.question_number ?? null,
+      kind: q.kind ?? null,
+      limit: q.limit,
+    });
+    const ids = page.statuses.map((s) => s.id);
+    if (ids.length > 0) {
+      const keep = new URLSearchParams();
+      keep.set('order', q.order);
+      keep.set('limit', String(q.limit));
+      if (q.question_number !== undefined) keep.set('question_number', String(q.question_number));
+      if (q.kind) keep.set('kind', q.kind);
+      const link = (key: string, value: string) => {
+        const p = new URLSearchParams(keep);
+        p.set(key, value);
+        return `${ctx.config.publicUrl}/api/v1/sessions/${id}/transcript?${p}`;
+      };
+      const [forward, back] = q.order === 'asc' ? ['min_id', 'max_id'] : ['max_id', 'min_id'];
+      reply.header(
+        'link',
+        `<${link(forward, ids[ids.length - 1])}>; rel="next", <${link(back, ids[0])}>; rel="prev"`,
+      );
+    }
+    return page;
+  });
+
+  app.get('/api/v1/sessions/:id/transcript.json', async (req, reply) => {
+    const { id } = parse(idParam, req.params);
+    const doc = await loadTranscript(ctx, id);
+    return reply
+      .header('content-disposition', attachment(doc.chat.hashtag, id, 'json'))
+      .send({ session: doc.session, final: doc.final, questions: doc.questions, statuses: doc.statuses });
+  });
+
+  app.get('/api/v1/sessions/:id/transcript.html', async (req, reply) => {
+    const { id } = parse(idParam, req.params);
+    const doc = await loadTranscript(ctx, id);
+    const recap = await buildRecap(ctx, doc);
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-disposition', attachment(doc.chat.hashtag, id, 'html'))
+      .send(renderTranscriptHtml(doc, recap, { standalone: true, baseUrl: ctx.config.publicUrl }));
+  });
+
+  app.get('/api/v1/sessions/:id/transcript.md', async (req, reply) => {
+    const { id } = parse(idParam, req.params);
+    const doc = await loadTranscript(ctx, id);
+    return reply
+      .type('text/markdown; charset=utf-8')
+      .header('content-disposition', attachment(doc.chat.hashtag, id, 'md'))
+      .send(renderTranscriptMarkdown(doc, transcriptUrls(ctx.config.publicUrl, id).transcript_url));
+  });
+
+  app.get('/api/v1/sessions/:id/transcript.csv', async (req, reply) => {
+    const { id } = parse(idParam, req.params);
+    const doc = await loadTranscript(ctx, id);
+    return reply
+      .type('text/csv; charset=utf-8; header=present')
+      .header('content-disposition', attachment(doc.chat.hashtag, id, 'csv'))
+      .send(renderTranscriptCsv(doc));
+  });
+};

@@ -1,0 +1,111 @@
+import type { Context } from '../../context';
+import { findSessionById } from '../../store/chat-sessions';
+import { appendEvents } from '../../store/events';
+import { roomTotals } from '../../store/room';
+import { sessionTopic } from '../chats/session-events';
+import { publishEvents } from '../publish';
+import { RoomPresence } from './room-presence';
+
+export interface RoomCounters {
+  /** Open streams of the room on this instance. */
+  people_in_room: number;
+  /** Distinct authors of visible statuses in the room. */
+  participants: number;
+  /** Visible statuses posted in the last minute. */
+  posts_per_minute: number;
+  statuses: number;
+}
+
+export async function roomCounters(ctx: Context, sessionId: number): Promise<RoomCounters> {
+  const totals = await roomTotals(ctx.store.db, sessionId, ctx.now() - 60_000);
+  return {
+    people_in_room: liveRuntime(ctx).presence.count(sessionId),
+    participants: totals.participants,
+    posts_per_minute: totals.recent,
+    statuses: totals.statuses,
+  };
+}
+
+/**
+ * Sends `chat.counters` on the streams of live sessions that have readers in this process, at
+ * most every `intervalMs` and only when a number changed. One timer per process, running only
+ * while some room is open; a few aggregate queries per open room per tick, never per reader.
+ */
+export class CountersTicker {
+  intervalMs = 5000;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly last = new Map<number, string>();
+  private busy = false;
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly presence: RoomPresence,
+  ) {}
+
+  /** Called when a reader joins a room. */
+  ensureRunning(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.tick(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  async tick(): Promise<void> {
+    if (this.busy) return;
+    const sessions = this.presence.sessions();
+    for (const id of this.last.keys()) if (!sessions.includes(id)) this.last.delete(id);
+    if (sessions.length === 0) {
+      this.stop();
+      return;
+    }
+    this.busy = true;
+    try {
+      for (const id of sessions) await this.emit(id);
+    } catch (err) {
+      this.ctx.log.warn({ err }, 'room counters failed');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async emit(sessionId: number): Promise<void> {
+    const session = await findSessionById(this.ctx.store.db, sessionId);
+    if (session?.state !== 'live') return;
+    const payload = JSON.stringify(await roomCounters(this.ctx, sessionId));
+    if (this.last.get(sessionId) === payload) return;
+    this.last.set(sessionId, payload);
+    const stored = await this.ctx.store.db
+      .transaction()
+      .execute((trx) =>
+        appendEvents(
+          trx,
+          this.ctx.store.dialect,
+          [{ event: 'chat.counters', payload, accountId: null, topics: [sessionTopic(sessionId)] }],
+          this.ctx.now(),
+        ),
+      );
+    await publishEvents(this.ctx, stored);
+  }
+}
+
+interface LiveRuntime {
+  presence: RoomPresence;
+  counters: CountersTicker;
+}
+
+const runtimes = new WeakMap<Context, LiveRuntime>();
+
+/** This process's live-room state for a context (presence and the counters timer), made on first use. */
+export function liveRuntime(ctx: Context): LiveRuntime {
+  let rt = runtimes.get(ctx);
+  if (!rt) {
+    const presence = new RoomPresence();
+    rt = { presence, counters: new CountersTicker(ctx, presence) };
+    runtimes.set(ctx, rt);
+  }
+  return rt;
+}

@@ -1,0 +1,35 @@
+import type { Reader } from '../../stream/reader';
+import { sessionTopic } from '../chats/session-events';
+
+/**
+ * Who has a session's room open in this process: the readers of its stream. A reader counts
+ * while it is open and still holds the session's topic (a WebSocket may unsubscribe), so
+ * nothing has to be told when one goes away. Per instance: with several instances each counts
+ * its own readers (documented as approximate).
+ */
+export class RoomPresence {
+  private readonly bySession = new Map<number, Set<Reader>>();
+
+  join(sessionId: number, reader: Reader): void {
+    let set = this.bySession.get(sessionId);
+    if (!set) {
+      set = new Set();
+      this.bySession.set(sessionId, set);
+    }
+    set.add(reader);
+  }
+
+  count(sessionId: number): number {
+    const set = this.bySession.get(sessionId);
+    if (!set) return 0;
+    const topic = sessionTopic(sessionId);
+    for (const r of set) if (r.closed || !r.topics.has(topic)) set.delete(r);
+    if (set.size === 0) this.bySession.delete(sessionId);
+    return set.size;
+  }
+
+  /** Sessions with at least one open reader here. */
+  sessions(): number[] {
+    return [...this.bySession.keys()].filter((id) => this.count(id) > 0);
+  }
+}

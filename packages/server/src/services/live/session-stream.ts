@@ -1,0 +1,28 @@
+import { notFound } from '@hashchat/core/errors';
+import type { Context } from '../../context';
+import { findSessionById } from '../../store/chat-sessions';
+import type { Reader } from '../../stream/reader';
+import { sessionTopic } from '../chats/session-events';
+import { liveRuntime } from './counters';
+
+/** A session's stream: its topic, the name WebSocket frames give it, and how a reader joins the room's presence. */
+export interface SessionStream {
+  topics: string[];
+  name: string[];
+  track: (reader: Reader) => void;
+}
+
+/** Resolves `/api/v1/streaming/chat?session_id=` (or the WebSocket `stream: "chat"`) to the `session:<id>` topic. */
+export async function resolveSessionStream(ctx: Context, rawId: string | undefined): Promise<SessionStream> {
+  const id = rawId !== undefined && /^\d{1,18}$/.test(rawId) ? Number(rawId) : null;
+  if (id === null || !(await findSessionById(ctx.store.db, id))) throw notFound('Session not found');
+  return {
+    topics: [sessionTopic(id)],
+    name: ['chat', String(id)],
+    track: (reader) => {
+      const rt = liveRuntime(ctx);
+      rt.presence.join(id, reader);
+      rt.counters.ensureRunning();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { Context } from '../../context';
+import type { StatusEntity } from '../../http/serializers/status';
+import { excludedAccountIds, silencedSenders } from '../../store/blocks';
+import { heldIds } from '../../store/moderation';
+import { presentStatuses } from '../status-views';
+
+/**
+ * The read pipeline's rules step for timelines: held statuses (pending, muted, hidden by a
+ * chat's moderators) are dropped for everyone but their author, then statuses by (or reblogs
+ * of) accounts the viewer blocks, is blocked by or mutes. Pages may come out short; callers
+ * build their Link header from the ids they fetched, so paging goes on from where it was.
+ */
+export async function presentTimeline(
+  ctx: Context,
+  ids: number[],
+  viewerId: number | null,
+): Promise<StatusEntity[]> {
+  const held = await heldIds(ctx.store.db, ids, viewerId);
+  const statuses = await presentStatuses(
+    ctx,
+    held.size > 0 ? ids.filter((id) => !held.has(id)) : ids,
+    viewerId,
+  );
+  if (viewerId === null) return statuses;
+  const excluded = await excludedAccountIds(ctx.store.db, viewerId, ctx.now());
+  if (excluded.size === 0) return statuses;
+  const rebloggedAuthor = (s: StatusEntity) => (s.reblog as { account?: { id: string } } | null)?.account?.id;
+  return statuses.filter((s) => {
+    const inner = rebloggedAuthor(s);
+    return !excluded.has(Number(s.account.id)) && !(inner !== undefined && excluded.has(Number(inner)));
+  });
+}
+
+/** Notifications rows minus those from accounts blocked either way or muted with their notifications. */
+export async function audibleNotifications<T extends { from_account_id: number }>(
+  ctx: Context,
+  viewerId: number,
+  rows: T[],
+): Promise<T[]> {
+  const silenced = await silencedSenders(
+    ctx.store.db,
+    viewerId,
+    [...new Set(rows.map((r) => Number(r.from_account_id)))],
+    ctx.now(),
+  );
+  return silenced.size === 0 ? rows : rows.filter((r) => !silenced.has(Number(r.from_account_id)));
+}

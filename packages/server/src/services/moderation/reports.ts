@@ -1,0 +1,127 @@
+import { conflict, notFound, unprocessable } from '@hashchat/core/errors';
+import type { Context } from '../../context';
+import { serializeAccount } from '../../http/serializers/account';
+import { findAccountById, findAccountsByIds } from '../../store/accounts';
+import { findChatById } from '../../store/chats';
+import { findReport, insertReport, listReports, type ReportRow, resolveReport } from '../../store/moderation';
+import type { ReportCategory } from '../../store/schema';
+import { findStatusById } from '../../store/statuses';
+import { loadChat } from '../chats/access';
+import { presentStatuses } from '../status-views';
+import { logAction } from './log';
+import { requireModerator } from './moderators';
+
+export interface NewReport {
+  statusId: number | null;
+  accountId: number | null;
+  category: ReportCategory;
+  comment: string;
+}
+
+/** Anyone signed in reports a status or an account to a chat's hosts. */
+export async function fileReport(ctx: Context, reporterId: number, chatId: number, input: NewReport) {
+  const db = ctx.store.db;
+  await loadChat(db, chatId);
+  let target = input.accountId;
+  if (input.statusId !== null) {
+    const status = await findStatusById(db, input.statusId);
+    if (!status) throw notFound('The status does not exist');
+    target = Number(status.account_id);
+  }
+  if (target === null) throw unprocessable('Validation failed: status_id or account_id is required');
+  if (!(await findAccountById(db, target))) throw notFound('The account does not exist');
+  if (target === reporterId) throw unprocessable('You cannot report yourself');
+  const row = await insertReport(db, {
+    chat_id: chatId,
+    reporter_id: reporterId,
+    target_account_id: target,
+    status_id: input.statusId,
+    category: input.category,
+    comment: input.comment,
+    state: 'open',
+    resolved_by: null,
+    resolution: null,
+    resolved_at: null,
+    created_at: ctx.now(),
+  });
+  return (await presentReports(ctx, [row], reporterId))[0];
+}
+
+export async function chatReports(
+  ctx: Context,
+  actorId: number,
+  chatId: number,
+  q: { state: 'open' | 'resolved' | null; maxId: number | null; limit: number },
+) {
+  const chat = await loadChat(ctx.store.db, chatId);
+  await requireModerator(ctx.store.db, chat, actorId);
+  const rows = await listReports(ctx.store.db, chatId, q.state, q.maxId, q.limit);
+  return { rows, entities: await presentReports(ctx, rows, actorId) };
+}
+
+/** Closes a report (after acting on it, or not); logged as `resolve_report`. */
+export async function closeReport(ctx: Context, actorId: number, reportId: number, resolution: string) {
+  const db = ctx.store.db;
+  const report = await findReport(db, reportId);
+  if (!report) throw notFound();
+  const chat = await findChatById(db, Number(report.chat_id));
+  if (!chat) throw notFound();
+  await requireModerator(db, chat, actorId);
+  if (report.state === 'resolved') throw conflict('This report is already resolved');
+  const now = ctx.now();
+  await db.transaction().execute(async (trx) => {
+    await resolveReport(trx, reportId, actorId, resolution, now);
+    await logAction(
+      trx,
+      {
+        chatId: Number(chat.id),
+        sessionId: null,
+        moderatorId: actorId,
+        action: 'resolve_report',
+        reportId,
+        statusId: report.status_id === null ? null : Number(report.status_id),
+        accountId: Number(report.target_account_id),
+        category: report.category,
+        reason: resolution,
+      },
+      now,
+    );
+  });
+  const row = await findReport(db, reportId);
+  return (await presentReports(ctx, [row!], actorId))[0];
+}
+
+/** Report entities: who reported whom, for what, with the status when there is one. */
+export async function presentReports(ctx: Context, rows: ReportRow[], viewerId: number) {
+  const base = ctx.config.publicUrl;
+  const accounts = await findAccountsByIds(ctx.store.db, [
+    ...rows.map((r) => Number(r.reporter_id)),
+    ...rows.map((r) => Number(r.target_account_id)),
+  ]);
+  const statuses = new Map(
+    (
+      await presentStatuses(
+        ctx,
+        rows.filter((r) => r.status_id !== null).map((r) => Number(r.status_id)),
+        viewerId,
+      )
+    ).map((s) => [s.id, s]),
+  );
+  const account = (id: number) => {
+    const a = accounts.get(Number(id));
+    return a ? serializeAccount(a, base) : null;
+  };
+  return rows.map((r) => ({
+    id: String(r.id),
+    chat_id: String(r.chat_id),
+    category: r.category,
+    comment: r.comment,
+    state: r.state,
+    resolution: r.resolution,
+    created_at: new Date(Number(r.created_at)).toISOString(),
+    resolved_at: r.resolved_at === null ? null : new Date(Number(r.resolved_at)).toISOString(),
+    account: account(r.reporter_id),
+    target_account: account(r.target_account_id),
+    status: r.status_id === null ? null : (statuses.get(String(r.status_id)) ?? null),
+  }));
+}

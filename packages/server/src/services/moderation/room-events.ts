@@ -1,0 +1,89 @@
+import type { Transaction } from 'kysely';
+import type { Context } from '../../context';
+import { serializeRoomChat, withChat } from '../../http/serializers/room-status';
+import type { NewEvent } from '../../store/events';
+import type { Database } from '../../store/schema';
+import type { StatusRow } from '../../store/statuses';
+import { sessionTopic } from '../chats/session-events';
+import { authorRole } from '../live/room-index';
+import { presentStatus } from '../status-views';
+import { statusTopics } from '../visibility';
+
+async function topicsOf(trx: Transaction<Database>, row: StatusRow, sessionIds: number[]): Promise<string[]> {
+  const [tags, mentions] = await Promise.all([
+    trx
+      .selectFrom('status_tags as st')
+      .innerJoin('tags as t', 't.id', 'st.tag_id')
+      .select('t.name')
+      .where('st.status_id', '=', row.id)
+      .execute(),
+    trx.selectFrom('mentions').select('account_id').where('status_id', '=', row.id).execute(),
+  ]);
+  const topics = statusTopics(
+    row,
+    tags.map((t) => t.name),
+    mentions.map((m) => Number(m.account_id)),
+  );
+  return [...new Set([...topics, ...sessionIds.map(sessionTopic)])];
+}
+
+/**
+ * A status leaves the room (hidden): a Mastodon `delete` on every topic its `update` went to
+ * (tag, public, the author's) and on the session rooms, so connected readers drop it.
+ */
+export async function withdrawEvent(
+  trx: Transaction<Database>,
+  row: StatusRow,
+  sessionIds: number[],
+): Promise<NewEvent> {
+  return {
+    event: 'delete',
+    payload: String(row.id),
+    accountId: Number(row.account_id),
+    topics: await topicsOf(trx, row, sessionIds),
+  };
+}
+
+/**
+ * A held status is let in (approved, unhidden, its author unmuted): its `update` goes out now,
+ * and each session room that indexed it gets the room entity (with its `chat` field).
+ */
+export async function releaseEvents(
+  ctx: Context,
+  trx: Transaction<Database>,
+  row: StatusRow,
+): Promise<NewEvent[]> {
+  const entity = await presentStatus(ctx, Number(row.id), null, trx);
+  if (!entity) return [];
+  const authorId = Number(row.account_id);
+  const events: NewEvent[] = [
+    {
+      event: 'update',
+      payload: JSON.stringify(entity),
+      accountId: authorId,
+      topics: await topicsOf(trx, row, []),
+    },
+  ];
+  const rooms = await trx
+    .selectFrom('session_statuses as ss')
+    .innerJoin('chat_sessions as s', 's.id', 'ss.session_id')
+    .innerJoin('chats as c', 'c.id', 's.chat_id')
+    .selectAll('ss')
+    .select(['c.owner_id', 's.chat_id'])
+    .where('ss.status_id', '=', row.id)
+    .execute();
+  for (const r of rooms) {
+    const role = await authorRole(
+      trx,
+      { id: Number(r.session_id), chat_id: Number(r.chat_id), owner_id: Number(r.owner_id) },
+      authorId,
+    );
+    events.push({
+      event: 'update',
+      payload: JSON.stringify(withChat(entity, serializeRoomChat({ ...r, room_state: 'visible' }, role))),
+      accountId: authorId,
+      topics: [sessionTopic(Number(r.session_id))],
+    });
+  }
+  return events;
+}

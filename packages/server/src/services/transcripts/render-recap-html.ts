@@ -1,0 +1,113 @@
+import { escapeHtml as esc } from '@hashchat/core/text/render';
+import type { RecapEntity } from '../../http/serializers/recap';
+import { formatCount } from './local-clock';
+import { svgBarChart } from './svg-bar-chart';
+
+const num = formatCount;
+const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
+
+function table(caption: string, head: [string, string], rows: [string, number][]): string {
+  const body = rows.map(([k, v]) => `<tr><td>${k}</td><td class="n">${num(v)}</td></tr>`).join('');
+  return `<table><caption class="note">${esc(caption)}</caption><thead><tr><th scope="col">${esc(head[0])}</th><th scope="col" class="n">${esc(head[1])}</th></tr></thead><tbody>${body}</tbody></table>`;
+}
+
+/** A chart with its table alternative (the table sits in a disclosure so it does not double the page). */
+function chartWithTable(
+  id: string,
+  title: string,
+  description: string,
+  bars: { label: string; value: number }[],
+  head: [string, string],
+) {
+  const svg = svgBarChart({ id, title, description, bars });
+  const rows = bars.map((b): [string, number] => [esc(b.label), b.value]);
+  return `<figure aria-labelledby="${id}-caption"><figcaption id="${id}-caption"><h3>${esc(title)}</h3></figcaption>${svg}<details><summary>${esc(title)} as a table</summary>${table(title, head, rows)}</details></figure>`;
+}
+
+const accountLink = (a: { url: string; acct: string; display_name: string }) =>
+  `<a href="${esc(a.url)}">${esc(a.display_name || a.acct)}</a> <span class="acct">@${esc(a.acct)}</span>`;
+
+/** The recap section of the transcript page and its HTML export: figures, static SVG charts with tables, lists, definitions. */
+export function renderRecapSection(r: RecapEntity): string {
+  const figures: [string, string][] = [
+    ['Statuses', num(r.statuses_count)],
+    ['Participants', num(r.participants_count)],
+    ['New participants', num(r.new_participants_count)],
+    ['Returning participants', num(r.returning_participants_count)],
+    ["Hosts' share", pct(r.hosts_share)],
+    ['Peak minute', r.peak_minute ? `${num(r.peak_minute.count)} at minute ${r.peak_minute.minute}` : '—'],
+    ['Potential reach', num(r.potential_reach)],
+    ['Potential impressions', num(r.potential_impressions)],
+  ];
+  const parts: string[] = [];
+  parts.push('<section id="recap" aria-labelledby="recap-h"><h2 id="recap-h">Recap</h2>');
+  parts.push(
+    `<dl class="figures">${figures.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>`,
+  );
+  parts.push(
+    chartWithTable(
+      'chart-posts-per-minute',
+      'Posts per minute',
+      r.posts_per_minute.length === 0
+        ? 'No statuses yet.'
+        : `Statuses per minute from minute ${r.posts_per_minute[0].minute} to ${r.posts_per_minute[r.posts_per_minute.length - 1].minute}; the busiest minute had ${r.peak_minute?.count ?? 0}.`,
+      r.posts_per_minute.map((m) => ({ label: String(m.minute), value: m.count })),
+      ['Minute', 'Statuses'],
+    ),
+  );
+  parts.push(
+    chartWithTable(
+      'chart-answers-per-question',
+      'Answers per question',
+      r.answers_per_question.length === 0
+        ? 'No questions were asked.'
+        : r.answers_per_question.map((a) => `Q${a.question_number}: ${a.count}`).join(', '),
+      r.answers_per_question.map((a) => ({ label: `Q${a.question_number}`, value: a.count })),
+      ['Question', 'Answers'],
+    ),
+  );
+  parts.push('<h3>Most active participants</h3>');
+  parts.push(
+    r.top_participants.length === 0
+      ? '<p class="note">Nobody yet.</p>'
+      : `<ol>${r.top_participants.map((p) => `<li>${accountLink(p.account)} — ${num(p.statuses_count)} statuses</li>`).join('')}</ol>`,
+  );
+  parts.push('<h3>Top answers</h3>');
+  parts.push(
+    r.top_answers.length === 0
+      ? '<p class="note">No answer has been liked or reposted yet.</p>'
+      : `<ol>${r.top_answers
+          .map(
+            (a) =>
+              `<li><a href="#s${esc(a.status.id)}">A${a.question_number ?? ''} by @${esc(a.status.account.acct)}</a> — ${num(a.favourites_count)} likes, ${num(a.reblogs_count)} reposts</li>`,
+          )
+          .join('')}</ol>`,
+  );
+  parts.push('<h3>Most mentioned</h3>');
+  parts.push(
+    r.most_mentioned.length === 0
+      ? '<p class="note">Nobody was mentioned.</p>'
+      : `<ol>${r.most_mentioned.map((m) => `<li>${accountLink(m.account)} — ${num(m.mentions_count)} mentions</li>`).join('')}</ol>`,
+  );
+  parts.push('<h3>Resources shared</h3>');
+  parts.push(
+    r.links.length === 0
+      ? '<p class="note">No links were shared.</p>'
+      : `<ul class="links">${r.links.map((l) => `<li><a href="${esc(l.url)}" rel="nofollow noopener noreferrer">${esc(l.title ?? l.url)}</a> — shared ${num(l.count)}×</li>`).join('')}</ul>`,
+  );
+  parts.push('<h3>Languages</h3>');
+  parts.push(
+    r.languages.length === 0
+      ? '<p class="note">—</p>'
+      : table(
+          'Statuses by language',
+          ['Language', 'Statuses'],
+          r.languages.map((l): [string, number] => [esc(l.language), l.count]),
+        ),
+  );
+  parts.push('<h3>How these are counted</h3><dl class="definitions">');
+  for (const [k, v] of Object.entries(r.definitions))
+    parts.push(`<dt>${esc(k.replace(/_/g, ' '))}</dt><dd>${esc(v)}</dd>`);
+  parts.push('</dl></section>');
+  return parts.join('');
+}
