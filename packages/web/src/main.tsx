@@ -8,6 +8,7 @@ import './styles/status.css';
 import './styles/room.css';
 import './styles/forms.css';
 import './styles/chats.css';
+import './styles/live.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -31,6 +31,8 @@ export interface ChatSession {
   started_at?: string | null;
   ended_at?: string | null;
   extra_tag?: string | null;
+  /** Participants may read the agenda's upcoming questions before they are asked. */
+  agenda_public?: boolean;
   event?: { id: string; name: string; description: string } | null;
   url: string;
   room_url?: string;

@@ -1,4 +1,6 @@
 import type { Chat, ChatSession } from './chat-types';
+import type { LiveCounters, Question, SpotlightChange } from './live-types';
+import type { Submission } from './moderation-types';
 import type { Notification, Status } from './types';
 
 /** Event name → payload of the server's streams: the Mastodon set, then the chat stream's. */
@@ -11,6 +13,16 @@ export interface StreamEventMap {
   'chat.session': ChatSession;
   'chat.update': Chat;
   'chat.delete': { id: string };
+  /** An agenda item was added, changed, published or skipped (session stream). */
+  'chat.question': Question;
+  /** A status was pinned to or unpinned from the top of the room (session stream). */
+  'chat.spotlight': SpotlightChange;
+  /** The room's live numbers (session stream, at most every few seconds). */
+  'chat.counters': LiveCounters;
+  /** A town-hall question is being answered now (session stream; for every room view). */
+  'chat.answering': Submission;
+  /** A town-hall question was approved, dismissed, merged into, answered, or is no longer answering. */
+  'chat.submission': Submission;
 }
 
 export type StreamEvent = {
@@ -32,6 +44,11 @@ const EVENT_NAMES: (keyof StreamEventMap)[] = [
   'chat.session',
   'chat.update',
   'chat.delete',
+  'chat.question',
+  'chat.spotlight',
+  'chat.counters',
+  'chat.answering',
+  'chat.submission',
 ];
 // The browser retries by itself after network errors; a refused stream (e.g. 5xx) is closed
 // for good, so we reopen it ourselves after this pause.
@@ -114,4 +131,6 @@ export const streamUrls = {
   user: '/api/v1/streaming/user',
   public: '/api/v1/streaming/public',
   chat: (chatId: string) => `/api/v1/streaming/chat?chat_id=${encodeURIComponent(chatId)}`,
+  /** A session's room: classified statuses, agenda, spotlight, state and counters. */
+  session: (sessionId: string) => `/api/v1/streaming/chat?session_id=${encodeURIComponent(sessionId)}`,
 };

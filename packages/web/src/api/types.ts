@@ -1,4 +1,5 @@
 import type { ChatReminderFields } from './chat-types';
+import type { StatusChat } from './live-types';
 
 /** Entities of the server API, shaped exactly as Mastodon's (only the fields the web app reads). */
 
@@ -49,6 +50,8 @@ export interface Status {
   account: Account;
   mentions: StatusMention[];
   tags: StatusTag[];
+  /** In a session's room (our extension): question n, answer to n, or a comment. */
+  chat?: StatusChat;
 }
 
 export interface TagHistory {

@@ -33,6 +33,8 @@ describe('internalPath', () => {
     ],
     ['an external link', anchor('https://example.com/page'), click, null],
     ['an API link', anchor('http://chat.test/api/v1/instance'), click, null],
+    ['a transcript page (server-rendered)', anchor('http://chat.test/sessions/40'), click, null],
+    ['a recap (an app route)', anchor('http://chat.test/sessions/40/recap'), click, '/sessions/40/recap'],
     ['a link opening a new tab', anchor('http://chat.test/@alice', { target: '_blank' }), click, null],
     ['a download', anchor('http://chat.test/x.csv', { download: true }), click, null],
     ['a ctrl-click', anchor('http://chat.test/@alice'), { ...click, ctrlKey: true }, null],

@@ -36,6 +36,8 @@ export function internalPath(
   }
   if (url.origin === origin) {
     if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/oauth/')) return null;
+    // A session's transcript is a page the server renders, not a route of the app.
+    if (/^\/sessions\/\d+\/?$/.test(url.pathname)) return null;
     // In-page anchors such as the skip link keep their native behaviour.
     if (url.hash && url.pathname === here.pathname && url.search === here.search) return null;
     return url.pathname + url.search + url.hash;

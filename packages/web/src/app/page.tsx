@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { SignUpPage } from '../features/auth/sign-up-page';
 import { ChatPageView } from '../features/chats/chat-page';
@@ -13,6 +14,22 @@ import { SearchPage } from '../features/search/search-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import type { Route } from './routes';
 import { useTitle } from './use-title';
+
+// Only hosts open the console: it loads on demand, outside the first download.
+const ConsolePage = lazy(() =>
+  import('../features/console/console-page').then((module) => ({ default: module.ConsolePage })),
+);
+// Recaps and chat stats (charts) are read after a chat: they load on demand too.
+const RecapPage = lazy(() =>
+  import('../features/recap/recap-page').then((module) => ({ default: module.RecapPage })),
+);
+const ChatStatsPage = lazy(() =>
+  import('../features/chat-stats/chat-stats-page').then((module) => ({ default: module.ChatStatsPage })),
+);
+// Only hosts moderate: the moderation page loads on demand too.
+const ModerationPage = lazy(() =>
+  import('../features/moderation/moderation-page').then((module) => ({ default: module.ModerationPage })),
+);
 
 function NotFoundPage() {
   useTitle('Not found');
@@ -51,6 +68,30 @@ export function Page({ route }: { route: Route }) {
       return <ChatPageView key={route.id} id={route.id} sessionId={route.sessionId} />;
     case 'chat-edit':
       return <EditChatPage key={route.id} id={route.id} />;
+    case 'console':
+      return (
+        <Suspense fallback={<p className="feed-note">Loading the host console…</p>}>
+          <ConsolePage key={route.sessionId} sessionId={route.sessionId} />
+        </Suspense>
+      );
+    case 'recap':
+      return (
+        <Suspense fallback={<p className="feed-note">Loading the recap…</p>}>
+          <RecapPage key={route.sessionId} sessionId={route.sessionId} />
+        </Suspense>
+      );
+    case 'chat-stats':
+      return (
+        <Suspense fallback={<p className="feed-note">Loading the chat's numbers…</p>}>
+          <ChatStatsPage key={route.id} chatId={route.id} />
+        </Suspense>
+      );
+    case 'moderation':
+      return (
+        <Suspense fallback={<p className="feed-note">Loading moderation…</p>}>
+          <ModerationPage key={route.sessionId} sessionId={route.sessionId} />
+        </Suspense>
+      );
     case 'settings':
       return <SettingsPage />;
     case 'sign-in':

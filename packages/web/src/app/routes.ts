@@ -10,6 +10,10 @@ export type Route =
   | { name: 'chat-new' }
   | { name: 'chat'; id: string; sessionId: string | null }
   | { name: 'chat-edit'; id: string }
+  | { name: 'console'; sessionId: string }
+  | { name: 'moderation'; sessionId: string }
+  | { name: 'recap'; sessionId: string }
+  | { name: 'chat-stats'; id: string }
   | { name: 'settings' }
   | { name: 'sign-in'; next: string | null }
   | { name: 'sign-up'; next: string | null }
@@ -76,6 +80,14 @@ export function matchRoute(pathname: string, search: string): Route {
     if (chat[2]) return { name: 'chat-edit', id: chat[1] };
     return { name: 'chat', id: chat[1], sessionId: chat[3] ?? null };
   }
+  const consoleMatch = /^\/sessions\/(\d+)\/console$/.exec(path);
+  if (consoleMatch) return { name: 'console', sessionId: consoleMatch[1] };
+  const moderationMatch = /^\/sessions\/(\d+)\/moderation$/.exec(path);
+  if (moderationMatch) return { name: 'moderation', sessionId: moderationMatch[1] };
+  const recapMatch = /^\/sessions\/(\d+)\/recap$/.exec(path);
+  if (recapMatch) return { name: 'recap', sessionId: recapMatch[1] };
+  const statsMatch = /^\/chats\/(\d+)\/stats$/.exec(path);
+  if (statsMatch) return { name: 'chat-stats', id: statsMatch[1] };
   const profile = /^\/@([^/]+)$/.exec(path);
   if (profile) {
     const acct = decode(profile[1]);
@@ -95,6 +107,16 @@ export const paths = {
   newChat: '/chats/new',
   chat: (id: string) => `/chats/${encodeURIComponent(id)}`,
   editChat: (id: string) => `/chats/${encodeURIComponent(id)}/edit`,
+  /** The host console of a session. */
+  console: (sessionId: string) => `/sessions/${encodeURIComponent(sessionId)}/console`,
+  /** The moderation queue, town-hall curation, rules and log of a session's chat. */
+  moderation: (sessionId: string) => `/sessions/${encodeURIComponent(sessionId)}/moderation`,
+  /** A session's recap: figures and charts. */
+  recap: (sessionId: string) => `/sessions/${encodeURIComponent(sessionId)}/recap`,
+  /** A session's permanent transcript, rendered by the server (a full page load, not an app route). */
+  transcript: (sessionId: string) => `/sessions/${encodeURIComponent(sessionId)}`,
+  /** Every session of a chat side by side. */
+  chatStats: (id: string) => `/chats/${encodeURIComponent(id)}/stats`,
   settings: '/settings',
   search: (q: string) => `/search?q=${encodeURIComponent(q)}`,
   signIn: (next?: string) => (next ? `/auth/sign-in?next=${encodeURIComponent(next)}` : '/auth/sign-in'),

@@ -3,6 +3,7 @@ import { calendarPaths } from '../../api/chats';
 import { paths } from '../../app/routes';
 import { useSession } from '../../app/session-context';
 import { useTitle } from '../../app/use-title';
+import { ModerationStats } from '../moderation/moderation-stats';
 import { applySessionChange } from './chat-page-state';
 import { isChatHost } from './chat-roles';
 import { CopyField } from './copy-field';
@@ -109,6 +110,11 @@ export function ChatPageView({ id, sessionId }: { id: string; sessionId: string 
         <HostList chat={chat} />
       </section>
 
+      <ModerationStats
+        chatId={chat.id}
+        moderationHref={host && chat.next_session ? paths.moderation(chat.next_session.id) : null}
+      />
+
       <section aria-labelledby="upcoming-title">
         <h2 id="upcoming-title">Upcoming sessions</h2>
         {chat.upcoming_sessions.length === 0 ? (
@@ -137,6 +143,10 @@ export function ChatPageView({ id, sessionId }: { id: string; sessionId: string 
       {chat.past_sessions.length > 0 && (
         <section aria-labelledby="past-title">
           <h2 id="past-title">Past sessions</h2>
+          <p>
+            <a href={paths.chatStats(chat.id)}>Numbers over time</a>
+            <span className="muted"> — every session side by side: participants, statuses, new people</span>
+          </p>
           <SessionList
             chat={chat}
             sessions={chat.past_sessions}

@@ -1,5 +1,7 @@
 import type { ChatPage } from '../../api/chat-types';
 import { paths } from '../../app/routes';
+import { useSession } from '../../app/session-context';
+import { isChatHost } from './chat-roles';
 import { countdown, relativeWhen } from './format-session-time';
 import { HostList } from './host-list';
 import { type RoomPhase, roomPhase } from './room-phase';
@@ -24,6 +26,11 @@ export function RoomChatStrip({ chat }: { chat: ChatPage }) {
   const now = useNow(1000);
   const phase = roomPhase(chat, now);
   const session = phase.kind === 'none' ? null : phase.session;
+  const { account } = useSession();
+  const consoleSession =
+    isChatHost(account?.id, chat) && session && (session.state === 'scheduled' || session.state === 'live')
+      ? session
+      : null;
   return (
     <section className={`chat-strip chat-strip-${phase.kind}`} aria-label="This room's chat">
       <div className="chat-strip-top">
@@ -45,7 +52,9 @@ export function RoomChatStrip({ chat }: { chat: ChatPage }) {
           {phase.kind === 'ended' && (
             <span>
               <span className="state-pill state-ended">Ended</span>{' '}
-              <a href={paths.chat(chat.id)}>About the chat</a>
+              <a href={paths.chat(chat.id)}>About the chat</a> ·{' '}
+              <a href={paths.recap(phase.session.id)}>Recap</a> ·{' '}
+              <a href={paths.transcript(phase.session.id)}>Transcript</a>
               {phase.next && <> · next session {relativeWhen(new Date(phase.next.starts_at), now)}</>}
             </span>
           )}
@@ -53,6 +62,13 @@ export function RoomChatStrip({ chat }: { chat: ChatPage }) {
         </p>
       </div>
       <HostList chat={chat} session={session} compact />
+      {consoleSession && (
+        <p className="chat-strip-console">
+          <a className="button" href={paths.console(consoleSession.id)}>
+            Host console
+          </a>
+        </p>
+      )}
       <p className="sr-only" role="status">
         {phaseAnnouncement(phase)}
       </p>

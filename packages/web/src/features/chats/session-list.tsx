@@ -63,7 +63,19 @@ export function SessionList({
                 Add to calendar
               </a>
             )}
+            {session.state === 'ended' && (
+              <>
+                <a href={paths.recap(session.id)}>Recap</a>
+                {' · '}
+                <a href={paths.transcript(session.id)}>Transcript</a>
+              </>
+            )}
           </p>
+          {hostControls && (session.state === 'scheduled' || session.state === 'live') && (
+            <p className="session-links">
+              <a href={paths.console(session.id)}>Host console</a>
+            </p>
+          )}
           {hostControls && <HostControls session={session} onChanged={onChanged} />}
         </li>
       ))}

@@ -2,6 +2,7 @@ import { type FocusEvent, type FormEvent, type KeyboardEvent, useId, useRef, use
 import { errorMessage } from '../../api/api-error';
 import { createStatus } from '../../api/statuses';
 import type { Status } from '../../api/types';
+import { useSlowMode } from '../moderation/use-slow-mode';
 import { newIdempotencyKey } from './idempotency-key';
 import { containsTag, statusLength, withRoomTag } from './status-text';
 import { useMaxCharacters } from './use-max-characters';
@@ -41,7 +42,9 @@ export function Composer({
   const remaining = max - statusLength(finalText);
   const hasTag = tag ? containsTag(text, tag) : false;
   const empty = text.trim() === '' || text.trim() === initialText.trim();
-  const canSend = !sending && !empty && remaining >= 0;
+  // A "Slow mode: wait N seconds" answer holds Post back until the countdown ends.
+  const slowMode = useSlowMode(error);
+  const canSend = !sending && !empty && remaining >= 0 && !slowMode.waiting;
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -125,6 +128,11 @@ export function Composer({
       {error && (
         <p className="form-error" role="alert">
           {error}
+        </p>
+      )}
+      {slowMode.text && (
+        <p className="slow-mode" role="status">
+          {slowMode.text}
         </p>
       )}
     </form>

@@ -1,4 +1,5 @@
 import type { Account } from '../../api/types';
+import { SafetyButtons } from '../safety/safety-buttons';
 import { Avatar, displayName } from '../status/avatar';
 import { FollowButton } from './follow-button';
 
@@ -27,6 +28,7 @@ export function ProfileHeader({ account, canFollow, onFollowChange }: ProfileHea
           <p className="status-acct">@{account.acct}</p>
         </div>
         {canFollow && <FollowButton account={account} onFollowChange={onFollowChange} />}
+        {canFollow && <SafetyButtons account={account} />}
       </div>
       {account.note && (
         // biome-ignore lint/security/noDangerouslySetInnerHtml: the note is safe HTML from the server

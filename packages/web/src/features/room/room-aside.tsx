@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 
 const WIDE = '(min-width: 64rem)';
 
@@ -6,10 +6,11 @@ const WIDE = '(min-width: 64rem)';
  * What helps in the room besides the column: how it works and the keyboard. Beside the column
  * on wide screens; below it on a phone, folded behind one tap.
  */
-export function RoomAside({ tag }: { tag: string }) {
+export function RoomAside({ tag, children }: { tag: string; children?: ReactNode }) {
   const [wide] = useState(() => window.matchMedia(WIDE).matches);
   return (
     <aside className="room-aside" aria-label="About this room">
+      {children}
       <details className="aside-box" open={wide}>
         <summary>How this room works</summary>
         <p>

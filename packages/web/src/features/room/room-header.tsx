@@ -10,14 +10,16 @@ export interface RoomHeaderProps {
   arrived: number;
   signedIn: boolean;
   onTagChange(tag: Tag): void;
+  /** Replaces the weekly count (a session's room counts its own posts). */
+  summary?: string | null;
 }
 
 function postCount(tag: Tag | null, arrived: number): string | null {
   return tag ? postsThisWeek(recentUses(tag) + arrived) : null;
 }
 
-export function RoomHeader({ name, tag, arrived, signedIn, onTagChange }: RoomHeaderProps) {
-  const count = postCount(tag, arrived);
+export function RoomHeader({ name, tag, arrived, signedIn, onTagChange, summary }: RoomHeaderProps) {
+  const count = summary ?? postCount(tag, arrived);
   return (
     <header className="room-header">
       <div>

@@ -1,14 +1,19 @@
 import { useCallback } from 'react';
+import type { ChatPage } from '../../api/chat-types';
 import { streamUrls } from '../../api/streaming';
 import { tagTimeline } from '../../api/timelines';
-import type { Status } from '../../api/types';
+import type { Status, Tag } from '../../api/types';
 import { useSession } from '../../app/session-context';
 import { useTitle } from '../../app/use-title';
 import { relativeWhen } from '../chats/format-session-time';
 import { RoomChatStrip } from '../chats/room-chat-strip';
 import { RoomRolesProvider } from '../chats/room-roles';
 import { useChatPage } from '../chats/use-chat-page';
+import { useNow } from '../chats/use-now';
 import { Composer } from '../composer/composer';
+import { LiveRoom } from '../live/live-room';
+import { liveRoomSession } from '../live/room-session';
+import { RoomModerationProvider } from '../moderation/room-moderation-context';
 import { LiveFeed } from '../status/live-feed';
 import { useLiveTimeline } from '../status/use-live-timeline';
 import { RoomAside } from './room-aside';
@@ -16,55 +21,93 @@ import { RoomHeader } from './room-header';
 import { SignInPrompt } from './sign-in-prompt';
 import { useTag } from './use-tag';
 
-/** The room of a hashtag: its statuses, newest first, live, with a composer that adds the tag. */
+/**
+ * The room of a hashtag: its statuses, newest first, live, with a composer that adds the tag.
+ * Around a session of the chat holding the hashtag it becomes that session's live room.
+ */
 export function RoomPage({ name }: { name: string }) {
   const { state: session, account } = useSession();
   useTitle(`#${name}`);
   const [tag, setTag] = useTag(name, account?.id ?? 'anonymous');
+  const [chatState] = useChatPage({ tag: name }, account?.id ?? session.status);
+  const chat = chatState.status === 'ready' ? chatState.page : null;
+  // Coarse: the countdown itself ticks in the chat strip.
+  const now = useNow(15_000);
+  const liveSession = chat ? liveRoomSession(chat, now) : null;
+
+  return (
+    <RoomRolesProvider chat={chat} session={liveSession ?? chat?.next_session ?? null}>
+      <RoomModerationProvider chat={chat} session={liveSession ?? chat?.next_session ?? null}>
+        {chat && liveSession ? (
+          <LiveRoom
+            key={liveSession.id}
+            name={name}
+            chat={chat}
+            session={liveSession}
+            tag={tag}
+            onTagChange={setTag}
+          />
+        ) : (
+          <TagRoom name={name} chat={chat} tag={tag} onTagChange={setTag} />
+        )}
+      </RoomModerationProvider>
+    </RoomRolesProvider>
+  );
+}
+
+/** A hashtag room with no session around: the tag's timeline, live. */
+function TagRoom({
+  name,
+  chat,
+  tag,
+  onTagChange,
+}: {
+  name: string;
+  chat: ChatPage | null;
+  tag: Tag | null;
+  onTagChange(tag: Tag): void;
+}) {
+  const { state: session, account } = useSession();
   const load = useCallback((maxId?: string) => tagTimeline(name, maxId), [name]);
   const timeline = useLiveTimeline({ load, streamUrl: streamUrls.hashtag(name) });
   const { dispatch } = timeline;
   const onPosted = useCallback((status: Status) => dispatch({ type: 'own', status }), [dispatch]);
-  const [chatState] = useChatPage({ tag: name }, account?.id ?? session.status);
-  const chat = chatState.status === 'ready' ? chatState.page : null;
 
   return (
-    <RoomRolesProvider chat={chat} session={chat?.next_session ?? null}>
-      <div className="room-layout">
-        <section className="room-main" aria-labelledby="room-title">
-          {chat && <RoomChatStrip chat={chat} />}
-          <RoomHeader
-            name={name}
-            tag={tag}
-            arrived={timeline.state.arrived}
-            signedIn={account !== null}
-            onTagChange={setTag}
-          />
-          {account && <Composer label={`Post to #${name}`} tag={name} onPosted={onPosted} />}
-          {session.status === 'anonymous' && (
-            <SignInPrompt tag={name} next={`/tags/${encodeURIComponent(name)}`} />
-          )}
-          <LiveFeed
-            timeline={timeline}
-            roomTag={name}
-            pauseControl
-            keyboard
-            empty={
-              <p>
-                No posts in #{name} yet.{' '}
-                {chat?.next_session && chat.next_session.state !== 'live' && (
-                  <>
-                    The next session of “{chat.title}” starts{' '}
-                    {relativeWhen(new Date(chat.next_session.starts_at), new Date())}.{' '}
-                  </>
-                )}
-                {account ? 'Start the conversation above.' : 'Sign in to start the conversation.'}
-              </p>
-            }
-          />
-        </section>
-        <RoomAside tag={name} />
-      </div>
-    </RoomRolesProvider>
+    <div className="room-layout">
+      <section className="room-main" aria-labelledby="room-title">
+        {chat && <RoomChatStrip chat={chat} />}
+        <RoomHeader
+          name={name}
+          tag={tag}
+          arrived={timeline.state.arrived}
+          signedIn={account !== null}
+          onTagChange={onTagChange}
+        />
+        {account && <Composer label={`Post to #${name}`} tag={name} onPosted={onPosted} />}
+        {session.status === 'anonymous' && (
+          <SignInPrompt tag={name} next={`/tags/${encodeURIComponent(name)}`} />
+        )}
+        <LiveFeed
+          timeline={timeline}
+          roomTag={name}
+          pauseControl
+          keyboard
+          empty={
+            <p>
+              No posts in #{name} yet.{' '}
+              {chat?.next_session && chat.next_session.state !== 'live' && (
+                <>
+                  The next session of “{chat.title}” starts{' '}
+                  {relativeWhen(new Date(chat.next_session.starts_at), new Date())}.{' '}
+                </>
+              )}
+              {account ? 'Start the conversation above.' : 'Sign in to start the conversation.'}
+            </p>
+          }
+        />
+      </section>
+      <RoomAside tag={name} />
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { paths } from '../../app/routes';
 import { useSession } from '../../app/session-context';
 import { useTitle } from '../../app/use-title';
+import { SafetySettings } from '../safety/safety-settings';
 import { CalendarFeedSettings } from './calendar-feed-settings';
 import { ReminderSettings } from './reminder-settings';
 
@@ -22,6 +23,7 @@ export function SettingsPage() {
         <>
           <ReminderSettings />
           <CalendarFeedSettings />
+          <SafetySettings />
         </>
       )}
     </section>

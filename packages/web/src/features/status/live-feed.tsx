@@ -1,7 +1,7 @@
 import { type ReactNode, useCallback, useRef } from 'react';
 import type { Status } from '../../api/types';
 import { newPostsLabel } from './new-posts-label';
-import { StatusList } from './status-list';
+import { StatusList, type StatusListProps } from './status-list';
 import { useArrivalAnnouncement } from './use-arrival-announcement';
 import { useAwayFromTop } from './use-away-from-top';
 import { useFeedKeys } from './use-feed-keys';
@@ -16,7 +16,13 @@ export interface LiveFeedProps {
   /** j / k move between statuses. */
   keyboard?: boolean;
   empty: ReactNode;
+  /** Extra controls for each status (the host console's). */
+  renderTools?: StatusListProps['renderTools'];
+  /** Draws the statuses another way than one per row (the room groups answers under questions). */
+  renderList?(props: StatusListProps): ReactNode;
 }
+
+const defaultList = (props: StatusListProps) => <StatusList {...props} />;
 
 const STREAM_STATE_TEXT = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' };
 
@@ -31,6 +37,8 @@ export function LiveFeed({
   pauseControl,
   keyboard,
   empty,
+  renderTools,
+  renderList,
 }: LiveFeedProps) {
   const { state, dispatch, streamState, loadMore } = timeline;
   const listRef = useRef<HTMLOListElement>(null);
@@ -97,15 +105,16 @@ export function LiveFeed({
       {state.phase === 'ready' && state.items.length === 0 && state.pending.length === 0 && (
         <div className="feed-empty">{empty}</div>
       )}
-      <StatusList
-        statuses={state.items}
-        label={label}
-        roomTag={roomTag}
-        listRef={listRef}
-        onChanged={onChanged}
-        onRemoved={onRemoved}
-        onReplied={onReplied}
-      />
+      {(renderList ?? defaultList)({
+        statuses: state.items,
+        label,
+        roomTag,
+        listRef,
+        onChanged,
+        onRemoved,
+        onReplied,
+        renderTools,
+      })}
       {state.phase === 'ready' && state.nextMaxId && (
         <div className="feed-more">
           <button type="button" className="button" onClick={loadMore} disabled={state.loadingMore}>

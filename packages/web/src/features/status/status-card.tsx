@@ -1,11 +1,13 @@
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useRef, useState } from 'react';
 import type { Status } from '../../api/types';
 import { paths } from '../../app/routes';
 import { useSession } from '../../app/session-context';
 import { RoleBadge } from '../chats/role-badge';
 import { useRoomRole } from '../chats/room-roles';
 import { Composer } from '../composer/composer';
+import { StatusModeration } from '../moderation/status-moderation';
 import { Avatar, displayName } from './avatar';
+import { ChatKindTag } from './chat-kind-tag';
 import { LocalTime } from './local-time';
 import { replyPrefill } from './reply-prefill';
 import { StatusActions } from './status-actions';
@@ -17,6 +19,8 @@ export interface StatusCardProps {
   onChanged(status: Status): void;
   onRemoved(id: string): void;
   onReplied?(status: Status): void;
+  /** Extra controls under the actions (the host console's spotlight and moderation). */
+  tools?: ReactNode;
 }
 
 function isTyping(target: EventTarget): boolean {
@@ -24,7 +28,14 @@ function isTyping(target: EventTarget): boolean {
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
 }
 
-export function StatusCard({ status: entry, roomTag, onChanged, onRemoved, onReplied }: StatusCardProps) {
+export function StatusCard({
+  status: entry,
+  roomTag,
+  onChanged,
+  onRemoved,
+  onReplied,
+  tools,
+}: StatusCardProps) {
   const { account: self } = useSession();
   const [replying, setReplying] = useState(false);
   const articleRef = useRef<HTMLElement>(null);
@@ -74,6 +85,7 @@ export function StatusCard({ status: entry, roomTag, onChanged, onRemoved, onRep
           <span className="status-name">{name}</span> <span className="status-acct">@{author.acct}</span>
         </a>
         {role && <RoleBadge role={role} />}
+        {entry.chat && <ChatKindTag chat={entry.chat} />}
         <LocalTime iso={status.created_at} className="status-time" />
       </header>
       {repliedTo && <p className="status-context">Replying to @{repliedTo.acct}</p>}
@@ -93,6 +105,8 @@ export function StatusCard({ status: entry, roomTag, onChanged, onRemoved, onRep
         onChanged={onChanged}
         onRemoved={onRemoved}
       />
+      <StatusModeration status={entry} />
+      {tools}
       {replying && self && (
         <Composer
           label={`Reply to @${author.acct}`}

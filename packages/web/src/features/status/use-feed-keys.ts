@@ -5,7 +5,10 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
-/** j / k move focus to the next / previous status of the list (r and l live on each card). */
+/**
+ * j / k move focus to the next / previous status of the list, also into groups such as a
+ * question's answers (r and l live on each card).
+ */
 export function useFeedKeys(listRef: RefObject<HTMLElement | null>, enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;
@@ -15,7 +18,7 @@ export function useFeedKeys(listRef: RefObject<HTMLElement | null>, enabled: boo
         return;
       const list = listRef.current;
       if (!list) return;
-      const articles = Array.from(list.querySelectorAll<HTMLElement>(':scope > li > article'));
+      const articles = Array.from(list.querySelectorAll<HTMLElement>('article[data-status-id]'));
       if (articles.length === 0) return;
       const current = (document.activeElement as HTMLElement | null)?.closest('article');
       const index = current ? articles.indexOf(current as HTMLElement) : -1;

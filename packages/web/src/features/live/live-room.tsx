@@ -1,0 +1,139 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { ChatPage, ChatSession } from '../../api/chat-types';
+import type { RoomFilter } from '../../api/live';
+import type { Status, Tag } from '../../api/types';
+import { useSession } from '../../app/session-context';
+import { isChatHost, roleOf } from '../chats/chat-roles';
+import { RoomChatStrip } from '../chats/room-chat-strip';
+import { Composer } from '../composer/composer';
+import { RoomAside } from '../room/room-aside';
+import { RoomHeader } from '../room/room-header';
+import { SignInPrompt } from '../room/sign-in-prompt';
+import { TownHallSlot } from '../town-hall/town-hall-slot';
+import { LiveInfo } from './live-info';
+import { PinnedStatuses } from './pinned-statuses';
+import { QuestionBanner } from './question-banner';
+import { type AddOwnStatus, RoomColumn } from './room-column';
+import { filterKey, threadNumbers } from './room-filter';
+import { RoomFilterBar } from './room-filter-bar';
+import { columnSource } from './room-session';
+import { useLiveSession } from './use-live-session';
+import { useMediaQuery, WIDE_ROOM } from './use-media-query';
+
+export interface LiveRoomProps {
+  name: string;
+  chat: ChatPage;
+  /** The session the room is about (live, about to start, or just ended). */
+  session: ChatSession;
+  tag: Tag | null;
+  onTagChange(tag: Tag): void;
+}
+
+/**
+ * A chat's room around a session: the current question, question cards with their answers,
+ * filters, pinned statuses, the agenda and the live numbers, around the same live column and
+ * composer as any hashtag room.
+ */
+export function LiveRoom({ name, chat, session, tag, onTagChange }: LiveRoomProps) {
+  const { state: auth, account } = useSession();
+  const [live, liveDispatch] = useLiveSession(session.id);
+  const wide = useMediaQuery(WIDE_ROOM);
+  const [filter, setFilter] = useState<RoomFilter>({ only: 'all' });
+  const addOwnRef = useRef<AddOwnStatus | null>(null);
+  const source = columnSource(session);
+  const host = isChatHost(account?.id, chat);
+
+  const hasBadge = useCallback(
+    (accountId: string) => roleOf(accountId, chat, session) !== null,
+    [chat, session],
+  );
+  // Participants read what is published, and what is to come only when the hosts made it public.
+  const agenda = useMemo(
+    () =>
+      host || (live.agendaPublic ?? session.agenda_public)
+        ? live.questions
+        : live.questions.filter((q) => q.state === 'published'),
+    [host, live.questions, live.agendaPublic, session.agenda_public],
+  );
+  const agendaText = useCallback(
+    (n: number) => agenda.find((q) => q.question_number === n && q.kind === 'question')?.text ?? null,
+    [agenda],
+  );
+  const numbers = useMemo(
+    () =>
+      threadNumbers([
+        ...agenda.filter((q) => q.state === 'published').map((q) => q.question_number),
+        ...live.asked,
+        live.current?.question_number ?? null,
+        filter.only === 'question' ? filter.number : null,
+      ]),
+    [agenda, live.asked, live.current, filter],
+  );
+  const onPosted = useCallback((status: Status) => addOwnRef.current?.(status), []);
+  const onPinnedChanged = useCallback(
+    (status: Status) => liveDispatch({ type: 'status', status }),
+    [liveDispatch],
+  );
+
+  const info = <LiveInfo questions={agenda} counters={live.counters} wide={wide} />;
+  return (
+    <div className="room-layout">
+      <section className="room-main" aria-labelledby="room-title">
+        <RoomChatStrip chat={chat} />
+        <RoomHeader
+          name={name}
+          tag={tag}
+          arrived={0}
+          signedIn={account !== null}
+          onTagChange={onTagChange}
+          summary={live.counters ? sessionPosts(live.counters.statuses) : undefined}
+        />
+        <QuestionBanner
+          session={session}
+          current={live.current}
+          tag={name}
+          signedIn={account !== null}
+          onPosted={onPosted}
+        />
+        <TownHallSlot
+          sessionId={session.id}
+          open={session.state !== 'ended' && session.state !== 'cancelled'}
+          viewerId={account?.id ?? null}
+          host={host}
+          hashtag={name}
+        />
+        {!wide && info}
+        {account && <Composer label={`Post to #${name}`} tag={name} onPosted={onPosted} />}
+        {auth.status === 'anonymous' && (
+          <SignInPrompt tag={name} next={`/tags/${encodeURIComponent(name)}`} />
+        )}
+        <PinnedStatuses statuses={live.spotlighted} roomTag={name} onChanged={onPinnedChanged} />
+        {source === 'room' && <RoomFilterBar filter={filter} numbers={numbers} onChange={setFilter} />}
+        <RoomColumn
+          key={`${source}:${filterKey(filter)}`}
+          tag={name}
+          session={session}
+          source={source}
+          filter={filter}
+          hasBadge={hasBadge}
+          agendaText={agendaText}
+          grouped
+          addOwnRef={addOwnRef}
+          empty={<p>{emptyText(session, filter)}</p>}
+        />
+      </section>
+      <RoomAside tag={name}>{wide && info}</RoomAside>
+    </div>
+  );
+}
+
+function sessionPosts(count: number): string {
+  return `${count} ${count === 1 ? 'post' : 'posts'} in this session`;
+}
+
+function emptyText(session: ChatSession, filter: RoomFilter): string {
+  if (filter.only === 'hosts') return 'The hosts and guests have not posted yet.';
+  if (filter.only === 'question') return `No answers to Q${filter.number} yet.`;
+  if (session.state === 'scheduled') return 'Nobody has posted yet. Say hello while you wait for the start.';
+  return 'No posts in this session yet.';
+}

@@ -1,0 +1,33 @@
+import type { Status } from '../../api/types';
+import type { StatusListProps } from '../status/status-list';
+import { StatusList } from '../status/status-list';
+
+/** Statuses the hosts spotlighted, pinned above the column. */
+export function PinnedStatuses({
+  statuses,
+  roomTag,
+  renderTools,
+  onChanged,
+}: {
+  statuses: Status[];
+  roomTag: string;
+  renderTools?: StatusListProps['renderTools'];
+  onChanged(status: Status): void;
+}) {
+  if (statuses.length === 0) return null;
+  return (
+    <section className="pinned" aria-labelledby="pinned-title">
+      <h2 id="pinned-title" className="pinned-title">
+        Pinned by the hosts
+      </h2>
+      <StatusList
+        statuses={statuses}
+        label="Pinned statuses"
+        roomTag={roomTag}
+        renderTools={renderTools}
+        onChanged={onChanged}
+        onRemoved={() => {}}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { useRef, useState } from 'react';
+import type { ChatSession } from '../../api/chat-types';
+import type { Question } from '../../api/live-types';
+import type { Status } from '../../api/types';
+import { AnswerComposer } from './answer-composer';
+
+function label(question: Question): string {
+  return question.question_number !== null ? `Q${question.question_number}` : 'Now';
+}
+
+/** What is being asked right now, in plain words, with a way to answer it. */
+export function QuestionBanner({
+  session,
+  current,
+  tag,
+  signedIn,
+  onPosted,
+}: {
+  session: ChatSession;
+  current: Question | null;
+  tag: string;
+  signedIn: boolean;
+  onPosted(status: Status): void;
+}) {
+  const [answering, setAnswering] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const n = current?.question_number ?? null;
+
+  function close() {
+    setAnswering(false);
+    button.current?.focus();
+  }
+
+  let text: string;
+  if (current) text = current.text;
+  else if (session.state === 'scheduled') text = 'The questions start when the session does.';
+  else if (session.state === 'live') text = 'Waiting for the first question.';
+  else text = 'This session has ended; its questions and answers stay here.';
+
+  return (
+    <section className="question-banner" aria-label="Current question">
+      <p className="question-banner-text">
+        {current && <span className="kind-tag kind-question">{label(current)}</span>} {text}
+      </p>
+      {current && n !== null && signedIn && session.state === 'live' && (
+        <button
+          type="button"
+          ref={button}
+          className="button button-primary"
+          aria-expanded={answering}
+          onClick={() => (answering ? close() : setAnswering(true))}
+        >
+          Answer Q{n}
+        </button>
+      )}
+      {answering && n !== null && (
+        <AnswerComposer
+          key={n}
+          n={n}
+          tag={tag}
+          onCancel={close}
+          onPosted={(status) => {
+            close();
+            onPosted(status);
+          }}
+        />
+      )}
+      <p className="sr-only" role="status">
+        {current ? `${label(current)} is up: ${current.text}` : ''}
+      </p>
+    </section>
+  );
+}

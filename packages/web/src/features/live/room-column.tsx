@@ -1,0 +1,100 @@
+import { type ReactNode, type RefObject, useCallback, useEffect } from 'react';
+import type { ChatSession } from '../../api/chat-types';
+import { type RoomFilter, roomTimeline } from '../../api/live';
+import { streamUrls } from '../../api/streaming';
+import { tagTimeline } from '../../api/timelines';
+import type { Status } from '../../api/types';
+import { LiveFeed } from '../status/live-feed';
+import type { StatusListProps } from '../status/status-list';
+import { useLiveTimeline } from '../status/use-live-timeline';
+import { GroupedStatusList } from './grouped-status-list';
+import { roomChat } from './room-chat';
+import { acceptsStatus } from './room-filter';
+
+/** Lets the page put a status the viewer just posted into the column, if it belongs there. */
+export type AddOwnStatus = (status: Status) => void;
+
+export interface RoomColumnProps {
+  tag: string;
+  session: ChatSession;
+  source: 'room' | 'tag';
+  filter: RoomFilter;
+  /** Whether an account wears a Host, Co-host or Guest badge in this room. */
+  hasBadge(accountId: string): boolean;
+  agendaText(n: number): string | null;
+  /** Question cards with answers under them (the room) or one status per row (the console). */
+  grouped: boolean;
+  /** The host console: the room in every state (hidden, muted, pending statuses too). */
+  console?: boolean;
+  addOwnRef: RefObject<AddOwnStatus | null>;
+  renderTools?: StatusListProps['renderTools'];
+  empty: ReactNode;
+}
+
+/**
+ * The column of a session's room for one filter (remount it with a `key` to change filter):
+ * loaded page by page and kept live from the session's stream, with the pause bar.
+ */
+export function RoomColumn({
+  tag,
+  session,
+  source,
+  filter,
+  hasBadge,
+  agendaText,
+  grouped,
+  console: inConsole = false,
+  addOwnRef,
+  renderTools,
+  empty,
+}: RoomColumnProps) {
+  const load = useCallback(
+    (maxId?: string) =>
+      source === 'room'
+        ? roomTimeline(session.id, filter, maxId, { console: inConsole })
+        : tagTimeline(tag, maxId),
+    [source, session.id, filter, tag, inConsole],
+  );
+  const accept = useCallback(
+    (status: Status) => source === 'tag' || acceptsStatus(filter, status, hasBadge),
+    [source, filter, hasBadge],
+  );
+  const timeline = useLiveTimeline({
+    load,
+    streamUrl: source === 'room' ? streamUrls.session(session.id) : streamUrls.hashtag(tag),
+    accept,
+  });
+  const { dispatch, state } = timeline;
+  const items = state.items;
+
+  useEffect(() => {
+    addOwnRef.current = (status: Status) => {
+      // Until the stream brings its classification, judge the new status as the server will.
+      const byId = new Map(items.map((s) => [s.id, s]));
+      // The stream may have brought it, classified, before the post's own answer came back.
+      const known = byId.get(status.id)?.chat;
+      const own = known && !status.chat ? { ...status, chat: known } : status;
+      const guessed = own.chat ? own : { ...own, chat: roomChat(own, byId) ?? undefined };
+      if (accept(guessed)) dispatch({ type: 'own', status: own });
+    };
+  }, [addOwnRef, items, accept, dispatch]);
+
+  const renderList = useCallback(
+    (props: StatusListProps) => (
+      <GroupedStatusList {...props} agendaText={agendaText} showAllAnswers={filter.only === 'question'} />
+    ),
+    [agendaText, filter],
+  );
+
+  return (
+    <LiveFeed
+      timeline={timeline}
+      roomTag={tag}
+      pauseControl
+      keyboard
+      empty={empty}
+      renderTools={renderTools}
+      renderList={grouped ? renderList : undefined}
+    />
+  );
+}

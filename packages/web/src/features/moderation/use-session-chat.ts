@@ -1,0 +1,36 @@
+import { useEffect, useState } from 'react';
+import { ApiError, errorMessage } from '../../api/api-error';
+import type { ChatPage, ChatSession } from '../../api/chat-types';
+import { getChat } from '../../api/chats';
+import { getChatSession } from '../../api/live';
+
+export type SessionChatLoad =
+  | { status: 'loading' }
+  | { status: 'missing' }
+  | { status: 'error'; error: string }
+  | { status: 'ready'; session: ChatSession; chat: ChatPage };
+
+/** A session and its chat (hosts, hashtag), read again when the viewer signs in or out. */
+export function useSessionChat(sessionId: string, viewerKey: string): SessionChatLoad {
+  const [state, setState] = useState<SessionChatLoad>({ status: 'loading' });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: signing in or out changes what the viewer may do
+  useEffect(() => {
+    let active = true;
+    getChatSession(sessionId)
+      .then(async (session) => ({ session, chat: await getChat(session.chat_id) }))
+      .then(
+        ({ session, chat }) => active && setState({ status: 'ready', session, chat }),
+        (err) =>
+          active &&
+          setState(
+            err instanceof ApiError && err.status === 404
+              ? { status: 'missing' }
+              : { status: 'error', error: errorMessage(err) },
+          ),
+      );
+    return () => {
+      active = false;
+    };
+  }, [sessionId, viewerKey]);
+  return state;
+}

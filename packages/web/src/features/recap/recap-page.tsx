@@ -1,0 +1,154 @@
+import type { Recap } from '../../api/recap-types';
+import { paths } from '../../app/routes';
+import { useSession } from '../../app/session-context';
+import { useTitle } from '../../app/use-title';
+import { isChatHost } from '../chats/chat-roles';
+import { SessionTime } from '../chats/session-time';
+import { useNow } from '../chats/use-now';
+import { AnswersPerQuestionChart, PostsPerMinuteChart } from './activity-charts';
+import { LanguageList } from './language-list';
+import { PeopleList } from './people-list';
+import { PublishRecap } from './publish-recap';
+import { RecapDownloads } from './recap-downloads';
+import { RecapFigures } from './recap-figures';
+import { ResourceList } from './resource-list';
+import { TopAnswers } from './top-answers';
+import { useChat, useRecap } from './use-recap';
+import './recap.css';
+
+function StateNote({ recap, onReload }: { recap: Recap; onReload(): void }) {
+  if (recap.session.state === 'live')
+    return (
+      <p className="recap-state" role="status">
+        <span className="state-pill state-live">Live</span> These figures grow while the chat runs.{' '}
+        <button type="button" className="link-button" onClick={onReload}>
+          Count again
+        </button>
+      </p>
+    );
+  if (recap.final) return <p className="recap-state muted">Final figures: the session has ended.</p>;
+  return <p className="recap-state muted">The session has not started yet.</p>;
+}
+
+/** A session's recap: headline figures, charts with tables, top answers, people, resources, downloads. */
+export function RecapPage({ sessionId }: { sessionId: string }) {
+  const { account, state: viewer } = useSession();
+  const [state, reload] = useRecap(sessionId);
+  const recap = state.status === 'ready' ? state.recap : null;
+  const chat = useChat(recap?.session.chat_id ?? null, account?.id ?? viewer.status);
+  const now = useNow(60_000);
+  useTitle(recap ? `Recap · ${recap.session.title}` : 'Recap');
+
+  if (!recap) {
+    return (
+      <section className="column" aria-labelledby="page-title">
+        <h1 id="page-title" tabIndex={-1}>
+          {state.status === 'missing' ? 'Recap not found' : 'Recap'}
+        </h1>
+        {state.status === 'loading' && <p className="feed-note">Counting…</p>}
+        {state.status === 'missing' && (
+          <p>
+            There is no such session here. <a href={paths.chats()}>Find a chat in the directory</a>.
+          </p>
+        )}
+        {state.status === 'error' && (
+          <p className="form-error" role="alert">
+            {state.error}
+          </p>
+        )}
+      </section>
+    );
+  }
+
+  const session = recap.session;
+  const tag = session.hashtag ?? chat?.hashtag;
+  const host = chat !== null && isChatHost(account?.id, chat);
+  const definition = (key: string) => recap.definitions[key];
+  return (
+    <article className="column recap-page" aria-labelledby="page-title">
+      <header className="chat-head">
+        <p className="eyebrow">
+          Recap
+          {tag && (
+            <>
+              {' · '}
+              <a href={paths.room(tag)}>#{tag}</a>
+            </>
+          )}
+          {' · '}
+          <a href={paths.chat(session.chat_id)}>{session.chat_title ?? chat?.title ?? 'About the chat'}</a>
+        </p>
+        <h1 id="page-title" tabIndex={-1}>
+          {session.title}
+        </h1>
+        <p className="muted">
+          <SessionTime session={session} now={now} />
+        </p>
+        <StateNote recap={recap} onReload={reload} />
+        <nav aria-label="This session" className="recap-nav">
+          <a href={paths.transcript(session.id)}>Transcript</a>
+          <a href={paths.chatStats(session.chat_id)}>All sessions of this chat</a>
+        </nav>
+      </header>
+
+      <PublishRecap recap={recap} host={host} acct={account?.acct ?? null} />
+
+      <section aria-labelledby="figures-title">
+        <h2 id="figures-title">In numbers</h2>
+        <RecapFigures recap={recap} />
+      </section>
+
+      <section aria-labelledby="activity-title">
+        <h2 id="activity-title">Activity</h2>
+        <PostsPerMinuteChart recap={recap} />
+        <AnswersPerQuestionChart recap={recap} />
+      </section>
+
+      <section aria-labelledby="answers-title">
+        <h2 id="answers-title">Top answers</h2>
+        {definition('top_answers') && <p className="muted">{definition('top_answers')}</p>}
+        <TopAnswers answers={recap.top_answers} tag={tag} />
+      </section>
+
+      <section aria-labelledby="people-title">
+        <h2 id="people-title">People</h2>
+        <div className="recap-columns">
+          <div>
+            <h3 id="active-title">Most active</h3>
+            <PeopleList
+              label="Most active"
+              people={recap.top_participants.map((p) => ({ account: p.account, count: p.statuses_count }))}
+              unit={['status', 'statuses']}
+              empty="Nobody has posted yet."
+            />
+          </div>
+          <div>
+            <h3 id="mentioned-title">Most mentioned</h3>
+            <PeopleList
+              label="Most mentioned"
+              people={recap.most_mentioned.map((p) => ({ account: p.account, count: p.mentions_count }))}
+              unit={['mention', 'mentions']}
+              empty="Nobody was mentioned."
+            />
+          </div>
+        </div>
+      </section>
+
+      <section aria-labelledby="resources-title">
+        <h2 id="resources-title">Resources shared</h2>
+        {definition('links') && <p className="muted">{definition('links')}</p>}
+        <ResourceList links={recap.links} />
+      </section>
+
+      <section aria-labelledby="languages-title">
+        <h2 id="languages-title">Languages</h2>
+        <LanguageList languages={recap.languages} />
+      </section>
+
+      <section aria-labelledby="downloads-title">
+        <h2 id="downloads-title">Transcript and downloads</h2>
+        <RecapDownloads recap={recap} />
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,90 @@
+import { useRef, useState } from 'react';
+import { errorMessage } from '../../api/api-error';
+import type { Submission } from '../../api/moderation-types';
+import { AnswerLink } from './answer-link';
+
+const STATE_TEXT: Record<Submission['state'], string> = {
+  pending: 'Waiting for approval',
+  approved: '',
+  answering: 'Answering now',
+  answered: 'Answered',
+  dismissed: 'Dismissed',
+};
+
+/** One question of the town hall with its votes and the viewer's Vote toggle. */
+export function SubmissionItem({
+  question,
+  canVote,
+  onVote,
+}: {
+  question: Submission;
+  canVote: boolean;
+  onVote(question: Submission): Promise<void>;
+}) {
+  const [busy, setBusy] = useState(false);
+  const busyRef = useRef(false);
+  const [error, setError] = useState<string | null>(null);
+  const open = question.state === 'approved' || question.state === 'answering';
+
+  async function toggle() {
+    // One request at a time: a quick second press cannot cast a second vote.
+    if (busyRef.current) return;
+    busyRef.current = true;
+    setBusy(true);
+    setError(null);
+    try {
+      await onVote(question);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      busyRef.current = false;
+      setBusy(false);
+    }
+  }
+
+  const stateText = STATE_TEXT[question.state];
+  return (
+    <article className={`submission submission-${question.state}`} aria-label={question.text}>
+      <div className="submission-votes">
+        {canVote && open ? (
+          <button
+            type="button"
+            className="button vote-button"
+            aria-pressed={question.voted}
+            disabled={busy}
+            onClick={toggle}
+          >
+            <span aria-hidden="true">▲</span> Vote
+          </button>
+        ) : null}
+        <span className="submission-count">
+          {question.votes_count} {question.votes_count === 1 ? 'vote' : 'votes'}
+          {question.new_account_votes_count > 0 && (
+            <span className="submission-new-votes">{question.new_account_votes_count} from new accounts</span>
+          )}
+        </span>
+      </div>
+      <div className="submission-main">
+        <p className="submission-text">{question.text}</p>
+        <p className="muted submission-meta">
+          @{question.account?.acct ?? 'someone'}
+          {stateText && (
+            <>
+              {' · '}
+              <span className={`submission-state state-${question.state}`}>{stateText}</span>
+            </>
+          )}
+          {question.state === 'dismissed' && question.dismiss_reason ? `: ${question.dismiss_reason}` : ''}
+        </p>
+        {question.state === 'answered' && question.answer_status_id && (
+          <AnswerLink statusId={question.answer_status_id} />
+        )}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+    </article>
+  );
+}
