@@ -355,6 +355,7 @@ describe('the transcript page /sessions/:id (server-rendered, no JavaScript)', (
     const api = `${seed.server.url}/api/v1/sessions/${seed.sessionId}`;
     expect(hrefs).toEqual([
       '#recap',
+      `${seed.server.url}/sessions/${seed.sessionId}/recap`,
       `${api}/transcript.html`,
       `${api}/transcript.md`,
       `${api}/transcript.csv`,

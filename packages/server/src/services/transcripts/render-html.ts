@@ -108,6 +108,8 @@ export function renderTranscriptHtml(doc: TranscriptDocument, recap: RecapEntity
     stateNote(doc, doc.session.room_url),
     '<nav aria-label="Recap and downloads"><ul>',
     `<li><a href="#recap">Recap</a></li>`,
+    // The interactive recap (charts, top answers, publishing) lives in the web app.
+    `<li><a href="${esc(`${urls.transcript_url}/recap`)}">Charts</a></li>`,
     `<li><a href="${esc(urls.exports.html)}" download>HTML</a></li>`,
     `<li><a href="${esc(urls.exports.markdown)}" download>Markdown</a></li>`,
     `<li><a href="${esc(urls.exports.csv)}" download>CSV</a></li>`,
