@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { pingDatabase } from '../../store/health';
 import type { RouteModule } from '../routes';
 
 /** Health, readiness and Prometheus metrics. */
@@ -6,7 +6,7 @@ export const opsRoutes: RouteModule = (app, ctx) => {
   app.get('/health', async () => ({ status: 'ok' }));
   app.get('/ready', async (_req, reply) => {
     try {
-      await sql`SELECT 1`.execute(ctx.store.db);
+      await pingDatabase(ctx.store.db);
       return { status: 'ready' };
     } catch {
       return reply.status(503).send({ error: 'Database unavailable' });

@@ -1,5 +1,4 @@
 import { HashchatError, notFound } from '@hashchat/core/errors';
-import { normalizeTag } from '@hashchat/core/text/tag-name';
 import { z } from 'zod';
 import {
   follow,
@@ -9,10 +8,13 @@ import {
   updateCredentials,
 } from '../../../services/accounts';
 import { issueToken, tokenEntity } from '../../../services/oauth';
+import { profileStatusIds } from '../../../services/profile-statuses';
 import { presentStatuses } from '../../../services/status-views';
 import { findAccountById, findAccountByUsername, findAccountsByIds } from '../../../store/accounts';
+import { followAccountIds } from '../../../store/follows';
 import { optionalUser, requireToken, requireUser } from '../../auth';
 import { formBool, idList, idParam } from '../../fields';
+import { pageKeyset } from '../../page-keyset';
 import { linkHeader, pageParams } from '../../pagination';
 import { parse } from '../../params';
 import type { RouteModule } from '../../routes';
@@ -103,49 +105,17 @@ export const accountRoutes: RouteModule = (app, ctx) => {
       req.query,
     );
     if (q.pinned || q.only_media) return [];
-    let sel = ctx.store.db.selectFrom('statuses').select('id').where('account_id', '=', id);
-    // Followers-only statuses for followers and the author; direct ones never on a profile.
-    const canSeePrivate =
-      viewer === id ||
-      (viewer !== null &&
-        Boolean(
-          await ctx.store.db
-            .selectFrom('follows')
-            .select('account_id')
-            .where('account_id', '=', viewer)
-            .where('target_account_id', '=', id)
-            .executeTakeFirst(),
-        ));
-    sel = sel.where(
-      'visibility',
-      'in',
-      canSeePrivate ? ['public', 'unlisted', 'private'] : ['public', 'unlisted'],
+    const ids = await profileStatusIds(
+      ctx,
+      id,
+      viewer,
+      {
+        excludeReplies: Boolean(q.exclude_replies),
+        excludeReblogs: Boolean(q.exclude_reblogs),
+        tagged: q.tagged,
+      },
+      pageKeyset(q),
     );
-    if (q.exclude_replies) sel = sel.where('in_reply_to_id', 'is', null);
-    if (q.exclude_reblogs) sel = sel.where('reblog_of_id', 'is', null);
-    if (q.tagged) {
-      const tag = normalizeTag(q.tagged.replace(/^[#＃]/, ''));
-      sel = sel.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('status_tags as st')
-            .innerJoin('tags as t', 't.id', 'st.tag_id')
-            .select('st.status_id')
-            .whereRef('st.status_id', '=', 'statuses.id')
-            .where('t.name', '=', tag),
-        ),
-      );
-    }
-    if (q.max_id) sel = sel.where('id', '<', q.max_id);
-    if (q.since_id) sel = sel.where('id', '>', q.since_id);
-    const ascending = q.min_id !== undefined;
-    if (ascending) sel = sel.where('id', '>', q.min_id!);
-    const rows = await sel
-      .orderBy('id', ascending ? 'asc' : 'desc')
-      .limit(q.limit)
-      .execute();
-    const ids = rows.map((r) => Number(r.id));
-    if (ascending) ids.reverse();
     const statuses = await presentStatuses(ctx, ids, viewer);
     const link = linkHeader(
       base,
@@ -171,25 +141,12 @@ export const accountRoutes: RouteModule = (app, ctx) => {
     return (await relationships(ctx, me, [id]))[0];
   });
 
-  for (const [path, mine, other] of [
-    ['followers', 'target_account_id', 'account_id'],
-    ['following', 'account_id', 'target_account_id'],
-  ] as const) {
+  for (const path of ['followers', 'following'] as const) {
     app.get(`/api/v1/accounts/:id/${path}`, async (req, reply) => {
       const { id } = parse(idParam, req.params);
       await accountOr404(id);
       const q = parse(pageParams, req.query);
-      let sel = ctx.store.db.selectFrom('follows').select(other).where(mine, '=', id);
-      if (q.max_id) sel = sel.where(other, '<', q.max_id);
-      if (q.since_id) sel = sel.where(other, '>', q.since_id);
-      const asc = q.min_id !== undefined;
-      if (asc) sel = sel.where(other, '>', q.min_id!);
-      const rows = await sel
-        .orderBy(other, asc ? 'asc' : 'desc')
-        .limit(q.limit)
-        .execute();
-      const ids = rows.map((r) => Number((r as Record<string, number>)[other]));
-      if (asc) ids.reverse();
+      const ids = await followAccountIds(ctx.store.db, id, path, pageKeyset(q));
       const accounts = await findAccountsByIds(ctx.store.db, ids);
       const link = linkHeader(
         base,

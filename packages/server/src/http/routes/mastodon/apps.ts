@@ -2,6 +2,7 @@ import { invalid, unprocessable } from '@hashchat/core/errors';
 import { z } from 'zod';
 import { parseScopes } from '../../../auth/scopes';
 import { createApp } from '../../../services/oauth';
+import { findAppById } from '../../../store/apps';
 import { requireToken } from '../../auth';
 import { parse } from '../../params';
 import type { RouteModule } from '../../routes';
@@ -47,11 +48,7 @@ export const appRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/v1/apps/verify_credentials', async (req) => {
     const v = requireToken(req, 'read');
-    const a = await ctx.store.db
-      .selectFrom('apps')
-      .selectAll()
-      .where('id', '=', v.appId ?? -1)
-      .executeTakeFirst();
+    const a = await findAppById(ctx.store.db, v.appId ?? -1);
     if (!a) return { name: 'Hashchat web', website: null, scopes: v.scopes };
     return {
       id: String(a.id),

@@ -1,4 +1,5 @@
 import { findAccountById } from '../../../store/accounts';
+import { firstAdminId, instanceCounts } from '../../../store/instance-stats';
 import type { RouteModule } from '../../routes';
 import { serializeAccount } from '../../serializers/account';
 
@@ -16,16 +17,7 @@ export const instanceRoutes: RouteModule = (app, ctx) => {
   };
 
   app.get('/api/v1/instance', async () => {
-    const [users, posts] = await Promise.all([
-      ctx.store.db
-        .selectFrom('accounts')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirst(),
-      ctx.store.db
-        .selectFrom('statuses')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirst(),
-    ]);
+    const counts = await instanceCounts(ctx.store.db);
     return {
       uri: host,
       title: 'Hashchat',
@@ -34,7 +26,7 @@ export const instanceRoutes: RouteModule = (app, ctx) => {
       email: '',
       version: VERSION,
       urls: { streaming_api: streaming },
-      stats: { user_count: Number(users?.n ?? 0), status_count: Number(posts?.n ?? 0), domain_count: 0 },
+      stats: { user_count: counts.users, status_count: counts.statuses, domain_count: 0 },
       languages: ['en'],
       registrations: ctx.config.registrationsOpen,
       approval_required: false,
@@ -46,14 +38,8 @@ export const instanceRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/api/v2/instance', async () => {
-    const admin = await ctx.store.db
-      .selectFrom('accounts')
-      .select('id')
-      .where('role', '=', 'admin')
-      .orderBy('id')
-      .limit(1)
-      .executeTakeFirst();
-    const adminRow = admin ? await findAccountById(ctx.store.db, Number(admin.id)) : undefined;
+    const adminId = await firstAdminId(ctx.store.db);
+    const adminRow = adminId !== null ? await findAccountById(ctx.store.db, adminId) : undefined;
     return {
       domain: host,
       title: 'Hashchat',

@@ -2,8 +2,16 @@ import { notFound } from '@hashchat/core/errors';
 import { z } from 'zod';
 import { audibleNotifications } from '../../../services/moderation/read-filter';
 import { presentNotifications } from '../../../services/notifications';
+import {
+  clearNotifications,
+  dismissNotification,
+  findNotification,
+  listNotifications,
+} from '../../../store/notifications';
+import type { NotificationType } from '../../../store/schema';
 import { requireUser } from '../../auth';
 import { idParam, stringList } from '../../fields';
+import { pageKeyset } from '../../page-keyset';
 import { linkHeader, pageParams } from '../../pagination';
 import { parse } from '../../params';
 import type { RouteModule } from '../../routes';
@@ -31,20 +39,16 @@ export const notificationRoutes: RouteModule = (app, ctx) => {
       }),
       req.query,
     );
-    let sel = db.selectFrom('notifications').selectAll().where('account_id', '=', me);
-    if (q.types.length > 0) sel = sel.where('type', 'in', q.types as (typeof NOTIFICATION_TYPES)[number][]);
-    if (q.exclude_types.length > 0)
-      sel = sel.where('type', 'not in', q.exclude_types as (typeof NOTIFICATION_TYPES)[number][]);
-    if (q.account_id) sel = sel.where('from_account_id', '=', q.account_id);
-    if (q.max_id) sel = sel.where('id', '<', q.max_id);
-    if (q.since_id) sel = sel.where('id', '>', q.since_id);
-    const asc = q.min_id !== undefined;
-    if (asc) sel = sel.where('id', '>', q.min_id!);
-    const rows = await sel
-      .orderBy('id', asc ? 'asc' : 'desc')
-      .limit(q.limit)
-      .execute();
-    if (asc) rows.reverse();
+    const rows = await listNotifications(
+      db,
+      me,
+      {
+        types: q.types as NotificationType[],
+        excludeTypes: q.exclude_types as NotificationType[],
+        fromAccountId: q.account_id,
+      },
+      pageKeyset(q),
+    );
     const list = await presentNotifications(ctx, await audibleNotifications(ctx, me, rows), me);
     const link = linkHeader(
       ctx.config.publicUrl,
@@ -59,12 +63,7 @@ export const notificationRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/notifications/:id', async (req) => {
     const me = requireUser(req, 'read:notifications');
     const { id } = parse(idParam, req.params);
-    const row = await db
-      .selectFrom('notifications')
-      .selectAll()
-      .where('id', '=', id)
-      .where('account_id', '=', me)
-      .executeTakeFirst();
+    const row = await findNotification(db, me, id);
     if (!row) throw notFound();
     const [n] = await presentNotifications(ctx, [row], me);
     if (!n) throw notFound();
@@ -74,18 +73,13 @@ export const notificationRoutes: RouteModule = (app, ctx) => {
   app.post('/api/v1/notifications/:id/dismiss', async (req) => {
     const me = requireUser(req, 'write:notifications');
     const { id } = parse(idParam, req.params);
-    const res = await db
-      .deleteFrom('notifications')
-      .where('id', '=', id)
-      .where('account_id', '=', me)
-      .executeTakeFirst();
-    if (Number(res.numDeletedRows) === 0) throw notFound();
+    if (!(await dismissNotification(db, me, id))) throw notFound();
     return {};
   });
 
   app.post('/api/v1/notifications/clear', async (req) => {
     const me = requireUser(req, 'write:notifications');
-    await db.deleteFrom('notifications').where('account_id', '=', me).execute();
+    await clearNotifications(db, me);
     return {};
   });
 };

@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import { type Keyset, keysetPage } from './keyset';
+import type { Database, NotificationType } from './schema';
+
+export interface NotificationFilter {
+  types: NotificationType[];
+  excludeTypes: NotificationType[];
+  fromAccountId?: number;
+}
+
+/** One keyset page of an account's notifications, newest first. */
+export function listNotifications(db: Kysely<Database>, accountId: number, f: NotificationFilter, k: Keyset) {
+  let q = db.selectFrom('notifications').selectAll().where('account_id', '=', accountId);
+  if (f.types.length > 0) q = q.where('type', 'in', f.types);
+  if (f.excludeTypes.length > 0) q = q.where('type', 'not in', f.excludeTypes);
+  if (f.fromAccountId) q = q.where('from_account_id', '=', f.fromAccountId);
+  return keysetPage(q, 'id', k);
+}
+
+/** One of the account's notifications; undefined when it is someone else's. */
+export const findNotification = (db: Kysely<Database>, accountId: number, id: number) =>
+  db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('id', '=', id)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+
+/** Deletes one of the account's notifications; false when there was none to delete. */
+export async function dismissNotification(db: Kysely<Database>, accountId: number, id: number) {
+  const res = await db
+    .deleteFrom('notifications')
+    .where('id', '=', id)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows) > 0;
+}
+
+export async function clearNotifications(db: Kysely<Database>, accountId: number) {
+  await db.deleteFrom('notifications').where('account_id', '=', accountId).execute();
+}

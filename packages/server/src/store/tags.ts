@@ -1,0 +1,79 @@
+import { type Kysely, sql } from 'kysely';
+import { type Keyset, keysetPage } from './keyset';
+import type { Database } from './schema';
+
+/** A hashtag's usage is bucketed by UTC day: `created_at / DAY_MS`. */
+export const DAY_MS = 86_400_000;
+
+export interface TagRef {
+  id: number;
+  name: string;
+  display_name: string;
+}
+
+const toTagRef = (r: { id: number; name: string; display_name: string }): TagRef => ({
+  id: Number(r.id),
+  name: r.name,
+  display_name: r.display_name,
+});
+
+/** Uses and distinct accounts of a hashtag per day (day = epoch ms / DAY_MS) since `since`. */
+export function tagUsageByDay(db: Kysely<Database>, tagId: number, since: number) {
+  return db
+    .selectFrom('status_tags')
+    .select([
+      sql<number>`(created_at / ${sql.lit(DAY_MS)})`.as('day'),
+      (eb) => eb.fn.countAll<number>().as('uses'),
+      (eb) => eb.fn.count<number>('account_id').distinct().as('accounts'),
+    ])
+    .where('tag_id', '=', tagId)
+    .where('created_at', '>=', since)
+    .groupBy(sql`(created_at / ${sql.lit(DAY_MS)})`)
+    .execute();
+}
+
+export async function isFollowingTag(db: Kysely<Database>, accountId: number, tagId: number) {
+  const row = await db
+    .selectFrom('tag_follows')
+    .select('tag_id')
+    .where('account_id', '=', accountId)
+    .where('tag_id', '=', tagId)
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+/** Creates the hashtag unless one with this normalized name exists. */
+export async function insertTagIfMissing(
+  db: Kysely<Database>,
+  tag: { name: string; displayName: string; now: number },
+) {
+  await db
+    .insertInto('tags')
+    .values({ name: tag.name, display_name: tag.displayName, created_at: tag.now })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+}
+
+/** The hashtag with this normalized name. */
+export async function findTagByName(db: Kysely<Database>, name: string): Promise<TagRef | undefined> {
+  const row = await db
+    .selectFrom('tags')
+    .select(['id', 'name', 'display_name'])
+    .where('name', '=', name)
+    .executeTakeFirst();
+  return row ? toTagRef(row) : undefined;
+}
+
+/** One keyset page (on tag id) of the hashtags an account follows. */
+export async function followedTags(db: Kysely<Database>, accountId: number, k: Keyset): Promise<TagRef[]> {
+  const rows = await keysetPage(
+    db
+      .selectFrom('tag_follows as f')
+      .innerJoin('tags as t', 't.id', 'f.tag_id')
+      .select(['t.id', 't.name', 't.display_name'])
+      .where('f.account_id', '=', accountId),
+    't.id',
+    k,
+  );
+  return rows.map(toTagRef);
+}
