@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../server/test/support/test-server';
-import { assertWebBuilt, launchChromium, signUpThroughUi, waitForLive } from './support/browser';
+import { assertWebBuilt, launchChromium, replyTo, signUpThroughUi, waitForLive } from './support/browser';
 
 const POLL = { timeout: 15_000, interval: 100 };
 const TAG = 'TeaTime';
@@ -169,29 +169,35 @@ describe('a live session with a host and two participants', () => {
 
   it('Next (the n key) publishes Q2; a reply to Q2 lands under Q2, not under Q1', async () => {
     await host.locator('body').click({ position: { x: 5, y: 5 } });
+    const agendaItems = await apiFrom<{ id: string; position: number }[]>(
+      host,
+      'GET',
+      `/api/v1/sessions/${sessionId}/questions`,
+    );
+    const q2Item = agendaItems.sort((a, b) => a.position - b.position)[1];
+    const sent: unknown[] = [];
+    host.on('request', (r) => {
+      if (r.url().endsWith(`/api/v1/sessions/${sessionId}/next`)) sent.push(r.postDataJSON());
+    });
     const next = host.waitForResponse((r) => r.url().endsWith(`/api/v1/sessions/${sessionId}/next`));
+    // A double press names the item the console shows as next, so only Q2 goes out.
+    await host.keyboard.press('n');
     await host.keyboard.press('n');
     expect((await next).status()).toBe(200);
+    expect(sent.length).toBeGreaterThan(0);
+    for (const body of sent) expect(body).toEqual({ expected_id: q2Item.id });
     const bobBanner = bob.getByRole('region', { name: 'Current question' });
     await expect.poll(() => bobBanner.textContent(), POLL).toContain(QUESTIONS[1]);
 
     const q2 = bob.getByRole('region', { name: 'Question 2' });
-    await q2
-      .getByRole('article')
-      .first()
-      .getByRole('button', { name: /^Reply/ })
-      .click();
-    const box = bob.getByLabel('Reply to @host_l');
-    await box.press('End');
-    await box.pressSequentially('scones with clotted cream');
-    await bob.getByRole('button', { name: 'Post reply', exact: true }).click();
+    await replyTo(bob, q2.getByRole('article').first(), 'host_l', 'scones with clotted cream');
 
     await expect
       .poll(() => texts(ann, 'Answers to Q2'), POLL)
       .toEqual([expect.stringContaining('scones with clotted cream')]);
     expect(await texts(ann, 'Answers to Q1')).toEqual([`A1 green tea, always #${TAG}`]);
 
-    // Q3 by the Next button; then a comment that answers nothing.
+    // Q3 by the Next button (the double press left it unpublished); then a comment that answers nothing.
     await host.getByRole('button', { name: 'Next: Q3' }).click();
     await expect.poll(() => bobBanner.textContent(), POLL).toContain(QUESTIONS[2]);
     await ann.getByLabel(`Post to #${TAG}`).fill('What a lovely chat');
@@ -255,5 +261,48 @@ describe('a live session with a host and two participants', () => {
       .toEqual([]);
     // The host's reply landed in Ann's room, in the thread it answers.
     await expect.poll(() => texts(ann, 'Statuses'), POLL).toContain(`@ann_l thanks for joining! #${TAG}`);
+  });
+
+  it('a status’s time opens its page: its thread, and a reply posted there lands under it', async () => {
+    const hostReply = ann
+      .getByRole('list', { name: 'Statuses', exact: true })
+      .getByRole('article')
+      .filter({ hasText: 'thanks for joining!' });
+    const timeLink = hostReply.locator('a.status-time');
+    // The short time names its zone in full in the tooltip.
+    expect(await timeLink.locator('time').getAttribute('title')).toMatch(/\d\d:\d\d \S+$/);
+    await timeLink.click();
+    await ann.waitForURL((url) => /^\/@host_l\/\d+$/.test(url.pathname));
+    await ann.getByRole('heading', { level: 1, name: 'Status by host_l' }).waitFor();
+    // What it answers sits above it.
+    const earlier = ann.getByRole('list', { name: 'Earlier in the thread' });
+    expect(await earlier.locator('.status-content').allTextContents()).toEqual([
+      expect.stringMatching(/^(A1 green tea, always|What a lovely chat) #TeaTime$/),
+    ]);
+    const replies = ann.getByRole('list', { name: 'Replies' });
+    expect(await replies.count()).toBe(0);
+
+    await replyTo(ann, ann.locator('.thread-focus article'), 'host_l', 'you are welcome');
+    await expect
+      .poll(() => replies.locator('.status-content').allTextContents(), POLL)
+      .toEqual([expect.stringContaining('you are welcome')]);
+    await ann.goBack();
+  });
+
+  it('the console’s cards carry the room’s moderation menu: a host hides a status there', async () => {
+    await host.reload();
+    const card = host
+      .getByRole('list', { name: 'Statuses', exact: true })
+      .getByRole('article')
+      .filter({ hasText: 'What a lovely chat' });
+    await card.getByRole('button', { name: 'More actions for the status by @ann_l' }).click();
+    for (const name of ['Report…', 'Mute author…', 'Ban author…'])
+      await card.getByRole('button', { name }).waitFor();
+    await card.getByRole('button', { name: 'Hide…' }).click();
+    await card.getByLabel('Reason (shown in the log)').fill('testing the console');
+    const hidden = host.waitForResponse((r) => r.url().endsWith(`/api/v1/sessions/${sessionId}/moderation`));
+    await card.getByRole('button', { name: 'Hide', exact: true }).click();
+    expect((await hidden).status()).toBe(200);
+    await expect.poll(() => texts(bob, 'Statuses'), POLL).not.toContain(`What a lovely chat #${TAG}`);
   });
 });

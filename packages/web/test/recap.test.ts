@@ -61,7 +61,7 @@ describe('recap in a browser', () => {
       ['participants', '6'],
       ['new', '4', '2 returning'],
       ['hosts-share', '25%', '2 statuses by hosts'],
-      ['peak', '23:51', '2 posts'],
+      ['peak', '23:51 GMT+9', '2 posts'],
       ['reach', '3'],
       ['impressions', '8'],
     ];
@@ -246,7 +246,10 @@ describe('recap in a browser', () => {
     await page.getByRole('button', { name: 'Yes, publish it' }).click();
     const response = await posted;
     expect(response.status()).toBe(200);
-    const body = (await response.json()) as { already_published: boolean; statuses: { content: string }[] };
+    const body = (await response.json()) as {
+      already_published: boolean;
+      statuses: { id: string; content: string }[];
+    };
     expect(body.already_published).toBe(false);
 
     const done = page.getByRole('button', { name: 'Already published' });
@@ -254,17 +257,23 @@ describe('recap in a browser', () => {
     expect(await done.isDisabled()).toBe(true);
     const section = page.getByRole('region', { name: 'Recap thread' });
     expect(await section.locator('.publish-preview').textContent()).toContain('6 people');
-    expect(
-      await section
-        .getByRole('link', { name: `See the thread on @${seed.users.host.username}'s profile` })
-        .count(),
-    ).toBe(1);
+    const threadPath = `/@${seed.users.host.username}/${body.statuses[0].id}`;
+    expect(await section.getByRole('link', { name: 'Read the thread' }).getAttribute('href')).toBe(
+      threadPath,
+    );
 
     // Reloaded, the page still knows: the recap says it was published.
     await page.reload();
     await page.getByRole('button', { name: 'Already published' }).waitFor();
     expect(await page.getByRole('button', { name: 'Publish recap thread' }).count()).toBe(0);
     await page.getByRole('region', { name: 'Recap thread' }).locator('.publish-preview').waitFor();
+
+    // The link opens the thread's page: its first status, the rest of the thread as replies.
+    await page.getByRole('link', { name: 'Read the thread' }).click();
+    await page.waitForURL((url) => url.pathname === threadPath);
+    await page.getByRole('heading', { level: 1, name: /^Status by / }).waitFor();
+    const replies = page.getByRole('list', { name: 'Replies' }).getByRole('article');
+    await expect.poll(() => replies.count(), { timeout: 15_000 }).toBe(body.statuses.length - 1);
   });
 
   it('serves the transcript page readable with JavaScript off: every question with its answers', async () => {

@@ -25,3 +25,10 @@ export function errorMessage(error: unknown): string {
   if (error instanceof TypeError) return 'The server could not be reached. Check your connection.';
   return 'Something went wrong.';
 }
+
+/** What a page says when reading what it shows failed: a 404 is "missing", anything else an error. */
+export function loadFailure(error: unknown): { status: 'missing' } | { status: 'error'; error: string } {
+  return error instanceof ApiError && error.status === 404
+    ? { status: 'missing' }
+    : { status: 'error', error: errorMessage(error) };
+}

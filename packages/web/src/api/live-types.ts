@@ -79,5 +79,3 @@ export interface SpotlightChange {
   spotlighted: boolean;
   status: Status | null;
 }
-
-export type ModerationAction = 'hide' | 'mute' | 'ban';

@@ -1,6 +1,6 @@
 import type { ChatSession } from './chat-types';
 import { api, apiPage } from './http';
-import type { Acknowledgement, LiveState, ModerationAction, Question, QuestionInput } from './live-types';
+import type { Acknowledgement, LiveState, Question, QuestionInput } from './live-types';
 import type { Page, Status } from './types';
 
 export const ROOM_PAGE_SIZE = 40;
@@ -99,21 +99,6 @@ export function listAcknowledgements(sessionId: string): Promise<Acknowledgement
 
 export function setAgendaPublic(sessionId: string, agendaPublic: boolean): Promise<unknown> {
   return api<unknown>(sessionPath(sessionId), { method: 'PATCH', body: { agenda_public: agendaPublic } });
-}
-
-export type ModerationTarget = { status_id: string } | { account_id: string };
-
-/** A moderator's action on a status or its author in the session's room. */
-export function moderate(
-  sessionId: string,
-  action: ModerationAction,
-  target: ModerationTarget,
-  reason?: string,
-): Promise<unknown> {
-  return api<unknown>(`${sessionPath(sessionId)}/moderation`, {
-    method: 'POST',
-    body: { action, ...target, reason },
-  });
 }
 
 /** One session (with its chat's id, title and hashtag). */

@@ -12,6 +12,7 @@ import { ProfilePage } from '../features/profile/profile-page';
 import { RoomPage } from '../features/room/room-page';
 import { SearchPage } from '../features/search/search-page';
 import { SettingsPage } from '../features/settings/settings-page';
+import { StatusPage } from '../features/thread/status-page';
 import type { Route } from './routes';
 import { useTitle } from './use-title';
 
@@ -60,6 +61,8 @@ export function Page({ route }: { route: Route }) {
       return <RoomPage key={route.tag.toLowerCase()} name={route.tag} />;
     case 'profile':
       return <ProfilePage key={route.acct} acct={route.acct} />;
+    case 'status':
+      return <StatusPage key={route.id} acct={route.acct} id={route.id} />;
     case 'chats':
       return <DirectoryPage filters={route.filters} />;
     case 'chat-new':

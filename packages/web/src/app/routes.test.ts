@@ -13,6 +13,10 @@ describe('matchRoute', () => {
     ['/tags/Caf%C3%A9', '', { name: 'room', tag: 'Café' }],
     ['/tags/%23xyz', '', { name: 'room', tag: 'xyz' }],
     ['/@alice', '', { name: 'profile', acct: 'alice' }],
+    ['/@alice/123', '', { name: 'status', acct: 'alice', id: '123' }],
+    ['/@alice/123/', '', { name: 'status', acct: 'alice', id: '123' }],
+    ['/@alice/abc', '', { name: 'not-found' }],
+    ['/@alice/123/more', '', { name: 'not-found' }],
     ['/chats', '', { name: 'chats', filters: { q: '', category: '', language: '' } }],
     [
       '/chats',

@@ -6,6 +6,7 @@ export type Route =
   | { name: 'search'; q: string }
   | { name: 'room'; tag: string }
   | { name: 'profile'; acct: string }
+  | { name: 'status'; acct: string; id: string }
   | { name: 'chats'; filters: DirectoryFilters }
   | { name: 'chat-new' }
   | { name: 'chat'; id: string; sessionId: string | null }
@@ -88,10 +89,10 @@ export function matchRoute(pathname: string, search: string): Route {
   if (recapMatch) return { name: 'recap', sessionId: recapMatch[1] };
   const statsMatch = /^\/chats\/(\d+)\/stats$/.exec(path);
   if (statsMatch) return { name: 'chat-stats', id: statsMatch[1] };
-  const profile = /^\/@([^/]+)$/.exec(path);
+  const profile = /^\/@([^/]+)(?:\/(\d+))?$/.exec(path);
   if (profile) {
     const acct = decode(profile[1]);
-    if (acct) return { name: 'profile', acct };
+    if (acct) return profile[2] ? { name: 'status', acct, id: profile[2] } : { name: 'profile', acct };
   }
   return { name: 'not-found' };
 }
@@ -99,6 +100,8 @@ export function matchRoute(pathname: string, search: string): Route {
 export const paths = {
   room: (tag: string) => `/tags/${encodeURIComponent(tag)}`,
   profile: (acct: string) => `/@${acct}`,
+  /** A status in its thread (where the server's status `url`s point). */
+  status: (acct: string, id: string) => `/@${acct}/${encodeURIComponent(id)}`,
   chats: (filters: Partial<DirectoryFilters> = {}) => {
     const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][]);
     const search = query.toString();

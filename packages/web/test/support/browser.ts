@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -78,4 +78,13 @@ export async function postInRoom(
 /** The article of the status whose text contains `text`, inside the room's status list. */
 export function statusArticle(page: Page, text: string) {
   return page.getByRole('list', { name: 'Statuses' }).getByRole('article').filter({ hasText: text });
+}
+
+/** Replies to the status of `article`: types after the prefilled mention of `acct`, and posts. */
+export async function replyTo(page: Page, article: Locator, acct: string, text: string): Promise<void> {
+  await article.getByRole('button', { name: /^Reply/ }).click();
+  const box = page.getByLabel(`Reply to @${acct}`);
+  await box.press('End');
+  await box.pressSequentially(text);
+  await page.getByRole('button', { name: 'Post reply', exact: true }).click();
 }

@@ -1,4 +1,5 @@
 import { paths } from '../../app/routes';
+import { UnreadyPage } from '../../app/unready-page';
 import { useTitle } from '../../app/use-title';
 import { SessionsCharts } from './sessions-charts';
 import { growth, growthSentence } from './stats-model';
@@ -8,30 +9,25 @@ import '../recap/recap.css';
 /** A chat's sessions side by side over time, so a host sees whether the chat grows. */
 export function ChatStatsPage({ chatId }: { chatId: string }) {
   const state = useChatStats(chatId);
-  const stats = state.status === 'ready' ? state.stats : null;
-  useTitle(stats ? `#${stats.hashtag} over time` : 'Chat numbers');
+  useTitle(state.status === 'ready' ? `#${state.stats.hashtag} over time` : 'Chat numbers');
 
-  if (!stats) {
+  if (state.status !== 'ready') {
     return (
-      <section className="column" aria-labelledby="page-title">
-        <h1 id="page-title" tabIndex={-1}>
-          {state.status === 'missing' ? 'Chat not found' : 'Chat numbers'}
-        </h1>
-        {state.status === 'loading' && <p className="feed-note">Counting…</p>}
-        {state.status === 'missing' && (
-          <p>
+      <UnreadyPage
+        state={state}
+        title="Chat numbers"
+        missingTitle="Chat not found"
+        loading="Counting…"
+        missing={
+          <>
             There is no such chat here. <a href={paths.chats()}>Find one in the directory</a>.
-          </p>
-        )}
-        {state.status === 'error' && (
-          <p className="form-error" role="alert">
-            {state.error}
-          </p>
-        )}
-      </section>
+          </>
+        }
+      />
     );
   }
 
+  const stats = state.stats;
   const g = growth(stats.sessions);
   return (
     <article className="column recap-page" aria-labelledby="page-title">

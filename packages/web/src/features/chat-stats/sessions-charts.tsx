@@ -3,6 +3,7 @@ import { paths } from '../../app/routes';
 import { BarChart } from '../recap/bar-chart';
 import { ChartFigure } from '../recap/chart-figure';
 import { DataTable } from '../recap/data-table';
+import { fullTime } from '../status/format-time';
 import { sessionLabels } from './stats-model';
 
 function sessionTable(stats: ChatStats, labels: string[]) {
@@ -14,7 +15,9 @@ function sessionTable(stats: ChatStats, labels: string[]) {
         key: s.session.id,
         cells: [
           <a key="l" href={paths.recap(s.session.id)}>
-            <time dateTime={s.session.starts_at}>{labels[i]}</time>
+            <time dateTime={s.session.starts_at} title={fullTime(new Date(s.session.starts_at))}>
+              {labels[i]}
+            </time>
             {s.session.title ? ` · ${s.session.title}` : ''}
           </a>,
           s.statuses_count,

@@ -2,6 +2,7 @@ import type { ChatSession } from '../../api/chat-types';
 import { calendarPaths } from '../../api/chats';
 import { paths } from '../../app/routes';
 import { useSession } from '../../app/session-context';
+import { UnreadyPage } from '../../app/unready-page';
 import { useTitle } from '../../app/use-title';
 import { ModerationStats } from '../moderation/moderation-stats';
 import { applySessionChange } from './chat-page-state';
@@ -29,22 +30,16 @@ export function ChatPageView({ id, sessionId }: { id: string; sessionId: string 
 
   if (state.status !== 'ready') {
     return (
-      <section className="column" aria-labelledby="page-title">
-        <h1 id="page-title" tabIndex={-1}>
-          {state.status === 'missing' ? 'Chat not found' : 'Chat'}
-        </h1>
-        {state.status === 'loading' && <p className="feed-note">Loading…</p>}
-        {state.status === 'missing' && (
-          <p>
+      <UnreadyPage
+        state={state}
+        title="Chat"
+        missingTitle="Chat not found"
+        missing={
+          <>
             There is no such chat here (any more). <a href={paths.chats()}>Find another in the directory</a>.
-          </p>
-        )}
-        {state.status === 'error' && (
-          <p className="form-error" role="alert">
-            {state.error}
-          </p>
-        )}
-      </section>
+          </>
+        }
+      />
     );
   }
 

@@ -25,7 +25,7 @@ export function DirectoryFilters({ filters, categories }: { filters: Filters; ca
             id="directory-q"
             type="search"
             value={q}
-            placeholder="Title, description or hashtag"
+            placeholder="Title, topic or hashtag"
             onChange={(event) => setQ(event.target.value)}
           />
           <button type="submit" className="button">

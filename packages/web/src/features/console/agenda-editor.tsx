@@ -15,14 +15,14 @@ import { byPosition, moveQuestion, nextQuestion, planOffsets, questionLabel } fr
 import { AgendaItem } from './agenda-item';
 import { PlanTimes } from './plan-times';
 import { QuestionForm } from './question-form';
+import type { PublishNext } from './use-publish-next';
 
 export interface AgendaEditorProps {
   session: ChatSession;
   questions: Question[];
   agendaPublic: boolean;
-  /** Publishing Next is under way (the button and the n key share it). */
-  nextBusy: boolean;
-  onNext(): void;
+  /** The host's Next (the button and the n key share it). */
+  publisher: PublishNext;
   onQuestion(question: Question): void;
   onQuestions(questions: Question[]): void;
   onRemoved(id: string): void;
@@ -34,8 +34,7 @@ export function AgendaEditor({
   session,
   questions,
   agendaPublic,
-  nextBusy,
-  onNext,
+  publisher,
   onQuestion,
   onQuestions,
   onRemoved,
@@ -82,17 +81,21 @@ export function AgendaEditor({
         <button
           type="button"
           className="button button-primary next-button"
-          disabled={!live || !next || nextBusy}
+          disabled={!live || !next || publisher.busy}
           aria-keyshortcuts="n"
-          onClick={onNext}
+          onClick={publisher.next}
         >
-          {next ? `Next: ${questionLabel(next, questions)}` : 'Next'}
+          {publisher.justPublished
+            ? `${questionLabel(publisher.justPublished, questions)} is out`
+            : next
+              ? `Next: ${questionLabel(next, questions)}`
+              : 'Next'}
         </button>
         <span className="muted">
           {!next ? 'Every item is out.' : live ? `“${next.text}”` : 'Start the session to publish.'}
         </span>
       </div>
-      <div className="field-check">
+      <div className="field field-check">
         <input
           id="agenda-public"
           type="checkbox"

@@ -1,8 +1,6 @@
 import '../../styles/console.css';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { errorMessage } from '../../api/api-error';
 import type { ChatPage, ChatSession } from '../../api/chat-types';
-import { publishNext } from '../../api/live';
 import type { Question } from '../../api/live-types';
 import type { Status } from '../../api/types';
 import { paths } from '../../app/routes';
@@ -14,30 +12,28 @@ import { RoomRolesProvider } from '../chats/room-roles';
 import { SessionTime } from '../chats/session-time';
 import { useNow } from '../chats/use-now';
 import { Composer } from '../composer/composer';
-import { nextQuestion } from '../live/agenda-model';
 import { LiveNumbers } from '../live/live-numbers';
 import { PinnedStatuses } from '../live/pinned-statuses';
 import { QuestionBanner } from '../live/question-banner';
 import { type AddOwnStatus, RoomColumn } from '../live/room-column';
 import { columnSource } from '../live/room-session';
 import { useLiveSession } from '../live/use-live-session';
+import { RoomModerationProvider } from '../moderation/room-moderation-context';
+import { useSessionChat } from '../moderation/use-session-chat';
 import { ConsoleAnsweringNow } from '../town-hall/console-answering-now';
 import { AcknowledgementList } from './acknowledgement-list';
 import { AgendaEditor } from './agenda-editor';
-import { ModerationButtons } from './moderation-buttons';
 import { ShortcutHelp } from './shortcut-help';
 import { SpotlightButton } from './spotlight-button';
 import { useConsoleKeys } from './use-console-keys';
-import { useConsoleSession } from './use-console-session';
+import { usePublishNext } from './use-publish-next';
 
-/** Whether the server offers room moderation (hide, mute, ban); see docs/api.md "Moderation". */
-const MODERATION = true;
 const EVERYTHING = { only: 'all' } as const;
 
 /** The host console of a session: one screen to run it. */
 export function ConsolePage({ sessionId }: { sessionId: string }) {
   const { state: auth, account } = useSession();
-  const load = useConsoleSession(sessionId, account?.id ?? auth.status);
+  const load = useSessionChat(sessionId, account?.id ?? auth.status);
   useTitle(load.status === 'ready' ? `Console · ${load.chat.title}` : 'Host console');
 
   if (load.status !== 'ready' || !account || !isChatHost(account.id, load.chat)) {
@@ -68,15 +64,18 @@ export function ConsolePage({ sessionId }: { sessionId: string }) {
       </section>
     );
   }
-  return <Console chat={load.chat} initial={load.session} selfId={account.id} />;
+  // Every card of the room gets the room's status menu (report, hide, mute, ban) from here.
+  return (
+    <RoomModerationProvider chat={load.chat} session={load.session}>
+      <Console chat={load.chat} initial={load.session} selfId={account.id} />
+    </RoomModerationProvider>
+  );
 }
 
 function Console({ chat, initial, selfId }: { chat: ChatPage; initial: ChatSession; selfId: string }) {
   const [live, dispatch] = useLiveSession(initial.id);
   const session = live.session ?? initial;
   const [help, setHelp] = useState(false);
-  const [nextBusy, setNextBusy] = useState(false);
-  const [nextError, setNextError] = useState<string | null>(null);
   const addOwnRef = useRef<AddOwnStatus | null>(null);
   const now = useNow(30_000);
   const tag = chat.hashtag;
@@ -86,19 +85,8 @@ function Console({ chat, initial, selfId }: { chat: ChatPage; initial: ChatSessi
     (question: Question) => dispatch({ type: 'question', question }),
     [dispatch],
   );
-  const next = useCallback(async () => {
-    if (nextBusy || session.state !== 'live' || !nextQuestion(live.questions)) return;
-    setNextBusy(true);
-    setNextError(null);
-    try {
-      onQuestion(await publishNext(session.id, nextQuestion(live.questions)?.id));
-    } catch (err) {
-      setNextError(errorMessage(err));
-    } finally {
-      setNextBusy(false);
-    }
-  }, [nextBusy, session, live.questions, onQuestion]);
-  useConsoleKeys({ next, help: () => setHelp((open) => !open) });
+  const publisher = usePublishNext(session.id, session.state === 'live', live.questions, onQuestion);
+  useConsoleKeys({ next: publisher.next, help: () => setHelp((open) => !open) });
 
   const spotlightIds = useMemo(() => new Set(live.spotlighted.map((s) => s.id)), [live.spotlighted]);
   const onSpotlight = useCallback(
@@ -116,12 +104,9 @@ function Console({ chat, initial, selfId }: { chat: ChatPage; initial: ChatSessi
           spotlighted={spotlightIds.has(status.id)}
           onChange={onSpotlight}
         />
-        {MODERATION && roleOf(status.account.id, chat, session) === null && (
-          <ModerationButtons sessionId={session.id} status={status} />
-        )}
       </fieldset>
     ),
-    [session, spotlightIds, onSpotlight, chat],
+    [session.id, spotlightIds, onSpotlight],
   );
   const hasBadge = useCallback((id: string) => roleOf(id, chat, session) !== null, [chat, session]);
   const agendaText = useCallback(
@@ -178,9 +163,9 @@ function Console({ chat, initial, selfId }: { chat: ChatPage; initial: ChatSessi
           <a href="#console-room-title">Room</a>
           <a href="#ack-title">Waiting for a reply</a>
         </nav>
-        {nextError && (
+        {publisher.error && (
           <p className="form-error" role="alert">
-            {nextError}
+            {publisher.error}
           </p>
         )}
         <div className="console-grid">
@@ -190,8 +175,7 @@ function Console({ chat, initial, selfId }: { chat: ChatPage; initial: ChatSessi
               session={session}
               questions={live.questions}
               agendaPublic={live.agendaPublic ?? Boolean(session.agenda_public)}
-              nextBusy={nextBusy}
-              onNext={next}
+              publisher={publisher}
               onQuestion={onQuestion}
               onQuestions={(questions) => dispatch({ type: 'questions', questions })}
               onRemoved={(id) => dispatch({ type: 'question-removed', id })}

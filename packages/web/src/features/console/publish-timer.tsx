@@ -1,5 +1,6 @@
 import { countdown } from '../chats/format-session-time';
 import { useNow } from '../chats/use-now';
+import { fullTime } from '../status/format-time';
 
 /** A ticking "in 4:12" until an agenda item is due; "due now" once it is (the scheduler is on it). */
 export function PublishTimer({ at }: { at: string }) {
@@ -9,7 +10,10 @@ export function PublishTimer({ at }: { at: string }) {
     <span className="publish-timer">
       {ms > 0 ? (
         <>
-          in <time dateTime={at}>{countdown(ms)}</time>
+          in{' '}
+          <time dateTime={at} title={fullTime(new Date(at))}>
+            {countdown(ms)}
+          </time>
         </>
       ) : (
         'due now'

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ApiError, errorMessage } from '../../api/api-error';
+import { loadFailure } from '../../api/api-error';
 import type { ChatPage, ChatSession } from '../../api/chat-types';
 import { getChat } from '../../api/chats';
 import { getChatSession } from '../../api/live';
@@ -20,13 +20,7 @@ export function useSessionChat(sessionId: string, viewerKey: string): SessionCha
       .then(async (session) => ({ session, chat: await getChat(session.chat_id) }))
       .then(
         ({ session, chat }) => active && setState({ status: 'ready', session, chat }),
-        (err) =>
-          active &&
-          setState(
-            err instanceof ApiError && err.status === 404
-              ? { status: 'missing' }
-              : { status: 'error', error: errorMessage(err) },
-          ),
+        (err) => active && setState(loadFailure(err)),
       );
     return () => {
       active = false;

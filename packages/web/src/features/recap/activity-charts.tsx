@@ -1,5 +1,6 @@
 import type { Recap } from '../../api/recap-types';
 import { zoneAbbreviation } from '../chats/format-session-time';
+import { fullTime } from '../status/format-time';
 import { BarChart } from './bar-chart';
 import { ChartFigure } from './chart-figure';
 import { DataTable } from './data-table';
@@ -39,7 +40,7 @@ export function PostsPerMinuteChart({ recap }: { recap: Recap }) {
           rows={recap.posts_per_minute.map((m, i) => ({
             key: String(m.minute),
             cells: [
-              <time key="t" dateTime={m.at}>
+              <time key="t" dateTime={m.at} title={fullTime(new Date(m.at))}>
                 {clockTime(m.at)}
               </time>,
               i === peak ? `${m.count} (peak)` : m.count,

@@ -96,9 +96,7 @@ export function PublishRecap({ recap, host, acct }: PublishRecapProps) {
               <div className="status-content" dangerouslySetInnerHTML={{ __html: head.content }} />
               <p className="muted">
                 {thread.length > 1 ? `First of ${thread.length} statuses. ` : ''}
-                <a href={paths.profile(head.account.acct)}>
-                  See the thread on @{head.account.acct}'s profile
-                </a>
+                <a href={paths.status(head.account.acct, head.id)}>Read the thread</a>
               </p>
             </blockquote>
           )}

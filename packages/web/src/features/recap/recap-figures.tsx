@@ -1,4 +1,5 @@
 import type { Recap } from '../../api/recap-types';
+import { zoneAbbreviation } from '../chats/format-session-time';
 import { clockTime, count, percent, plural } from './recap-model';
 
 interface Figure {
@@ -43,7 +44,8 @@ function figures(recap: Recap): Figure[] {
     {
       key: 'peak',
       label: 'Peak minute',
-      value: peak ? clockTime(peak.at) : '—',
+      // The time names the viewer's zone, as every time does.
+      value: peak ? `${clockTime(peak.at)} ${zoneAbbreviation(new Date(peak.at))}` : '—',
       detail: peak ? plural(peak.count, 'post', 'posts') : 'No posts yet',
       definition: 'posts_per_minute',
     },

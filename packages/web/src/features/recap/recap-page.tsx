@@ -1,6 +1,7 @@
 import type { Recap } from '../../api/recap-types';
 import { paths } from '../../app/routes';
 import { useSession } from '../../app/session-context';
+import { UnreadyPage } from '../../app/unready-page';
 import { useTitle } from '../../app/use-title';
 import { isChatHost } from '../chats/chat-roles';
 import { SessionTime } from '../chats/session-time';
@@ -34,32 +35,28 @@ function StateNote({ recap, onReload }: { recap: Recap; onReload(): void }) {
 export function RecapPage({ sessionId }: { sessionId: string }) {
   const { account, state: viewer } = useSession();
   const [state, reload] = useRecap(sessionId);
-  const recap = state.status === 'ready' ? state.recap : null;
-  const chat = useChat(recap?.session.chat_id ?? null, account?.id ?? viewer.status);
+  const loaded = state.status === 'ready' ? state.recap : null;
+  const chat = useChat(loaded?.session.chat_id ?? null, account?.id ?? viewer.status);
   const now = useNow(60_000);
-  useTitle(recap ? `Recap · ${recap.session.title}` : 'Recap');
+  useTitle(loaded ? `Recap · ${loaded.session.title}` : 'Recap');
 
-  if (!recap) {
+  if (state.status !== 'ready') {
     return (
-      <section className="column" aria-labelledby="page-title">
-        <h1 id="page-title" tabIndex={-1}>
-          {state.status === 'missing' ? 'Recap not found' : 'Recap'}
-        </h1>
-        {state.status === 'loading' && <p className="feed-note">Counting…</p>}
-        {state.status === 'missing' && (
-          <p>
+      <UnreadyPage
+        state={state}
+        title="Recap"
+        missingTitle="Recap not found"
+        loading="Counting…"
+        missing={
+          <>
             There is no such session here. <a href={paths.chats()}>Find a chat in the directory</a>.
-          </p>
-        )}
-        {state.status === 'error' && (
-          <p className="form-error" role="alert">
-            {state.error}
-          </p>
-        )}
-      </section>
+          </>
+        }
+      />
     );
   }
 
+  const recap = state.recap;
   const session = recap.session;
   const tag = session.hashtag ?? chat?.hashtag;
   const host = chat !== null && isChatHost(account?.id, chat);

@@ -21,8 +21,12 @@ describe('shortTime', () => {
 });
 
 describe('fullTime', () => {
-  it('gives the local date and time and names the zone', () => {
-    const text = fullTime(new Date('2026-03-12T13:05:00Z'), berlin);
-    expect(text).toMatch(/^Thursday,? 12 March 2026 at 14:05 CET$/);
+  it.each([
+    ['Berlin in winter', berlin, /^Thursday,? 12 March 2026 at 14:05 CET$/],
+    // en-GB alone would say "GMT-4" here; the zone keeps its usual name.
+    ['New York for a British reader', { locale: 'en-GB', timeZone: 'America/New_York' }, / at 09:05 EDT$/],
+    ['Tokyo, which has no short name', { locale: 'en-GB', timeZone: 'Asia/Tokyo' }, / at 22:05 GMT\+9$/],
+  ])('gives the local date and time and names the zone: %s', (_name, options, expected) => {
+    expect(fullTime(new Date('2026-03-12T13:05:00Z'), options)).toMatch(expected);
   });
 });

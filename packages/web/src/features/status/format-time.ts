@@ -1,3 +1,5 @@
+import { zoneAbbreviation } from '../chats/format-session-time';
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface TimeOptions {
@@ -31,20 +33,12 @@ export function shortTime(date: Date, now: Date, options: TimeOptions = {}): str
   }).format(date);
 }
 
-/** The full local date and time with the zone named, for the tooltip and screen readers. */
+/** The full local date and time with the zone named ("… at 14:05 CET"), for tooltips and the status page. */
 export function fullTime(date: Date, options: TimeOptions = {}): string {
-  return new Intl.DateTimeFormat(options.locale, {
+  const text = new Intl.DateTimeFormat(options.locale, {
     dateStyle: 'full',
     timeStyle: 'short',
     timeZone: options.timeZone,
-  })
-    .format(date)
-    .concat(' ', zoneName(date, options));
-}
-
-function zoneName(date: Date, options: TimeOptions): string {
-  const part = new Intl.DateTimeFormat(options.locale, { timeZone: options.timeZone, timeZoneName: 'short' })
-    .formatToParts(date)
-    .find((p) => p.type === 'timeZoneName');
-  return part?.value ?? '';
+  }).format(date);
+  return `${text} ${zoneAbbreviation(date, options)}`;
 }

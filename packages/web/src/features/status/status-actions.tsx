@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { actOnStatus, deleteStatus } from '../../api/statuses';
 import type { Status } from '../../api/types';
@@ -15,6 +15,8 @@ export interface StatusActionsProps {
   onReply(): void;
   onChanged(status: Status): void;
   onRemoved(id: string): void;
+  /** More controls at the end of the row (the room's More menu, the console's Spotlight). */
+  extra?: ReactNode;
 }
 
 function Count({ value }: { value: number }) {
@@ -30,6 +32,7 @@ export function StatusActions({
   onReply,
   onChanged,
   onRemoved,
+  extra,
 }: StatusActionsProps) {
   const location = useLocation();
   const [error, setError] = useState<string | null>(null);
@@ -123,6 +126,7 @@ export function StatusActions({
             </button>
           </span>
         )}
+        {extra}
       </div>
       {error && (
         <p className="form-error" role="alert">

@@ -86,7 +86,9 @@ export function StatusCard({
         </a>
         {role && <RoleBadge role={role} />}
         {entry.chat && <ChatKindTag chat={entry.chat} />}
-        <LocalTime iso={status.created_at} className="status-time" />
+        <a className="status-time" href={paths.status(author.acct, status.id)}>
+          <LocalTime iso={status.created_at} />
+        </a>
       </header>
       {repliedTo && <p className="status-context">Replying to @{repliedTo.acct}</p>}
       <div
@@ -104,9 +106,13 @@ export function StatusCard({
         onReply={() => setReplying((open) => !open)}
         onChanged={onChanged}
         onRemoved={onRemoved}
+        extra={
+          <>
+            <StatusModeration status={entry} />
+            {tools}
+          </>
+        }
       />
-      <StatusModeration status={entry} />
-      {tools}
       {replying && self && (
         <Composer
           label={`Reply to @${author.acct}`}

@@ -1,0 +1,49 @@
+import { useCallback, useEffect, useState } from 'react';
+import { loadFailure } from '../../api/api-error';
+import type { ChatSession } from '../../api/chat-types';
+import { getChatSession } from '../../api/live';
+import { getContext, getStatus } from '../../api/statuses';
+import { type Thread, type ThreadAction, threadReducer } from './thread-model';
+
+export type ThreadLoad =
+  | { status: 'loading' }
+  | { status: 'missing' }
+  | { status: 'error'; error: string }
+  | {
+      status: 'ready';
+      thread: Thread;
+      /** The chat session whose room the status was posted in, when the server says so. */
+      session: ChatSession | null;
+    };
+
+/** A status, its thread and the session room it belongs to; read again when the viewer changes. */
+export function useThread(id: string, viewerKey: string): [ThreadLoad, (action: ThreadAction) => void] {
+  const [state, setState] = useState<ThreadLoad>({ status: 'loading' });
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: signing in or out changes what the viewer may see
+  useEffect(() => {
+    let active = true;
+    (async () => {
+      const [status, context] = await Promise.all([getStatus(id), getContext(id)]);
+      const chat = status.chat ?? status.reblog?.chat;
+      // The thread stands without its room: a session that cannot be read only loses the link.
+      const session = chat ? await getChatSession(chat.session_id).catch(() => null) : null;
+      return { thread: { ...context, status, deleted: false }, session };
+    })().then(
+      ({ thread, session }) => active && setState({ status: 'ready', thread, session }),
+      (err) => active && setState(loadFailure(err)),
+    );
+    return () => {
+      active = false;
+    };
+  }, [id, viewerKey]);
+
+  const dispatch = useCallback(
+    (action: ThreadAction) =>
+      setState((current) =>
+        current.status === 'ready' ? { ...current, thread: threadReducer(current.thread, action) } : current,
+      ),
+    [],
+  );
+  return [state, dispatch];
+}
