@@ -17,17 +17,48 @@ const sseByTag = new Map();
 const wsByTag = new Map();
 /** tag → last 40 status JSON strings, newest first (for the history scenario) */
 const historyByTag = new Map();
+/** tag → the last RESUME_WINDOW SSE frames, oldest first, for readers that resume with Last-Event-ID */
+const recentByTag = new Map();
+const RESUME_WINDOW = 2_000;
+/** bearer token → account id; account id → the accounts it excludes (blocks or mutes) */
+const accountByToken = new Map();
+const excludedBy = new Map();
 let nextId = 1;
+let nextAccount = 1;
 
-const subscribe = (map, tag, member) => {
-  const set = map.get(tag) ?? new Set();
-  map.set(tag, set);
-  set.add(member);
-  return () => set.delete(member);
+/** Adds a stream to a tag's readers, with the live set of accounts it must not be sent. */
+const subscribe = (map, tag, member, excluded) => {
+  const readers = map.get(tag) ?? new Map();
+  map.set(tag, readers);
+  readers.set(member, excluded);
+  return () => readers.delete(member);
 };
 
 /** Any bearer token will do: the baseline measures delivery, not authentication. */
 const hasBearer = (req) => /^Bearer \S/i.test(req.headers.authorization ?? '');
+
+/** The account a bearer token stands for (any token gets one, lazily); null without a token. */
+const accountOf = (req) => {
+  const token = /^Bearer (\S+)/i.exec(req.headers.authorization ?? '')?.[1];
+  if (!token) return null;
+  let id = accountByToken.get(token);
+  if (id === undefined) {
+    id = nextAccount++;
+    accountByToken.set(token, id);
+  }
+  return id;
+};
+
+/** The live set of accounts a reader must not be sent (blocks and mutes), kept in memory like Hashchat's. */
+const exclusionsOf = (account) => {
+  if (account === null) return null;
+  let set = excludedBy.get(account);
+  if (!set) {
+    set = new Set();
+    excludedBy.set(account, set);
+  }
+  return set;
+};
 
 const readBody = (req) =>
   new Promise((resolve, reject) => {
@@ -57,20 +88,24 @@ const send = (res, status, body) => {
   res.end(text);
 };
 
-const publish = (text) => {
+const publish = (text, author) => {
   const id = nextId++;
   const tags = [...new Set([...text.matchAll(/#(\w+)/g)].map((m) => m[1].toLowerCase()))];
   const json = JSON.stringify(buildStatus({ id: String(id), text, tags }));
   for (const tag of tags) {
+    const sseFrame = Buffer.from(`id: ${id}\nevent: update\ndata: ${json}\n\n`);
     const sse = sseByTag.get(tag);
     if (sse?.size) {
-      const frame = Buffer.from(`id: ${id}\nevent: update\ndata: ${json}\n\n`);
-      for (const res of sse) res.write(frame);
+      for (const [res, excluded] of sse) if (!excluded?.has(author)) res.write(sseFrame);
     }
+    const recent = recentByTag.get(tag) ?? [];
+    recentByTag.set(tag, recent);
+    recent.push({ id, author, frame: sseFrame });
+    if (recent.length > RESUME_WINDOW * 1.5) recent.splice(0, recent.length - RESUME_WINDOW);
     const sockets = wsByTag.get(tag);
     if (sockets?.size) {
       const frame = Buffer.from(JSON.stringify({ stream: ['hashtag', tag], event: 'update', payload: json }));
-      for (const ws of sockets) ws.send(frame, { binary: false });
+      for (const [ws, excluded] of sockets) if (!excluded?.has(author)) ws.send(frame, { binary: false });
     }
     const history = historyByTag.get(tag) ?? [];
     historyByTag.set(tag, history);
@@ -102,6 +137,13 @@ const routes = {
       created_at: Math.floor(Date.now() / 1000),
     });
   },
+  'GET /api/v1/accounts/verify_credentials': async (req, res) => {
+    const account = accountOf(req);
+    if (account === null) return send(res, 401, { error: 'The access token is invalid' });
+    send(res, 200, { id: String(account), username: `user${account}`, acct: `user${account}` });
+  },
+  'POST /api/v1/accounts/block': async (req, res, url) => exclude(req, res, url),
+  'POST /api/v1/accounts/mute': async (req, res, url) => exclude(req, res, url),
   'POST /api/v1/accounts': async (req, res) => {
     if (!hasBearer(req)) return send(res, 401, { error: 'The access token is invalid' });
     await readBody(req);
@@ -117,19 +159,26 @@ const routes = {
     const body = await readBody(req);
     if (typeof body.status !== 'string' || !body.status)
       return send(res, 422, { error: 'Validation failed' });
-    const json = publish(body.status);
+    const json = publish(body.status, accountOf(req));
     res.writeHead(200, {
       'content-type': 'application/json; charset=utf-8',
       'content-length': Buffer.byteLength(json),
     });
     res.end(json);
   },
-  'GET /api/v1/streaming/hashtag': async (_req, res, url) => {
+  'GET /api/v1/streaming/hashtag': async (req, res, url) => {
     const tag = (url.searchParams.get('tag') ?? '').toLowerCase();
     if (!tag) return send(res, 400, { error: 'Missing tag' });
+    const excluded = exclusionsOf(accountOf(req));
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
     res.write(':ok\n\n');
-    const unsubscribe = subscribe(sseByTag, tag, res);
+    const since = Number(req.headers['last-event-id']);
+    if (since > 0) {
+      // What it missed, from memory: the bare limit of a resume.
+      const missed = (recentByTag.get(tag) ?? []).filter((e) => e.id > since && !excluded?.has(e.author));
+      if (missed.length) res.write(Buffer.concat(missed.map((e) => e.frame)));
+    }
+    const unsubscribe = subscribe(sseByTag, tag, res, excluded);
     res.on('close', unsubscribe);
   },
   'GET /api/v1/timelines/tag': async (_req, res, url) => {
@@ -144,9 +193,30 @@ const routes = {
   },
 };
 
+/** POST /api/v1/accounts/:id/block or /mute: the caller's streams stop getting that account's statuses. */
+const exclude = async (req, res, url) => {
+  const account = accountOf(req);
+  if (account === null) return send(res, 401, { error: 'The access token is invalid' });
+  await readBody(req);
+  const target = Number(url.pathname.split('/')[4]);
+  exclusionsOf(account).add(target);
+  send(res, 200, {
+    id: String(target),
+    blocking: url.pathname.endsWith('/block'),
+    muting: url.pathname.endsWith('/mute'),
+  });
+};
+
+/** Routes by method and path, with `/api/v1/timelines/tag/:tag` and `/api/v1/accounts/:id/(block|mute)` folded. */
+const routeKey = (pathname) => {
+  if (pathname.startsWith('/api/v1/timelines/tag/')) return '/api/v1/timelines/tag';
+  const action = /^\/api\/v1\/accounts\/\d+\/(block|mute)$/.exec(pathname);
+  return action ? `/api/v1/accounts/${action[1]}` : pathname;
+};
+
 const server = http.createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  const path = url.pathname.startsWith('/api/v1/timelines/tag/') ? '/api/v1/timelines/tag' : url.pathname;
+  const path = routeKey(url.pathname);
   const route = routes[`${req.method} ${path}`];
   if (!route) return send(res, 404, { error: 'Record not found' });
   try {
@@ -163,11 +233,12 @@ const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
 server.on('upgrade', (req, socket, head) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname !== '/api/v1/streaming') return socket.destroy();
+  const excluded = exclusionsOf(accountOf(req));
   wss.handleUpgrade(req, socket, head, (ws) => {
     const subscriptions = new Map();
     const add = (tag) => {
       const name = String(tag ?? '').toLowerCase();
-      if (name && !subscriptions.has(name)) subscriptions.set(name, subscribe(wsByTag, name, ws));
+      if (name && !subscriptions.has(name)) subscriptions.set(name, subscribe(wsByTag, name, ws, excluded));
     };
     if (url.searchParams.get('stream') === 'hashtag') add(url.searchParams.get('tag'));
     ws.on('message', (data) => {
@@ -197,7 +268,7 @@ server.listen(port, host, () => {
 });
 
 const stop = () => {
-  for (const set of sseByTag.values()) for (const res of set) res.destroy();
+  for (const readers of sseByTag.values()) for (const res of readers.keys()) res.destroy();
   for (const client of wss.clients) client.terminate();
   server.close(() => process.exit(0));
   server.closeAllConnections();

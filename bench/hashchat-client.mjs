@@ -7,14 +7,17 @@ import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const call = async (baseUrl, path, body, token) => {
+const call = async (baseUrl, path, body, token, method = 'POST') => {
   const res = await fetch(new URL(path, baseUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
+    method,
+    headers: {
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
-  if (!res.ok) throw new Error(`POST ${path}: HTTP ${res.status} ${text.slice(0, 200)}`);
+  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${text.slice(0, 200)}`);
   return JSON.parse(text);
 };
 
@@ -39,9 +42,21 @@ export const createAppToken = async (baseUrl) => {
  * @param {string} baseUrl @param {number} count @param {string} [prefix] username prefix
  * @returns {Promise<string[]>}
  */
-export const createBenchUsers = async (baseUrl, count, prefix = `bench${randomBytes(3).toString('hex')}`) => {
+export const createBenchUsers = async (baseUrl, count, prefix) =>
+  (await createBenchAccounts(baseUrl, count, prefix)).map((a) => a.token);
+
+/**
+ * Registers `count` users through one app.
+ * @param {string} baseUrl @param {number} count @param {string} [prefix] username prefix
+ * @returns {Promise<{ token: string, username: string }[]>}
+ */
+export const createBenchAccounts = async (
+  baseUrl,
+  count,
+  prefix = `bench${randomBytes(3).toString('hex')}`,
+) => {
   const appToken = await createAppToken(baseUrl);
-  const tokens = [];
+  const accounts = [];
   for (let i = 0; i < count; i++) {
     const username = `${prefix}_${i}`;
     const user = await call(
@@ -56,10 +71,17 @@ export const createBenchUsers = async (baseUrl, count, prefix = `bench${randomBy
       },
       appToken,
     );
-    tokens.push(user.access_token);
+    accounts.push({ token: user.access_token, username });
   }
-  return tokens;
+  return accounts;
 };
+
+/** The account id behind a user token (`GET /api/v1/accounts/verify_credentials`). */
+export const accountId = async (baseUrl, token) =>
+  (await call(baseUrl, '/api/v1/accounts/verify_credentials', null, token, 'GET')).id;
+
+/** Blocks or mutes account `id` as the user of `token`: that user's streams must no longer carry its statuses. */
+export const exclude = (baseUrl, token, id, how) => call(baseUrl, `/api/v1/accounts/${id}/${how}`, {}, token);
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({

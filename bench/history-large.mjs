@@ -3,8 +3,10 @@
 // in closed loops, a tag timeline's first page, a deep max_id page and a full-text search.
 //
 //   node bench/history-large.mjs [--statuses 1000000] [--tags 10000] [--seconds 5] [--concurrency 4]
+//                                [--server packages/server/dist/main.js] [--compare other/main.js] [--json]
 //
 // The seeded file is kept in /tmp and reused when it already holds the requested size.
+// `--compare` measures a second server build on the same file right after the first (before/after).
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -26,6 +28,8 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '4' },
     port: { type: 'string', default: '3911' },
     json: { type: 'boolean', default: false },
+    server: { type: 'string', default: 'packages/server/dist/main.js' },
+    compare: { type: 'string' },
   },
 });
 const N = Number(values.statuses);
@@ -76,8 +80,8 @@ function zipf(n, random) {
   };
 }
 
-function startServer() {
-  const child = spawn(process.execPath, ['packages/server/dist/main.js'], {
+function startServer(entry = values.server) {
+  const child = spawn(process.execPath, [entry], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -218,49 +222,61 @@ function closedLoop(paths, token, seconds, concurrency, pid) {
 }
 
 await seed();
-const server = startServer();
-try {
-  await waitReady();
-  const [token] = await createBenchUsers(base, 1, `hist${Date.now() % 100000}`);
-  const db = new Database(file, { readonly: true });
-  const busiest = db.prepare('SELECT count(*) AS n FROM status_tags WHERE tag_id = 1').get().n;
-  const depth = Math.min(20_000, Math.floor(busiest / 2));
-  const popular = db
-    .prepare('SELECT status_id FROM status_tags WHERE tag_id = 1 ORDER BY status_id DESC LIMIT 1 OFFSET ?')
-    .get(depth);
-  db.close();
-  const seconds = Number(values.seconds);
-  const concurrency = Number(values.concurrency);
-  const scenarios = [
-    { name: 'tag timeline, first page (busiest tag)', paths: ['/api/v1/timelines/tag/tag1?limit=40'] },
-    {
-      name: 'tag timeline, first page (100 tags, Zipf ranks 1-100)',
-      paths: Array.from({ length: 100 }, (_, k) => `/api/v1/timelines/tag/tag${k + 1}?limit=40`),
-    },
-    {
-      name: `tag timeline, deep max_id page (busiest tag, ${depth.toLocaleString('en')} back)`,
-      paths: [`/api/v1/timelines/tag/tag1?limit=40&max_id=${popular.status_id}`],
-    },
-    {
-      name: 'full-text search (one word / two words)',
-      paths: [
-        '/api/v2/search?type=statuses&q=bakery',
-        '/api/v2/search?type=statuses&q=garden%20keynote',
-        '/api/v2/search?type=statuses&q=mayor',
-      ],
-    },
-  ];
-  const results = [];
-  for (const s of scenarios) {
-    await closedLoop(s.paths, token, 1, concurrency, server.pid); // warm-up
-    const r = await closedLoop(s.paths, token, seconds, concurrency, server.pid);
-    results.push({ scenario: s.name, ...r });
-    log(
-      `${s.name}: ${r.ok} reads, p50 ${r.latencyMs?.p50} ms, p99 ${r.latencyMs?.p99} ms, ${r.usPerRead} µs server CPU/read${r.failed ? `, ${r.failed} failed` : ''}`,
-    );
+const runs = [];
+for (const entry of [values.server, ...(values.compare ? [values.compare] : [])]) {
+  log(`— ${entry}`);
+  runs.push({ server: entry, results: await measure(entry) });
+}
+if (values.json)
+  process.stdout.write(
+    `${JSON.stringify({ statuses: N, tags: TAGS, concurrency: Number(values.concurrency), runs }, null, 2)}\n`,
+  );
+
+/** Starts one server build on the seeded file and runs every scenario against it. */
+async function measure(entry) {
+  const server = startServer(entry);
+  try {
+    await waitReady();
+    const [token] = await createBenchUsers(base, 1, `hist${Date.now() % 100000}`);
+    const db = new Database(file, { readonly: true });
+    const busiest = db.prepare('SELECT count(*) AS n FROM status_tags WHERE tag_id = 1').get().n;
+    const depth = Math.min(20_000, Math.floor(busiest / 2));
+    const popular = db
+      .prepare('SELECT status_id FROM status_tags WHERE tag_id = 1 ORDER BY status_id DESC LIMIT 1 OFFSET ?')
+      .get(depth);
+    db.close();
+    const seconds = Number(values.seconds);
+    const concurrency = Number(values.concurrency);
+    const scenarios = [
+      { name: 'tag timeline, first page (busiest tag)', paths: ['/api/v1/timelines/tag/tag1?limit=40'] },
+      {
+        name: 'tag timeline, first page (100 tags, Zipf ranks 1-100)',
+        paths: Array.from({ length: 100 }, (_, k) => `/api/v1/timelines/tag/tag${k + 1}?limit=40`),
+      },
+      {
+        name: `tag timeline, deep max_id page (busiest tag, ${depth.toLocaleString('en')} back)`,
+        paths: [`/api/v1/timelines/tag/tag1?limit=40&max_id=${popular.status_id}`],
+      },
+      {
+        name: 'full-text search (one word / two words)',
+        paths: [
+          '/api/v2/search?type=statuses&q=bakery',
+          '/api/v2/search?type=statuses&q=garden%20keynote',
+          '/api/v2/search?type=statuses&q=mayor',
+        ],
+      },
+    ];
+    const results = [];
+    for (const s of scenarios) {
+      await closedLoop(s.paths, token, 1, concurrency, server.pid); // warm-up
+      const r = await closedLoop(s.paths, token, seconds, concurrency, server.pid);
+      results.push({ scenario: s.name, ...r });
+      log(
+        `${s.name}: ${r.ok} reads, p50 ${r.latencyMs?.p50} ms, p99 ${r.latencyMs?.p99} ms, ${r.usPerRead} µs server CPU/read${r.failed ? `, ${r.failed} failed` : ''}`,
+      );
+    }
+    return results;
+  } finally {
+    await stop(server);
   }
-  if (values.json)
-    process.stdout.write(`${JSON.stringify({ statuses: N, tags: TAGS, concurrency, results }, null, 2)}\n`);
-} finally {
-  await stop(server);
 }

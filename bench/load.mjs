@@ -13,10 +13,12 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { readHistory } from './history.mjs';
+import { measureIdle } from './idle.mjs';
 import { markerText } from './marker.mjs';
 import { concatSamples, summarize } from './percentiles.mjs';
 import { openFileLimit, processTree, sampleProcess } from './proc-stats.mjs';
 import { createPublisher, publishAtRate } from './publisher.mjs';
+import { measureResume } from './resume.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -37,6 +39,16 @@ const { values: args } = parseArgs({
     'connect-batch': { type: 'string', default: '250' },
     'connect-pause': { type: 'string', default: '20' },
     concurrency: { type: 'string', default: '16' },
+    tags: { type: 'string', default: '1' },
+    'poster-tokens': { type: 'string' },
+    'poster-sockets': { type: 'string', default: '4' },
+    mentions: { type: 'string' },
+    'other-token': { type: 'string' },
+    'other-every': { type: 'string', default: '10' },
+    'excluding-tokens': { type: 'string' },
+    missed: { type: 'string', default: '1000' },
+    rounds: { type: 'string', default: '5' },
+    settle: { type: 'string', default: '3' },
   },
 });
 
@@ -93,18 +105,31 @@ const checkLimits = () => {
   }
 };
 
-const readerTokens = () => {
-  const list = args['reader-tokens']
-    ? readFileSync(args['reader-tokens'], 'utf8')
+/** The non-empty lines of a file (none when no file is given). */
+const lines = (file) =>
+  file
+    ? readFileSync(file, 'utf8')
         .split('\n')
         .map((l) => l.trim())
         .filter(Boolean)
     : [];
+
+const tagCount = Math.max(1, Number(args.tags));
+/** The hashtag measured status (or warm-up status) n goes to: readers are spread the same way. */
+const tagOf = (n) => (tagCount > 1 ? `${tag}${n % tagCount}` : tag);
+const otherToken = args['other-token'] || null;
+const otherEvery = otherToken ? Number(args['other-every']) : 0;
+const fromOther = (n) => otherEvery > 0 && n % otherEvery === otherEvery - 1;
+
+const readerTokens = () => {
+  const list = lines(args['reader-tokens']);
   const authed = list.length ? Math.round(readers * Number(args['authed-share'])) : 0;
-  // Spread the logged-in readers evenly over the room rather than bunching them first.
+  // Spread the logged-in readers evenly over the room rather than bunching them first, and
+  // give them the users' tokens in turn.
+  let k = 0;
   return Array.from({ length: readers }, (_, i) =>
     Math.floor(((i + 1) * authed) / readers) > Math.floor((i * authed) / readers)
-      ? list[i % list.length]
+      ? list[k++ % list.length]
       : null,
   );
 };
@@ -115,12 +140,14 @@ const fanout = async () => {
   const sentAtBuffer = new SharedArrayBuffer(8 * Math.max(1, measured));
   const sentAt = new BigInt64Array(sentAtBuffer);
   const tokens = readerTokens();
+  const excluding = new Set(lines(args['excluding-tokens']));
   const workerCount = Math.max(1, Math.min(Number(args.workers), readers));
   const rssBefore = sampler?.first.rssBytes ?? 0;
 
   const workers = Array.from({ length: workerCount }, (_, w) => {
     const progress = new SharedArrayBuffer(16);
-    const share = tokens.filter((_, i) => i % workerCount === w);
+    const mine = (_, i) => i % workerCount === w;
+    const share = tokens.filter(mine);
     const worker = new Worker(new URL('./reader-worker.mjs', import.meta.url), {
       workerData: {
         transport,
@@ -128,6 +155,10 @@ const fanout = async () => {
         port,
         tag,
         tokens: share,
+        tagCount,
+        tagIndexes: tokens.map((_, i) => i % tagCount).filter(mine),
+        excludes: share.map((t) => t !== null && excluding.has(t)),
+        otherEvery,
         run,
         measured,
         sentAt: sentAtBuffer,
@@ -161,6 +192,18 @@ const fanout = async () => {
   const rssConnected = sampler?.sample().rssBytes ?? 0;
 
   const publisher = createPublisher({ host, port, token: args.token });
+  // K concurrent posters (ingest): status n is posted by poster n % K, each on its own connections.
+  const posters = lines(args['poster-tokens']).map((token) =>
+    createPublisher({ host, port, token, maxSockets: Number(args['poster-sockets']) }),
+  );
+  const other = otherToken ? createPublisher({ host, port, token: otherToken }) : null;
+  const mentions = lines(args.mentions);
+  const textOf = (n, warmup) =>
+    `${markerText(run, n, warmup)} #${tagOf(n)}${mentions.length ? ` @${mentions[n % mentions.length]}` : ''}`;
+  const postOf = (n, warmup) => {
+    if (!warmup && other && fromOther(n)) return other;
+    return posters.length ? posters[n % posters.length] : publisher;
+  };
 
   // Warm-up: publish until every open reader has seen a status of this run (so a lost
   // status means lost, not "subscribed late"), for at least `--warmup` seconds.
@@ -173,7 +216,7 @@ const fanout = async () => {
       rate,
       send: (i) => {
         warm++;
-        return publisher.post(`${markerText(run, i, true)} #${tag}`);
+        return postOf(i, true).post(textOf(i, true));
       },
       stop: () => performance.now() > cap || (performance.now() > until && total(1) >= open - total(3)),
     });
@@ -187,18 +230,28 @@ const fanout = async () => {
     count: measured,
     rate,
     send: (i) =>
-      publisher.post(`${markerText(run, i)} #${tag}`, () =>
-        Atomics.store(sentAt, i, process.hrtime.bigint()),
-      ),
+      postOf(i, false).post(textOf(i, false), () => Atomics.store(sentAt, i, process.hrtime.bigint())),
   });
+  const publishSeconds = (performance.now() - measureStarted) / 1000;
   const published = Uint8Array.from(results, (r) => (r.ok ? 1 : 0));
   const okCount = published.reduce((n, v) => n + v, 0);
+  const expectedCells = (
+    await Promise.all(
+      workers.map((w) => {
+        const answer = w.next('expected');
+        w.worker.postMessage({ type: 'expect', published });
+        return answer;
+      }),
+    )
+  ).reduce((n, m) => n + m.cells, 0);
   const drainUntil = performance.now() + drainSeconds * 1000;
-  while (total(2) < okCount * open && performance.now() < drainUntil) await sleep(20);
+  while (total(2) < expectedCells && performance.now() < drainUntil) await sleep(20);
   const wallSeconds = (performance.now() - measureStarted) / 1000;
   const cpuEnd = sampler?.sample().cpuSeconds ?? 0;
   const loadCpu = process.cpuUsage(loadCpuStart);
   publisher.close();
+  other?.close();
+  for (const p of posters) p.close();
 
   const parts = await Promise.all(
     workers.map((w) => {
@@ -221,6 +274,8 @@ const fanout = async () => {
     readers,
     rate,
     seconds,
+    tags: tagCount,
+    posters: posters.length || 1,
     connect: { open, failed: readers - open, seconds: round(connectSeconds), errors: connectErrors },
     readersReady,
     warmupStatuses: warm,
@@ -229,6 +284,8 @@ const fanout = async () => {
       ok: okCount,
       failed: measured - okCount,
       statuses: [...new Set(results.filter((r) => !r.ok).map((r) => r.status))],
+      seconds: round(publishSeconds),
+      perSecond: round(okCount / publishSeconds, 1),
       postLatencyMs: summarize(
         Float64Array.from(results, (r) => r.ms),
         1,
@@ -238,6 +295,7 @@ const fanout = async () => {
     delivered,
     lost: sum('lost'),
     duplicated: sum('duplicated'),
+    leaked: sum('leaked'),
     unexpected: sum('unexpected'),
     deliveredPct: expected ? round((delivered / expected) * 100, 3) : 0,
     disconnects: total(3),
@@ -293,18 +351,60 @@ const history = async () => {
   };
 };
 
+const resume = async () => {
+  const result = await measureResume({
+    host,
+    port,
+    tag,
+    token: args.token,
+    run,
+    missed: Number(args.missed),
+    rounds: Number(args.rounds),
+  });
+  return { mode: 'resume', target: url.origin, tag, ...result };
+};
+
+const idle = async () => {
+  checkLimits();
+  const result = await measureIdle({
+    host,
+    port,
+    tag,
+    readers,
+    settleSeconds: Number(args.settle),
+    connectBatch: Number(args['connect-batch']),
+    connectPauseMs: Number(args['connect-pause']),
+    rss: () => sampler?.sample().rssBytes ?? 0,
+  });
+  return {
+    mode: 'idle',
+    target: url.origin,
+    tag,
+    readers,
+    ...result,
+    server: sampler ? { pid, rssPeakMB: mb(sampler.peak()) } : null,
+  };
+};
+
 const human = (r) =>
-  r.mode === 'history'
-    ? `history ${r.target}: ${r.ok} reads (${r.requestsPerSecond}/s), p50 ${r.latencyMs?.p50} ms, p99 ${r.latencyMs?.p99} ms` +
-      (r.server ? `, server ${r.server.cpuSeconds} CPU s, ${r.server.usPerRequest} µs/read` : '')
-    : `${r.transport} ${r.target} ${r.readers}×${r.rate}/s×${r.seconds}s: delivered ${r.delivered}/${r.expected}` +
-      ` (${r.deliveredPct}%), lost ${r.lost}, dup ${r.duplicated}, p50 ${r.latencyMs?.p50} ms, p99 ${r.latencyMs?.p99} ms` +
-      (r.server
-        ? `, server ${r.server.cpuSeconds} CPU s (${r.server.cpuPct}%), ${r.server.usPerDelivery} µs/delivery, peak ${r.server.rssPeakMB} MB`
-        : '');
+  r.mode === 'resume'
+    ? `resume ${r.target}: ${r.missed} missed events caught up in ${r.catchUpMs?.p50} ms (median of ${r.rounds}, max ${r.catchUpMs?.max} ms), ${r.complete}/${r.rounds} complete`
+    : r.mode === 'idle'
+      ? `idle ${r.target}: ${r.open} idle SSE readers, ${r.kbPerReader} KB each (marginal ${r.kbPerReaderMarginal} KB)`
+      : r.mode === 'history'
+        ? `history ${r.target}: ${r.ok} reads (${r.requestsPerSecond}/s), p50 ${r.latencyMs?.p50} ms, p99 ${r.latencyMs?.p99} ms` +
+          (r.server ? `, server ${r.server.cpuSeconds} CPU s, ${r.server.usPerRequest} µs/read` : '')
+        : `${r.transport} ${r.target} ${r.readers}×${r.rate}/s×${r.seconds}s: delivered ${r.delivered}/${r.expected}` +
+          ` (${r.deliveredPct}%), lost ${r.lost}, dup ${r.duplicated}${r.leaked ? `, LEAKED ${r.leaked}` : ''}, p50 ${r.latencyMs?.p50} ms, p99 ${r.latencyMs?.p99} ms` +
+          (r.server
+            ? `, server ${r.server.cpuSeconds} CPU s (${r.server.cpuPct}%), ${r.server.usPerDelivery} µs/delivery, peak ${r.server.rssPeakMB} MB`
+            : '');
 
 try {
-  const result = args.mode === 'history' ? await history() : await fanout();
+  const modes = { history, resume, idle, fanout };
+  const mode = modes[args.mode];
+  if (!mode) throw new Error(`unknown --mode ${args.mode} (fanout, history, resume, idle)`);
+  const result = await mode();
   sampler?.stop();
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   process.stderr.write(`${human(result)}\n`);

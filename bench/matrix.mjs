@@ -1,56 +1,86 @@
 // The scenarios `npm run bench` runs. A scenario is one load.mjs run per server.
-// Fan-out: readers × statuses/s over one transport. Ingest: many statuses/s, few readers
-// (the cost of accepting a status). History: hashtag timeline reads in a closed loop.
+// Fan-out: readers × statuses/s over one transport, all readers logged out, or 10% logged in
+// with blocks and mutes (their users block or mute another author, who posts every 10th status).
+// Ingest: K posters through POST /api/v1/statuses with hashtags and mentions, 1,000 readers on
+// 50 hashtags. History: hashtag timeline reads in a closed loop. Resume: a reader that missed
+// 1,000 events comes back with Last-Event-ID. Idle: memory per open SSE reader.
 
 /**
- * @typedef {{ name: string, mode: 'fanout' | 'history', transport?: 'sse' | 'ws', readers?: number,
- *   rate?: number, seconds: number, concurrency?: number }} Scenario
+ * @typedef {{ name: string, mode: 'fanout' | 'ingest' | 'history' | 'resume' | 'idle',
+ *   transport?: 'sse' | 'ws', readers?: number, rate?: number, seconds?: number,
+ *   concurrency?: number, authedShare?: number, blocks?: boolean, posters?: number, tags?: number,
+ *   mentions?: boolean, missed?: number, rounds?: number, extended?: boolean }} Scenario
  */
 
-/** @type {Scenario[]} */
+const fanout = (transport, readers, rate, authed = false) => ({
+  name: `fan-out ${transport.toUpperCase()} ${readers.toLocaleString('en')} × ${rate}/s${authed ? ', 10% logged in + blocks' : ''}`,
+  mode: /** @type {const} */ ('fanout'),
+  transport,
+  readers,
+  rate,
+  seconds: 10,
+  ...(authed ? { authedShare: 0.1, blocks: true } : {}),
+});
+
+/** Every scenario (`--all`). @type {Scenario[]} */
 export const fullMatrix = [
+  fanout('sse', 1000, 50),
+  fanout('ws', 1000, 50),
+  fanout('sse', 5000, 50),
+  fanout('ws', 5000, 50),
+  fanout('sse', 10000, 10),
+  fanout('ws', 10000, 10),
+  fanout('sse', 1000, 50, true),
+  fanout('ws', 1000, 50, true),
+  { ...fanout('sse', 5000, 50, true), extended: true },
+  { ...fanout('ws', 5000, 50, true), extended: true },
+  fanout('sse', 10000, 10, true),
+  { ...fanout('ws', 10000, 10, true), extended: true },
   {
-    name: 'fan-out SSE 1,000 × 50/s',
-    mode: 'fanout',
+    name: 'ingest 1,500/s, 16 posters, 1,000 readers on 50 tags',
+    mode: 'ingest',
     transport: 'sse',
     readers: 1000,
-    rate: 50,
+    rate: 1500,
     seconds: 10,
+    posters: 16,
+    tags: 50,
+    mentions: true,
   },
-  { name: 'fan-out WS 1,000 × 50/s', mode: 'fanout', transport: 'ws', readers: 1000, rate: 50, seconds: 10 },
-  {
-    name: 'fan-out SSE 5,000 × 50/s',
-    mode: 'fanout',
-    transport: 'sse',
-    readers: 5000,
-    rate: 50,
-    seconds: 10,
-  },
-  { name: 'fan-out WS 5,000 × 50/s', mode: 'fanout', transport: 'ws', readers: 5000, rate: 50, seconds: 10 },
-  {
-    name: 'fan-out SSE 10,000 × 10/s',
-    mode: 'fanout',
-    transport: 'sse',
-    readers: 10000,
-    rate: 10,
-    seconds: 10,
-  },
-  {
-    name: 'fan-out WS 10,000 × 10/s',
-    mode: 'fanout',
-    transport: 'ws',
-    readers: 10000,
-    rate: 10,
-    seconds: 10,
-  },
-  { name: 'ingest 200/s, 10 readers', mode: 'fanout', transport: 'sse', readers: 10, rate: 200, seconds: 10 },
   { name: 'history, 16 clients', mode: 'history', concurrency: 16, seconds: 10 },
+  { name: 'resume, 1,000 missed events', mode: 'resume', missed: 1000, rounds: 3 },
+  { name: 'idle SSE readers, 5,000', mode: 'idle', readers: 5000 },
 ];
+
+/** What `npm run bench` runs (about ten minutes): all but the `extended` scenarios. */
+export const defaultMatrix = fullMatrix.filter((s) => !s.extended);
 
 /** A smoke matrix of seconds, to check the tooling end to end. @type {Scenario[]} */
 export const quickMatrix = [
   { name: 'fan-out SSE 50 × 5/s', mode: 'fanout', transport: 'sse', readers: 50, rate: 5, seconds: 3 },
   { name: 'fan-out WS 50 × 5/s', mode: 'fanout', transport: 'ws', readers: 50, rate: 5, seconds: 3 },
-  { name: 'ingest 20/s, 5 readers', mode: 'fanout', transport: 'sse', readers: 5, rate: 20, seconds: 3 },
+  {
+    name: 'fan-out SSE 50 × 5/s, 10% logged in + blocks',
+    mode: 'fanout',
+    transport: 'sse',
+    readers: 50,
+    rate: 5,
+    seconds: 3,
+    authedShare: 0.1,
+    blocks: true,
+  },
+  {
+    name: 'ingest 50/s, 4 posters, 20 readers on 5 tags',
+    mode: 'ingest',
+    transport: 'sse',
+    readers: 20,
+    rate: 50,
+    seconds: 3,
+    posters: 4,
+    tags: 5,
+    mentions: true,
+  },
   { name: 'history, 4 clients', mode: 'history', concurrency: 4, seconds: 2 },
+  { name: 'resume, 100 missed events', mode: 'resume', missed: 100, rounds: 2 },
+  { name: 'idle SSE readers, 200', mode: 'idle', readers: 200 },
 ];

@@ -4,6 +4,7 @@
 
 const fanoutMetrics = [
   ['delivered %', (r) => r.deliveredPct],
+  ['duplicated + leaked', (r) => (r.duplicated ?? 0) + (r.leaked ?? 0)],
   ['latency p50 ms', (r) => r.latencyMs?.p50],
   ['latency p99 ms', (r) => r.latencyMs?.p99],
   ['server CPU s', (r) => r.server?.cpuSeconds],
@@ -11,6 +12,7 @@ const fanoutMetrics = [
   ['server peak RSS MB', (r) => r.server?.rssPeakMB],
 ];
 const ingestMetrics = [
+  ['statuses / s sustained', (r) => r.published?.perSecond],
   ['POST p50 ms', (r) => r.published?.postLatencyMs?.p50],
   ['POST p99 ms', (r) => r.published?.postLatencyMs?.p99],
   ['statuses accepted', (r) => r.published?.ok],
@@ -19,6 +21,16 @@ const ingestMetrics = [
     (r) => (r.server && r.published?.ok ? (r.server.cpuSeconds * 1e6) / r.published.ok : null),
   ],
   ['delivered %', (r) => r.deliveredPct],
+  ['latency p99 ms', (r) => r.latencyMs?.p99],
+];
+const resumeMetrics = [
+  ['catch-up p50 ms', (r) => r.catchUpMs?.p50],
+  ['catch-up max ms', (r) => r.catchUpMs?.max],
+  ['rounds complete', (r) => r.complete],
+];
+const idleMetrics = [
+  ['KB / idle reader', (r) => r.kbPerReader],
+  ['KB / idle reader (marginal)', (r) => r.kbPerReaderMarginal],
 ];
 const historyMetrics = [
   ['reads / s', (r) => r.requestsPerSecond],
@@ -27,10 +39,10 @@ const historyMetrics = [
   ['server µs / read', (r) => r.server?.usPerRequest],
 ];
 
-const metricsFor = (scenario) => {
-  if (scenario.mode === 'history') return historyMetrics;
-  return scenario.name.startsWith('ingest') ? ingestMetrics : fanoutMetrics;
-};
+const metricsFor = (scenario) =>
+  ({ history: historyMetrics, ingest: ingestMetrics, resume: resumeMetrics, idle: idleMetrics })[
+    scenario.mode
+  ] ?? fanoutMetrics;
 
 const show = (v) =>
   v === null || v === undefined || Number.isNaN(v) ? '—' : String(Math.round(v * 100) / 100);
@@ -45,30 +57,37 @@ const ratio = (a, b) => (typeof a === 'number' && typeof b === 'number' && b !==
 
 /**
  * @param {{ scenario: import('./matrix.mjs').Scenario, hashchat?: { result?: any, error?: string },
- *   baseline?: { result?: any, error?: string } }[]} rows
- * @param {{ startedAt: string, machine: string }} meta
+ *   baseline?: { result?: any, error?: string }, compare?: { result?: any, error?: string } }[]} rows
+ * @param {{ startedAt: string, machine: string, compareName?: string | null }} meta
  */
 export const renderMarkdown = (rows, meta) => {
+  const other = meta.compareName;
   const lines = [
     '# Hashchat benchmark',
     '',
     `Run ${meta.startedAt} on ${meta.machine}. Ratio = Hashchat ÷ baseline. See bench/README.md for what each number means.`,
     '',
-    '| scenario | metric | Hashchat | baseline | ratio |',
-    '|---|---|---:|---:|---:|',
+    other
+      ? `| scenario | metric | Hashchat | ${other} | baseline | ratio | ${other} ratio |`
+      : '| scenario | metric | Hashchat | baseline | ratio |',
+    other ? '|---|---|---:|---:|---:|---:|---:|' : '|---|---|---:|---:|---:|',
   ];
-  for (const { scenario, hashchat, baseline } of rows) {
+  const value = (outcome, pick) => (outcome?.result ? pick(outcome.result) : null);
+  for (const { scenario, hashchat, baseline, compare } of rows) {
     for (const [metric, pick] of metricsFor(scenario)) {
-      const h = hashchat?.result ? pick(hashchat.result) : null;
-      const b = baseline?.result ? pick(baseline.result) : null;
+      const h = value(hashchat, pick);
+      const b = value(baseline, pick);
       lines.push(
-        `| ${scenario.name} | ${metric} | ${cell(hashchat, pick)} | ${cell(baseline, pick)} | ${ratio(h, b)} |`,
+        other
+          ? `| ${scenario.name} | ${metric} | ${cell(hashchat, pick)} | ${cell(compare, pick)} | ${cell(baseline, pick)} | ${ratio(h, b)} | ${ratio(value(compare, pick), b)} |`
+          : `| ${scenario.name} | ${metric} | ${cell(hashchat, pick)} | ${cell(baseline, pick)} | ${ratio(h, b)} |`,
       );
     }
   }
-  const failures = rows.flatMap(({ scenario, hashchat, baseline }) =>
+  const failures = rows.flatMap(({ scenario, hashchat, baseline, compare }) =>
     [
       ['Hashchat', hashchat],
+      [other, compare],
       ['baseline', baseline],
     ]
       .filter(([, o]) => o?.error)

@@ -2,9 +2,10 @@
 // command is given) a fresh Hashchat per scenario, one after the other in the same run, and
 // writes bench/results/latest.md and latest.json.
 //
-//   node bench/run.mjs [--quick] [--hashchat-cmd "node packages/server/dist/main.js" | --hashchat]
+//   node bench/run.mjs [--quick | --all] [--hashchat-cmd "node packages/server/dist/main.js" | --hashchat]
 //                      [--only <substring>] [--seconds N] [--matrix file.json] [--authed-share 0.1]
 //                      [--pin]   (server on CPU 0, load tool on the others, with taskset)
+//                      [--compare-cmd "<cmd>" --compare-name before]   (a second Hashchat build, same run)
 // HASHCHAT_BENCH_START may hold the Hashchat start command instead of --hashchat-cmd.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,8 +13,8 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createBenchUsers } from './hashchat-client.mjs';
-import { fullMatrix, quickMatrix } from './matrix.mjs';
+import { accountId, createBenchAccounts, exclude } from './hashchat-client.mjs';
+import { defaultMatrix, fullMatrix, quickMatrix } from './matrix.mjs';
 import { openFileLimit } from './proc-stats.mjs';
 import { renderMarkdown } from './report.mjs';
 import { startBaseline, startHashchat } from './servers.mjs';
@@ -23,6 +24,9 @@ const DEFAULT_HASHCHAT_CMD = 'node packages/server/dist/main.js';
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
+    all: { type: 'boolean', default: false },
+    'compare-cmd': { type: 'string' },
+    'compare-name': { type: 'string', default: 'before' },
     pin: { type: 'boolean', default: false },
     hashchat: { type: 'boolean', default: false },
     'hashchat-cmd': { type: 'string', default: process.env.HASHCHAT_BENCH_START },
@@ -30,7 +34,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     seconds: { type: 'string' },
     matrix: { type: 'string' },
-    'authed-share': { type: 'string', default: '0.1' },
+    'authed-share': { type: 'string' },
     'reader-users': { type: 'string', default: '5' },
     out: { type: 'string', default: fileURLToPath(new URL('./results', import.meta.url)) },
   },
@@ -48,13 +52,22 @@ let matrix = args.matrix
   ? JSON.parse(readFileSync(args.matrix, 'utf8'))
   : args.quick
     ? quickMatrix
-    : fullMatrix;
+    : args.all
+      ? fullMatrix
+      : defaultMatrix;
 if (args.only) matrix = matrix.filter((s) => s.name.toLowerCase().includes(args.only.toLowerCase()));
 if (args.seconds) matrix = matrix.map((s) => ({ ...s, seconds: Number(args.seconds) }));
 
+/** ['--a', 'x', '--b', 'y'] → ['--a=x', '--b=y']: values (tokens) may start with '-'. */
+const joined = (flags) => {
+  const out = [];
+  for (let i = 0; i < flags.length; i += 2) out.push(`${flags[i]}=${flags[i + 1]}`);
+  return out;
+};
+
 const runLoad = (flags) =>
   new Promise((resolve, reject) => {
-    const argv = [process.execPath, loadPath, ...flags];
+    const argv = [process.execPath, loadPath, ...joined(flags)];
     const [file, ...rest] = loadCpus ? ['taskset', '-c', loadCpus, ...argv] : argv;
     const child = spawn(file, rest, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -73,7 +86,7 @@ const runLoad = (flags) =>
     });
   });
 
-const loadFlags = (scenario, server, token, readerTokensFile) => {
+const loadFlags = (scenario, server, token, files) => {
   const common = [
     '--url',
     server.url,
@@ -82,8 +95,19 @@ const loadFlags = (scenario, server, token, readerTokensFile) => {
     '--token',
     token,
     '--seconds',
-    String(scenario.seconds),
+    String(scenario.seconds ?? 0),
   ];
+  if (scenario.mode === 'resume')
+    return [
+      ...common,
+      '--mode',
+      'resume',
+      '--missed',
+      String(scenario.missed),
+      '--rounds',
+      String(scenario.rounds),
+    ];
+  if (scenario.mode === 'idle') return [...common, '--mode', 'idle', '--readers', String(scenario.readers)];
   if (scenario.mode === 'history')
     return [
       ...common,
@@ -103,10 +127,60 @@ const loadFlags = (scenario, server, token, readerTokensFile) => {
     '--rate',
     String(scenario.rate),
     '--reader-tokens',
-    readerTokensFile,
+    files.readers,
     '--authed-share',
-    args['authed-share'],
+    args['authed-share'] ?? String(scenario.authedShare ?? 0),
+    ...(scenario.blocks ? ['--excluding-tokens', files.excluding, '--other-token', files.otherToken] : []),
+    ...(scenario.posters ? ['--poster-tokens', files.posters] : []),
+    ...(scenario.tags ? ['--tags', String(scenario.tags)] : []),
+    ...(scenario.mentions ? ['--mentions', files.mentions] : []),
   ];
+};
+
+/**
+ * Registers the scenario's accounts: the publisher, the readers' users, another author that
+ * all but one of those users block or mute (alternately), and the posters. Writes the token
+ * files load.mjs reads; returns the publisher's token and the files.
+ */
+const setUp = async (scenario, server) => {
+  const readerUsers = Number(args['reader-users']);
+  const posters = scenario.posters ?? 0;
+  const [publisher, ...rest] = await createBenchAccounts(server.url, 2 + readerUsers + posters);
+  const readers = rest.slice(0, readerUsers);
+  const other = rest[readerUsers];
+  const excluding = scenario.blocks ? readers.slice(0, -1) : [];
+  if (excluding.length) {
+    const otherId = await accountId(server.url, other.token);
+    for (const [i, r] of excluding.entries())
+      await exclude(server.url, r.token, otherId, i % 2 ? 'mute' : 'block');
+  }
+  const file = (name, list) => {
+    const path = join(workDir, `${server.name}-${name}.txt`);
+    writeFileSync(path, `${list.join('\n')}\n`);
+    return path;
+  };
+  return {
+    token: publisher.token,
+    files: {
+      readers: file(
+        'reader-tokens',
+        readers.map((r) => r.token),
+      ),
+      excluding: file(
+        'excluding-tokens',
+        excluding.map((r) => r.token),
+      ),
+      otherToken: other.token,
+      posters: file(
+        'poster-tokens',
+        rest.slice(readerUsers + 1).map((p) => p.token),
+      ),
+      mentions: file(
+        'mentions',
+        readers.map((r) => r.username),
+      ),
+    },
+  };
 };
 
 /** Runs one scenario against one freshly started server. */
@@ -114,11 +188,9 @@ const runOn = async (scenario, start) => {
   let server;
   try {
     server = await start();
-    const [token, ...readerTokens] = await createBenchUsers(server.url, 1 + Number(args['reader-users']));
-    const readerTokensFile = join(workDir, `${server.name}-reader-tokens.txt`);
-    writeFileSync(readerTokensFile, `${readerTokens.join('\n')}\n`);
+    const { token, files } = await setUp(scenario, server);
     process.stderr.write(`${scenario.name} — ${server.name}\n`);
-    return { result: await runLoad(loadFlags(scenario, server, token, readerTokensFile)) };
+    return { result: await runLoad(loadFlags(scenario, server, token, files)) };
   } catch (err) {
     process.stderr.write(`  ${server?.name ?? 'server'} failed: ${err.message}\n`);
     return { error: err.message };
@@ -139,6 +211,10 @@ const rows = [];
 for (const scenario of matrix) {
   const row = { scenario };
   if (!args['no-baseline']) row.baseline = await runOn(scenario, () => startBaseline(workDir, serverCpus));
+  if (args['compare-cmd'])
+    row.compare = await runOn(scenario, () =>
+      startHashchat(args['compare-cmd'], workDir, serverCpus, args['compare-name']),
+    );
   if (hashchatCmd)
     row.hashchat = await runOn(scenario, () => startHashchat(hashchatCmd, workDir, serverCpus));
   rows.push(row);
@@ -148,10 +224,14 @@ const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.
 mkdirSync(args.out, { recursive: true });
 writeFileSync(
   join(args.out, 'latest.json'),
-  `${JSON.stringify({ startedAt, finishedAt: new Date().toISOString(), machine, pinned: args.pin, hashchatCmd, rows }, null, 2)}\n`,
+  `${JSON.stringify({ startedAt, finishedAt: new Date().toISOString(), machine, pinned: args.pin, hashchatCmd, compareCmd: args['compare-cmd'], rows }, null, 2)}\n`,
 );
-const markdown = renderMarkdown(rows, { startedAt, machine });
+const markdown = renderMarkdown(rows, {
+  startedAt,
+  machine,
+  compareName: args['compare-cmd'] ? args['compare-name'] : null,
+});
 writeFileSync(join(args.out, 'latest.md'), markdown);
 process.stdout.write(markdown);
 process.stderr.write(`server logs in ${workDir}\n`);
-if (rows.some((r) => r.baseline?.error || r.hashchat?.error)) process.exitCode = 1;
+if (rows.some((r) => r.baseline?.error || r.hashchat?.error || r.compare?.error)) process.exitCode = 1;

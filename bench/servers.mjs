@@ -83,13 +83,14 @@ export const startBaseline = (logDir, cpus) =>
 
 /**
  * Starts Hashchat with `command` (a shell command run from the repository root), on the
- * given CPUs (taskset list) if any.
- * @param {string} command @param {string} logDir @param {string} [cpus] @returns {Promise<RunningServer>}
+ * given CPUs (taskset list) if any. `name` tells two builds apart in one run.
+ * @param {string} command @param {string} logDir @param {string} [cpus] @param {string} [name]
+ * @returns {Promise<RunningServer>}
  */
-export const startHashchat = async (command, logDir, cpus) => {
+export const startHashchat = async (command, logDir, cpus, name = 'hashchat') => {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'hashchat-bench-'));
-  const log = join(logDir, 'hashchat.log');
+  const log = join(logDir, `${name}.log`);
   const logStream = createWriteStream(log, { flags: 'a' });
   const child = spawn(...pinned(cpus, 'sh', ['-c', command]), {
     cwd: repoRoot,
@@ -114,7 +115,7 @@ export const startHashchat = async (command, logDir, cpus) => {
     try {
       const res = await fetch(`${url}/api/v1/instance`);
       await res.arrayBuffer();
-      if (res.ok) return { name: 'hashchat', url, pid: child.pid, log, stop };
+      if (res.ok) return { name, url, pid: child.pid, log, stop };
     } catch {
       // not listening yet
     }

@@ -16,11 +16,21 @@ const readBuffer = Buffer.allocUnsafe(256 * 1024);
 /**
  * Opens one SSE stream. Resolves once the server answered 200 with its headers.
  * @param {{ host: string, port: number, path: string, token?: string | null, timeoutMs?: number,
+ *   lastEventId?: string | number | null,
  *   onEvent: (buf: Buffer, start: number, end: number, now: bigint) => void,
  *   onClose: () => void }} options
  * @returns {Promise<{ close: () => void }>}
  */
-export const openSseReader = ({ host, port, path, token, timeoutMs = 15_000, onEvent, onClose }) =>
+export const openSseReader = ({
+  host,
+  port,
+  path,
+  token,
+  lastEventId,
+  timeoutMs = 15_000,
+  onEvent,
+  onClose,
+}) =>
   new Promise((resolve, reject) => {
     const socket = net.connect({
       host,
@@ -125,7 +135,8 @@ export const openSseReader = ({ host, port, path, token, timeoutMs = 15_000, onE
       onClose();
     });
     const auth = token ? `Authorization: Bearer ${token}\r\n` : '';
+    const resume = lastEventId ? `Last-Event-ID: ${lastEventId}\r\n` : '';
     socket.write(
-      `GET ${path} HTTP/1.1\r\nHost: ${host}:${port}\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n${auth}\r\n`,
+      `GET ${path} HTTP/1.1\r\nHost: ${host}:${port}\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n${auth}${resume}\r\n`,
     );
   });

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import pino, { type Logger } from 'pino';
+import { TokenCache } from './auth/token-cache';
 import type { Bus } from './bus/bus';
 import { MemoryBus } from './bus/memory';
 import { RedisBus } from './bus/redis';
@@ -22,6 +23,8 @@ export interface Context {
   log: Logger;
   metrics: Metrics;
   rateLimiter: RateLimiter;
+  /** Tokens looked up recently (see auth/token-cache.ts): revocation here is immediate, elsewhere within TOKEN_CACHE_MS. */
+  tokens: TokenCache;
   /** The clock, passed in so tests and jobs agree on "now". */
   now: () => number;
   /** Identifies this process among instances (job leases, logs). */
@@ -30,6 +33,9 @@ export interface Context {
   scheduler: Scheduler | null;
   close(): Promise<void>;
 }
+
+/** How long another instance may still accept a token revoked here. */
+export const TOKEN_CACHE_MS = 5000;
 
 export interface ContextOptions {
   now?: () => number;
@@ -64,6 +70,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     log,
     metrics,
     rateLimiter,
+    tokens: new TokenCache(TOKEN_CACHE_MS),
     now,
     instanceId: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
     scheduler: null,

@@ -2,6 +2,7 @@ import { HashchatError, unauthorized } from '@hashchat/core/errors';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hasScope } from '../auth/scopes';
 import { hashSecret, safeEqual } from '../auth/secrets';
+import type { TokenRecord } from '../auth/token-cache';
 import type { Context } from '../context';
 
 export const SESSION_COOKIE = 'hc_session';
@@ -47,21 +48,7 @@ export async function resolveViewer(ctx: Context, req: FastifyRequest): Promise<
   const cookie = token ? null : req.cookies?.[SESSION_COOKIE];
   const secret = token ?? cookie;
   if (!secret) return ANONYMOUS;
-  const row = await ctx.store.db
-    .selectFrom('tokens as t')
-    .leftJoin('accounts as a', 'a.id', 't.account_id')
-    .select([
-      't.id',
-      't.account_id',
-      't.app_id',
-      't.scopes',
-      't.kind',
-      't.csrf_token',
-      't.revoked_at',
-      'a.suspended_at',
-    ])
-    .where('t.token_hash', '=', hashSecret(secret))
-    .executeTakeFirst();
+  const row = await findToken(ctx, hashSecret(secret));
   if (!row || row.revoked_at !== null || row.suspended_at) {
     if (token) throw unauthorized();
     return ANONYMOUS; // a stale cookie just means "signed out"
@@ -75,6 +62,40 @@ export async function resolveViewer(ctx: Context, req: FastifyRequest): Promise<
     tokenId: Number(row.id),
     csrfToken: row.csrf_token,
   };
+}
+
+/** The token row behind a hash, from the short-lived cache or the database. */
+async function findToken(ctx: Context, hash: string): Promise<TokenRecord | undefined> {
+  const cached = ctx.tokens.get(hash);
+  if (cached) return cached;
+  const row = await ctx.store.db
+    .selectFrom('tokens as t')
+    .leftJoin('accounts as a', 'a.id', 't.account_id')
+    .select([
+      't.id',
+      't.account_id',
+      't.app_id',
+      't.scopes',
+      't.kind',
+      't.csrf_token',
+      't.revoked_at',
+      'a.suspended_at',
+    ])
+    .where('t.token_hash', '=', hash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const record: TokenRecord = {
+    id: Number(row.id),
+    account_id: row.account_id === null ? null : Number(row.account_id),
+    app_id: row.app_id === null ? null : Number(row.app_id),
+    scopes: row.scopes,
+    kind: row.kind,
+    csrf_token: row.csrf_token,
+    revoked_at: row.revoked_at === null ? null : Number(row.revoked_at),
+    suspended_at: row.suspended_at === null ? null : Number(row.suspended_at),
+  };
+  if (record.revoked_at === null && record.suspended_at === null) ctx.tokens.set(hash, record);
+  return record;
 }
 
 /** Cookie-authenticated writes must echo the session's CSRF token in a header (double submit). */

@@ -1,7 +1,8 @@
 import type { Transaction } from 'kysely';
 import type { Context } from '../context';
 import { serializeAccount } from '../http/serializers/account';
-import { findAccountsByIds } from '../store/accounts';
+import type { StatusEntity } from '../http/serializers/status';
+import { type AccountRow, findAccountsByIds } from '../store/accounts';
 import type { NewEvent } from '../store/events';
 import type { Database, NotificationType } from '../store/schema';
 import { chatReminderFields } from './chats/reminder-views';
@@ -20,10 +21,20 @@ export interface NewNotification {
  * Inserts notifications inside the caller's transaction and returns their stream events
  * (`notification` on `user:<recipient>`). Nobody is notified of their own action.
  */
+/**
+ * Entities the caller already holds, so presenting its notifications need not read them back:
+ * a status just written (whose viewer state is still blank for everyone) and its author.
+ */
+export interface KnownEntities {
+  statuses?: Map<number, StatusEntity>;
+  accounts?: Map<number, AccountRow>;
+}
+
 export async function addNotifications(
   ctx: Context,
   trx: Transaction<Database>,
   list: NewNotification[],
+  known: KnownEntities = {},
 ): Promise<NewEvent[]> {
   const wanted = await withoutSilenced(
     trx,
@@ -46,7 +57,7 @@ export async function addNotifications(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    const [entity] = await presentNotifications(ctx, [row], n.accountId, trx);
+    const [entity] = await presentNotifications(ctx, [row], n.accountId, trx, known);
     if (entity) {
       events.push({
         event: 'notification',
@@ -75,16 +86,23 @@ export async function presentNotifications(
   rows: NotificationRow[],
   viewerId: number,
   db: Transaction<Database> | Context['store']['db'] = ctx.store.db,
+  known: KnownEntities = {},
 ) {
-  const accounts = await findAccountsByIds(
+  const fromIds = rows.map((r) => Number(r.from_account_id));
+  const accounts = new Map(known.accounts);
+  for (const [id, a] of await findAccountsByIds(
     db,
-    rows.map((r) => Number(r.from_account_id)),
-  );
+    fromIds.filter((id) => !accounts.has(id)),
+  ))
+    accounts.set(id, a);
   const statusIds = rows
     .map((r) => r.status_id)
     .filter((x): x is number => x !== null)
     .map(Number);
-  const statuses = new Map((await presentStatuses(ctx, statusIds, viewerId, db)).map((s) => [s.id, s]));
+  const statuses = new Map<string, StatusEntity>();
+  for (const [id, s] of known.statuses ?? []) statuses.set(String(id), s);
+  const unknown = statusIds.filter((id) => !statuses.has(String(id)));
+  for (const s of await presentStatuses(ctx, unknown, viewerId, db)) statuses.set(s.id, s);
   const reminders = await chatReminderFields(ctx, rows, db);
   const out = [];
   for (const r of rows) {

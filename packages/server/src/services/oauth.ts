@@ -74,12 +74,12 @@ export function tokenEntity(t: { token: string; createdAt: number }, scopes: str
 }
 
 export async function revokeToken(ctx: Context, token: string, appId?: number): Promise<void> {
-  let q = ctx.store.db
-    .updateTable('tokens')
-    .set({ revoked_at: ctx.now() })
-    .where('token_hash', '=', hashSecret(token));
+  const hash = hashSecret(token);
+  let q = ctx.store.db.updateTable('tokens').set({ revoked_at: ctx.now() }).where('token_hash', '=', hash);
   if (appId !== undefined) q = q.where('app_id', '=', appId);
   await q.execute();
+  // Another app's revoke attempt changed nothing, and forgetting is harmless: it is read again.
+  ctx.tokens.forget(hash);
 }
 
 export async function createCode(

@@ -3,6 +3,7 @@ import { parseText } from '@hashchat/core/text/parse';
 import { renderContent } from '@hashchat/core/text/render';
 import { sql, type Transaction } from 'kysely';
 import type { Context } from '../context';
+import { serializeStatus } from '../http/serializers/status';
 import { findAccountsByUsernames } from '../store/accounts';
 import { appendEvents, type NewEvent } from '../store/events';
 import type { Database, Visibility } from '../store/schema';
@@ -91,9 +92,8 @@ export async function createStatus(
     text,
   });
 
-  const result = await db
-    .transaction()
-    .execute(async (trx) => {
+  const result = await ctx.store
+    .writeTransaction(async (trx) => {
       const row = await trx
         .insertInto('statuses')
         .values({
@@ -113,7 +113,10 @@ export async function createStatus(
         .returningAll()
         .executeTakeFirstOrThrow();
       const id = Number(row.id);
-      const tagNames = await attachTags(trx, id, authorId, parsed.tags, now);
+      const tags = await attachTags(trx, id, authorId, parsed.tags, now);
+      const tagNames = parsed.tags.map((t) => t.name);
+      // Ascending ids: the order the mentions are read back in (their primary key).
+      const mentionedById = [...mentioned].sort((a, b) => Number(a.id) - Number(b.id));
       const mentionIds = mentioned.map((a) => Number(a.id));
       if (mentionIds.length > 0) {
         await trx
@@ -121,11 +124,13 @@ export async function createStatus(
           .values(mentionIds.map((account_id) => ({ status_id: id, account_id })))
           .execute();
       }
-      await trx
+      const author = await trx
         .updateTable('accounts')
         .set({ statuses_count: sql`statuses_count + 1`, last_status_at: now })
         .where('id', '=', authorId)
-        .execute();
+        .returningAll()
+        .executeTakeFirst();
+      if (!author) throw notFound();
       if (parent) {
         await trx
           .updateTable('statuses')
@@ -139,8 +144,19 @@ export async function createStatus(
           .values({ account_id: authorId, key: idempotencyKey, status_id: id, created_at: now })
           .execute();
       }
-      const entity = await presentStatus(ctx, id, null, trx);
-      if (!entity) throw new Error('status vanished inside its own transaction');
+      // Presented from the rows in hand, not read back: a new status has no viewer state yet.
+      const entity = serializeStatus(
+        {
+          row,
+          account: author,
+          tags,
+          mentions: mentionedById,
+          favourited: false,
+          reblogged: false,
+          reblog: null,
+        },
+        ctx.config.publicUrl,
+      );
       const json = JSON.stringify(entity);
       const events: NewEvent[] = [
         {
@@ -161,6 +177,7 @@ export async function createStatus(
             type: 'mention' as const,
             statusId: id,
           })),
+          { statuses: new Map([[id, entity]]), accounts: new Map([[authorId, author]]) },
         )),
       );
       const gated = await applyRoomGate(ctx, trx, { id, authorId, text }, gate, events);
@@ -204,14 +221,17 @@ function isUniqueViolation(err: unknown): boolean {
   );
 }
 
-/** Finds or creates the tags and links them to the status; returns the normalized names. */
+/**
+ * Finds or creates the tags and links them to the status; returns them (name and the tag's
+ * display name) in the order they were linked, which is the order they are read back in.
+ */
 async function attachTags(
   trx: Transaction<Database>,
   statusId: number,
   accountId: number,
   tags: { name: string; display: string }[],
   now: number,
-): Promise<string[]> {
+): Promise<{ name: string; display_name: string }[]> {
   if (tags.length === 0) return [];
   const names = tags.map((t) => t.name);
   await trx
@@ -219,12 +239,16 @@ async function attachTags(
     .values(tags.map((t) => ({ name: t.name, display_name: t.display, created_at: now })))
     .onConflict((oc) => oc.column('name').doNothing())
     .execute();
-  const rows = await trx.selectFrom('tags').select(['id', 'name']).where('name', 'in', names).execute();
+  const rows = await trx
+    .selectFrom('tags')
+    .select(['id', 'name', 'display_name'])
+    .where('name', 'in', names)
+    .execute();
   await trx
     .insertInto('status_tags')
     .values(rows.map((r) => ({ tag_id: r.id, status_id: statusId, account_id: accountId, created_at: now })))
     .execute();
-  return names;
+  return rows.map((r) => ({ name: r.name, display_name: r.display_name }));
 }
 
 /** Deletes the viewer's own status; readers get a `delete` event. Returns the entity with `text` for redrafting. */

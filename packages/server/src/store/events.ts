@@ -45,29 +45,42 @@ export async function appendEvents(
   await dialect.lockEventSequence(trx);
   const last = await latestIdsOnTopics(trx, [...new Set(events.flatMap((e) => e.topics))]);
   const out: AppendedEvent[] = [];
-  for (const e of events) {
-    const row = await trx
+  const links: { topic: string; event_id: number }[] = [];
+  for (let i = 0; i < events.length; i += INSERT_CHUNK) {
+    const chunk = events.slice(i, i + INSERT_CHUNK);
+    const rows = await trx
       .insertInto('events')
-      .values({ event: e.event, payload: e.payload, account_id: e.accountId, created_at: now })
+      .values(
+        chunk.map((e) => ({ event: e.event, payload: e.payload, account_id: e.accountId, created_at: now })),
+      )
       .returning('id')
-      .executeTakeFirstOrThrow();
-    const id = Number(row.id);
-    const topics = [...new Set(e.topics)];
-    const prev: Record<string, number> = {};
-    for (const t of topics) {
-      prev[t] = last.get(t) ?? 0;
-      last.set(t, id);
+      .execute();
+    // One statement inserts its rows in list order, so their ids ascend in that order, whatever
+    // order RETURNING lists them in.
+    const ids = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+    for (const [j, e] of chunk.entries()) {
+      const id = ids[j];
+      const topics = [...new Set(e.topics)];
+      const prev: Record<string, number> = {};
+      for (const t of topics) {
+        prev[t] = last.get(t) ?? 0;
+        last.set(t, id);
+        links.push({ topic: t, event_id: id });
+      }
+      out.push({ id, event: e.event, payload: e.payload, accountId: e.accountId, topics, prev });
     }
-    if (topics.length > 0) {
-      await trx
-        .insertInto('event_topics')
-        .values(topics.map((topic) => ({ topic, event_id: id })))
-        .execute();
-    }
-    out.push({ id, event: e.event, payload: e.payload, accountId: e.accountId, topics, prev });
+  }
+  for (let i = 0; i < links.length; i += INSERT_CHUNK) {
+    await trx
+      .insertInto('event_topics')
+      .values(links.slice(i, i + INSERT_CHUNK))
+      .execute();
   }
   return out;
 }
+
+/** Rows per multi-row INSERT, well under both databases' limits on bound parameters. */
+const INSERT_CHUNK = 200;
 
 /** The newest event id on each topic (0 when none), one indexed lookup per topic in one round trip. */
 export async function latestIdsOnTopics(

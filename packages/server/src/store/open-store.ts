@@ -1,14 +1,20 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../config';
 import type { Dialect } from './dialect';
 import { openPostgres } from './dialects/postgres';
 import { openSqlite } from './dialects/sqlite';
 import { migrateToLatest } from './migrate';
 import type { Database } from './schema';
+import { WriteBatcher } from './write-batch';
 
 export interface Store {
   db: Kysely<Database>;
   dialect: Dialect;
+  /**
+   * Runs `work` in a write transaction. On SQLite, concurrent writes share one commit (see
+   * write-batch.ts), each in its own savepoint; on PostgreSQL it is `db.transaction()`.
+   */
+  writeTransaction<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -22,5 +28,11 @@ export async function openStore(config: Config['database']): Promise<Store> {
     await db.destroy();
     throw err;
   }
-  return { db, dialect, close: () => db.destroy() };
+  const batcher = dialect.name === 'sqlite' ? new WriteBatcher(db) : null;
+  return {
+    db,
+    dialect,
+    writeTransaction: (work) => (batcher ? batcher.run(work) : db.transaction().execute(work)),
+    close: () => db.destroy(),
+  };
 }

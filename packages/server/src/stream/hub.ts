@@ -152,7 +152,7 @@ export class StreamHub {
     } catch (err) {
       this.opts.log.warn({ err }, 'stream catch-up failed');
     }
-    this.opts.metrics.delivered(reader.endCatchUp(backlog));
+    this.opts.metrics.delivered(await reader.endCatchUp(backlog));
   }
 
   /** A message from the bus: dispatch it if it follows the topic's head, else hold it until the gap fills. */

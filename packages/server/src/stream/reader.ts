@@ -3,8 +3,14 @@ import type { StoredEvent } from '../store/events';
 /** Frames built at most once per event per topic, shared by every reader of that topic. */
 export interface FrameCache {
   sse?: Buffer;
-  /** WebSocket frames by stream name: readers of one topic may know it by different names (`hashtag`, `user`). */
-  ws?: Map<string, string>;
+  /** The SSE event framed as an HTTP/1.1 chunk, for readers that write to their socket. */
+  sseChunk?: Buffer;
+  /**
+   * WebSocket messages by stream name (readers of one topic may know it by different names,
+   * `hashtag`, `user`), encoded once, and framed once for sockets written to directly: every
+   * socket is sent the same bytes.
+   */
+  ws?: Map<string, { message: Buffer; frame: Buffer | null }>;
   /** The payload escaped as a JSON string, shared by every WebSocket frame of the event. */
   wsPayload?: string;
 }
@@ -88,15 +94,19 @@ export abstract class Reader {
 
   /**
    * Writes events read back from the store (already in order), then what arrived live
-   * meanwhile, skipping what the store already gave: no gap, no duplicate.
+   * meanwhile, skipping what the store already gave: no gap, no duplicate. A long backlog is
+   * written as fast as the client reads it (waiting whenever half the buffer limit is queued),
+   * so a reader that missed much is not dropped as slow for the catch-up it asked for.
    */
-  endCatchUp(backlog: (StoredEvent & { topic: string })[]): number {
+  async endCatchUp(backlog: (StoredEvent & { topic: string })[]): Promise<number> {
     let n = 0;
     const sent = new Set<number>();
     for (const e of backlog) {
+      if (this.closed) break;
       if (sent.has(e.id) || this.recent.has(e.id)) continue;
       sent.add(e.id);
       this.remember(e.id);
+      if (this.backedUp()) await this.drained();
       if (this.writeEvent(e.topic, e, {})) n++;
     }
     const live = this.pending ?? [];
@@ -115,6 +125,14 @@ export abstract class Reader {
   }
 
   protected abstract write(topic: string, event: StoredEvent, frames: FrameCache): void;
+  /** Whether the connection holds enough unsent bytes that a catch-up should wait. */
+  protected backedUp(): boolean {
+    return false;
+  }
+  /** Resolves once the connection has sent most of what it holds, or is closed. */
+  protected drained(): Promise<void> {
+    return Promise.resolve();
+  }
   abstract heartbeat(): void;
   /** Ends the connection; `reason` 'backlog' marks a slow reader dropped to protect the room. */
   abstract close(reason: 'backlog' | 'shutdown' | 'client'): void;

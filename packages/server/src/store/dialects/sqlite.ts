@@ -14,6 +14,8 @@ export function openSqlite(file: string): { db: Kysely<Database>; dialect: Diale
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
   raw.pragma('cache_size = -65536');
+  // Savepoint journals (group commit gives each status its own savepoint) in memory, not temp files.
+  raw.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   return { db, dialect: sqliteDialect };
 }

@@ -55,8 +55,15 @@ export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
     .addColumn('created_at', big, (c) => c.notNull())
     .addColumn('updated_at', big, (c) => c.notNull())
     .execute();
-  await s.createIndex('session_questions_session_idx').on('session_questions').columns(['session_id', 'position']).execute();
+  await s
+    .createIndex('session_questions_session_idx')
+    .on('session_questions')
+    .columns(['session_id', 'position'])
+    .execute();
 
   // Whether participants may read the agenda's upcoming questions before they are asked.
-  await s.alterTable('chat_sessions').addColumn('agenda_public', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await s
+    .alterTable('chat_sessions')
+    .addColumn('agenda_public', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 }

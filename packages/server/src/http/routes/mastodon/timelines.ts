@@ -9,6 +9,15 @@ import { linkHeader, pageParams } from '../../pagination';
 import { parse } from '../../params';
 import type { RouteModule } from '../../routes';
 
+// Built once: a zod schema compiles its parser on first use, so one made per request costs that each time.
+const hashtagParams = z.object({ hashtag: z.string().min(1).max(200) });
+const publicQuery = pageParams.extend({
+  local: formBool.optional(),
+  remote: formBool.optional(),
+  only_media: formBool.optional(),
+});
+const tagQuery = publicQuery.extend({ any: stringList, all: stringList, none: stringList });
+
 export const timelineRoutes: RouteModule = (app, ctx) => {
   const base = ctx.config.publicUrl;
   const db = ctx.store.db;
@@ -34,18 +43,8 @@ export const timelineRoutes: RouteModule = (app, ctx) => {
   }
 
   app.get('/api/v1/timelines/tag/:hashtag', async (req, reply) => {
-    const { hashtag } = parse(z.object({ hashtag: z.string().min(1).max(200) }), req.params);
-    const q = parse(
-      pageParams.extend({
-        any: stringList,
-        all: stringList,
-        none: stringList,
-        local: formBool.optional(),
-        remote: formBool.optional(),
-        only_media: formBool.optional(),
-      }),
-      req.query,
-    );
+    const { hashtag } = parse(hashtagParams, req.params);
+    const q = parse(tagQuery, req.query);
     const viewer = optionalUser(req, 'read:statuses');
     if (q.remote || q.only_media) return [];
     const [anyIds, allIds, noneIds] = await Promise.all([
@@ -64,14 +63,7 @@ export const timelineRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/api/v1/timelines/public', async (req, reply) => {
-    const q = parse(
-      pageParams.extend({
-        local: formBool.optional(),
-        remote: formBool.optional(),
-        only_media: formBool.optional(),
-      }),
-      req.query,
-    );
+    const q = parse(publicQuery, req.query);
     const viewer = optionalUser(req, 'read:statuses');
     if (q.remote || q.only_media) return [];
     const ids = await publicTimelineIds(db, {
