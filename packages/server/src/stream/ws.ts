@@ -73,7 +73,10 @@ export class WsReader extends Reader {
       frames.ws.set(stream, built);
     }
     const tcp = this.tcp();
-    if (!tcp) return this.sendRaw(built.message);
+    if (!tcp) {
+      this.sendRaw(built.message);
+      return;
+    }
     if (this.socket.bufferedAmount > this.maxBufferedBytes) {
       this.close('backlog');
       return;
