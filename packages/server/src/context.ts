@@ -49,7 +49,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   const store = await openStore(config.database);
   const bus: Bus = config.redisUrl ? new RedisBus(config.redisUrl, config.redisPrefix) : new MemoryBus();
   const rateLimiter: RateLimiter = config.redisUrl
-    ? new RedisRateLimiter(config.redisUrl, config.redisPrefix)
+    ? new RedisRateLimiter(config.redisUrl, config.redisPrefix, now)
     : new MemoryRateLimiter(now);
   const hub = new StreamHub(bus, {
     heartbeatSeconds: config.stream.heartbeatSeconds,
