@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Context } from '../context';
 import { serializeAccount } from '../http/serializers/account';
 import type { StatusEntity } from '../http/serializers/status';
@@ -45,18 +45,11 @@ export async function addNotifications(
   const now = ctx.now();
   const events: NewEvent[] = [];
   for (const n of wanted) {
-    const row = await trx
-      .insertInto('notifications')
-      .values({
-        account_id: n.accountId,
-        from_account_id: n.fromAccountId,
-        type: n.type,
-        status_id: n.statusId,
-        ref_id: n.refId ?? null,
-        created_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const { rows } = await sql<NotificationRow>`insert into notifications
+      (account_id, from_account_id, type, status_id, ref_id, created_at)
+      values (${n.accountId}, ${n.fromAccountId}, ${n.type}, ${n.statusId}, ${n.refId ?? null}, ${now})
+      returning *`.execute(trx);
+    const row = rows[0];
     const [entity] = await presentNotifications(ctx, [row], n.accountId, trx, known);
     if (entity) {
       events.push({

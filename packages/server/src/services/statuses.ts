@@ -1,12 +1,13 @@
 import { HashchatError, notFound, unprocessable } from '@hashchat/core/errors';
 import { parseText } from '@hashchat/core/text/parse';
 import { renderContent } from '@hashchat/core/text/render';
-import { sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { Context } from '../context';
 import { serializeStatus } from '../http/serializers/status';
 import { findAccountsByUsernames } from '../store/accounts';
 import { appendEvents, type NewEvent } from '../store/events';
-import type { Database, Visibility } from '../store/schema';
+import type { Visibility } from '../store/schema';
+import { countStatusOnAuthor, insertMentions, insertStatusRow, linkTags } from '../store/status-writes';
 import { findStatusById, type StatusRow } from '../store/statuses';
 import { indexStatusInRooms, type RoomHint, roomDeleteEvents } from './live/room-index';
 import { applyRoomGate, checkRoomGate } from './moderation/gate';
@@ -94,42 +95,26 @@ export async function createStatus(
 
   const result = await ctx.store
     .writeTransaction(async (trx) => {
-      const row = await trx
-        .insertInto('statuses')
-        .values({
-          account_id: authorId,
-          text,
-          content,
-          spoiler_text: input.spoilerText,
-          sensitive: input.sensitive ? 1 : 0,
-          visibility: input.visibility,
-          language: input.language,
-          in_reply_to_id: parent ? parent.id : null,
-          in_reply_to_account_id: parent ? parent.account_id : null,
-          reblog_of_id: null,
-          created_at: now,
-          edited_at: null,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await insertStatusRow(trx, {
+        account_id: authorId,
+        text,
+        content,
+        spoiler_text: input.spoilerText,
+        sensitive: input.sensitive ? 1 : 0,
+        visibility: input.visibility,
+        language: input.language,
+        in_reply_to_id: parent ? parent.id : null,
+        in_reply_to_account_id: parent ? parent.account_id : null,
+        created_at: now,
+      });
       const id = Number(row.id);
-      const tags = await attachTags(trx, id, authorId, parsed.tags, now);
+      const tags = await linkTags(trx, ctx.store.tagIds, id, authorId, parsed.tags, now);
       const tagNames = parsed.tags.map((t) => t.name);
       // Ascending ids: the order the mentions are read back in (their primary key).
       const mentionedById = [...mentioned].sort((a, b) => Number(a.id) - Number(b.id));
       const mentionIds = mentioned.map((a) => Number(a.id));
-      if (mentionIds.length > 0) {
-        await trx
-          .insertInto('mentions')
-          .values(mentionIds.map((account_id) => ({ status_id: id, account_id })))
-          .execute();
-      }
-      const author = await trx
-        .updateTable('accounts')
-        .set({ statuses_count: sql`statuses_count + 1`, last_status_at: now })
-        .where('id', '=', authorId)
-        .returningAll()
-        .executeTakeFirst();
+      await insertMentions(trx, id, mentionIds);
+      const author = await countStatusOnAuthor(trx, authorId, now);
       if (!author) throw notFound();
       if (parent) {
         await trx
@@ -182,17 +167,18 @@ export async function createStatus(
       );
       const gated = await applyRoomGate(ctx, trx, { id, authorId, text }, gate, events);
       const stored = await appendEvents(trx, ctx.store.dialect, gated, now);
-      return { json, id, stored, created: true };
+      return { json, id, stored, tags, created: true };
     })
     .catch(async (err) => {
       // Two requests with one Idempotency-Key: the loser returns the winner's status.
       if (idempotencyKey && isUniqueViolation(err)) {
         const existing = await findIdempotent(ctx, authorId, idempotencyKey, now);
-        if (existing) return { ...existing, stored: [] };
+        if (existing) return { ...existing, stored: [], tags: [] };
       }
       throw err;
     });
   if (!result.created) return { json: result.json, id: result.id, created: false };
+  ctx.store.tagIds.add(result.tags);
   ctx.metrics.statusesCreated.inc();
   await publishEvents(ctx, result.stored);
   return { json: result.json, id: result.id, created: true };
@@ -219,36 +205,6 @@ function isUniqueViolation(err: unknown): boolean {
     e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
     /UNIQUE constraint/.test(e?.message ?? '')
   );
-}
-
-/**
- * Finds or creates the tags and links them to the status; returns them (name and the tag's
- * display name) in the order they were linked, which is the order they are read back in.
- */
-async function attachTags(
-  trx: Transaction<Database>,
-  statusId: number,
-  accountId: number,
-  tags: { name: string; display: string }[],
-  now: number,
-): Promise<{ name: string; display_name: string }[]> {
-  if (tags.length === 0) return [];
-  const names = tags.map((t) => t.name);
-  await trx
-    .insertInto('tags')
-    .values(tags.map((t) => ({ name: t.name, display_name: t.display, created_at: now })))
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute();
-  const rows = await trx
-    .selectFrom('tags')
-    .select(['id', 'name', 'display_name'])
-    .where('name', 'in', names)
-    .execute();
-  await trx
-    .insertInto('status_tags')
-    .values(rows.map((r) => ({ tag_id: r.id, status_id: statusId, account_id: accountId, created_at: now })))
-    .execute();
-  return rows.map((r) => ({ name: r.name, display_name: r.display_name }));
 }
 
 /** Deletes the viewer's own status; readers get a `delete` event. Returns the entity with `text` for redrafting. */

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Dialect } from './dialect';
 import type { Database } from './schema';
 
@@ -48,13 +48,9 @@ export async function appendEvents(
   const links: { topic: string; event_id: number }[] = [];
   for (let i = 0; i < events.length; i += INSERT_CHUNK) {
     const chunk = events.slice(i, i + INSERT_CHUNK);
-    const rows = await trx
-      .insertInto('events')
-      .values(
-        chunk.map((e) => ({ event: e.event, payload: e.payload, account_id: e.accountId, created_at: now })),
-      )
-      .returning('id')
-      .execute();
+    const { rows } = await sql<{ id: number }>`insert into events (event, payload, account_id, created_at)
+      values ${sql.join(chunk.map((e) => sql`(${e.event}, ${e.payload}, ${e.accountId}, ${now})`))}
+      returning id`.execute(trx);
     // One statement inserts its rows in list order, so their ids ascend in that order, whatever
     // order RETURNING lists them in.
     const ids = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
@@ -71,10 +67,9 @@ export async function appendEvents(
     }
   }
   for (let i = 0; i < links.length; i += INSERT_CHUNK) {
-    await trx
-      .insertInto('event_topics')
-      .values(links.slice(i, i + INSERT_CHUNK))
-      .execute();
+    await sql`insert into event_topics (topic, event_id) values ${sql.join(
+      links.slice(i, i + INSERT_CHUNK).map((l) => sql`(${l.topic}, ${l.event_id})`),
+    )}`.execute(trx);
   }
   return out;
 }
@@ -90,17 +85,13 @@ export async function latestIdsOnTopics(
   const out = new Map<string, number>();
   for (let i = 0; i < topics.length; i += 50) {
     const chunk = topics.slice(i, i + 50);
-    const row = (await db
-      .selectNoFrom((eb) =>
-        chunk.map((t, j) =>
-          eb
-            .selectFrom('event_topics')
-            .select((s) => s.fn.max('event_id').as('m'))
-            .where('topic', '=', t)
-            .as(`t${j}`),
-        ),
-      )
-      .executeTakeFirstOrThrow()) as Record<string, number | string | null>;
+    // SQL text rather than a query builder: this runs for every status written (change 9).
+    const { rows } = await sql<Record<string, number | string | null>>`select ${sql.join(
+      chunk.map(
+        (t, j) => sql`(select max(event_id) from event_topics where topic = ${t}) as ${sql.ref(`t${j}`)}`,
+      ),
+    )}`.execute(db);
+    const row = rows[0];
     for (const [j, t] of chunk.entries()) out.set(t, Number(row[`t${j}`] ?? 0));
   }
   return out;

@@ -5,6 +5,7 @@ import { openPostgres } from './dialects/postgres';
 import { openSqlite } from './dialects/sqlite';
 import { migrateToLatest } from './migrate';
 import type { Database } from './schema';
+import { TagIdCache } from './status-writes';
 import { WriteBatcher } from './write-batch';
 
 export interface Store {
@@ -15,6 +16,8 @@ export interface Store {
    * write-batch.ts), each in its own savepoint; on PostgreSQL it is `db.transaction()`.
    */
   writeTransaction<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
+  /** Committed tag ids by name, so writing a status need not look its hashtags up. */
+  tagIds: TagIdCache;
   close(): Promise<void>;
 }
 
@@ -33,6 +36,7 @@ export async function openStore(config: Config['database']): Promise<Store> {
     db,
     dialect,
     writeTransaction: (work) => (batcher ? batcher.run(work) : db.transaction().execute(work)),
+    tagIds: new TagIdCache(),
     close: () => db.destroy(),
   };
 }

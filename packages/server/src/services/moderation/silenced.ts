@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../store/schema';
 
 /**
@@ -14,33 +14,21 @@ export async function withoutSilenced<T extends { accountId: number; fromAccount
   if (list.length === 0) return list;
   const recipients = [...new Set(list.map((n) => n.accountId))];
   const senders = [...new Set(list.map((n) => n.fromAccountId))];
-  const [blocks, mutes] = await Promise.all([
-    db
-      .selectFrom('account_blocks')
-      .select(['account_id', 'target_account_id'])
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('account_id', 'in', recipients), eb('target_account_id', 'in', senders)]),
-          eb.and([eb('account_id', 'in', senders), eb('target_account_id', 'in', recipients)]),
-        ]),
-      )
-      .execute(),
-    db
-      .selectFrom('account_mutes')
-      .select(['account_id', 'target_account_id'])
-      .where('account_id', 'in', recipients)
-      .where('target_account_id', 'in', senders)
-      .where('notifications', '=', 1)
-      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
-      .execute(),
-  ]);
-  if (blocks.length === 0 && mutes.length === 0) return list;
+  // One statement for both lists (this runs for every status that mentions someone).
+  const { rows } = await sql<{ account_id: number; target_account_id: number; kind: string }>`
+    select account_id, target_account_id, 'block' as kind from account_blocks
+      where (account_id in (${sql.join(recipients)}) and target_account_id in (${sql.join(senders)}))
+         or (account_id in (${sql.join(senders)}) and target_account_id in (${sql.join(recipients)}))
+    union all
+    select account_id, target_account_id, 'mute' as kind from account_mutes
+      where account_id in (${sql.join(recipients)}) and target_account_id in (${sql.join(senders)})
+        and notifications = 1 and (expires_at is null or expires_at > ${now})`.execute(db);
+  if (rows.length === 0) return list;
   const pair = (a: number, b: number) => `${a}:${b}`;
   const silenced = new Set<string>();
-  for (const b of blocks) {
-    silenced.add(pair(Number(b.account_id), Number(b.target_account_id)));
-    silenced.add(pair(Number(b.target_account_id), Number(b.account_id)));
+  for (const r of rows) {
+    silenced.add(pair(Number(r.account_id), Number(r.target_account_id)));
+    if (r.kind === 'block') silenced.add(pair(Number(r.target_account_id), Number(r.account_id)));
   }
-  for (const m of mutes) silenced.add(pair(Number(m.account_id), Number(m.target_account_id)));
   return list.filter((n) => !silenced.has(pair(n.accountId, n.fromAccountId)));
 }

@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { Dialect } from '../dialect';
 import type { Database } from '../schema';
+import { SAFETY_NET_WAL_PAGES, SqliteCheckpointer } from './sqlite-checkpointer';
 
 /** Opens the embedded SQLite file (WAL, foreign keys on) behind Kysely. */
 export function openSqlite(file: string): { db: Kysely<Database>; dialect: Dialect } {
@@ -16,7 +17,13 @@ export function openSqlite(file: string): { db: Kysely<Database>; dialect: Diale
   raw.pragma('cache_size = -65536');
   // Savepoint journals (group commit gives each status its own savepoint) in memory, not temp files.
   raw.pragma('temp_store = MEMORY');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  // WAL checkpoints run in a worker thread (sqlite-checkpointer.ts); this is the safety net.
+  const checkpointer = file === ':memory:' ? null : new SqliteCheckpointer(file);
+  if (checkpointer) raw.pragma(`wal_autocheckpoint = ${SAFETY_NET_WAL_PAGES}`);
+  raw.pragma('journal_size_limit = 67108864');
+  const cached = withStatementCache(raw, () => checkpointer?.close());
+  const database = process.env.HASHCHAT_SQLITE_PROFILE ? withStatementTimer(cached) : cached;
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return { db, dialect: sqliteDialect };
 }
 
@@ -27,7 +34,7 @@ const STATEMENT_CACHE_SIZE = 500;
  * SQL text always gets the same prepared statement (better-sqlite3 runs one at a time, so a
  * statement is never in use twice). Least recently used ones are dropped past the limit.
  */
-function withStatementCache(raw: SqliteDatabase.Database) {
+function withStatementCache(raw: SqliteDatabase.Database, onClose: () => void) {
   const cache = new Map<string, SqliteDatabase.Statement>();
   return {
     prepare(text: string) {
@@ -42,9 +49,54 @@ function withStatementCache(raw: SqliteDatabase.Database) {
       return stmt;
     },
     close() {
+      onClose();
       cache.clear();
       raw.close();
     },
+  };
+}
+
+/**
+ * A development aid (`HASHCHAT_SQLITE_PROFILE=1`): times every statement and prints the costliest
+ * SQL texts to stderr when the process exits. Not for production: it adds a clock read per call.
+ */
+function withStatementTimer(inner: ReturnType<typeof withStatementCache>) {
+  const stats = new Map<string, { calls: number; ns: bigint }>();
+  const timed =
+    <A extends unknown[], R>(text: string, fn: (...args: A) => R) =>
+    (...args: A): R => {
+      const start = process.hrtime.bigint();
+      try {
+        return fn(...args);
+      } finally {
+        const s = stats.get(text) ?? { calls: 0, ns: 0n };
+        s.calls += 1;
+        s.ns += process.hrtime.bigint() - start;
+        stats.set(text, s);
+      }
+    };
+  process.once('exit', () => {
+    const rows = [...stats].sort((a, b) => Number(b[1].ns - a[1].ns)).slice(0, 40);
+    const total = [...stats.values()].reduce((t, s) => t + s.ns, 0n);
+    process.stderr.write(`sqlite statements: ${Number(total) / 1e6} ms in all\n`);
+    for (const [text, s] of rows) {
+      const ms = Number(s.ns) / 1e6;
+      process.stderr.write(
+        `${ms.toFixed(1).padStart(9)} ms ${String(s.calls).padStart(7)}× ${((ms * 1000) / s.calls).toFixed(1).padStart(7)} µs  ${text.replace(/\s+/g, ' ').slice(0, 220)}\n`,
+      );
+    }
+  });
+  return {
+    prepare(text: string) {
+      const stmt = inner.prepare(text);
+      return {
+        reader: stmt.reader,
+        all: timed(text, (p: unknown[]) => stmt.all(p)),
+        run: timed(text, (p: unknown[]) => stmt.run(p)),
+        iterate: (p: unknown[]) => stmt.iterate(p),
+      };
+    },
+    close: () => inner.close(),
   };
 }
 
