@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Context } from '../context';
+import { type AccountEntity, serializeAccount } from '../http/serializers/account';
 import { type StatusEntity, serializeStatus } from '../http/serializers/status';
-import { findAccountsByIds } from '../store/accounts';
+import { type AccountRow, findAccountsByIds } from '../store/accounts';
 import type { Database } from '../store/schema';
 import {
-  findStatusesByIds,
+  findStatusViewsByIds,
   mentionsForStatuses,
-  type StatusRow,
+  type StatusViewRow,
   tagsForStatuses,
   viewerStateForStatuses,
 } from '../store/statuses';
@@ -21,12 +22,12 @@ export async function presentStatuses(
   viewerId: number | null,
   db: Kysely<Database> = ctx.store.db,
 ): Promise<StatusEntity[]> {
-  const rows = await findStatusesByIds(db, ids);
+  const rows = await findStatusViewsByIds(db, ids);
   const reblogIds = [...rows.values()]
     .map((r) => r.reblog_of_id)
     .filter((x): x is number => x !== null)
     .map(Number);
-  const inner = await findStatusesByIds(db, reblogIds);
+  const inner = await findStatusViewsByIds(db, reblogIds);
   const all = [...rows.values(), ...inner.values()];
   const allIds = all.map((r) => Number(r.id));
   const [tags, mentions, viewer] = await Promise.all([
@@ -39,7 +40,18 @@ export async function presentStatuses(
   const accounts = await findAccountsByIds(db, accountIds);
   const base = ctx.config.publicUrl;
 
-  const one = (r: StatusRow, reblog: StatusEntity | null): StatusEntity | null => {
+  // One Account entity per author per page: a busy room's page is a few authors many times.
+  const accountEntities = new Map<number, AccountEntity>();
+  const accountEntity = (a: AccountRow) => {
+    let e = accountEntities.get(Number(a.id));
+    if (!e) {
+      e = serializeAccount(a, base);
+      accountEntities.set(Number(a.id), e);
+    }
+    return e;
+  };
+
+  const one = (r: StatusViewRow, reblog: StatusEntity | null): StatusEntity | null => {
     const account = accounts.get(Number(r.account_id));
     if (!account) return null;
     const id = Number(r.id);
@@ -56,6 +68,7 @@ export async function presentStatuses(
         reblog,
       },
       base,
+      accountEntity(account),
     );
   };
 

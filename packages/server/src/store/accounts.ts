@@ -28,7 +28,10 @@ export async function findAccountsByIds(
 ): Promise<Map<number, AccountRow>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = await db.selectFrom('accounts').selectAll().where('id', 'in', unique).execute();
+  // SQL text: every page of statuses hydrates its accounts (docs/performance.md, change 11).
+  const { rows } = await sql<AccountRow>`select * from accounts where id in (${sql.join(unique)})`.execute(
+    db,
+  );
   return new Map(rows.map((r) => [Number(r.id), r]));
 }
 

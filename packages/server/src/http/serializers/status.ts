@@ -1,9 +1,9 @@
 import type { AccountRow } from '../../store/accounts';
-import type { StatusRow } from '../../store/statuses';
+import type { StatusViewRow } from '../../store/statuses';
 import { type AccountEntity, serializeAccount } from './account';
 
 export interface StatusParts {
-  row: StatusRow;
+  row: StatusViewRow;
   account: AccountRow;
   tags: { name: string; display_name: string }[];
   mentions: AccountRow[];

@@ -2,6 +2,7 @@ import { normalizeTag } from '@hashchat/core/text/tag-name';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { presentTimeline } from '../../../services/moderation/read-filter';
+import { tagIdsByNames } from '../../../store/tags';
 import { homeTimelineIds, publicTimelineIds, tagTimelineIds } from '../../../store/timelines';
 import { optionalUser, requireUser } from '../../auth';
 import { formBool, stringList } from '../../fields';
@@ -38,8 +39,7 @@ export const timelineRoutes: RouteModule = (app, ctx) => {
   async function tagIds(names: string[]): Promise<number[]> {
     const normalized = [...new Set(names.map(normalizeTag))];
     if (normalized.length === 0) return [];
-    const rows = await db.selectFrom('tags').select('id').where('name', 'in', normalized).execute();
-    return rows.map((r) => Number(r.id));
+    return tagIdsByNames(db, normalized);
   }
 
   app.get('/api/v1/timelines/tag/:hashtag', async (req, reply) => {
