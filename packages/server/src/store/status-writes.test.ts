@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from './open-store';
+import { linkTags, TagIdCache } from './status-writes';
+
+let store: Store | null = null;
+let dir = '';
+afterEach(async () => {
+  await store?.close();
+  store = null;
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A migrated SQLite file with one account and two statuses, and every SQL text run on it. */
+async function seeded() {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hashchat-tags-'));
+  store = await openStore({ kind: 'sqlite', file: path.join(dir, 'db.sqlite') });
+  const db = store.db;
+  await sql`insert into accounts (id, username, username_lower, email, password_hash, created_at, updated_at)
+    values (1, 'ana', 'ana', 'ana@example.com', 'x', 0, 0)`.execute(db);
+  for (const id of [10, 11]) {
+    await sql`insert into statuses (id, account_id, text, content, visibility, created_at)
+      values (${id}, 1, 't', '<p>t</p>', 'public', 0)`.execute(db);
+  }
+  return db;
+}
+
+const linked = async (statusId: number) => {
+  const { rows } = await sql<{ name: string }>`select t.name from status_tags st
+    join tags t on t.id = st.tag_id where st.status_id = ${statusId}`.execute(store!.db);
+  return rows.map((r) => r.name);
+};
+
+describe('linkTags', () => {
+  it('creates missing tags, links them in the order of the text and returns their ids', async () => {
+    const db = await seeded();
+    const cache = new TagIdCache();
+    const tags = [
+      { name: 'zeta', display: 'Zeta' },
+      { name: 'alpha', display: 'alpha' },
+    ];
+    const out = await linkTags(db, cache, 10, 1, tags, 5);
+    expect(out.map((t) => [t.name, t.display_name])).toEqual([
+      ['zeta', 'Zeta'],
+      ['alpha', 'alpha'],
+    ]);
+    expect(out.every((t) => Number.isInteger(t.id) && t.id > 0)).toBe(true);
+    expect(await linked(10)).toEqual(['zeta', 'alpha']);
+    // The caller caches only after its transaction commits: linkTags itself adds nothing.
+    expect(cache.get('zeta')).toBeUndefined();
+  });
+
+  it('keeps the first display name of a tag that already exists', async () => {
+    const db = await seeded();
+    const cache = new TagIdCache();
+    const [first] = await linkTags(db, cache, 10, 1, [{ name: 'menu', display: 'Menu' }], 5);
+    const [again] = await linkTags(db, cache, 11, 1, [{ name: 'menu', display: 'MENU' }], 6);
+    expect(again).toEqual(first);
+    expect(again.display_name).toBe('Menu');
+  });
+
+  it('uses cached ids without looking the tags up', async () => {
+    const db = await seeded();
+    const cache = new TagIdCache();
+    const made = await linkTags(db, cache, 10, 1, [{ name: 'bread', display: 'bread' }], 5);
+    cache.add(made);
+    // Renaming the row behind the cache's back shows whether linkTags read it again.
+    await sql`update tags set display_name = 'changed' where name = 'bread'`.execute(db);
+    const [hit] = await linkTags(db, cache, 11, 1, [{ name: 'bread', display: 'bread' }], 6);
+    expect(hit).toEqual(made[0]);
+    expect(await linked(11)).toEqual(['bread']);
+  });
+});
+
+describe('TagIdCache', () => {
+  it('drops the oldest entries past its size', () => {
+    const cache = new TagIdCache(2);
+    cache.add([
+      { id: 1, name: 'a', display_name: 'a' },
+      { id: 2, name: 'b', display_name: 'b' },
+      { id: 3, name: 'c', display_name: 'c' },
+    ]);
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.get('b')?.id).toBe(2);
+    expect(cache.get('c')?.id).toBe(3);
+  });
+});
