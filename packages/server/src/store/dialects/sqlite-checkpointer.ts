@@ -15,7 +15,7 @@ export class SqliteCheckpointer {
   private readonly worker: Worker;
   private closed = false;
 
-  constructor(file: string, intervalMs = 250) {
+  constructor(file: string, intervalMs = 100) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file, intervalMs } });
     this.worker.unref();
