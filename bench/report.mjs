@@ -47,10 +47,25 @@ const metricsFor = (scenario) =>
 const show = (v) =>
   v === null || v === undefined || Number.isNaN(v) ? '—' : String(Math.round(v * 100) / 100);
 
+/** The median of the numbers among `xs` (runs repeated with `--repeat`), or null. */
+const median = (xs) => {
+  const v = xs.filter((x) => typeof x === 'number' && !Number.isNaN(x)).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+};
+
+/** An outcome holds one result, or several (`results`, one per repetition): their median. */
+const resultsOf = (outcome) => outcome?.results ?? (outcome?.result ? [outcome.result] : []);
+const value = (outcome, pick) => {
+  const results = resultsOf(outcome);
+  return results.length ? median(results.map(pick)) : null;
+};
+
 const cell = (outcome, pick) => {
   if (!outcome) return '—';
-  if (outcome.error) return 'failed';
-  return show(pick(outcome.result));
+  if (resultsOf(outcome).length === 0) return outcome.error ? 'failed' : '—';
+  return show(value(outcome, pick));
 };
 
 const ratio = (a, b) => (typeof a === 'number' && typeof b === 'number' && b !== 0 ? `${show(a / b)}×` : '—');
@@ -58,21 +73,20 @@ const ratio = (a, b) => (typeof a === 'number' && typeof b === 'number' && b !==
 /**
  * @param {{ scenario: import('./matrix.mjs').Scenario, hashchat?: { result?: any, error?: string },
  *   baseline?: { result?: any, error?: string }, compare?: { result?: any, error?: string } }[]} rows
- * @param {{ startedAt: string, machine: string, compareName?: string | null }} meta
+ * @param {{ startedAt: string, machine: string, compareName?: string | null, repeat?: number }} meta
  */
 export const renderMarkdown = (rows, meta) => {
   const other = meta.compareName;
   const lines = [
     '# Hashchat benchmark',
     '',
-    `Run ${meta.startedAt} on ${meta.machine}. Ratio = Hashchat ÷ baseline. See bench/README.md for what each number means.`,
+    `Run ${meta.startedAt} on ${meta.machine}. Ratio = Hashchat ÷ baseline.${(meta.repeat ?? 1) > 1 ? ` Each figure is the median of ${meta.repeat} runs, the servers taking turns.` : ''} See bench/README.md for what each number means.`,
     '',
     other
       ? `| scenario | metric | Hashchat | ${other} | baseline | ratio | ${other} ratio |`
       : '| scenario | metric | Hashchat | baseline | ratio |',
     other ? '|---|---|---:|---:|---:|---:|---:|' : '|---|---|---:|---:|---:|',
   ];
-  const value = (outcome, pick) => (outcome?.result ? pick(outcome.result) : null);
   for (const { scenario, hashchat, baseline, compare } of rows) {
     for (const [metric, pick] of metricsFor(scenario)) {
       const h = value(hashchat, pick);
@@ -90,8 +104,8 @@ export const renderMarkdown = (rows, meta) => {
       [other, compare],
       ['baseline', baseline],
     ]
-      .filter(([, o]) => o?.error)
-      .map(([who, o]) => `- ${scenario.name}, ${who}: ${o.error}`),
+      .filter(([, o]) => o?.error || o?.errors?.length)
+      .map(([who, o]) => `- ${scenario.name}, ${who}: ${o.error ?? o.errors.join('; ')}`),
   );
   if (failures.length) lines.push('', '## Failures', '', ...failures);
   return `${lines.join('\n')}\n`;

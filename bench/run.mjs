@@ -6,6 +6,7 @@
 //                      [--only <substring>] [--seconds N] [--matrix file.json] [--authed-share 0.1]
 //                      [--pin]   (server on CPU 0, load tool on the others, with taskset)
 //                      [--compare-cmd "<cmd>" --compare-name before]   (a second Hashchat build, same run)
+//                      [--repeat 3]   (each server that many times per scenario, taking turns; medians)
 // HASHCHAT_BENCH_START may hold the Hashchat start command instead of --hashchat-cmd.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,6 +37,7 @@ const { values: args } = parseArgs({
     matrix: { type: 'string' },
     'authed-share': { type: 'string' },
     'reader-users': { type: 'string', default: '5' },
+    repeat: { type: 'string', default: '1' },
     out: { type: 'string', default: fileURLToPath(new URL('./results', import.meta.url)) },
   },
 });
@@ -207,16 +209,35 @@ if (!hashchatCmd)
   process.stderr.write('no Hashchat start command (--hashchat-cmd or HASHCHAT_BENCH_START): baseline only\n');
 
 const startedAt = new Date().toISOString();
+const repeat = Math.max(1, Math.floor(Number(args.repeat)) || 1);
 const rows = [];
 for (const scenario of matrix) {
   const row = { scenario };
-  if (!args['no-baseline']) row.baseline = await runOn(scenario, () => startBaseline(workDir, serverCpus));
-  if (args['compare-cmd'])
-    row.compare = await runOn(scenario, () =>
-      startHashchat(args['compare-cmd'], workDir, serverCpus, args['compare-name']),
-    );
-  if (hashchatCmd)
-    row.hashchat = await runOn(scenario, () => startHashchat(hashchatCmd, workDir, serverCpus));
+  /** One more run of one server: its result, or its error, joins the others of that server. */
+  const add = (key, outcome) => {
+    row[key] ??= { results: [], errors: [] };
+    if (outcome.result) row[key].results.push(outcome.result);
+    else row[key].errors.push(outcome.error);
+  };
+  // With --repeat, the servers take turns (baseline, before, Hashchat, baseline, …) so a busy
+  // moment on a shared machine does not land on one server's runs only.
+  for (let i = 0; i < repeat; i++) {
+    if (!args['no-baseline'])
+      add('baseline', await runOn(scenario, () => startBaseline(workDir, serverCpus)));
+    if (args['compare-cmd'])
+      add(
+        'compare',
+        await runOn(scenario, () =>
+          startHashchat(args['compare-cmd'], workDir, serverCpus, args['compare-name']),
+        ),
+      );
+    if (hashchatCmd)
+      add('hashchat', await runOn(scenario, () => startHashchat(hashchatCmd, workDir, serverCpus)));
+  }
+  for (const key of ['baseline', 'compare', 'hashchat']) {
+    const o = row[key];
+    if (o && o.results.length === 0) o.error = o.errors.join('; ');
+  }
   rows.push(row);
 }
 
@@ -224,14 +245,16 @@ const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.
 mkdirSync(args.out, { recursive: true });
 writeFileSync(
   join(args.out, 'latest.json'),
-  `${JSON.stringify({ startedAt, finishedAt: new Date().toISOString(), machine, pinned: args.pin, hashchatCmd, compareCmd: args['compare-cmd'], rows }, null, 2)}\n`,
+  `${JSON.stringify({ startedAt, finishedAt: new Date().toISOString(), machine, pinned: args.pin, repeat, hashchatCmd, compareCmd: args['compare-cmd'], rows }, null, 2)}\n`,
 );
 const markdown = renderMarkdown(rows, {
   startedAt,
   machine,
   compareName: args['compare-cmd'] ? args['compare-name'] : null,
+  repeat,
 });
 writeFileSync(join(args.out, 'latest.md'), markdown);
 process.stdout.write(markdown);
 process.stderr.write(`server logs in ${workDir}\n`);
-if (rows.some((r) => r.baseline?.error || r.hashchat?.error || r.compare?.error)) process.exitCode = 1;
+if (rows.some((r) => [r.baseline, r.hashchat, r.compare].some((o) => o?.errors?.length)))
+  process.exitCode = 1;
