@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerUser } from './support/client';
 import { SseClient } from './support/sse';
 import { startTestServer, type TestServer } from './support/test-server';
-import { sleep } from './support/ws';
+import { sleep, WsClient } from './support/ws';
 
 type User = Awaited<ReturnType<typeof registerUser>>;
 let server: TestServer;
@@ -177,5 +177,25 @@ describe('heartbeat', () => {
     }
     ctrl.abort();
     expect(text).toMatch(/^:thump$/m);
+  });
+
+  it('an idle WebSocket gets a ping every STREAM_HEARTBEAT_SECONDS, and stays open after it', async () => {
+    const ws = new WsClient(`${server.url.replace('http', 'ws')}/api/v1/streaming?stream=public`);
+    await ws.opened;
+    const pinged = new Promise<boolean>((resolve) => {
+      ws.socket.once('ping', () => resolve(true));
+      setTimeout(() => resolve(false), 3000);
+    });
+    expect(await pinged).toBe(true);
+    // A frame the server wrote by hand must leave the stream usable: a status still arrives.
+    const { token } = await registerUser(server.url, 'pingpost');
+    await fetch(`${server.url}/api/v1/statuses`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'after the ping' }),
+    });
+    await ws.waitFor((m) => m.some((x) => x.event === 'update' && String(x.payload).includes('after the ping')));
+    expect(ws.closed).toBe(false);
+    ws.close();
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Bus, BusHandler } from '../bus/bus';
 import type { StoredEvent } from '../store/events';
 import { StreamHub } from './hub';
@@ -134,5 +134,41 @@ describe('StreamHub ordering per topic', () => {
     await tick();
     expect(bus.subscribed.has('tag:x')).toBe(false);
     hub.close();
+  });
+});
+
+class CountingReader extends ListReader {
+  beats = 0;
+  override heartbeat() {
+    this.beats++;
+  }
+}
+
+describe('StreamHub heartbeats', () => {
+  it('spreads them over the interval: one slot of readers per second, every reader once per interval', async () => {
+    vi.useFakeTimers();
+    try {
+      const hub = new StreamHub(new ManualBus(), {
+        heartbeatSeconds: 3,
+        readSince: async () => [],
+        latestId: async () => 0,
+        metrics: { openStreams() {}, delivered() {}, dropped() {} },
+        log: { warn() {} },
+      });
+      const readers = Array.from({ length: 6 }, () => new CountingReader());
+      for (const r of readers) {
+        r.topics.set('tag:x', ['hashtag', 'x']);
+        await hub.attach(r, null);
+      }
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(readers.filter((r) => r.beats === 1)).toHaveLength(2);
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(readers.map((r) => r.beats)).toEqual([1, 1, 1, 1, 1, 1]);
+      await vi.advanceTimersByTimeAsync(3000);
+      expect(readers.map((r) => r.beats)).toEqual([2, 2, 2, 2, 2, 2]);
+      hub.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

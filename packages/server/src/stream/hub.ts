@@ -47,6 +47,9 @@ export class StreamHub {
   private readonly byTopic = new Map<string, TopicState>();
   private readonly readers = new Set<Reader>();
   private readonly heartbeat: NodeJS.Timeout;
+  private readonly slots: number;
+  private tick = 0;
+  private nextSlot = 0;
   private readonly gapWaitMs: number;
 
   constructor(
@@ -58,9 +61,17 @@ export class StreamHub {
     bus.onReconnect(() => {
       for (const topic of this.byTopic.keys()) void this.fill(topic);
     });
-    this.heartbeat = setInterval(() => {
-      for (const r of this.readers) r.heartbeat();
-    }, opts.heartbeatSeconds * 1000);
+    // Heartbeats are spread over the interval, one slot of readers per second: pinging 10,000
+    // readers at once held the event loop for a tenth of a second every interval, and the events
+    // that waited behind it made the tail of the latency (docs/performance.md, change 12).
+    this.slots = Math.max(1, Math.round(opts.heartbeatSeconds));
+    this.heartbeat = setInterval(
+      () => {
+        const slot = this.tick++ % this.slots;
+        for (const r of this.readers) if (r.heartbeatSlot === slot) r.heartbeat();
+      },
+      (opts.heartbeatSeconds * 1000) / this.slots,
+    );
     this.heartbeat.unref();
   }
 
@@ -71,6 +82,7 @@ export class StreamHub {
   /** Attaches a reader to its topics; with `since`, first sends what it missed after that event id. */
   async attach(reader: Reader, since: number | null): Promise<void> {
     this.readers.add(reader);
+    reader.heartbeatSlot = this.nextSlot++ % this.slots;
     this.opts.metrics.openStreams(1);
     reader.onClose = (reason) => {
       if (reason === 'backlog') this.opts.metrics.dropped();

@@ -25,6 +25,8 @@ export abstract class Reader {
   /** Id of the newest event written; what the client's Last-Event-ID will say. */
   lastId = 0;
   closed = false;
+  /** Which of the hub's heartbeat slots this reader is in (heartbeats are spread over the interval). */
+  heartbeatSlot = 0;
   /** While catching up from the store, live events wait here (bounded) so nothing is lost or doubled. */
   private pending: { topic: string; event: StoredEvent; frames: FrameCache }[] | null = null;
   private readonly recent = new Set<number>();

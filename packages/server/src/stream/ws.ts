@@ -4,6 +4,8 @@ import type { StoredEvent } from '../store/events';
 import { type FrameCache, Reader } from './reader';
 
 const NO_STREAM: string[] = [];
+/** A ping control frame with no payload (FIN, opcode 9, length 0). */
+const PING_FRAME = Buffer.from([0x89, 0x00]);
 const streamJsons = new WeakMap<string[], string>();
 
 /** A reader's stream name as JSON, encoded once per name array rather than once per event. */
@@ -96,7 +98,11 @@ export class WsReader extends Reader {
   }
 
   heartbeat(): void {
-    if (!this.closed) this.socket.ping();
+    if (this.closed) return;
+    // The same two bytes for every socket: written straight to it, like event frames.
+    const tcp = this.tcp();
+    if (tcp) tcp.write(PING_FRAME);
+    else this.socket.ping();
   }
 
   protected override backedUp(): boolean {
