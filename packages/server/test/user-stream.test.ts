@@ -194,7 +194,9 @@ describe('heartbeat', () => {
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ status: 'after the ping' }),
     });
-    await ws.waitFor((m) => m.some((x) => x.event === 'update' && String(x.payload).includes('after the ping')));
+    await ws.waitFor((m) =>
+      m.some((x) => x.event === 'update' && String(x.payload).includes('after the ping')),
+    );
     expect(ws.closed).toBe(false);
     ws.close();
   });
