@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Context } from '../context';
 import { type AccountEntity, serializeAccount } from '../http/serializers/account';
 import { type StatusEntity, serializeStatus } from '../http/serializers/status';
-import { type AccountRow, findAccountsByIds } from '../store/accounts';
+import { type AccountViewRow, findAccountViewsByIds } from '../store/accounts';
 import type { Database } from '../store/schema';
 import {
   findStatusViewsByIds,
@@ -31,18 +31,18 @@ export async function presentStatuses(
   const all = [...rows.values(), ...inner.values()];
   const allIds = all.map((r) => Number(r.id));
   const [tags, mentions, viewer] = await Promise.all([
-    tagsForStatuses(db, allIds),
+    tagsForStatuses(db, allIds, ctx.store.tagIds),
     mentionsForStatuses(db, allIds),
     viewerId === null ? null : viewerStateForStatuses(db, viewerId, allIds),
   ]);
   const accountIds = all.map((r) => Number(r.account_id));
   for (const m of mentions.values()) accountIds.push(...m);
-  const accounts = await findAccountsByIds(db, accountIds);
+  const accounts = await findAccountViewsByIds(db, accountIds);
   const base = ctx.config.publicUrl;
 
   // One Account entity per author per page: a busy room's page is a few authors many times.
   const accountEntities = new Map<number, AccountEntity>();
-  const accountEntity = (a: AccountRow) => {
+  const accountEntity = (a: AccountViewRow) => {
     let e = accountEntities.get(Number(a.id));
     if (!e) {
       e = serializeAccount(a, base);

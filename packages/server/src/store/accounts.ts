@@ -2,6 +2,20 @@ import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type { AccountsTable, Database } from './schema';
 
 export type AccountRow = Selectable<AccountsTable>;
+/** What presenting an account (the Account entity) needs of its row: no credentials, no email. */
+export type AccountViewRow = Pick<
+  AccountRow,
+  | 'id'
+  | 'username'
+  | 'display_name'
+  | 'note'
+  | 'role'
+  | 'created_at'
+  | 'statuses_count'
+  | 'followers_count'
+  | 'following_count'
+  | 'last_status_at'
+>;
 
 export const findAccountById = (db: Kysely<Database>, id: number) =>
   db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
@@ -32,6 +46,19 @@ export async function findAccountsByIds(
   const { rows } = await sql<AccountRow>`select * from accounts where id in (${sql.join(unique)})`.execute(
     db,
   );
+  return new Map(rows.map((r) => [Number(r.id), r]));
+}
+
+/** Rows to present, by id: the columns the Account entity shows (pages of statuses hydrate many). */
+export async function findAccountViewsByIds(
+  db: Kysely<Database>,
+  ids: number[],
+): Promise<Map<number, AccountViewRow>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const { rows } = await sql<AccountViewRow>`select id, username, display_name, note, role, created_at,
+      statuses_count, followers_count, following_count, last_status_at
+    from accounts where id in (${sql.join(unique)})`.execute(db);
   return new Map(rows.map((r) => [Number(r.id), r]));
 }
 

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from './open-store';
 import { linkTags, TagIdCache } from './status-writes';
+import { tagsForStatuses } from './statuses';
 
 let store: Store | null = null;
 let dir = '';
@@ -84,7 +85,37 @@ describe('TagIdCache', () => {
       { id: 3, name: 'c', display_name: 'c' },
     ]);
     expect(cache.get('a')).toBeUndefined();
+    expect(cache.getById(1)).toBeUndefined();
     expect(cache.get('b')?.id).toBe(2);
-    expect(cache.get('c')?.id).toBe(3);
+    expect(cache.getById(3)?.name).toBe('c');
+  });
+});
+
+describe('tagsForStatuses', () => {
+  it('names each status’s tags in link order, reading only the tags the cache lacks', async () => {
+    const db = await seeded();
+    const writes = new TagIdCache();
+    await linkTags(
+      db,
+      writes,
+      10,
+      1,
+      [
+        { name: 'b', display: 'B' },
+        { name: 'a', display: 'A' },
+      ],
+      5,
+    );
+    await linkTags(db, writes, 11, 1, [{ name: 'a', display: 'A' }], 6);
+    const cache = new TagIdCache(1);
+    const first = await tagsForStatuses(db, [10, 11], cache);
+    expect(first.get(10)).toEqual([
+      { name: 'b', display_name: 'B' },
+      { name: 'a', display_name: 'A' },
+    ]);
+    expect(first.get(11)).toEqual([{ name: 'a', display_name: 'A' }]);
+    // A cache of one keeps one tag: the page is still whole, the other tag read again.
+    const again = await tagsForStatuses(db, [10, 11], cache);
+    expect(again).toEqual(first);
   });
 });

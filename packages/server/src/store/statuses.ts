@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, StatusesTable } from './schema';
+import type { TagIdCache, TagRef } from './status-writes';
 
 export type StatusRow = Selectable<StatusesTable>;
 /** What presenting a status needs of its row: all but the source text, which can be long. */
@@ -35,19 +36,37 @@ export async function findStatusViewsByIds(
   return new Map(rows.map((r) => [Number(r.id), r]));
 }
 
-/** Tags of each status, for hydration. */
+/**
+ * Tags of each status, for hydration, in the order they were linked. Names come from the
+ * store's tag cache; only tags it has not seen are read (and then kept).
+ */
 export async function tagsForStatuses(
   db: Kysely<Database>,
   ids: number[],
+  cache: TagIdCache,
 ): Promise<Map<number, { name: string; display_name: string }[]>> {
   const out = new Map<number, { name: string; display_name: string }[]>();
   if (ids.length === 0) return out;
-  const { rows } = await sql<{ status_id: number; name: string; display_name: string }>`
-    select st.status_id, t.name, t.display_name from status_tags as st
-    inner join tags as t on t.id = st.tag_id where st.status_id in (${sql.join(ids)})`.execute(db);
+  const { rows } = await sql<{ status_id: number; tag_id: number }>`
+    select status_id, tag_id from status_tags where status_id in (${sql.join(ids)})`.execute(db);
+  const tags = new Map<number, TagRef>();
+  const unknown: number[] = [];
+  for (const id of new Set(rows.map((r) => Number(r.tag_id)))) {
+    const hit = cache.getById(id);
+    if (hit) tags.set(id, hit);
+    else unknown.push(id);
+  }
+  if (unknown.length > 0) {
+    const { rows: read } = await sql<TagRef>`select id, name, display_name from tags
+      where id in (${sql.join(unknown)})`.execute(db);
+    for (const t of read) tags.set(Number(t.id), t);
+    cache.add(read);
+  }
   for (const r of rows) {
+    const tag = tags.get(Number(r.tag_id));
+    if (!tag) continue;
     const list = out.get(Number(r.status_id)) ?? [];
-    list.push({ name: r.name, display_name: r.display_name });
+    list.push({ name: tag.name, display_name: tag.display_name });
     out.set(Number(r.status_id), list);
   }
   return out;

@@ -1,4 +1,4 @@
-import type { AccountRow } from '../../store/accounts';
+import type { AccountRow, AccountViewRow } from '../../store/accounts';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -6,7 +6,7 @@ const escapeHtml = (s: string) =>
 const isoDate = (ms: number) => new Date(ms).toISOString();
 
 /** Mastodon's Account entity. */
-export function serializeAccount(a: AccountRow, baseUrl: string) {
+export function serializeAccount(a: AccountViewRow, baseUrl: string) {
   const url = `${baseUrl}/@${a.username}`;
   const avatar = `${baseUrl}/avatars/${a.id}.svg`;
   return {

@@ -1,12 +1,12 @@
-import type { AccountRow } from '../../store/accounts';
+import type { AccountViewRow } from '../../store/accounts';
 import type { StatusViewRow } from '../../store/statuses';
 import { type AccountEntity, serializeAccount } from './account';
 
 export interface StatusParts {
   row: StatusViewRow;
-  account: AccountRow;
+  account: AccountViewRow;
   tags: { name: string; display_name: string }[];
-  mentions: AccountRow[];
+  mentions: AccountViewRow[];
   favourited: boolean;
   reblogged: boolean;
   reblog: Record<string, unknown> | null;
