@@ -5,6 +5,7 @@ import * as m002 from './migrations/002-chats';
 import * as m003 from './migrations/003-room';
 import * as m004 from './migrations/004-moderation';
 import * as m005 from './migrations/005-transcripts';
+import * as m006 from './migrations/006-read-indexes';
 import type { Database } from './schema';
 
 type DialectMigration = {
@@ -19,6 +20,7 @@ const migrations: Record<string, DialectMigration> = {
   '003-room': m003,
   '004-moderation': m004,
   '005-transcripts': m005,
+  '006-read-indexes': m006,
 };
 
 /** Brings the schema up to date; run on every start. */

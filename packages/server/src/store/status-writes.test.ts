@@ -36,7 +36,7 @@ const linked = async (statusId: number) => {
 };
 
 describe('linkTags', () => {
-  it('creates missing tags, links them in the order of the text and returns their ids', async () => {
+  it('creates missing tags, links them and returns them with their ids, by id', async () => {
     const db = await seeded();
     const cache = new TagIdCache();
     const tags = [
@@ -44,12 +44,13 @@ describe('linkTags', () => {
       { name: 'alpha', display: 'alpha' },
     ];
     const out = await linkTags(db, cache, 10, 1, tags, 5);
+    // Created in the text's order, so zeta has the lower id and comes first.
     expect(out.map((t) => [t.name, t.display_name])).toEqual([
       ['zeta', 'Zeta'],
       ['alpha', 'alpha'],
     ]);
-    expect(out.every((t) => Number.isInteger(t.id) && t.id > 0)).toBe(true);
-    expect(await linked(10)).toEqual(['zeta', 'alpha']);
+    expect(out[0].id).toBeLessThan(out[1].id);
+    expect((await linked(10)).sort()).toEqual(['alpha', 'zeta']);
     // The caller caches only after its transaction commits: linkTags itself adds nothing.
     expect(cache.get('zeta')).toBeUndefined();
   });
@@ -92,27 +93,23 @@ describe('TagIdCache', () => {
 });
 
 describe('tagsForStatuses', () => {
-  it('names each status’s tags in link order, reading only the tags the cache lacks', async () => {
+  it('names each status’s tags by tag id, as linkTags returned them, reading only the tags the cache lacks', async () => {
     const db = await seeded();
     const writes = new TagIdCache();
-    await linkTags(
-      db,
-      writes,
-      10,
-      1,
-      [
-        { name: 'b', display: 'B' },
-        { name: 'a', display: 'A' },
-      ],
-      5,
-    );
     await linkTags(db, writes, 11, 1, [{ name: 'a', display: 'A' }], 6);
+    const text = [
+      { name: 'b', display: 'B' },
+      { name: 'a', display: 'A' },
+    ];
+    const made = await linkTags(db, writes, 10, 1, text, 5);
     const cache = new TagIdCache(1);
     const first = await tagsForStatuses(db, [10, 11], cache);
+    // 'a' was created first: lower id, first, although the text named 'b' first.
     expect(first.get(10)).toEqual([
-      { name: 'b', display_name: 'B' },
       { name: 'a', display_name: 'A' },
+      { name: 'b', display_name: 'B' },
     ]);
+    expect(first.get(10)).toEqual(made.map((t) => ({ name: t.name, display_name: t.display_name })));
     expect(first.get(11)).toEqual([{ name: 'a', display_name: 'A' }]);
     // A cache of one keeps one tag: the page is still whole, the other tag read again.
     const again = await tagsForStatuses(db, [10, 11], cache);

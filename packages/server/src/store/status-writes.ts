@@ -90,8 +90,8 @@ export class TagIdCache {
 }
 
 /**
- * Finds or creates the tags (names normalised) and links them to the status, in the order
- * given. Returns the tags with ids, which the caller hands to `TagIdCache.add` once committed.
+ * Finds or creates the tags (names normalised) and links them to the status. Returns the tags
+ * with ids, by id, which the caller hands to `TagIdCache.add` once committed.
  */
 export async function linkTags(
   db: Kysely<Database>,
@@ -116,7 +116,11 @@ export async function linkTags(
       where name in (${sql.join(missing.map((t) => t.name))})`.execute(db);
     for (const r of rows) known.set(r.name, { id: Number(r.id), name: r.name, display_name: r.display_name });
   }
-  const linked = tags.map((t) => known.get(t.name)).filter((t): t is TagRef => t !== undefined);
+  // By tag id: the order the status's tags are read back in (tagsForStatuses).
+  const linked = tags
+    .map((t) => known.get(t.name))
+    .filter((t): t is TagRef => t !== undefined)
+    .sort((a, b) => a.id - b.id);
   await sql`insert into status_tags (tag_id, status_id, account_id, created_at) values ${sql.join(
     linked.map((t) => sql`(${t.id}, ${statusId}, ${accountId}, ${now})`),
   )}`.execute(db);

@@ -37,8 +37,9 @@ export async function findStatusViewsByIds(
 }
 
 /**
- * Tags of each status, for hydration, in the order they were linked. Names come from the
- * store's tag cache; only tags it has not seen are read (and then kept).
+ * Tags of each status, for hydration, by tag id (the order of the index that answers this, and
+ * the order createStatus presents a new status's tags in). Names come from the store's tag
+ * cache; only tags it has not seen are read (and then kept).
  */
 export async function tagsForStatuses(
   db: Kysely<Database>,
@@ -48,7 +49,8 @@ export async function tagsForStatuses(
   const out = new Map<number, { name: string; display_name: string }[]>();
   if (ids.length === 0) return out;
   const { rows } = await sql<{ status_id: number; tag_id: number }>`
-    select status_id, tag_id from status_tags where status_id in (${sql.join(ids)})`.execute(db);
+    select status_id, tag_id from status_tags where status_id in (${sql.join(ids)})
+    order by status_id, tag_id`.execute(db);
   const tags = new Map<number, TagRef>();
   const unknown: number[] = [];
   for (const id of new Set(rows.map((r) => Number(r.tag_id)))) {
