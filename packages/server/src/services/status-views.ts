@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Context } from '../context';
-import { type AccountEntity, serializeAccount } from '../http/serializers/account';
+import { accountEntities } from '../http/serializers/account';
 import { type StatusEntity, serializeStatus } from '../http/serializers/status';
-import { type AccountViewRow, findAccountViewsByIds } from '../store/accounts';
+import { findAccountViewsByIds } from '../store/accounts';
 import type { Database } from '../store/schema';
 import {
   findStatusViewsByIds,
@@ -41,15 +41,7 @@ export async function presentStatuses(
   const base = ctx.config.publicUrl;
 
   // One Account entity per author per page: a busy room's page is a few authors many times.
-  const accountEntities = new Map<number, AccountEntity>();
-  const accountEntity = (a: AccountViewRow) => {
-    let e = accountEntities.get(Number(a.id));
-    if (!e) {
-      e = serializeAccount(a, base);
-      accountEntities.set(Number(a.id), e);
-    }
-    return e;
-  };
+  const accountEntity = accountEntities(base);
 
   const one = (r: StatusViewRow, reblog: StatusEntity | null): StatusEntity | null => {
     const account = accounts.get(Number(r.account_id));

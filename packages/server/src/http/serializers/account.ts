@@ -38,6 +38,22 @@ export function serializeAccount(a: AccountViewRow, baseUrl: string) {
 
 export type AccountEntity = ReturnType<typeof serializeAccount>;
 
+/**
+ * Serializes each account once however many times it is asked for: a page of statuses or a
+ * transcript is a few authors many times, and their statuses share the one entity.
+ */
+export function accountEntities(baseUrl: string): (row: AccountViewRow) => AccountEntity {
+  const done = new Map<number, AccountEntity>();
+  return (row) => {
+    let e = done.get(Number(row.id));
+    if (!e) {
+      e = serializeAccount(row, baseUrl);
+      done.set(Number(row.id), e);
+    }
+    return e;
+  };
+}
+
 /** The viewer's own account, with `source` like verify_credentials returns. */
 export function serializeCredentialAccount(a: AccountRow, baseUrl: string) {
   return {

@@ -1,6 +1,6 @@
 import { buildTranscript, type Transcript } from '@hashchat/core/chat/transcript';
 import type { Context } from '../../context';
-import { type AccountEntity, serializeAccount } from '../../http/serializers/account';
+import { accountEntities } from '../../http/serializers/account';
 import type { SessionEntity } from '../../http/serializers/chat';
 import type { RoomStatusEntity } from '../../http/serializers/room-status';
 import { serializeStatus } from '../../http/serializers/status';
@@ -82,15 +82,7 @@ export async function loadTranscript(ctx: Context, sessionId: number): Promise<T
   const accounts = await accountsInChunks(ctx, accountIds);
   const base = ctx.config.publicUrl;
   // One Account entity per author, shared by all their statuses.
-  const accountEntities = new Map<number, AccountEntity>();
-  const accountEntity = (row: AccountRow) => {
-    let e = accountEntities.get(Number(row.id));
-    if (!e) {
-      e = serializeAccount(row, base);
-      accountEntities.set(Number(row.id), e);
-    }
-    return e;
-  };
+  const accountEntity = accountEntities(base);
 
   const statuses: RoomStatusEntity[] = [];
   const entries: TranscriptEntry[] = [];
