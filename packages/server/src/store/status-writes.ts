@@ -121,6 +121,7 @@ export async function linkTags(
     .map((t) => known.get(t.name))
     .filter((t): t is TagRef => t !== undefined)
     .sort((a, b) => a.id - b.id);
+  if (linked.length === 0) return linked;
   await sql`insert into status_tags (tag_id, status_id, account_id, created_at) values ${sql.join(
     linked.map((t) => sql`(${t.id}, ${statusId}, ${accountId}, ${now})`),
   )}`.execute(db);
