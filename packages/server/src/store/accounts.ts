@@ -42,7 +42,7 @@ export async function findAccountsByIds(
 ): Promise<Map<number, AccountRow>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  // SQL text: every page of statuses hydrates its accounts (docs/performance.md, change 11).
+  // SQL text: every page of statuses hydrates its accounts (docs/performance.md, change 10).
   const { rows } = await sql<AccountRow>`select * from accounts where id in (${sql.join(unique)})`.execute(
     db,
   );

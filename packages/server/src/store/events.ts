@@ -85,7 +85,7 @@ export async function latestIdsOnTopics(
   const out = new Map<string, number>();
   for (let i = 0; i < topics.length; i += 50) {
     const chunk = topics.slice(i, i + 50);
-    // SQL text rather than a query builder: this runs for every status written (change 9).
+    // SQL text rather than a query builder: this runs for every status written (docs/performance.md, change 9).
     const { rows } = await sql<Record<string, number | string | null>>`select ${sql.join(
       chunk.map(
         (t, j) => sql`(select max(event_id) from event_topics where topic = ${t}) as ${sql.ref(`t${j}`)}`,

@@ -163,7 +163,7 @@ export async function heldIds(
   viewerId: number | null,
 ): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
-  // SQL text: every page of statuses asks this (docs/performance.md, change 11).
+  // SQL text: every page of statuses asks this (docs/performance.md, change 10).
   const { rows } = await sql<{ status_id: number }>`select status_id from status_holds
     where status_id in (${sql.join(ids)}) ${viewerId !== null ? sql`and account_id != ${viewerId}` : sql``}`.execute(
     db,

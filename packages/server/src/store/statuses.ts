@@ -21,7 +21,7 @@ export const findStatusById = (db: Kysely<Database>, id: number) =>
 
 /**
  * Rows to present, by id. SQL text rather than a query builder, like the other hydration reads
- * below: a page of 40 statuses runs about ten of them (docs/performance.md, change 11).
+ * below: a page of 40 statuses runs about ten of them (docs/performance.md, change 10).
  */
 export async function findStatusViewsByIds(
   db: Kysely<Database>,

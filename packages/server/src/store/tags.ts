@@ -81,7 +81,7 @@ export async function followedTags(db: Kysely<Database>, accountId: number, k: K
 /** Ids of the tags with these (normalised) names; unknown names are left out. */
 export async function tagIdsByNames(db: Kysely<Database>, names: string[]): Promise<number[]> {
   if (names.length === 0) return [];
-  // SQL text: every tag page runs it (docs/performance.md, change 11).
+  // SQL text: every tag page runs it (docs/performance.md, change 10).
   const { rows } = await sql<{ id: number }>`select id from tags where name in (${sql.join(names)})`.execute(
     db,
   );

@@ -63,7 +63,7 @@ export async function tagTimelineIds(
 
 /**
  * The common case, one hashtag and no filters, as SQL text: every tag page and every room
- * refresh runs it (docs/performance.md, change 11). Same keyset as above.
+ * refresh runs it (docs/performance.md, change 10). Same keyset as above.
  */
 async function oneTagIds(db: Kysely<Database>, tagId: number, k: Keyset): Promise<number[]> {
   const dir = direction(k);
