@@ -1,7 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../server/test/support/test-server';
-import { assertWebBuilt, launchChromium, replyTo, signUpThroughUi, waitForLive } from './support/browser';
+import {
+  apiFrom,
+  assertWebBuilt,
+  launchChromium,
+  replyTo,
+  signUpThroughUi,
+  waitForLive,
+} from './support/browser';
 
 const POLL = { timeout: 15_000, interval: 100 };
 const TAG = 'TeaTime';
@@ -10,24 +17,6 @@ const QUESTIONS = [
   'What do you eat with your tea?',
   'Where do you buy tea?',
 ];
-
-/** Calls the API from inside a signed-in page, with its cookie session and CSRF token. */
-async function apiFrom<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = await (await fetch('/api/v1/auth/session')).json();
-      const response = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf_token },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-      return text ? JSON.parse(text) : null;
-    },
-    { method, path, body },
-  );
-}
 
 /**
  * The texts of the statuses in a list of the page, in order, once the reader has caught up:

@@ -2,9 +2,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../server/test/support/test-server';
 import {
+  apiFrom,
   assertWebBuilt,
   launchChromium,
   postInRoom,
+  roomTexts,
   signUpThroughUi,
   statusArticle,
   waitForLive,
@@ -12,33 +14,6 @@ import {
 
 const POLL = { timeout: 15_000, interval: 100 };
 const TAG = 'ModTalk';
-
-/** Calls the API from inside a signed-in page, with its cookie session and CSRF token. */
-async function apiFrom<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = await (await fetch('/api/v1/auth/session')).json();
-      const response = await fetch(path, {
-        method,
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf_token },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-      return text ? JSON.parse(text) : null;
-    },
-    { method, path, body },
-  );
-}
-
-/** The texts of the room's statuses as a page shows them. */
-function roomTexts(page: Page): Promise<string[]> {
-  return page
-    .getByRole('list', { name: 'Statuses', exact: true })
-    .first()
-    .locator('article .status-content')
-    .allInnerTexts();
-}
 
 /** The town-hall questions in the order the page lists them. */
 function questionOrder(page: Page): Promise<string[]> {

@@ -88,3 +88,30 @@ export async function replyTo(page: Page, article: Locator, acct: string, text: 
   await box.pressSequentially(text);
   await page.getByRole('button', { name: 'Post reply', exact: true }).click();
 }
+
+/** Calls the API from inside a signed-in page, with its cookie session and CSRF token. */
+export async function apiFrom<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = await (await fetch('/api/v1/auth/session')).json();
+      const response = await fetch(path, {
+        method,
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf_token },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+      return text ? JSON.parse(text) : null;
+    },
+    { method, path, body },
+  );
+}
+
+/** The texts of the room's statuses as a page shows them. */
+export function roomTexts(page: Page): Promise<string[]> {
+  return page
+    .getByRole('list', { name: 'Statuses', exact: true })
+    .first()
+    .locator('article .status-content')
+    .allInnerTexts();
+}
