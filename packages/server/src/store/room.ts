@@ -41,8 +41,7 @@ export function openSessionsForTags(
   graceMs: number,
 ): Promise<OpenSession[]> {
   // SQL text: this runs for every status with a hashtag (docs/performance.md, change 9).
-  return sql<OpenSession>`select s.id, s.chat_id, s.state, s.starts_at, s.ends_at, s.started_at,
-      s.ended_at, s.extra_tag, c.owner_id, c.tag_name
+  return sql<OpenSession>`select ${sql.join(openSessionColumns.map((c) => sql.ref(c)))}
     from chat_sessions as s inner join chats as c on c.id = s.chat_id
     where (s.state = 'live' or (s.state = 'scheduled' and s.starts_at <= ${now + graceMs} and s.ends_at > ${now}))
       and (c.tag_name in (${sql.join(tags)}) or s.extra_tag is not null)`

@@ -6,16 +6,6 @@ export type StatusRow = Selectable<StatusesTable>;
 /** What presenting a status needs of its row: all but the source text, which can be long. */
 export type StatusViewRow = Omit<StatusRow, 'text'>;
 
-export async function findStatusesByIds(
-  db: Kysely<Database>,
-  ids: number[],
-): Promise<Map<number, StatusRow>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await db.selectFrom('statuses').selectAll().where('id', 'in', unique).execute();
-  return new Map(rows.map((r) => [Number(r.id), r]));
-}
-
 export const findStatusById = (db: Kysely<Database>, id: number) =>
   db.selectFrom('statuses').selectAll().where('id', '=', id).executeTakeFirst();
 
@@ -101,10 +91,8 @@ export async function viewerStateForStatuses(db: Kysely<Database>, viewerId: num
     select 'r' as kind, reblog_of_id as id from statuses where account_id = ${viewerId} and reblog_of_id in (${list})`.execute(
     db,
   );
-  const favs = rows.filter((r) => r.kind === 'f').map((r) => ({ status_id: r.id }));
-  const reblogs = rows.filter((r) => r.kind === 'r').map((r) => ({ reblog_of_id: r.id }));
-  return {
-    favourited: new Set(favs.map((f) => Number(f.status_id))),
-    reblogged: new Set(reblogs.map((r) => Number(r.reblog_of_id))),
-  };
+  const favourited = new Set<number>();
+  const reblogged = new Set<number>();
+  for (const r of rows) (r.kind === 'f' ? favourited : reblogged).add(Number(r.id));
+  return { favourited, reblogged };
 }
