@@ -24,6 +24,8 @@ export class SseReader extends Reader {
    * where `res.write` would cork, frame and writev four pieces per reader.
    */
   private socket: Socket | null = null;
+  /** The response's socket, written to directly once everything the response queued has left. */
+  private candidate: Socket | null = null;
 
   constructor(
     private readonly res: ServerResponse,
@@ -47,15 +49,29 @@ export class SseReader extends Reader {
     } else headers['access-control-allow-origin'] = '*';
     this.res.writeHead(200, headers);
     this.res.write(':)\n\n');
-    const socket = this.res.socket;
-    // Only while this response is the socket's current one (not queued behind another).
-    const current = (socket as (Socket & { _httpMessage?: unknown }) | null)?._httpMessage === this.res;
-    if (socket && current && this.res.chunkedEncoding) this.socket = socket;
+    if (this.res.chunkedEncoding) this.candidate = this.res.socket;
+  }
+
+  /**
+   * Whether writes may skip the response and go to the socket. Only once the response has
+   * nothing queued (its headers and first comment are on the wire) and is the socket's
+   * current message: when Node sends a response's first bytes varies between versions (on a
+   * reused keep-alive socket Node 24 holds them back), and a direct write must never
+   * overtake them.
+   */
+  private direct(): Socket | null {
+    if (this.socket) return this.socket.destroyed ? null : this.socket;
+    const s = this.candidate;
+    if (!s || s.destroyed || !this.res.headersSent || this.res.writableLength !== 0) return null;
+    if ((s as Socket & { _httpMessage?: unknown })._httpMessage !== this.res) return null;
+    this.socket = s;
+    this.candidate = null;
+    return s;
   }
 
   protected write(_topic: string, event: StoredEvent, frames: FrameCache): void {
     frames.sse ??= Buffer.from(`id: ${event.id}\nevent: ${event.event}\ndata: ${event.payload}\n\n`);
-    if (this.socket) {
+    if (this.socket || this.candidate) {
       frames.sseChunk ??= chunk(frames.sse);
       this.push(frames.sse, frames.sseChunk);
     } else this.push(frames.sse);
@@ -92,7 +108,8 @@ export class SseReader extends Reader {
       this.close('backlog');
       return;
     }
-    if (framed && this.socket && !this.socket.destroyed) this.socket.write(framed);
+    const socket = framed ? this.direct() : null;
+    if (socket) socket.write(framed!);
     else this.res.write(data);
   }
 
