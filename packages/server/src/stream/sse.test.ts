@@ -55,7 +55,7 @@ describe('SseReader', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
     expect(res.headers['x-accel-buffering']).toBe('no');
-    expect(res.chunks).toEqual([':)\n\n']);
+    expect(res.chunks).toEqual([':)\n']);
   });
 
   it('writes each event with its id, name and payload', () => {
@@ -68,7 +68,7 @@ describe('SseReader', () => {
   it('writes a heartbeat comment', () => {
     const { res, r } = reader();
     r.heartbeat();
-    expect(res.chunks).toEqual([':thump\n\n']);
+    expect(res.chunks).toEqual([':thump\n']);
   });
 
   it('drops a reader whose backlog passes the limit: destroyed, closed once as backlog, nothing more written', async () => {
