@@ -7,7 +7,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import type { Context } from '../context';
 import { checkCsrf, resolveViewer } from './auth';
 import { installErrorHandler } from './errors';
-import { normalizeParams } from './params';
+import { normalizeParams, withQueryParams } from './params';
 import { registerRoutes } from './routes';
 
 /** Builds the Fastify app around a context: hooks for who asks, limits and metrics, then the routes. */
@@ -57,8 +57,11 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   });
   app.addHook('preValidation', async (req) => {
     req.query = normalizeParams(req.query) as typeof req.query;
-    req.body = normalizeParams(req.body) as typeof req.body;
+    const json = /\bjson\b/i.test(req.headers['content-type'] ?? '');
+    req.body = normalizeParams(req.body, !json) as typeof req.body;
     checkCsrf(req);
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      req.body = withQueryParams(req.query, req.body) as typeof req.body;
   });
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unknown';

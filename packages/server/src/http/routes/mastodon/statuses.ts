@@ -8,7 +8,7 @@ import { findAccountsByIds } from '../../../store/accounts';
 import { optionalUser, requireUser } from '../../auth';
 import { formBool, idParam } from '../../fields';
 import { linkHeader, pageParams } from '../../pagination';
-import { parse } from '../../params';
+import { parse, refuseUnsupported } from '../../params';
 import type { RouteModule } from '../../routes';
 import { serializeAccount } from '../../serializers/account';
 
@@ -30,11 +30,15 @@ const statusInput = z.object({
   sensitive: formBool.default(false),
 });
 
+/** Parameters of Mastodon's POST /api/v1/statuses whose meaning this server would drop. */
+const UNSUPPORTED_STATUS_PARAMS = ['scheduled_at', 'poll', 'media_ids'] as const;
+
 export const statusRoutes: RouteModule = (app, ctx) => {
   const base = ctx.config.publicUrl;
 
   app.post('/api/v1/statuses', async (req, reply) => {
     const me = requireUser(req, 'write:statuses');
+    refuseUnsupported(req.body, UNSUPPORTED_STATUS_PARAMS);
     const input = parse(statusInput, req.body);
     const key = req.headers['idempotency-key'];
     const result = await createStatus(
