@@ -8,6 +8,7 @@ import { chatMemberRoutes } from './routes/chats/members';
 import { chatPreferenceRoutes } from './routes/chats/preferences';
 import { chatSessionRoutes } from './routes/chats/sessions';
 import { chatStreamRoutes } from './routes/chats/stream';
+import { wellKnownRoutes } from './routes/discovery/well-known';
 import { liveQuestionRoutes } from './routes/live/questions';
 import { liveRoomRoutes } from './routes/live/room';
 import { liveSpotlightRoutes } from './routes/live/spotlight';
@@ -39,6 +40,7 @@ export type RouteModule = (app: FastifyInstance, ctx: Context) => void | Promise
 /** Every route module, in one list: the Mastodon subset, our extensions, then the web app. */
 const modules: RouteModule[] = [
   opsRoutes,
+  wellKnownRoutes,
   appRoutes,
   oauthRoutes,
   accountRoutes,

@@ -42,7 +42,8 @@ export const webAppRoutes: RouteModule = async (app, ctx) => {
   // Any other GET that is not the API is a client-side route of the app.
   app.get('/*', async (req, reply) => {
     const url = req.url.split('?')[0];
-    if (url.startsWith('/api/') || url.startsWith('/oauth/'))
+    // Machine paths never get the app's HTML: a client reading JSON would choke on it.
+    if (/^\/(api|oauth|nodeinfo|\.well-known)\//.test(url))
       return reply.status(404).send({ error: 'Record not found' });
     const file = path.join(dist, path.normalize(url));
     if (file.startsWith(dist) && fs.existsSync(file) && fs.statSync(file).isFile())
