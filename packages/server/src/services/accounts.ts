@@ -133,7 +133,18 @@ export async function updateCredentials(
   return row;
 }
 
-export async function follow(ctx: Context, viewerId: number, targetId: number): Promise<void> {
+/** A follow's options; on a follow that exists, only those given change (as in Mastodon). */
+export interface FollowOptions {
+  reblogs?: boolean;
+  notify?: boolean;
+}
+
+export async function follow(
+  ctx: Context,
+  viewerId: number,
+  targetId: number,
+  options: FollowOptions = {},
+): Promise<void> {
   if (viewerId === targetId) throw new HashchatError('Forbidden', 'You cannot follow yourself');
   const target = await findAccountById(ctx.store.db, targetId);
   if (!target || target.suspended_at !== null) throw notFound();
@@ -141,10 +152,29 @@ export async function follow(ctx: Context, viewerId: number, targetId: number): 
   const stored = await ctx.store.db.transaction().execute(async (trx) => {
     const res = await trx
       .insertInto('follows')
-      .values({ account_id: viewerId, target_account_id: targetId, created_at: now })
+      .values({
+        account_id: viewerId,
+        target_account_id: targetId,
+        created_at: now,
+        show_reblogs: options.reblogs === false ? 0 : 1,
+        notify: options.notify ? 1 : 0,
+      })
       .onConflict((oc) => oc.columns(['account_id', 'target_account_id']).doNothing())
       .executeTakeFirst();
-    if (Number(res.numInsertedOrUpdatedRows ?? 0) === 0) return [];
+    if (Number(res.numInsertedOrUpdatedRows ?? 0) === 0) {
+      const change = {
+        ...(options.reblogs !== undefined ? { show_reblogs: options.reblogs ? 1 : 0 } : {}),
+        ...(options.notify !== undefined ? { notify: options.notify ? 1 : 0 } : {}),
+      };
+      if (Object.keys(change).length > 0)
+        await trx
+          .updateTable('follows')
+          .set(change)
+          .where('account_id', '=', viewerId)
+          .where('target_account_id', '=', targetId)
+          .execute();
+      return [];
+    }
     await trx
       .updateTable('accounts')
       .set({ following_count: sql`following_count + 1` })
@@ -260,7 +290,7 @@ export async function relationships(ctx: Context, viewerId: number, ids: number[
   const [following, followedBy] = await Promise.all([
     db
       .selectFrom('follows')
-      .select('target_account_id')
+      .select(['target_account_id', 'show_reblogs', 'notify'])
       .where('account_id', '=', viewerId)
       .where('target_account_id', 'in', ids)
       .execute(),
@@ -271,14 +301,14 @@ export async function relationships(ctx: Context, viewerId: number, ids: number[
       .where('account_id', 'in', ids)
       .execute(),
   ]);
-  const f = new Set(following.map((r) => Number(r.target_account_id)));
+  const f = new Map(following.map((r) => [Number(r.target_account_id), r]));
   const fb = new Set(followedBy.map((r) => Number(r.account_id)));
   const safety = await safetyRelationshipFields(ctx, viewerId, ids);
   return ids.map((id) => ({
     id: String(id),
     following: f.has(id),
-    showing_reblogs: f.has(id),
-    notifying: false,
+    showing_reblogs: Number(f.get(id)?.show_reblogs ?? 0) === 1,
+    notifying: Number(f.get(id)?.notify ?? 0) === 1,
     languages: null,
     followed_by: fb.has(id),
     ...safety(id),

@@ -6,6 +6,7 @@ import * as m003 from './migrations/003-room';
 import * as m004 from './migrations/004-moderation';
 import * as m005 from './migrations/005-transcripts';
 import * as m006 from './migrations/006-read-indexes';
+import * as m010 from './migrations/010-follow-options';
 import type { Database } from './schema';
 
 type DialectMigration = {
@@ -21,6 +22,7 @@ const migrations: Record<string, DialectMigration> = {
   '004-moderation': m004,
   '005-transcripts': m005,
   '006-read-indexes': m006,
+  '010-follow-options': m010,
 };
 
 /** Brings the schema up to date; run on every start. */

@@ -141,6 +141,10 @@ export interface FollowsTable {
   account_id: number;
   target_account_id: number;
   created_at: number;
+  /** 0/1: the account's reblogs appear in the follower's home timeline. */
+  show_reblogs: Generated<number>;
+  /** 0/1: the follower asked to be notified of the account's posts. */
+  notify: Generated<number>;
 }
 
 export interface TagFollowsTable {

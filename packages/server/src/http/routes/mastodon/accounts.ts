@@ -16,7 +16,7 @@ import { optionalUser, requireToken, requireUser } from '../../auth';
 import { formBool, idList, idParam } from '../../fields';
 import { pageKeyset } from '../../page-keyset';
 import { linkHeader, pageParams } from '../../pagination';
-import { parse } from '../../params';
+import { parse, refuseUnsupported } from '../../params';
 import type { RouteModule } from '../../routes';
 import { serializeAccount, serializeCredentialAccount } from '../../serializers/account';
 
@@ -28,6 +28,8 @@ export const registrationInput = z.object({
   locale: z.string().default('en'),
   reason: z.string().max(1000).optional(),
 });
+
+const followInput = z.object({ reblogs: formBool.optional(), notify: formBool.optional() });
 
 export const accountRoutes: RouteModule = (app, ctx) => {
   const base = ctx.config.publicUrl;
@@ -130,7 +132,10 @@ export const accountRoutes: RouteModule = (app, ctx) => {
   app.post('/api/v1/accounts/:id/follow', async (req) => {
     const me = requireUser(req, 'write:follows');
     const { id } = parse(idParam, req.params);
-    await follow(ctx, me, id);
+    // Per-follow language filters would be dropped: refused rather than ignored.
+    refuseUnsupported(req.body, ['languages']);
+    const opts = parse(followInput, req.body);
+    await follow(ctx, me, id, { reblogs: opts.reblogs, notify: opts.notify });
     return (await relationships(ctx, me, [id]))[0];
   });
 

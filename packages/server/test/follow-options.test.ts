@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerUser } from './support/client';
+import { startTestServer, type TestServer } from './support/test-server';
+
+type User = Awaited<ReturnType<typeof registerUser>>;
+
+/** A follow's `reblogs` and `notify` options, and the follow notification's shape. */
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => server?.close());
+
+const homeIds = async (u: User) =>
+  ((await u.api.get('/api/v1/timelines/home?limit=40')).body as { id: string }[]).map((s) => s.id);
+
+describe('follow options', () => {
+  it('are stored and returned in the Relationship', async () => {
+    const [a, b] = [await registerUser(server.url), await registerUser(server.url)];
+    const res = await b.api.post(`/api/v1/accounts/${a.id}/follow`, { reblogs: false, notify: true });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ following: true, showing_reblogs: false, notifying: true });
+    const rel = await b.api.get(`/api/v1/accounts/relationships?id[]=${a.id}`);
+    expect(rel.body[0]).toMatchObject({ following: true, showing_reblogs: false, notifying: true });
+  });
+
+  it('change on a second follow, only those given', async () => {
+    const [a, b] = [await registerUser(server.url), await registerUser(server.url)];
+    await b.api.post(`/api/v1/accounts/${a.id}/follow`, { reblogs: false, notify: true });
+    const again = await b.api.post(
+      `/api/v1/accounts/${a.id}/follow`,
+      new URLSearchParams({ reblogs: 'true' }),
+    );
+    expect(again.body).toMatchObject({ following: true, showing_reblogs: true, notifying: true });
+    const me = await b.api.get('/api/v1/accounts/verify_credentials');
+    expect(me.body.following_count).toBe(1);
+  });
+
+  it('default to Mastodon’s: reblogs shown, no notifying', async () => {
+    const [a, b] = [await registerUser(server.url), await registerUser(server.url)];
+    const res = await b.api.post(`/api/v1/accounts/${a.id}/follow`);
+    expect(res.body).toMatchObject({ following: true, showing_reblogs: true, notifying: false });
+  });
+
+  it('reblogs=false keeps the account’s reblogs, not its own posts, out of the home timeline', async () => {
+    const [a, b, c] = [
+      await registerUser(server.url),
+      await registerUser(server.url),
+      await registerUser(server.url),
+    ];
+    await b.api.post(`/api/v1/accounts/${a.id}/follow`, { reblogs: false });
+    const theirs = await c.api.post('/api/v1/statuses', { status: 'worth a boost' });
+    const boost = await a.api.post(`/api/v1/statuses/${theirs.body.id}/reblog`);
+    expect(boost.status).toBe(200);
+    const own = await a.api.post('/api/v1/statuses', { status: 'my own words' });
+    const hidden = await homeIds(b);
+    expect(hidden).toContain(own.body.id);
+    expect(hidden).not.toContain(boost.body.id);
+
+    await b.api.post(`/api/v1/accounts/${a.id}/follow`, { reblogs: true });
+    expect(await homeIds(b)).toEqual(expect.arrayContaining([own.body.id, boost.body.id]));
+  });
+
+  it('a languages filter is refused, not silently dropped', async () => {
+    const [a, b] = [await registerUser(server.url), await registerUser(server.url)];
+    const res = await b.api.post(`/api/v1/accounts/${a.id}/follow`, { languages: ['en'] });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toBe('Validation failed: languages is not supported by this server');
+  });
+});
+
+describe('a follow notification', () => {
+  it('has no status key at all, as in Mastodon', async () => {
+    const [a, b] = [await registerUser(server.url), await registerUser(server.url)];
+    await b.api.post(`/api/v1/accounts/${a.id}/follow`);
+    const res = await a.api.get('/api/v1/notifications?types[]=follow');
+    expect(res.body).toHaveLength(1);
+    expect(res.body[0].type).toBe('follow');
+    expect(res.body[0].account.id).toBe(b.id);
+    expect(res.body[0]).not.toHaveProperty('status');
+  });
+});
