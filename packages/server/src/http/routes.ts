@@ -15,8 +15,10 @@ import { liveSpotlightRoutes } from './routes/live/spotlight';
 import { accountRoutes } from './routes/mastodon/accounts';
 import { appRoutes } from './routes/mastodon/apps';
 import { instanceRoutes } from './routes/mastodon/instance';
+import { markerRoutes } from './routes/mastodon/markers';
 import { notificationRoutes } from './routes/mastodon/notifications';
 import { oauthRoutes } from './routes/mastodon/oauth';
+import { preferenceRoutes } from './routes/mastodon/preferences';
 import { searchRoutes } from './routes/mastodon/search';
 import { statusRoutes } from './routes/mastodon/statuses';
 import { streamingRoutes } from './routes/mastodon/streaming';
@@ -50,6 +52,8 @@ const modules: RouteModule[] = [
   searchRoutes,
   notificationRoutes,
   instanceRoutes,
+  preferenceRoutes,
+  markerRoutes,
   streamingRoutes,
   chatRoutes,
   directoryRoutes,

@@ -7,6 +7,7 @@ import * as m004 from './migrations/004-moderation';
 import * as m005 from './migrations/005-transcripts';
 import * as m006 from './migrations/006-read-indexes';
 import * as m010 from './migrations/010-follow-options';
+import * as m011 from './migrations/011-markers';
 import type { Database } from './schema';
 
 type DialectMigration = {
@@ -23,6 +24,7 @@ const migrations: Record<string, DialectMigration> = {
   '005-transcripts': m005,
   '006-read-indexes': m006,
   '010-follow-options': m010,
+  '011-markers': m011,
 };
 
 /** Brings the schema up to date; run on every start. */

@@ -35,6 +35,7 @@ export interface Database {
   calendar_feeds: CalendarFeedsTable;
   chat_reminders_sent: ChatRemindersSentTable;
   session_recaps: SessionRecapsTable;
+  markers: MarkersTable;
 }
 
 export interface AccountsTable {
@@ -54,6 +55,16 @@ export interface AccountsTable {
   following_count: number;
   last_status_at: number | null;
   suspended_at: number | null;
+}
+
+export type MarkerTimeline = 'home' | 'notifications';
+
+export interface MarkersTable {
+  account_id: number;
+  timeline: MarkerTimeline;
+  last_read_id: number;
+  version: number;
+  updated_at: number;
 }
 
 export interface AppsTable {
