@@ -22,6 +22,8 @@ export interface Config {
   jobsEnabled: boolean;
   /** Default minutes before a session's start that its chat's followers are reminded. */
   reminderLeadMinutes: number;
+  /** The server's rules, shown at sign-up and by `/api/v1/instance/rules`, in order. */
+  instanceRules: string[];
 }
 
 const bool = (v: string | undefined, dflt: boolean) =>
@@ -45,6 +47,7 @@ const env = z.object({
   JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
   REMINDER_LEAD_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   WEB_DIST: z.string().optional(),
+  INSTANCE_RULES: z.string().max(20_000).optional(),
 });
 
 /** Parses `source` (normally process.env); throws with every problem listed. */
@@ -83,6 +86,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     jobsPollMs: e.JOBS_POLL_MS,
     jobsEnabled: bool(source.JOBS_ENABLED, true),
     reminderLeadMinutes: e.REMINDER_LEAD_MINUTES,
+    instanceRules: (e.INSTANCE_RULES ?? '')
+      .split('\n')
+      .map((r) => r.trim())
+      .filter((r) => r !== ''),
   };
 }
 

@@ -12,6 +12,8 @@ import { wellKnownRoutes } from './routes/discovery/well-known';
 import { liveQuestionRoutes } from './routes/live/questions';
 import { liveRoomRoutes } from './routes/live/room';
 import { liveSpotlightRoutes } from './routes/live/spotlight';
+import { absentFeatureRoutes } from './routes/mastodon/absent-features';
+import { accountSearchRoutes } from './routes/mastodon/account-search';
 import { accountRoutes } from './routes/mastodon/accounts';
 import { appRoutes } from './routes/mastodon/apps';
 import { instanceRoutes } from './routes/mastodon/instance';
@@ -46,6 +48,7 @@ const modules: RouteModule[] = [
   appRoutes,
   oauthRoutes,
   accountRoutes,
+  accountSearchRoutes,
   statusRoutes,
   timelineRoutes,
   tagRoutes,
@@ -54,6 +57,7 @@ const modules: RouteModule[] = [
   instanceRoutes,
   preferenceRoutes,
   markerRoutes,
+  absentFeatureRoutes,
   streamingRoutes,
   chatRoutes,
   directoryRoutes,
