@@ -1,5 +1,14 @@
 import { z } from 'zod';
 
+/** A `limit` query parameter: `dflt` when absent, at most `max` whatever is asked. */
+export const limitParam = (dflt: number, max: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(dflt)
+    .transform((n) => Math.min(n, max));
+
 /** Mastodon's keyset pagination parameters (ids are strings of integers). */
 export const pageParams = z.object({
   max_id: z.coerce.number().int().positive().optional(),

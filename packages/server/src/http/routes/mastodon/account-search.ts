@@ -2,18 +2,14 @@ import { z } from 'zod';
 import { searchAccounts } from '../../../store/accounts';
 import { requireUser } from '../../auth';
 import { formBool } from '../../fields';
+import { limitParam } from '../../pagination';
 import { parse } from '../../params';
 import type { RouteModule } from '../../routes';
 import { serializeAccount } from '../../serializers/account';
 
 const searchQuery = z.object({
   q: z.string().trim().min(1, 'q is required').max(500),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(40)
-    .transform((n) => Math.min(n, 80)),
+  limit: limitParam(40, 80),
   // A search result is ranked, not a timeline: Mastodon pages it by offset, bounded here.
   offset: z.coerce.number().int().min(0).max(1000).default(0),
   // Only local accounts exist, so there is nothing to resolve from another server.
