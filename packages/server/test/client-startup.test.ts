@@ -151,3 +151,33 @@ describe('GET /api/v1/accounts/search', () => {
     expect((await user.api.get('/api/v1/accounts/search')).status).toBe(422);
   });
 });
+
+describe('GET /api/v1/trends/tags', () => {
+  it('ranks the week’s public hashtags by accounts then uses, each with a 7-day history', async () => {
+    const stem = `tr${Date.now().toString(36)}`;
+    const [a, b, c] = [
+      await registerUser(server.url),
+      await registerUser(server.url),
+      await registerUser(server.url),
+    ];
+    // wide: three accounts once each; loud: one account four times; hidden: only in private posts.
+    for (const u of [a, b, c]) await u.api.post('/api/v1/statuses', { status: `#${stem}wide` });
+    for (let i = 0; i < 4; i++) await a.api.post('/api/v1/statuses', { status: `${i} #${stem}loud` });
+    for (const u of [a, b, c, a, b])
+      await u.api.post('/api/v1/statuses', { status: `#${stem}hidden`, visibility: 'private' });
+    const res = await new Api(server.url).get('/api/v1/trends/tags?limit=20');
+    expect(res.status).toBe(200);
+    const mine = res.body.filter((t: { name: string }) => t.name.startsWith(stem));
+    expect(mine.map((t: { name: string }) => t.name)).toEqual([`${stem}wide`, `${stem}loud`]);
+    const [wide] = mine;
+    expect(wide.history).toHaveLength(7);
+    expect(wide.history[0]).toEqual({
+      day: String(Math.floor(Date.now() / 86_400_000) * 86_400),
+      uses: '3',
+      accounts: '3',
+    });
+    expect(wide).toMatchObject({ url: expect.stringContaining(`/tags/${stem}wide`), following: false });
+    const old = await new Api(server.url).get('/api/v1/trends?limit=20');
+    expect(old.body).toEqual(res.body);
+  });
+});

@@ -26,6 +26,7 @@ import { statusRoutes } from './routes/mastodon/statuses';
 import { streamingRoutes } from './routes/mastodon/streaming';
 import { tagRoutes } from './routes/mastodon/tags';
 import { timelineRoutes } from './routes/mastodon/timelines';
+import { trendRoutes } from './routes/mastodon/trends';
 import { blockRoutes } from './routes/moderation/blocks';
 import { moderationReportRoutes } from './routes/moderation/reports';
 import { moderationRoomRoutes } from './routes/moderation/room';
@@ -58,6 +59,7 @@ const modules: RouteModule[] = [
   preferenceRoutes,
   markerRoutes,
   absentFeatureRoutes,
+  trendRoutes,
   streamingRoutes,
   chatRoutes,
   directoryRoutes,
