@@ -21,6 +21,7 @@ import { markerRoutes } from './routes/mastodon/markers';
 import { notificationRoutes } from './routes/mastodon/notifications';
 import { oauthRoutes } from './routes/mastodon/oauth';
 import { preferenceRoutes } from './routes/mastodon/preferences';
+import { savedStatusRoutes } from './routes/mastodon/saved-statuses';
 import { searchRoutes } from './routes/mastodon/search';
 import { statusRoutes } from './routes/mastodon/statuses';
 import { streamingRoutes } from './routes/mastodon/streaming';
@@ -60,6 +61,7 @@ const modules: RouteModule[] = [
   markerRoutes,
   absentFeatureRoutes,
   trendRoutes,
+  savedStatusRoutes,
   streamingRoutes,
   chatRoutes,
   directoryRoutes,

@@ -8,6 +8,7 @@ import * as m005 from './migrations/005-transcripts';
 import * as m006 from './migrations/006-read-indexes';
 import * as m010 from './migrations/010-follow-options';
 import * as m011 from './migrations/011-markers';
+import * as m012 from './migrations/012-favourite-ids-bookmarks';
 import type { Database } from './schema';
 
 type DialectMigration = {
@@ -25,6 +26,7 @@ const migrations: Record<string, DialectMigration> = {
   '006-read-indexes': m006,
   '010-follow-options': m010,
   '011-markers': m011,
+  '012-favourite-ids-bookmarks': m012,
 };
 
 /** Brings the schema up to date; run on every start. */

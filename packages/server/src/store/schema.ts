@@ -36,6 +36,7 @@ export interface Database {
   chat_reminders_sent: ChatRemindersSentTable;
   session_recaps: SessionRecapsTable;
   markers: MarkersTable;
+  bookmarks: BookmarksTable;
 }
 
 export interface AccountsTable {
@@ -143,6 +144,14 @@ export interface MentionsTable {
 }
 
 export interface FavouritesTable {
+  id: Generated<number>;
+  account_id: number;
+  status_id: number;
+  created_at: number;
+}
+
+export interface BookmarksTable {
+  id: Generated<number>;
   account_id: number;
   status_id: number;
   created_at: number;

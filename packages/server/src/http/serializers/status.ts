@@ -9,6 +9,8 @@ export interface StatusParts {
   mentions: AccountViewRow[];
   favourited: boolean;
   reblogged: boolean;
+  /** Absent where no viewer is known (a stream's shared entity): false. */
+  bookmarked?: boolean;
   reblog: Record<string, unknown> | null;
 }
 
@@ -35,7 +37,7 @@ export function serializeStatus(p: StatusParts, baseUrl: string, account?: Accou
     favourited: p.favourited,
     reblogged: p.reblogged,
     muted: false,
-    bookmarked: false,
+    bookmarked: p.bookmarked ?? false,
     pinned: false,
     content: s.content,
     filtered: [],
