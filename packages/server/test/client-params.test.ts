@@ -97,4 +97,27 @@ describe('Mastodon parameters this server does not support', () => {
     });
     expect(res.status).toBe(200);
   });
+
+  it.each([
+    ['fields_attributes', { fields_attributes: [{ name: 'Site', value: 'https://example.org' }] }],
+    ['locked', { locked: true }],
+    ['bot', { bot: 'true' }],
+  ])('update_credentials: %s is a 422 naming it', async (name, body) => {
+    const res = await user.api.patch('/api/v1/accounts/update_credentials', body);
+    expect(res.status).toBe(422);
+    expect(res.body.error).toBe(`Validation failed: ${name} is not supported by this server`);
+  });
+
+  it('update_credentials: values that change nothing pass, as apps send the whole form', async () => {
+    const form = new URLSearchParams([
+      ['display_name', 'Same Form'],
+      ['locked', 'false'],
+      ['bot', 'false'],
+      ['fields_attributes[0][name]', ''],
+      ['fields_attributes[0][value]', ''],
+    ]);
+    const res = await user.api.request('PATCH', '/api/v1/accounts/update_credentials', form);
+    expect(res.status).toBe(200);
+    expect(res.body.display_name).toBe('Same Form');
+  });
 });

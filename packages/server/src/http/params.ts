@@ -54,13 +54,18 @@ export function withQueryParams(query: unknown, body: unknown): unknown {
 /**
  * Refuses Mastodon parameters this server would otherwise drop (a scheduled post published at
  * once, a poll as plain text): a 422 naming the parameter, never a silent success. Empty values
- * (`poll: null`, `media_ids: []`) say "none" and pass; so does any parameter not named.
+ * (`poll: null`, `media_ids: []`) say "none" and pass; so does any parameter not named. `dropped`
+ * says which values would lose their meaning (for a flag, only `true`).
  */
-export function refuseUnsupported(input: unknown, names: readonly string[]): void {
+export function refuseUnsupported(
+  input: unknown,
+  names: readonly string[],
+  dropped: (value: unknown) => boolean = meaningful,
+): void {
   if (!isPlainObject(input)) return;
   for (const name of names) {
     const given = Object.entries(input).some(
-      ([k, v]) => (k === name || k.startsWith(`${name}[`)) && meaningful(v),
+      ([k, v]) => (k === name || k.startsWith(`${name}[`)) && dropped(v),
     );
     if (given)
       throw new HashchatError('Unprocessable', `Validation failed: ${name} is not supported by this server`);

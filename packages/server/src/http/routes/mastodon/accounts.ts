@@ -63,6 +63,9 @@ export const accountRoutes: RouteModule = (app, ctx) => {
 
   app.patch('/api/v1/accounts/update_credentials', async (req) => {
     const id = requireUser(req, 'write:accounts');
+    // Profile parts Hashchat does not keep (yet): refused by name rather than dropped.
+    refuseUnsupported(req.body, ['avatar', 'header', 'fields_attributes']);
+    refuseUnsupported(req.body, ['locked', 'bot'], (v) => formBool.safeParse(v).data === true);
     const input = parse(
       z.object({ display_name: z.string().max(30).optional(), note: z.string().max(500).optional() }),
       req.body,
