@@ -13,7 +13,7 @@ await build({
   // old Node prints one clear line instead of failing inside a dependency.
   outdir: 'packages/server/dist',
   splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
+  chunkNames: '[name]-[hash]', // beside main.js: paths from import.meta stay as in src/
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -34,7 +34,19 @@ export const webAppRoutes: RouteModule = async (app, ctx) => {
     );
     return;
   }
-  await app.register(fastifyStatic, { root: dist, wildcard: false, index: false, maxAge: '1h' });
+  await app.register(fastifyStatic, {
+    root: dist,
+    wildcard: false,
+    index: false,
+    // The build writes .br and .gz beside each file; they are sent to clients that accept them.
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders(res, file) {
+      // Vite names files under assets/ by their content hash: they never change at one URL.
+      const hashed = path.relative(dist, file).startsWith(`assets${path.sep}`);
+      res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+    },
+  });
   const html = fs.readFileSync(index, 'utf8');
   const sendIndex = (_req: unknown, reply: import('fastify').FastifyReply) =>
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
