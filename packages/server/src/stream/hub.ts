@@ -81,6 +81,8 @@ export class StreamHub {
 
   /** Attaches a reader to its topics; with `since`, first sends what it missed after that event id. */
   async attach(reader: Reader, since: number | null): Promise<void> {
+    // Gone before it was attached (the client left while its stream was resolved): nothing to serve.
+    if (reader.closed) return;
     this.readers.add(reader);
     reader.heartbeatSlot = this.nextSlot++ % this.slots;
     this.opts.metrics.openStreams(1);

@@ -18,8 +18,14 @@ export class WsClient {
   refusedWith: number | null = null;
   closed = false;
 
-  constructor(url: string, opts: { headers?: Record<string, string>; protocols?: string[] } = {}) {
-    this.socket = new WebSocket(url, opts.protocols ?? [], { headers: opts.headers });
+  constructor(
+    url: string,
+    opts: { headers?: Record<string, string>; protocols?: string[]; localAddress?: string } = {},
+  ) {
+    this.socket = new WebSocket(url, opts.protocols ?? [], {
+      headers: opts.headers,
+      localAddress: opts.localAddress,
+    });
     this.opened = new Promise((resolve, reject) => {
       this.socket.once('open', () => resolve());
       this.socket.once('unexpected-response', (_req, res) => {
