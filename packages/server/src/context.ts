@@ -27,7 +27,7 @@ export interface Context {
   log: Logger;
   metrics: Metrics;
   rateLimiter: RateLimiter;
-  /** Tokens looked up recently (see auth/token-cache.ts): revocation here is immediate, elsewhere within TOKEN_CACHE_MS. */
+  /** Tokens looked up recently (see auth/token-cache.ts): revocation reaches every instance over the bus. */
   tokens: TokenCache;
   /** The clock, passed in so tests and jobs agree on "now". */
   now: () => number;
@@ -38,7 +38,7 @@ export interface Context {
   close(): Promise<void>;
 }
 
-/** How long another instance may still accept a token revoked here. */
+/** How long another instance may still accept a token revoked here, should the bus lose the revocation. */
 export const TOKEN_CACHE_MS = 5000;
 /** How often the open descriptors are counted against the limit (a warning at 80 %). */
 const FD_CHECK_MS = 10_000;
@@ -68,7 +68,14 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
       dropped: () => metrics.droppedSlow.inc(),
     },
     log,
+    onRevoked: (r) => tokens.forgetRevoked(r),
   });
+  // Start listening before serving, so no revocation published meanwhile is missed; but with
+  // Redis away at start, do not wait for it (ioredis makes the subscription once it connects).
+  await Promise.race([
+    hub.listen().catch((err) => log.warn({ err }, 'could not listen for revocations')),
+    new Promise((resolve) => setTimeout(resolve, 2000).unref()),
+  ]);
   const fdLimit = readFdLimit();
   const streamLimits = new StreamLimits(
     {

@@ -15,8 +15,8 @@ export interface FrameCache {
   wsPayload?: string;
 }
 
-/** Why a stream ended: a slow reader dropped, the server stopping, the client leaving. */
-export type CloseReason = 'backlog' | 'shutdown' | 'client';
+/** Why a stream ended: a slow reader dropped, the server stopping, the client leaving, its credential revoked. */
+export type CloseReason = 'backlog' | 'shutdown' | 'client' | 'revoked';
 
 /**
  * One open stream connection (SSE or WebSocket). The hub hands it events; the reader filters
@@ -37,6 +37,10 @@ export abstract class Reader {
   excludedAccounts = new Set<number>();
   /** Which event names this reader wants (e.g. only `notification`); null for all. */
   eventFilter: ReadonlySet<string> | null = null;
+  /** The token the stream was opened with (null: anonymous); revoking it closes the stream. */
+  tokenId: number | null = null;
+  /** The account the stream was opened as; suspending it closes the stream. */
+  accountId: number | null = null;
   /** Gives back the stream's slot (stream-limits.ts) once the reader closes, however it does. */
   private release: (() => void) | null = null;
   /** Internal `hashchat.*` events (e.g. "you now follow X: add its topic") go here, never to the client. */

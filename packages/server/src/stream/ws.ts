@@ -117,6 +117,8 @@ export class WsReader extends Reader {
   close(reason: CloseReason): void {
     if (this.closed) return;
     if (reason === 'backlog') this.socket.terminate();
+    // 1008 (policy violation): the credential is gone, reconnecting with it will not help.
+    else if (reason === 'revoked') this.socket.close(1008, 'revoked');
     else this.socket.close(1001, reason);
     this.finish(reason);
   }
