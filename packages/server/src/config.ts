@@ -15,7 +15,14 @@ export interface Config {
   registrationsOpen: boolean;
   publicStreams: boolean;
   rateLimit: { enabled: boolean; max: number; windowSeconds: number; registrationsPerHour: number };
-  stream: { heartbeatSeconds: number; maxBufferedBytes: number };
+  stream: {
+    heartbeatSeconds: number;
+    maxBufferedBytes: number;
+    /** Open streams (SSE and WebSocket together) one client address may hold. */
+    perAddress: number;
+    /** Open streams one account may hold, from any address. */
+    perAccount: number;
+  };
   webDist: string | null;
   jobsPollMs: number;
   /** Whether this instance runs the job scheduler (every instance may; claims are safe). */
@@ -42,6 +49,8 @@ const env = z.object({
   REGISTRATIONS_PER_HOUR: z.coerce.number().int().min(1).default(50),
   STREAM_HEARTBEAT_SECONDS: z.coerce.number().min(1).default(15),
   STREAM_MAX_BUFFERED_KB: z.coerce.number().int().min(16).default(1024),
+  STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).default(64),
+  STREAMS_PER_ACCOUNT: z.coerce.number().int().min(1).default(32),
   JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
   REMINDER_LEAD_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   WEB_DIST: z.string().optional(),
@@ -78,6 +87,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     stream: {
       heartbeatSeconds: e.STREAM_HEARTBEAT_SECONDS,
       maxBufferedBytes: e.STREAM_MAX_BUFFERED_KB * 1024,
+      perAddress: e.STREAMS_PER_ADDRESS,
+      perAccount: e.STREAMS_PER_ACCOUNT,
     },
     webDist: e.WEB_DIST ?? path.resolve(import.meta.dirname, '../../web/dist'),
     jobsPollMs: e.JOBS_POLL_MS,

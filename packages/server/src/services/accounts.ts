@@ -118,6 +118,20 @@ export async function authenticate(ctx: Context, login: string, password: string
   return account;
 }
 
+/**
+ * Suspends an account: its tokens stop working and every stream it has open closes, on every
+ * instance. (No endpoint calls this yet; moderation tooling will.)
+ */
+export async function suspendAccount(ctx: Context, accountId: number): Promise<void> {
+  await ctx.store.db
+    .updateTable('accounts')
+    .set({ suspended_at: ctx.now() })
+    .where('id', '=', accountId)
+    .where('suspended_at', 'is', null)
+    .execute();
+  await ctx.hub.revoke({ accountId });
+}
+
 export async function updateCredentials(
   ctx: Context,
   accountId: number,

@@ -73,13 +73,22 @@ export function tokenEntity(t: { token: string; createdAt: number }, scopes: str
   };
 }
 
+/**
+ * Revokes a token (only one `appId` issued, when given) and ends what it opened: its streams
+ * close and it leaves the token caches, on every instance.
+ */
 export async function revokeToken(ctx: Context, token: string, appId?: number): Promise<void> {
   const hash = hashSecret(token);
-  let q = ctx.store.db.updateTable('tokens').set({ revoked_at: ctx.now() }).where('token_hash', '=', hash);
+  let q = ctx.store.db
+    .updateTable('tokens')
+    .set({ revoked_at: ctx.now() })
+    .where('token_hash', '=', hash)
+    .where('revoked_at', 'is', null);
   if (appId !== undefined) q = q.where('app_id', '=', appId);
-  await q.execute();
+  const revoked = await q.returning('id').execute();
   // Another app's revoke attempt changed nothing, and forgetting is harmless: it is read again.
   ctx.tokens.forget(hash);
+  for (const row of revoked) await ctx.hub.revoke({ tokenId: Number(row.id) });
 }
 
 export async function createCode(

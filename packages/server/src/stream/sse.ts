@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { StoredEvent } from '../store/events';
-import { type FrameCache, Reader } from './reader';
+import { type CloseReason, type FrameCache, Reader } from './reader';
 
 const HEARTBEAT = Buffer.from(':thump\n\n');
 const HEARTBEAT_CHUNK = chunk(HEARTBEAT);
@@ -33,6 +33,8 @@ export class SseReader extends Reader {
   ) {
     super();
     res.on('close', () => this.finish('client'));
+    // The client may have left while the stream was being resolved: its 'close' has passed.
+    if (res.destroyed) this.finish('client');
   }
 
   /** Sends the headers and a first comment at once, so clients see the stream open. */
@@ -113,17 +115,10 @@ export class SseReader extends Reader {
     else this.res.write(data);
   }
 
-  close(reason: 'backlog' | 'shutdown' | 'client'): void {
+  close(reason: CloseReason): void {
     if (this.closed) return;
     if (reason === 'backlog') this.res.destroy();
     else this.res.end();
     this.finish(reason);
-  }
-
-  private finish(reason: 'backlog' | 'shutdown' | 'client'): void {
-    if (this.closed && reason === 'client') return;
-    this.closed = true;
-    this.onClose(reason);
-    this.onClose = () => {};
   }
 }
