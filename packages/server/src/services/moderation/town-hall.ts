@@ -7,7 +7,6 @@ import type { SessionRow } from '../../store/chat-sessions';
 import type { ChatRow } from '../../store/chats';
 import { appendEvents, type NewEvent } from '../../store/events';
 import type { Database, SubmissionState } from '../../store/schema';
-import { findStatusById } from '../../store/statuses';
 import {
   addVote,
   combineVotes,
@@ -24,6 +23,7 @@ import { loadSession } from '../chats/access';
 import { sessionTopic } from '../chats/session-events';
 import { addNotifications } from '../notifications';
 import { publishEvents } from '../publish';
+import { loadVisibleStatus } from '../visibility';
 import { type LogEntry, logAction } from './log';
 import { isModerator, requireModerator } from './moderators';
 
@@ -269,7 +269,8 @@ export async function curate(
     throw conflict(`A question that is ${row.state} cannot be ${pastTense[step]}`);
   let answerStatusId: number | null = null;
   if (step === 'answered' && opts.answerStatusId) {
-    if (!(await findStatusById(db, opts.answerStatusId))) throw notFound('The answer status does not exist');
+    // The askers are notified with it: only a status the moderator may see, of this chat's room.
+    await loadVisibleStatus(ctx, actorId, opts.answerStatusId, { room: chat });
     answerStatusId = opts.answerStatusId;
   }
   const now = ctx.now();
