@@ -98,9 +98,13 @@ describe('voting', () => {
     expect(after).toMatchObject({ votes_count: 2, new_account_votes_count: 1 });
   });
 
-  it('does not take votes on pending or dismissed questions', async () => {
+  it('does not take votes on pending or dismissed questions, and hides them from all but their asker', async () => {
     const id = await ask(f.users.ann.api, 'Pending one', false);
-    expect((await f.users.bob.api.post(`/api/v1/submissions/${id}/vote`)).status).toBe(409);
+    expect((await f.users.ann.api.post(`/api/v1/submissions/${id}/vote`)).status).toBe(409);
+    for (const method of ['POST', 'DELETE']) {
+      const res = await f.users.bob.api.request(method, `/api/v1/submissions/${id}/vote`);
+      expect([method, res.status, res.body]).toEqual([method, 404, { error: 'Record not found' }]);
+    }
   });
 });
 

@@ -72,7 +72,7 @@ export async function createStatus(
   if (input.inReplyToId !== null) {
     parent = await findStatusById(db, input.inReplyToId);
     if (!parent || parent.reblog_of_id !== null || !(await canSeeStatus(db, parent, authorId))) {
-      throw notFound('The status you are replying to does not exist');
+      throw notFound();
     }
   }
 

@@ -186,14 +186,13 @@ export async function listQueue(
   const db = ctx.store.db;
   const { chat } = await loadSession(db, sessionId);
   const moderator = viewerId !== null && (await isModerator(db, chat, viewerId));
-  const publicStates: SubmissionState[] = ['approved', 'answering', 'answered'];
   const states: SubmissionState[] = q.state
-    ? moderator || publicStates.includes(q.state)
+    ? moderator || PUBLIC_STATES.includes(q.state)
       ? [q.state]
       : []
     : moderator
       ? ['pending', 'approved', 'answering', 'answered', 'dismissed']
-      : publicStates;
+      : PUBLIC_STATES;
   if (states.length === 0) return { rows: [], entities: [] };
   const rows = await listSubmissions(db, {
     sessionId,
@@ -216,14 +215,31 @@ async function resolveMerged(db: Kysely<Database>, id: number): Promise<Submissi
   return row;
 }
 
+const PUBLIC_STATES: SubmissionState[] = ['approved', 'answering', 'answered'];
+
+/**
+ * The one check every route taking a submission id goes through: approved, answering and
+ * answered questions are public; pending and dismissed ones are their asker's and the chat's
+ * moderators' only. Anything else is a 404, so nobody learns what waits in another queue.
+ */
+async function loadVisibleSubmission(ctx: Context, viewerId: number | null, row: SubmissionRow | undefined) {
+  if (!row) throw notFound();
+  const { session, chat } = await loadSession(ctx.store.db, Number(row.session_id));
+  const seen =
+    PUBLIC_STATES.includes(row.state) ||
+    (viewerId !== null &&
+      (Number(row.account_id) === viewerId || (await isModerator(ctx.store.db, chat, viewerId))));
+  if (!seen) throw notFound();
+  return { row, session, chat };
+}
+
 /** One vote per account per question (a merged question's vote goes to the one it merged into). */
 export async function vote(ctx: Context, accountId: number, submissionId: number) {
   const db = ctx.store.db;
-  const row = await resolveMerged(db, submissionId);
+  const { row, session } = await loadVisibleSubmission(ctx, accountId, await resolveMerged(db, submissionId));
   if (row.state !== 'approved' && row.state !== 'answering')
     throw conflict('Only approved questions that are not answered yet take votes');
   await limit(ctx, `votes:${accountId}`, VOTES_PER_MINUTE, 'votes');
-  const { session } = await loadSession(db, Number(row.session_id));
   const voter = await findAccountById(db, accountId);
   // Accounts made after the session was announced are counted apart, so a flood of them shows.
   const fresh = Number(voter?.created_at ?? 0) > Number(session.created_at);
@@ -233,7 +249,7 @@ export async function vote(ctx: Context, accountId: number, submissionId: number
 
 export async function unvote(ctx: Context, accountId: number, submissionId: number) {
   const db = ctx.store.db;
-  const row = await resolveMerged(db, submissionId);
+  const { row } = await loadVisibleSubmission(ctx, accountId, await resolveMerged(db, submissionId));
   await limit(ctx, `votes:${accountId}`, VOTES_PER_MINUTE, 'votes');
   await db.transaction().execute((trx) => removeVote(trx, Number(row.id), accountId));
   return presentOne(ctx, Number(row.id), accountId);
@@ -254,9 +270,11 @@ export async function curate(
   opts: { reason?: string; answerStatusId?: number | null } = {},
 ): Promise<SubmissionEntity> {
   const db = ctx.store.db;
-  const row = await findSubmission(db, submissionId);
-  if (!row) throw notFound();
-  const { session, chat } = await loadSession(db, Number(row.session_id));
+  const { row, session, chat } = await loadVisibleSubmission(
+    ctx,
+    actorId,
+    await findSubmission(db, submissionId),
+  );
   await requireModerator(db, chat, actorId);
   if (row.merged_into_id !== null) throw conflict('This question was merged into another one');
   const allowed: Record<Curation, SubmissionState[]> = {
@@ -379,11 +397,14 @@ export async function mergeSubmission(
 ): Promise<SubmissionEntity> {
   const db = ctx.store.db;
   if (submissionId === intoId) throw unprocessable('A question cannot be merged into itself');
-  const [row, into] = await Promise.all([findSubmission(db, submissionId), findSubmission(db, intoId)]);
-  if (!row || !into) throw notFound();
-  if (Number(row.session_id) !== Number(into.session_id))
-    throw unprocessable('Only questions of the same session can be merged');
-  const { chat } = await loadSession(db, Number(row.session_id));
+  const [found, foundInto] = await Promise.all([
+    findSubmission(db, submissionId),
+    findSubmission(db, intoId),
+  ]);
+  const { row, chat } = await loadVisibleSubmission(ctx, actorId, found);
+  const { row: into } = await loadVisibleSubmission(ctx, actorId, foundInto);
+  // A question of another session is outside this room: 404, like one the caller may not see.
+  if (Number(row.session_id) !== Number(into.session_id)) throw notFound();
   await requireModerator(db, chat, actorId);
   if (row.merged_into_id !== null || into.merged_into_id !== null)
     throw conflict('This question was already merged into another one');
