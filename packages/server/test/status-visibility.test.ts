@@ -1,7 +1,9 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: API tests read untyped JSON bodies.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latestEventId } from '../src/store/events';
 import { type ModerationFixture, moderationFixture, type TopicReader } from './moderation-fixture';
 import type { Api } from './support/client';
+import { SseClient } from './support/sse';
 
 /**
  * The visibility rule (services/visibility.ts) on every read path: an outsider sees none of a
@@ -12,6 +14,8 @@ let f: ModerationFixture;
 let parent: string;
 const ids = {} as Record<'direct' | 'private' | 'hidden' | 'pending' | 'muted', string>;
 let streams: TopicReader[];
+/** The last stream event before any of them was written. */
+let before: number;
 const WORD = 'zebrafoo';
 
 beforeAll(async () => {
@@ -22,6 +26,7 @@ beforeAll(async () => {
       f.listen(t),
     ),
   );
+  before = await latestEventId(f.server.ctx.store.db);
   // dan, the outsider, follows cat (home timeline) but not bob; ann follows bob.
   await f.ok(dan.api.post(`/api/v1/accounts/${cat.id}/follow`));
   await f.ok(ann.api.post(`/api/v1/accounts/${bob.id}/follow`));
@@ -117,6 +122,21 @@ describe('an outsider', () => {
     // The hidden one went out before it was hidden, and was taken back on the same topics.
     const tag = streams[0].events;
     expect(tag.some((e) => e.event === 'delete' && e.payload === ids.hidden)).toBe(true);
+  });
+
+  it('is not handed a status hidden since, when resuming a stream from before it', async () => {
+    const { dan } = f.users;
+    const c = new SseClient(`${f.server.url}/api/v1/streaming/hashtag?tag=${f.tag}`, {
+      authorization: `Bearer ${dan.token}`,
+      'last-event-id': String(before),
+    });
+    await c.opened;
+    // The backlog ends with the hidden status's withdrawal; the parent came before it.
+    const events = await c.waitFor((list) => list.some((e) => e.event === 'delete' && e.data === ids.hidden));
+    c.close();
+    const updates = events.filter((e) => e.event === 'update').map((e) => JSON.parse(e.data).id);
+    expect(updates).toContain(parent);
+    expect(updates.filter((id) => Object.values(ids).includes(id))).toEqual([]);
   });
 });
 
