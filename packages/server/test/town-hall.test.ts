@@ -184,6 +184,25 @@ describe('curation', () => {
     }
   });
 
+  it('announces to the room no question that was never public: dismissed, or merged into, while pending', async () => {
+    const { ann, bob, host } = f.users;
+    const room = await f.listen(`session:${f.sessionId}`);
+    const dismissed = await ask(ann.api, 'Pending, then dismissed', false);
+    await f.ok(host.api.post(`/api/v1/submissions/${dismissed}/dismiss`, { reason: 'no' }));
+    const waiting = await ask(ann.api, 'Pending, merged into', false);
+    const approved = await ask(bob.api, 'Approved, merged into a pending one');
+    await f.ok(host.api.post(`/api/v1/submissions/${approved}/merge`, { into_id: waiting }));
+    const marker = await ask(bob.api, 'Marker');
+    await room.waitFor((e) =>
+      e.some((x) => x.event === 'chat.submission' && JSON.parse(x.payload).id === marker),
+    );
+    const announced = room.events
+      .filter((x) => x.event.startsWith('chat.'))
+      .map((x) => JSON.parse(x.payload).id);
+    expect(announced).not.toContain(dismissed);
+    expect(announced).not.toContain(waiting);
+  });
+
   it('dismisses with a reason that shows in the log and the public counts', async () => {
     const id = await ask(f.users.ann.api, 'Off topic question', false);
     await f.ok(

@@ -333,7 +333,9 @@ export async function curate(
       })
       .where('id', '=', submissionId)
       .execute();
-    await announce(submissionId, step === 'answering' ? 'chat.answering' : 'chat.submission');
+    // A question nobody but its asker and the moderators has seen is not announced to the room.
+    if (PUBLIC_STATES.includes(row.state) || step !== 'dismiss')
+      await announce(submissionId, step === 'answering' ? 'chat.answering' : 'chat.submission');
     if (step === 'answered') {
       const askers = [
         Number(row.account_id),
@@ -424,6 +426,8 @@ export async function mergeSubmission(
       { ...entry(chat, sessionId, actorId, 'merge_submission', row, reason), submissionId },
       now,
     );
+    // Merged into a question still waiting for review: the room hears nothing of it.
+    if (!PUBLIC_STATES.includes(into.state)) return [];
     const [entity] = await presentSubmissions(ctx, [(await findSubmission(trx, intoId))!], null, trx);
     return appendEvents(
       trx,
