@@ -16,15 +16,21 @@ const ids = {} as Record<'direct' | 'private' | 'hidden' | 'pending' | 'muted', 
 let streams: TopicReader[];
 /** The last stream event before any of them was written. */
 let before: number;
+let reblogOfHidden: string;
 const WORD = 'zebrafoo';
 
 beforeAll(async () => {
   f = await moderationFixture();
   const { ann, bob, cat, dan, host } = f.users;
   streams = await Promise.all(
-    [`tag:${f.tag}`, 'public', `account:${cat.id}`, `user:${dan.id}`, `session:${f.sessionId}`].map((t) =>
-      f.listen(t),
-    ),
+    [
+      `tag:${f.tag}`,
+      'public',
+      `account:${cat.id}`,
+      `user:${dan.id}`,
+      `session:${f.sessionId}`,
+      `account:${bob.id}`,
+    ].map((t) => f.listen(t)),
   );
   before = await latestEventId(f.server.ctx.store.db);
   // dan, the outsider, follows cat (home timeline) but not bob; ann follows bob.
@@ -38,6 +44,8 @@ beforeAll(async () => {
   });
   ids.private = await f.post(bob.api, `followers ${WORD} #${f.tag}`, { ...reply, visibility: 'private' });
   ids.hidden = await f.post(cat.api, `hidden ${WORD} @${dan.username} #${f.tag}`, reply);
+  // bob reblogs it while it is still in the room: the reblog must go with it.
+  reblogOfHidden = (await f.ok(bob.api.post(`/api/v1/statuses/${ids.hidden}/reblog`))).id;
   await f.ok(
     host.api.post(`/api/v1/sessions/${f.sessionId}/moderation`, { action: 'hide', status_id: ids.hidden }),
   );
@@ -86,6 +94,11 @@ describe('an outsider', () => {
     }
   });
 
+  it('cannot read a reblog of a status hidden since', async () => {
+    const res = await f.users.dan.api.get(`/api/v1/statuses/${reblogOfHidden}`);
+    expect([res.status, res.body]).toEqual([404, { error: 'Record not found' }]);
+  });
+
   it.each(kinds)('cannot favourite, reblog or list the likers of a %s status', async (kind) => {
     const { dan } = f.users;
     for (const [method, path] of [
@@ -111,7 +124,8 @@ describe('an outsider', () => {
 
   it('is streamed no held status: only its author is', async () => {
     const held = [ids.pending, ids.muted];
-    for (const r of streams) {
+    // The first five are what an outsider may listen to; bob's topic is for his followers.
+    for (const r of streams.slice(0, 5)) {
       const updates = r.events
         .filter((e) => e.event === 'update')
         .map((e) => String(JSON.parse(e.payload).id));
@@ -119,9 +133,17 @@ describe('an outsider', () => {
         [],
       );
     }
-    // The hidden one went out before it was hidden, and was taken back on the same topics.
+    // The hidden one went out before it was hidden, and was taken back on the same topics,
+    // and so was bob's reblog of it, on bob's followers' topic.
     const tag = streams[0].events;
     expect(tag.some((e) => e.event === 'delete' && e.payload === ids.hidden)).toBe(true);
+    const bobs = streams[5].events.filter(
+      (e) => e.event === 'delete' || JSON.parse(e.payload).id === reblogOfHidden,
+    );
+    expect(bobs.map((e) => [e.event, e.event === 'delete' ? e.payload : JSON.parse(e.payload).id])).toEqual([
+      ['update', reblogOfHidden],
+      ['delete', reblogOfHidden],
+    ]);
   });
 
   it('is not handed a status hidden since, when resuming a stream from before it', async () => {

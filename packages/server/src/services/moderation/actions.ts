@@ -18,7 +18,7 @@ import { publishEvents } from '../publish';
 import { loadVisibleStatus } from '../visibility';
 import { logAction, type ModerationActionEntity, presentActions } from './log';
 import { isModerator, requireModerator } from './moderators';
-import { releaseEvents, withdrawEvent } from './room-events';
+import { releaseEvents, withdrawEvent, withdrawReblogEvents } from './room-events';
 
 export type RoomAction = 'hide' | 'unhide' | 'mute' | 'unmute' | 'ban' | 'unban' | 'approve' | 'reject';
 
@@ -79,6 +79,7 @@ export async function moderateRoom(
         );
         const sessions = await setRoomState(trx, Number(status!.id), 'hidden');
         events.push(await withdrawEvent(trx, status!, [...new Set([...sessions, sessionId])]));
+        events.push(...(await withdrawReblogEvents(trx, status!)));
         break;
       }
       case 'reject': {
