@@ -2,6 +2,7 @@ import type { Bus } from '../bus/bus';
 import type { StoredEvent } from '../store/events';
 import type { FrameCache, Reader } from './reader';
 import { opensWith, parseRevocation, REVOKED_TOPIC, type Revocation, revocationEvent } from './revocation';
+import { withoutWithdrawn } from './withdrawn';
 
 export interface HubMetrics {
   openStreams(delta: number): void;
@@ -194,7 +195,7 @@ export class StreamHub {
     } catch (err) {
       this.opts.log.warn({ err }, 'stream catch-up failed');
     }
-    this.opts.metrics.delivered(await reader.endCatchUp(backlog));
+    this.opts.metrics.delivered(await reader.endCatchUp(withoutWithdrawn(backlog)));
   }
 
   /** A message from the bus: dispatch it if it follows the topic's head, else hold it until the gap fills. */

@@ -9,7 +9,7 @@ import {
 } from '../../../services/accounts';
 import { issueToken, tokenEntity } from '../../../services/oauth';
 import { profileStatusIds } from '../../../services/profile-statuses';
-import { presentStatuses } from '../../../services/status-views';
+import { presentVisibleStatuses } from '../../../services/status-views';
 import { findAccountById, findAccountByUsername, findAccountsByIds } from '../../../store/accounts';
 import { followAccountIds } from '../../../store/follows';
 import { optionalUser, requireToken, requireUser } from '../../auth';
@@ -116,7 +116,7 @@ export const accountRoutes: RouteModule = (app, ctx) => {
       },
       pageKeyset(q),
     );
-    const statuses = await presentStatuses(ctx, ids, viewer);
+    const statuses = await presentVisibleStatuses(ctx, ids, viewer);
     const link = linkHeader(
       base,
       `/api/v1/accounts/${id}/statuses`,

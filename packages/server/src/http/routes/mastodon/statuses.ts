@@ -2,8 +2,8 @@ import { notFound } from '@hashchat/core/errors';
 import { z } from 'zod';
 import { favourite, reblog, unfavourite, unreblog } from '../../../services/interactions';
 import { presentStatus, presentStatuses } from '../../../services/status-views';
-import { createStatus, deleteStatus, visibleStatus } from '../../../services/statuses';
-import { canSeeStatus } from '../../../services/visibility';
+import { createStatus, deleteStatus } from '../../../services/statuses';
+import { canSeeStatus, loadVisibleStatus, visibleStatusIds } from '../../../services/visibility';
 import { findAccountsByIds } from '../../../store/accounts';
 import { optionalUser, requireUser } from '../../auth';
 import { formBool, idParam } from '../../fields';
@@ -57,7 +57,7 @@ export const statusRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/statuses/:id', async (req) => {
     const { id } = parse(idParam, req.params);
     const viewer = optionalUser(req, 'read:statuses');
-    await visibleStatus(ctx, id, viewer);
+    await loadVisibleStatus(ctx, viewer, id);
     const s = await presentStatus(ctx, id, viewer);
     if (!s) throw notFound();
     return s;
@@ -74,7 +74,7 @@ export const statusRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/statuses/:id/context', async (req) => {
     const { id } = parse(idParam, req.params);
     const viewer = optionalUser(req, 'read:statuses');
-    const row = await visibleStatus(ctx, id, viewer);
+    const row = await loadVisibleStatus(ctx, viewer, id);
     const db = ctx.store.db;
     // Ancestors: walk up the reply chain (bounded).
     const ancestors: number[] = [];
@@ -96,8 +96,13 @@ export const statusRoutes: RouteModule = (app, ctx) => {
         .orderBy('id')
         .limit(100)
         .execute();
+      const seen = await visibleStatusIds(
+        db,
+        children.map((c) => Number(c.id)),
+        viewer,
+      );
       for (const c of children) {
-        if (!(await canSeeStatus(db, c, viewer))) continue;
+        if (!seen.has(Number(c.id))) continue;
         descendants.push(Number(c.id));
         await walk(Number(c.id), depth + 1);
       }
@@ -125,7 +130,7 @@ export const statusRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/v1/statuses/:id/favourited_by', async (req, reply) => {
     const { id } = parse(idParam, req.params);
-    await visibleStatus(ctx, id, optionalUser(req, 'read:statuses'));
+    await loadVisibleStatus(ctx, optionalUser(req, 'read:statuses'), id);
     const q = parse(pageParams, req.query);
     let sel = ctx.store.db.selectFrom('favourites').select('account_id').where('status_id', '=', id);
     if (q.max_id) sel = sel.where('account_id', '<', q.max_id);
@@ -147,7 +152,7 @@ export const statusRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/v1/statuses/:id/reblogged_by', async (req, reply) => {
     const { id } = parse(idParam, req.params);
-    await visibleStatus(ctx, id, optionalUser(req, 'read:statuses'));
+    await loadVisibleStatus(ctx, optionalUser(req, 'read:statuses'), id);
     const q = parse(pageParams, req.query);
     let sel = ctx.store.db.selectFrom('statuses').select('account_id').where('reblog_of_id', '=', id);
     if (q.max_id) sel = sel.where('account_id', '<', q.max_id);
