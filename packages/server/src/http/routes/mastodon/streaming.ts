@@ -146,7 +146,7 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
       const reader = new SseReader(reply.raw, ctx.config.stream.maxBufferedBytes);
       attachSpec(ctx, reader, spec);
       safety(reader);
-      reader.open(req.headers.origin);
+      reader.open();
       await ctx.hub.attach(reader, since);
     });
   sse('/api/v1/streaming/user', 'user');

@@ -6,6 +6,7 @@ import { issueToken, revokeToken } from '../../../services/oauth';
 import type { AccountRow } from '../../../store/accounts';
 import { findAccountById } from '../../../store/accounts';
 import { SESSION_COOKIE } from '../../auth';
+import { fromOwnOrigin } from '../../origin';
 import { parse } from '../../params';
 import type { RouteModule } from '../../routes';
 import { serializeCredentialAccount } from '../../serializers/account';
@@ -73,8 +74,11 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
   });
 
   app.post('/api/v1/auth/sign_out', async (req, reply) => {
+    // Another origin's page is anonymous (so skips the CSRF check): it must not sign anyone out.
+    if (!fromOwnOrigin(req, ctx.config.publicUrl))
+      throw new HashchatError('Forbidden', 'Cross-origin request');
     const token = req.cookies[SESSION_COOKIE];
-    if (token) await revokeToken(ctx, token);
+    if (token && req.viewer.via === 'cookie') await revokeToken(ctx, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return {};
   });
