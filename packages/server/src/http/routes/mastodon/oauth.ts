@@ -3,7 +3,6 @@ import { escapeHtml } from '@hashchat/core/text/render';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { parseScopes } from '../../../auth/scopes';
-import { authenticate } from '../../../services/accounts';
 import {
   assertScopesAllowed,
   authenticateClient,
@@ -15,6 +14,7 @@ import {
   revokeToken,
   tokenEntity,
 } from '../../../services/oauth';
+import { signIn } from '../../../services/sign-in';
 import { findAccountById } from '../../../store/accounts';
 import { parse } from '../../params';
 import type { RouteModule } from '../../routes';
@@ -152,11 +152,13 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
     let accountId = req.viewer.via === 'cookie' ? req.viewer.accountId : null;
     if (accountId === null) {
       try {
-        accountId = Number((await authenticate(ctx, f.login ?? '', f.password ?? '')).id);
+        accountId = Number((await signIn(ctx, req.ip, f.login ?? '', f.password ?? '')).id);
       } catch (err) {
-        if (err instanceof HashchatError)
-          return consentPage(reply.status(401), f, client.name, scopes, null, null, err.message);
-        throw err;
+        if (!(err instanceof HashchatError)) throw err;
+        const retryAfter = err.details?.retry_after;
+        if (typeof retryAfter === 'number') reply.status(429).header('retry-after', String(retryAfter));
+        else reply.status(401);
+        return consentPage(reply, f, client.name, scopes, null, null, err.message);
       }
     }
     const code = await createCode(ctx, {

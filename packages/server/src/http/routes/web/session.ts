@@ -1,8 +1,9 @@
 import { HashchatError } from '@hashchat/core/errors';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { authenticate, registerAccount } from '../../../services/accounts';
+import { registerAccount } from '../../../services/accounts';
 import { issueToken, revokeToken } from '../../../services/oauth';
+import { signIn } from '../../../services/sign-in';
 import type { AccountRow } from '../../../store/accounts';
 import { findAccountById } from '../../../store/accounts';
 import { SESSION_COOKIE } from '../../auth';
@@ -64,12 +65,7 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
       z.object({ login: z.string().min(1).max(320), password: z.string().min(1).max(200) }),
       req.body,
     );
-    if (ctx.config.rateLimit.enabled) {
-      const { count } = await ctx.rateLimiter.hit(`login:${req.ip}`, 300);
-      if (count > 25)
-        throw new HashchatError('RateLimited', 'Too many sign-in attempts; try again in a few minutes');
-    }
-    const account = await authenticate(ctx, input.login, input.password);
+    const account = await signIn(ctx, req.ip, input.login, input.password);
     return startSession(reply, account);
   });
 
