@@ -9,6 +9,7 @@ import { checkCsrf, resolveViewer } from './auth';
 import { installErrorHandler } from './errors';
 import { normalizeParams } from './params';
 import { registerRoutes } from './routes';
+import { installSecurityHeaders } from './security-headers';
 
 /** Builds the Fastify app around a context: hooks for who asks, limits and metrics, then the routes. */
 export async function buildApp(ctx: Context): Promise<FastifyInstance> {
@@ -25,6 +26,7 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   });
   installErrorHandler(app);
+  installSecurityHeaders(app, ctx.config.publicUrl);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
   await app.register(fastifyMultipart, {
