@@ -36,7 +36,15 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
   app.decorateRequest('viewer', null as never);
+  let warnedForwarded = false;
   app.addHook('onRequest', async (req, reply) => {
+    if (!warnedForwarded && ctx.config.trustedProxies.length === 0 && req.headers['x-forwarded-for']) {
+      // Behind a proxy that is not trusted, every client shares the proxy's address (and limits).
+      warnedForwarded = true;
+      req.log.warn(
+        "a request carries X-Forwarded-For but TRUSTED_PROXIES is unset: client addresses are the proxy's own",
+      );
+    }
     req.viewer = await resolveViewer(ctx, req);
     if (req.url.startsWith('/api/') || req.url.startsWith('/oauth/')) {
       reply.header('access-control-allow-origin', '*');
