@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -11,6 +12,11 @@ export interface Config {
   /** Prefix of every Redis key and channel, so several sites (or test databases) can share one Redis. */
   redisPrefix: string;
   logLevel: string;
+  /**
+   * Proxies whose `X-Forwarded-For` is believed (addresses or CIDRs); empty: none, the client
+   * address is the connection's own. Per-address limits depend on it.
+   */
+  trustedProxies: string[];
   maxStatusChars: number;
   registrationsOpen: boolean;
   publicStreams: boolean;
@@ -54,7 +60,28 @@ const env = z.object({
   JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
   REMINDER_LEAD_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   WEB_DIST: z.string().optional(),
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every(isAddressOrCidr), {
+      message: 'must be comma-separated IP addresses or CIDR ranges (e.g. 127.0.0.1,10.0.0.0/8)',
+    }),
 });
+
+/** `10.0.0.1`, `::1`, `10.0.0.0/8` or `fd00::/8`. */
+function isAddressOrCidr(value: string): boolean {
+  const [address, bits, extra] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
 
 /** Parses `source` (normally process.env); throws with every problem listed. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
@@ -75,6 +102,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     redisUrl: e.REDIS_URL || null,
     redisPrefix: e.REDIS_PREFIX ?? defaultRedisPrefix(e.DATABASE_URL),
     logLevel: e.LOG_LEVEL,
+    trustedProxies: e.TRUSTED_PROXIES,
     maxStatusChars: e.MAX_STATUS_CHARS,
     registrationsOpen: bool(source.REGISTRATIONS_OPEN, true),
     publicStreams: bool(source.PUBLIC_STREAMS, true),

@@ -9,6 +9,7 @@ import { checkCsrf, resolveViewer } from './auth';
 import { installErrorHandler } from './errors';
 import { normalizeParams } from './params';
 import { registerRoutes } from './routes';
+import { installSecurityHeaders } from './security-headers';
 
 /** Builds the Fastify app around a context: hooks for who asks, limits and metrics, then the routes. */
 export async function buildApp(ctx: Context): Promise<FastifyInstance> {
@@ -19,10 +20,13 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
       disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace',
     }),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Believe X-Forwarded-For only from configured proxies: anyone else could rotate it to
+    // escape every per-address limit.
+    trustProxy: ctx.config.trustedProxies.length > 0 ? ctx.config.trustedProxies : false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   });
   installErrorHandler(app);
+  installSecurityHeaders(app, ctx.config.publicUrl);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
   await app.register(fastifyMultipart, {
@@ -32,7 +36,15 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
   app.decorateRequest('viewer', null as never);
+  let warnedForwarded = false;
   app.addHook('onRequest', async (req, reply) => {
+    if (!warnedForwarded && ctx.config.trustedProxies.length === 0 && req.headers['x-forwarded-for']) {
+      // Behind a proxy that is not trusted, every client shares the proxy's address (and limits).
+      warnedForwarded = true;
+      req.log.warn(
+        "a request carries X-Forwarded-For but TRUSTED_PROXIES is unset: client addresses are the proxy's own",
+      );
+    }
     req.viewer = await resolveViewer(ctx, req);
     if (req.url.startsWith('/api/') || req.url.startsWith('/oauth/')) {
       reply.header('access-control-allow-origin', '*');

@@ -37,19 +37,20 @@ export class SseReader extends Reader {
     if (res.destroyed) this.finish('client');
   }
 
-  /** Sends the headers and a first comment at once, so clients see the stream open. */
-  open(origin: string | undefined): void {
-    const headers: Record<string, string> = {
+  /**
+   * Sends the headers and a first comment at once, so clients see the stream open. Any page may
+   * read a stream, but never with the browser's credentials: a signed-in stream from another
+   * origin needs a token (the cookie counts only from the site's own pages, see resolveViewer).
+   */
+  open(): void {
+    this.res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
-    };
-    if (origin) {
-      headers['access-control-allow-origin'] = origin;
-      headers['access-control-allow-credentials'] = 'true';
-    } else headers['access-control-allow-origin'] = '*';
-    this.res.writeHead(200, headers);
+      'access-control-allow-origin': '*',
+      'x-content-type-options': 'nosniff',
+    });
     this.res.write(':)\n\n');
     if (this.res.chunkedEncoding) this.candidate = this.res.socket;
   }

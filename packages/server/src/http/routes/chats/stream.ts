@@ -43,7 +43,7 @@ export const chatStreamRoutes: RouteModule = (app, ctx) => {
       for (const t of room.topics) reader.topics.set(t, room.name);
       room.track(reader);
     } else reader.topics.set(chatTopic(chat_id!), ['chat', String(chat_id)]);
-    reader.open(req.headers.origin);
+    reader.open();
     await ctx.hub.attach(reader, since);
   });
 };

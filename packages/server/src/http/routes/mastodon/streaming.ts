@@ -149,7 +149,7 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
       admit(reader);
       attachSpec(ctx, reader, spec);
       safety(reader);
-      reader.open(req.headers.origin);
+      reader.open();
       await ctx.hub.attach(reader, since);
     });
   sse('/api/v1/streaming/user', 'user');
