@@ -29,6 +29,15 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
       disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace',
     }),
     bodyLimit: BODY_LIMIT,
+    // A request must arrive whole, headers and body, within this time (408 and closed after):
+    // a body trickled a byte at a time would otherwise hold its socket forever. Streams are
+    // not cut: their request is complete once its headers are in, and a WebSocket has left HTTP.
+    requestTimeout: ctx.config.requestTimeoutMs,
+    http: {
+      headersTimeout: ctx.config.requestTimeoutMs,
+      // Node looks for expired requests this often (30 s by default, too coarse for a short limit).
+      connectionsCheckingInterval: Math.min(5000, Math.max(100, ctx.config.requestTimeoutMs / 4)),
+    },
     trustProxy: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   });
