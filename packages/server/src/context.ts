@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { TokenCache } from './auth/token-cache';
 import type { Bus } from './bus/bus';
 import { MemoryBus } from './bus/memory';
@@ -7,6 +7,7 @@ import { RedisBus } from './bus/redis';
 import type { Config } from './config';
 import { createScheduler } from './jobs/chat-jobs';
 import type { Scheduler } from './jobs/scheduler';
+import { createLogger, withRedaction } from './log';
 import { createMetrics, type Metrics } from './metrics';
 import { MemoryRateLimiter, type RateLimiter } from './ratelimit/limiter';
 import { RedisRateLimiter } from './ratelimit/redis';
@@ -49,7 +50,8 @@ export interface ContextOptions {
 }
 
 export async function createContext(config: Config, opts: ContextOptions = {}): Promise<Context> {
-  const log = opts.logger ?? pino({ level: config.logLevel });
+  // A logger handed in (tests, embedders) is redacted like our own.
+  const log = opts.logger ? withRedaction(opts.logger) : createLogger(config.logLevel);
   const now = opts.now ?? Date.now;
   const metrics = createMetrics();
   const tokens = new TokenCache(TOKEN_CACHE_MS);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, registerUser, webSignUp } from './support/client';
+import { Api, registerUser } from './support/client';
 import { countRows } from './support/db';
 import { startTestServer, type TestServer } from './support/test-server';
 import { webSignUp } from './support/web-session';

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { suspendAccount } from '../src/services/accounts';
-import { Api, webSignUp } from './support/client';
+import { Api } from './support/client';
 import { authorizeUser, createApp, revokeAs, userWithScopes } from './support/oauth';
 import { SseClient } from './support/sse';
 import { startTestServer, type TestServer } from './support/test-server';
+import { webSignUp } from './support/web-session';
 import { sleep, WsClient, within } from './support/ws';
 
 // A stream lives as long as the credential it was opened with: revoking the token, signing out

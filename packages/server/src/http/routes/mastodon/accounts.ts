@@ -13,7 +13,7 @@ import { presentVisibleStatuses } from '../../../services/status-views';
 import { findAccountById, findAccountByUsername, findAccountsByIds } from '../../../store/accounts';
 import { followAccountIds } from '../../../store/follows';
 import { optionalUser, requireToken, requireUser } from '../../auth';
-import { formBool, idList, idParam } from '../../fields';
+import { formBool, idList, idParam, userText } from '../../fields';
 import { pageKeyset } from '../../page-keyset';
 import { linkHeader, pageParams } from '../../pagination';
 import { parse } from '../../params';
@@ -26,7 +26,7 @@ export const registrationInput = z.object({
   password: z.string().default(''),
   agreement: formBool.default(false),
   locale: z.string().default('en'),
-  reason: z.string().max(1000).optional(),
+  reason: userText().max(1000).optional(),
 });
 
 export const accountRoutes: RouteModule = (app, ctx) => {
@@ -62,7 +62,7 @@ export const accountRoutes: RouteModule = (app, ctx) => {
   app.patch('/api/v1/accounts/update_credentials', async (req) => {
     const id = requireUser(req, 'write:accounts');
     const input = parse(
-      z.object({ display_name: z.string().max(30).optional(), note: z.string().max(500).optional() }),
+      z.object({ display_name: userText().max(30).optional(), note: userText().max(500).optional() }),
       req.body,
     );
     const row = await updateCredentials(ctx, id, { displayName: input.display_name, note: input.note });

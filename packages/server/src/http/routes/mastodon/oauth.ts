@@ -9,6 +9,7 @@ import {
   createCode,
   exchangeCode,
   findApp,
+  invalidClient,
   issueToken,
   OOB,
   revokeToken,
@@ -202,9 +203,18 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
     // Client credentials may also come by HTTP Basic auth (RFC 6749 §2.3.1).
     const basic = /^basic\s+(.+)$/i.exec(req.headers.authorization ?? '');
     if (basic) {
-      const [id, secret] = Buffer.from(basic[1], 'base64').toString().split(':');
-      body.client_id ??= decodeURIComponent(id ?? '');
-      body.client_secret ??= decodeURIComponent(secret ?? '');
+      const decoded = Buffer.from(basic[1], 'base64').toString();
+      const colon = decoded.indexOf(':');
+      // A part that does not decode authenticates nobody: 401, never a 500.
+      const part = (s: string) => {
+        try {
+          return decodeURIComponent(s);
+        } catch {
+          throw invalidClient();
+        }
+      };
+      body.client_id ??= part(colon < 0 ? decoded : decoded.slice(0, colon));
+      body.client_secret ??= part(colon < 0 ? '' : decoded.slice(colon + 1));
     }
     const input = parse(tokenInput, body);
     if (input.grant_type === 'client_credentials') {
@@ -215,14 +225,9 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
       const t = await issueToken(ctx, { appId: Number(client.id), accountId: null, scopes, kind: 'oauth' });
       return tokenEntity(t, scopes);
     }
-    const client = await findApp(ctx, input.client_id);
-    if (!client)
-      throw new HashchatError('Unauthorized', 'Client authentication failed due to unknown client.');
-    // Public clients using PKCE may omit the secret; confidential ones must send it right.
-    if (input.client_secret !== undefined || !input.code_verifier)
-      await authenticateClient(ctx, input.client_id, input.client_secret);
     return exchangeCode(ctx, {
-      appId: Number(client.id),
+      clientId: input.client_id,
+      clientSecret: input.client_secret,
       code: input.code,
       redirectUri: input.redirect_uri,
       verifier: input.code_verifier,

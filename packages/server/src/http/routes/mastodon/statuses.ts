@@ -6,14 +6,14 @@ import { createStatus, deleteStatus } from '../../../services/statuses';
 import { canSeeStatus, loadVisibleStatus, visibleStatusIds } from '../../../services/visibility';
 import { findAccountsByIds } from '../../../store/accounts';
 import { optionalUser, requireUser } from '../../auth';
-import { formBool, idParam } from '../../fields';
+import { formBool, idParam, userText } from '../../fields';
 import { linkHeader, pageParams } from '../../pagination';
 import { parse } from '../../params';
 import type { RouteModule } from '../../routes';
 import { serializeAccount } from '../../serializers/account';
 
 const statusInput = z.object({
-  status: z.string({ error: "Validation failed: Text can't be blank" }),
+  status: userText({ error: "Validation failed: Text can't be blank" }),
   in_reply_to_id: z
     .union([z.string(), z.number()])
     .optional()
@@ -26,7 +26,7 @@ const statusInput = z.object({
     .regex(/^[a-z]{2,3}$/, 'is not a valid ISO 639 code')
     .optional()
     .nullable(),
-  spoiler_text: z.string().max(500).default(''),
+  spoiler_text: userText().max(500).default(''),
   sensitive: formBool.default(false),
 });
 
