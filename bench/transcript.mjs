@@ -51,7 +51,7 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node20',
+  target: 'node22',
   external: Object.keys(pkg.dependencies ?? {}).filter((d) => !d.startsWith('@hashchat/')),
   banner: {
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",

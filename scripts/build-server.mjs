@@ -1,4 +1,4 @@
-// Bundles the server (with @hashchat/core inlined) into one ESM file; npm dependencies stay external.
+// Bundles the server (with @hashchat/core inlined) into ESM files; npm dependencies stay external.
 
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -9,11 +9,15 @@ const external = Object.keys(pkg.dependencies ?? {}).filter((d) => !d.startsWith
 
 await build({
   entryPoints: ['packages/server/src/main.ts'],
-  outfile: 'packages/server/dist/main.js',
+  // main.js checks the Node.js version, then loads the rest from a chunk of its own, so that an
+  // old Node prints one clear line instead of failing inside a dependency.
+  outdir: 'packages/server/dist',
+  splitting: true,
+  chunkNames: '[name]-[hash]', // beside main.js: paths from import.meta stay as in src/
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node20',
+  target: 'node22',
   sourcemap: true,
   external,
   banner: {

@@ -1,12 +1,23 @@
 // Fills a fresh Hashchat instance with sample hosts, chats, sessions and conversation, over
 // the public HTTP API (so it works against any running server, SQLite or PostgreSQL).
 //
-//   node scripts/demo.mjs [base-url]        (default: $HASHCHAT_URL or http://127.0.0.1:3000)
+//   npm run demo [-- base-url]
+//
+// It finds the server the way `npm start` was told to listen: the base URL given, else
+// $HASHCHAT_URL, else $PUBLIC_URL, else http://$HOST:$PORT (defaults 127.0.0.1 and 3000).
 //   DEMO_SUFFIX=_2 node scripts/demo.mjs     (run again on the same instance with new names)
 //
 // The first account an instance gets is its admin: on a fresh instance that is `demo_admin`.
 
-const BASE = (process.argv[2] ?? process.env.HASHCHAT_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
+function serverUrl(env = process.env) {
+  if (process.argv[2]) return process.argv[2];
+  if (env.HASHCHAT_URL) return env.HASHCHAT_URL;
+  if (env.PUBLIC_URL) return env.PUBLIC_URL;
+  const host = !env.HOST || env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${env.PORT || 3000}`;
+}
+
+const BASE = serverUrl().replace(/\/$/, '');
 const SUFFIX = process.env.DEMO_SUFFIX ?? '';
 const PASSWORD = 'hashchat-demo-password';
 const MIN = 60_000;
@@ -322,6 +333,11 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err.message ?? err);
+  if (err instanceof TypeError && /fetch failed/.test(err.message)) {
+    console.error(
+      `Could not reach Hashchat at ${BASE} (${err.cause?.code ?? err.message}). Is the server running (npm start)?\n` +
+        'Point the demo at it with the same PORT / HOST / PUBLIC_URL you started it with, with HASHCHAT_URL, or as: npm run demo -- <url>',
+    );
+  } else console.error(err.message ?? err);
   process.exitCode = 1;
 });

@@ -15,7 +15,7 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node20',
+  target: 'node22',
   sourcemap: true,
   external: Object.keys(pkg.dependencies ?? {}).filter((d) => !d.startsWith('@hashchat/')),
   banner: {

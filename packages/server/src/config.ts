@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -11,11 +12,23 @@ export interface Config {
   /** Prefix of every Redis key and channel, so several sites (or test databases) can share one Redis. */
   redisPrefix: string;
   logLevel: string;
+  /**
+   * Proxies whose `X-Forwarded-For` is believed (addresses or CIDRs); empty: none, the client
+   * address is the connection's own. Per-address limits depend on it.
+   */
+  trustedProxies: string[];
   maxStatusChars: number;
   registrationsOpen: boolean;
   publicStreams: boolean;
   rateLimit: { enabled: boolean; max: number; windowSeconds: number; registrationsPerHour: number };
-  stream: { heartbeatSeconds: number; maxBufferedBytes: number };
+  stream: {
+    heartbeatSeconds: number;
+    maxBufferedBytes: number;
+    /** Open streams (SSE and WebSocket together) one client address may hold. */
+    perAddress: number;
+    /** Open streams one account may hold, from any address. */
+    perAccount: number;
+  };
   webDist: string | null;
   jobsPollMs: number;
   /** Whether this instance runs the job scheduler (every instance may; claims are safe). */
@@ -24,6 +37,8 @@ export interface Config {
   reminderLeadMinutes: number;
   /** The server's rules, shown at sign-up and by `/api/v1/instance/rules`, in order. */
   instanceRules: string[];
+  /** How long a client may take to send a whole request, headers and body (not a stream's response). */
+  requestTimeoutMs: number;
 }
 
 const bool = (v: string | undefined, dflt: boolean) =>
@@ -44,11 +59,35 @@ const env = z.object({
   REGISTRATIONS_PER_HOUR: z.coerce.number().int().min(1).default(50),
   STREAM_HEARTBEAT_SECONDS: z.coerce.number().min(1).default(15),
   STREAM_MAX_BUFFERED_KB: z.coerce.number().int().min(16).default(1024),
+  STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).default(64),
+  STREAMS_PER_ACCOUNT: z.coerce.number().int().min(1).default(32),
   JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
   REMINDER_LEAD_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   WEB_DIST: z.string().optional(),
   INSTANCE_RULES: z.string().max(20_000).optional(),
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every(isAddressOrCidr), {
+      message: 'must be comma-separated IP addresses or CIDR ranges (e.g. 127.0.0.1,10.0.0.0/8)',
+    }),
 });
+
+/** `10.0.0.1`, `::1`, `10.0.0.0/8` or `fd00::/8`. */
+function isAddressOrCidr(value: string): boolean {
+  const [address, bits, extra] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
 
 /** Parses `source` (normally process.env); throws with every problem listed. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
@@ -69,6 +108,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     redisUrl: e.REDIS_URL || null,
     redisPrefix: e.REDIS_PREFIX ?? defaultRedisPrefix(e.DATABASE_URL),
     logLevel: e.LOG_LEVEL,
+    trustedProxies: e.TRUSTED_PROXIES,
     maxStatusChars: e.MAX_STATUS_CHARS,
     registrationsOpen: bool(source.REGISTRATIONS_OPEN, true),
     publicStreams: bool(source.PUBLIC_STREAMS, true),
@@ -81,6 +121,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     stream: {
       heartbeatSeconds: e.STREAM_HEARTBEAT_SECONDS,
       maxBufferedBytes: e.STREAM_MAX_BUFFERED_KB * 1024,
+      perAddress: e.STREAMS_PER_ADDRESS,
+      perAccount: e.STREAMS_PER_ACCOUNT,
     },
     webDist: e.WEB_DIST ?? path.resolve(import.meta.dirname, '../../web/dist'),
     jobsPollMs: e.JOBS_POLL_MS,
@@ -90,6 +132,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       .split('\n')
       .map((r) => r.trim())
       .filter((r) => r !== ''),
+    requestTimeoutMs: Math.round(e.REQUEST_TIMEOUT_SECONDS * 1000),
   };
 }
 

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { TokenCache } from './auth/token-cache';
 import type { Bus } from './bus/bus';
 import { MemoryBus } from './bus/memory';
@@ -7,12 +7,15 @@ import { RedisBus } from './bus/redis';
 import type { Config } from './config';
 import { createScheduler } from './jobs/chat-jobs';
 import type { Scheduler } from './jobs/scheduler';
+import { createLogger, withRedaction } from './log';
 import { createMetrics, type Metrics } from './metrics';
 import { MemoryRateLimiter, type RateLimiter } from './ratelimit/limiter';
 import { RedisRateLimiter } from './ratelimit/redis';
 import { latestIdsOnTopics, readEventsSince } from './store/events';
 import { openStore, type Store } from './store/open-store';
+import { FdWatch, readFdLimit, streamCapFor } from './stream/fd-headroom';
 import { StreamHub } from './stream/hub';
+import { StreamLimits } from './stream/stream-limits';
 
 /** The composition root: everything a request, a stream or a job needs, built once per process. */
 export interface Context {
@@ -20,10 +23,12 @@ export interface Context {
   store: Store;
   bus: Bus;
   hub: StreamHub;
+  /** Open streams per address, per account and in all (counted on open and close). */
+  streamLimits: StreamLimits;
   log: Logger;
   metrics: Metrics;
   rateLimiter: RateLimiter;
-  /** Tokens looked up recently (see auth/token-cache.ts): revocation here is immediate, elsewhere within TOKEN_CACHE_MS. */
+  /** Tokens looked up recently (see auth/token-cache.ts): revocation reaches every instance over the bus. */
   tokens: TokenCache;
   /** The clock, passed in so tests and jobs agree on "now". */
   now: () => number;
@@ -34,8 +39,10 @@ export interface Context {
   close(): Promise<void>;
 }
 
-/** How long another instance may still accept a token revoked here. */
+/** How long another instance may still accept a token revoked here, should the bus lose the revocation. */
 export const TOKEN_CACHE_MS = 5000;
+/** How often the open descriptors are counted against the limit (a warning at 80 %). */
+const FD_CHECK_MS = 10_000;
 
 export interface ContextOptions {
   now?: () => number;
@@ -43,9 +50,11 @@ export interface ContextOptions {
 }
 
 export async function createContext(config: Config, opts: ContextOptions = {}): Promise<Context> {
-  const log = opts.logger ?? pino({ level: config.logLevel });
+  // A logger handed in (tests, embedders) is redacted like our own.
+  const log = opts.logger ? withRedaction(opts.logger) : createLogger(config.logLevel);
   const now = opts.now ?? Date.now;
   const metrics = createMetrics();
+  const tokens = new TokenCache(TOKEN_CACHE_MS);
   const store = await openStore(config.database);
   const bus: Bus = config.redisUrl ? new RedisBus(config.redisUrl, config.redisPrefix) : new MemoryBus();
   const rateLimiter: RateLimiter = config.redisUrl
@@ -61,21 +70,43 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
       dropped: () => metrics.droppedSlow.inc(),
     },
     log,
+    onRevoked: (r) => tokens.forgetRevoked(r),
   });
+  // Start listening before serving, so no revocation published meanwhile is missed; but with
+  // Redis away at start, do not wait for it (ioredis makes the subscription once it connects).
+  await Promise.race([
+    hub.listen().catch((err) => log.warn({ err }, 'could not listen for revocations')),
+    new Promise((resolve) => setTimeout(resolve, 2000).unref()),
+  ]);
+  const fdLimit = readFdLimit();
+  const streamLimits = new StreamLimits(
+    {
+      perAddress: config.stream.perAddress,
+      perAccount: config.stream.perAccount,
+      total: streamCapFor(fdLimit),
+    },
+    (cap) => metrics.streamsRefused.inc({ cap }),
+  );
+  if (Number.isFinite(streamLimits.caps.total)) metrics.streamsMax.set(streamLimits.caps.total);
+  const fds = new FdWatch(fdLimit, log);
+  const fdTimer = setInterval(() => void fds.check(), FD_CHECK_MS);
+  fdTimer.unref();
   const ctx: Context = {
     config,
     store,
     bus,
     hub,
+    streamLimits,
     log,
     metrics,
     rateLimiter,
-    tokens: new TokenCache(TOKEN_CACHE_MS),
+    tokens,
     now,
     instanceId: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
     scheduler: null,
     async close() {
       await ctx.scheduler?.stop();
+      clearInterval(fdTimer);
       hub.close();
       await bus.close();
       await rateLimiter.close();

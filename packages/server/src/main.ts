@@ -1,33 +1,11 @@
-import { loadConfig } from './config';
-import { startServer } from './server';
+import { nodeVersionProblem } from './node-version';
 
-const started = process.hrtime.bigint();
-const config = loadConfig();
-const server = await startServer(config);
-server.ctx.log.info(
-  {
-    url: config.publicUrl,
-    database: config.database.kind,
-    bus: config.redisUrl ? 'redis' : 'memory',
-    startMs: Number(process.hrtime.bigint() - started) / 1e6,
-  },
-  `Hashchat is listening on ${server.url}`,
-);
-
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    server.ctx.log.info({ signal }, 'shutting down');
-    server.close().then(
-      () => {
-        process.exitCode = 0;
-      },
-      (err) => {
-        server.ctx.log.error({ err }, 'shutdown failed');
-        process.exitCode = 1;
-      },
-    );
-  });
+// The version check runs before the server's modules (and their native addons) are loaded:
+// the build keeps them in a separate chunk that only this dynamic import brings in.
+const problem = nodeVersionProblem(process.version);
+if (problem) {
+  console.error(problem);
+  process.exitCode = 1;
+} else {
+  await import('./start');
 }

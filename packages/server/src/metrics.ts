@@ -29,6 +29,17 @@ export function createMetrics() {
       help: 'Open SSE and WebSocket streams',
       registers: [registry],
     }),
+    streamsMax: new Gauge({
+      name: 'hashchat_streams_max',
+      help: 'Open streams this process accepts in all: its open-file limit less the descriptors kept for requests, database and Redis',
+      registers: [registry],
+    }),
+    streamsRefused: new Counter({
+      name: 'hashchat_streams_refused_total',
+      help: 'Streams refused with 429, by the cap they met (address, account, total)',
+      labelNames: ['cap'],
+      registers: [registry],
+    }),
     eventsDelivered: new Counter({
       name: 'hashchat_stream_events_delivered_total',
       help: 'Events written to stream connections',

@@ -182,3 +182,44 @@ describe('the personal calendar feed', () => {
     expect((await fetch(reset)).status).toBe(200);
   });
 });
+
+describe('user-written text in iCalendar', () => {
+  const FORGED = 'x\r\nBEGIN:VEVENT\r\nSUMMARY:phish';
+
+  it.each([
+    ['a chat feed', (chat: { id: string }, _s: { id: string }) => `/api/v1/chats/${chat.id}/calendar.ics`],
+    [
+      'one session',
+      (_c: { id: string }, session: { id: string }) => `/api/v1/sessions/${session.id}/calendar.ics`,
+    ],
+  ])('a title with CR/LF cannot forge lines in %s; it round-trips', async (_n, path) => {
+    const tag = `inj${++n}${Math.random().toString(36).slice(2, 6)}`;
+    const created = await host.api.post('/api/v1/chats', {
+      hashtag: tag,
+      title: FORGED,
+      description: 'a; b, c\\d\r\nEND:VCALENDAR',
+      time_zone: 'UTC',
+      schedule: { starts_at: '2027-03-05T10:00', duration_minutes: 30 },
+    });
+    expect(created.status).toBe(200);
+    const chat = created.body;
+    const session = (await host.api.get(`/api/v1/chats/${chat.id}`)).body.next_session;
+    const { text, cal } = await fetchIcs(server.url + path(chat, session));
+    // Only the real event; no content line starts where the title's line breaks were.
+    expect(events(cal)).toHaveLength(1);
+    expect(text.match(/^BEGIN:VEVENT$/gm)).toHaveLength(1);
+    expect(text).not.toMatch(/^SUMMARY:phish/m);
+    expect(text).not.toContain('\r\nEND:VCALENDAR\r\n\r\n');
+    // The stored title, newline-normalised, comes back from NAME / X-WR-CALNAME and SUMMARY.
+    const title = String(chat.title).replace(/\r\n?/g, '\n');
+    const calName = /^X-WR-CALNAME:(.*)$/m.exec(text)?.[1];
+    expect(calName && unescapeIcs(calName.replace(/\r$/, ''))).toMatch(new RegExp(`^${escapeRe(title)}`));
+    const [event] = events(cal);
+    expect(String(event.summary)).toBe(`${title} #${chat.hashtag}`);
+    expect(String(event.description)).toContain('a; b, c\\d\nEND:VCALENDAR');
+  });
+});
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// RFC 5545 §3.3.11, read back (node-ical does not expose the calendar's name).
+const unescapeIcs = (v: string) => v.replace(/\\([\\;,nN])/g, (_m, c: string) => (/n/i.test(c) ? '\n' : c));

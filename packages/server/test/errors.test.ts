@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, registerUser } from './support/client';
 import { countRows } from './support/db';
 import { startTestServer, type TestServer } from './support/test-server';
+import { webSignUp } from './support/web-session';
 
 let server: TestServer;
 let anon: Api;
@@ -132,24 +133,7 @@ describe('error responses', () => {
 });
 
 describe('cookie sessions and CSRF', () => {
-  async function signUp() {
-    const name = `c${Math.random().toString(36).slice(2, 10)}`;
-    const res = await fetch(`${server.url}/api/v1/auth/sign_up`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        username: name,
-        email: `${name}@example.org`,
-        password: 'correct horse battery',
-        agreement: true,
-        locale: 'en',
-      }),
-    });
-    expect(res.status).toBe(200);
-    const cookie = res.headers.get('set-cookie')!.split(';')[0];
-    const body = await res.json();
-    return { cookie, csrf: body.csrf_token as string, name };
-  }
+  const signUp = () => webSignUp(server.url);
 
   it('reads with the cookie alone', async () => {
     const { cookie, name } = await signUp();

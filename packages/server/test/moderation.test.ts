@@ -111,11 +111,11 @@ describe('hiding a status', () => {
     catTag.close();
   });
 
-  it('refuses a status that is not in the chat', async () => {
+  it('refuses a status that is not in the chat as not found', async () => {
     const other = await f.post(f.users.bob.api, 'no hashtag here');
     const res = await moderate(f.users.host.api, { action: 'hide', status_id: other });
-    expect(res.status).toBe(422);
-    expect(res.body.error).toMatch(/not in this chat's room/);
+    expect(res.status).toBe(404);
+    expect(res.body.error).toBe('Record not found');
   });
 });
 

@@ -198,6 +198,46 @@ describe('authorization code flow with PKCE', () => {
     expect(tok.body.access_token).toBeTruthy();
   });
 
+  it.each([
+    ['with a made-up code_verifier', { code_verifier: pkcePair().verifier }],
+    ['with nothing', {}],
+    [
+      'with a wrong secret and a code_verifier',
+      { client_secret: 'nope', code_verifier: pkcePair().verifier },
+    ],
+  ])(
+    'refuses a code issued without PKCE exchanged without the client secret, %s (401 invalid_client)',
+    async (_n, extra) => {
+      const res = await approve(server.url, app, { login: alice.username });
+      const code = new URL(res.headers.get('location')!).searchParams.get('code')!;
+      const tok = await anon.post('/oauth/token', {
+        grant_type: 'authorization_code',
+        code,
+        client_id: app.client_id,
+        redirect_uri: REDIRECT,
+        ...extra,
+      });
+      expect(tok.status).toBe(401);
+      expect(tok.body.error).toMatch(/Client authentication failed/);
+      expect(tok.body.access_token).toBeUndefined();
+    },
+  );
+
+  it('a PKCE code with its verifier and a wrong client secret is refused', async () => {
+    const { verifier, challenge } = pkcePair();
+    const res = await approve(server.url, app, { login: alice.username, challenge });
+    const code = new URL(res.headers.get('location')!).searchParams.get('code')!;
+    const tok = await anon.post('/oauth/token', {
+      grant_type: 'authorization_code',
+      code,
+      client_id: app.client_id,
+      client_secret: 'nope',
+      redirect_uri: REDIRECT,
+      code_verifier: verifier,
+    });
+    expect(tok.status).toBe(401);
+  });
+
   it('a wrong password re-renders the form with 401 and issues no code', async () => {
     const res = await approve(server.url, app, { login: alice.username, password: 'wrong password!' });
     expect(res.status).toBe(401);
@@ -261,6 +301,17 @@ describe('tokens', () => {
       { authorization: `Basic ${basic}` },
     );
     expect(res.status).toBe(200);
+  });
+
+  it('a malformed HTTP Basic header is 401, not 500', async () => {
+    const basic = Buffer.from('%E0%A4%A:%zz').toString('base64');
+    const res = await anon.request(
+      'POST',
+      '/oauth/token',
+      { grant_type: 'client_credentials', scope: 'read' },
+      { authorization: `Basic ${basic}` },
+    );
+    expect(res.status).toBe(401);
   });
 
   it('POST /oauth/revoke makes the token 401', async () => {

@@ -98,9 +98,13 @@ describe('voting', () => {
     expect(after).toMatchObject({ votes_count: 2, new_account_votes_count: 1 });
   });
 
-  it('does not take votes on pending or dismissed questions', async () => {
+  it('does not take votes on pending or dismissed questions, and hides them from all but their asker', async () => {
     const id = await ask(f.users.ann.api, 'Pending one', false);
-    expect((await f.users.bob.api.post(`/api/v1/submissions/${id}/vote`)).status).toBe(409);
+    expect((await f.users.ann.api.post(`/api/v1/submissions/${id}/vote`)).status).toBe(409);
+    for (const method of ['POST', 'DELETE']) {
+      const res = await f.users.bob.api.request(method, `/api/v1/submissions/${id}/vote`);
+      expect([method, res.status, res.body]).toEqual([method, 404, { error: 'Record not found' }]);
+    }
   });
 });
 
@@ -178,6 +182,25 @@ describe('curation', () => {
         account: { id: host.id },
       });
     }
+  });
+
+  it('announces to the room no question that was never public: dismissed, or merged into, while pending', async () => {
+    const { ann, bob, host } = f.users;
+    const room = await f.listen(`session:${f.sessionId}`);
+    const dismissed = await ask(ann.api, 'Pending, then dismissed', false);
+    await f.ok(host.api.post(`/api/v1/submissions/${dismissed}/dismiss`, { reason: 'no' }));
+    const waiting = await ask(ann.api, 'Pending, merged into', false);
+    const approved = await ask(bob.api, 'Approved, merged into a pending one');
+    await f.ok(host.api.post(`/api/v1/submissions/${approved}/merge`, { into_id: waiting }));
+    const marker = await ask(bob.api, 'Marker');
+    await room.waitFor((e) =>
+      e.some((x) => x.event === 'chat.submission' && JSON.parse(x.payload).id === marker),
+    );
+    const announced = room.events
+      .filter((x) => x.event.startsWith('chat.'))
+      .map((x) => JSON.parse(x.payload).id);
+    expect(announced).not.toContain(dismissed);
+    expect(announced).not.toContain(waiting);
   });
 
   it('dismisses with a reason that shows in the log and the public counts', async () => {

@@ -1,7 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Seeded, seedTranscript } from '../../server/test/transcript-seed';
-import { assertWebBuilt, launchChromium, PASSWORD } from './support/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Seeded } from '../../server/test/transcript-seed';
+import { PASSWORD } from './support/browser';
+import { seededChromium } from './support/seeded-chromium';
 
 // The viewer reads in Tokyo (UTC+9): the session ran 14:50–14:56 UTC, so 23:50–23:56 for them.
 const VIEWER_ZONE = 'Asia/Tokyo';
@@ -15,29 +16,19 @@ const VIEWER_ZONE = 'Asia/Tokyo';
  * link shared twice, 7 statuses in English and 1 in Spanish, reach 3, impressions 8.
  */
 describe('recap in a browser', () => {
+  const env = seededChromium();
   let seed: Seeded;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    assertWebBuilt();
-    [seed, browser] = await Promise.all([seedTranscript(), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
-    await seed?.server.close();
+  beforeAll(() => {
+    seed = env.seed();
   });
 
   async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({
+    const context = await env.newContext({
       timezoneId: VIEWER_ZONE,
       locale: 'en-GB',
       viewport: { width: 1100, height: 900 },
       ...options,
     });
-    contexts.push(context);
     return context.newPage();
   }
 

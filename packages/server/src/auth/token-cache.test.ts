@@ -31,6 +31,18 @@ describe('TokenCache', () => {
     expect(cache.get('h')).toBeUndefined();
   });
 
+  it.each([
+    [{ tokenId: 2 }, ['a', 'c']],
+    [{ accountId: 7 }, ['a']],
+  ])('forgets the tokens revocation %o covers, and only those', (revocation, kept) => {
+    const cache = new TokenCache(5000, 10, () => 0);
+    cache.set('a', record(1));
+    cache.set('b', { ...record(2), account_id: 7 });
+    cache.set('c', { ...record(3), account_id: 7 });
+    cache.forgetRevoked(revocation);
+    expect(['a', 'b', 'c'].filter((h) => cache.get(h))).toEqual(kept);
+  });
+
   it('drops the oldest entry when full', () => {
     const cache = new TokenCache(5000, 2, () => 0);
     cache.set('a', record(1));

@@ -1,3 +1,5 @@
+import type { Revocation } from '../stream/revocation';
+
 /** What a request's token resolves to: the token row and its account's suspension. */
 export interface TokenRecord {
   id: number;
@@ -12,8 +14,9 @@ export interface TokenRecord {
 
 /**
  * Every request looks its token up; a token's row only changes when it is revoked. Found tokens
- * are kept for `ttlMs` (monotonic clock), keyed by the token's hash. A revocation in this process
- * forgets the token at once; on another instance it is honoured within `ttlMs`. Unknown tokens
+ * are kept for `ttlMs` (monotonic clock), keyed by the token's hash. A revocation is forgotten at
+ * once in every instance that hears of it over the bus (`forgetRevoked`); one whose bus message
+ * was lost is still honoured within `ttlMs`. Unknown tokens
  * are never kept, so random tokens cannot fill it; past `max` entries the oldest go first.
  */
 export class TokenCache {
@@ -44,6 +47,14 @@ export class TokenCache {
 
   forget(hash: string): void {
     this.entries.delete(hash);
+  }
+
+  /** Forgets the tokens a revocation covers: one token by id, or every token of an account. */
+  forgetRevoked(r: Revocation): void {
+    for (const [hash, { record }] of this.entries) {
+      if ('tokenId' in r ? record.id === r.tokenId : record.account_id === r.accountId)
+        this.entries.delete(hash);
+    }
   }
 
   get size(): number {

@@ -1,14 +1,25 @@
+import type { IncomingMessage } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyMultipart from '@fastify/multipart';
 import fastifyWebsocket from '@fastify/websocket';
-import { HashchatError } from '@hashchat/core/errors';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { HashchatError, invalid } from '@hashchat/core/errors';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import type { Context } from '../context';
 import { checkCsrf, resolveViewer } from './auth';
 import { installErrorHandler } from './errors';
+import { parseMultipart } from './multipart';
+import { MAX_NESTING, nestsDeeperThan } from './nesting';
 import { normalizeParams, withQueryParams } from './params';
 import { registerRoutes } from './routes';
+import { installSecurityHeaders } from './security-headers';
+
+/** The most bytes any request body may have, whatever its type (multipart counted whole). */
+const BODY_LIMIT = 1024 * 1024;
 
 /** Builds the Fastify app around a context: hooks for who asks, limits and metrics, then the routes. */
 export async function buildApp(ctx: Context): Promise<FastifyInstance> {
@@ -18,21 +29,47 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
     logController: new LogController({
       disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace',
     }),
-    bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    bodyLimit: BODY_LIMIT,
+    // A request must arrive whole, headers and body, within this time (408 and closed after):
+    // a body trickled a byte at a time would otherwise hold its socket forever. Streams are
+    // not cut: their request is complete once its headers are in, and a WebSocket has left HTTP.
+    requestTimeout: ctx.config.requestTimeoutMs,
+    http: {
+      headersTimeout: ctx.config.requestTimeoutMs,
+      // Node looks for expired requests this often (30 s by default, too coarse for a short limit).
+      connectionsCheckingInterval: Math.min(5000, Math.max(100, ctx.config.requestTimeoutMs / 4)),
+    },
+    // Believe X-Forwarded-For only from configured proxies: anyone else could rotate it to
+    // escape every per-address limit.
+    trustProxy: ctx.config.trustedProxies.length > 0 ? ctx.config.trustedProxies : false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   });
   installErrorHandler(app);
+  installSecurityHeaders(app, ctx.config.publicUrl);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
-  await app.register(fastifyMultipart, {
-    attachFieldsToBody: 'keyValues',
-    limits: { fileSize: 8 * 1024 * 1024, fields: 100 },
-  });
+  // Multipart is read as a stream under the same cap as every other body; file parts are
+  // refused (see multipart.ts for how a media-upload route would take them).
+  app.addContentTypeParser('multipart/form-data', async (req: FastifyRequest, payload: IncomingMessage) =>
+    parseMultipart(payload, req.headers, {
+      maxBytes: BODY_LIMIT,
+      fields: 100,
+      fieldSize: 256 * 1024,
+      parts: 200,
+    }),
+  );
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
 
   app.decorateRequest('viewer', null as never);
+  let warnedForwarded = false;
   app.addHook('onRequest', async (req, reply) => {
+    if (!warnedForwarded && ctx.config.trustedProxies.length === 0 && req.headers['x-forwarded-for']) {
+      // Behind a proxy that is not trusted, every client shares the proxy's address (and limits).
+      warnedForwarded = true;
+      req.log.warn(
+        "a request carries X-Forwarded-For but TRUSTED_PROXIES is unset: client addresses are the proxy's own",
+      );
+    }
     req.viewer = await resolveViewer(ctx, req);
     if (req.url.startsWith('/api/') || req.url.startsWith('/oauth/')) {
       reply.header('access-control-allow-origin', '*');
@@ -56,6 +93,9 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
     }
   });
   app.addHook('preValidation', async (req) => {
+    // Before anything walks the input recursively (folding keys, schemas): deep input is refused.
+    if (nestsDeeperThan(req.body) || nestsDeeperThan(req.query))
+      throw invalid(`The request is nested too deeply (at most ${MAX_NESTING} levels)`);
     req.query = normalizeParams(req.query) as typeof req.query;
     const json = /\bjson\b/i.test(req.headers['content-type'] ?? '');
     req.body = normalizeParams(req.body, !json) as typeof req.body;

@@ -4,6 +4,7 @@ import { hasScope } from '../auth/scopes';
 import { hashSecret, safeEqual } from '../auth/secrets';
 import type { TokenRecord } from '../auth/token-cache';
 import type { Context } from '../context';
+import { fromOwnOrigin } from './origin';
 
 export const SESSION_COOKIE = 'hc_session';
 
@@ -43,9 +44,14 @@ function bearer(req: FastifyRequest): string | null {
   return null;
 }
 
+/**
+ * The viewer of a request. The session cookie counts only on requests from the site's own
+ * pages: another origin's page (another port of the same host shares the cookie) is anonymous,
+ * so it can neither read a signed-in user's streams nor act as them. Tokens work from anywhere.
+ */
 export async function resolveViewer(ctx: Context, req: FastifyRequest): Promise<Viewer> {
   const token = bearer(req);
-  const cookie = token ? null : req.cookies?.[SESSION_COOKIE];
+  const cookie = token || !fromOwnOrigin(req, ctx.config.publicUrl) ? null : req.cookies?.[SESSION_COOKIE];
   const secret = token ?? cookie;
   if (!secret) return ANONYMOUS;
   const row = await findToken(ctx, hashSecret(secret));

@@ -17,6 +17,9 @@ const STATUS: Record<ErrorCode, number> = {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | HashchatError | Error, req, reply) => {
     if (err instanceof HashchatError) {
+      const retryAfter = err.details?.retry_after;
+      if (err.code === 'RateLimited' && typeof retryAfter === 'number')
+        reply.header('retry-after', String(retryAfter));
       return reply.status(STATUS[err.code]).send({ error: err.message, ...(err.details ?? {}) });
     }
     const fe = err as FastifyError;

@@ -1,4 +1,13 @@
+import { stripControlChars } from '@hashchat/core/text/control-chars';
 import { z } from 'zod';
+
+/**
+ * Text a person wrote (a status, a title, a bio…): line breaks normalised and every other
+ * control character dropped before any check, so `userText().trim().min(1)` refuses a value
+ * of NULs alone. Every schema of user-written text starts from this.
+ */
+export const userText = (params?: Parameters<typeof z.string>[0]) =>
+  z.string(params).overwrite(stripControlChars);
 
 /** Booleans as JSON, form ("true", "1", "on") or multipart strings send them. */
 export const formBool = z

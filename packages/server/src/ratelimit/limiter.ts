@@ -2,6 +2,8 @@
 export interface RateLimiter {
   /** Counts one hit on `key`; returns the count in the current window and when it resets (epoch ms). */
   hit(key: string, windowSeconds: number): Promise<{ count: number; resetAt: number }>;
+  /** The count on `key` in its current window (0 when none is open), without counting a hit. */
+  peek(key: string, windowSeconds: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -27,6 +29,11 @@ export class MemoryRateLimiter implements RateLimiter {
     }
     w.count++;
     return { ...w };
+  }
+
+  async peek(key: string) {
+    const w = this.windows.get(key);
+    return w && w.resetAt > this.now() ? w.count : 0;
   }
 
   async close() {

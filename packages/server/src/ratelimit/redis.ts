@@ -44,6 +44,16 @@ export class RedisRateLimiter implements RateLimiter {
     }
   }
 
+  async peek(key: string, windowSeconds: number) {
+    try {
+      const [start, count] = await this.redis.hmget(`${this.prefix}rl:${key}`, 's', 'c');
+      if (start === null || Number(start) + windowSeconds * 1000 <= this.now()) return 0;
+      return Number(count);
+    } catch {
+      return 0;
+    }
+  }
+
   async close() {
     this.redis.disconnect();
   }

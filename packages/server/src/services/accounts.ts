@@ -2,7 +2,7 @@ import { HashchatError, notFound, unprocessable } from '@hashchat/core/errors';
 import { hash, verify } from '@node-rs/argon2';
 import { sql } from 'kysely';
 import type { Context } from '../context';
-import { type AccountRow, findAccountById, findAccountByLogin } from '../store/accounts';
+import { type AccountRow, findAccountById } from '../store/accounts';
 import { appendEvents, type NewEvent } from '../store/events';
 import { safetyRelationshipFields } from './moderation/blocks';
 import { addNotifications } from './notifications';
@@ -109,13 +109,33 @@ function registrationError(errors: FieldErrors): HashchatError {
   return unprocessable(`Validation failed: ${summary}`, { details: errors });
 }
 
-/** Checks a login (username or email) and password; the same error whichever is wrong. */
-export async function authenticate(ctx: Context, login: string, password: string): Promise<AccountRow> {
-  const account = await findAccountByLogin(ctx.store.db, login.trim());
-  const ok = account ? await verify(account.password_hash, password).catch(() => false) : false;
+/** A hash to verify against when no account has the login, so a wrong login takes as long as a wrong password. */
+let decoy: Promise<string> | null = null;
+
+/**
+ * Checks a password against the account a login (username or email) named, `undefined` when
+ * none: the same error whichever is wrong. Sign-in paths call it through `signIn`, which throttles.
+ */
+export async function checkPassword(account: AccountRow | undefined, password: string): Promise<AccountRow> {
+  decoy ??= hash("not anyone's password");
+  const ok = await verify(account?.password_hash ?? (await decoy), password).catch(() => false);
   if (!account || !ok) throw new HashchatError('Unauthorized', 'Invalid username/email or password');
   if (account.suspended_at !== null) throw new HashchatError('Forbidden', 'Your account is suspended');
   return account;
+}
+
+/**
+ * Suspends an account: its tokens stop working and every stream it has open closes, on every
+ * instance. (No endpoint calls this yet; moderation tooling will.)
+ */
+export async function suspendAccount(ctx: Context, accountId: number): Promise<void> {
+  await ctx.store.db
+    .updateTable('accounts')
+    .set({ suspended_at: ctx.now() })
+    .where('id', '=', accountId)
+    .where('suspended_at', 'is', null)
+    .execute();
+  await ctx.hub.revoke({ accountId });
 }
 
 export async function updateCredentials(

@@ -5,12 +5,11 @@ import { appendEvents, type NewEvent } from '../store/events';
 import { addNotifications } from './notifications';
 import { publishEvents } from './publish';
 import { presentStatus } from './status-views';
-import { visibleStatus } from './statuses';
-import { statusTopics } from './visibility';
+import { loadVisibleStatus, statusTopics } from './visibility';
 
 /** Favourites a status (idempotent) and notifies its author. */
 export async function favourite(ctx: Context, viewerId: number, id: number) {
-  const row = await visibleStatus(ctx, id, viewerId);
+  const row = await loadVisibleStatus(ctx, viewerId, id);
   const target = row.reblog_of_id !== null ? Number(row.reblog_of_id) : id;
   const stored = await ctx.store.db.transaction().execute(async (trx) => {
     const inserted = await trx
@@ -39,7 +38,7 @@ export async function favourite(ctx: Context, viewerId: number, id: number) {
 }
 
 export async function unfavourite(ctx: Context, viewerId: number, id: number) {
-  const row = await visibleStatus(ctx, id, viewerId);
+  const row = await loadVisibleStatus(ctx, viewerId, id);
   const target = row.reblog_of_id !== null ? Number(row.reblog_of_id) : id;
   await ctx.store.db.transaction().execute(async (trx) => {
     const del = await trx
@@ -66,9 +65,9 @@ export async function unfavourite(ctx: Context, viewerId: number, id: number) {
 
 /** Reblogs (reposts) a public or unlisted status; returns the reblog wrapper like Mastodon. */
 export async function reblog(ctx: Context, viewerId: number, id: number) {
-  const row = await visibleStatus(ctx, id, viewerId);
+  const row = await loadVisibleStatus(ctx, viewerId, id);
   const target =
-    row.reblog_of_id !== null ? await visibleStatus(ctx, Number(row.reblog_of_id), viewerId) : row;
+    row.reblog_of_id !== null ? await loadVisibleStatus(ctx, viewerId, Number(row.reblog_of_id)) : row;
   if (target.visibility === 'private' || target.visibility === 'direct') throw notFound();
   const now = ctx.now();
   const existing = await ctx.store.db
@@ -135,7 +134,7 @@ export async function reblog(ctx: Context, viewerId: number, id: number) {
 }
 
 export async function unreblog(ctx: Context, viewerId: number, id: number) {
-  const row = await visibleStatus(ctx, id, viewerId);
+  const row = await loadVisibleStatus(ctx, viewerId, id);
   const target = row.reblog_of_id !== null ? Number(row.reblog_of_id) : id;
   const mine = await ctx.store.db
     .selectFrom('statuses')

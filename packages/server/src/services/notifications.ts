@@ -7,7 +7,7 @@ import type { NewEvent } from '../store/events';
 import type { Database, NotificationType } from '../store/schema';
 import { chatReminderFields } from './chats/reminder-views';
 import { withoutSilenced } from './moderation/silenced';
-import { presentStatuses } from './status-views';
+import { presentVisibleStatuses } from './status-views';
 
 export interface NewNotification {
   accountId: number;
@@ -95,7 +95,8 @@ export async function presentNotifications(
   const statuses = new Map<string, StatusEntity>();
   for (const [id, s] of known.statuses ?? []) statuses.set(String(id), s);
   const unknown = statusIds.filter((id) => !statuses.has(String(id)));
-  for (const s of await presentStatuses(ctx, unknown, viewerId, db)) statuses.set(s.id, s);
+  // A notification whose status the recipient may no longer see (held, or out of reach) is left out.
+  for (const s of await presentVisibleStatuses(ctx, unknown, viewerId, db)) statuses.set(s.id, s);
   const reminders = await chatReminderFields(ctx, rows, db);
   const out = [];
   for (const r of rows) {

@@ -29,15 +29,18 @@ export async function findApp(ctx: Context, clientId: string) {
   return ctx.store.db.selectFrom('apps').selectAll().where('client_id', '=', clientId).executeTakeFirst();
 }
 
+/** OAuth's `invalid_client`: the client could not be authenticated. */
+export const invalidClient = () =>
+  new HashchatError(
+    'Unauthorized',
+    'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.',
+  );
+
 /** Checks client credentials; OAuth's `invalid_client` otherwise. */
 export async function authenticateClient(ctx: Context, clientId: string, clientSecret: string | undefined) {
   const app = await findApp(ctx, clientId);
-  if (!app || clientSecret === undefined || !safeEqual(app.client_secret, clientSecret)) {
-    throw new HashchatError(
-      'Unauthorized',
-      'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.',
-    );
-  }
+  if (!app || clientSecret === undefined || !safeEqual(app.client_secret, clientSecret))
+    throw invalidClient();
   return app;
 }
 
@@ -73,13 +76,22 @@ export function tokenEntity(t: { token: string; createdAt: number }, scopes: str
   };
 }
 
+/**
+ * Revokes a token (only one `appId` issued, when given) and ends what it opened: its streams
+ * close and it leaves the token caches, on every instance.
+ */
 export async function revokeToken(ctx: Context, token: string, appId?: number): Promise<void> {
   const hash = hashSecret(token);
-  let q = ctx.store.db.updateTable('tokens').set({ revoked_at: ctx.now() }).where('token_hash', '=', hash);
+  let q = ctx.store.db
+    .updateTable('tokens')
+    .set({ revoked_at: ctx.now() })
+    .where('token_hash', '=', hash)
+    .where('revoked_at', 'is', null);
   if (appId !== undefined) q = q.where('app_id', '=', appId);
-  await q.execute();
+  const revoked = await q.returning('id').execute();
   // Another app's revoke attempt changed nothing, and forgetting is harmless: it is read again.
   ctx.tokens.forget(hash);
+  for (const row of revoked) await ctx.hub.revoke({ tokenId: Number(row.id) });
 }
 
 export async function createCode(
@@ -111,11 +123,29 @@ export async function createCode(
   return code;
 }
 
-/** Exchanges an authorization code once (it is deleted on use), checking redirect URI and PKCE. */
+/**
+ * Exchanges an authorization code once (it is deleted on any attempt), checking the client,
+ * the redirect URI and PKCE. A code bound to a PKCE challenge proves its client by the
+ * verifier (RFC 7636 §4.6); any other code only with the client secret (RFC 6749 §4.1.3),
+ * so a leaked code without PKCE is worthless without the secret. A secret that is sent is
+ * always checked.
+ */
 export async function exchangeCode(
   ctx: Context,
-  input: { appId: number; code: string; redirectUri: string; verifier: string | undefined },
+  input: {
+    clientId: string;
+    clientSecret: string | undefined;
+    code: string;
+    redirectUri: string;
+    verifier: string | undefined;
+  },
 ) {
+  const client =
+    input.clientSecret !== undefined
+      ? await authenticateClient(ctx, input.clientId, input.clientSecret)
+      : await findApp(ctx, input.clientId);
+  if (!client) throw invalidClient();
+  const appId = Number(client.id);
   const invalid = () =>
     new HashchatError(
       'Invalid',
@@ -133,7 +163,7 @@ export async function exchangeCode(
   });
   if (
     !row ||
-    Number(row.app_id) !== input.appId ||
+    Number(row.app_id) !== appId ||
     Number(row.expires_at) < ctx.now() ||
     row.redirect_uri !== input.redirectUri
   )
@@ -142,10 +172,10 @@ export async function exchangeCode(
     if (!input.verifier) throw invalid();
     const computed = row.code_challenge_method === 'S256' ? pkceChallenge(input.verifier) : input.verifier;
     if (!safeEqual(computed, row.code_challenge)) throw invalid();
-  }
+  } else if (input.clientSecret === undefined) throw invalidClient();
   const scopes = row.scopes.split(' ');
   const t = await issueToken(ctx, {
-    appId: input.appId,
+    appId,
     accountId: Number(row.account_id),
     scopes,
     kind: 'oauth',

@@ -11,6 +11,7 @@ import {
   tagsForStatuses,
   viewerStateForStatuses,
 } from '../store/statuses';
+import { visibleStatusIds } from './visibility';
 
 /**
  * The read pipeline's hydrate + present steps: status ids in, Status entities out, in the
@@ -90,4 +91,23 @@ export async function presentStatus(
   db: Kysely<Database> = ctx.store.db,
 ): Promise<StatusEntity | null> {
   return (await presentStatuses(ctx, [id], viewerId, db))[0] ?? null;
+}
+
+/**
+ * The read pipeline with its rules step: of these ids, the statuses the viewer may see
+ * (services/visibility.ts), presented in order. Every read path that answers a viewer goes through here.
+ */
+export async function presentVisibleStatuses(
+  ctx: Context,
+  ids: number[],
+  viewerId: number | null,
+  db: Kysely<Database> = ctx.store.db,
+): Promise<StatusEntity[]> {
+  const visible = await visibleStatusIds(db, ids, viewerId);
+  return presentStatuses(
+    ctx,
+    ids.filter((id) => visible.has(id)),
+    viewerId,
+    db,
+  );
 }

@@ -14,7 +14,7 @@ import { applyRoomGate, checkRoomGate } from './moderation/gate';
 import { addNotifications } from './notifications';
 import { publishEvents } from './publish';
 import { presentStatus } from './status-views';
-import { canSeeStatus, statusTopics } from './visibility';
+import { canSeeStatus, loadVisibleStatus, statusTopics } from './visibility';
 
 export interface NewStatus {
   status: string;
@@ -72,7 +72,7 @@ export async function createStatus(
   if (input.inReplyToId !== null) {
     parent = await findStatusById(db, input.inReplyToId);
     if (!parent || parent.reblog_of_id !== null || !(await canSeeStatus(db, parent, authorId))) {
-      throw notFound('The status you are replying to does not exist');
+      throw notFound();
     }
   }
 
@@ -210,8 +210,7 @@ function isUniqueViolation(err: unknown): boolean {
 /** Deletes the viewer's own status; readers get a `delete` event. Returns the entity with `text` for redrafting. */
 export async function deleteStatus(ctx: Context, viewerId: number, id: number) {
   const db = ctx.store.db;
-  const row = await findStatusById(db, id);
-  if (!row || !(await canSeeStatus(db, row, viewerId))) throw notFound();
+  const row = await loadVisibleStatus(ctx, viewerId, id);
   if (Number(row.account_id) !== viewerId) throw new HashchatError('Forbidden', 'This action is not allowed');
   const entity = await presentStatus(ctx, id, viewerId);
   const now = ctx.now();
@@ -284,11 +283,4 @@ export async function deleteStatus(ctx: Context, viewerId: number, id: number) {
   });
   await publishEvents(ctx, stored);
   return entity ? { ...entity, text: row.text } : null;
-}
-
-/** Loads a status the viewer may see, or throws 404. */
-export async function visibleStatus(ctx: Context, id: number, viewerId: number | null): Promise<StatusRow> {
-  const row = await findStatusById(ctx.store.db, id);
-  if (!row || !(await canSeeStatus(ctx.store.db, row, viewerId))) throw notFound();
-  return row;
 }

@@ -1,4 +1,5 @@
-import { type Kysely, type Migration, Migrator } from 'kysely';
+import type { Kysely } from 'kysely';
+import { type Migration, Migrator } from 'kysely/migration';
 import type { Dialect } from './dialect';
 import * as m001 from './migrations/001-core';
 import * as m002 from './migrations/002-chats';

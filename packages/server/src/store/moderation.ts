@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type {
   ChatBansTable,
   ChatReportsTable,
@@ -154,21 +154,6 @@ export async function putHold(
 export async function dropHold(db: Kysely<Database>, statusId: number): Promise<boolean> {
   const res = await db.deleteFrom('status_holds').where('status_id', '=', statusId).executeTakeFirst();
   return Number(res.numDeletedRows) > 0;
-}
-
-/** Which of `ids` are held (pending, muted or hidden) and not written by `viewerId`. */
-export async function heldIds(
-  db: Kysely<Database>,
-  ids: number[],
-  viewerId: number | null,
-): Promise<Set<number>> {
-  if (ids.length === 0) return new Set();
-  // SQL text: every page of statuses asks this (docs/performance.md, change 10).
-  const { rows } = await sql<{ status_id: number }>`select status_id from status_holds
-    where status_id in (${sql.join(ids)}) ${viewerId !== null ? sql`and account_id != ${viewerId}` : sql``}`.execute(
-    db,
-  );
-  return new Set(rows.map((r) => Number(r.status_id)));
 }
 
 /** The held statuses of a chat in one state, oldest first (the review queue). */

@@ -3,6 +3,7 @@ import type { Bus, BusHandler } from '../bus/bus';
 import type { StoredEvent } from '../store/events';
 import { StreamHub } from './hub';
 import { type FrameCache, Reader } from './reader';
+import type { Revocation } from './revocation';
 
 /** A bus the test drives by hand: it delivers what the test says, in the order the test says. */
 class ManualBus implements Bus {
@@ -40,7 +41,7 @@ const ev = (id: number): StoredEvent => ({ id, event: 'update', payload: `{"id":
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
 /** One topic `tag:x` whose committed events (the store) are `ids`, with a reader attached "from now". */
-async function setUp(storeIds: number[], gapWaitMs = 20) {
+async function setUp(storeIds: number[], gapWaitMs = 20, onRevoked?: (r: Revocation) => void) {
   const store = [...storeIds];
   const bus = new ManualBus();
   let reads = 0;
@@ -57,6 +58,7 @@ async function setUp(storeIds: number[], gapWaitMs = 20) {
     latestId: async () => Math.max(0, ...store),
     metrics: { openStreams() {}, delivered() {}, dropped() {} },
     log: { warn() {} },
+    onRevoked,
   });
   const reader = new ListReader();
   reader.topics.set('tag:x', ['hashtag', 'x']);
@@ -171,4 +173,51 @@ describe('StreamHub heartbeats', () => {
       vi.useRealTimers();
     }
   });
+});
+
+describe('StreamHub revocations', () => {
+  /** Three readers on `tag:x`: token 1 of account 10, token 2 of account 10, token 3 of account 20. */
+  async function readers() {
+    const revoked: Revocation[] = [];
+    const { hub, bus } = await setUp([], 20, (r) => revoked.push(r));
+    await hub.listen();
+    const made = [
+      [1, 10],
+      [2, 10],
+      [3, 20],
+    ].map(([tokenId, accountId]) => {
+      const r = new ListReader();
+      r.tokenId = tokenId;
+      r.accountId = accountId;
+      r.topics.set('tag:x', ['hashtag', 'x']);
+      return r;
+    });
+    for (const r of made) await hub.attach(r, null);
+    return { hub, bus, made, revoked };
+  }
+
+  it.each([
+    [{ tokenId: 2 }, [false, true, false]],
+    [{ accountId: 10 }, [true, true, false]],
+  ])(
+    'closes the readers opened with %o, here and when another instance says so',
+    async (revocation, closed) => {
+      const here = await readers();
+      await here.hub.revoke(revocation);
+      expect(here.made.map((r) => r.closed)).toEqual(closed);
+      expect(here.revoked).toEqual([revocation]);
+      here.hub.close();
+
+      const there = await readers();
+      expect(there.bus.subscribed.has('hashchat:revoked')).toBe(true);
+      there.bus.handler(
+        'hashchat:revoked',
+        { id: 0, event: 'hashchat.revoked', accountId: null, payload: JSON.stringify(revocation) },
+        null,
+      );
+      expect(there.made.map((r) => r.closed)).toEqual(closed);
+      expect(there.revoked).toEqual([revocation]);
+      there.hub.close();
+    },
+  );
 });

@@ -1,6 +1,8 @@
 import type { Bus } from '../bus/bus';
 import type { StoredEvent } from '../store/events';
 import type { FrameCache, Reader } from './reader';
+import { opensWith, parseRevocation, REVOKED_TOPIC, type Revocation, revocationEvent } from './revocation';
+import { withoutWithdrawn } from './withdrawn';
 
 export interface HubMetrics {
   openStreams(delta: number): void;
@@ -17,6 +19,8 @@ export interface HubOptions {
   log: { warn(obj: unknown, msg: string): void };
   /** How long an event that arrived ahead of its predecessor waits for it before the store is asked. */
   gapWaitMs?: number;
+  /** Told of every revocation this process hears of (after the hub has closed its streams): the token cache. */
+  onRevoked?: (r: Revocation) => void;
 }
 
 const CATCH_UP_PAGE = 1000;
@@ -79,8 +83,35 @@ export class StreamHub {
     return this.readers.size;
   }
 
+  /** Listens for revocations from every instance (see `revoke`); called once at start. */
+  async listen(): Promise<void> {
+    await this.bus.subscribe(REVOKED_TOPIC);
+  }
+
+  /**
+   * Closes the streams opened with a revoked credential here, and tells every other instance
+   * to do the same (and to forget the token). Whichever instance hears it first acts; the
+   * echo from the bus finds nothing left to close.
+   */
+  async revoke(r: Revocation): Promise<void> {
+    this.closeRevoked(r);
+    try {
+      await this.bus.publish(REVOKED_TOPIC, revocationEvent(r), null);
+    } catch (err) {
+      // Redis away: other instances' caches still expire the token (TOKEN_CACHE_MS).
+      this.opts.log.warn({ err, revocation: r }, 'could not tell other instances of a revocation');
+    }
+  }
+
+  private closeRevoked(r: Revocation): void {
+    for (const reader of [...this.readers]) if (opensWith(reader, r)) reader.close('revoked');
+    this.opts.onRevoked?.(r);
+  }
+
   /** Attaches a reader to its topics; with `since`, first sends what it missed after that event id. */
   async attach(reader: Reader, since: number | null): Promise<void> {
+    // Gone before it was attached (the client left while its stream was resolved): nothing to serve.
+    if (reader.closed) return;
     this.readers.add(reader);
     reader.heartbeatSlot = this.nextSlot++ % this.slots;
     this.opts.metrics.openStreams(1);
@@ -164,13 +195,18 @@ export class StreamHub {
     } catch (err) {
       this.opts.log.warn({ err }, 'stream catch-up failed');
     }
-    this.opts.metrics.delivered(await reader.endCatchUp(backlog));
+    this.opts.metrics.delivered(await reader.endCatchUp(withoutWithdrawn(backlog)));
   }
 
   /** A message from the bus: dispatch it if it follows the topic's head, else hold it until the gap fills. */
   private receive(topic: string, event: StoredEvent, prev: number | null): void {
     const st = this.byTopic.get(topic);
-    if (!st) return;
+    if (!st) {
+      // Looked for only when no reader holds the topic: no work added to delivering events.
+      const r = topic === REVOKED_TOPIC ? parseRevocation(event) : null;
+      if (r) this.closeRevoked(r);
+      return;
+    }
     if (st.queue) {
       st.queue.push({ event, prev });
       return;

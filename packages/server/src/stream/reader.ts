@@ -15,6 +15,9 @@ export interface FrameCache {
   wsPayload?: string;
 }
 
+/** Why a stream ended: a slow reader dropped, the server stopping, the client leaving, its credential revoked. */
+export type CloseReason = 'backlog' | 'shutdown' | 'client' | 'revoked';
+
 /**
  * One open stream connection (SSE or WebSocket). The hub hands it events; the reader filters
  * (blocks, mutes: decided from memory, never a query per event), dedupes and writes.
@@ -34,6 +37,12 @@ export abstract class Reader {
   excludedAccounts = new Set<number>();
   /** Which event names this reader wants (e.g. only `notification`); null for all. */
   eventFilter: ReadonlySet<string> | null = null;
+  /** The token the stream was opened with (null: anonymous); revoking it closes the stream. */
+  tokenId: number | null = null;
+  /** The account the stream was opened as; suspending it closes the stream. */
+  accountId: number | null = null;
+  /** Gives back the stream's slot (stream-limits.ts) once the reader closes, however it does. */
+  private release: (() => void) | null = null;
   /** Internal `hashchat.*` events (e.g. "you now follow X: add its topic") go here, never to the client. */
   onControl: (event: StoredEvent) => void = () => {};
 
@@ -137,7 +146,23 @@ export abstract class Reader {
   }
   abstract heartbeat(): void;
   /** Ends the connection; `reason` 'backlog' marks a slow reader dropped to protect the room. */
-  abstract close(reason: 'backlog' | 'shutdown' | 'client'): void;
+  abstract close(reason: CloseReason): void;
   /** Called once when the reader is gone, whatever closed it. */
-  onClose: (reason: 'backlog' | 'shutdown' | 'client') => void = () => {};
+  onClose: (reason: CloseReason) => void = () => {};
+
+  /** Hands the reader its stream slot; a reader already closed gives it back at once. */
+  hold(release: () => void): void {
+    if (this.closed) release();
+    else this.release = release;
+  }
+
+  /** Marks the reader gone, once, whatever ended it: frees its slot and tells the hub. */
+  protected finish(reason: CloseReason): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.release?.();
+    this.release = null;
+    this.onClose(reason);
+    this.onClose = () => {};
+  }
 }

@@ -51,7 +51,7 @@ function reader(maxBufferedBytes = 1024) {
 describe('SseReader', () => {
   it('opens with event-stream headers and a first comment', () => {
     const { res, r } = reader();
-    r.open(undefined);
+    r.open();
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
     expect(res.headers['x-accel-buffering']).toBe('no');

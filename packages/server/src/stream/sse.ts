@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { StoredEvent } from '../store/events';
-import { type FrameCache, Reader } from './reader';
+import { type CloseReason, type FrameCache, Reader } from './reader';
 
 // Comments end in one newline, as Mastodon's streaming server writes them: Mastodon.py ends an
 // event at a blank line and aborts on one with no `event` field, so a comment must not stand
@@ -37,21 +37,24 @@ export class SseReader extends Reader {
   ) {
     super();
     res.on('close', () => this.finish('client'));
+    // The client may have left while the stream was being resolved: its 'close' has passed.
+    if (res.destroyed) this.finish('client');
   }
 
-  /** Sends the headers and a first comment at once, so clients see the stream open. */
-  open(origin: string | undefined): void {
-    const headers: Record<string, string> = {
+  /**
+   * Sends the headers and a first comment at once, so clients see the stream open. Any page may
+   * read a stream, but never with the browser's credentials: a signed-in stream from another
+   * origin needs a token (the cookie counts only from the site's own pages, see resolveViewer).
+   */
+  open(): void {
+    this.res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
-    };
-    if (origin) {
-      headers['access-control-allow-origin'] = origin;
-      headers['access-control-allow-credentials'] = 'true';
-    } else headers['access-control-allow-origin'] = '*';
-    this.res.writeHead(200, headers);
+      'access-control-allow-origin': '*',
+      'x-content-type-options': 'nosniff',
+    });
     this.res.write(OPENING);
     if (this.res.chunkedEncoding) this.candidate = this.res.socket;
   }
@@ -117,17 +120,10 @@ export class SseReader extends Reader {
     else this.res.write(data);
   }
 
-  close(reason: 'backlog' | 'shutdown' | 'client'): void {
+  close(reason: CloseReason): void {
     if (this.closed) return;
     if (reason === 'backlog') this.res.destroy();
     else this.res.end();
     this.finish(reason);
-  }
-
-  private finish(reason: 'backlog' | 'shutdown' | 'client'): void {
-    if (this.closed && reason === 'client') return;
-    this.closed = true;
-    this.onClose(reason);
-    this.onClose = () => {};
   }
 }

@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import type { StoredEvent } from '../store/events';
-import { type FrameCache, Reader } from './reader';
+import { type CloseReason, type FrameCache, Reader } from './reader';
 
 const NO_STREAM: string[] = [];
 /** A ping control frame with no payload (FIN, opcode 9, length 0). */
@@ -114,17 +114,12 @@ export class WsReader extends Reader {
     while (!this.closed && this.backedUp()) await new Promise((r) => setTimeout(r, 5));
   }
 
-  close(reason: 'backlog' | 'shutdown' | 'client'): void {
+  close(reason: CloseReason): void {
     if (this.closed) return;
     if (reason === 'backlog') this.socket.terminate();
+    // 1008 (policy violation): the credential is gone, reconnecting with it will not help.
+    else if (reason === 'revoked') this.socket.close(1008, 'revoked');
     else this.socket.close(1001, reason);
     this.finish(reason);
-  }
-
-  private finish(reason: 'backlog' | 'shutdown' | 'client'): void {
-    if (this.closed && reason === 'client') return;
-    this.closed = true;
-    this.onClose(reason);
-    this.onClose = () => {};
   }
 }

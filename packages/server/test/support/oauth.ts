@@ -142,3 +142,13 @@ export async function authorizeUser(
   if (tok.status !== 200) throw new Error(`token: ${tok.status} ${JSON.stringify(tok.body)}`);
   return tok.body.access_token;
 }
+
+/** POST /oauth/revoke as `app` (its client credentials); the response status. */
+export async function revokeAs(base: string, app: AppEntity, token: string): Promise<number> {
+  const res = await new Api(base).post('/oauth/revoke', {
+    client_id: app.client_id,
+    client_secret: app.client_secret,
+    token,
+  });
+  return res.status;
+}

@@ -11,9 +11,16 @@ export class SseClient {
   private waiters: (() => void)[] = [];
   status = 0;
   opened: Promise<void>;
+  /** Resolves when the stream ends, whoever ended it (the server, or `close`). */
+  readonly ended: Promise<void>;
+  private end: () => void = () => {};
 
   constructor(url: string, headers: Record<string, string> = {}) {
+    this.ended = new Promise((resolve) => {
+      this.end = resolve;
+    });
     this.opened = this.run(url, headers);
+    this.opened.catch(() => this.end());
   }
 
   private async run(url: string, headers: Record<string, string>) {
@@ -22,7 +29,10 @@ export class SseClient {
       signal: this.controller.signal,
     });
     this.status = res.status;
-    if (!res.ok || !res.body) return;
+    if (!res.ok || !res.body) {
+      this.end();
+      return;
+    }
     const reader = res.body.getReader();
     const decoder = new TextDecoder();
     let buf = '';
@@ -55,6 +65,7 @@ export class SseClient {
       } catch {
         /* aborted */
       }
+      this.end();
     })();
   }
 

@@ -3,6 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import type { Logger } from 'pino';
 import { type Config, loadConfig } from '../../src/config';
 import { type RunningServer, startServer } from '../../src/server';
 
@@ -14,6 +15,8 @@ export interface TestServer extends RunningServer {
 export interface TestServerOptions {
   env?: Record<string, string>;
   now?: () => number;
+  /** The process logger (default: pino at LOG_LEVEL to stdout). */
+  logger?: Logger;
   /** Reuse a database (e.g. to restart "the same" instance); default: a fresh one. */
   database?: TestDatabase;
 }
@@ -86,7 +89,7 @@ export async function testConfig(db: TestDatabase, env: Record<string, string> =
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const db = opts.database ?? (await createTestDatabase());
   const config = await testConfig(db, opts.env);
-  const server = await startServer(config, { now: opts.now });
+  const server = await startServer(config, { now: opts.now, logger: opts.logger });
   return {
     ...server,
     async close() {

@@ -18,8 +18,14 @@ export class WsClient {
   refusedWith: number | null = null;
   closed = false;
 
-  constructor(url: string, opts: { headers?: Record<string, string>; protocols?: string[] } = {}) {
-    this.socket = new WebSocket(url, opts.protocols ?? [], { headers: opts.headers });
+  constructor(
+    url: string,
+    opts: { headers?: Record<string, string>; protocols?: string[]; localAddress?: string } = {},
+  ) {
+    this.socket = new WebSocket(url, opts.protocols ?? [], {
+      headers: opts.headers,
+      localAddress: opts.localAddress,
+    });
     this.opened = new Promise((resolve, reject) => {
       this.socket.once('open', () => resolve());
       this.socket.once('unexpected-response', (_req, res) => {
@@ -55,3 +61,16 @@ export class WsClient {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** `p`'s value, or a rejection once `ms` have passed without one. */
+export async function within<T>(ms: number, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`not within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([p, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

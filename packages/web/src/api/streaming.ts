@@ -75,7 +75,8 @@ function setState(stream: SharedStream, state: StreamState): void {
 }
 
 function open(url: string, stream: SharedStream): void {
-  const source = new EventSource(url, { withCredentials: true });
+  // Same-origin, so the session cookie goes along; the server never allows credentialed CORS.
+  const source = new EventSource(url);
   stream.source = source;
   source.onopen = () => setState(stream, 'live');
   source.onerror = () => {

@@ -1,5 +1,7 @@
+import { parseRrule } from '@hashchat/core/chat/recurrence-rule';
 import { occurrences } from '@hashchat/core/chat/schedule';
 import { localToUtc } from '@hashchat/core/chat/zone-time';
+import { stripControlChars } from '@hashchat/core/text/control-chars';
 import ical, { ICalAlarmType, type ICalCalendar, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { Context } from '../../context';
@@ -13,6 +15,7 @@ import {
 } from '../../store/chat-sessions';
 import { type ChatRow, findChatsByIds } from '../../store/chats';
 import { loadChat, loadSession } from './access';
+import { icsText } from './ics-text';
 import { vtimezone } from './vtimezone';
 
 const DAY_MS = 86_400_000;
@@ -23,6 +26,11 @@ const MAX_EVENTS = 1000;
  * iCalendar documents for chats and sessions. Every time carries its chat's TZID with a
  * VTIMEZONE, every event a display alarm and the room's URL, so "Tuesday 20:00 New York" stays
  * 20:00 in New York across DST in any calendar app.
+ *
+ * Every user-written value is escaped for its content line: ical-generator escapes SUMMARY,
+ * DESCRIPTION, LOCATION and URL itself but writes the calendar's NAME / X-WR-CALNAME raw, so
+ * that one goes through `icsText`; control characters are dropped from all of them. The RRULE
+ * line is the parsed rule's canonical text, never the stored string.
  */
 interface Doc {
   cal: ICalCalendar;
@@ -32,7 +40,7 @@ interface Doc {
 
 function newDoc(ctx: Context, name: string, span: { from: number; to: number }): Doc {
   const doc: Doc = {
-    cal: ical({ name, prodId: { company: 'Hashchat', product: 'chats', language: 'EN' } }),
+    cal: ical({ name: icsText(name), prodId: { company: 'Hashchat', product: 'chats', language: 'EN' } }),
     span,
   };
   // Read lazily: events added later widen the span.
@@ -64,11 +72,12 @@ interface EventSpec {
 
 function addEvent(doc: Doc, e: EventSpec): void {
   const tz = e.chat.time_zone;
+  const title = stripControlChars(e.title);
   doc.span.from = Math.min(doc.span.from, e.start);
   doc.span.to = Math.max(doc.span.to, e.end);
   const repeating = e.rrule
     ? [
-        `RRULE:${e.rrule.rule}`,
+        `RRULE:${parseRrule(e.rrule.rule).text}`,
         ...(e.rrule.exdates.length > 0
           ? [`EXDATE;TZID=${tz}:${e.rrule.exdates.map((x) => icsLocal(x, tz)).join(',')}`]
           : []),
@@ -80,8 +89,8 @@ function addEvent(doc: Doc, e: EventSpec): void {
     end: local(e.end, tz),
     timezone: tz,
     stamp: DateTime.fromMillis(e.stamp, { zone: 'utc' }),
-    summary: e.title,
-    description: e.details,
+    summary: title,
+    description: stripControlChars(e.details),
     url: e.url,
     location: e.url,
     ...(e.recurrenceId !== undefined ? { recurrenceId: local(e.recurrenceId, tz) } : {}),
@@ -94,7 +103,7 @@ function addEvent(doc: Doc, e: EventSpec): void {
             {
               type: ICalAlarmType.display,
               trigger: e.alarmMinutes * 60,
-              description: `${e.title} starts in ${e.alarmMinutes} minutes`,
+              description: `${title} starts in ${e.alarmMinutes} minutes`,
             },
           ],
   });

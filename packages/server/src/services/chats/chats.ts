@@ -185,8 +185,9 @@ export async function addCoHost(
   const db = ctx.store.db;
   const chat = await loadChat(db, chatId);
   await requireHost(db, chat, actorId);
-  if (!(await findAccountById(db, accountId)))
-    throw unprocessable(`Validation failed: account ${accountId} does not exist`);
+  // An account id from outside, like any other: a missing (or suspended) one is a 404.
+  const account = await findAccountById(db, accountId);
+  if (!account || account.suspended_at !== null) throw notFound();
   if (Number(chat.owner_id) === accountId) throw conflict('The owner is already a host of this chat');
   await db
     .insertInto('chat_co_hosts')

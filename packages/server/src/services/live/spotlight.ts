@@ -6,6 +6,7 @@ import { findRoomRow, setSpotlight } from '../../store/room';
 import { loadSession, requireHost } from '../chats/access';
 import { sessionTopic } from '../chats/session-events';
 import { publishEvents } from '../publish';
+import { loadVisibleStatus } from '../visibility';
 import { loadCast, presentRoomStatuses } from './room-views';
 
 export interface SpotlightChange {
@@ -28,8 +29,10 @@ export async function changeSpotlight(
   const db = ctx.store.db;
   const { session, chat } = await loadSession(db, sessionId);
   await requireHost(db, chat, actorId);
+  await loadVisibleStatus(ctx, actorId, statusId);
+  // Only a status of this session's room (404 like one the host may not see).
   const row = await findRoomRow(db, sessionId, statusId);
-  if (!row) throw notFound('This status is not in the room of this session');
+  if (!row) throw notFound();
   const cast = await loadCast(db, session, Number(chat.owner_id));
   const changed = (row.spotlighted_at !== null) !== on;
   const now = ctx.now();

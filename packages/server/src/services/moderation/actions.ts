@@ -2,7 +2,6 @@ import { conflict, notFound, unprocessable } from '@hashchat/core/errors';
 import type { Transaction } from 'kysely';
 import type { Context } from '../../context';
 import { findAccountById } from '../../store/accounts';
-import type { ChatRow } from '../../store/chats';
 import { appendEvents, type NewEvent } from '../../store/events';
 import {
   dropHold,
@@ -16,9 +15,10 @@ import type { Database, ReportCategory } from '../../store/schema';
 import { findStatusById, type StatusRow } from '../../store/statuses';
 import { loadSession } from '../chats/access';
 import { publishEvents } from '../publish';
+import { loadVisibleStatus } from '../visibility';
 import { logAction, type ModerationActionEntity, presentActions } from './log';
 import { isModerator, requireModerator } from './moderators';
-import { releaseEvents, withdrawEvent } from './room-events';
+import { releaseEvents, withdrawEvent, withdrawReblogEvents } from './room-events';
 
 export type RoomAction = 'hide' | 'unhide' | 'mute' | 'unmute' | 'ban' | 'unban' | 'approve' | 'reject';
 
@@ -47,12 +47,11 @@ export async function moderateRoom(
   const { chat } = await loadSession(db, sessionId);
   await requireModerator(db, chat, actorId);
   const now = ctx.now();
-  const status = input.statusId === null ? null : await findStatusById(db, input.statusId);
-  if (input.statusId !== null && !status) throw notFound('The status does not exist');
-  if (STATUS_ACTIONS.has(input.action)) {
-    if (!status) throw unprocessable('Validation failed: status_id is required for this action');
-    if (!(await inRoom(ctx, chat, status))) throw unprocessable("This status is not in this chat's room");
-  }
+  // A status the moderator may see, of this chat's room, or 404: an action names its author.
+  const status =
+    input.statusId === null ? null : await loadVisibleStatus(ctx, actorId, input.statusId, { room: chat });
+  if (STATUS_ACTIONS.has(input.action) && !status)
+    throw unprocessable('Validation failed: status_id is required for this action');
   const accountId = input.accountId ?? (status ? Number(status.account_id) : null);
   if (!STATUS_ACTIONS.has(input.action)) {
     if (accountId === null) throw unprocessable('Validation failed: account_id is required for this action');
@@ -80,6 +79,7 @@ export async function moderateRoom(
         );
         const sessions = await setRoomState(trx, Number(status!.id), 'hidden');
         events.push(await withdrawEvent(trx, status!, [...new Set([...sessions, sessionId])]));
+        events.push(...(await withdrawReblogEvents(trx, status!)));
         break;
       }
       case 'reject': {
@@ -172,27 +172,4 @@ async function release(ctx: Context, trx: Transaction<Database>, row: StatusRow)
   await dropHold(trx, Number(row.id));
   await setRoomState(trx, Number(row.id), 'visible');
   return releaseEvents(ctx, trx, row);
-}
-
-/** A status is in a chat's room when it carries the chat's hashtag, was indexed in one of its sessions, or is held by it. */
-async function inRoom(ctx: Context, chat: ChatRow, status: StatusRow): Promise<boolean> {
-  const db = ctx.store.db;
-  const [tagged, indexed, held] = await Promise.all([
-    db
-      .selectFrom('status_tags as st')
-      .innerJoin('tags as t', 't.id', 'st.tag_id')
-      .select('st.status_id')
-      .where('st.status_id', '=', status.id)
-      .where('t.name', '=', chat.tag_name)
-      .executeTakeFirst(),
-    db
-      .selectFrom('session_statuses as ss')
-      .innerJoin('chat_sessions as s', 's.id', 'ss.session_id')
-      .select('ss.status_id')
-      .where('ss.status_id', '=', status.id)
-      .where('s.chat_id', '=', chat.id)
-      .executeTakeFirst(),
-    findHold(db, Number(status.id)),
-  ]);
-  return Boolean(tagged || indexed || (held && Number(held.chat_id) === Number(chat.id)));
 }

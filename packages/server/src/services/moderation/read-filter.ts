@@ -1,13 +1,12 @@
 import type { Context } from '../../context';
 import type { StatusEntity } from '../../http/serializers/status';
 import { excludedAccountIds, silencedSenders } from '../../store/blocks';
-import { heldIds } from '../../store/moderation';
-import { presentStatuses } from '../status-views';
+import { presentVisibleStatuses } from '../status-views';
 
 /**
- * The read pipeline's rules step for timelines: held statuses (pending, muted, hidden by a
- * chat's moderators) are dropped for everyone but their author, then statuses by (or reblogs
- * of) accounts the viewer blocks, is blocked by or mutes. Pages may come out short; callers
+ * The read pipeline's rules step for timelines: what the visibility rule hides from the viewer
+ * (services/visibility.ts: audience, and holds by a chat's moderators) is dropped, then statuses
+ * by (or reblogs of) accounts the viewer blocks, is blocked by or mutes. Pages may come out short; callers
  * build their Link header from the ids they fetched, so paging goes on from where it was.
  */
 export async function presentTimeline(
@@ -15,12 +14,7 @@ export async function presentTimeline(
   ids: number[],
   viewerId: number | null,
 ): Promise<StatusEntity[]> {
-  const held = await heldIds(ctx.store.db, ids, viewerId);
-  const statuses = await presentStatuses(
-    ctx,
-    held.size > 0 ? ids.filter((id) => !held.has(id)) : ids,
-    viewerId,
-  );
+  const statuses = await presentVisibleStatuses(ctx, ids, viewerId);
   if (viewerId === null) return statuses;
   const excluded = await excludedAccountIds(ctx.store.db, viewerId, ctx.now());
   if (excluded.size === 0) return statuses;

@@ -5,9 +5,9 @@ import { findAccountById, findAccountsByIds } from '../../store/accounts';
 import { findChatById } from '../../store/chats';
 import { findReport, insertReport, listReports, type ReportRow, resolveReport } from '../../store/moderation';
 import type { ReportCategory } from '../../store/schema';
-import { findStatusById } from '../../store/statuses';
 import { loadChat } from '../chats/access';
-import { presentStatuses } from '../status-views';
+import { presentVisibleStatuses } from '../status-views';
+import { loadVisibleStatus } from '../visibility';
 import { logAction } from './log';
 import { requireModerator } from './moderators';
 
@@ -21,11 +21,11 @@ export interface NewReport {
 /** Anyone signed in reports a status or an account to a chat's hosts. */
 export async function fileReport(ctx: Context, reporterId: number, chatId: number, input: NewReport) {
   const db = ctx.store.db;
-  await loadChat(db, chatId);
+  const chat = await loadChat(db, chatId);
   let target = input.accountId;
   if (input.statusId !== null) {
-    const status = await findStatusById(db, input.statusId);
-    if (!status) throw notFound('The status does not exist');
+    // Only a status the reporter may see, of this chat's room: a report carries the whole status.
+    const status = await loadVisibleStatus(ctx, reporterId, input.statusId, { room: chat });
     target = Number(status.account_id);
   }
   if (target === null) throw unprocessable('Validation failed: status_id or account_id is required');
@@ -100,7 +100,7 @@ export async function presentReports(ctx: Context, rows: ReportRow[], viewerId: 
   ]);
   const statuses = new Map(
     (
-      await presentStatuses(
+      await presentVisibleStatuses(
         ctx,
         rows.filter((r) => r.status_id !== null).map((r) => Number(r.status_id)),
         viewerId,

@@ -45,6 +45,24 @@ export async function withdrawEvent(
 }
 
 /**
+ * Reblogs of a status being hidden leave with it: a `delete` of each reblog on its booster's
+ * topic, so followers' streams drop the copy (reads already leave them out).
+ */
+export async function withdrawReblogEvents(trx: Transaction<Database>, row: StatusRow): Promise<NewEvent[]> {
+  const reblogs = await trx
+    .selectFrom('statuses')
+    .select(['id', 'account_id'])
+    .where('reblog_of_id', '=', row.id)
+    .execute();
+  return reblogs.map((r) => ({
+    event: 'delete',
+    payload: String(r.id),
+    accountId: Number(r.account_id),
+    topics: [`account:${r.account_id}`],
+  }));
+}
+
+/**
  * A held status is let in (approved, unhidden, its author unmuted): its `update` goes out now,
  * and each session room that indexed it gets the room entity (with its `chat` field).
  */

@@ -7,7 +7,6 @@ import type { SessionRow } from '../../store/chat-sessions';
 import type { ChatRow } from '../../store/chats';
 import { appendEvents, type NewEvent } from '../../store/events';
 import type { Database, SubmissionState } from '../../store/schema';
-import { findStatusById } from '../../store/statuses';
 import {
   addVote,
   combineVotes,
@@ -24,6 +23,7 @@ import { loadSession } from '../chats/access';
 import { sessionTopic } from '../chats/session-events';
 import { addNotifications } from '../notifications';
 import { publishEvents } from '../publish';
+import { loadVisibleStatus } from '../visibility';
 import { type LogEntry, logAction } from './log';
 import { isModerator, requireModerator } from './moderators';
 
@@ -186,14 +186,13 @@ export async function listQueue(
   const db = ctx.store.db;
   const { chat } = await loadSession(db, sessionId);
   const moderator = viewerId !== null && (await isModerator(db, chat, viewerId));
-  const publicStates: SubmissionState[] = ['approved', 'answering', 'answered'];
   const states: SubmissionState[] = q.state
-    ? moderator || publicStates.includes(q.state)
+    ? moderator || PUBLIC_STATES.includes(q.state)
       ? [q.state]
       : []
     : moderator
       ? ['pending', 'approved', 'answering', 'answered', 'dismissed']
-      : publicStates;
+      : PUBLIC_STATES;
   if (states.length === 0) return { rows: [], entities: [] };
   const rows = await listSubmissions(db, {
     sessionId,
@@ -216,14 +215,31 @@ async function resolveMerged(db: Kysely<Database>, id: number): Promise<Submissi
   return row;
 }
 
+const PUBLIC_STATES: SubmissionState[] = ['approved', 'answering', 'answered'];
+
+/**
+ * The one check every route taking a submission id goes through: approved, answering and
+ * answered questions are public; pending and dismissed ones are their asker's and the chat's
+ * moderators' only. Anything else is a 404, so nobody learns what waits in another queue.
+ */
+async function loadVisibleSubmission(ctx: Context, viewerId: number | null, row: SubmissionRow | undefined) {
+  if (!row) throw notFound();
+  const { session, chat } = await loadSession(ctx.store.db, Number(row.session_id));
+  const seen =
+    PUBLIC_STATES.includes(row.state) ||
+    (viewerId !== null &&
+      (Number(row.account_id) === viewerId || (await isModerator(ctx.store.db, chat, viewerId))));
+  if (!seen) throw notFound();
+  return { row, session, chat };
+}
+
 /** One vote per account per question (a merged question's vote goes to the one it merged into). */
 export async function vote(ctx: Context, accountId: number, submissionId: number) {
   const db = ctx.store.db;
-  const row = await resolveMerged(db, submissionId);
+  const { row, session } = await loadVisibleSubmission(ctx, accountId, await resolveMerged(db, submissionId));
   if (row.state !== 'approved' && row.state !== 'answering')
     throw conflict('Only approved questions that are not answered yet take votes');
   await limit(ctx, `votes:${accountId}`, VOTES_PER_MINUTE, 'votes');
-  const { session } = await loadSession(db, Number(row.session_id));
   const voter = await findAccountById(db, accountId);
   // Accounts made after the session was announced are counted apart, so a flood of them shows.
   const fresh = Number(voter?.created_at ?? 0) > Number(session.created_at);
@@ -233,7 +249,7 @@ export async function vote(ctx: Context, accountId: number, submissionId: number
 
 export async function unvote(ctx: Context, accountId: number, submissionId: number) {
   const db = ctx.store.db;
-  const row = await resolveMerged(db, submissionId);
+  const { row } = await loadVisibleSubmission(ctx, accountId, await resolveMerged(db, submissionId));
   await limit(ctx, `votes:${accountId}`, VOTES_PER_MINUTE, 'votes');
   await db.transaction().execute((trx) => removeVote(trx, Number(row.id), accountId));
   return presentOne(ctx, Number(row.id), accountId);
@@ -254,9 +270,11 @@ export async function curate(
   opts: { reason?: string; answerStatusId?: number | null } = {},
 ): Promise<SubmissionEntity> {
   const db = ctx.store.db;
-  const row = await findSubmission(db, submissionId);
-  if (!row) throw notFound();
-  const { session, chat } = await loadSession(db, Number(row.session_id));
+  const { row, session, chat } = await loadVisibleSubmission(
+    ctx,
+    actorId,
+    await findSubmission(db, submissionId),
+  );
   await requireModerator(db, chat, actorId);
   if (row.merged_into_id !== null) throw conflict('This question was merged into another one');
   const allowed: Record<Curation, SubmissionState[]> = {
@@ -269,7 +287,8 @@ export async function curate(
     throw conflict(`A question that is ${row.state} cannot be ${pastTense[step]}`);
   let answerStatusId: number | null = null;
   if (step === 'answered' && opts.answerStatusId) {
-    if (!(await findStatusById(db, opts.answerStatusId))) throw notFound('The answer status does not exist');
+    // The askers are notified with it: only a status the moderator may see, of this chat's room.
+    await loadVisibleStatus(ctx, actorId, opts.answerStatusId, { room: chat });
     answerStatusId = opts.answerStatusId;
   }
   const now = ctx.now();
@@ -314,7 +333,9 @@ export async function curate(
       })
       .where('id', '=', submissionId)
       .execute();
-    await announce(submissionId, step === 'answering' ? 'chat.answering' : 'chat.submission');
+    // A question nobody but its asker and the moderators has seen is not announced to the room.
+    if (PUBLIC_STATES.includes(row.state) || step !== 'dismiss')
+      await announce(submissionId, step === 'answering' ? 'chat.answering' : 'chat.submission');
     if (step === 'answered') {
       const askers = [
         Number(row.account_id),
@@ -378,11 +399,14 @@ export async function mergeSubmission(
 ): Promise<SubmissionEntity> {
   const db = ctx.store.db;
   if (submissionId === intoId) throw unprocessable('A question cannot be merged into itself');
-  const [row, into] = await Promise.all([findSubmission(db, submissionId), findSubmission(db, intoId)]);
-  if (!row || !into) throw notFound();
-  if (Number(row.session_id) !== Number(into.session_id))
-    throw unprocessable('Only questions of the same session can be merged');
-  const { chat } = await loadSession(db, Number(row.session_id));
+  const [found, foundInto] = await Promise.all([
+    findSubmission(db, submissionId),
+    findSubmission(db, intoId),
+  ]);
+  const { row, chat } = await loadVisibleSubmission(ctx, actorId, found);
+  const { row: into } = await loadVisibleSubmission(ctx, actorId, foundInto);
+  // A question of another session is outside this room: 404, like one the caller may not see.
+  if (Number(row.session_id) !== Number(into.session_id)) throw notFound();
   await requireModerator(db, chat, actorId);
   if (row.merged_into_id !== null || into.merged_into_id !== null)
     throw conflict('This question was already merged into another one');
@@ -402,6 +426,8 @@ export async function mergeSubmission(
       { ...entry(chat, sessionId, actorId, 'merge_submission', row, reason), submissionId },
       now,
     );
+    // Merged into a question still waiting for review: the room hears nothing of it.
+    if (!PUBLIC_STATES.includes(into.state)) return [];
     const [entity] = await presentSubmissions(ctx, [(await findSubmission(trx, intoId))!], null, trx);
     return appendEvents(
       trx,

@@ -1,4 +1,5 @@
-import { type Kysely, type Migration, Migrator, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { type Migration, Migrator } from 'kysely/migration';
 import { afterEach, expect, it } from 'vitest';
 import { openSqlite } from '../dialects/sqlite';
 import { migrateToLatest } from '../migrate';

@@ -23,10 +23,21 @@ export interface Instance {
   kill(): Promise<void>;
 }
 
-/** Starts `node packages/server/dist/main.js` on a free port and waits until `/ready` answers. */
-export async function startInstance(name: string, env: Record<string, string>): Promise<Instance> {
+/**
+ * Starts `node packages/server/dist/main.js` on a free port and waits until `/ready` answers;
+ * with `fileLimit`, under that open-file limit (`ulimit -n`).
+ */
+export async function startInstance(
+  name: string,
+  env: Record<string, string>,
+  opts: { fileLimit?: number } = {},
+): Promise<Instance> {
   const port = await freePort();
-  const proc = spawn(process.execPath, ['packages/server/dist/main.js'], {
+  const main = [process.execPath, 'packages/server/dist/main.js'];
+  const [cmd, ...args] = opts.fileLimit
+    ? ['/bin/sh', '-c', `ulimit -n ${opts.fileLimit} && exec "$@"`, 'sh', ...main]
+    : main;
+  const proc = spawn(cmd, args, {
     cwd: root,
     env: {
       ...process.env,

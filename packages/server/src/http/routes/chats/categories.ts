@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { categories, createCategory, renameCategory } from '../../../services/chats/categories';
 import { requireUser } from '../../auth';
-import { idParam } from '../../fields';
+import { idParam, userText } from '../../fields';
 import { parse } from '../../params';
 import type { RouteModule } from '../../routes';
 
-const name = z.string().trim().min(1).max(80);
+const name = userText().trim().min(1).max(80);
 
 /** The admin-kept list of chat categories. */
 export const chatCategoryRoutes: RouteModule = (app, ctx) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { GuestInput, ScheduleInput, SessionInput } from '../../../services/chats/inputs';
-import { formBool } from '../../fields';
+import { formBool, userText } from '../../fields';
 
 /**
  * Request bodies of the chat API, one schema each (JSON, form and multipart alike: forms send
@@ -45,8 +45,7 @@ function arraysFromIndexes(v: unknown): unknown {
 }
 
 const nullableText = (max: number) =>
-  z
-    .string()
+  userText()
     .max(max)
     .optional()
     .nullable()
@@ -78,7 +77,7 @@ const guestSchema = z.union([
   z
     .object({
       account_id: z.coerce.number().int().positive(),
-      badge: z.string().max(40).optional().nullable(),
+      badge: userText().max(40).optional().nullable(),
     })
     .transform((g): GuestInput => ({ accountId: g.account_id, badge: g.badge ?? null })),
   z.coerce
@@ -94,8 +93,8 @@ const guestsSchema = z
 
 export const chatCreateSchema = z.object({
   hashtag: z.string().min(1).max(101),
-  title: z.string().trim().min(1).max(200),
-  description: z.string().max(5000).default(''),
+  title: userText().trim().min(1).max(200),
+  description: userText().max(5000).default(''),
   category: z
     .union([z.string(), z.number()])
     .optional()
@@ -103,13 +102,13 @@ export const chatCreateSchema = z.object({
     .transform((v) => (v === undefined || v === null || v === '' ? null : String(v))),
   language: language.default('en'),
   time_zone: z.string().min(1).max(64),
-  rules: z.string().max(5000).default(''),
+  rules: userText().max(5000).default(''),
   schedule: scheduleSchema.optional().nullable(),
 });
 
 export const chatPatchSchema = z.object({
-  title: z.string().trim().min(1).max(200).optional(),
-  description: z.string().max(5000).optional(),
+  title: userText().trim().min(1).max(200).optional(),
+  description: userText().max(5000).optional(),
   category: z
     .union([z.string(), z.number()])
     .optional()
@@ -117,7 +116,7 @@ export const chatPatchSchema = z.object({
     .transform((v) => (v === undefined ? undefined : v === null || v === '' ? null : String(v))),
   language: language.optional(),
   time_zone: z.string().min(1).max(64).optional(),
-  rules: z.string().max(5000).optional(),
+  rules: userText().max(5000).optional(),
   schedule: scheduleSchema.optional().nullable(),
   hashtag: z.never({ error: 'cannot be changed; create a new chat for another hashtag' }).optional(),
 });
@@ -145,8 +144,8 @@ export const sessionCreateSchema = z
   .transform((s) => ({ ...toSessionInput(s), eventId: s.event_id ?? null }));
 
 export const eventCreateSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  description: z.string().max(5000).default(''),
+  name: userText().trim().min(1).max(200),
+  description: userText().max(5000).default(''),
   sessions: z.array(z.object(sessionFields).transform(toSessionInput)).min(1).max(50),
 });
 

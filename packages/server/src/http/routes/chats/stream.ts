@@ -6,6 +6,7 @@ import { loadSafety } from '../../../services/moderation/stream-safety';
 import { SseReader } from '../../../stream/sse';
 import { parse } from '../../params';
 import type { RouteModule } from '../../routes';
+import { admitStream } from '../../stream-admission';
 
 const id = (what: string) =>
   z
@@ -33,14 +34,16 @@ export const chatStreamRoutes: RouteModule = (app, ctx) => {
     const since = typeof raw === 'string' && /^\d{1,18}$/.test(raw) ? Number(raw) : null;
     // The viewer's blocks and mutes apply in the room too, kept current by events.
     const safety = await loadSafety(ctx, req.viewer.accountId);
+    const admit = admitStream(ctx, req);
     reply.hijack();
     const reader = new SseReader(reply.raw, ctx.config.stream.maxBufferedBytes);
+    admit(reader);
     safety(reader);
     if (room) {
       for (const t of room.topics) reader.topics.set(t, room.name);
       room.track(reader);
     } else reader.topics.set(chatTopic(chat_id!), ['chat', String(chat_id)]);
-    reader.open(req.headers.origin);
+    reader.open();
     await ctx.hub.attach(reader, since);
   });
 };

@@ -9,13 +9,13 @@ import {
 } from '../../../services/live/agenda';
 import { publishNext, publishQuestion } from '../../../services/live/publish-question';
 import { optionalUser, requireUser } from '../../auth';
-import { idParam } from '../../fields';
+import { idParam, userText } from '../../fields';
 import { parse } from '../../params';
 import type { RouteModule } from '../../routes';
 
 const MAX_OFFSET_MINUTES = 7 * 24 * 60;
 
-const text = z.string().trim().min(1, "can't be blank").max(5000, 'is too long');
+const text = userText().trim().min(1, "can't be blank").max(5000, 'is too long');
 const offset = z
   .union([
     z.number(),
@@ -32,7 +32,7 @@ const imageUrl = z
   .max(2000)
   .refine((v) => /^https?:\/\/\S+$/i.test(v), 'must be an http(s) URL')
   .nullable();
-const imageAlt = z.string().trim().max(1500).nullable();
+const imageAlt = userText().trim().max(1500).nullable();
 const kind = z.enum(['question', 'intro', 'closing']);
 /** Empty strings (forms) mean "none". */
 const blankToNull = (v: unknown) => (v === '' ? null : v);

@@ -9,11 +9,11 @@ import {
 } from '../../../services/accounts';
 import { issueToken, tokenEntity } from '../../../services/oauth';
 import { profileStatusIds } from '../../../services/profile-statuses';
-import { presentStatuses } from '../../../services/status-views';
+import { presentVisibleStatuses } from '../../../services/status-views';
 import { findAccountById, findAccountByUsername, findAccountsByIds } from '../../../store/accounts';
 import { followAccountIds } from '../../../store/follows';
 import { optionalUser, requireToken, requireUser } from '../../auth';
-import { formBool, idList, idParam } from '../../fields';
+import { formBool, idList, idParam, userText } from '../../fields';
 import { pageKeyset } from '../../page-keyset';
 import { linkHeader, pageParams } from '../../pagination';
 import { parse, refuseUnsupported } from '../../params';
@@ -26,7 +26,7 @@ export const registrationInput = z.object({
   password: z.string().default(''),
   agreement: formBool.default(false),
   locale: z.string().default('en'),
-  reason: z.string().max(1000).optional(),
+  reason: userText().max(1000).optional(),
 });
 
 const followInput = z.object({ reblogs: formBool.optional(), notify: formBool.optional() });
@@ -67,7 +67,7 @@ export const accountRoutes: RouteModule = (app, ctx) => {
     refuseUnsupported(req.body, ['avatar', 'header', 'fields_attributes']);
     refuseUnsupported(req.body, ['locked', 'bot'], (v) => formBool.safeParse(v).data === true);
     const input = parse(
-      z.object({ display_name: z.string().max(30).optional(), note: z.string().max(500).optional() }),
+      z.object({ display_name: userText().max(30).optional(), note: userText().max(500).optional() }),
       req.body,
     );
     const row = await updateCredentials(ctx, id, { displayName: input.display_name, note: input.note });
@@ -121,7 +121,7 @@ export const accountRoutes: RouteModule = (app, ctx) => {
       },
       pageKeyset(q),
     );
-    const statuses = await presentStatuses(ctx, ids, viewer);
+    const statuses = await presentVisibleStatuses(ctx, ids, viewer);
     const link = linkHeader(
       base,
       `/api/v1/accounts/${id}/statuses`,

@@ -4,11 +4,12 @@ import { parseScopes } from '../../../auth/scopes';
 import { createApp } from '../../../services/oauth';
 import { findAppById } from '../../../store/apps';
 import { requireToken } from '../../auth';
+import { userText } from '../../fields';
 import { parse } from '../../params';
 import type { RouteModule } from '../../routes';
 
 const appInput = z.object({
-  client_name: z.string().trim().min(1).max(200),
+  client_name: userText().trim().min(1).max(200),
   redirect_uris: z.union([z.string(), z.array(z.string())]).default('urn:ietf:wg:oauth:2.0:oob'),
   scopes: z.string().optional(),
   website: z.string().max(2000).optional().nullable(),

@@ -3,21 +3,23 @@ import { escapeHtml } from '@hashchat/core/text/render';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { parseScopes } from '../../../auth/scopes';
-import { authenticate } from '../../../services/accounts';
 import {
   assertScopesAllowed,
   authenticateClient,
   createCode,
   exchangeCode,
   findApp,
+  invalidClient,
   issueToken,
   OOB,
   revokeToken,
   tokenEntity,
 } from '../../../services/oauth';
+import { signIn } from '../../../services/sign-in';
 import { findAccountById } from '../../../store/accounts';
 import { parse } from '../../params';
 import type { RouteModule } from '../../routes';
+import { documentCsp } from '../../security-headers';
 
 const authorizeQuery = z.object({
   response_type: z.literal('code', { error: 'response_type must be code' }),
@@ -52,10 +54,8 @@ const tokenInput = z.discriminatedUnion('grant_type', [
   }),
 ]);
 
-const page = (title: string, body: string) => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} · Hashchat</title>
-<style>
+/** The consent and code pages' styles, inline (allowed by their hash, see documentCsp). */
+const PAGE_CSS = `
 :root{color-scheme:light dark;--fg:#1b1d21;--bg:#f7f7f9;--card:#fff;--accent:#2f5bd3;--muted:#5a606b}
 @media (prefers-color-scheme:dark){:root{--fg:#e8e9ec;--bg:#15171b;--card:#1f2228;--accent:#8fb0ff;--muted:#a7adb8}}
 body{font:16px/1.5 system-ui,sans-serif;background:var(--bg);color:var(--fg);margin:0;display:grid;place-items:center;min-height:100vh}
@@ -65,7 +65,32 @@ input{width:100%;box-sizing:border-box;padding:.6rem;font:inherit;border:1px sol
 .actions{display:flex;gap:.75rem;margin-top:1.25rem}button{min-height:44px;padding:0 1.2rem;font:inherit;border-radius:8px;border:1px solid var(--accent);cursor:pointer}
 button[value=approve]{background:var(--accent);color:var(--card)}button[value=deny]{background:transparent;color:var(--accent)}
 ul{padding-left:1.2rem}.error{color:#c62828}code{word-break:break-all}:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
-</style></head><body><main>${body}</main></body></html>`;
+`;
+
+const page = (title: string, body: string) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} · Hashchat</title>
+<style>${PAGE_CSS}</style></head><body><main>${body}</main></body></html>`;
+
+/** Sends a page with its policy; its form may lead on to `redirectUri` (browsers check redirects against form-action). */
+function sendPage(reply: FastifyReply, title: string, body: string, redirectUri?: string): FastifyReply {
+  return reply
+    .type('text/html; charset=utf-8')
+    .header('content-security-policy', documentCsp(PAGE_CSS, formTarget(redirectUri)))
+    .send(page(title, body));
+}
+
+/** `redirectUri` as a CSP source: an http(s) origin, or an app's own scheme (`myapp:`). */
+function formTarget(redirectUri: string | undefined): string[] {
+  if (!redirectUri || redirectUri === OOB) return [];
+  try {
+    const url = new URL(redirectUri);
+    if (/^https?:$/.test(url.protocol)) return [url.origin];
+    return /^[a-z][a-z0-9+.-]*:$/i.test(url.protocol) ? [url.protocol] : [];
+  } catch {
+    return [];
+  }
+}
 
 export const oauthRoutes: RouteModule = (app, ctx) => {
   async function loadRequest(q: z.infer<typeof authorizeQuery>) {
@@ -104,20 +129,17 @@ export const oauthRoutes: RouteModule = (app, ctx) => {
       ? `<p>Signed in as <strong>@${escapeHtml(signedInAs)}</strong>.</p><input type="hidden" name="authenticity_token" value="${escapeHtml(csrf ?? '')}">`
       : `<label for="login">Username or email</label><input id="login" name="login" autocomplete="username" required>
          <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>`;
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('x-frame-options', 'DENY')
-      .send(
-        page(
-          'Authorize',
-          `<h1>Authorize ${escapeHtml(appName)}</h1>
+    return sendPage(
+      reply,
+      'Authorize',
+      `<h1>Authorize ${escapeHtml(appName)}</h1>
 <p>This application asks to use your Hashchat account with these permissions:</p>
 <ul>${scopes.map((s) => `<li><code>${escapeHtml(s)}</code></li>`).join('')}</ul>
 ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="/oauth/authorize">${hidden}${login}
 <div class="actions"><button name="decision" value="approve">Authorize</button><button name="decision" value="deny">Deny</button></div></form>`,
-        ),
-      );
+      typeof q.redirect_uri === 'string' ? q.redirect_uri : undefined,
+    );
   }
 
   app.get('/oauth/authorize', async (req, reply) => {
@@ -145,18 +167,18 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
         error: 'access_denied',
         error_description: 'The resource owner denied the request.',
       });
-      return to
-        ? reply.redirect(to)
-        : reply.type('text/html').send(page('Denied', '<h1>Authorization denied</h1>'));
+      return to ? reply.redirect(to) : sendPage(reply, 'Denied', '<h1>Authorization denied</h1>');
     }
     let accountId = req.viewer.via === 'cookie' ? req.viewer.accountId : null;
     if (accountId === null) {
       try {
-        accountId = Number((await authenticate(ctx, f.login ?? '', f.password ?? '')).id);
+        accountId = Number((await signIn(ctx, req.ip, f.login ?? '', f.password ?? '')).id);
       } catch (err) {
-        if (err instanceof HashchatError)
-          return consentPage(reply.status(401), f, client.name, scopes, null, null, err.message);
-        throw err;
+        if (!(err instanceof HashchatError)) throw err;
+        const retryAfter = err.details?.retry_after;
+        if (typeof retryAfter === 'number') reply.status(429).header('retry-after', String(retryAfter));
+        else reply.status(401);
+        return consentPage(reply, f, client.name, scopes, null, null, err.message);
       }
     }
     const code = await createCode(ctx, {
@@ -169,14 +191,11 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
     });
     const to = back({ code });
     if (to) return reply.redirect(to);
-    return reply
-      .type('text/html; charset=utf-8')
-      .send(
-        page(
-          'Authorization code',
-          `<h1>Authorization code</h1><p>Copy this code and paste it into the application:</p><p><code id="code">${escapeHtml(code)}</code></p>`,
-        ),
-      );
+    return sendPage(
+      reply,
+      'Authorization code',
+      `<h1>Authorization code</h1><p>Copy this code and paste it into the application:</p><p><code id="code">${escapeHtml(code)}</code></p>`,
+    );
   });
 
   app.post('/oauth/token', async (req) => {
@@ -184,9 +203,18 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
     // Client credentials may also come by HTTP Basic auth (RFC 6749 §2.3.1).
     const basic = /^basic\s+(.+)$/i.exec(req.headers.authorization ?? '');
     if (basic) {
-      const [id, secret] = Buffer.from(basic[1], 'base64').toString().split(':');
-      body.client_id ??= decodeURIComponent(id ?? '');
-      body.client_secret ??= decodeURIComponent(secret ?? '');
+      const decoded = Buffer.from(basic[1], 'base64').toString();
+      const colon = decoded.indexOf(':');
+      // A part that does not decode authenticates nobody: 401, never a 500.
+      const part = (s: string) => {
+        try {
+          return decodeURIComponent(s);
+        } catch {
+          throw invalidClient();
+        }
+      };
+      body.client_id ??= part(colon < 0 ? decoded : decoded.slice(0, colon));
+      body.client_secret ??= part(colon < 0 ? '' : decoded.slice(colon + 1));
     }
     const input = parse(tokenInput, body);
     if (input.grant_type === 'client_credentials') {
@@ -197,14 +225,9 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
       const t = await issueToken(ctx, { appId: Number(client.id), accountId: null, scopes, kind: 'oauth' });
       return tokenEntity(t, scopes);
     }
-    const client = await findApp(ctx, input.client_id);
-    if (!client)
-      throw new HashchatError('Unauthorized', 'Client authentication failed due to unknown client.');
-    // Public clients using PKCE may omit the secret; confidential ones must send it right.
-    if (input.client_secret !== undefined || !input.code_verifier)
-      await authenticateClient(ctx, input.client_id, input.client_secret);
     return exchangeCode(ctx, {
-      appId: Number(client.id),
+      clientId: input.client_id,
+      clientSecret: input.client_secret,
       code: input.code,
       redirectUri: input.redirect_uri,
       verifier: input.code_verifier,

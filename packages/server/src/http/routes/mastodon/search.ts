@@ -1,6 +1,7 @@
 import { normalizeTag } from '@hashchat/core/text/tag-name';
 import { z } from 'zod';
 import { presentStatuses } from '../../../services/status-views';
+import { visibleStatusIds } from '../../../services/visibility';
 import { searchAccounts, startsWith } from '../../../store/accounts';
 import { optionalUser } from '../../auth';
 import { formBool } from '../../fields';
@@ -70,8 +71,13 @@ export const searchRoutes: RouteModule = (app, ctx) => {
         .where('id', 'in', ids)
         .where('visibility', '=', 'public')
         .execute();
-      const ok = new Set(visible.map((r) => Number(r.id)));
-      return presentStatuses(ctx, ids.filter((id) => ok.has(id)).slice(0, q.limit), viewer);
+      // Public, then the visibility rule (held statuses stay out).
+      const seen = await visibleStatusIds(
+        ctx.store.db,
+        visible.map((r) => Number(r.id)),
+        viewer,
+      );
+      return presentStatuses(ctx, ids.filter((id) => seen.has(id)).slice(0, q.limit), viewer);
     }
   });
 };

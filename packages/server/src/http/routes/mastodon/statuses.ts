@@ -2,18 +2,18 @@ import { notFound } from '@hashchat/core/errors';
 import { z } from 'zod';
 import { favourite, reblog, unfavourite, unreblog } from '../../../services/interactions';
 import { presentStatus, presentStatuses } from '../../../services/status-views';
-import { createStatus, deleteStatus, visibleStatus } from '../../../services/statuses';
-import { canSeeStatus } from '../../../services/visibility';
+import { createStatus, deleteStatus } from '../../../services/statuses';
+import { canSeeStatus, loadVisibleStatus, visibleStatusIds } from '../../../services/visibility';
 import { findAccountsByIds } from '../../../store/accounts';
 import { optionalUser, requireUser } from '../../auth';
-import { formBool, idParam } from '../../fields';
+import { formBool, idParam, userText } from '../../fields';
 import { linkHeader, pageParams } from '../../pagination';
 import { parse, refuseUnsupported } from '../../params';
 import type { RouteModule } from '../../routes';
 import { serializeAccount } from '../../serializers/account';
 
 const statusInput = z.object({
-  status: z.string({ error: "Validation failed: Text can't be blank" }),
+  status: userText({ error: "Validation failed: Text can't be blank" }),
   in_reply_to_id: z
     .union([z.string(), z.number()])
     .optional()
@@ -26,7 +26,7 @@ const statusInput = z.object({
     .regex(/^[a-z]{2,3}$/, 'is not a valid ISO 639 code')
     .optional()
     .nullable(),
-  spoiler_text: z.string().max(500).default(''),
+  spoiler_text: userText().max(500).default(''),
   sensitive: formBool.default(false),
 });
 
@@ -61,7 +61,7 @@ export const statusRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/statuses/:id', async (req) => {
     const { id } = parse(idParam, req.params);
     const viewer = optionalUser(req, 'read:statuses');
-    await visibleStatus(ctx, id, viewer);
+    await loadVisibleStatus(ctx, viewer, id);
     const s = await presentStatus(ctx, id, viewer);
     if (!s) throw notFound();
     return s;
@@ -78,7 +78,7 @@ export const statusRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/statuses/:id/context', async (req) => {
     const { id } = parse(idParam, req.params);
     const viewer = optionalUser(req, 'read:statuses');
-    const row = await visibleStatus(ctx, id, viewer);
+    const row = await loadVisibleStatus(ctx, viewer, id);
     const db = ctx.store.db;
     // Ancestors: walk up the reply chain (bounded).
     const ancestors: number[] = [];
@@ -100,8 +100,13 @@ export const statusRoutes: RouteModule = (app, ctx) => {
         .orderBy('id')
         .limit(100)
         .execute();
+      const seen = await visibleStatusIds(
+        db,
+        children.map((c) => Number(c.id)),
+        viewer,
+      );
       for (const c of children) {
-        if (!(await canSeeStatus(db, c, viewer))) continue;
+        if (!seen.has(Number(c.id))) continue;
         descendants.push(Number(c.id));
         await walk(Number(c.id), depth + 1);
       }
@@ -129,7 +134,7 @@ export const statusRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/v1/statuses/:id/favourited_by', async (req, reply) => {
     const { id } = parse(idParam, req.params);
-    await visibleStatus(ctx, id, optionalUser(req, 'read:statuses'));
+    await loadVisibleStatus(ctx, optionalUser(req, 'read:statuses'), id);
     const q = parse(pageParams, req.query);
     let sel = ctx.store.db.selectFrom('favourites').select('account_id').where('status_id', '=', id);
     if (q.max_id) sel = sel.where('account_id', '<', q.max_id);
@@ -151,7 +156,7 @@ export const statusRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/v1/statuses/:id/reblogged_by', async (req, reply) => {
     const { id } = parse(idParam, req.params);
-    await visibleStatus(ctx, id, optionalUser(req, 'read:statuses'));
+    await loadVisibleStatus(ctx, optionalUser(req, 'read:statuses'), id);
     const q = parse(pageParams, req.query);
     let sel = ctx.store.db.selectFrom('statuses').select('account_id').where('reblog_of_id', '=', id);
     if (q.max_id) sel = sel.where('account_id', '<', q.max_id);

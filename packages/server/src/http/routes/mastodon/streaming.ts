@@ -11,6 +11,7 @@ import { SseReader } from '../../../stream/sse';
 import { WsReader } from '../../../stream/ws';
 import type { Viewer } from '../../auth';
 import type { RouteModule } from '../../routes';
+import { admitStream } from '../../stream-admission';
 
 /** A stream a client asks for, resolved to bus topics and the name Mastodon clients know it by. */
 interface StreamSpec {
@@ -142,11 +143,13 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
       const spec = await resolveStream(ctx, req.viewer, stream, q.tag);
       const since = lastEventId(req);
       const safety = await loadSafety(ctx, req.viewer.accountId);
+      const admit = admitStream(ctx, req);
       reply.hijack();
       const reader = new SseReader(reply.raw, ctx.config.stream.maxBufferedBytes);
+      admit(reader);
       attachSpec(ctx, reader, spec);
       safety(reader);
-      reader.open(req.headers.origin);
+      reader.open();
       await ctx.hub.attach(reader, since);
     });
   sse('/api/v1/streaming/user', 'user');
@@ -157,8 +160,14 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
   sse('/api/v1/streaming/hashtag', 'hashtag');
   sse('/api/v1/streaming/hashtag/local', 'hashtag:local');
 
-  app.get('/api/v1/streaming', { websocket: true }, (socket, req) => {
+  // A WebSocket past a cap is refused before the upgrade: the client sees HTTP 429.
+  const admitted = new WeakMap<FastifyRequest, (reader: Reader) => void>();
+  const preHandler = async (req: FastifyRequest) => {
+    if (req.ws) admitted.set(req, admitStream(ctx, req));
+  };
+  app.get('/api/v1/streaming', { websocket: true, preHandler }, (socket, req) => {
     const reader = new WsReader(socket, ctx.config.stream.maxBufferedBytes);
+    admitted.get(req)?.(reader);
     const error = (message: string) => reader.sendRaw(JSON.stringify({ error: message }));
     let attached = false;
     const subscribed = new Map<string, string[]>(); // key "stream|tag" → topics

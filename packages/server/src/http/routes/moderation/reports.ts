@@ -3,7 +3,7 @@ import { chatReports, closeReport, fileReport } from '../../../services/moderati
 import { REPORT_CATEGORIES } from '../../../store/moderation';
 import type { ReportCategory } from '../../../store/schema';
 import { requireUser } from '../../auth';
-import { idParam } from '../../fields';
+import { idParam, userText } from '../../fields';
 import { limitParam } from '../../pagination';
 import { parse } from '../../params';
 import type { RouteModule } from '../../routes';
@@ -14,7 +14,7 @@ const reportBody = z.object({
   status_id: id.optional(),
   account_id: id.optional(),
   category: z.enum(REPORT_CATEGORIES as [ReportCategory, ...ReportCategory[]]).default('other'),
-  comment: z.string().max(1000).default(''),
+  comment: userText().max(1000).default(''),
 });
 
 const listQuery = z.object({
@@ -59,7 +59,7 @@ export const moderationReportRoutes: RouteModule = (app, ctx) => {
   app.post('/api/v1/reports/:id/resolve', async (req) => {
     const me = requireUser(req, 'write:statuses');
     const { id: reportId } = parse(idParam, req.params);
-    const b = parse(z.object({ resolution: z.string().max(500).default('') }), req.body);
+    const b = parse(z.object({ resolution: userText().max(500).default('') }), req.body);
     return closeReport(ctx, me, reportId, b.resolution);
   });
 };

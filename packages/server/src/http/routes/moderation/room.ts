@@ -6,7 +6,7 @@ import { requireModerator } from '../../../services/moderation/moderators';
 import { moderationQueue } from '../../../services/moderation/queue';
 import { listActions, REPORT_CATEGORIES } from '../../../store/moderation';
 import { requireUser } from '../../auth';
-import { idParam } from '../../fields';
+import { idParam, userText } from '../../fields';
 import { limitParam } from '../../pagination';
 import { parse } from '../../params';
 import type { RouteModule } from '../../routes';
@@ -18,7 +18,7 @@ const actionBody = z.object({
   status_id: id.optional(),
   account_id: id.optional(),
   duration_minutes: z.coerce.number().int().min(1).max(525_600).optional(),
-  reason: z.string().max(500).default(''),
+  reason: userText().max(500).default(''),
   category: z.enum(REPORT_CATEGORIES as [string, ...string[]]).optional(),
 });
 

@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { getModerationSettings, updateModerationSettings } from '../../../services/moderation/settings';
 import { moderationStats } from '../../../services/moderation/stats';
 import { requireUser } from '../../auth';
-import { idParam, stringList } from '../../fields';
+import { idParam, stringList, userText } from '../../fields';
 import { parse } from '../../params';
 import type { RouteModule } from '../../routes';
 
 const patchBody = z.object({
   slow_mode_seconds: z.coerce.number().int().min(0).max(3600).optional(),
-  word_filter: stringList.optional().pipe(z.array(z.string().max(100)).max(500).optional()),
+  word_filter: stringList.optional().pipe(z.array(userText().max(100)).max(500).optional()),
   min_account_age_days: z.coerce.number().int().min(0).max(3650).optional(),
 });
 

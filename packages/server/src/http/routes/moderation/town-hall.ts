@@ -11,7 +11,7 @@ import {
   vote,
 } from '../../../services/moderation/town-hall';
 import { optionalUser, requireUser } from '../../auth';
-import { formBool, idParam } from '../../fields';
+import { formBool, idParam, userText } from '../../fields';
 import { parse } from '../../params';
 import type { RouteModule } from '../../routes';
 
@@ -19,7 +19,7 @@ const id = z.union([z.string().regex(/^\d{1,18}$/), z.number().int().positive()]
 
 const townHallBody = z.object({
   town_hall: formBool.optional(),
-  submission_marker: z.string().max(50).nullable().optional(),
+  submission_marker: userText().max(50).nullable().optional(),
 });
 
 const listQuery = z.object({
@@ -58,7 +58,7 @@ export const townHallRoutes: RouteModule = (app, ctx) => {
   app.post('/api/v1/sessions/:id/submissions', async (req) => {
     const me = requireUser(req, 'write:statuses');
     const { id: sessionId } = parse(idParam, req.params);
-    const { text } = parse(z.object({ text: z.string().max(1000) }), req.body);
+    const { text } = parse(z.object({ text: userText().max(1000) }), req.body);
     return submitQuestion(ctx, me, sessionId, text);
   });
 
@@ -112,7 +112,7 @@ export const townHallRoutes: RouteModule = (app, ctx) => {
       const me = requireUser(req, 'write:statuses');
       const { id: submissionId } = parse(idParam, req.params);
       const b = parse(
-        z.object({ reason: z.string().max(500).default(''), status_id: id.optional() }),
+        z.object({ reason: userText().max(500).default(''), status_id: id.optional() }),
         req.body,
       );
       return curate(ctx, me, submissionId, step, { reason: b.reason, answerStatusId: b.status_id ?? null });
@@ -122,7 +122,7 @@ export const townHallRoutes: RouteModule = (app, ctx) => {
   app.post('/api/v1/submissions/:id/merge', async (req) => {
     const me = requireUser(req, 'write:statuses');
     const { id: submissionId } = parse(idParam, req.params);
-    const b = parse(z.object({ into_id: id, reason: z.string().max(500).default('') }), req.body);
+    const b = parse(z.object({ into_id: id, reason: userText().max(500).default('') }), req.body);
     return mergeSubmission(ctx, me, submissionId, b.into_id, b.reason);
   });
 };

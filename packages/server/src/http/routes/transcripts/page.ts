@@ -5,6 +5,7 @@ import { loadTranscript } from '../../../services/transcripts/load-transcript';
 import { TRANSCRIPT_CSS } from '../../../services/transcripts/page-style';
 import { renderTranscriptHtml } from '../../../services/transcripts/render-html';
 import type { RouteModule } from '../../routes';
+import { documentCsp } from '../../security-headers';
 
 const notFoundPage = (home: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Transcript not found — Hashchat</title><style>${TRANSCRIPT_CSS}</style></head><body><div class="page"><main><h1>Transcript not found</h1><p>There is no session with this address. <a href="${escapeHtml(home)}/chats">Find a chat</a>.</p></main></div></body></html>`;
@@ -12,6 +13,8 @@ const notFoundPage = (home: string) =>
 /** The public, server-rendered transcript page: reads without JavaScript. Registered before the web app's fallback. */
 export const transcriptPageRoutes: RouteModule = (app, ctx) => {
   app.get('/sessions/:id', async (req, reply) => {
+    // No script; the one inline style block is allowed by its hash.
+    reply.header('content-security-policy', documentCsp(TRANSCRIPT_CSS));
     const raw = (req.params as { id: string }).id;
     const id = /^\d{1,18}$/.test(raw) ? Number(raw) : null;
     try {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { buildRecap } from '../../../services/transcripts/build-recap';
 import { loadTranscript } from '../../../services/transcripts/load-transcript';
+import { TRANSCRIPT_CSS } from '../../../services/transcripts/page-style';
 import { renderTranscriptCsv } from '../../../services/transcripts/render-csv';
 import { renderTranscriptHtml } from '../../../services/transcripts/render-html';
 import { renderTranscriptMarkdown } from '../../../services/transcripts/render-markdown';
@@ -9,6 +10,7 @@ import { optionalUser } from '../../auth';
 import { idParam } from '../../fields';
 import { parse } from '../../params';
 import type { RouteModule } from '../../routes';
+import { documentCsp } from '../../security-headers';
 import { transcriptUrls } from '../../serializers/recap';
 
 const transcriptQuery = z.object({
@@ -81,6 +83,7 @@ export const transcriptRoutes: RouteModule = (app, ctx) => {
     return reply
       .type('text/html; charset=utf-8')
       .header('content-disposition', attachment(doc.chat.hashtag, id, 'html'))
+      .header('content-security-policy', documentCsp(TRANSCRIPT_CSS))
       .send(renderTranscriptHtml(doc, recap, { standalone: true, baseUrl: ctx.config.publicUrl }));
   });
 

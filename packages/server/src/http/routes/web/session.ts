@@ -1,11 +1,13 @@
 import { HashchatError } from '@hashchat/core/errors';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { authenticate, registerAccount } from '../../../services/accounts';
+import { registerAccount } from '../../../services/accounts';
 import { issueToken, revokeToken } from '../../../services/oauth';
+import { signIn } from '../../../services/sign-in';
 import type { AccountRow } from '../../../store/accounts';
 import { findAccountById } from '../../../store/accounts';
 import { SESSION_COOKIE } from '../../auth';
+import { fromOwnOrigin } from '../../origin';
 import { parse } from '../../params';
 import type { RouteModule } from '../../routes';
 import { serializeCredentialAccount } from '../../serializers/account';
@@ -63,18 +65,16 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
       z.object({ login: z.string().min(1).max(320), password: z.string().min(1).max(200) }),
       req.body,
     );
-    if (ctx.config.rateLimit.enabled) {
-      const { count } = await ctx.rateLimiter.hit(`login:${req.ip}`, 300);
-      if (count > 25)
-        throw new HashchatError('RateLimited', 'Too many sign-in attempts; try again in a few minutes');
-    }
-    const account = await authenticate(ctx, input.login, input.password);
+    const account = await signIn(ctx, req.ip, input.login, input.password);
     return startSession(reply, account);
   });
 
   app.post('/api/v1/auth/sign_out', async (req, reply) => {
+    // Another origin's page is anonymous (so skips the CSRF check): it must not sign anyone out.
+    if (!fromOwnOrigin(req, ctx.config.publicUrl))
+      throw new HashchatError('Forbidden', 'Cross-origin request');
     const token = req.cookies[SESSION_COOKIE];
-    if (token) await revokeToken(ctx, token);
+    if (token && req.viewer.via === 'cookie') await revokeToken(ctx, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return {};
   });

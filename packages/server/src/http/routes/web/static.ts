@@ -34,7 +34,19 @@ export const webAppRoutes: RouteModule = async (app, ctx) => {
     );
     return;
   }
-  await app.register(fastifyStatic, { root: dist, wildcard: false, index: false, maxAge: '1h' });
+  await app.register(fastifyStatic, {
+    root: dist,
+    wildcard: false,
+    index: false,
+    // The build writes .br and .gz beside each file; they are sent to clients that accept them.
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders(res, file) {
+      // Vite names files under assets/ by their content hash: they never change at one URL.
+      const hashed = path.relative(dist, file).startsWith(`assets${path.sep}`);
+      res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
+    },
+  });
   const html = fs.readFileSync(index, 'utf8');
   const sendIndex = (_req: unknown, reply: import('fastify').FastifyReply) =>
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
@@ -42,8 +54,9 @@ export const webAppRoutes: RouteModule = async (app, ctx) => {
   // Any other GET that is not the API is a client-side route of the app.
   app.get('/*', async (req, reply) => {
     const url = req.url.split('?')[0];
-    // Machine paths never get the app's HTML: a client reading JSON would choke on it.
-    if (/^\/(api|oauth|nodeinfo|\.well-known)\//.test(url))
+    // Machine paths (the API, OAuth, calendar feeds, discovery documents) never get the app's
+    // HTML: an unknown or malformed one is a JSON 404, as a client or a calendar app expects.
+    if (/^\/(api|oauth|calendar|nodeinfo|\.well-known)\//.test(url))
       return reply.status(404).send({ error: 'Record not found' });
     const file = path.join(dist, path.normalize(url));
     if (file.startsWith(dist) && fs.existsSync(file) && fs.statSync(file).isFile())
