@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerUser } from './support/client';
+import { SseClient } from './support/sse';
 import { startTestServer, type TestServer } from './support/test-server';
 
 type User = Awaited<ReturnType<typeof registerUser>>;
@@ -59,6 +60,39 @@ describe('follow options', () => {
 
     await b.api.post(`/api/v1/accounts/${a.id}/follow`, { reblogs: true });
     expect(await homeIds(b)).toEqual(expect.arrayContaining([own.body.id, boost.body.id]));
+  });
+
+  it('reblogs=false keeps the account’s reblogs off the user stream too, and turning it back on shows them', async () => {
+    const [a, b, c] = [
+      await registerUser(server.url),
+      await registerUser(server.url),
+      await registerUser(server.url),
+    ];
+    await b.api.post(`/api/v1/accounts/${a.id}/follow`, { reblogs: false });
+    // Resuming from the current position: nothing from here on can be missed while the stream opens.
+    const { last_event_id } = (await b.api.get('/api/v1/streaming/position')).body;
+    const stream = new SseClient(`${server.url}/api/v1/streaming/user`, {
+      authorization: `Bearer ${b.token}`,
+      'last-event-id': last_event_id,
+    });
+    try {
+      const updates = () =>
+        stream.events.filter((e) => e.event === 'update').map((e) => JSON.parse(e.data).id);
+      const boost = async () => {
+        const theirs = await c.api.post('/api/v1/statuses', { status: 'worth a boost' });
+        return (await a.api.post(`/api/v1/statuses/${theirs.body.id}/reblog`)).body.id as string;
+      };
+      const hidden = await boost();
+      const own = (await a.api.post('/api/v1/statuses', { status: 'my own words' })).body.id;
+      await stream.waitFor(() => updates().includes(own));
+      expect(updates()).not.toContain(hidden);
+
+      await b.api.post(`/api/v1/accounts/${a.id}/follow`, { reblogs: true });
+      const shown = await boost();
+      await stream.waitFor(() => updates().includes(shown));
+    } finally {
+      stream.close();
+    }
   });
 
   it('a languages filter is refused, not silently dropped', async () => {

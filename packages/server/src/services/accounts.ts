@@ -186,14 +186,15 @@ export async function follow(
         ...(options.reblogs !== undefined ? { show_reblogs: options.reblogs ? 1 : 0 } : {}),
         ...(options.notify !== undefined ? { notify: options.notify ? 1 : 0 } : {}),
       };
-      if (Object.keys(change).length > 0)
-        await trx
-          .updateTable('follows')
-          .set(change)
-          .where('account_id', '=', viewerId)
-          .where('target_account_id', '=', targetId)
-          .execute();
-      return [];
+      if (Object.keys(change).length === 0) return [];
+      await trx
+        .updateTable('follows')
+        .set(change)
+        .where('account_id', '=', viewerId)
+        .where('target_account_id', '=', targetId)
+        .execute();
+      if (options.reblogs === undefined) return [];
+      return appendEvents(trx, ctx.store.dialect, [reblogsChange(viewerId, targetId, options.reblogs)], now);
     }
     await trx
       .updateTable('accounts')
@@ -208,7 +209,8 @@ export async function follow(
     const events = await addNotifications(ctx, trx, [
       { accountId: targetId, fromAccountId: viewerId, type: 'follow', statusId: null },
     ]);
-    // Tells the follower's open home streams to add the account's topic.
+    // Tells the follower's open home streams to add the account's topic, and whether its reblogs show.
+    events.push(reblogsChange(viewerId, targetId, options.reblogs !== false));
     events.push(followChange('follow', viewerId, `account:${targetId}`));
     return appendEvents(trx, ctx.store.dialect, events, now);
   });
@@ -249,6 +251,16 @@ export async function unfollow(ctx: Context, viewerId: number, targetId: number)
  * The internal event that tells the viewer's open home streams to add (`follow`) or drop
  * (`unfollow`) a topic, so follows made mid-stream take effect without reconnecting.
  */
+/** Tells the follower's open home streams whether to write the account's reblogs. */
+function reblogsChange(viewerId: number, targetId: number, shown: boolean): NewEvent {
+  return {
+    event: 'hashchat.reblogs',
+    payload: JSON.stringify({ account_id: targetId, shown }),
+    accountId: null,
+    topics: [`user:${viewerId}`],
+  };
+}
+
 export function followChange(kind: 'follow' | 'unfollow', viewerId: number, topic: string): NewEvent {
   return {
     event: `hashchat.${kind}`,

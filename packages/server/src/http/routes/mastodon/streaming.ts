@@ -20,6 +20,8 @@ interface StreamSpec {
   events: ReadonlySet<string> | null;
   /** User streams follow the viewer's follows as they change. */
   userId: number | null;
+  /** Accounts followed with reblogs off, whose reblogs a user stream leaves out. */
+  hiddenReblogs?: number[];
   /** Called with each reader that opens the stream (a session's room counts its people). */
   track?: (reader: Reader) => void;
 }
@@ -45,7 +47,11 @@ async function resolveStream(
     case 'user': {
       const me = needUser();
       const [follows, tags] = await Promise.all([
-        ctx.store.db.selectFrom('follows').select('target_account_id').where('account_id', '=', me).execute(),
+        ctx.store.db
+          .selectFrom('follows')
+          .select(['target_account_id', 'show_reblogs'])
+          .where('account_id', '=', me)
+          .execute(),
         ctx.store.db
           .selectFrom('tag_follows as f')
           .innerJoin('tags as t', 't.id', 'f.tag_id')
@@ -63,6 +69,9 @@ async function resolveStream(
         name: ['user'],
         events: null,
         userId: me,
+        hiddenReblogs: follows
+          .filter((f) => Number(f.show_reblogs) === 0)
+          .map((f) => Number(f.target_account_id)),
       };
     }
     case 'user:notification': {
@@ -115,6 +124,7 @@ function lastEventId(req: FastifyRequest): number | null {
 function attachSpec(ctx: Context, reader: Reader, spec: StreamSpec) {
   for (const t of spec.topics) reader.topics.set(t, spec.name);
   reader.eventFilter = spec.events;
+  for (const id of spec.hiddenReblogs ?? []) reader.hiddenReblogs.add(id);
   followFollows(ctx, reader, spec);
   spec.track?.(reader);
 }
