@@ -95,6 +95,36 @@ describe('follow options', () => {
     }
   });
 
+  it('notify=true brings a status notification for each post, not for replies to others or mentions', async () => {
+    const [a, b, c] = [
+      await registerUser(server.url),
+      await registerUser(server.url),
+      await registerUser(server.url),
+    ];
+    await b.api.post(`/api/v1/accounts/${a.id}/follow`, { notify: true });
+    await c.api.post(`/api/v1/accounts/${a.id}/follow`);
+    const post = (await a.api.post('/api/v1/statuses', { status: 'news', visibility: 'private' })).body.id;
+    const elsewhere = (await c.api.post('/api/v1/statuses', { status: 'a question' })).body.id;
+    await a.api.post('/api/v1/statuses', { status: 'an answer', in_reply_to_id: elsewhere });
+    await a.api.post('/api/v1/statuses', { status: `hi @${b.username}` });
+    const thread = (await a.api.post('/api/v1/statuses', { status: 'more news', in_reply_to_id: post })).body
+      .id;
+    const got = (await b.api.get('/api/v1/notifications')).body as {
+      type: string;
+      status?: { id: string };
+    }[];
+    expect(got.map((n) => [n.type, n.type === 'status' ? n.status?.id : null])).toEqual([
+      ['status', thread],
+      ['mention', null],
+      ['status', post],
+    ]);
+    const others = (await c.api.get('/api/v1/notifications?types[]=status')).body;
+    expect(others).toEqual([]);
+    await b.api.post(`/api/v1/accounts/${a.id}/follow`, { notify: false });
+    await a.api.post('/api/v1/statuses', { status: 'quiet now' });
+    expect((await b.api.get('/api/v1/notifications?types[]=status')).body).toHaveLength(2);
+  });
+
   it('a languages filter is refused, not silently dropped', async () => {
     const [a, b] = [await registerUser(server.url), await registerUser(server.url)];
     const res = await b.api.post(`/api/v1/accounts/${a.id}/follow`, { languages: ['en'] });

@@ -26,3 +26,14 @@ export async function followAccountIds(
   const rows = await keysetPage(db.selectFrom('follows').select(other).where(mine, '=', accountId), other, k);
   return rows.map((r) => Number((r as Record<string, number>)[other]));
 }
+
+/** Accounts that follow `accountId` and asked to be notified of its posts (`notify`). */
+export async function notifiedFollowerIds(db: Kysely<Database>, accountId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('follows')
+    .select('account_id')
+    .where('target_account_id', '=', accountId)
+    .where('notify', '=', 1)
+    .execute();
+  return rows.map((r) => Number(r.account_id));
+}

@@ -67,7 +67,7 @@ export interface Tag {
   following?: boolean;
 }
 
-export type NotificationType = 'mention' | 'favourite' | 'reblog' | 'follow' | 'chat_reminder';
+export type NotificationType = 'mention' | 'favourite' | 'reblog' | 'follow' | 'status' | 'chat_reminder';
 
 /** A notification; a `chat_reminder` carries its session (our extension). */
 export interface Notification extends ChatReminderFields {
