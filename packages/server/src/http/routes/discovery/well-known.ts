@@ -1,10 +1,10 @@
-import fs from 'node:fs';
+// Imported, not read from disk: the built server is one bundle, away from package.json.
+import serverPackage from '../../../../package.json' with { type: 'json' };
 import { SUPPORTED_SCOPES } from '../../../auth/scopes';
 import { nodeInfoUsage } from '../../../store/instance-stats';
 import type { RouteModule } from '../../routes';
 
-const SERVER_PACKAGE = new URL('../../../../package.json', import.meta.url);
-const VERSION = (JSON.parse(fs.readFileSync(SERVER_PACKAGE, 'utf8')) as { version: string }).version;
+const VERSION = serverPackage.version;
 const NODEINFO_SCHEMA = (v: string) => `http://nodeinfo.diaspora.software/ns/schema/${v}`;
 
 /**
