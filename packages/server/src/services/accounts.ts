@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Context } from '../context';
 import { type AccountRow, findAccountById, findAccountByLogin } from '../store/accounts';
 import { appendEvents, type NewEvent } from '../store/events';
-import { safetyRelationshipFields } from './moderation/blocks';
+import { safetyRelationshipFields } from './moderation/safety-relationship';
 import { addNotifications } from './notifications';
 import { publishEvents } from './publish';
 

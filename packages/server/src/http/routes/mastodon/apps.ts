@@ -5,7 +5,7 @@ import { createApp } from '../../../services/oauth';
 import { findAppById } from '../../../store/apps';
 import { requireToken } from '../../auth';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 const appInput = z.object({
   client_name: z.string().trim().min(1).max(200),

@@ -17,7 +17,7 @@ import {
 } from '../../../services/oauth';
 import { findAccountById } from '../../../store/accounts';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 const authorizeQuery = z.object({
   response_type: z.literal('code', { error: 'response_type must be code' }),

@@ -10,7 +10,7 @@ import type { Reader } from '../../../stream/reader';
 import { SseReader } from '../../../stream/sse';
 import { WsReader } from '../../../stream/ws';
 import type { Viewer } from '../../auth';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 /** A stream a client asks for, resolved to bus topics and the name Mastodon clients know it by. */
 interface StreamSpec {

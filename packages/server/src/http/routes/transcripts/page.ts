@@ -4,7 +4,7 @@ import { buildRecap } from '../../../services/transcripts/build-recap';
 import { loadTranscript } from '../../../services/transcripts/load-transcript';
 import { TRANSCRIPT_CSS } from '../../../services/transcripts/page-style';
 import { renderTranscriptHtml } from '../../../services/transcripts/render-html';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 const notFoundPage = (home: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Transcript not found — Hashchat</title><style>${TRANSCRIPT_CSS}</style></head><body><div class="page"><main><h1>Transcript not found</h1><p>There is no session with this address. <a href="${escapeHtml(home)}/chats">Find a chat</a>.</p></main></div></body></html>`;

@@ -8,7 +8,7 @@ import { transcriptPage } from '../../../services/transcripts/transcript-page';
 import { optionalUser } from '../../auth';
 import { idParam } from '../../fields';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 import { transcriptUrls } from '../../serializers/recap';
 
 const transcriptQuery = z.object({

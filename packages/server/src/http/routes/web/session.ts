@@ -7,7 +7,7 @@ import type { AccountRow } from '../../../store/accounts';
 import { findAccountById } from '../../../store/accounts';
 import { SESSION_COOKIE } from '../../auth';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 import { serializeCredentialAccount } from '../../serializers/account';
 import { registrationInput } from '../mastodon/accounts';
 
