@@ -3,15 +3,25 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyWebsocket from '@fastify/websocket';
 import { HashchatError } from '@hashchat/core/errors';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  LogController,
+  type RouteOptions,
+} from 'fastify';
 import type { Context } from '../context';
 import { checkCsrf, resolveViewer } from './auth';
 import { installErrorHandler } from './errors';
 import { normalizeParams } from './params';
 import { registerRoutes } from './routes';
 
+export interface AppOptions {
+  /** Called for every route as it is registered (the OpenAPI test compares them with the contract). */
+  onRoute?: (route: RouteOptions) => void;
+}
+
 /** Builds the Fastify app around a context: hooks for who asks, limits and metrics, then the routes. */
-export async function buildApp(ctx: Context): Promise<FastifyInstance> {
+export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     // Per-request lines only when debugging: a busy room makes thousands a minute.
@@ -22,6 +32,7 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
     trustProxy: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   });
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   installErrorHandler(app);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);

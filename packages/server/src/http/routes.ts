@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context';
 import type { RouteModule } from './route-module';
+import { apiDocsRoutes } from './routes/api-docs';
 import { chatCalendarRoutes } from './routes/chats/calendar';
 import { chatCategoryRoutes } from './routes/chats/categories';
 import { chatRoutes } from './routes/chats/chats';
@@ -69,6 +70,7 @@ const modules: RouteModule[] = [
   chatStatsRoutes,
   transcriptPageRoutes,
   sessionRoutes,
+  apiDocsRoutes,
   webAppRoutes,
 ];
 
