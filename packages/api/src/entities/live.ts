@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { accountSchema } from './account';
 import { chatSessionSchema } from './chat';
 import { id, instant } from './common';
-import { roomStatusSchema } from './status';
+import { roomStatusSchema, statusSchema } from './status';
 
 /** Entities of the live-session API (our extension). */
 
@@ -59,7 +59,8 @@ export const liveStateSchema = z
     /** The next unpublished item, when the viewer may see it (hosts; everyone when the agenda is public). */
     next_question: questionSchema.nullable(),
     counters: liveCountersSchema,
-    spotlighted: z.array(roomStatusSchema),
+    /** Room statuses (with `chat`), newest pin first. */
+    spotlighted: z.array(statusSchema),
   })
   .meta({ id: 'LiveState' });
 export type LiveState = z.infer<typeof liveStateSchema>;
@@ -78,6 +79,11 @@ export type Acknowledgement = z.infer<typeof acknowledgementSchema>;
 
 /** A status was pinned to, or unpinned from, the top of the room. */
 export const spotlightChangeSchema = z
-  .object({ status_id: id(), spotlighted: z.boolean(), status: roomStatusSchema.nullable() })
+  .object({
+    status_id: id(),
+    spotlighted: z.boolean(),
+    /** The room status (with `chat`); null when it is gone. */
+    status: statusSchema.nullable(),
+  })
   .meta({ id: 'SpotlightChange' });
 export type SpotlightChange = z.infer<typeof spotlightChangeSchema>;
