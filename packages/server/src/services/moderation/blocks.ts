@@ -1,3 +1,4 @@
+import { safetyTopic } from '@hashchat/api/topics';
 import { HashchatError, notFound } from '@hashchat/core/errors';
 import type { Kysely } from 'kysely';
 import type { Context } from '../../context';
@@ -7,9 +8,6 @@ import { appendEvents, type NewEvent } from '../../store/events';
 import type { Database } from '../../store/schema';
 import { unfollow } from '../accounts';
 import { publishEvents } from '../publish';
-
-/** Each signed-in stream listens here for changes to what its viewer must not see. */
-export const safetyTopic = (accountId: number) => `safety:${accountId}`;
 
 /**
  * The internal event that tells `viewerId`'s open streams whether `otherId`'s events are

@@ -1,10 +1,10 @@
+import { sessionTopic } from '@hashchat/api/topics';
 import type { Transaction } from 'kysely';
 import type { Context } from '../../context';
 import { serializeRoomChat, withChat } from '../../http/serializers/room-status';
 import type { NewEvent } from '../../store/events';
 import type { Database } from '../../store/schema';
 import type { StatusRow } from '../../store/statuses';
-import { sessionTopic } from '../chats/session-events';
 import { authorRole } from '../live/room-index';
 import { presentStatus } from '../status-views';
 import { statusTopics } from '../visibility';
