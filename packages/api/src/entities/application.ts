@@ -34,7 +34,8 @@ export type Application = z.infer<typeof applicationSchema>;
 export const tokenSchema = z
   .object({
     access_token: z.string(),
-    token_type: z.literal('Bearer'),
+    /** Always `Bearer`. */
+    token_type: z.string(),
     scope: z.string(),
     created_at: z.number().int(),
   })

@@ -27,7 +27,8 @@ export const questionSchema = z
     state: questionStateSchema,
     /** The n of "Qn" (questions only; intro and closing posts have none). */
     question_number: z.number().int().nullable(),
-    status: roomStatusSchema.nullable(),
+    /** The status that asked it, once published (a room status, with `chat`). */
+    status: statusSchema.nullable(),
     /** When the scheduler will publish it, or null. */
     publish_at: instant().nullable(),
     published_at: instant().nullable(),
