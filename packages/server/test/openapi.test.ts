@@ -16,9 +16,9 @@ import {
 /** `GET /api/v1/chats/:id` and `/calendar/:file(^…$)` in OpenAPI form: `/api/v1/chats/{id}`. */
 const openApiPath = (url: string) => url.replace(/:(\w+)(\([^)]*\))?/g, '{$1}');
 
-/** The web app's files and its fallback: not API operations. */
+/** The web app's files (with their pre-compressed copies) and its fallback: not API operations. */
 const isWebApp = (url: string) =>
-  url === '/' || url === '/*' || url === '/index.html' || url.startsWith('/assets/');
+  url === '/' || url === '/*' || /^\/index\.html(\.br|\.gz)?$/.test(url) || url.startsWith('/assets/');
 
 let db: TestDatabase;
 let ctx: Context;
