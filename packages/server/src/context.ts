@@ -5,7 +5,6 @@ import type { Bus } from './bus/bus';
 import { MemoryBus } from './bus/memory';
 import { RedisBus } from './bus/redis';
 import type { Config } from './config';
-import { createScheduler } from './jobs/chat-jobs';
 import type { Scheduler } from './jobs/scheduler';
 import { createLogger, withRedaction } from './log';
 import { createMetrics, type Metrics } from './metrics';
@@ -34,7 +33,11 @@ export interface Context {
   now: () => number;
   /** Identifies this process among instances (job leases, logs). */
   instanceId: string;
-  /** The job runner (session starts and ends, reminders), null when JOBS_ENABLED is off. */
+  /**
+   * The job runner (session starts and ends, reminders), null when JOBS_ENABLED is off. Set by
+   * startServer (the jobs need the whole context, so the context cannot build them itself);
+   * close() stops it.
+   */
   scheduler: Scheduler | null;
   close(): Promise<void>;
 }
@@ -113,14 +116,5 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
       await store.close();
     },
   };
-  if (config.jobsEnabled) {
-    try {
-      ctx.scheduler = await createScheduler(ctx);
-    } catch (err) {
-      await ctx.close();
-      throw err;
-    }
-    ctx.scheduler.start();
-  }
   return ctx;
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import { type Context, type ContextOptions, createContext } from './context';
 import { buildApp } from './http/app';
+import { createScheduler } from './jobs/chat-jobs';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -10,11 +11,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Builds the context and app, starts listening, and returns how to stop it cleanly. */
+/** Builds the context, the job scheduler and the app, starts listening, and returns how to stop it cleanly. */
 export async function startServer(config: Config, opts: ContextOptions = {}): Promise<RunningServer> {
   const ctx = await createContext(config, opts);
   let app: FastifyInstance;
   try {
+    if (config.jobsEnabled) {
+      ctx.scheduler = await createScheduler(ctx);
+      ctx.scheduler.start();
+    }
     app = await buildApp(ctx);
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {

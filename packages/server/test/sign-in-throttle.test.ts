@@ -92,6 +92,15 @@ describe.each(PATHS)('%s', (_name, attempt) => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(1000);
   });
 
+  it('signing in again and again with the right password is never throttled', async () => {
+    const { name } = await webSignUp(proxied.url);
+    for (let i = 0; i < 15; i++) {
+      const res = await attempt(proxied.url, name, PASSWORD, GUESSER);
+      expect(res.status).toBeLessThan(400);
+      await res.body?.cancel();
+    }
+  });
+
   it('another spelling of the login is the same account', async () => {
     const { name } = await webSignUp(proxied.url);
     await guesses(proxied.url, attempt, name, 10, GUESSER);

@@ -1,4 +1,5 @@
 // C0 controls and DEL, except tab and newline (CR is folded into newline first).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /**

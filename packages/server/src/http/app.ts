@@ -8,6 +8,7 @@ import Fastify, {
   type FastifyInstance,
   type FastifyRequest,
   LogController,
+  type RouteOptions,
 } from 'fastify';
 import type { Context } from '../context';
 import { checkCsrf, resolveViewer } from './auth';
@@ -21,8 +22,13 @@ import { installSecurityHeaders } from './security-headers';
 /** The most bytes any request body may have, whatever its type (multipart counted whole). */
 const BODY_LIMIT = 1024 * 1024;
 
+export interface AppOptions {
+  /** Called for every route as it is registered (the OpenAPI test compares them with the contract). */
+  onRoute?: (route: RouteOptions) => void;
+}
+
 /** Builds the Fastify app around a context: hooks for who asks, limits and metrics, then the routes. */
-export async function buildApp(ctx: Context): Promise<FastifyInstance> {
+export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     // Per-request lines only when debugging: a busy room makes thousands a minute.
@@ -44,6 +50,7 @@ export async function buildApp(ctx: Context): Promise<FastifyInstance> {
     trustProxy: ctx.config.trustedProxies.length > 0 ? ctx.config.trustedProxies : false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   });
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   installErrorHandler(app);
   installSecurityHeaders(app, ctx.config.publicUrl);
   await app.register(fastifyCookie);

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context';
+import type { RouteModule } from './route-module';
+import { apiDocsRoutes } from './routes/api-docs';
 import { chatCalendarRoutes } from './routes/chats/calendar';
 import { chatCategoryRoutes } from './routes/chats/categories';
 import { chatRoutes } from './routes/chats/chats';
@@ -40,8 +42,6 @@ import { chatStatsRoutes } from './routes/transcripts/stats';
 import { transcriptRoutes } from './routes/transcripts/transcript';
 import { sessionRoutes } from './routes/web/session';
 import { webAppRoutes } from './routes/web/static';
-
-export type RouteModule = (app: FastifyInstance, ctx: Context) => void | Promise<void>;
 
 /** Every route module, in one list: the Mastodon subset, our extensions, then the web app. */
 const modules: RouteModule[] = [
@@ -84,6 +84,7 @@ const modules: RouteModule[] = [
   chatStatsRoutes,
   transcriptPageRoutes,
   sessionRoutes,
+  apiDocsRoutes,
   webAppRoutes,
 ];
 

@@ -1,10 +1,11 @@
+import { accountTopic, tagTopic, userTopic } from '@hashchat/api/topics';
 import { HashchatError, notFound, unprocessable } from '@hashchat/core/errors';
 import { hash, verify } from '@node-rs/argon2';
 import { sql } from 'kysely';
 import type { Context } from '../context';
 import { type AccountRow, findAccountById } from '../store/accounts';
 import { appendEvents, type NewEvent } from '../store/events';
-import { safetyRelationshipFields } from './moderation/blocks';
+import { safetyRelationshipFields } from './moderation/safety-relationship';
 import { addNotifications } from './notifications';
 import { publishEvents } from './publish';
 
@@ -211,7 +212,7 @@ export async function follow(
     ]);
     // Tells the follower's open home streams to add the account's topic, and whether its reblogs show.
     events.push(reblogsChange(viewerId, targetId, options.reblogs !== false));
-    events.push(followChange('follow', viewerId, `account:${targetId}`));
+    events.push(followChange('follow', viewerId, accountTopic(targetId)));
     return appendEvents(trx, ctx.store.dialect, events, now);
   });
   await publishEvents(ctx, stored);
@@ -240,7 +241,7 @@ export async function unfollow(ctx: Context, viewerId: number, targetId: number)
     return appendEvents(
       trx,
       ctx.store.dialect,
-      [followChange('unfollow', viewerId, `account:${targetId}`)],
+      [followChange('unfollow', viewerId, accountTopic(targetId))],
       ctx.now(),
     );
   });
@@ -257,7 +258,7 @@ function reblogsChange(viewerId: number, targetId: number, shown: boolean): NewE
     event: 'hashchat.reblogs',
     payload: JSON.stringify({ account_id: targetId, shown }),
     accountId: null,
-    topics: [`user:${viewerId}`],
+    topics: [userTopic(viewerId)],
   };
 }
 
@@ -266,7 +267,7 @@ export function followChange(kind: 'follow' | 'unfollow', viewerId: number, topi
     event: `hashchat.${kind}`,
     payload: JSON.stringify({ topic }),
     accountId: null,
-    topics: [`user:${viewerId}`],
+    topics: [userTopic(viewerId)],
   };
 }
 
@@ -286,7 +287,7 @@ export async function followTag(
     return appendEvents(
       trx,
       ctx.store.dialect,
-      [followChange('follow', viewerId, `tag:${tag.name}`)],
+      [followChange('follow', viewerId, tagTopic(tag.name))],
       ctx.now(),
     );
   });
@@ -308,7 +309,7 @@ export async function unfollowTag(
     return appendEvents(
       trx,
       ctx.store.dialect,
-      [followChange('unfollow', viewerId, `tag:${tag.name}`)],
+      [followChange('unfollow', viewerId, tagTopic(tag.name))],
       ctx.now(),
     );
   });

@@ -1,3 +1,4 @@
+import { accountTopic } from '@hashchat/api/topics';
 import { notFound } from '@hashchat/core/errors';
 import { sql } from 'kysely';
 import type { Context } from '../context';
@@ -165,7 +166,14 @@ export async function unreblog(ctx: Context, viewerId: number, id: number) {
       return appendEvents(
         trx,
         ctx.store.dialect,
-        [{ event: 'delete', payload: String(mine.id), accountId: viewerId, topics: [`account:${viewerId}`] }],
+        [
+          {
+            event: 'delete',
+            payload: String(mine.id),
+            accountId: viewerId,
+            topics: [accountTopic(viewerId)],
+          },
+        ],
         now,
       );
     });

@@ -1,3 +1,4 @@
+import { userTopic } from '@hashchat/api/topics';
 import { sql, type Transaction } from 'kysely';
 import type { Context } from '../context';
 import { serializeAccount } from '../http/serializers/account';
@@ -56,7 +57,7 @@ export async function addNotifications(
         event: 'notification',
         payload: JSON.stringify(entity),
         accountId: n.fromAccountId,
-        topics: [`user:${n.accountId}`],
+        topics: [userTopic(n.accountId)],
       });
     }
   }

@@ -4,15 +4,17 @@ import { type AccountRow, findAccountByLogin } from '../store/accounts';
 import { checkPassword } from './accounts';
 
 /**
- * How password guessing is slowed. Attempts are counted per account and address pair and
- * refused beyond `pairAttempts` (a guesser's own address is stopped); failures are counted
+ * How password guessing is slowed. Failures are counted per account and address pair and,
+ * beyond `pairFailures`, every attempt of that pair is refused, the right password too (a
+ * guesser's own address is stopped and learns nothing); successes never count, so signing in
+ * to many apps is never throttled. Failures are also counted
  * per address (a guesser spraying many accounts) and per account, where each failure beyond
  * `freeFailures` delays every further attempt, from any address, a little more, so a guesser
  * on many addresses is slowed while the owner, from an address of their own, still gets in.
  */
 export const SIGN_IN_LIMITS = {
   windowSeconds: 15 * 60,
-  pairAttempts: 10,
+  pairFailures: 10,
   addressFailures: 100,
   freeFailures: 5,
   delayStepMs: 250,
@@ -32,8 +34,8 @@ export async function signIn(
   // The account, not the spelling: `Alice`, `alice` and her email are one target.
   const found = await findAccountByLogin(ctx.store.db, login.trim());
   const target = found ? `id:${found.id}` : `login:${login.trim().toLowerCase().slice(0, 320)}`;
-  const pair = await rl.hit(`signin:pair:${target}:${address}`, window);
-  if (pair.count > limits.pairAttempts) throw tooMany(pair.resetAt - ctx.now());
+  const pairKey = `signin:fail-pair:${target}:${address}`;
+  if ((await rl.peek(pairKey, window)) >= limits.pairFailures) throw tooMany(window * 1000);
   const fromAddress = await rl.peek(`signin:fail-address:${address}`, window);
   if (fromAddress >= limits.addressFailures) throw tooMany(window * 1000);
   const failures = await rl.peek(`signin:fail:${target}`, window);
@@ -44,6 +46,7 @@ export async function signIn(
   } catch (err) {
     if (err instanceof HashchatError && err.code === 'Unauthorized') {
       await Promise.all([
+        rl.hit(pairKey, window),
         rl.hit(`signin:fail:${target}`, window),
         rl.hit(`signin:fail-address:${address}`, window),
       ]);

@@ -1,3 +1,4 @@
+import { accountTopic } from '@hashchat/api/topics';
 import { HashchatError, notFound, unprocessable } from '@hashchat/core/errors';
 import { parseText } from '@hashchat/core/text/parse';
 import { renderContent } from '@hashchat/core/text/render';
@@ -281,7 +282,7 @@ export async function deleteStatus(ctx: Context, viewerId: number, id: number) {
         event: 'delete',
         payload: String(r.id),
         accountId: Number(r.account_id),
-        topics: [`account:${r.account_id}`],
+        topics: [accountTopic(r.account_id)],
       });
     }
     return appendEvents(trx, ctx.store.dialect, events, now);

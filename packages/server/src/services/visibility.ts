@@ -1,3 +1,4 @@
+import { accountTopic, PUBLIC_LOCAL_TOPIC, PUBLIC_TOPIC, tagTopic, userTopic } from '@hashchat/api/topics';
 import { notFound } from '@hashchat/core/errors';
 import type { Kysely } from 'kysely';
 import type { Context } from '../context';
@@ -102,10 +103,10 @@ export function statusTopics(
   mentioned: number[],
 ): string[] {
   const author = Number(s.account_id);
-  if (s.visibility === 'direct') return [`user:${author}`, ...mentioned.map((m) => `user:${m}`)];
-  const topics = [`account:${author}`];
+  if (s.visibility === 'direct') return [userTopic(author), ...mentioned.map(userTopic)];
+  const topics = [accountTopic(author)];
   if (s.visibility === 'public' && s.reblog_of_id === null) {
-    topics.push('public', 'public:local', ...tags.map((t) => `tag:${t}`));
+    topics.push(PUBLIC_TOPIC, PUBLIC_LOCAL_TOPIC, ...tags.map(tagTopic));
   }
   return topics;
 }

@@ -5,7 +5,7 @@ import { openPostgres } from './dialects/postgres';
 import { openSqlite } from './dialects/sqlite';
 import { migrateToLatest } from './migrate';
 import type { Database } from './schema';
-import { TagIdCache } from './status-writes';
+import { TagIdCache } from './tag-id-cache';
 import { WriteBatcher } from './write-batch';
 
 export interface Store {

@@ -4,8 +4,9 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from './open-store';
-import { linkTags, TagIdCache } from './status-writes';
+import { linkTags } from './status-writes';
 import { tagsForStatuses } from './statuses';
+import { TagIdCache } from './tag-id-cache';
 
 let store: Store | null = null;
 let dir = '';

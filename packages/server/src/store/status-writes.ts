@@ -2,6 +2,8 @@ import { type Kysely, sql } from 'kysely';
 import type { AccountRow } from './accounts';
 import type { Database } from './schema';
 import type { StatusRow } from './statuses';
+import type { TagIdCache } from './tag-id-cache';
+import type { TagRef } from './tags';
 
 // The statements that writing a status runs, as SQL text rather than query builders. A status
 // runs about fifteen statements; building each with Kysely cost ~8 µs more than the statement
@@ -49,44 +51,6 @@ export async function insertMentions(db: Kysely<Database>, statusId: number, acc
   await sql`insert into mentions (status_id, account_id) values ${sql.join(
     accountIds.map((a) => sql`(${statusId}, ${a})`),
   )}`.execute(db);
-}
-
-export interface TagRef {
-  id: number;
-  name: string;
-  display_name: string;
-}
-
-/**
- * Tags by name and by id, kept per store. Tags are never renamed or deleted, so a tag once
- * committed stays right on every instance; only tags read or created in a committed transaction
- * go in. Writing a status looks its hashtags up here; presenting statuses names their tags.
- */
-export class TagIdCache {
-  private readonly byName = new Map<string, TagRef>();
-  private readonly byId = new Map<number, TagRef>();
-  constructor(private readonly max = 20_000) {}
-
-  get(name: string): TagRef | undefined {
-    return this.byName.get(name);
-  }
-
-  getById(id: number): TagRef | undefined {
-    return this.byId.get(id);
-  }
-
-  add(tags: TagRef[]): void {
-    for (const t of tags) {
-      if (this.byName.size >= this.max) {
-        const oldest = this.byName.values().next().value!;
-        this.byName.delete(oldest.name);
-        this.byId.delete(oldest.id);
-      }
-      const ref = { id: Number(t.id), name: t.name, display_name: t.display_name };
-      this.byName.set(ref.name, ref);
-      this.byId.set(ref.id, ref);
-    }
-  }
 }
 
 /**

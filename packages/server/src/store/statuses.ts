@@ -1,6 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, StatusesTable } from './schema';
-import type { TagIdCache, TagRef } from './status-writes';
+import type { TagIdCache } from './tag-id-cache';
+import type { TagRef } from './tags';
 
 export type StatusRow = Selectable<StatusesTable>;
 /** What presenting a status needs of its row: all but the source text, which can be long. */

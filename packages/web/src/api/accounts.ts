@@ -1,5 +1,5 @@
+import type { Account, Relationship } from '@hashchat/api/entities/account';
 import { api } from './http';
-import type { Account, Relationship } from './types';
 
 export function lookupAccount(acct: string): Promise<Account> {
   return api<Account>('/api/v1/accounts/lookup', { query: { acct } });

@@ -1,11 +1,11 @@
+import type { AuthSession } from '@hashchat/api/entities/account';
 import { ApiError } from './api-error';
 import { api, setCsrfToken } from './http';
-import type { Session } from './types';
 
 /** The current cookie session, or null when signed out. */
-export async function getSession(): Promise<Session | null> {
+export async function getSession(): Promise<AuthSession | null> {
   try {
-    const session = await api<Session>('/api/v1/auth/session');
+    const session = await api<AuthSession>('/api/v1/auth/session');
     setCsrfToken(session.csrf_token);
     return session;
   } catch (error) {
@@ -25,14 +25,14 @@ export interface SignUpInput {
   locale: string;
 }
 
-export async function signUp(input: SignUpInput): Promise<Session> {
-  const session = await api<Session>('/api/v1/auth/sign_up', { method: 'POST', body: input });
+export async function signUp(input: SignUpInput): Promise<AuthSession> {
+  const session = await api<AuthSession>('/api/v1/auth/sign_up', { method: 'POST', body: input });
   setCsrfToken(session.csrf_token);
   return session;
 }
 
-export async function signIn(input: { login: string; password: string }): Promise<Session> {
-  const session = await api<Session>('/api/v1/auth/sign_in', { method: 'POST', body: input });
+export async function signIn(input: { login: string; password: string }): Promise<AuthSession> {
+  const session = await api<AuthSession>('/api/v1/auth/sign_in', { method: 'POST', body: input });
   setCsrfToken(session.csrf_token);
   return session;
 }

@@ -1,4 +1,4 @@
-import type { ChatPreferences } from './chat-types';
+import type { ChatPreferences } from '@hashchat/api/entities/chat';
 import { api } from './http';
 
 export function getChatPreferences(): Promise<ChatPreferences> {

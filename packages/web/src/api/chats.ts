@@ -1,14 +1,7 @@
+import type { Chat, ChatCategory, ChatPage, ChatSession, Directory } from '@hashchat/api/entities/chat';
 import { ApiError } from './api-error';
-import type {
-  Chat,
-  ChatCategory,
-  ChatInput,
-  ChatPage,
-  ChatPatch,
-  ChatSession,
-  Directory,
-} from './chat-types';
 import { api } from './http';
+import type { ChatInput, ChatPatch } from './request-types';
 
 export interface DirectoryQuery {
   category?: string;

@@ -1,6 +1,6 @@
 import { ApiError, type FieldErrors } from './api-error';
 import { nextMaxIdFromLink } from './link-header';
-import type { Page } from './types';
+import type { Page } from './page';
 
 let csrfToken: string | null = null;
 

@@ -1,7 +1,9 @@
-import type { ChatSession } from './chat-types';
+import type { ChatSession } from '@hashchat/api/entities/chat';
+import type { Acknowledgement, LiveState, Question } from '@hashchat/api/entities/live';
+import type { Status } from '@hashchat/api/entities/status';
 import { api, apiPage } from './http';
-import type { Acknowledgement, LiveState, Question, QuestionInput } from './live-types';
-import type { Page, Status } from './types';
+import type { Page } from './page';
+import type { QuestionInput } from './request-types';
 
 export const ROOM_PAGE_SIZE = 40;
 

@@ -1,14 +1,13 @@
-import { api, apiPage } from './http';
 import type {
   LoggedAction,
   ModerationQueue,
   ModerationSettings,
   ModerationStats,
   Report,
-  ReportInput,
-  RoomActionInput,
-} from './moderation-types';
-import type { Page } from './types';
+} from '@hashchat/api/entities/moderation';
+import { api, apiPage } from './http';
+import type { Page } from './page';
+import type { ReportInput, RoomActionInput } from './request-types';
 
 const sessionPath = (id: string) => `/api/v1/sessions/${encodeURIComponent(id)}`;
 const chatPath = (id: string) => `/api/v1/chats/${encodeURIComponent(id)}`;

@@ -1,5 +1,6 @@
+import type { Notification } from '@hashchat/api/entities/notification';
 import { api, apiPage } from './http';
-import type { Notification, Page } from './types';
+import type { Page } from './page';
 
 export function listNotifications(maxId?: string): Promise<Page<Notification>> {
   return apiPage<Notification>('/api/v1/notifications', { query: { max_id: maxId, limit: 30 } });

@@ -1,5 +1,5 @@
+import type { ChatStats, PublishedRecap, Recap } from '@hashchat/api/entities/recap';
 import { api } from './http';
-import type { ChatStats, PublishedRecap, Recap } from './recap-types';
 
 const sessionPath = (id: string) => `/api/v1/sessions/${encodeURIComponent(id)}`;
 

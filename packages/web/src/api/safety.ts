@@ -1,5 +1,6 @@
+import type { Account, Relationship } from '@hashchat/api/entities/account';
 import { api, apiPage } from './http';
-import type { Account, Page, Relationship } from './types';
+import type { Page } from './page';
 
 /** A Relationship with the personal-safety fields (Mastodon's). */
 export interface SafetyRelationship extends Relationship {

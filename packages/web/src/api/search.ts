@@ -1,5 +1,5 @@
+import type { SearchResults } from '@hashchat/api/entities/search';
 import { api } from './http';
-import type { SearchResults } from './types';
 
 export type SearchType = 'accounts' | 'hashtags' | 'statuses';
 

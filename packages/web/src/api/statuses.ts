@@ -1,5 +1,5 @@
+import type { Status, Visibility } from '@hashchat/api/entities/status';
 import { api } from './http';
-import type { Status, Visibility } from './types';
 
 export interface NewStatus {
   status: string;

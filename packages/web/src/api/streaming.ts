@@ -1,33 +1,5 @@
-import type { Chat, ChatSession } from './chat-types';
-import type { LiveCounters, Question, SpotlightChange } from './live-types';
-import type { Submission } from './moderation-types';
-import type { Notification, Status } from './types';
-
-/** Event name → payload of the server's streams: the Mastodon set, then the chat stream's. */
-export interface StreamEventMap {
-  update: Status;
-  delete: string;
-  'status.update': Status;
-  notification: Notification;
-  /** A session of the chat was scheduled, moved, went live, ended or was cancelled. */
-  'chat.session': ChatSession;
-  'chat.update': Chat;
-  'chat.delete': { id: string };
-  /** An agenda item was added, changed, published or skipped (session stream). */
-  'chat.question': Question;
-  /** A status was pinned to or unpinned from the top of the room (session stream). */
-  'chat.spotlight': SpotlightChange;
-  /** The room's live numbers (session stream, at most every few seconds). */
-  'chat.counters': LiveCounters;
-  /** A town-hall question is being answered now (session stream; for every room view). */
-  'chat.answering': Submission;
-  /** A town-hall question was approved, dismissed, merged into, answered, or is no longer answering. */
-  'chat.submission': Submission;
-}
-
-export type StreamEvent = {
-  [K in keyof StreamEventMap]: { event: K; payload: StreamEventMap[K] };
-}[keyof StreamEventMap];
+import { STREAM_EVENT_NAMES, type StreamEventName } from '@hashchat/api/stream-event-names';
+import type { StreamEvent } from '@hashchat/api/stream-events';
 
 export type StreamState = 'connecting' | 'live' | 'reconnecting';
 
@@ -36,20 +8,6 @@ export interface StreamListener {
   onState?(state: StreamState): void;
 }
 
-const EVENT_NAMES: (keyof StreamEventMap)[] = [
-  'update',
-  'delete',
-  'status.update',
-  'notification',
-  'chat.session',
-  'chat.update',
-  'chat.delete',
-  'chat.question',
-  'chat.spotlight',
-  'chat.counters',
-  'chat.answering',
-  'chat.submission',
-];
 // The browser retries by itself after network errors; a refused stream (e.g. 5xx) is closed
 // for good, so we reopen it ourselves after this pause.
 const REOPEN_DELAY_MS = 5000;
@@ -63,7 +21,7 @@ interface SharedStream {
 
 const streams = new Map<string, SharedStream>();
 
-function parsePayload(event: keyof StreamEventMap, data: string): unknown {
+function parsePayload(event: StreamEventName, data: string): unknown {
   // `delete` carries a bare id; tolerate a JSON-quoted one too.
   if (event === 'delete') return data.startsWith('"') ? JSON.parse(data) : data;
   return JSON.parse(data);
@@ -88,7 +46,7 @@ function open(url: string, stream: SharedStream): void {
       if (streams.get(url) === stream) open(url, stream);
     }, REOPEN_DELAY_MS);
   };
-  for (const name of EVENT_NAMES) {
+  for (const name of STREAM_EVENT_NAMES) {
     source.addEventListener(name, (message) => {
       let payload: unknown;
       try {

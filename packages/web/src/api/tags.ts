@@ -1,6 +1,6 @@
+import type { Tag } from '@hashchat/api/entities/tag';
 import { ApiError } from './api-error';
 import { api } from './http';
-import type { Tag } from './types';
 
 /** The hashtag, or an empty one when nobody has used it yet (the server answers 404). */
 export async function getTag(name: string): Promise<Tag> {
@@ -8,7 +8,8 @@ export async function getTag(name: string): Promise<Tag> {
     return await api<Tag>(`/api/v1/tags/${encodeURIComponent(name)}`);
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) {
-      return { name, url: `/tags/${encodeURIComponent(name)}`, history: [], following: false };
+      // Not stored yet, so it has no id.
+      return { id: '', name, url: `/tags/${encodeURIComponent(name)}`, history: [], following: false };
     }
     throw error;
   }

@@ -1,5 +1,6 @@
+import type { Status } from '@hashchat/api/entities/status';
 import { apiPage } from './http';
-import type { Page, Status } from './types';
+import type { Page } from './page';
 
 export const PAGE_SIZE = 20;
 

@@ -1,5 +1,10 @@
+import type {
+  Submission,
+  SubmissionSort,
+  SubmissionState,
+  TownHall,
+} from '@hashchat/api/entities/moderation';
 import { api } from './http';
-import type { Submission, SubmissionSort, SubmissionState, TownHall } from './moderation-types';
 
 const sessionPath = (id: string) => `/api/v1/sessions/${encodeURIComponent(id)}`;
 const submissionPath = (id: string) => `/api/v1/submissions/${encodeURIComponent(id)}`;

@@ -1,6 +1,6 @@
+import type { Account, AuthSession } from '@hashchat/api/entities/account';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { signOut as apiSignOut, getSession } from '../api/auth';
-import type { Account, Session } from '../api/types';
 
 export type SessionState =
   | { status: 'loading' }
@@ -11,7 +11,7 @@ interface SessionValue {
   state: SessionState;
   /** The signed-in account, or null while loading or signed out. */
   account: Account | null;
-  setSession(session: Session | null): void;
+  setSession(session: AuthSession | null): void;
   signOut(): Promise<void>;
 }
 
@@ -36,7 +36,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const setSession = useCallback((session: Session | null) => {
+  const setSession = useCallback((session: AuthSession | null) => {
     setState(session ? { status: 'signed-in', account: session.account } : { status: 'anonymous' });
   }, []);
 

@@ -1,5 +1,5 @@
 import { pingDatabase } from '../../store/health';
-import type { RouteModule } from '../routes';
+import type { RouteModule } from '../route-module';
 
 /** Health, readiness and Prometheus metrics. */
 export const opsRoutes: RouteModule = (app, ctx) => {

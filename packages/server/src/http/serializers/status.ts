@@ -1,3 +1,4 @@
+import type { Status } from '@hashchat/api/entities/status';
 import type { AccountViewRow } from '../../store/accounts';
 import type { StatusViewRow } from '../../store/statuses';
 import { type AccountEntity, serializeAccount } from './account';
@@ -11,7 +12,8 @@ export interface StatusParts {
   reblogged: boolean;
   /** Absent where no viewer is known (a stream's shared entity): false. */
   bookmarked?: boolean;
-  reblog: Record<string, unknown> | null;
+  /** The boosted status, already presented (the contract's Status). */
+  reblog: Status | null;
 }
 
 /** Mastodon's Status entity. */

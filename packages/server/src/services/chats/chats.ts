@@ -1,3 +1,4 @@
+import { chatTopic } from '@hashchat/api/topics';
 import { conflict, forbidden, notFound, unprocessable } from '@hashchat/core/errors';
 import type { Kysely } from 'kysely';
 import type { Context } from '../../context';
@@ -10,7 +11,6 @@ import { publishEvents } from '../publish';
 import { isAdmin, isHost, loadChat, requireAdmin, requireHost } from './access';
 import { checkSchedule, checkTimeZone, parseHashtag, resolveCategory, type ScheduleInput } from './inputs';
 import { materializeSessions } from './materialize';
-import { chatTopic } from './session-events';
 import { presentChat } from './views';
 
 export interface NewChat {

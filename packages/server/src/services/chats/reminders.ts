@@ -1,3 +1,4 @@
+import { userTopic } from '@hashchat/api/topics';
 import type { Context } from '../../context';
 import {
   alreadyReminded,
@@ -70,7 +71,7 @@ async function sendReminders(
           event: 'notification',
           payload: JSON.stringify(entity),
           accountId: ownerId,
-          topics: [`user:${row.account_id}`],
+          topics: [userTopic(row.account_id)],
         });
     }
     return { sent: rows.length, stored: await appendEvents(trx, ctx.store.dialect, events, now) };

@@ -1,3 +1,4 @@
+import { chatTopic, sessionTopic } from '@hashchat/api/topics';
 import type { Kysely } from 'kysely';
 import type { Context } from '../../context';
 import type { SessionRow } from '../../store/chat-sessions';
@@ -5,10 +6,6 @@ import type { ChatRow } from '../../store/chats';
 import type { NewEvent } from '../../store/events';
 import type { Database } from '../../store/schema';
 import { presentSessions } from './views';
-
-/** Topics a session's changes go to: its chat's room and the session itself. */
-export const chatTopic = (chatId: number) => `chat:${chatId}`;
-export const sessionTopic = (sessionId: number) => `session:${sessionId}`;
 
 /** A `chat.session` event carrying the Session entity as it is now (inside the write's transaction). */
 export async function sessionChangedEvent(

@@ -1,3 +1,4 @@
+import { sessionTopic } from '@hashchat/api/topics';
 import { conflict, notFound, unprocessable } from '@hashchat/core/errors';
 import type { Kysely } from 'kysely';
 import type { Context } from '../../context';
@@ -17,7 +18,6 @@ import type { ChatRow } from '../../store/chats';
 import { appendEvents, type NewEvent } from '../../store/events';
 import type { Database } from '../../store/schema';
 import { isHost, loadSession, requireHost } from '../chats/access';
-import { sessionTopic } from '../chats/session-events';
 import { publishEvents } from '../publish';
 import { numberAgenda } from './agenda-numbers';
 import { scheduleQuestionJob } from './question-jobs';

@@ -1,8 +1,8 @@
+import { sessionTopic } from '@hashchat/api/topics';
 import type { Context } from '../../context';
 import { findSessionById } from '../../store/chat-sessions';
 import { appendEvents } from '../../store/events';
 import { roomTotals } from '../../store/room';
-import { sessionTopic } from '../chats/session-events';
 import { publishEvents } from '../publish';
 import { RoomPresence } from './room-presence';
 

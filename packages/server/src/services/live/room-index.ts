@@ -1,3 +1,4 @@
+import { sessionTopic } from '@hashchat/api/topics';
 import { type Classification, classify } from '@hashchat/core/chat/classify';
 import { normalizeTag } from '@hashchat/core/text/tag-name';
 import type { Insertable, Kysely } from 'kysely';
@@ -17,7 +18,6 @@ import {
   roomsOfStatus,
 } from '../../store/room';
 import type { Database, SessionStatusesTable, Visibility } from '../../store/schema';
-import { sessionTopic } from '../chats/session-events';
 import { agendaAnchor, LATE_REPLY_MS, ROOM_GRACE_MS } from './session-times';
 
 /** Set by the agenda when the status being written is one of its items (see publish-question.ts). */

@@ -1,5 +1,5 @@
+import { sessionTopic } from '@hashchat/api/topics';
 import type { Reader } from '../../stream/reader';
-import { sessionTopic } from '../chats/session-events';
 
 /**
  * Who has a session's room open in this process: the readers of its stream. A reader counts

@@ -1,8 +1,8 @@
+import { sessionTopic } from '@hashchat/api/topics';
 import { notFound } from '@hashchat/core/errors';
 import type { Context } from '../../context';
 import { findSessionById } from '../../store/chat-sessions';
 import type { Reader } from '../../stream/reader';
-import { sessionTopic } from '../chats/session-events';
 import { liveRuntime } from './counters';
 
 /** A session's stream: its topic, the name WebSocket frames give it, and how a reader joins the room's presence. */

@@ -1,10 +1,10 @@
+import { sessionTopic } from '@hashchat/api/topics';
 import { notFound } from '@hashchat/core/errors';
 import type { Context } from '../../context';
 import type { RoomStatusEntity } from '../../http/serializers/room-status';
 import { appendEvents } from '../../store/events';
 import { findRoomRow, setSpotlight } from '../../store/room';
 import { loadSession, requireHost } from '../chats/access';
-import { sessionTopic } from '../chats/session-events';
 import { publishEvents } from '../publish';
 import { loadVisibleStatus } from '../visibility';
 import { loadCast, presentRoomStatuses } from './room-views';

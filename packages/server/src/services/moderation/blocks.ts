@@ -1,3 +1,4 @@
+import { safetyTopic } from '@hashchat/api/topics';
 import { HashchatError, notFound } from '@hashchat/core/errors';
 import type { Kysely } from 'kysely';
 import type { Context } from '../../context';
@@ -7,9 +8,6 @@ import { appendEvents, type NewEvent } from '../../store/events';
 import type { Database } from '../../store/schema';
 import { unfollow } from '../accounts';
 import { publishEvents } from '../publish';
-
-/** Each signed-in stream listens here for changes to what its viewer must not see. */
-export const safetyTopic = (accountId: number) => `safety:${accountId}`;
 
 /**
  * The internal event that tells `viewerId`'s open streams whether `otherId`'s events are
@@ -98,15 +96,4 @@ async function change(
     return appendEvents(trx, ctx.store.dialect, events, now);
   });
   await publishEvents(ctx, stored);
-}
-
-/** The block and mute fields of Mastodon's Relationship, per account id. */
-export async function safetyRelationshipFields(ctx: Context, viewerId: number, ids: number[]) {
-  const f = await safetyFlags(ctx.store.db, viewerId, ids, ctx.now());
-  return (id: number) => ({
-    blocking: f.blocking.has(id),
-    blocked_by: f.blockedBy.has(id),
-    muting: f.muting.has(id),
-    muting_notifications: f.muting.get(id) ?? false,
-  });
 }

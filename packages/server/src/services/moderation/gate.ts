@@ -1,3 +1,4 @@
+import { userTopic } from '@hashchat/api/topics';
 import { HashchatError } from '@hashchat/core/errors';
 import { normalizeTag } from '@hashchat/core/text/tag-name';
 import { type Kysely, sql, type Transaction } from 'kysely';
@@ -164,7 +165,7 @@ export async function applyRoomGate(
   );
   await setRoomState(trx, status.id, gate.hold.state);
   await trx.deleteFrom('notifications').where('status_id', '=', status.id).execute();
-  const own = `user:${status.authorId}`;
+  const own = userTopic(status.authorId);
   const out: NewEvent[] = [];
   for (const e of events) {
     if (e.event === 'notification') continue;

@@ -1,10 +1,10 @@
+import { accountTopic, sessionTopic } from '@hashchat/api/topics';
 import type { Transaction } from 'kysely';
 import type { Context } from '../../context';
 import { serializeRoomChat, withChat } from '../../http/serializers/room-status';
 import type { NewEvent } from '../../store/events';
 import type { Database } from '../../store/schema';
 import type { StatusRow } from '../../store/statuses';
-import { sessionTopic } from '../chats/session-events';
 import { authorRole } from '../live/room-index';
 import { presentStatus } from '../status-views';
 import { statusTopics } from '../visibility';
@@ -58,7 +58,7 @@ export async function withdrawReblogEvents(trx: Transaction<Database>, row: Stat
     event: 'delete',
     payload: String(r.id),
     accountId: Number(r.account_id),
-    topics: [`account:${r.account_id}`],
+    topics: [accountTopic(r.account_id)],
   }));
 }
 

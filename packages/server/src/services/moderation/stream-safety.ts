@@ -1,7 +1,7 @@
+import { safetyTopic } from '@hashchat/api/topics';
 import type { Context } from '../../context';
 import { excludedAccountIds } from '../../store/blocks';
 import type { Reader } from '../../stream/reader';
-import { safetyTopic } from './blocks';
 
 /**
  * Loads a signed-in viewer's exclusions (blocked either way, muted) once, at connect, and

@@ -1,3 +1,4 @@
+import { sessionTopic } from '@hashchat/api/topics';
 import { conflict, HashchatError, notFound, unprocessable } from '@hashchat/core/errors';
 import type { Kysely } from 'kysely';
 import type { Context } from '../../context';
@@ -20,7 +21,6 @@ import {
   votedBy,
 } from '../../store/submissions';
 import { loadSession } from '../chats/access';
-import { sessionTopic } from '../chats/session-events';
 import { addNotifications } from '../notifications';
 import { publishEvents } from '../publish';
 import { loadVisibleStatus } from '../visibility';

@@ -1,16 +1,11 @@
-import { computeRecap, type RecapFigures } from '@hashchat/core/chat/recap';
+import { computeRecap } from '@hashchat/core/chat/recap';
 import { parseText } from '@hashchat/core/text/parse';
 import type { Context } from '../../context';
 import { serializeAccount } from '../../http/serializers/account';
 import { serializeRecap } from '../../http/serializers/recap';
 import { distinctFollowersOfParticipants, findRecap, returningParticipants } from '../../store/transcripts';
 import type { TranscriptDocument } from './load-transcript';
-
-export interface RecapData {
-  figures: RecapFigures;
-  publishedStatusIds: string[];
-  publishedAt: number | null;
-}
+import type { RecapData } from './recap-data';
 
 /** Computes the recap figures of a loaded transcript (its own published recap thread left out). */
 export async function computeSessionRecap(ctx: Context, doc: TranscriptDocument): Promise<RecapData> {

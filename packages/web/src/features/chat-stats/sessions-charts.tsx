@@ -1,4 +1,4 @@
-import type { ChatStats } from '../../api/recap-types';
+import type { ChatStats } from '@hashchat/api/entities/recap';
 import { paths } from '../../app/routes';
 import { BarChart } from '../recap/bar-chart';
 import { ChartFigure } from '../recap/chart-figure';

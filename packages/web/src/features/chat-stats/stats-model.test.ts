@@ -1,5 +1,5 @@
+import type { SessionStats } from '@hashchat/api/entities/recap';
 import { describe, expect, it } from 'vitest';
-import type { SessionStats } from '../../api/recap-types';
 import { growth, growthSentence, sessionLabels } from './stats-model';
 
 function row(startsAt: string, participants: number, fresh: number, statuses = 10): SessionStats {

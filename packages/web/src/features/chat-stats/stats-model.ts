@@ -1,4 +1,4 @@
-import type { SessionStats } from '../../api/recap-types';
+import type { SessionStats } from '@hashchat/api/entities/recap';
 
 export interface StatsFormat {
   locale?: string;

@@ -1,7 +1,7 @@
+import type { ChatStats } from '@hashchat/api/entities/recap';
 import { useEffect, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/api-error';
 import { getChatStats } from '../../api/recap';
-import type { ChatStats } from '../../api/recap-types';
 
 export type ChatStatsState =
   | { status: 'loading' }

@@ -1,4 +1,4 @@
-import type { DirectoryEntry } from '../../api/chat-types';
+import type { DirectoryEntry } from '@hashchat/api/entities/chat';
 import { paths } from '../../app/routes';
 import { displayName } from '../status/avatar';
 import { languageName } from './languages';

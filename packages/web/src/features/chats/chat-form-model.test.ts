@@ -1,5 +1,5 @@
+import type { Chat } from '@hashchat/api/entities/chat';
 import { describe, expect, it } from 'vitest';
-import type { Chat } from '../../api/chat-types';
 import {
   type ChatFormValues,
   chatFormFromChat,

@@ -1,5 +1,6 @@
+import type { Chat } from '@hashchat/api/entities/chat';
 import type { FieldErrors } from '../../api/api-error';
-import type { Chat, ChatInput, ChatPatch } from '../../api/chat-types';
+import type { ChatInput, ChatPatch } from '../../api/request-types';
 import { buildRrule, type Repeat, repeatFromRrule } from './repeat-rule';
 
 /** What the chat form holds: strings as the inputs give them. */

@@ -1,7 +1,8 @@
+import type { ChatCategory } from '@hashchat/api/entities/chat';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/api-error';
-import type { ChatCategory, ChatInput } from '../../api/chat-types';
 import { listCategories } from '../../api/chats';
+import type { ChatInput } from '../../api/request-types';
 import {
   type ChatField,
   type ChatFormValues,

@@ -1,5 +1,5 @@
+import type { Chat, ChatPage, ChatSession, SessionState } from '@hashchat/api/entities/chat';
 import { describe, expect, it } from 'vitest';
-import type { Chat, ChatPage, ChatSession, SessionState } from '../../api/chat-types';
 import { applyChatChange, applySessionChange, currentSession } from './chat-page-state';
 
 const session = (id: string, startsAt: string, state: SessionState = 'scheduled') =>

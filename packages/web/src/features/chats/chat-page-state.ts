@@ -1,4 +1,4 @@
-import type { Chat, ChatPage, ChatSession } from '../../api/chat-types';
+import type { Chat, ChatPage, ChatSession } from '@hashchat/api/entities/chat';
 
 const PAST_KEPT = 20;
 

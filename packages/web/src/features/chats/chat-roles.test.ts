@@ -1,6 +1,6 @@
+import type { Account } from '@hashchat/api/entities/account';
+import type { Chat, ChatSession } from '@hashchat/api/entities/chat';
 import { describe, expect, it } from 'vitest';
-import type { Chat, ChatSession } from '../../api/chat-types';
-import type { Account } from '../../api/types';
 import { isChatHost, roleOf } from './chat-roles';
 
 const account = (id: string) => ({ id }) as Account;

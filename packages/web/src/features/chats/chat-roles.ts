@@ -1,4 +1,4 @@
-import type { Chat, ChatSession } from '../../api/chat-types';
+import type { Chat, ChatSession } from '@hashchat/api/entities/chat';
 
 export type ChatRole = 'Host' | 'Co-host' | 'Guest';
 

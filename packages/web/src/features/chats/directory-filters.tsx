@@ -1,5 +1,5 @@
+import type { ChatCategory } from '@hashchat/api/entities/chat';
 import { type FormEvent, useEffect, useState } from 'react';
-import type { ChatCategory } from '../../api/chat-types';
 import { navigate } from '../../app/history';
 import { type DirectoryFilters as Filters, paths } from '../../app/routes';
 import { LANGUAGES, languageName } from './languages';

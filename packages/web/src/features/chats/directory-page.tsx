@@ -1,6 +1,6 @@
+import type { ChatCategory, Directory } from '@hashchat/api/entities/chat';
 import { useEffect, useMemo, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
-import type { ChatCategory, Directory } from '../../api/chat-types';
 import { getDirectory, listCategories } from '../../api/chats';
 import { type DirectoryFilters as Filters, paths } from '../../app/routes';
 import { useSession } from '../../app/session-context';

@@ -1,5 +1,5 @@
+import type { Chat, ChatSession, Directory, DirectoryEntry } from '@hashchat/api/entities/chat';
 import { describe, expect, it } from 'vitest';
-import type { Chat, ChatSession, Directory, DirectoryEntry } from '../../api/chat-types';
 import { directorySections, directorySize } from './directory-sections';
 
 const now = new Date('2027-10-17T10:00:00Z'); // Sunday 12:00 in Berlin

@@ -1,4 +1,4 @@
-import type { Directory, DirectoryEntry } from '../../api/chat-types';
+import type { Directory, DirectoryEntry } from '@hashchat/api/entities/chat';
 import { dayHeading, type ZoneOptions } from './format-session-time';
 
 export interface DirectorySection {

@@ -1,6 +1,6 @@
+import type { Chat } from '@hashchat/api/entities/chat';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-error';
-import type { Chat } from '../../api/chat-types';
 import { setChatFollowing } from '../../api/chats';
 
 /** Follow a chat to be reminded of its sessions and get them in your calendar feed. */

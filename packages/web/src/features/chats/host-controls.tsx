@@ -1,6 +1,6 @@
+import type { ChatSession } from '@hashchat/api/entities/chat';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-error';
-import type { ChatSession } from '../../api/chat-types';
 import { actOnSession, type SessionAction } from '../../api/chats';
 
 /** Start now / End / Cancel for one session, shown to its chat's hosts. */

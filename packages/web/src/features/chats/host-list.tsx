@@ -1,5 +1,5 @@
-import type { Chat, ChatSession } from '../../api/chat-types';
-import type { Account } from '../../api/types';
+import type { Account } from '@hashchat/api/entities/account';
+import type { Chat, ChatSession } from '@hashchat/api/entities/chat';
 import { paths } from '../../app/routes';
 import { Avatar, displayName } from '../status/avatar';
 import { RoleBadge } from './role-badge';

@@ -1,4 +1,4 @@
-import type { Chat } from '../../api/chat-types';
+import type { Chat } from '@hashchat/api/entities/chat';
 import { calendarPaths } from '../../api/chats';
 import { paths } from '../../app/routes';
 import { SessionTime } from './session-time';

@@ -1,4 +1,4 @@
-import type { ChatPage } from '../../api/chat-types';
+import type { ChatPage } from '@hashchat/api/entities/chat';
 import { paths } from '../../app/routes';
 import { useSession } from '../../app/session-context';
 import { isChatHost } from './chat-roles';

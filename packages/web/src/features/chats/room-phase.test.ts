@@ -1,5 +1,5 @@
+import type { ChatPage, ChatSession, SessionState } from '@hashchat/api/entities/chat';
 import { describe, expect, it } from 'vitest';
-import type { ChatPage, ChatSession, SessionState } from '../../api/chat-types';
 import { roomPhase } from './room-phase';
 
 const now = new Date('2027-10-19T17:50:00Z');

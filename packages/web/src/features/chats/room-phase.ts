@@ -1,4 +1,4 @@
-import type { ChatPage, ChatSession } from '../../api/chat-types';
+import type { ChatPage, ChatSession } from '@hashchat/api/entities/chat';
 
 const COUNTDOWN_MS = 60 * 60_000;
 // For this long after a session ends, its room says so before pointing to the next one.

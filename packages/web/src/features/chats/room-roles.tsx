@@ -1,5 +1,5 @@
+import type { Chat, ChatSession } from '@hashchat/api/entities/chat';
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
-import type { Chat, ChatSession } from '../../api/chat-types';
 import { type ChatRole, roleOf } from './chat-roles';
 
 const RoomRolesContext = createContext<(accountId: string) => ChatRole | null>(() => null);

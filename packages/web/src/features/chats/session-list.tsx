@@ -1,4 +1,4 @@
-import type { Chat, ChatSession } from '../../api/chat-types';
+import type { Chat, ChatSession } from '@hashchat/api/entities/chat';
 import { calendarPaths } from '../../api/chats';
 import { paths } from '../../app/routes';
 import { displayName } from '../status/avatar';

@@ -1,4 +1,4 @@
-import type { ChatSession } from '../../api/chat-types';
+import type { ChatSession } from '@hashchat/api/entities/chat';
 import {
   dateAndTime,
   relativeLabel,

@@ -1,6 +1,6 @@
+import type { ChatPage } from '@hashchat/api/entities/chat';
 import { useEffect, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/api-error';
-import type { ChatPage } from '../../api/chat-types';
 import { chatByTag, getChat } from '../../api/chats';
 import { streamUrls, subscribeStream } from '../../api/streaming';
 import { applyChatChange, applySessionChange } from './chat-page-state';

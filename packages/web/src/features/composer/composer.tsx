@@ -1,7 +1,7 @@
+import type { Status } from '@hashchat/api/entities/status';
 import { type FocusEvent, type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { createStatus } from '../../api/statuses';
-import type { Status } from '../../api/types';
 import { useSlowMode } from '../moderation/use-slow-mode';
 import { newIdempotencyKey } from './idempotency-key';
 import { containsTag, statusLength, withRoomTag } from './status-text';

@@ -1,7 +1,7 @@
+import type { Acknowledgement } from '@hashchat/api/entities/live';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { listAcknowledgements } from '../../api/live';
-import type { Acknowledgement } from '../../api/live-types';
 import { actOnStatus } from '../../api/statuses';
 import { streamUrls, subscribeStream } from '../../api/streaming';
 import { Composer } from '../composer/composer';

@@ -1,5 +1,5 @@
+import type { Acknowledgement } from '@hashchat/api/entities/live';
 import { describe, expect, it } from 'vitest';
-import type { Acknowledgement } from '../../api/live-types';
 import { mergeAcknowledgements } from './acknowledgement-model';
 
 const entry = (accountId: string, lastStatusId: string) =>

@@ -1,4 +1,4 @@
-import type { Acknowledgement } from '../../api/live-types';
+import type { Acknowledgement } from '@hashchat/api/entities/live';
 
 /**
  * The list after a fresh read from the server, leaving out the people the host acknowledged a

@@ -1,6 +1,7 @@
+import type { ChatSession } from '@hashchat/api/entities/chat';
+import type { Question } from '@hashchat/api/entities/live';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-error';
-import type { ChatSession } from '../../api/chat-types';
 import {
   createQuestion,
   deleteQuestion,
@@ -10,7 +11,7 @@ import {
   skipQuestion,
   updateQuestion,
 } from '../../api/live';
-import type { Question, QuestionInput } from '../../api/live-types';
+import type { QuestionInput } from '../../api/request-types';
 import { byPosition, moveQuestion, nextQuestion, planOffsets, questionLabel } from '../live/agenda-model';
 import { AgendaItem } from './agenda-item';
 import { PlanTimes } from './plan-times';

@@ -1,6 +1,7 @@
+import type { Question } from '@hashchat/api/entities/live';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-error';
-import type { Question, QuestionInput } from '../../api/live-types';
+import type { QuestionInput } from '../../api/request-types';
 import { offsetLabel, questionLabel } from '../live/agenda-model';
 import { LocalTime } from '../status/local-time';
 import { PublishTimer } from './publish-timer';

@@ -1,8 +1,8 @@
 import '../../styles/console.css';
+import type { ChatPage, ChatSession } from '@hashchat/api/entities/chat';
+import type { Question } from '@hashchat/api/entities/live';
+import type { Status } from '@hashchat/api/entities/status';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { ChatPage, ChatSession } from '../../api/chat-types';
-import type { Question } from '../../api/live-types';
-import type { Status } from '../../api/types';
 import { paths } from '../../app/routes';
 import { useSession } from '../../app/session-context';
 import { useTitle } from '../../app/use-title';

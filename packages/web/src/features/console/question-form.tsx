@@ -1,6 +1,7 @@
+import type { QuestionKind } from '@hashchat/api/entities/live';
 import { type FormEvent, useId, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
-import type { QuestionInput, QuestionKind } from '../../api/live-types';
+import type { QuestionInput } from '../../api/request-types';
 
 export interface QuestionFormProps {
   initial?: QuestionInput;

@@ -1,7 +1,7 @@
+import type { Status } from '@hashchat/api/entities/status';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { spotlight, unspotlight } from '../../api/live';
-import type { Status } from '../../api/types';
 
 /** Pins a status to the top of the room, or unpins it (the s key presses it on the focused status). */
 export function SpotlightButton({

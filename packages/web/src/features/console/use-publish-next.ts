@@ -1,7 +1,7 @@
+import type { Question } from '@hashchat/api/entities/live';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { publishNext } from '../../api/live';
-import type { Question } from '../../api/live-types';
 import { nextQuestion } from '../live/agenda-model';
 
 /** After a Next, further presses this long are taken as the same press (the server's window too). */

@@ -1,7 +1,7 @@
+import type { Status } from '@hashchat/api/entities/status';
 import { useCallback } from 'react';
 import { streamUrls } from '../../api/streaming';
 import { homeTimeline } from '../../api/timelines';
-import type { Status } from '../../api/types';
 import { paths } from '../../app/routes';
 import { useSession } from '../../app/session-context';
 import { useTitle } from '../../app/use-title';

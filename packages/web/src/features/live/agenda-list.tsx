@@ -1,4 +1,4 @@
-import type { Question } from '../../api/live-types';
+import type { Question } from '@hashchat/api/entities/live';
 import { LocalTime } from '../status/local-time';
 import { publishedQuestions, questionLabel, upcomingQuestions } from './agenda-model';
 

@@ -1,5 +1,6 @@
+import type { Question, QuestionKind, QuestionState } from '@hashchat/api/entities/live';
 import { describe, expect, it } from 'vitest';
-import type { Question, QuestionKind, QuestionState } from '../../api/live-types';
+import { aQuestion } from '../../test-support/entities';
 import {
   applyQuestion,
   currentQuestion,
@@ -18,18 +19,7 @@ function item(
   kind: QuestionKind = 'question',
   question_number: number | null = null,
 ): Question {
-  return {
-    id,
-    session_id: '7',
-    position,
-    kind,
-    text: `item ${id}`,
-    offset_minutes: null,
-    state,
-    question_number,
-    status: null,
-    publish_at: null,
-  };
+  return aQuestion({ id, position, kind, text: `item ${id}`, state, question_number });
 }
 
 const agenda = [

@@ -1,4 +1,4 @@
-import type { Question } from '../../api/live-types';
+import type { Question } from '@hashchat/api/entities/live';
 
 /** The agenda in its order. */
 export function byPosition(questions: readonly Question[]): Question[] {

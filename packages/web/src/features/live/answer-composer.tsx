@@ -1,5 +1,5 @@
+import type { Status } from '@hashchat/api/entities/status';
 import { answerPrefixText } from '@hashchat/core/chat/classify';
-import type { Status } from '../../api/types';
 import { Composer } from '../composer/composer';
 
 /** A composer that answers question `n`: it starts with "A n " and adds the room's hashtag. */

@@ -1,4 +1,4 @@
-import type { LiveCounters, Question } from '../../api/live-types';
+import type { LiveCounters, Question } from '@hashchat/api/entities/live';
 import { AgendaList } from './agenda-list';
 import { LiveNumbers } from './live-numbers';
 

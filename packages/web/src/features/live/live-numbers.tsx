@@ -1,4 +1,4 @@
-import type { LiveCounters } from '../../api/live-types';
+import type { LiveCounters } from '@hashchat/api/entities/live';
 
 const format = new Intl.NumberFormat();
 

@@ -1,7 +1,8 @@
+import type { ChatPage, ChatSession } from '@hashchat/api/entities/chat';
+import type { Status } from '@hashchat/api/entities/status';
+import type { Tag } from '@hashchat/api/entities/tag';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { ChatPage, ChatSession } from '../../api/chat-types';
 import type { RoomFilter } from '../../api/live';
-import type { Status, Tag } from '../../api/types';
 import { useSession } from '../../app/session-context';
 import { isChatHost, roleOf } from '../chats/chat-roles';
 import { RoomChatStrip } from '../chats/room-chat-strip';

@@ -1,21 +1,12 @@
+import type { ChatSession } from '@hashchat/api/entities/chat';
+import type { LiveState, Question } from '@hashchat/api/entities/live';
+import type { Status } from '@hashchat/api/entities/status';
 import { describe, expect, it } from 'vitest';
-import type { ChatSession } from '../../api/chat-types';
-import type { LiveState, Question } from '../../api/live-types';
-import type { Status } from '../../api/types';
+import { aQuestion } from '../../test-support/entities';
 import { initialLiveSession, type LiveSessionState, liveSessionReducer } from './live-session-state';
 
-const question = (id: string, n: number, state: Question['state'] = 'published'): Question => ({
-  id,
-  session_id: '7',
-  position: n,
-  kind: 'question',
-  text: `question ${n}`,
-  offset_minutes: null,
-  state,
-  question_number: n,
-  status: null,
-  publish_at: null,
-});
+const question = (id: string, n: number, state: Question['state'] = 'published'): Question =>
+  aQuestion({ id, position: n, text: `question ${n}`, state, question_number: n });
 const status = (id: string, favourites = 0) => ({ id, favourites_count: favourites }) as Status;
 const session = (agendaPublic: boolean) =>
   ({ id: '7', state: 'live', agenda_public: agendaPublic }) as ChatSession;
@@ -24,6 +15,7 @@ const live: LiveState = {
   session: session(false),
   agenda_public: false,
   current_question: question('1', 1),
+  next_question: null,
   counters: { people_in_room: 3, participants: 2, posts_per_minute: 1, statuses: 4 },
   spotlighted: [status('50')],
 };

@@ -1,6 +1,6 @@
-import type { ChatSession } from '../../api/chat-types';
-import type { LiveCounters, LiveState, Question, SpotlightChange } from '../../api/live-types';
-import type { Status } from '../../api/types';
+import type { ChatSession } from '@hashchat/api/entities/chat';
+import type { LiveCounters, LiveState, Question, SpotlightChange } from '@hashchat/api/entities/live';
+import type { Status } from '@hashchat/api/entities/status';
 import { applyQuestion, currentQuestion, laterQuestion, removeQuestion } from './agenda-model';
 
 /** What the room and the console know about a session besides its statuses. */

@@ -1,4 +1,4 @@
-import type { Status } from '../../api/types';
+import type { Status } from '@hashchat/api/entities/status';
 import type { StatusListProps } from '../status/status-list';
 import { StatusList } from '../status/status-list';
 

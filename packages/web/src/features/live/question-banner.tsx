@@ -1,7 +1,7 @@
+import type { ChatSession } from '@hashchat/api/entities/chat';
+import type { Question } from '@hashchat/api/entities/live';
+import type { Status } from '@hashchat/api/entities/status';
 import { useRef, useState } from 'react';
-import type { ChatSession } from '../../api/chat-types';
-import type { Question } from '../../api/live-types';
-import type { Status } from '../../api/types';
 import { AnswerComposer } from './answer-composer';
 
 function label(question: Question): string {

@@ -1,5 +1,5 @@
+import type { Status } from '@hashchat/api/entities/status';
 import { useRef, useState } from 'react';
-import type { Status } from '../../api/types';
 import { useSession } from '../../app/session-context';
 import { StatusCard } from '../status/status-card';
 import type { StatusListProps } from '../status/status-list';

@@ -1,9 +1,9 @@
+import type { ChatSession } from '@hashchat/api/entities/chat';
+import type { Status } from '@hashchat/api/entities/status';
 import { type ReactNode, type RefObject, useCallback, useEffect } from 'react';
-import type { ChatSession } from '../../api/chat-types';
 import { type RoomFilter, roomTimeline } from '../../api/live';
 import { streamUrls } from '../../api/streaming';
 import { tagTimeline } from '../../api/timelines';
-import type { Status } from '../../api/types';
 import { LiveFeed } from '../status/live-feed';
 import type { StatusListProps } from '../status/status-list';
 import { useLiveTimeline } from '../status/use-live-timeline';

@@ -1,10 +1,9 @@
+import type { RoomChat, Status } from '@hashchat/api/entities/status';
 import { describe, expect, it } from 'vitest';
 import type { RoomFilter } from '../../api/live';
-import type { StatusChat } from '../../api/live-types';
-import type { Status } from '../../api/types';
 import { acceptsStatus, filterKey, parseFilterKey, threadNumbers } from './room-filter';
 
-function status(accountId: string, chat?: Partial<StatusChat>): Status {
+function status(accountId: string, chat?: Partial<RoomChat>): Status {
   return {
     id: '1',
     account: { id: accountId },

@@ -1,5 +1,5 @@
+import type { Status } from '@hashchat/api/entities/status';
 import type { RoomFilter } from '../../api/live';
-import type { Status } from '../../api/types';
 
 /** A filter as the value of the room's filter controls: "all", "hosts", "q3". */
 export function filterKey(filter: RoomFilter): string {

@@ -1,45 +1,21 @@
+import type { RoomChat, Status } from '@hashchat/api/entities/status';
 import { describe, expect, it } from 'vitest';
-import type { StatusChat } from '../../api/live-types';
-import type { Status } from '../../api/types';
+import { aRoomChat, aStatus } from '../../test-support/entities';
 import { groupRoom, type RoomEntry } from './room-groups';
 
 function status(
   id: string,
   text: string,
-  chat?: Partial<StatusChat> | null,
+  chat?: Partial<RoomChat> | null,
   inReplyTo: string | null = null,
 ): Status {
-  return {
+  return aStatus({
     id,
     created_at: '2027-10-19T18:00:00.000Z',
     in_reply_to_id: inReplyTo,
-    in_reply_to_account_id: null,
-    visibility: 'public',
-    language: 'en',
-    uri: '',
-    url: null,
-    replies_count: 0,
-    reblogs_count: 0,
-    favourites_count: 0,
     content: `<p>${text}</p>`,
-    reblog: null,
-    account: {
-      id: '1',
-      username: 'u',
-      acct: 'u',
-      display_name: '',
-      note: '',
-      url: '',
-      avatar: '',
-      followers_count: 0,
-      following_count: 0,
-      statuses_count: 0,
-      created_at: '',
-    },
-    mentions: [],
-    tags: [],
-    chat: chat === null ? undefined : { session_id: '7', kind: 'comment', question_number: null, ...chat },
-  };
+    chat: chat === null ? undefined : aRoomChat(chat),
+  });
 }
 
 const q = (id: string, n: number) => status(id, `Q${n} question`, { kind: 'question', question_number: n });

@@ -1,4 +1,4 @@
-import type { Status } from '../../api/types';
+import type { Status } from '@hashchat/api/entities/status';
 import { roomChat } from './room-chat';
 
 /** One entry of the room's column: a question with its answers, or a status on its own. */

@@ -1,22 +1,18 @@
+import type { ChatPage, ChatSession, SessionState } from '@hashchat/api/entities/chat';
 import { describe, expect, it } from 'vitest';
-import type { ChatPage, ChatSession, SessionState } from '../../api/chat-types';
+import { aSession } from '../../test-support/entities';
 import { columnSource, liveRoomSession } from './room-session';
 
 const now = new Date('2027-10-19T18:00:00Z');
 
 function session(id: string, state: SessionState, startsInMinutes: number): ChatSession {
   const start = new Date(now.getTime() + startsInMinutes * 60_000);
-  return {
+  return aSession({
     id,
-    chat_id: '1',
-    title: 'Tea',
     starts_at: start.toISOString(),
     ends_at: new Date(start.getTime() + 3_600_000).toISOString(),
-    time_zone: 'UTC',
     state,
-    guests: [],
-    url: '',
-  };
+  });
 }
 
 function chat(next: ChatSession | null, past: ChatSession[] = []): ChatPage {

@@ -1,4 +1,4 @@
-import type { ChatPage, ChatSession } from '../../api/chat-types';
+import type { ChatPage, ChatSession } from '@hashchat/api/entities/chat';
 import { roomPhase } from '../chats/room-phase';
 
 /**

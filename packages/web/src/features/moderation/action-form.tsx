@@ -1,7 +1,8 @@
+import type { LoggedAction, ReportCategory } from '@hashchat/api/entities/moderation';
 import { type FormEvent, useId, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { moderateRoom } from '../../api/moderation';
-import type { LoggedAction, ReportCategory, RoomActionInput } from '../../api/moderation-types';
+import type { RoomActionInput } from '../../api/request-types';
 import { CATEGORIES, DURATIONS } from './categories';
 
 export type FormAction = 'hide' | 'mute' | 'ban';

@@ -1,4 +1,4 @@
-import type { ReportCategory } from '../../api/moderation-types';
+import type { ReportCategory } from '@hashchat/api/entities/moderation';
 
 /** Reason categories of reports and removals, with the words the app shows for them. */
 export const CATEGORIES: { value: ReportCategory; label: string }[] = [

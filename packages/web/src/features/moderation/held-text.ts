@@ -1,4 +1,4 @@
-import type { StatusChat } from '../../api/live-types';
+import type { RoomState } from '@hashchat/api/entities/status';
 
 const TO_AUTHOR = {
   muted: 'Only you can see this: you are muted in this chat.',
@@ -13,7 +13,7 @@ const TO_HOSTS = {
 } as const;
 
 /** Why a status is out of the room, told to its author or to a host; null when it is in. */
-export function heldText(state: StatusChat['room_state'], own: boolean): string | null {
+export function heldText(state: RoomState | undefined, own: boolean): string | null {
   if (!state || state === 'visible') return null;
   return (own ? TO_AUTHOR : TO_HOSTS)[state];
 }

@@ -1,6 +1,6 @@
+import type { Account } from '@hashchat/api/entities/account';
+import type { LoggedAction } from '@hashchat/api/entities/moderation';
 import { describe, expect, it } from 'vitest';
-import type { LoggedAction } from '../../api/moderation-types';
-import type { Account } from '../../api/types';
 import { durationText, logText, undoOf } from './log-text';
 
 const ann = { acct: 'ann' } as Account;

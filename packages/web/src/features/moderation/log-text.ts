@@ -1,4 +1,4 @@
-import type { LoggedAction } from '../../api/moderation-types';
+import type { LoggedAction } from '@hashchat/api/entities/moderation';
 
 const VERBS: Record<string, string> = {
   hide: 'hid a status by',

@@ -1,7 +1,7 @@
+import type { LoggedAction } from '@hashchat/api/entities/moderation';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { moderateRoom, moderationLog } from '../../api/moderation';
-import type { LoggedAction } from '../../api/moderation-types';
 import { LocalTime } from '../status/local-time';
 import { categoryLabel } from './categories';
 import { logText, undoOf } from './log-text';

@@ -1,6 +1,6 @@
 import '../../styles/moderation-page.css';
+import type { ChatPage, ChatSession } from '@hashchat/api/entities/chat';
 import { useCallback, useState } from 'react';
-import type { ChatPage, ChatSession } from '../../api/chat-types';
 import { paths } from '../../app/routes';
 import { useSession } from '../../app/session-context';
 import { useTitle } from '../../app/use-title';

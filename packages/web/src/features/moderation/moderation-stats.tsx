@@ -1,6 +1,6 @@
+import type { ModerationStats as Stats } from '@hashchat/api/entities/moderation';
 import { useEffect, useState } from 'react';
 import { moderationStats } from '../../api/moderation';
-import type { ModerationStats as Stats } from '../../api/moderation-types';
 import { CATEGORIES } from './categories';
 
 /**

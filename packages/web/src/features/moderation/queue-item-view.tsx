@@ -1,4 +1,4 @@
-import type { Status } from '../../api/types';
+import type { Status } from '@hashchat/api/entities/status';
 import { paths } from '../../app/routes';
 import { LocalTime } from '../status/local-time';
 import { categoryLabel } from './categories';

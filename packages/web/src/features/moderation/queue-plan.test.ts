@@ -1,6 +1,7 @@
+import type { Account } from '@hashchat/api/entities/account';
+import type { ModerationQueue, Report, Submission } from '@hashchat/api/entities/moderation';
+import type { Status } from '@hashchat/api/entities/status';
 import { describe, expect, it } from 'vitest';
-import type { ModerationQueue, Report, Submission } from '../../api/moderation-types';
-import type { Account, Status } from '../../api/types';
 import { type QueueItem, queueItems, queuePlan } from './queue-plan';
 
 const account = (id: string) => ({ id, acct: `u${id}` }) as Account;

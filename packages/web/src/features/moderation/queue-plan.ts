@@ -1,10 +1,5 @@
-import type {
-  HeldStatus,
-  ModerationQueue,
-  Report,
-  RoomActionInput,
-  Submission,
-} from '../../api/moderation-types';
+import type { HeldStatus, ModerationQueue, Report, Submission } from '@hashchat/api/entities/moderation';
+import type { RoomActionInput } from '../../api/request-types';
 import type { QueueCommand } from './queue-keys';
 
 /** One thing waiting for a moderator. */

@@ -1,8 +1,8 @@
+import type { ReportCategory } from '@hashchat/api/entities/moderation';
+import type { Status } from '@hashchat/api/entities/status';
 import { type FormEvent, useId, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { fileReport } from '../../api/moderation';
-import type { ReportCategory } from '../../api/moderation-types';
-import type { Status } from '../../api/types';
 import { CATEGORIES } from './categories';
 
 /** Reports a status, or its author, to the hosts of the room's chat. */

@@ -1,5 +1,5 @@
+import type { Chat, ChatSession } from '@hashchat/api/entities/chat';
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
-import type { Chat, ChatSession } from '../../api/chat-types';
 import { useSession } from '../../app/session-context';
 import { isChatHost } from '../chats/chat-roles';
 

@@ -1,9 +1,10 @@
 import '../../styles/moderation.css';
+import type { LoggedAction } from '@hashchat/api/entities/moderation';
+import type { Status } from '@hashchat/api/entities/status';
 import { useRef, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { moderateRoom } from '../../api/moderation';
-import type { LoggedAction, RoomActionInput } from '../../api/moderation-types';
-import type { Status } from '../../api/types';
+import type { RoomActionInput } from '../../api/request-types';
 import { useSession } from '../../app/session-context';
 import { useRoomRole } from '../chats/room-roles';
 import { ActionForm, type FormAction } from './action-form';

@@ -1,6 +1,6 @@
+import type { ChatPage, ChatSession } from '@hashchat/api/entities/chat';
 import { useEffect, useState } from 'react';
 import { loadFailure } from '../../api/api-error';
-import type { ChatPage, ChatSession } from '../../api/chat-types';
 import { getChat } from '../../api/chats';
 import { getChatSession } from '../../api/live';
 

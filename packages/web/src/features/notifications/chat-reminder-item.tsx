@@ -1,4 +1,4 @@
-import type { Notification } from '../../api/types';
+import type { Notification } from '@hashchat/api/entities/notification';
 import { paths } from '../../app/routes';
 import { relativeWhen } from '../chats/format-session-time';
 import { LocalTime } from '../status/local-time';

@@ -1,4 +1,5 @@
-import type { Notification, Status } from '../../api/types';
+import type { Notification } from '@hashchat/api/entities/notification';
+import type { Status } from '@hashchat/api/entities/status';
 import { paths } from '../../app/routes';
 import { Avatar, displayName } from '../status/avatar';
 import { LocalTime } from '../status/local-time';

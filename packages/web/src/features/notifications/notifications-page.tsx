@@ -1,8 +1,9 @@
+import type { Notification } from '@hashchat/api/entities/notification';
+import type { Status } from '@hashchat/api/entities/status';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { clearNotifications, listNotifications } from '../../api/notifications';
 import { streamUrls, subscribeStream } from '../../api/streaming';
-import type { Notification, Status } from '../../api/types';
 import { paths } from '../../app/routes';
 import { useSession } from '../../app/session-context';
 import { useTitle } from '../../app/use-title';

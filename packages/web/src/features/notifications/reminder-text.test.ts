@@ -1,6 +1,6 @@
+import type { ChatSession } from '@hashchat/api/entities/chat';
+import type { Notification } from '@hashchat/api/entities/notification';
 import { describe, expect, it } from 'vitest';
-import type { ChatSession } from '../../api/chat-types';
-import type { Notification } from '../../api/types';
 import { reminderText } from './reminder-text';
 
 const now = new Date('2027-10-19T17:45:00Z');

@@ -1,4 +1,4 @@
-import type { Notification } from '../../api/types';
+import type { Notification } from '@hashchat/api/entities/notification';
 
 /**
  * The words of a chat reminder after its hashtag: "starts in 15 minutes: Tea time" before the

@@ -1,7 +1,7 @@
+import type { Account } from '@hashchat/api/entities/account';
 import { useEffect, useState } from 'react';
 import { getRelationship, setFollowing } from '../../api/accounts';
 import { errorMessage } from '../../api/api-error';
-import type { Account } from '../../api/types';
 
 export function FollowButton({
   account,

@@ -1,4 +1,4 @@
-import type { Account } from '../../api/types';
+import type { Account } from '@hashchat/api/entities/account';
 import { SafetyButtons } from '../safety/safety-buttons';
 import { Avatar, displayName } from '../status/avatar';
 import { FollowButton } from './follow-button';

@@ -1,8 +1,8 @@
+import type { Account } from '@hashchat/api/entities/account';
 import { useCallback, useEffect, useState } from 'react';
 import { lookupAccount } from '../../api/accounts';
 import { ApiError, errorMessage } from '../../api/api-error';
 import { accountStatuses } from '../../api/timelines';
-import type { Account } from '../../api/types';
 import { useSession } from '../../app/session-context';
 import { useTitle } from '../../app/use-title';
 import { displayName } from '../status/avatar';

@@ -1,4 +1,4 @@
-import type { Recap } from '../../api/recap-types';
+import type { Recap } from '@hashchat/api/entities/recap';
 import { zoneAbbreviation } from '../chats/format-session-time';
 import { fullTime } from '../status/format-time';
 import { BarChart } from './bar-chart';

@@ -1,4 +1,4 @@
-import type { Account } from '../../api/types';
+import type { Account } from '@hashchat/api/entities/account';
 import { paths } from '../../app/routes';
 import { Avatar, displayName } from '../status/avatar';
 import { plural } from './recap-model';

@@ -1,9 +1,9 @@
+import type { Recap } from '@hashchat/api/entities/recap';
+import type { Status } from '@hashchat/api/entities/status';
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { publishRecap } from '../../api/recap';
-import type { Recap } from '../../api/recap-types';
 import { getStatus } from '../../api/statuses';
-import type { Status } from '../../api/types';
 import { paths } from '../../app/routes';
 import { LocalTime } from '../status/local-time';
 

@@ -1,4 +1,4 @@
-import type { Recap } from '../../api/recap-types';
+import type { Recap } from '@hashchat/api/entities/recap';
 import { paths } from '../../app/routes';
 
 const EXPORTS: { key: keyof Recap['exports']; label: string; hint: string }[] = [

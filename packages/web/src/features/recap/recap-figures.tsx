@@ -1,4 +1,4 @@
-import type { Recap } from '../../api/recap-types';
+import type { Recap } from '@hashchat/api/entities/recap';
 import { zoneAbbreviation } from '../chats/format-session-time';
 import { clockTime, count, percent, plural } from './recap-model';
 

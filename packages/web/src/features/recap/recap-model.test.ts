@@ -1,5 +1,5 @@
+import type { Recap } from '@hashchat/api/entities/recap';
 import { describe, expect, it } from 'vitest';
-import type { Recap } from '../../api/recap-types';
 import { answerRows, clockTime, count, linkLabel, minuteRows, percent, plural } from './recap-model';
 
 const recap = {

@@ -1,4 +1,4 @@
-import type { Recap } from '../../api/recap-types';
+import type { Recap } from '@hashchat/api/entities/recap';
 
 /** What the recap page shows, derived from the Recap entity: chart rows and figures, in the viewer's zone. */
 

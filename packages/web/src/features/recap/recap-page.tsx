@@ -1,4 +1,4 @@
-import type { Recap } from '../../api/recap-types';
+import type { Recap } from '@hashchat/api/entities/recap';
 import { paths } from '../../app/routes';
 import { useSession } from '../../app/session-context';
 import { UnreadyPage } from '../../app/unready-page';

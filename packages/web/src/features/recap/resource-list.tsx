@@ -1,4 +1,4 @@
-import type { RecapLink } from '../../api/recap-types';
+import type { RecapLink } from '@hashchat/api/entities/recap';
 import { linkLabel, plural } from './recap-model';
 
 /** The session's resource list: every link shared, once, with how many statuses shared it. */

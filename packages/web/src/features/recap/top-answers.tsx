@@ -1,6 +1,6 @@
+import type { RecapTopAnswer } from '@hashchat/api/entities/recap';
+import type { Status } from '@hashchat/api/entities/status';
 import { useState } from 'react';
-import type { RecapTopAnswer } from '../../api/recap-types';
-import type { Status } from '../../api/types';
 import { StatusCard } from '../status/status-card';
 import { plural } from './recap-model';
 

@@ -1,9 +1,9 @@
+import type { ChatPage } from '@hashchat/api/entities/chat';
+import type { Recap } from '@hashchat/api/entities/recap';
 import { useEffect, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/api-error';
-import type { ChatPage } from '../../api/chat-types';
 import { getChat } from '../../api/chats';
 import { getRecap } from '../../api/recap';
-import type { Recap } from '../../api/recap-types';
 
 export type RecapState =
   | { status: 'loading' }

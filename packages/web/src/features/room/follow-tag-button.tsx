@@ -1,7 +1,7 @@
+import type { Tag } from '@hashchat/api/entities/tag';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { setTagFollowing } from '../../api/tags';
-import type { Tag } from '../../api/types';
 
 export function FollowTagButton({ tag, onChange }: { tag: Tag; onChange(tag: Tag): void }) {
   const [busy, setBusy] = useState(false);

@@ -1,5 +1,5 @@
+import type { Tag } from '@hashchat/api/entities/tag';
 import { recentUses } from '../../api/tags';
-import type { Tag } from '../../api/types';
 import { FollowTagButton } from './follow-tag-button';
 import { postsThisWeek } from './post-count';
 

@@ -1,8 +1,9 @@
+import type { ChatPage } from '@hashchat/api/entities/chat';
+import type { Status } from '@hashchat/api/entities/status';
+import type { Tag } from '@hashchat/api/entities/tag';
 import { useCallback } from 'react';
-import type { ChatPage } from '../../api/chat-types';
 import { streamUrls } from '../../api/streaming';
 import { tagTimeline } from '../../api/timelines';
-import type { Status, Tag } from '../../api/types';
 import { useSession } from '../../app/session-context';
 import { useTitle } from '../../app/use-title';
 import { relativeWhen } from '../chats/format-session-time';

@@ -1,6 +1,6 @@
+import type { Tag } from '@hashchat/api/entities/tag';
 import { useEffect, useState } from 'react';
 import { getTag } from '../../api/tags';
-import type { Tag } from '../../api/types';
 
 /** The hashtag's record (following flag, recent use); reloads when the session changes. */
 export function useTag(name: string, sessionKey: string): [Tag | null, (tag: Tag) => void] {
@@ -10,7 +10,7 @@ export function useTag(name: string, sessionKey: string): [Tag | null, (tag: Tag
     let active = true;
     getTag(name).then(
       (value) => active && setTag(value),
-      () => active && setTag({ name, url: '', history: [], following: false }),
+      () => active && setTag({ id: '', name, url: '', history: [], following: false }),
     );
     return () => {
       active = false;

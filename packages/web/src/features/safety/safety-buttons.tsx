@@ -1,7 +1,7 @@
+import type { Account } from '@hashchat/api/entities/account';
 import { useEffect, useId, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { getSafetyRelationship, type SafetyRelationship, setBlocking, setMuting } from '../../api/safety';
-import type { Account } from '../../api/types';
 
 const MUTE_FOR: { seconds: number; label: string }[] = [
   { seconds: 0, label: 'Until I unmute' },

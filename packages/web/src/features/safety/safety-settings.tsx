@@ -1,7 +1,7 @@
+import type { Account } from '@hashchat/api/entities/account';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { listBlocks, listMutes, type MutedAccount, setBlocking, setMuting } from '../../api/safety';
-import type { Account } from '../../api/types';
 import { paths } from '../../app/routes';
 import { displayName } from '../status/avatar';
 

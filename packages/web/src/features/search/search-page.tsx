@@ -1,8 +1,9 @@
+import type { SearchResults } from '@hashchat/api/entities/search';
+import type { Status } from '@hashchat/api/entities/status';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { search } from '../../api/search';
 import { recentUses } from '../../api/tags';
-import type { SearchResults, Status } from '../../api/types';
 import { paths } from '../../app/routes';
 import { useTitle } from '../../app/use-title';
 import { tagFromInput } from '../landing/tag-input';

@@ -1,4 +1,4 @@
-import type { Account } from '../../api/types';
+import type { Account } from '@hashchat/api/entities/account';
 
 /**
  * A stable hue per account, so the same person keeps the same colour; the golden angle spreads

@@ -1,4 +1,4 @@
-import type { StatusChat } from '../../api/live-types';
+import type { RoomChat } from '@hashchat/api/entities/status';
 
 const ROOM_STATE_TEXT = { hidden: 'Hidden', muted: 'Muted', pending: 'Waiting for approval' };
 
@@ -6,7 +6,7 @@ const ROOM_STATE_TEXT = { hidden: 'Hidden', muted: 'Muted', pending: 'Waiting fo
  * "Q1", "A1" or "Late" beside a room status, so the thread a status belongs to shows at a
  * glance; and, to its author and the hosts, whether it is hidden, muted or waiting for approval.
  */
-export function ChatKindTag({ chat }: { chat: StatusChat }) {
+export function ChatKindTag({ chat }: { chat: RoomChat }) {
   const n = chat.question_number;
   return (
     <>

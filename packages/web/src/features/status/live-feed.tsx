@@ -1,5 +1,5 @@
+import type { Status } from '@hashchat/api/entities/status';
 import { type ReactNode, useCallback, useRef } from 'react';
-import type { Status } from '../../api/types';
 import { newPostsLabel } from './new-posts-label';
 import { StatusList, type StatusListProps } from './status-list';
 import { useArrivalAnnouncement } from './use-arrival-announcement';

@@ -1,5 +1,6 @@
+import type { Account } from '@hashchat/api/entities/account';
+import type { Status } from '@hashchat/api/entities/status';
 import { describe, expect, it } from 'vitest';
-import type { Account, Status } from '../../api/types';
 import { replyPrefill } from './reply-prefill';
 
 const account = (id: string, acct: string) => ({ id, acct, username: acct }) as Account;

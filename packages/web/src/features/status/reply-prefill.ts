@@ -1,4 +1,4 @@
-import type { Status } from '../../api/types';
+import type { Status } from '@hashchat/api/entities/status';
 
 /**
  * The text a reply starts with: the author's mention, then everyone else the status mentions,

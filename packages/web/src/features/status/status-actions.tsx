@@ -1,7 +1,7 @@
+import type { Status } from '@hashchat/api/entities/status';
 import { type ReactNode, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { actOnStatus, deleteStatus } from '../../api/statuses';
-import type { Status } from '../../api/types';
 import { navigate, useLocation } from '../../app/history';
 import { paths } from '../../app/routes';
 import { HeartIcon, ReplyIcon, RepostIcon, TrashIcon } from './icons';

@@ -1,5 +1,5 @@
+import type { Status } from '@hashchat/api/entities/status';
 import { type KeyboardEvent, type ReactNode, useRef, useState } from 'react';
-import type { Status } from '../../api/types';
 import { paths } from '../../app/routes';
 import { useSession } from '../../app/session-context';
 import { RoleBadge } from '../chats/role-badge';

@@ -1,5 +1,5 @@
+import type { Status } from '@hashchat/api/entities/status';
 import type { ReactNode, Ref } from 'react';
-import type { Status } from '../../api/types';
 import { StatusCard } from './status-card';
 
 export interface StatusListProps {

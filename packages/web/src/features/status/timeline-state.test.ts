@@ -1,39 +1,10 @@
+import type { Status } from '@hashchat/api/entities/status';
 import { describe, expect, it } from 'vitest';
-import type { Status } from '../../api/types';
+import { aStatus } from '../../test-support/entities';
 import { initialTimeline, type TimelineAction, type TimelineState, timelineReducer } from './timeline-state';
 
 function status(id: string, extra: Partial<Status> = {}): Status {
-  return {
-    id,
-    created_at: '2026-01-01T00:00:00.000Z',
-    in_reply_to_id: null,
-    in_reply_to_account_id: null,
-    visibility: 'public',
-    language: 'en',
-    uri: `https://example.test/statuses/${id}`,
-    url: null,
-    replies_count: 0,
-    reblogs_count: 0,
-    favourites_count: 0,
-    content: `<p>${id}</p>`,
-    reblog: null,
-    account: {
-      id: 'a1',
-      username: 'alice',
-      acct: 'alice',
-      display_name: 'Alice',
-      note: '',
-      url: '',
-      avatar: '',
-      followers_count: 0,
-      following_count: 0,
-      statuses_count: 0,
-      created_at: '2026-01-01T00:00:00.000Z',
-    },
-    mentions: [],
-    tags: [],
-    ...extra,
-  };
+  return aStatus({ id, uri: `https://example.test/statuses/${id}`, content: `<p>${id}</p>`, ...extra });
 }
 
 function run(actions: TimelineAction[], from: TimelineState = initialTimeline): TimelineState {

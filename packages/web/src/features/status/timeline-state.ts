@@ -1,4 +1,5 @@
-import type { Page, Status } from '../../api/types';
+import type { Status } from '@hashchat/api/entities/status';
+import type { Page } from '../../api/page';
 
 /**
  * A live list of statuses, newest first. Statuses that arrive while the reader is held

@@ -1,7 +1,8 @@
+import type { Status } from '@hashchat/api/entities/status';
 import { type Dispatch, useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
+import type { Page } from '../../api/page';
 import { type StreamState, subscribeStream } from '../../api/streaming';
-import type { Page, Status } from '../../api/types';
 import { initialTimeline, type TimelineAction, type TimelineState, timelineReducer } from './timeline-state';
 
 export interface LiveTimelineOptions {

@@ -1,4 +1,4 @@
-import type { ChatSession } from '../../api/chat-types';
+import type { ChatSession } from '@hashchat/api/entities/chat';
 import { paths } from '../../app/routes';
 
 /** Where a status of a chat's room was posted: the room (or the chat), and the transcript once over. */

@@ -1,5 +1,5 @@
+import type { Status } from '@hashchat/api/entities/status';
 import { describe, expect, it } from 'vitest';
-import type { Status } from '../../api/types';
 import { replyIndex, type Thread, threadReducer } from './thread-model';
 
 const status = (id: string, inReplyTo: string | null = null, extra: Partial<Status> = {}) =>

@@ -1,4 +1,4 @@
-import type { Status } from '../../api/types';
+import type { Status } from '@hashchat/api/entities/status';
 import { replaceStatus } from '../status/timeline-state';
 
 /** A status with the statuses it replies to (oldest first) and its replies (depth first). */

@@ -1,6 +1,6 @@
+import type { ChatSession } from '@hashchat/api/entities/chat';
 import { useCallback, useEffect, useState } from 'react';
 import { loadFailure } from '../../api/api-error';
-import type { ChatSession } from '../../api/chat-types';
 import { getChatSession } from '../../api/live';
 import { getContext, getStatus } from '../../api/statuses';
 import { type Thread, type ThreadAction, threadReducer } from './thread-model';

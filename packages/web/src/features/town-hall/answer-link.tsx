@@ -1,7 +1,7 @@
+import type { Status } from '@hashchat/api/entities/status';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { getStatus } from '../../api/statuses';
-import type { Status } from '../../api/types';
 import { paths } from '../../app/routes';
 
 /** "Show the answer": the status that answered a town-hall question, read on request. */

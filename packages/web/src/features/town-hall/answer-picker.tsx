@@ -1,6 +1,6 @@
+import type { Status } from '@hashchat/api/entities/status';
 import { useEffect, useId, useState } from 'react';
 import { roomTimeline } from '../../api/live';
-import type { Status } from '../../api/types';
 import { plainText } from './plain-text';
 
 /**

@@ -1,4 +1,4 @@
-import type { Submission } from '../../api/moderation-types';
+import type { Submission } from '@hashchat/api/entities/moderation';
 
 /** The town-hall question the host is answering right now, shown at the top of every room view. */
 export function AnsweringNow({ question }: { question: Submission | null }) {

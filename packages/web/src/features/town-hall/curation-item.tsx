@@ -1,6 +1,6 @@
+import type { Submission } from '@hashchat/api/entities/moderation';
 import { useId, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
-import type { Submission } from '../../api/moderation-types';
 import { type CurationStep, curateSubmission, mergeSubmission } from '../../api/town-hall';
 import { AnswerPicker } from './answer-picker';
 import { votesText } from './answering-now';

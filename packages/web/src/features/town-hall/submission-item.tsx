@@ -1,6 +1,6 @@
+import type { Submission } from '@hashchat/api/entities/moderation';
 import { useRef, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
-import type { Submission } from '../../api/moderation-types';
 import { AnswerLink } from './answer-link';
 
 const STATE_TEXT: Record<Submission['state'], string> = {

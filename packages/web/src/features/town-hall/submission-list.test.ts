@@ -1,6 +1,6 @@
+import type { Account } from '@hashchat/api/entities/account';
+import type { Submission } from '@hashchat/api/entities/moderation';
 import { describe, expect, it } from 'vitest';
-import type { Submission } from '../../api/moderation-types';
-import type { Account } from '../../api/types';
 import { answeringNow, applySubmission, listsSubmission, sortSubmissions } from './submission-list';
 
 const q = (id: string, over: Partial<Submission> = {}): Submission => ({

@@ -1,4 +1,4 @@
-import type { Submission, SubmissionSort } from '../../api/moderation-types';
+import type { Submission, SubmissionSort } from '@hashchat/api/entities/moderation';
 
 const time = (s: Submission) => Date.parse(s.created_at) || 0;
 const byNewest = (a: Submission, b: Submission) => time(b) - time(a) || Number(b.id) - Number(a.id);

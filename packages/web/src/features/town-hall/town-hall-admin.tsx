@@ -1,7 +1,7 @@
 import '../../styles/town-hall.css';
+import type { Submission, SubmissionState, TownHall } from '@hashchat/api/entities/moderation';
 import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
-import type { Submission, SubmissionState, TownHall } from '../../api/moderation-types';
 import { streamUrls, subscribeStream } from '../../api/streaming';
 import { getTownHall, listSubmissions, setTownHall } from '../../api/town-hall';
 import { AnsweringNow } from './answering-now';

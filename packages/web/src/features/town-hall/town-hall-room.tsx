@@ -1,7 +1,7 @@
 import '../../styles/town-hall.css';
+import type { SubmissionSort, TownHall } from '@hashchat/api/entities/moderation';
 import { type FormEvent, useId, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
-import type { SubmissionSort, TownHall } from '../../api/moderation-types';
 import { AnsweringNow } from './answering-now';
 import { SubmissionItem } from './submission-item';
 import { answeringNow } from './submission-list';

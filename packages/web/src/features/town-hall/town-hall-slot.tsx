@@ -1,5 +1,5 @@
+import type { TownHall } from '@hashchat/api/entities/moderation';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import type { TownHall } from '../../api/moderation-types';
 import { getTownHall } from '../../api/town-hall';
 
 // Only town-hall sessions need the question list: it loads on demand.

@@ -1,5 +1,5 @@
+import type { Submission } from '@hashchat/api/entities/moderation';
 import { useEffect, useState } from 'react';
-import type { Submission } from '../../api/moderation-types';
 import { streamUrls, subscribeStream } from '../../api/streaming';
 import { listSubmissions } from '../../api/town-hall';
 

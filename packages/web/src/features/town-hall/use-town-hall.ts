@@ -1,6 +1,6 @@
+import type { Submission, SubmissionSort } from '@hashchat/api/entities/moderation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
-import type { Submission, SubmissionSort } from '../../api/moderation-types';
 import { streamUrls, subscribeStream } from '../../api/streaming';
 import { listSubmissions, setVote, submitQuestion } from '../../api/town-hall';
 import { applySubmission, sortSubmissions } from './submission-list';

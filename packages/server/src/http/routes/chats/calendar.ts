@@ -5,7 +5,7 @@ import type { Reply } from '../../auth';
 import { requireUser } from '../../auth';
 import { idParam } from '../../fields';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 const ics = (reply: Reply, body: string, filename: string) =>
   reply

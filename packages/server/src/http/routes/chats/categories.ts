@@ -3,7 +3,7 @@ import { categories, createCategory, renameCategory } from '../../../services/ch
 import { requireUser } from '../../auth';
 import { idParam, userText } from '../../fields';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 const name = userText().trim().min(1).max(80);
 

@@ -10,7 +10,7 @@ import { optionalUser, requireUser } from '../../auth';
 import { formBool, idParam } from '../../fields';
 import { linkHeader, pageParams } from '../../pagination';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 import { chatCreateSchema, chatPatchSchema, nestBrackets } from './inputs';
 
 const listQuery = pageParams.extend({

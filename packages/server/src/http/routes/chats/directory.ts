@@ -4,7 +4,7 @@ import { directory } from '../../../services/chats/directory';
 import { findCategory } from '../../../store/chats';
 import { optionalUser } from '../../auth';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 const query = z.object({
   category: z.string().max(100).optional(),

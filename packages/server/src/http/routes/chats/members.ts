@@ -3,7 +3,7 @@ import { addCoHost, followChat, removeCoHost, unfollowChat } from '../../../serv
 import { requireUser } from '../../auth';
 import { idParam } from '../../fields';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 const coHostBody = z.object({ account_id: z.coerce.number().int().positive() });
 const coHostParams = z.object({

@@ -6,7 +6,7 @@ import {
 } from '../../../services/chats/preferences';
 import { requireUser } from '../../auth';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 /** The viewer's chat settings: how many minutes before a session to be reminded (0: only when it goes live). */
 export const chatPreferenceRoutes: RouteModule = (app, ctx) => {

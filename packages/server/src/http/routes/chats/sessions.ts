@@ -12,7 +12,7 @@ import { listSessions } from '../../../store/chat-sessions';
 import { requireUser } from '../../auth';
 import { idParam } from '../../fields';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 import { eventCreateSchema, nestBrackets, sessionCreateSchema, sessionPatchSchema } from './inputs';
 
 const listQuery = z.object({

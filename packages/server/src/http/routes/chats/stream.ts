@@ -1,11 +1,11 @@
+import { chatTopic } from '@hashchat/api/topics';
 import { z } from 'zod';
 import { loadChat } from '../../../services/chats/access';
-import { chatTopic } from '../../../services/chats/session-events';
 import { resolveSessionStream } from '../../../services/live/session-stream';
 import { loadSafety } from '../../../services/moderation/stream-safety';
 import { SseReader } from '../../../stream/sse';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 import { admitStream } from '../../stream-admission';
 
 const id = (what: string) =>

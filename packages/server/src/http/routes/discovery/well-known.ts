@@ -2,7 +2,7 @@
 import serverPackage from '../../../../package.json' with { type: 'json' };
 import { SUPPORTED_SCOPES } from '../../../auth/scopes';
 import { nodeInfoUsage } from '../../../store/instance-stats';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 const VERSION = serverPackage.version;
 const NODEINFO_SCHEMA = (v: string) => `http://nodeinfo.diaspora.software/ns/schema/${v}`;

@@ -11,7 +11,7 @@ import { publishNext, publishQuestion } from '../../../services/live/publish-que
 import { optionalUser, requireUser } from '../../auth';
 import { idParam, userText } from '../../fields';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 const MAX_OFFSET_MINUTES = 7 * 24 * 60;
 

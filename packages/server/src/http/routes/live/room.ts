@@ -6,7 +6,7 @@ import { optionalUser, requireUser } from '../../auth';
 import { formBool, idParam } from '../../fields';
 import { linkHeader, pageParams } from '../../pagination';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 const roomQuery = pageParams.extend({
   only: z.enum(['hosts', 'all']).optional(),

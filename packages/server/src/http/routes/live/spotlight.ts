@@ -3,7 +3,7 @@ import { changeSpotlight } from '../../../services/live/spotlight';
 import { requireUser } from '../../auth';
 import { idParam } from '../../fields';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 const body = z.object({
   status_id: z

@@ -3,7 +3,7 @@ import { findAccountById } from '../../../store/accounts';
 import { requireUser } from '../../auth';
 import { idParam } from '../../fields';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 /**
  * Lists apps fetch at start-up for features Hashchat does not have. An empty list is the true

@@ -4,7 +4,7 @@ import { requireUser } from '../../auth';
 import { formBool } from '../../fields';
 import { limitParam } from '../../pagination';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 import { serializeAccount } from '../../serializers/account';
 
 const searchQuery = z.object({

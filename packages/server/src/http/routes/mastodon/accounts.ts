@@ -17,7 +17,7 @@ import { formBool, idList, idParam, userText } from '../../fields';
 import { pageKeyset } from '../../page-keyset';
 import { linkHeader, pageParams } from '../../pagination';
 import { parse, refuseUnsupported } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 import { serializeAccount, serializeCredentialAccount } from '../../serializers/account';
 
 export const registrationInput = z.object({

@@ -6,7 +6,7 @@ import { findAppById } from '../../../store/apps';
 import { requireToken } from '../../auth';
 import { userText } from '../../fields';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 const appInput = z.object({
   client_name: userText().trim().min(1).max(200),

@@ -1,7 +1,7 @@
 import { escapeHtml } from '@hashchat/core/text/render';
 import { findAccountById } from '../../../store/accounts';
 import { firstAdminId, instanceCounts } from '../../../store/instance-stats';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 import { serializeAccount } from '../../serializers/account';
 
 const VERSION = '4.3.0 (compatible; Hashchat 0.1.0)';

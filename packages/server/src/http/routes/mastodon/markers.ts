@@ -4,7 +4,7 @@ import type { MarkerTimeline } from '../../../store/schema';
 import { requireUser } from '../../auth';
 import { stringList } from '../../fields';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 const TIMELINES = ['home', 'notifications'] as const satisfies readonly MarkerTimeline[];
 const lastReadId = z.object({

@@ -14,7 +14,7 @@ import { idParam, stringList } from '../../fields';
 import { pageKeyset } from '../../page-keyset';
 import { linkHeader, pageParams } from '../../pagination';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 export const NOTIFICATION_TYPES = [
   'mention',

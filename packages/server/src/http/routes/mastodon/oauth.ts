@@ -18,7 +18,7 @@ import {
 import { signIn } from '../../../services/sign-in';
 import { findAccountById } from '../../../store/accounts';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 import { documentCsp } from '../../security-headers';
 
 const authorizeQuery = z.object({

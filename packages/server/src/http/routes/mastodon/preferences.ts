@@ -1,5 +1,5 @@
 import { requireUser } from '../../auth';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 /**
  * `/api/v1/preferences`: the defaults apps pre-fill in their composer. Hashchat has no per-account

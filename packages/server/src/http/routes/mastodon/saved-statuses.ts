@@ -6,7 +6,7 @@ import { idParam } from '../../fields';
 import { pageKeyset } from '../../page-keyset';
 import { linkHeader, pageParams } from '../../pagination';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 /** `/api/v1/favourites` and `/api/v1/bookmarks` (paged by their own ids, as in Mastodon) and bookmarking. */
 export const savedStatusRoutes: RouteModule = (app, ctx) => {

@@ -6,7 +6,7 @@ import { searchAccounts, startsWith } from '../../../store/accounts';
 import { optionalUser } from '../../auth';
 import { formBool } from '../../fields';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 import { serializeAccount } from '../../serializers/account';
 import { presentTag } from './tags';
 

@@ -9,7 +9,7 @@ import { optionalUser, requireUser } from '../../auth';
 import { formBool, idParam, userText } from '../../fields';
 import { linkHeader, pageParams } from '../../pagination';
 import { parse, refuseUnsupported } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 import { serializeAccount } from '../../serializers/account';
 
 const statusInput = z.object({

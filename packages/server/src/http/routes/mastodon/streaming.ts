@@ -1,3 +1,4 @@
+import { accountTopic, tagTopic, userTopic } from '@hashchat/api/topics';
 import { HashchatError } from '@hashchat/core/errors';
 import { normalizeTag } from '@hashchat/core/text/tag-name';
 import type { FastifyRequest } from 'fastify';
@@ -10,7 +11,7 @@ import type { Reader } from '../../../stream/reader';
 import { SseReader } from '../../../stream/sse';
 import { WsReader } from '../../../stream/ws';
 import type { Viewer } from '../../auth';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 import { admitStream } from '../../stream-admission';
 
 /** A stream a client asks for, resolved to bus topics and the name Mastodon clients know it by. */
@@ -61,10 +62,10 @@ async function resolveStream(
       ]);
       return {
         topics: [
-          `user:${me}`,
-          `account:${me}`,
-          ...follows.map((f) => `account:${f.target_account_id}`),
-          ...tags.map((t) => `tag:${t.name}`),
+          userTopic(me),
+          accountTopic(me),
+          ...follows.map((f) => accountTopic(f.target_account_id)),
+          ...tags.map((t) => tagTopic(t.name)),
         ],
         name: ['user'],
         events: null,
@@ -77,7 +78,7 @@ async function resolveStream(
     case 'user:notification': {
       const me = needUser();
       return {
-        topics: [`user:${me}`],
+        topics: [userTopic(me)],
         name: ['user:notification'],
         events: new Set(['notification']),
         userId: null,
@@ -96,7 +97,7 @@ async function resolveStream(
       const name = normalizeTag((tag ?? '').replace(/^[#＃]/, ''));
       if (!name) throw new HashchatError('Invalid', 'Error: Missing tag name parameter');
       return {
-        topics: [`tag:${name}`],
+        topics: [tagTopic(name)],
         name: [stream, tag!.replace(/^[#＃]/, '')],
         events: null,
         userId: null,

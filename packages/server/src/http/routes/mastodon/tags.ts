@@ -8,7 +8,7 @@ import { optionalUser, requireUser } from '../../auth';
 import { pageKeyset } from '../../page-keyset';
 import { linkHeader, pageParams } from '../../pagination';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 // search.ts still imports presentTag from here.
 export { presentTag };

@@ -8,7 +8,7 @@ import { optionalUser, requireUser } from '../../auth';
 import { formBool, stringList } from '../../fields';
 import { linkHeader, pageParams } from '../../pagination';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 // Built once: a zod schema compiles its parser on first use, so one made per request costs that each time.
 const hashtagParams = z.object({ hashtag: z.string().min(1).max(200) });

@@ -5,7 +5,7 @@ import { DAY_MS, type TagRef, trendingTags } from '../../../store/tags';
 import { optionalUser } from '../../auth';
 import { limitParam } from '../../pagination';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 const WINDOW_DAYS = 7;
 const MOST = 20;

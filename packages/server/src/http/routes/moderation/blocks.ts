@@ -12,7 +12,7 @@ import { requireUser } from '../../auth';
 import { formBool, idParam } from '../../fields';
 import { linkHeader, pageParams } from '../../pagination';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 import { serializeAccount } from '../../serializers/account';
 
 const muteBody = z.object({

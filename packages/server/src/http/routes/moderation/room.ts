@@ -9,7 +9,7 @@ import { requireUser } from '../../auth';
 import { idParam, userText } from '../../fields';
 import { limitParam } from '../../pagination';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 const id = z.union([z.string().regex(/^\d{1,18}$/), z.number().int().positive()]).transform(Number);
 

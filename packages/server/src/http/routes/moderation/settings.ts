@@ -4,7 +4,7 @@ import { moderationStats } from '../../../services/moderation/stats';
 import { requireUser } from '../../auth';
 import { idParam, stringList, userText } from '../../fields';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 const patchBody = z.object({
   slow_mode_seconds: z.coerce.number().int().min(0).max(3600).optional(),

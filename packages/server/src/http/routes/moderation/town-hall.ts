@@ -13,7 +13,7 @@ import {
 import { optionalUser, requireUser } from '../../auth';
 import { formBool, idParam, userText } from '../../fields';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 const id = z.union([z.string().regex(/^\d{1,18}$/), z.number().int().positive()]).transform(Number);
 

@@ -4,7 +4,7 @@ import { buildRecap } from '../../../services/transcripts/build-recap';
 import { loadTranscript } from '../../../services/transcripts/load-transcript';
 import { TRANSCRIPT_CSS } from '../../../services/transcripts/page-style';
 import { renderTranscriptHtml } from '../../../services/transcripts/render-html';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 import { documentCsp } from '../../security-headers';
 
 const notFoundPage = (home: string) =>

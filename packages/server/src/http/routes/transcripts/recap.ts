@@ -4,7 +4,7 @@ import { publishRecap } from '../../../services/transcripts/publish-recap';
 import { requireUser } from '../../auth';
 import { idParam } from '../../fields';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 /** A session's recap figures, and publishing them as a status thread. */
 export const recapRoutes: RouteModule = (app, ctx) => {

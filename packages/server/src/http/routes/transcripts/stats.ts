@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { chatStats } from '../../../services/transcripts/chat-stats';
 import { idParam } from '../../fields';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 const statsQuery = z.object({
   limit: z.coerce

@@ -9,7 +9,7 @@ import { transcriptPage } from '../../../services/transcripts/transcript-page';
 import { optionalUser } from '../../auth';
 import { idParam } from '../../fields';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 import { documentCsp } from '../../security-headers';
 import { transcriptUrls } from '../../serializers/recap';
 

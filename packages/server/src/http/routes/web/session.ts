@@ -9,7 +9,7 @@ import { findAccountById } from '../../../store/accounts';
 import { SESSION_COOKIE } from '../../auth';
 import { fromOwnOrigin } from '../../origin';
 import { parse } from '../../params';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 import { serializeCredentialAccount } from '../../serializers/account';
 import { registrationInput } from '../mastodon/accounts';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { findAccountById } from '../../../store/accounts';
-import type { RouteModule } from '../../routes';
+import type { RouteModule } from '../../route-module';
 
 const PALETTE = ['#2f5bd3', '#b5447a', '#1f8a70', '#a15c00', '#6b4fbb', '#c0392b', '#00838f', '#5d6d1e'];
 

@@ -1,0 +1,414 @@
+import { z } from 'zod';
+import {
+  accountSchema,
+  authSessionSchema,
+  credentialAccountSchema,
+  relationshipSchema,
+} from './entities/account';
+import { applicationSchema, credentialApplicationSchema, tokenSchema } from './entities/application';
+import {
+  calendarFeedSchema,
+  chatCategorySchema,
+  chatPageSchema,
+  chatPreferencesSchema,
+  chatSchema,
+  chatSessionSchema,
+  directorySchema,
+} from './entities/chat';
+import { extendedDescriptionSchema, instanceSchema, instanceV1Schema, ruleSchema } from './entities/instance';
+import {
+  acknowledgementSchema,
+  liveStateSchema,
+  questionSchema,
+  spotlightChangeSchema,
+} from './entities/live';
+import { markersSchema, preferencesSchema } from './entities/markers';
+import {
+  loggedActionSchema,
+  moderationQueueSchema,
+  moderationSettingsSchema,
+  moderationStatsSchema,
+  reportSchema,
+  submissionSchema,
+  townHallSchema,
+} from './entities/moderation';
+import { notificationSchema } from './entities/notification';
+import { chatStatsSchema, publishedRecapSchema, recapSchema, transcriptSchema } from './entities/recap';
+import { searchResultsSchema } from './entities/search';
+import { roomStatusSchema, statusContextSchema, statusSchema } from './entities/status';
+import { tagSchema } from './entities/tag';
+import {
+  chatStreamQuery,
+  hashtagStreamQuery,
+  pageQuery,
+  searchQuery,
+  statusCreateBody,
+  transcriptQuery,
+} from './requests';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** The groups of the reference; `mastodon` ones follow Mastodon's API, the others are our extension. */
+export const TAGS = {
+  ops: { origin: 'hashchat', description: 'Health, readiness and metrics.' },
+  oauth: {
+    origin: 'mastodon',
+    description: 'Apps and OAuth 2 (authorization code with PKCE, client credentials).',
+  },
+  accounts: { origin: 'mastodon', description: 'Accounts, follows, relationships, blocks and mutes.' },
+  statuses: { origin: 'mastodon', description: 'Posting, reading and interacting with statuses.' },
+  timelines: { origin: 'mastodon', description: 'Home, public and hashtag timelines.' },
+  tags: { origin: 'mastodon', description: 'Hashtags and followed hashtags.' },
+  search: { origin: 'mastodon', description: 'Search of accounts, hashtags and statuses.' },
+  notifications: { origin: 'mastodon', description: 'Notifications.' },
+  instance: { origin: 'mastodon', description: 'What this server is and its limits.' },
+  streaming: {
+    origin: 'mastodon',
+    description: 'Server-sent event streams (the chat stream is our extension).',
+  },
+  auth: { origin: 'hashchat', description: "The web app's cookie session." },
+  chats: { origin: 'hashchat', description: 'Chats, categories, the directory, follows and co-hosts.' },
+  sessions: { origin: 'hashchat', description: 'Sessions of a chat and their calendars.' },
+  live: { origin: 'hashchat', description: 'The live room: agenda, spotlight, counters, acknowledgements.' },
+  moderation: { origin: 'hashchat', description: 'Room moderation, reports and settings.' },
+  'town hall': { origin: 'hashchat', description: 'Submitted questions, votes and curation.' },
+  transcripts: { origin: 'hashchat', description: 'Transcripts, exports, recaps and statistics.' },
+  pages: { origin: 'hashchat', description: 'Server-rendered pages and files outside the JSON API.' },
+} as const satisfies Record<string, { origin: 'mastodon' | 'hashchat'; description: string }>;
+export type Tag = keyof typeof TAGS;
+
+export interface Operation {
+  method: Method;
+  /** The path in OpenAPI form: `{id}` for a parameter. */
+  path: string;
+  tag: Tag;
+  summary: string;
+  /** The 200 body: a schema (JSON), or the media type of a non-JSON answer. */
+  response: z.ZodType | string;
+  query?: z.ZodObject;
+  body?: z.ZodObject;
+}
+
+type Extra = Pick<Operation, 'query' | 'body'>;
+const op =
+  (method: Method) =>
+  (path: string, tag: Tag, summary: string, response: z.ZodType | string, extra: Extra = {}): Operation => ({
+    method,
+    path,
+    tag,
+    summary,
+    response,
+    ...extra,
+  });
+const get = op('GET');
+const post = op('POST');
+const put = op('PUT');
+const patch = op('PATCH');
+const del = op('DELETE');
+
+const list = <T extends z.ZodType>(s: T) => z.array(s);
+const empty = z.object({}).meta({ id: 'Empty' });
+/** The element of a list that is always empty here (the feature does not exist yet). */
+const nothing = z.never();
+const page = { query: pageQuery };
+const SSE = 'text/event-stream';
+const HTML = 'text/html';
+const ICS = 'text/calendar';
+/** A muted account carries when its mute ends (null: until undone). */
+const mutedAccount = accountSchema.extend({ mute_expires_at: z.iso.datetime().nullable().optional() });
+const eventSeries = z.looseObject({ chat_id: z.string(), sessions: list(chatSessionSchema) });
+
+/**
+ * Every route the server registers, one line each (the OpenAPI test fails when a route is
+ * missing here or a line has no route). Add a line when you add a route.
+ */
+export const operations: Operation[] = [
+  get('/health', 'ops', 'Liveness', z.object({ status: z.literal('ok') })),
+  get('/ready', 'ops', 'Readiness: the database and bus answer', z.looseObject({ status: z.string() })),
+  get('/metrics', 'ops', 'Prometheus metrics', 'text/plain'),
+
+  post('/api/v1/apps', 'oauth', 'Register an application', credentialApplicationSchema),
+  get('/api/v1/apps/verify_credentials', 'oauth', "The token's application", applicationSchema),
+  get('/oauth/authorize', 'oauth', 'The authorization page', HTML),
+  post('/oauth/authorize', 'oauth', 'Approve or deny an authorization', HTML),
+  post('/oauth/token', 'oauth', 'Obtain a token', tokenSchema),
+  post('/oauth/revoke', 'oauth', 'Revoke a token', empty),
+
+  post('/api/v1/accounts', 'accounts', 'Register an account (with an app token)', tokenSchema),
+  get('/api/v1/accounts/verify_credentials', 'accounts', 'The viewer', credentialAccountSchema),
+  patch(
+    '/api/v1/accounts/update_credentials',
+    'accounts',
+    "Update the viewer's profile",
+    credentialAccountSchema,
+  ),
+  get('/api/v1/accounts/relationships', 'accounts', 'Relationships with accounts', list(relationshipSchema)),
+  get('/api/v1/accounts/lookup', 'accounts', 'An account by username', accountSchema),
+  get('/api/v1/accounts/{id}', 'accounts', 'An account', accountSchema),
+  get('/api/v1/accounts/{id}/statuses', 'accounts', "An account's statuses", list(statusSchema), page),
+  get('/api/v1/accounts/{id}/followers', 'accounts', "An account's followers", list(accountSchema), page),
+  get(
+    '/api/v1/accounts/{id}/following',
+    'accounts',
+    'Accounts an account follows',
+    list(accountSchema),
+    page,
+  ),
+  post('/api/v1/accounts/{id}/follow', 'accounts', 'Follow an account', relationshipSchema),
+  post('/api/v1/accounts/{id}/unfollow', 'accounts', 'Unfollow an account', relationshipSchema),
+  post('/api/v1/accounts/{id}/block', 'accounts', 'Block an account', relationshipSchema),
+  post('/api/v1/accounts/{id}/unblock', 'accounts', 'Unblock an account', relationshipSchema),
+  post('/api/v1/accounts/{id}/mute', 'accounts', 'Mute an account', relationshipSchema),
+  post('/api/v1/accounts/{id}/unmute', 'accounts', 'Unmute an account', relationshipSchema),
+  get('/api/v1/blocks', 'accounts', 'Blocked accounts', list(accountSchema), page),
+  get('/api/v1/mutes', 'accounts', 'Muted accounts', list(mutedAccount), page),
+
+  post('/api/v1/statuses', 'statuses', 'Post a status', statusSchema, { body: statusCreateBody }),
+  get('/api/v1/statuses/{id}', 'statuses', 'A status', statusSchema),
+  del('/api/v1/statuses/{id}', 'statuses', 'Delete a status', statusSchema),
+  get('/api/v1/statuses/{id}/context', 'statuses', "A status's ancestors and replies", statusContextSchema),
+  post('/api/v1/statuses/{id}/favourite', 'statuses', 'Favourite a status', statusSchema),
+  post('/api/v1/statuses/{id}/unfavourite', 'statuses', 'Undo a favourite', statusSchema),
+  post('/api/v1/statuses/{id}/reblog', 'statuses', 'Boost a status', statusSchema),
+  post('/api/v1/statuses/{id}/unreblog', 'statuses', 'Undo a boost', statusSchema),
+  get('/api/v1/statuses/{id}/favourited_by', 'statuses', 'Who favourited', list(accountSchema), page),
+  get('/api/v1/statuses/{id}/reblogged_by', 'statuses', 'Who boosted', list(accountSchema), page),
+
+  get('/api/v1/timelines/home', 'timelines', 'The home timeline', list(statusSchema), page),
+  get('/api/v1/timelines/public', 'timelines', 'The public timeline', list(statusSchema), page),
+  get('/api/v1/timelines/tag/{hashtag}', 'timelines', 'A hashtag timeline', list(statusSchema), page),
+
+  get('/api/v1/tags/{name}', 'tags', 'A hashtag', tagSchema),
+  post('/api/v1/tags/{name}/follow', 'tags', 'Follow a hashtag', tagSchema),
+  post('/api/v1/tags/{name}/unfollow', 'tags', 'Unfollow a hashtag', tagSchema),
+  get('/api/v1/followed_tags', 'tags', 'Followed hashtags', list(tagSchema), page),
+
+  get('/api/v2/search', 'search', 'Search', searchResultsSchema, { query: searchQuery }),
+
+  get('/api/v1/notifications', 'notifications', 'Notifications', list(notificationSchema), page),
+  get('/api/v1/notifications/{id}', 'notifications', 'A notification', notificationSchema),
+  post('/api/v1/notifications/{id}/dismiss', 'notifications', 'Dismiss a notification', empty),
+  post('/api/v1/notifications/clear', 'notifications', 'Dismiss all notifications', empty),
+
+  get('/api/v1/instance', 'instance', 'The instance (v1)', instanceV1Schema),
+  get('/api/v2/instance', 'instance', 'The instance', instanceSchema),
+  get('/api/v1/instance/rules', 'instance', "The server's rules (INSTANCE_RULES)", list(ruleSchema)),
+  get(
+    '/api/v1/instance/extended_description',
+    'instance',
+    'The longer description of the server',
+    extendedDescriptionSchema,
+  ),
+  get('/api/v1/custom_emojis', 'instance', 'Custom emoji (none: there is no emoji admin)', list(nothing)),
+  get(
+    '/api/v1/announcements',
+    'instance',
+    'Announcements (none: admins cannot publish them yet)',
+    list(nothing),
+  ),
+  get('/api/v1/trends/tags', 'tags', "The week's most used public hashtags", list(tagSchema)),
+  get('/api/v1/trends', 'tags', 'The same, at the path of Mastodon 3.x', list(tagSchema)),
+  get('/.well-known/nodeinfo', 'pages', 'Links to the NodeInfo documents', 'application/json'),
+  get('/nodeinfo/2.0', 'pages', 'NodeInfo 2.0', 'application/json'),
+  get('/nodeinfo/2.1', 'pages', 'NodeInfo 2.1', 'application/json'),
+  get('/.well-known/host-meta', 'pages', 'Where WebFinger is (XRD)', 'application/xrd+xml'),
+  get(
+    '/.well-known/oauth-authorization-server',
+    'oauth',
+    'OAuth 2 server metadata (RFC 8414)',
+    z.looseObject({ issuer: z.string(), token_endpoint: z.string() }),
+  ),
+
+  get('/api/v1/preferences', 'accounts', "The viewer's composer defaults", preferencesSchema),
+  get('/api/v1/markers', 'timelines', 'Where the viewer stopped reading', markersSchema),
+  post('/api/v1/markers', 'timelines', 'Save where the viewer stopped reading', markersSchema),
+  get(
+    '/api/v1/accounts/search',
+    'accounts',
+    'Accounts by name prefix (mention autocomplete)',
+    list(accountSchema),
+  ),
+  get(
+    '/api/v1/follow_requests',
+    'accounts',
+    'Follow requests (none: accounts are never locked)',
+    list(accountSchema),
+  ),
+  get('/api/v1/featured_tags', 'accounts', "The viewer's featured hashtags (none yet)", list(nothing)),
+  get(
+    '/api/v1/accounts/{id}/featured_tags',
+    'accounts',
+    "An account's featured hashtags (none yet)",
+    list(nothing),
+  ),
+  get('/api/v1/favourites', 'statuses', "The viewer's favourites, newest first", list(statusSchema), page),
+  get('/api/v1/bookmarks', 'statuses', "The viewer's bookmarks, newest first", list(statusSchema), page),
+  post('/api/v1/statuses/{id}/bookmark', 'statuses', 'Bookmark a status', statusSchema),
+  post('/api/v1/statuses/{id}/unbookmark', 'statuses', 'Undo a bookmark', statusSchema),
+
+  get('/api/v1/streaming/health', 'streaming', 'Streaming health', 'text/plain'),
+  get('/api/v1/streaming/user', 'streaming', "The viewer's home and notifications", SSE),
+  get('/api/v1/streaming/user/notification', 'streaming', "The viewer's notifications", SSE),
+  get('/api/v1/streaming/public', 'streaming', 'Public statuses', SSE),
+  get('/api/v1/streaming/public/local', 'streaming', 'Public statuses of this server', SSE),
+  get('/api/v1/streaming/public/remote', 'streaming', 'Public statuses of other servers (none)', SSE),
+  get('/api/v1/streaming/hashtag', 'streaming', 'Statuses with a hashtag', SSE, {
+    query: hashtagStreamQuery,
+  }),
+  get('/api/v1/streaming/hashtag/local', 'streaming', 'Local statuses with a hashtag', SSE, {
+    query: hashtagStreamQuery,
+  }),
+  get('/api/v1/streaming/chat', 'streaming', "A chat's or a session's events", SSE, {
+    query: chatStreamQuery,
+  }),
+  get(
+    '/api/v1/streaming/position',
+    'streaming',
+    'The id of the latest event',
+    z.object({ last_event_id: z.string() }),
+  ),
+
+  get('/api/v1/auth/session', 'auth', 'The cookie session', authSessionSchema),
+  post('/api/v1/auth/sign_up', 'auth', 'Register and sign in', authSessionSchema),
+  post('/api/v1/auth/sign_in', 'auth', 'Sign in', authSessionSchema),
+  post('/api/v1/auth/sign_out', 'auth', 'Sign out', empty),
+
+  post('/api/v1/chats', 'chats', 'Create a chat', chatSchema),
+  get('/api/v1/chats', 'chats', 'Chats', list(chatSchema), page),
+  get('/api/v1/chats/directory', 'chats', 'The directory of live and upcoming sessions', directorySchema),
+  get('/api/v1/chats/by_tag/{tag}', 'chats', "A hashtag's chat", chatPageSchema),
+  get('/api/v1/chats/{id}', 'chats', 'A chat with its sessions', chatPageSchema),
+  patch('/api/v1/chats/{id}', 'chats', 'Update a chat', chatSchema),
+  del('/api/v1/chats/{id}', 'chats', 'Delete a chat', empty),
+  del('/api/v1/chats/{id}/claim', 'chats', "Release a chat's hashtag (admin)", chatSchema),
+  post('/api/v1/chats/{id}/follow', 'chats', 'Follow a chat', chatSchema),
+  post('/api/v1/chats/{id}/unfollow', 'chats', 'Unfollow a chat', chatSchema),
+  post('/api/v1/chats/{id}/co_hosts', 'chats', 'Add a co-host', chatSchema),
+  del('/api/v1/chats/{id}/co_hosts/{account_id}', 'chats', 'Remove a co-host', chatSchema),
+  get('/api/v1/chats/categories', 'chats', 'Categories', list(chatCategorySchema)),
+  post('/api/v1/chats/categories', 'chats', 'Create a category (admin)', chatCategorySchema),
+  patch('/api/v1/chats/categories/{id}', 'chats', 'Rename a category (admin)', chatCategorySchema),
+  get('/api/v1/chats/preferences', 'chats', "The viewer's chat preferences", chatPreferencesSchema),
+  patch('/api/v1/chats/preferences', 'chats', "Update the viewer's chat preferences", chatPreferencesSchema),
+
+  get('/api/v1/chats/{id}/sessions', 'sessions', "A chat's sessions", list(chatSessionSchema), page),
+  post('/api/v1/chats/{id}/sessions', 'sessions', 'Schedule a one-off session', chatSessionSchema),
+  post('/api/v1/chats/{id}/events', 'sessions', 'Schedule an event series', eventSeries),
+  get('/api/v1/sessions/{id}', 'sessions', 'A session', chatSessionSchema),
+  patch('/api/v1/sessions/{id}', 'sessions', 'Move or retitle a session', chatSessionSchema),
+  post('/api/v1/sessions/{id}/start', 'sessions', 'Go live', chatSessionSchema),
+  post('/api/v1/sessions/{id}/end', 'sessions', 'End the session', chatSessionSchema),
+  post('/api/v1/sessions/{id}/cancel', 'sessions', 'Cancel the session', chatSessionSchema),
+  get('/api/v1/chats/{id}/calendar.ics', 'sessions', "A chat's calendar", ICS),
+  get('/api/v1/sessions/{id}/calendar.ics', 'sessions', "A session's calendar entry", ICS),
+  get('/api/v1/calendar', 'sessions', "The viewer's calendar feed URL", calendarFeedSchema),
+  post('/api/v1/calendar/reset', 'sessions', "Replace the viewer's calendar feed URL", calendarFeedSchema),
+  get('/calendar/{file}', 'sessions', 'A calendar feed (the URL is the credential)', ICS),
+
+  get('/api/v1/sessions/{id}/questions', 'live', "A session's agenda", list(questionSchema)),
+  post('/api/v1/sessions/{id}/questions', 'live', 'Add an agenda item', questionSchema),
+  post('/api/v1/sessions/{id}/questions/reorder', 'live', 'Reorder the agenda', list(questionSchema)),
+  post('/api/v1/sessions/{id}/next', 'live', 'Publish the next agenda item', questionSchema),
+  patch('/api/v1/questions/{id}', 'live', 'Edit an agenda item', questionSchema),
+  del('/api/v1/questions/{id}', 'live', 'Delete an agenda item', empty),
+  post('/api/v1/questions/{id}/publish', 'live', 'Publish an agenda item now', questionSchema.nullable()),
+  post('/api/v1/questions/{id}/skip', 'live', 'Skip an agenda item', questionSchema),
+  get('/api/v1/sessions/{id}/room', 'live', "The room's statuses", list(roomStatusSchema), page),
+  get('/api/v1/sessions/{id}/live', 'live', "The session's live state", liveStateSchema),
+  get(
+    '/api/v1/sessions/{id}/acknowledgements',
+    'live',
+    'Participants waiting for a host',
+    list(acknowledgementSchema),
+  ),
+  post('/api/v1/sessions/{id}/spotlight', 'live', 'Pin a status to the room', spotlightChangeSchema),
+  post('/api/v1/sessions/{id}/unspotlight', 'live', 'Unpin a status', spotlightChangeSchema),
+  del('/api/v1/sessions/{id}/spotlight/{status_id}', 'live', 'Unpin a status', spotlightChangeSchema),
+
+  post(
+    '/api/v1/sessions/{id}/moderation',
+    'moderation',
+    'Act on a status or author in the room',
+    loggedActionSchema,
+  ),
+  get(
+    '/api/v1/sessions/{id}/moderation',
+    'moderation',
+    "A session's moderation log",
+    list(loggedActionSchema),
+    page,
+  ),
+  get(
+    '/api/v1/chats/{id}/moderation',
+    'moderation',
+    "A chat's moderation log",
+    list(loggedActionSchema),
+    page,
+  ),
+  get(
+    '/api/v1/sessions/{id}/moderation/queue',
+    'moderation',
+    'What waits for a moderator',
+    moderationQueueSchema,
+  ),
+  get(
+    '/api/v1/chats/{id}/moderation_settings',
+    'moderation',
+    'Moderation settings',
+    moderationSettingsSchema,
+  ),
+  patch(
+    '/api/v1/chats/{id}/moderation_settings',
+    'moderation',
+    'Update moderation settings',
+    moderationSettingsSchema,
+  ),
+  get('/api/v1/chats/{id}/moderation_stats', 'moderation', 'Public moderation counts', moderationStatsSchema),
+  post('/api/v1/chats/{id}/reports', 'moderation', 'Report a status or account', reportSchema),
+  get('/api/v1/chats/{id}/reports', 'moderation', "A chat's reports", list(reportSchema), page),
+  post('/api/v1/reports/{id}/resolve', 'moderation', 'Resolve a report', reportSchema),
+
+  get('/api/v1/sessions/{id}/town_hall', 'town hall', 'Town-hall settings', townHallSchema),
+  put('/api/v1/sessions/{id}/town_hall', 'town hall', 'Set town-hall settings', townHallSchema),
+  post('/api/v1/sessions/{id}/submissions', 'town hall', 'Submit a question', submissionSchema),
+  get('/api/v1/sessions/{id}/submissions', 'town hall', 'Submitted questions', list(submissionSchema), page),
+  post(
+    '/api/v1/sessions/{id}/submissions/carry_over',
+    'town hall',
+    'Carry open questions over',
+    list(submissionSchema),
+  ),
+  post('/api/v1/submissions/{id}/vote', 'town hall', 'Vote for a question', submissionSchema),
+  del('/api/v1/submissions/{id}/vote', 'town hall', 'Withdraw a vote', submissionSchema),
+  post('/api/v1/submissions/{id}/approve', 'town hall', 'Approve a question', submissionSchema),
+  post('/api/v1/submissions/{id}/dismiss', 'town hall', 'Dismiss a question', submissionSchema),
+  post(
+    '/api/v1/submissions/{id}/answering',
+    'town hall',
+    'Mark a question as being answered',
+    submissionSchema,
+  ),
+  post('/api/v1/submissions/{id}/answered', 'town hall', 'Mark a question answered', submissionSchema),
+  post('/api/v1/submissions/{id}/merge', 'town hall', 'Merge a question into another', submissionSchema),
+
+  get('/api/v1/sessions/{id}/transcript', 'transcripts', 'A page of the transcript', transcriptSchema, {
+    query: transcriptQuery,
+  }),
+  get('/api/v1/sessions/{id}/transcript.json', 'transcripts', 'The whole transcript', transcriptSchema),
+  get('/api/v1/sessions/{id}/transcript.html', 'transcripts', 'The transcript as a web page', HTML),
+  get('/api/v1/sessions/{id}/transcript.md', 'transcripts', 'The transcript as Markdown', 'text/markdown'),
+  get('/api/v1/sessions/{id}/transcript.csv', 'transcripts', 'The transcript as CSV', 'text/csv'),
+  get('/api/v1/sessions/{id}/recap', 'transcripts', "The session's recap", recapSchema),
+  post(
+    '/api/v1/sessions/{id}/recap/publish',
+    'transcripts',
+    'Publish the recap thread',
+    publishedRecapSchema,
+  ),
+  get('/api/v1/chats/{id}/stats', 'transcripts', "A chat's sessions side by side", chatStatsSchema),
+
+  get('/sessions/{id}', 'pages', "A session's transcript page", HTML),
+  get('/avatars/{file}', 'pages', "An account's avatar", 'image/svg+xml'),
+  get('/api/openapi.json', 'pages', 'This document', 'application/json'),
+  get('/api/docs', 'pages', 'This reference as a web page', HTML),
+];

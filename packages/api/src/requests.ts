@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+// Request parameters as the OpenAPI document describes them (what a client may send). The
+// server still parses with its own schemas in http/routes for now; moving those here, so one
+// schema both validates and documents, is the next step of the contract.
+
+/** Mastodon's keyset pagination: `max_id` goes older, `min_id`/`since_id` newer. */
+export const pageQuery = z.object({
+  max_id: z.string().optional(),
+  since_id: z.string().optional(),
+  min_id: z.string().optional(),
+  limit: z.number().int().min(1).max(40).default(20).optional(),
+});
+
+export const searchQuery = pageQuery.extend({
+  q: z.string(),
+  type: z.enum(['accounts', 'hashtags', 'statuses']).optional(),
+  offset: z.number().int().optional(),
+  following: z.boolean().optional(),
+});
+
+export const statusCreateBody = z.object({
+  status: z.string(),
+  in_reply_to_id: z.string().optional(),
+  sensitive: z.boolean().optional(),
+  spoiler_text: z.string().optional(),
+  visibility: z.enum(['public', 'unlisted', 'private', 'direct']).optional(),
+  language: z.string().optional(),
+});
+
+export const hashtagStreamQuery = z.object({ tag: z.string() });
+
+export const chatStreamQuery = z.object({
+  chat_id: z.string().optional(),
+  session_id: z.string().optional(),
+});
+
+export const transcriptQuery = z.object({
+  order: z.enum(['asc', 'desc']).optional(),
+  max_id: z.string().optional(),
+  min_id: z.string().optional(),
+  limit: z.number().int().optional(),
+  question_number: z.number().int().optional(),
+  kind: z.enum(['question', 'answer', 'comment']).optional(),
+});

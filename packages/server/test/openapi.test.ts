@@ -1,0 +1,108 @@
+import { openApiDocument } from '@hashchat/api/openapi';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import type { RouteOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Context, createContext } from '../src/context';
+import { buildApp } from '../src/http/app';
+import { Api } from './support/client';
+import {
+  createTestDatabase,
+  startTestServer,
+  type TestDatabase,
+  type TestServer,
+  testConfig,
+} from './support/test-server';
+
+/** `GET /api/v1/chats/:id` and `/calendar/:file(^…$)` in OpenAPI form: `/api/v1/chats/{id}`. */
+const openApiPath = (url: string) => url.replace(/:(\w+)(\([^)]*\))?/g, '{$1}');
+
+/** The web app's files (with their pre-compressed copies) and its fallback: not API operations. */
+const isWebApp = (url: string) =>
+  url === '/' || url === '/*' || /^\/index\.html(\.br|\.gz)?$/.test(url) || url.startsWith('/assets/');
+
+let db: TestDatabase;
+let ctx: Context;
+const registered: string[] = [];
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  ctx = await createContext(await testConfig(db));
+  const app = await buildApp(ctx, {
+    onRoute: (r: RouteOptions) => {
+      if (r.websocket || isWebApp(r.url)) return;
+      for (const m of [r.method].flat()) {
+        if (m !== 'HEAD' && m !== 'OPTIONS') registered.push(`${m} ${openApiPath(r.url)}`);
+      }
+    },
+  });
+  await app.ready();
+  await app.close();
+});
+afterAll(async () => {
+  await ctx?.close();
+  await db?.drop();
+});
+
+const doc = openApiDocument({ version: 'test' }) as { paths: Record<string, Record<string, unknown>> };
+const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+  Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+);
+
+describe('the OpenAPI document', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const result = await new Validator().validate(doc as never);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('documents every route the server registers', () => {
+    expect(registered.length).toBeGreaterThan(100);
+    expect(registered.filter((r) => !documented.includes(r))).toEqual([]);
+  });
+
+  it('documents no route the server does not have', () => {
+    expect(documented.filter((r) => !registered.includes(r))).toEqual([]);
+  });
+
+  it('refers only to schemas it defines', () => {
+    const text = JSON.stringify(doc);
+    const components = (doc as unknown as { components: { schemas: Record<string, unknown> } }).components
+      .schemas;
+    const refs = new Set([...text.matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]));
+    expect([...refs].filter((r) => !(r in components))).toEqual([]);
+  });
+});
+
+describe('GET /api/openapi.json and /api/docs', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('serves the document with this server as its server URL', async () => {
+    const res = await new Api(server.url).get('/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toMatch(/^3\.1\./);
+    expect(res.body.servers).toEqual([{ url: server.ctx.config.publicUrl }]);
+    expect(
+      res.body.paths['/api/v1/statuses/{id}'].get.responses['200'].content['application/json'].schema,
+    ).toEqual({
+      $ref: '#/components/schemas/Status',
+    });
+  });
+
+  it('serves a reference page without scripts that lists operations by tag', async () => {
+    const res = await fetch(`${server.url}/api/docs`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/https?:\/\/(?!json-schema)[^"]*\.(js|css)/);
+    expect(html).toContain('<h2 id="tag-chats">chats</h2>');
+    expect(html).toContain('<code>/api/v1/timelines/tag/{hashtag}</code>');
+    expect(html).toContain('id="schema-Status"');
+  });
+});

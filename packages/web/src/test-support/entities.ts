@@ -1,0 +1,125 @@
+import type { Account } from '@hashchat/api/entities/account';
+import type { ChatSession } from '@hashchat/api/entities/chat';
+import type { Question } from '@hashchat/api/entities/live';
+import type { RoomChat, Status } from '@hashchat/api/entities/status';
+
+// Whole entities for unit tests, as the server would send them: each test overrides the
+// fields its rule reads, so the rest of the shape stays the contract's.
+
+const EPOCH = '2026-01-01T00:00:00.000Z';
+
+export const anAccount = (over: Partial<Account> = {}): Account => ({
+  id: 'a1',
+  username: 'alice',
+  acct: 'alice',
+  display_name: 'Alice',
+  locked: false,
+  bot: false,
+  discoverable: true,
+  group: false,
+  created_at: EPOCH,
+  note: '',
+  url: '',
+  uri: '',
+  avatar: '',
+  avatar_static: '',
+  header: '',
+  header_static: '',
+  followers_count: 0,
+  following_count: 0,
+  statuses_count: 0,
+  last_status_at: null,
+  emojis: [],
+  fields: [],
+  roles: [],
+  ...over,
+});
+
+export const aStatus = (over: Partial<Status> = {}): Status => ({
+  id: '1',
+  created_at: EPOCH,
+  in_reply_to_id: null,
+  in_reply_to_account_id: null,
+  sensitive: false,
+  spoiler_text: '',
+  visibility: 'public',
+  language: 'en',
+  uri: '',
+  url: null,
+  replies_count: 0,
+  reblogs_count: 0,
+  favourites_count: 0,
+  edited_at: null,
+  favourited: false,
+  reblogged: false,
+  muted: false,
+  bookmarked: false,
+  pinned: false,
+  content: '',
+  filtered: [],
+  reblog: null,
+  application: null,
+  account: anAccount(),
+  media_attachments: [],
+  mentions: [],
+  tags: [],
+  emojis: [],
+  card: null,
+  poll: null,
+  ...over,
+});
+
+export const aRoomChat = (over: Partial<RoomChat> = {}): RoomChat => ({
+  session_id: '7',
+  kind: 'comment',
+  question_number: null,
+  spotlighted: false,
+  late: false,
+  room_state: 'visible',
+  author_role: null,
+  ...over,
+});
+
+export const aQuestion = (over: Partial<Question> = {}): Question => ({
+  id: '1',
+  session_id: '7',
+  position: 1,
+  kind: 'question',
+  text: 'question',
+  image_url: null,
+  image_alt: null,
+  offset_minutes: null,
+  state: 'draft',
+  question_number: null,
+  status: null,
+  publish_at: null,
+  published_at: null,
+  created_at: EPOCH,
+  updated_at: EPOCH,
+  ...over,
+});
+
+export const aSession = (over: Partial<ChatSession> = {}): ChatSession => ({
+  id: '7',
+  chat_id: '1',
+  chat_title: 'Tea',
+  hashtag: 'tea',
+  title: 'Tea',
+  starts_at: EPOCH,
+  ends_at: EPOCH,
+  time_zone: 'UTC',
+  local_starts_at: '2026-01-01T00:00',
+  state: 'scheduled',
+  origin: 'schedule',
+  moved: false,
+  started_at: null,
+  ended_at: null,
+  guests: [],
+  extra_tag: null,
+  agenda_public: false,
+  event: null,
+  url: '',
+  room_url: '',
+  calendar_url: '',
+  ...over,
+});
