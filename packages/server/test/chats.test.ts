@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, registerUser } from './support/client';
 import { startTestServer, type TestServer } from './support/test-server';
+import { waitFor } from './support/wait';
 
 // A fixed clock: 1 March 2027, 12:00 UTC.
 const NOW = Date.parse('2027-03-01T12:00:00Z');
@@ -329,11 +330,3 @@ describe('following and the directory', () => {
     expect(liveList.body.map((c: { id: string }) => c.id)).toEqual([chat.id]);
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

@@ -23,7 +23,7 @@ async function stream(path: string, headers: Record<string, string> = {}): Promi
   const c = new SseClient(`${server.url}${path}`, headers);
   open.push(c);
   await c.opened;
-  await sleep(50);
+  await c.live;
   return c;
 }
 const auth = (u: User) => ({ authorization: `Bearer ${u.token}` });

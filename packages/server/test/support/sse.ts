@@ -11,6 +11,9 @@ export class SseClient {
   private waiters: (() => void)[] = [];
   status = 0;
   opened: Promise<void>;
+  /** Resolves with the stream's first comment: the server has subscribed, no later event is missed. */
+  readonly live: Promise<void>;
+  private markLive: () => void = () => {};
   /** Resolves when the stream ends, whoever ended it (the server, or `close`). */
   readonly ended: Promise<void>;
   private end: () => void = () => {};
@@ -18,6 +21,9 @@ export class SseClient {
   constructor(url: string, headers: Record<string, string> = {}) {
     this.ended = new Promise((resolve) => {
       this.end = resolve;
+    });
+    this.live = new Promise((resolve) => {
+      this.markLive = resolve;
     });
     this.opened = this.run(url, headers);
     this.opened.catch(() => this.end());
@@ -48,7 +54,10 @@ export class SseClient {
             const e: SseEvent = { id: null, event: 'message', data: '' };
             let isEvent = false;
             for (const line of block.split('\n')) {
-              if (line.startsWith(':')) continue;
+              if (line.startsWith(':')) {
+                this.markLive();
+                continue;
+              }
               const [k, ...rest] = line.split(':');
               const v = rest.join(':').replace(/^ /, '');
               if (k === 'id') e.id = v;
