@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, registerUser } from './support/client';
-import { startTestServer, type TestServer } from './support/test-server';
+import { startInProcessServer } from './support/in-process';
+import type { TestServer } from './support/test-server';
 import { waitFor } from './support/wait';
 
 // A fixed clock: 1 March 2027, 12:00 UTC.
@@ -12,7 +13,7 @@ let host: Awaited<ReturnType<typeof registerUser>>;
 let other: Awaited<ReturnType<typeof registerUser>>;
 
 beforeAll(async () => {
-  server = await startTestServer({ now: () => NOW, env: { JOBS_POLL_MS: '50' } });
+  server = await startInProcessServer({ now: () => NOW, env: { JOBS_POLL_MS: '50' } });
   admin = await registerUser(server.url); // the first account runs the instance
   host = await registerUser(server.url);
   other = await registerUser(server.url);
