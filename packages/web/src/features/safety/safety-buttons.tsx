@@ -20,12 +20,12 @@ export function SafetyButtons({ account }: { account: Account }) {
   const relationship = useResource(() => getSafetyRelationship(account.id), [account.id]);
   const [muteFor, setMuteFor] = useState(0);
   const [choosing, setChoosing] = useState(false);
-  const action = useAction();
-  const { busy, error } = action;
+  const task = useAction();
+  const { busy, error } = task;
   const [said, setSaid] = useState('');
 
   async function run(change: () => Promise<SafetyRelationship>, text: string) {
-    const done = await action.run(async () => {
+    const done = await task.run(async () => {
       const next = await change();
       relationship.update(() => next);
     });

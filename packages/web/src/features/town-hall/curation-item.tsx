@@ -34,12 +34,12 @@ export function CurationItem({
   const [open, setOpen] = useState<Open>(null);
   const [reason, setReason] = useState('');
   const [into, setInto] = useState('');
-  const action = useAction();
-  const { busy, error } = action;
+  const task = useAction();
+  const { busy, error } = task;
   const s = question.state;
 
   async function run(work: () => Promise<void>) {
-    if (await action.run(work)) {
+    if (await task.run(work)) {
       setOpen(null);
       setReason('');
     }
