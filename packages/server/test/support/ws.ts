@@ -97,7 +97,7 @@ export class WsClient {
   }
 }
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** `p`'s value, or a rejection once `ms` have passed without one. */
 export async function within<T>(ms: number, p: Promise<T>): Promise<T> {
