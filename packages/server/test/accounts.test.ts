@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, registerUser } from './support/client';
 import { countRows } from './support/db';
+import { startInProcessServer } from './support/in-process';
 import { parseLink } from './support/link';
 import { appToken, createApp, encodeBody, PASSWORD, uniqueName } from './support/oauth';
-import { startTestServer, type TestServer } from './support/test-server';
+import type { TestServer } from './support/test-server';
 
 let server: TestServer;
 let anon: Api;
 let app: Api; // an app token with write:accounts
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startInProcessServer();
   anon = new Api(server.url);
   app = anon.as(await appToken(server.url, await createApp(server.url, 'read write follow')));
 });

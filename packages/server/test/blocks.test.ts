@@ -28,7 +28,7 @@ const sse = async (path: string, token: string) => {
   const c = new SseClient(`${server.url}${path}`, { authorization: `Bearer ${token}` });
   await c.opened;
   expect(c.status).toBe(200);
-  await new Promise((r) => setTimeout(r, 100));
+  await c.live;
   return c;
 };
 const updates = (c: SseClient) =>

@@ -213,7 +213,7 @@ describe('one-off sessions and events', () => {
     const stream = new SseClient(`${server.url}/api/v1/streaming/chat?chat_id=${chat.id}`);
     await stream.opened;
     expect(stream.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 50));
+    await stream.live;
     expect((await guest.api.post(`/api/v1/sessions/${s.id}/start`)).status).toBe(403);
     const live = await host.api.post(`/api/v1/sessions/${s.id}/start`);
     expect(live.body).toMatchObject({ state: 'live', started_at: new Date(NOW).toISOString() });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, registerUser } from './support/client';
-import { startTestServer, type TestServer } from './support/test-server';
+import { startInProcessServer } from './support/in-process';
+import type { TestServer } from './support/test-server';
+import { waitFor } from './support/wait';
 
 // A fixed clock: 1 March 2027, 12:00 UTC.
 const NOW = Date.parse('2027-03-01T12:00:00Z');
@@ -11,7 +13,7 @@ let host: Awaited<ReturnType<typeof registerUser>>;
 let other: Awaited<ReturnType<typeof registerUser>>;
 
 beforeAll(async () => {
-  server = await startTestServer({ now: () => NOW, env: { JOBS_POLL_MS: '50' } });
+  server = await startInProcessServer({ now: () => NOW, env: { JOBS_POLL_MS: '50' } });
   admin = await registerUser(server.url); // the first account runs the instance
   host = await registerUser(server.url);
   other = await registerUser(server.url);
@@ -329,11 +331,3 @@ describe('following and the directory', () => {
     expect(liveList.body.map((c: { id: string }) => c.id)).toEqual([chat.id]);
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

@@ -32,7 +32,7 @@ describe('concurrent writers', () => {
     const users = await Promise.all(servers.map((s) => registerUser(s.url)));
     const reader = new SseClient(`${at(1).url}/api/v1/streaming/hashtag?tag=crowd`);
     await reader.opened;
-    await new Promise((r) => setTimeout(r, 100));
+    await reader.live;
     const posted = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         users[i % users.length].api.post('/api/v1/statuses', { status: `voice ${i} #crowd` }),

@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addQuestion, chatWithSession, room, settle } from './live-helpers';
 import { Api, registerUser } from './support/client';
 import { countRows } from './support/db';
-import { startTestServer, type TestServer } from './support/test-server';
+import { startInProcessServer } from './support/in-process';
+import type { TestServer } from './support/test-server';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startInProcessServer();
 });
 afterAll(() => server.close());
 

@@ -2,6 +2,7 @@
 import { expect } from 'vitest';
 import { type Api, registerUser } from './support/client';
 import type { TestServer } from './support/test-server';
+import { waitFor } from './support/wait';
 
 export type User = Awaited<ReturnType<typeof registerUser>>;
 
@@ -64,11 +65,7 @@ export async function addQuestion(
 }
 
 export async function waitUntil(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 40));
-  }
+  await waitFor(check, { timeoutMs });
 }
 
 export const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));

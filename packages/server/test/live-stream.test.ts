@@ -86,8 +86,7 @@ describe('the session stream', () => {
     const { host, hashtag, sessionId } = await chatWithSession(server, { live: true });
     const ws = new WsClient(`${server.url.replace('http', 'ws')}/api/v1/streaming`);
     await ws.opened;
-    ws.send({ type: 'subscribe', stream: 'chat', session_id: sessionId });
-    await new Promise((r) => setTimeout(r, 150));
+    await ws.subscribe({ stream: 'chat', session_id: sessionId });
     const s = await post(host.api, `Q1 asked by hand #${hashtag}`);
     const messages = await ws.waitFor((ms) =>
       ms.some((m) => m.event === 'chat.counters' && JSON.parse(m.payload!).statuses === 1),

@@ -16,7 +16,7 @@ const sse = async (path: string, token?: string) => {
   const c = new SseClient(`${f.server.url}${path}`, token ? { authorization: `Bearer ${token}` } : {});
   await c.opened;
   expect(c.status).toBe(200);
-  await new Promise((r) => setTimeout(r, 100));
+  await c.live;
   return c;
 };
 const updateIds = (c: SseClient) =>

@@ -5,7 +5,7 @@ import { authorizeUser, createApp, revokeAs, userWithScopes } from './support/oa
 import { SseClient } from './support/sse';
 import { startTestServer, type TestServer } from './support/test-server';
 import { webSignUp } from './support/web-session';
-import { sleep, WsClient, within } from './support/ws';
+import { WsClient, within } from './support/ws';
 
 // A stream lives as long as the credential it was opened with: revoking the token, signing out
 // or suspending the account closes it at once, and nothing sent afterwards reaches it.
@@ -30,7 +30,7 @@ function sse(path: string, headers: Record<string, string>): SseClient {
   return c;
 }
 function ws(token: string, stream = 'user'): WsClient {
-  const c = new WsClient(`${server.url.replace(/^http/, 'ws')}/api/v1/streaming?stream=${stream}`, {
+  const c = new WsClient(`${server.url.replace(/^http/, 'ws')}/api/v1/streaming?stream=${stream}&ack=true`, {
     headers: { authorization: `Bearer ${token}` },
   });
   open.push(c);
@@ -65,8 +65,7 @@ describe('revoking a token closes its streams', () => {
     const socket = ws(token);
     // Another token of the same person keeps its stream: only what the revoked token opened closes.
     const other = sse('/api/v1/streaming/user', bearer(me.token));
-    await Promise.all([stream.opened, socket.opened, other.opened]);
-    await sleep(100);
+    await Promise.all([stream.live, socket.subscribed(), other.live]);
     const first = await dm(me, 'before');
     await stream.waitFor((e) => e.some((x) => x.event === 'notification'));
     await socket.waitFor((m) => m.some((x) => x.event === 'notification'));
@@ -104,7 +103,7 @@ describe('signing out closes the session cookie streams', () => {
     const stream = sse('/api/v1/streaming/user', { cookie });
     await stream.opened;
     expect(stream.status).toBe(200);
-    await sleep(50);
+    await stream.live;
     const out = await fetch(`${server.url}/api/v1/auth/sign_out`, {
       method: 'POST',
       headers: { cookie, 'x-csrf-token': csrf },
@@ -128,8 +127,7 @@ describe('suspending an account closes every stream it has open', () => {
     ];
     const socket = ws(second, 'public');
     const theirs = sse('/api/v1/streaming/user', bearer(bystander.token));
-    await Promise.all([...streams.map((s) => s.opened), socket.opened, theirs.opened]);
-    await sleep(50);
+    await Promise.all([...streams.map((s) => s.live), socket.subscribed(), theirs.live]);
     await suspendAccount(server.ctx, Number(me.id));
     await within(1000, Promise.all([...streams.map((s) => s.ended), wsClosed(socket)]));
     await dm(bystander, 'you are still connected');

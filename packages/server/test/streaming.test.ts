@@ -17,7 +17,7 @@ describe('hashtag stream', () => {
     const reader = new SseClient(`${server.url}/api/v1/streaming/hashtag?tag=LiveTag`);
     await reader.opened;
     expect(reader.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 50));
+    await reader.live;
     const posted = await api.post('/api/v1/statuses', { status: 'hello #livetag' });
     expect(posted.status).toBe(200);
     const events = await reader.waitFor((e) => e.some((x) => x.event === 'update'));
@@ -31,7 +31,7 @@ describe('hashtag stream', () => {
     const { api } = await registerUser(server.url);
     const first = new SseClient(`${server.url}/api/v1/streaming/hashtag?tag=resume`);
     await first.opened;
-    await new Promise((r) => setTimeout(r, 50));
+    await first.live;
     await api.post('/api/v1/statuses', { status: 'one #resume' });
     const [seen] = await first.waitFor((e) => e.length >= 1);
     first.close();
@@ -57,7 +57,7 @@ describe('hashtag stream', () => {
     const { api } = await registerUser(server.url);
     const reader = new SseClient(`${server.url}/api/v1/streaming/hashtag?tag=gone`);
     await reader.opened;
-    await new Promise((r) => setTimeout(r, 50));
+    await reader.live;
     const s = (await api.post('/api/v1/statuses', { status: 'bye #gone' })).body;
     expect((await api.delete(`/api/v1/statuses/${s.id}`)).status).toBe(200);
     const events = await reader.waitFor((e) => e.some((x) => x.event === 'delete'));

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, registerUser } from './support/client';
+import { startInProcessServer } from './support/in-process';
 import { parseLink } from './support/link';
-import { startTestServer, type TestServer } from './support/test-server';
+import type { TestServer } from './support/test-server';
 
 type User = Awaited<ReturnType<typeof registerUser>>;
 let server: TestServer;
@@ -10,7 +11,7 @@ let alice: User;
 let bob: User;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startInProcessServer();
   anon = new Api(server.url);
   [alice, bob] = await Promise.all([registerUser(server.url), registerUser(server.url)]);
 });

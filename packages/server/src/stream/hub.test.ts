@@ -221,3 +221,43 @@ describe('StreamHub revocations', () => {
     },
   );
 });
+
+describe('StreamHub live signal', () => {
+  it('tells a reader it is live only once every topic is subscribed on the bus', async () => {
+    const bus = new ManualBus();
+    const held: (() => void)[] = [];
+    bus.subscribe = (topic: string) =>
+      new Promise<void>((resolve) =>
+        held.push(() => {
+          bus.subscribed.add(topic);
+          resolve();
+        }),
+      );
+    const hub = new StreamHub(bus, {
+      heartbeatSeconds: 60,
+      gapWaitMs: 20,
+      readSince: async () => [],
+      latestId: async () => 0,
+      metrics: { openStreams() {}, delivered() {}, dropped() {} },
+      log: { warn() {} },
+    });
+    const seen: string[] = [];
+    const reader = new (class extends ListReader {
+      override live() {
+        seen.push(`live with ${[...bus.subscribed].sort().join(',')}`);
+      }
+    })();
+    reader.topics.set('tag:x', ['hashtag', 'x']);
+    reader.topics.set('tag:y', ['hashtag', 'y']);
+    const attached = hub.attach(reader, null);
+    await tick();
+    expect(seen).toEqual([]);
+    held.shift()!();
+    await tick();
+    expect(seen).toEqual([]);
+    held.shift()!();
+    await attached;
+    expect(seen).toEqual(['live with tag:x,tag:y']);
+    hub.close();
+  });
+});

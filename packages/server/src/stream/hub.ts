@@ -121,6 +121,7 @@ export class StreamHub {
     };
     if (since !== null) reader.beginCatchUp();
     for (const topic of reader.topics.keys()) await this.addTopic(reader, topic);
+    reader.live();
     if (since !== null) await this.catchUp(reader, since);
   }
 

@@ -166,6 +166,8 @@ export abstract class Reader {
     return Promise.resolve();
   }
   abstract heartbeat(): void;
+  /** Called by the hub once the reader's topics are subscribed: from now on no event is missed. */
+  live(): void {}
   /** Ends the connection; `reason` 'backlog' marks a slow reader dropped to protect the room. */
   abstract close(reason: CloseReason): void;
   /** Called once when the reader is gone, whatever closed it. */

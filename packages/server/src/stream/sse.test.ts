@@ -49,12 +49,15 @@ function reader(maxBufferedBytes = 1024) {
 }
 
 describe('SseReader', () => {
-  it('opens with event-stream headers and a first comment', () => {
+  it('opens with event-stream headers, and writes its first comment only once live', () => {
     const { res, r } = reader();
     r.open();
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
     expect(res.headers['x-accel-buffering']).toBe('no');
+    expect(res.chunks).toEqual([]);
+    r.live();
+    r.live();
     expect(res.chunks).toEqual([':)\n']);
   });
 

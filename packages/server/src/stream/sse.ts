@@ -30,6 +30,7 @@ export class SseReader extends Reader {
   private socket: Socket | null = null;
   /** The response's socket, written to directly once everything the response queued has left. */
   private candidate: Socket | null = null;
+  private isLive = false;
 
   constructor(
     private readonly res: ServerResponse,
@@ -42,9 +43,9 @@ export class SseReader extends Reader {
   }
 
   /**
-   * Sends the headers and a first comment at once, so clients see the stream open. Any page may
-   * read a stream, but never with the browser's credentials: a signed-in stream from another
-   * origin needs a token (the cookie counts only from the site's own pages, see resolveViewer).
+   * Sets the headers; they leave with the first comment (`live`) or event. Any page may read a
+   * stream, but never with the browser's credentials: a signed-in stream from another origin
+   * needs a token (the cookie counts only from the site's own pages, see resolveViewer).
    */
   open(): void {
     this.res.writeHead(200, {
@@ -55,6 +56,15 @@ export class SseReader extends Reader {
       'access-control-allow-origin': '*',
       'x-content-type-options': 'nosniff',
     });
+  }
+
+  /**
+   * The first comment, sent once the hub has subscribed the stream's topics: a client that has
+   * read it misses no later event (tests wait for it instead of sleeping).
+   */
+  override live(): void {
+    if (this.closed || this.isLive) return;
+    this.isLive = true;
     this.res.write(OPENING);
     if (this.res.chunkedEncoding) this.candidate = this.res.socket;
   }

@@ -6,6 +6,22 @@ export interface ApiResponse<T = any> {
   body: T;
 }
 
+/** How requests to one base URL are sent when not over the network (see startInProcessServer). */
+export type Transport = (url: string, init: RequestInit) => Promise<Response>;
+const transports = new Map<string, Transport>();
+
+/** Sends requests for `base` through `transport`; returns how to stop. */
+export function registerTransport(base: string, transport: Transport): () => void {
+  transports.set(base, transport);
+  return () => transports.delete(base);
+}
+
+/** `fetch`, or the in-process transport registered for the URL's origin. */
+export function send(url: string, init: RequestInit = {}): Promise<Response> {
+  const transport = transports.get(new URL(url).origin);
+  return transport ? transport(url, init) : fetch(url, init);
+}
+
 export class Api {
   constructor(
     readonly base: string,
@@ -30,7 +46,7 @@ export class Api {
       h['content-type'] = 'application/json';
       payload = JSON.stringify(body);
     }
-    const res = await fetch(this.base + path, { method, headers: h, body: payload });
+    const res = await send(this.base + path, { method, headers: h, body: payload });
     const text = await res.text();
     let parsed: unknown = text;
     try {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Api } from './client';
+import { Api, send } from './client';
 
 /** The client app entity POST /api/v1/apps returns (the fields tests use). */
 export interface AppEntity {
@@ -118,7 +118,7 @@ export async function approve(
     form.set('code_challenge_method', 'S256');
   }
   if (opts.state) form.set('state', opts.state);
-  return fetch(`${base}/oauth/authorize`, { method: 'POST', body: form, redirect: 'manual' });
+  return send(`${base}/oauth/authorize`, { method: 'POST', body: form, redirect: 'manual' });
 }
 
 /** Runs the authorization-code flow with PKCE for `login` and returns the user token. */

@@ -11,6 +11,9 @@ export class SseClient {
   private waiters: (() => void)[] = [];
   status = 0;
   opened: Promise<void>;
+  /** Resolves with the stream's first comment: the server has subscribed, no later event is missed. */
+  readonly live: Promise<void>;
+  private markLive: () => void = () => {};
   /** Resolves when the stream ends, whoever ended it (the server, or `close`). */
   readonly ended: Promise<void>;
   private end: () => void = () => {};
@@ -18,6 +21,9 @@ export class SseClient {
   constructor(url: string, headers: Record<string, string> = {}) {
     this.ended = new Promise((resolve) => {
       this.end = resolve;
+    });
+    this.live = new Promise((resolve) => {
+      this.markLive = resolve;
     });
     this.opened = this.run(url, headers);
     this.opened.catch(() => this.end());
@@ -36,30 +42,36 @@ export class SseClient {
     const reader = res.body.getReader();
     const decoder = new TextDecoder();
     let buf = '';
+    let pending: SseEvent | null = null;
     void (async () => {
       try {
         for (;;) {
           const { value, done } = await reader.read();
           if (done) break;
           buf += decoder.decode(value, { stream: true });
-          for (let i = buf.indexOf('\n\n'); i >= 0; i = buf.indexOf('\n\n')) {
-            const block = buf.slice(0, i);
-            buf = buf.slice(i + 2);
-            const e: SseEvent = { id: null, event: 'message', data: '' };
-            let isEvent = false;
-            for (const line of block.split('\n')) {
-              if (line.startsWith(':')) continue;
-              const [k, ...rest] = line.split(':');
-              const v = rest.join(':').replace(/^ /, '');
-              if (k === 'id') e.id = v;
-              else if (k === 'event') e.event = v;
-              else if (k === 'data') e.data += v;
-              isEvent = true;
+          // Line by line, as the SSE spec reads: a comment line (`:)`, `:thump`) may end in a
+          // single newline, and the first one says the stream is live.
+          for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
+            const line = buf.slice(0, i);
+            buf = buf.slice(i + 1);
+            if (line.startsWith(':')) {
+              this.markLive();
+              continue;
             }
-            if (isEvent) {
-              this.events.push(e);
-              for (const w of this.waiters.splice(0)) w();
+            if (line === '') {
+              if (pending) {
+                this.events.push(pending);
+                for (const w of this.waiters.splice(0)) w();
+              }
+              pending = null;
+              continue;
             }
+            pending ??= { id: null, event: 'message', data: '' };
+            const [k, ...rest] = line.split(':');
+            const v = rest.join(':').replace(/^ /, '');
+            if (k === 'id') pending.id = v;
+            else if (k === 'event') pending.event = v;
+            else if (k === 'data') pending.data += v;
           }
         }
       } catch {

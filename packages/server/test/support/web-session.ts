@@ -1,7 +1,8 @@
+import { send } from './client';
 /** Signs up through the web app's endpoint; returns the session cookie (`name=value`) and CSRF token. */
 export async function webSignUp(base: string): Promise<{ cookie: string; csrf: string; name: string }> {
   const name = `c${Math.random().toString(36).slice(2, 10)}`;
-  const res = await fetch(`${base}/api/v1/auth/sign_up`, {
+  const res = await send(`${base}/api/v1/auth/sign_up`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({

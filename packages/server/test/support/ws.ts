@@ -17,6 +17,7 @@ export class WsClient {
   /** The HTTP status when the upgrade was refused. */
   refusedWith: number | null = null;
   closed = false;
+  private waiters: (() => void)[] = [];
 
   constructor(
     url: string,
@@ -35,7 +36,10 @@ export class WsClient {
       this.socket.once('error', reject);
     });
     this.opened.catch(() => {});
-    this.socket.on('message', (data) => this.messages.push(JSON.parse(String(data))));
+    this.socket.on('message', (data) => {
+      this.messages.push(JSON.parse(String(data)));
+      for (const w of this.waiters.splice(0)) w();
+    });
     this.socket.on('close', () => {
       this.closed = true;
     });
@@ -45,14 +49,47 @@ export class WsClient {
     this.socket.send(JSON.stringify(msg));
   }
 
+  /** Waits until `predicate` holds over the messages received so far (checked on each message). */
   async waitFor(predicate: (m: WsMessage[]) => boolean, timeoutMs = 5000): Promise<WsMessage[]> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.messages)) {
-      if (Date.now() > deadline)
+      const left = deadline - Date.now();
+      if (left <= 0)
         throw new Error(`timed out waiting for WebSocket messages; got ${JSON.stringify(this.messages)}`);
-      await new Promise((r) => setTimeout(r, 20));
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, Math.min(left, 200));
+        this.waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
     }
     return this.messages;
+  }
+
+  /**
+   * Sends `subscribe` (or `unsubscribe`) asking for hashchat's acknowledgement, and resolves
+   * once it arrives: from then on the stream's events reach this socket (or no longer do).
+   */
+  async subscribe(
+    msg: Record<string, unknown>,
+    type: 'subscribe' | 'unsubscribe' = 'subscribe',
+  ): Promise<void> {
+    const event = type === 'subscribe' ? 'hashchat.subscribed' : 'hashchat.unsubscribed';
+    const seen = this.messages.filter((m) => m.event === event || m.error).length;
+    this.send({ type, ...msg, ack: true });
+    const msgs = await this.waitFor((m) => m.filter((x) => x.event === event || x.error).length > seen);
+    const last = msgs.filter((m) => m.event === event || m.error).at(-1)!;
+    if (last.error) throw new Error(`${type} failed: ${last.error}`);
+  }
+
+  /** Resolves once a subscription asked for in the URL (`?stream=…&ack=true`) is live. */
+  async subscribed(): Promise<void> {
+    await this.waitFor((m) => m.some((x) => x.event === 'hashchat.subscribed'));
+  }
+
+  unsubscribe(msg: Record<string, unknown>): Promise<void> {
+    return this.subscribe(msg, 'unsubscribe');
   }
 
   close(): void {

@@ -1,7 +1,7 @@
 import type { ChatStats } from '@hashchat/api/entities/recap';
-import { useEffect, useState } from 'react';
-import { ApiError, errorMessage } from '../../api/api-error';
 import { getChatStats } from '../../api/recap';
+import { mapReady } from '../../app/resource-state';
+import { useResource } from '../../app/use-resource';
 
 export type ChatStatsState =
   | { status: 'loading' }
@@ -11,22 +11,6 @@ export type ChatStatsState =
 
 /** A chat's sessions side by side, loaded once. */
 export function useChatStats(chatId: string): ChatStatsState {
-  const [state, setState] = useState<ChatStatsState>({ status: 'loading' });
-  useEffect(() => {
-    let active = true;
-    getChatStats(chatId).then(
-      (stats) => active && setState({ status: 'ready', stats }),
-      (err) =>
-        active &&
-        setState(
-          err instanceof ApiError && err.status === 404
-            ? { status: 'missing' }
-            : { status: 'error', error: errorMessage(err) },
-        ),
-    );
-    return () => {
-      active = false;
-    };
-  }, [chatId]);
-  return state;
+  const { state } = useResource(() => getChatStats(chatId), [chatId]);
+  return mapReady(state, (stats) => ({ stats }));
 }

@@ -1,7 +1,7 @@
 import type { ChatSession } from '@hashchat/api/entities/chat';
 import { useState } from 'react';
-import { errorMessage } from '../../api/api-error';
 import { actOnSession, type SessionAction } from '../../api/chats';
+import { useAction } from '../../app/use-action';
 
 /** Start now / End / Cancel for one session, shown to its chat's hosts. */
 export function HostControls({
@@ -11,22 +11,16 @@ export function HostControls({
   session: ChatSession;
   onChanged(session: ChatSession): void;
 }) {
-  const [busy, setBusy] = useState(false);
+  const task = useAction();
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error } = task;
   const label = session.title;
 
   async function act(action: SessionAction) {
-    setBusy(true);
-    setError(null);
-    try {
+    await task.run(async () => {
       onChanged(await actOnSession(session.id, action));
       setConfirming(false);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   if (session.state !== 'scheduled' && session.state !== 'live') return null;

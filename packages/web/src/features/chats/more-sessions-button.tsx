@@ -1,7 +1,7 @@
 import type { ChatSession } from '@hashchat/api/entities/chat';
 import { useState } from 'react';
-import { errorMessage } from '../../api/api-error';
 import { listSessions } from '../../api/chats';
+import { useAction } from '../../app/use-action';
 
 const PAGE = 20;
 
@@ -17,23 +17,17 @@ export function MoreSessionsButton({
   shown: number;
   onLoaded(sessions: ChatSession[]): void;
 }) {
-  const [busy, setBusy] = useState(false);
+  const task = useAction();
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error } = task;
   // The chat page brings five of each; fewer means there are no more.
   if (done || shown < 5 || shown >= PAGE) return null;
 
   async function load() {
-    setBusy(true);
-    setError(null);
-    try {
+    await task.run(async () => {
       onLoaded(await listSessions(chatId, which, PAGE));
       setDone(true);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,8 +1,8 @@
 import type { ChatPage } from '@hashchat/api/entities/chat';
-import { useEffect, useState } from 'react';
-import { ApiError, errorMessage } from '../../api/api-error';
+import { useEffect } from 'react';
 import { chatByTag, getChat } from '../../api/chats';
 import { streamUrls, subscribeStream } from '../../api/streaming';
+import { useResource } from '../../app/use-resource';
 import { applyChatChange, applySessionChange } from './chat-page-state';
 
 export type ChatPageState =
@@ -19,48 +19,36 @@ export function useChatPage(
   source: { id: string } | { tag: string },
   viewerKey: string,
 ): [ChatPageState, (update: (page: ChatPage) => ChatPage) => void] {
-  const [state, setState] = useState<ChatPageState>({ status: 'loading' });
   const key = 'id' in source ? `id:${source.id}` : `tag:${source.tag}`;
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `source`; `viewerKey` changes `following`
-  useEffect(() => {
-    let active = true;
-    const load = 'id' in source ? getChat(source.id) : chatByTag(source.tag);
-    load.then(
-      (page) => active && setState(page ? { status: 'ready', page } : { status: 'missing' }),
-      (err) =>
-        active &&
-        setState(
-          err instanceof ApiError && err.status === 404
-            ? { status: 'missing' }
-            : { status: 'error', error: errorMessage(err) },
-        ),
-    );
-    return () => {
-      active = false;
-    };
-  }, [key, viewerKey]);
+  // `key` stands for `source`; `viewerKey` changes `following`. A null page is a missing chat.
+  const resource = useResource<ChatPage | null>(
+    () => ('id' in source ? getChat(source.id) : chatByTag(source.tag)),
+    [key, viewerKey],
+  );
+  const { update } = resource;
+  const state: ChatPageState =
+    resource.state.status !== 'ready'
+      ? resource.state
+      : resource.state.value
+        ? { status: 'ready', page: resource.state.value }
+        : { status: 'missing' };
 
   const chatId = state.status === 'ready' ? state.page.id : null;
   useEffect(() => {
     if (!chatId) return;
     return subscribeStream(streamUrls.chat(chatId), {
       onEvent(event) {
-        setState((current) => {
-          if (current.status !== 'ready') return current;
-          if (event.event === 'chat.session')
-            return { ...current, page: applySessionChange(current.page, event.payload) };
-          if (event.event === 'chat.update')
-            return { ...current, page: applyChatChange(current.page, event.payload) };
-          if (event.event === 'chat.delete' && event.payload.id === current.page.id)
-            return { status: 'missing' };
-          return current;
+        update((page) => {
+          if (!page) return page;
+          if (event.event === 'chat.session') return applySessionChange(page, event.payload);
+          if (event.event === 'chat.update') return applyChatChange(page, event.payload);
+          if (event.event === 'chat.delete' && event.payload.id === page.id) return null;
+          return page;
         });
       },
     });
-  }, [chatId]);
+  }, [chatId, update]);
 
-  const update = (fn: (page: ChatPage) => ChatPage) =>
-    setState((current) => (current.status === 'ready' ? { ...current, page: fn(current.page) } : current));
-  return [state, update];
+  const updatePage = (fn: (page: ChatPage) => ChatPage) => update((page) => (page ? fn(page) : page));
+  return [state, updatePage];
 }

@@ -1,7 +1,7 @@
 import type { Question } from '@hashchat/api/entities/live';
 import { useState } from 'react';
-import { errorMessage } from '../../api/api-error';
 import type { QuestionInput } from '../../api/request-types';
+import { useAction } from '../../app/use-action';
 import { offsetLabel, questionLabel } from '../live/agenda-model';
 import { LocalTime } from '../status/local-time';
 import { PublishTimer } from './publish-timer';
@@ -23,21 +23,15 @@ const STATE_TEXT = { draft: 'Draft', scheduled: 'Scheduled', published: 'Publish
 /** One item of the agenda timeline: its number, text, time or timer, and what a host can do to it. */
 export function AgendaItem({ question: q, agenda, live, first, last, onSave, onAct }: AgendaItemProps) {
   const [editing, setEditing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const task = useAction();
+  const { busy, error } = task;
   const label = questionLabel(q, agenda);
   const open = q.state === 'draft' || q.state === 'scheduled';
 
   async function act(action: Parameters<AgendaItemProps['onAct']>[1]) {
-    setBusy(true);
-    setError(null);
-    try {
+    await task.run(async () => {
       await onAct(q, action);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

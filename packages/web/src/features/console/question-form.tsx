@@ -1,7 +1,7 @@
 import type { QuestionKind } from '@hashchat/api/entities/live';
 import { type FormEvent, useId, useState } from 'react';
-import { errorMessage } from '../../api/api-error';
 import type { QuestionInput } from '../../api/request-types';
+import { useAction } from '../../app/use-action';
 
 export interface QuestionFormProps {
   initial?: QuestionInput;
@@ -27,25 +27,19 @@ export function QuestionForm({ initial, submitLabel, onSubmit, onCancel }: Quest
       ? ''
       : String(initial.offset_minutes),
   );
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const task = useAction();
+  const { busy, error } = task;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!text.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await task.run(async () => {
       await onSubmit({ text: text.trim(), kind, offset_minutes: offset === '' ? null : Number(offset) });
       if (!initial) {
         setText('');
         setOffset('');
       }
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,7 +1,7 @@
 import type { Status } from '@hashchat/api/entities/status';
-import { useState } from 'react';
-import { errorMessage } from '../../api/api-error';
 import { spotlight, unspotlight } from '../../api/live';
+import { ToggleButton } from '../../app/toggle-button';
+import { useToggle } from '../../app/use-action';
 
 /** Pins a status to the top of the room, or unpins it (the s key presses it on the focused status). */
 export function SpotlightButton({
@@ -15,41 +15,20 @@ export function SpotlightButton({
   spotlighted: boolean;
   onChange(status: Status, spotlighted: boolean): void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function toggle() {
-    setBusy(true);
-    setError(null);
-    try {
-      if (spotlighted) await unspotlight(sessionId, status.id);
-      else await spotlight(sessionId, status.id);
-      onChange(status, !spotlighted);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-
+  const toggle = useToggle(spotlighted, async (next) => {
+    if (next) await spotlight(sessionId, status.id);
+    else await unspotlight(sessionId, status.id);
+    onChange(status, next);
+  });
   return (
-    <>
-      <button
-        type="button"
-        className="button button-quiet"
-        data-action="spotlight"
-        aria-pressed={spotlighted}
-        aria-keyshortcuts="s"
-        disabled={busy}
-        onClick={toggle}
-      >
-        {spotlighted ? 'Unpin' : 'Spotlight'}
-      </button>
-      {error && (
-        <span className="form-error" role="alert">
-          {error}
-        </span>
-      )}
-    </>
+    <ToggleButton
+      toggle={toggle}
+      label={{ on: 'Unpin', off: 'Spotlight' }}
+      pressedState
+      className="button button-quiet"
+      data-action="spotlight"
+      aria-keyshortcuts="s"
+      errorElement="span"
+    />
   );
 }

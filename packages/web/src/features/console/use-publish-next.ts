@@ -1,7 +1,7 @@
 import type { Question } from '@hashchat/api/entities/live';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorMessage } from '../../api/api-error';
 import { publishNext } from '../../api/live';
+import { useAction } from '../../app/use-action';
 import { nextQuestion } from '../live/agenda-model';
 
 /** After a Next, further presses this long are taken as the same press (the server's window too). */
@@ -28,9 +28,8 @@ export function usePublishNext(
   questions: Question[],
   onQuestion: (question: Question) => void,
 ): PublishNext {
-  const [busy, setBusy] = useState(false);
+  const task = useAction();
   const [justPublished, setJustPublished] = useState<Question | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const held = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -39,23 +38,17 @@ export function usePublishNext(
     const expected = nextQuestion(questions);
     if (held.current || !live || !expected) return;
     held.current = true;
-    setBusy(true);
-    setError(null);
-    try {
-      const published = await publishNext(sessionId, expected.id);
-      onQuestion(published);
-      setJustPublished(published);
+    const published = await task.run(async () => {
+      const question = await publishNext(sessionId, expected.id);
+      onQuestion(question);
+      setJustPublished(question);
       timer.current = setTimeout(() => {
         held.current = false;
         setJustPublished(null);
       }, DOUBLE_PRESS_MS);
-    } catch (err) {
-      held.current = false;
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }, [sessionId, live, questions, onQuestion]);
+    });
+    if (!published) held.current = false;
+  }, [sessionId, live, questions, onQuestion, task.run]);
 
-  return { next, busy: busy || justPublished !== null, justPublished, error };
+  return { next, busy: task.busy || justPublished !== null, justPublished, error: task.error };
 }

@@ -1,6 +1,5 @@
-import type { ModerationStats as Stats } from '@hashchat/api/entities/moderation';
-import { useEffect, useState } from 'react';
 import { moderationStats } from '../../api/moderation';
+import { useResource } from '../../app/use-resource';
 import { CATEGORIES } from './categories';
 
 /**
@@ -14,18 +13,7 @@ export function ModerationStats({
   chatId: string;
   moderationHref?: string | null;
 }) {
-  const [stats, setStats] = useState<Stats | null>(null);
-
-  useEffect(() => {
-    let active = true;
-    moderationStats(chatId).then(
-      (value) => active && setStats(value),
-      () => {},
-    );
-    return () => {
-      active = false;
-    };
-  }, [chatId]);
+  const stats = useResource(() => moderationStats(chatId), [chatId]).value ?? null;
 
   if (!stats && !moderationHref) return null;
   const total = stats?.removals_count ?? 0;

@@ -1,8 +1,8 @@
 import type { ChatPage, ChatSession } from '@hashchat/api/entities/chat';
-import { useEffect, useState } from 'react';
-import { loadFailure } from '../../api/api-error';
 import { getChat } from '../../api/chats';
 import { getChatSession } from '../../api/live';
+import { mapReady } from '../../app/resource-state';
+import { useResource } from '../../app/use-resource';
 
 export type SessionChatLoad =
   | { status: 'loading' }
@@ -12,19 +12,9 @@ export type SessionChatLoad =
 
 /** A session and its chat (hosts, hashtag), read again when the viewer signs in or out. */
 export function useSessionChat(sessionId: string, viewerKey: string): SessionChatLoad {
-  const [state, setState] = useState<SessionChatLoad>({ status: 'loading' });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: signing in or out changes what the viewer may do
-  useEffect(() => {
-    let active = true;
-    getChatSession(sessionId)
-      .then(async (session) => ({ session, chat: await getChat(session.chat_id) }))
-      .then(
-        ({ session, chat }) => active && setState({ status: 'ready', session, chat }),
-        (err) => active && setState(loadFailure(err)),
-      );
-    return () => {
-      active = false;
-    };
+  const { state } = useResource(async () => {
+    const session = await getChatSession(sessionId);
+    return { session, chat: await getChat(session.chat_id) };
   }, [sessionId, viewerKey]);
-  return state;
+  return mapReady(state, (value) => value);
 }

@@ -1,7 +1,8 @@
 import type { Account } from '@hashchat/api/entities/account';
-import { useEffect, useState } from 'react';
 import { getRelationship, setFollowing } from '../../api/accounts';
-import { errorMessage } from '../../api/api-error';
+import { followClass, ToggleButton } from '../../app/toggle-button';
+import { useToggle } from '../../app/use-action';
+import { useResource } from '../../app/use-resource';
 
 export function FollowButton({
   account,
@@ -10,51 +11,20 @@ export function FollowButton({
   account: Account;
   onFollowChange(delta: number): void;
 }) {
-  const [following, setFollowingState] = useState<boolean | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let active = true;
-    getRelationship(account.id).then(
-      (rel) => active && setFollowingState(rel?.following ?? false),
-      () => active && setFollowingState(false),
-    );
-    return () => {
-      active = false;
-    };
-  }, [account.id]);
-
-  async function toggle() {
-    if (following === null) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const rel = await setFollowing(account.id, !following);
-      setFollowingState(rel.following);
-      if (rel.following !== following) onFollowChange(rel.following ? 1 : -1);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <>
-      <button
-        type="button"
-        className={following ? 'button' : 'button button-primary'}
-        disabled={busy || following === null}
-        onClick={toggle}
-      >
-        {following ? 'Unfollow' : 'Follow'}
-      </button>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-    </>
+  // Not known until read; a relationship that cannot be read counts as not following.
+  const relationship = useResource(
+    () =>
+      getRelationship(account.id).then(
+        (rel) => rel?.following ?? false,
+        () => false,
+      ),
+    [account.id],
   );
+  const following = relationship.value ?? null;
+  const toggle = useToggle(following, async (next) => {
+    const rel = await setFollowing(account.id, next);
+    relationship.update(() => rel.following);
+    if (rel.following !== following) onFollowChange(rel.following ? 1 : -1);
+  });
+  return <ToggleButton toggle={toggle} label={{ on: 'Unfollow', off: 'Follow' }} className={followClass} />;
 }

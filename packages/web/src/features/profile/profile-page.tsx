@@ -1,9 +1,9 @@
 import type { Account } from '@hashchat/api/entities/account';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { lookupAccount } from '../../api/accounts';
-import { ApiError, errorMessage } from '../../api/api-error';
 import { accountStatuses } from '../../api/timelines';
 import { useSession } from '../../app/session-context';
+import { useResource } from '../../app/use-resource';
 import { useTitle } from '../../app/use-title';
 import { displayName } from '../status/avatar';
 import { LiveFeed } from '../status/live-feed';
@@ -26,26 +26,10 @@ function ProfileStatuses({ account }: { account: Account }) {
 /** A person's profile: who they are, Follow, and their statuses. */
 export function ProfilePage({ acct }: { acct: string }) {
   const { account: self } = useSession();
-  const [account, setAccount] = useState<Account | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const resource = useResource(() => lookupAccount(acct), [acct], { reset: true });
+  const account = resource.value ?? null;
+  const error = resource.state.status === 'missing' ? `There is no @${acct} here.` : resource.error;
   useTitle(account ? `${displayName(account)} (@${account.acct})` : `@${acct}`);
-
-  useEffect(() => {
-    let active = true;
-    setAccount(null);
-    setError(null);
-    lookupAccount(acct).then(
-      (value) => active && setAccount(value),
-      (err) =>
-        active &&
-        setError(
-          err instanceof ApiError && err.status === 404 ? `There is no @${acct} here.` : errorMessage(err),
-        ),
-    );
-    return () => {
-      active = false;
-    };
-  }, [acct]);
 
   if (error) {
     return (
@@ -66,7 +50,7 @@ export function ProfilePage({ acct }: { acct: string }) {
         account={account}
         canFollow={self !== null && self.id !== account.id}
         onFollowChange={(delta) =>
-          setAccount({ ...account, followers_count: account.followers_count + delta })
+          resource.update((a) => ({ ...a, followers_count: a.followers_count + delta }))
         }
       />
       <h2 className="sr-only">Statuses</h2>

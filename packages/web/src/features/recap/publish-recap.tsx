@@ -5,7 +5,10 @@ import { errorMessage } from '../../api/api-error';
 import { publishRecap } from '../../api/recap';
 import { getStatus } from '../../api/statuses';
 import { paths } from '../../app/routes';
+import { useResource } from '../../app/use-resource';
 import { LocalTime } from '../status/local-time';
+
+const NO_STATUSES: Status[] = [];
 
 type Phase = 'idle' | 'confirming' | 'busy';
 
@@ -19,20 +22,13 @@ export interface PublishRecapProps {
 
 /** The statuses of an already published thread, fetched by id (public statuses). */
 function usePublishedThread(ids: string[] | null): Status[] {
-  const [statuses, setStatuses] = useState<Status[]>([]);
   const key = ids?.join(',') ?? '';
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `ids`
-  useEffect(() => {
-    if (!ids || ids.length === 0) return;
-    let active = true;
-    Promise.all(ids.map((id) => getStatus(id).catch(() => null))).then(
-      (list) => active && setStatuses(list.filter((s): s is Status => s !== null)),
-    );
-    return () => {
-      active = false;
-    };
+  // `key` stands for `ids`.
+  const thread = useResource(async () => {
+    const list = await Promise.all((ids ?? []).map((id) => getStatus(id).catch(() => null)));
+    return list.filter((s): s is Status => s !== null);
   }, [key]);
-  return statuses;
+  return thread.value ?? NO_STATUSES;
 }
 
 /**

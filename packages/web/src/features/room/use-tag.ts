@@ -1,20 +1,13 @@
 import type { Tag } from '@hashchat/api/entities/tag';
-import { useEffect, useState } from 'react';
 import { getTag } from '../../api/tags';
+import { useResource } from '../../app/use-resource';
 
 /** The hashtag's record (following flag, recent use); reloads when the session changes. */
 export function useTag(name: string, sessionKey: string): [Tag | null, (tag: Tag) => void] {
-  const [tag, setTag] = useState<Tag | null>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: signing in or out changes `following`
-  useEffect(() => {
-    let active = true;
-    getTag(name).then(
-      (value) => active && setTag(value),
-      () => active && setTag({ id: '', name, url: '', history: [], following: false }),
-    );
-    return () => {
-      active = false;
-    };
-  }, [name, sessionKey]);
-  return [tag, setTag];
+  // `sessionKey`: signing in or out changes `following`. A tag that cannot be read is shown unfollowed.
+  const tag = useResource(
+    () => getTag(name).catch((): Tag => ({ id: '', name, url: '', history: [], following: false })),
+    [name, sessionKey],
+  );
+  return [tag.value ?? null, (next: Tag) => tag.update(() => next)];
 }

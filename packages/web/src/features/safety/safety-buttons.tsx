@@ -1,7 +1,8 @@
 import type { Account } from '@hashchat/api/entities/account';
-import { useEffect, useId, useState } from 'react';
-import { errorMessage } from '../../api/api-error';
+import { useId, useState } from 'react';
 import { getSafetyRelationship, type SafetyRelationship, setBlocking, setMuting } from '../../api/safety';
+import { useAction } from '../../app/use-action';
+import { useResource } from '../../app/use-resource';
 
 const MUTE_FOR: { seconds: number; label: string }[] = [
   { seconds: 0, label: 'Until I unmute' },
@@ -16,38 +17,25 @@ const MUTE_FOR: { seconds: number; label: string }[] = [
  */
 export function SafetyButtons({ account }: { account: Account }) {
   const id = useId();
-  const [rel, setRel] = useState<SafetyRelationship | null>(null);
+  const relationship = useResource(() => getSafetyRelationship(account.id), [account.id]);
   const [muteFor, setMuteFor] = useState(0);
   const [choosing, setChoosing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const task = useAction();
+  const { busy, error } = task;
   const [said, setSaid] = useState('');
 
-  useEffect(() => {
-    let active = true;
-    getSafetyRelationship(account.id).then(
-      (value) => active && setRel(value),
-      () => {},
-    );
-    return () => {
-      active = false;
-    };
-  }, [account.id]);
-
   async function run(change: () => Promise<SafetyRelationship>, text: string) {
-    setBusy(true);
-    setError(null);
-    try {
-      setRel(await change());
+    const done = await task.run(async () => {
+      const next = await change();
+      relationship.update(() => next);
+    });
+    if (done) {
       setSaid(text);
       setChoosing(false);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
     }
   }
 
+  const rel = relationship.value;
   if (!rel) return null;
   const who = `@${account.acct}`;
   return (

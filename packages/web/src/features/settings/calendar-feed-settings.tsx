@@ -1,35 +1,26 @@
-import { useEffect, useState } from 'react';
-import { errorMessage } from '../../api/api-error';
+import { useState } from 'react';
 import { getCalendarFeed, resetCalendarFeed } from '../../api/chat-preferences';
+import { useAction } from '../../app/use-action';
+import { useResource } from '../../app/use-resource';
 import { CopyField } from '../chats/copy-field';
 
 /** The private iCalendar feed of every chat the viewer follows, and a way to revoke its address. */
 export function CalendarFeedSettings() {
-  const [url, setUrl] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const feed = useResource(async () => (await getCalendarFeed()).url, []);
+  const task = useAction();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
-
-  useEffect(() => {
-    getCalendarFeed().then(
-      (feed) => setUrl(feed.url),
-      (err) => setError(errorMessage(err)),
-    );
-  }, []);
+  const url = feed.value ?? null;
+  const { busy } = task;
+  const error = task.error ?? feed.error;
 
   async function reset() {
-    setBusy(true);
-    setError(null);
-    try {
-      setUrl((await resetCalendarFeed()).url);
+    await task.run(async () => {
+      const { url: next } = await resetCalendarFeed();
+      feed.update(() => next);
       setStatus('The old address no longer works. Subscribe with the new one.');
       setConfirming(false);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,8 +1,9 @@
 import type { ChatSession } from '@hashchat/api/entities/chat';
-import { useCallback, useEffect, useState } from 'react';
-import { loadFailure } from '../../api/api-error';
+import { useCallback } from 'react';
 import { getChatSession } from '../../api/live';
 import { getContext, getStatus } from '../../api/statuses';
+import { mapReady } from '../../app/resource-state';
+import { useResource } from '../../app/use-resource';
 import { type Thread, type ThreadAction, threadReducer } from './thread-model';
 
 export type ThreadLoad =
@@ -18,32 +19,18 @@ export type ThreadLoad =
 
 /** A status, its thread and the session room it belongs to; read again when the viewer changes. */
 export function useThread(id: string, viewerKey: string): [ThreadLoad, (action: ThreadAction) => void] {
-  const [state, setState] = useState<ThreadLoad>({ status: 'loading' });
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: signing in or out changes what the viewer may see
-  useEffect(() => {
-    let active = true;
-    (async () => {
-      const [status, context] = await Promise.all([getStatus(id), getContext(id)]);
-      const chat = status.chat ?? status.reblog?.chat;
-      // The thread stands without its room: a session that cannot be read only loses the link.
-      const session = chat ? await getChatSession(chat.session_id).catch(() => null) : null;
-      return { thread: { ...context, status, deleted: false }, session };
-    })().then(
-      ({ thread, session }) => active && setState({ status: 'ready', thread, session }),
-      (err) => active && setState(loadFailure(err)),
-    );
-    return () => {
-      active = false;
-    };
+  // `viewerKey`: signing in or out changes what the viewer may see.
+  const { state, update } = useResource(async () => {
+    const [status, context] = await Promise.all([getStatus(id), getContext(id)]);
+    const chat = status.chat ?? status.reblog?.chat;
+    // The thread stands without its room: a session that cannot be read only loses the link.
+    const session = chat ? await getChatSession(chat.session_id).catch(() => null) : null;
+    return { thread: { ...context, status, deleted: false } as Thread, session };
   }, [id, viewerKey]);
 
   const dispatch = useCallback(
-    (action: ThreadAction) =>
-      setState((current) =>
-        current.status === 'ready' ? { ...current, thread: threadReducer(current.thread, action) } : current,
-      ),
-    [],
+    (action: ThreadAction) => update((value) => ({ ...value, thread: threadReducer(value.thread, action) })),
+    [update],
   );
-  return [state, dispatch];
+  return [mapReady(state, (value) => value), dispatch];
 }

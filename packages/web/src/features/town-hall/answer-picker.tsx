@@ -1,7 +1,10 @@
 import type { Status } from '@hashchat/api/entities/status';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { roomTimeline } from '../../api/live';
+import { useResource } from '../../app/use-resource';
 import { plainText } from './plain-text';
+
+const NO_STATUSES: Status[] = [];
 
 /**
  * Chooses the status that answered a question: one of the hosts' latest statuses in the room,
@@ -17,24 +20,17 @@ export function AnswerPicker({
   onCancel(): void;
 }) {
   const id = useId();
-  const [statuses, setStatuses] = useState<Status[]>([]);
   const [choice, setChoice] = useState('');
   const [typed, setTyped] = useState('');
-
-  useEffect(() => {
-    let active = true;
-    roomTimeline(sessionId, { only: 'hosts' }).then(
-      (page) => {
-        if (!active) return;
-        setStatuses(page.items);
-        setChoice(page.items[0]?.id ?? '');
+  const statuses =
+    useResource(
+      async (signal) => {
+        const page = await roomTimeline(sessionId, { only: 'hosts' });
+        if (!signal.aborted) setChoice(page.items[0]?.id ?? '');
+        return page.items;
       },
-      () => {},
-    );
-    return () => {
-      active = false;
-    };
-  }, [sessionId]);
+      [sessionId],
+    ).value ?? NO_STATUSES;
 
   const picked = typed.trim() || choice;
   return (

@@ -1,7 +1,7 @@
 import type { Submission } from '@hashchat/api/entities/moderation';
 import { useId, useState } from 'react';
-import { errorMessage } from '../../api/api-error';
 import { type CurationStep, curateSubmission, mergeSubmission } from '../../api/town-hall';
+import { useAction } from '../../app/use-action';
 import { AnswerPicker } from './answer-picker';
 import { votesText } from './answering-now';
 
@@ -34,21 +34,14 @@ export function CurationItem({
   const [open, setOpen] = useState<Open>(null);
   const [reason, setReason] = useState('');
   const [into, setInto] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const task = useAction();
+  const { busy, error } = task;
   const s = question.state;
 
   async function run(work: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
+    if (await task.run(work)) {
       setOpen(null);
       setReason('');
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
     }
   }
 

@@ -1,6 +1,5 @@
 import type { Submission } from '@hashchat/api/entities/moderation';
-import { useRef, useState } from 'react';
-import { errorMessage } from '../../api/api-error';
+import { useToggle } from '../../app/use-action';
 import { AnswerLink } from './answer-link';
 
 const STATE_TEXT: Record<Submission['state'], string> = {
@@ -21,26 +20,9 @@ export function SubmissionItem({
   canVote: boolean;
   onVote(question: Submission): Promise<void>;
 }) {
-  const [busy, setBusy] = useState(false);
-  const busyRef = useRef(false);
-  const [error, setError] = useState<string | null>(null);
+  // One request at a time (useToggle ignores presses while busy): a quick second press cannot cast a second vote.
+  const { pressed, busy, error, toggle } = useToggle(Boolean(question.voted), () => onVote(question));
   const open = question.state === 'approved' || question.state === 'answering';
-
-  async function toggle() {
-    // One request at a time: a quick second press cannot cast a second vote.
-    if (busyRef.current) return;
-    busyRef.current = true;
-    setBusy(true);
-    setError(null);
-    try {
-      await onVote(question);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      busyRef.current = false;
-      setBusy(false);
-    }
-  }
 
   const stateText = STATE_TEXT[question.state];
   return (
@@ -50,9 +32,9 @@ export function SubmissionItem({
           <button
             type="button"
             className="button vote-button"
-            aria-pressed={question.voted}
+            aria-pressed={pressed}
             disabled={busy}
-            onClick={toggle}
+            onClick={() => void toggle()}
           >
             <span aria-hidden="true">▲</span> Vote
           </button>

@@ -1,7 +1,7 @@
 import '../../styles/town-hall.css';
 import type { SubmissionSort, TownHall } from '@hashchat/api/entities/moderation';
 import { type FormEvent, useId, useState } from 'react';
-import { errorMessage } from '../../api/api-error';
+import { useAction } from '../../app/use-action';
 import { AnsweringNow } from './answering-now';
 import { SubmissionItem } from './submission-item';
 import { answeringNow } from './submission-list';
@@ -31,9 +31,9 @@ export function TownHallRoom({ sessionId, townHall, open, viewerId, host, hashta
   const queue = useTownHall(sessionId, { id: viewerId, moderator: host });
   const [asking, setAsking] = useState(false);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
+  const task = useAction();
+  const { busy, error } = task;
   const [said, setSaid] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [showAll, setShowAll] = useState(false);
   const list = queue.list ?? [];
   // The room stays the conversation: the top of the list, the rest on request.
@@ -42,19 +42,13 @@ export function TownHallRoom({ sessionId, townHall, open, viewerId, host, hashta
   async function ask(event: FormEvent) {
     event.preventDefault();
     if (!text.trim()) return;
-    setBusy(true);
-    setError(null);
     setSaid(null);
-    try {
+    await task.run(async () => {
       await queue.ask(text.trim());
       setText('');
       setAsking(false);
       setSaid('Thank you! Your question waits for a host to approve it; then everyone can vote for it.');
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -1,6 +1,6 @@
-import type { TownHall } from '@hashchat/api/entities/moderation';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { getTownHall } from '../../api/town-hall';
+import { useResource } from '../../app/use-resource';
 
 // Only town-hall sessions need the question list: it loads on demand.
 const TownHallRoom = lazy(() => import('./town-hall-room').then((m) => ({ default: m.TownHallRoom })));
@@ -22,17 +22,7 @@ export function TownHallSlot({
   host: boolean;
   hashtag: string;
 }) {
-  const [townHall, setTownHall] = useState<TownHall | null>(null);
-  useEffect(() => {
-    let active = true;
-    getTownHall(sessionId).then(
-      (value) => active && setTownHall(value),
-      () => {},
-    );
-    return () => {
-      active = false;
-    };
-  }, [sessionId]);
+  const townHall = useResource(() => getTownHall(sessionId), [sessionId]).value;
   if (!townHall?.town_hall) return null;
   return (
     <Suspense fallback={<p className="feed-note">Loading the questions…</p>}>

@@ -182,18 +182,30 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
     const error = (message: string) => reader.sendRaw(JSON.stringify({ error: message }));
     let attached = false;
     const subscribed = new Map<string, string[]>(); // key "stream|tag" → topics
+    const names = new Map<string, string[]>(); // key "stream|tag" → the stream's name
 
+    /**
+     * A client that asks (`"ack": true` in the message, `ack=true` in the query) hears
+     * `{"event":"hashchat.subscribed","stream":[…]}` once the subscription is live, or
+     * `hashchat.unsubscribed` once it is gone. Mastodon sends nothing; its clients never ask.
+     */
+    const acknowledge = (event: 'hashchat.subscribed' | 'hashchat.unsubscribed', stream: string[]) =>
+      reader.sendRaw(JSON.stringify({ event, stream }));
+
+    /** Subscribes; resolves with the stream's name once events reach the socket. */
     const subscribe = async (stream: string, tag: string | undefined, since: number | null) => {
       const key = `${stream}|${tag ?? ''}`;
-      if (subscribed.has(key)) return;
+      const known = names.get(key);
+      if (known) return known;
       const spec = await resolveStream(ctx, req.viewer, stream, tag);
       subscribed.set(key, spec.topics);
+      names.set(key, spec.name);
       if (!attached) {
         attached = true;
         attachSpec(ctx, reader, spec);
         (await loadSafety(ctx, req.viewer.accountId))(reader);
         await ctx.hub.attach(reader, since);
-        return;
+        return spec.name;
       }
       followFollows(ctx, reader, spec);
       spec.track?.(reader);
@@ -202,6 +214,7 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
         if (!reader.topics.has(t)) reader.topics.set(t, spec.name);
         await ctx.hub.addTopic(reader, t, since);
       }
+      return spec.name;
     };
 
     socket.on('message', (data) => {
@@ -212,6 +225,7 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
           tag?: string;
           session_id?: string | number;
           since_id?: string | number;
+          ack?: unknown;
         };
         try {
           msg = JSON.parse(String(data));
@@ -224,11 +238,16 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
               ? Number(msg.since_id)
               : null;
           const param = msg.tag ?? (msg.session_id !== undefined ? String(msg.session_id) : undefined);
-          if (msg.type === 'subscribe' && msg.stream) await subscribe(msg.stream, param, since);
-          else if (msg.type === 'unsubscribe' && msg.stream) {
+          if (msg.type === 'subscribe' && msg.stream) {
+            const name = await subscribe(msg.stream, param, since);
+            if (msg.ack === true) acknowledge('hashchat.subscribed', name);
+          } else if (msg.type === 'unsubscribe' && msg.stream) {
             const key = `${msg.stream}|${param ?? ''}`;
             for (const t of subscribed.get(key) ?? []) await ctx.hub.removeTopic(reader, t);
+            const name = names.get(key) ?? [msg.stream];
             subscribed.delete(key);
+            names.delete(key);
+            if (msg.ack === true) acknowledge('hashchat.unsubscribed', name);
           } else error('Unknown message type');
         } catch (err) {
           error(err instanceof HashchatError ? err.message : 'Internal error');
@@ -238,10 +257,13 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
 
     const q = req.query as Record<string, string | undefined>;
     if (q.stream) {
-      subscribe(q.stream, q.tag ?? q.session_id, lastEventId(req)).catch((err) => {
-        error(err instanceof HashchatError ? err.message : 'Internal error');
-        socket.close(1008, 'subscribe failed');
-      });
+      subscribe(q.stream, q.tag ?? q.session_id, lastEventId(req)).then(
+        (name) => q.ack === 'true' && acknowledge('hashchat.subscribed', name),
+        (err) => {
+          error(err instanceof HashchatError ? err.message : 'Internal error');
+          socket.close(1008, 'subscribe failed');
+        },
+      );
     } else {
       // Attach with no topics yet so heartbeats and shutdown reach this socket.
       attached = true;
