@@ -37,6 +37,19 @@ export interface Config {
   reminderLeadMinutes: number;
   /** How long a client may take to send a whole request, headers and body (not a stream's response). */
   requestTimeoutMs: number;
+  media: MediaConfig;
+}
+
+/** Uploaded images: where they are kept and what is accepted. */
+export interface MediaConfig {
+  /** The folder the disk storage keeps files in. */
+  dir: string;
+  /** The most bytes one uploaded file may have. */
+  maxBytes: number;
+  /** The most pixels (width × height) an image may declare; larger ones are refused undecoded. */
+  maxPixels: number;
+  /** Uploads one account may make per hour. */
+  uploadsPerHour: number;
 }
 
 const bool = (v: string | undefined, dflt: boolean) =>
@@ -63,6 +76,15 @@ const env = z.object({
   REMINDER_LEAD_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   WEB_DIST: z.string().optional(),
   REQUEST_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  MEDIA_DIR: z.string().optional(),
+  MEDIA_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(512 * 1024 * 1024)
+    .default(16 * 1024 * 1024),
+  MEDIA_MAX_PIXELS: z.coerce.number().int().min(1).default(40_000_000),
+  MEDIA_UPLOADS_PER_HOUR: z.coerce.number().int().min(1).default(60),
   TRUSTED_PROXIES: z
     .string()
     .optional()
@@ -126,6 +148,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     jobsEnabled: bool(source.JOBS_ENABLED, true),
     reminderLeadMinutes: e.REMINDER_LEAD_MINUTES,
     requestTimeoutMs: Math.round(e.REQUEST_TIMEOUT_SECONDS * 1000),
+    media: {
+      dir: path.resolve(e.MEDIA_DIR ?? 'data/media'),
+      maxBytes: e.MEDIA_MAX_BYTES,
+      maxPixels: e.MEDIA_MAX_PIXELS,
+      uploadsPerHour: e.MEDIA_UPLOADS_PER_HOUR,
+    },
   };
 }
 

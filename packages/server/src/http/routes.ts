@@ -16,6 +16,7 @@ import { liveSpotlightRoutes } from './routes/live/spotlight';
 import { accountRoutes } from './routes/mastodon/accounts';
 import { appRoutes } from './routes/mastodon/apps';
 import { instanceRoutes } from './routes/mastodon/instance';
+import { mediaRoutes } from './routes/mastodon/media';
 import { notificationRoutes } from './routes/mastodon/notifications';
 import { oauthRoutes } from './routes/mastodon/oauth';
 import { searchRoutes } from './routes/mastodon/search';
@@ -33,6 +34,7 @@ import { transcriptPageRoutes } from './routes/transcripts/page';
 import { recapRoutes } from './routes/transcripts/recap';
 import { chatStatsRoutes } from './routes/transcripts/stats';
 import { transcriptRoutes } from './routes/transcripts/transcript';
+import { mediaFileRoutes } from './routes/web/media-files';
 import { sessionRoutes } from './routes/web/session';
 import { webAppRoutes } from './routes/web/static';
 
@@ -43,6 +45,7 @@ const modules: RouteModule[] = [
   oauthRoutes,
   accountRoutes,
   statusRoutes,
+  mediaRoutes,
   timelineRoutes,
   tagRoutes,
   searchRoutes,
@@ -69,6 +72,7 @@ const modules: RouteModule[] = [
   recapRoutes,
   chatStatsRoutes,
   transcriptPageRoutes,
+  mediaFileRoutes,
   sessionRoutes,
   apiDocsRoutes,
   webAppRoutes,

@@ -7,6 +7,7 @@ import * as m003 from './migrations/003-room';
 import * as m004 from './migrations/004-moderation';
 import * as m005 from './migrations/005-transcripts';
 import * as m006 from './migrations/006-read-indexes';
+import * as m013 from './migrations/013-media';
 import type { Database } from './schema';
 
 type DialectMigration = {
@@ -22,6 +23,7 @@ const migrations: Record<string, DialectMigration> = {
   '004-moderation': m004,
   '005-transcripts': m005,
   '006-read-indexes': m006,
+  '013-media': m013,
 };
 
 /** Brings the schema up to date; run on every start. */
