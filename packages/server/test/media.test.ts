@@ -8,19 +8,16 @@ import { startTestServer, type TestServer } from './support/test-server';
 
 type User = Awaited<ReturnType<typeof registerUser>>;
 let server: TestServer;
-let mediaDir: string;
 let alice: User;
 let bob: User;
 
 beforeAll(async () => {
-  mediaDir = mkdtempSync(path.join(tmpdir(), 'hashchat-media-'));
   // The job runner polls once at start and then only when the test asks (runJobs).
-  server = await startTestServer({ env: { MEDIA_DIR: mediaDir, JOBS_POLL_MS: '3600000' } });
+  server = await startTestServer({ env: { JOBS_POLL_MS: '3600000' } });
   [alice, bob] = await Promise.all([registerUser(server.url), registerUser(server.url)]);
 });
 afterAll(async () => {
   await server?.close();
-  rmSync(mediaDir, { recursive: true, force: true });
 });
 
 const runJobs = () => server.ctx.scheduler!.runDue();
@@ -274,6 +271,37 @@ describe('the instance', () => {
       image_size_limit: 16 * 1024 * 1024,
       image_matrix_limit: 40_000_000,
     });
+  });
+});
+
+describe('uploads no status took', () => {
+  it('are removed after a day, files and all; attached ones stay', async () => {
+    let now = Date.now();
+    const timed = await startTestServer({ now: () => now, env: { JOBS_POLL_MS: '3600000' } });
+    try {
+      const u = await registerUser(timed.url);
+      const upload = async () => {
+        const res = await u.api.post('/api/v1/media', form(await solidPng()));
+        expect(res.status).toBe(200);
+        return res.body;
+      };
+      const kept = await upload();
+      const left = await upload();
+      expect((await u.api.post('/api/v1/statuses', { status: 'kept', media_ids: [kept.id] })).status).toBe(
+        200,
+      );
+      now += 23 * 60 * 60 * 1000;
+      await timed.ctx.scheduler!.runDue();
+      expect((await u.api.get(`/api/v1/media/${left.id}`)).status).toBe(200);
+      now += 2 * 60 * 60 * 1000;
+      await timed.ctx.scheduler!.runDue();
+      expect((await u.api.get(`/api/v1/media/${left.id}`)).status).toBe(404);
+      expect((await fetch(left.url)).status).toBe(404);
+      expect((await u.api.get(`/api/v1/media/${kept.id}`)).status).toBe(200);
+      expect((await fetch(kept.url)).status).toBe(200);
+    } finally {
+      await timed.close();
+    }
   });
 });
 
