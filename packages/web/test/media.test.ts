@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerUser } from '../../server/test/support/client';
 import { startTestServer } from '../../server/test/support/test-server';
 import {
   assertWebBuilt,
@@ -65,5 +66,38 @@ describe('images in the composer and the room', () => {
     expect(await image.getAttribute('width')).toBe('400');
     expect(await image.getAttribute('height')).toBe('300');
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(400);
+  });
+
+  it('hides the images of a sensitive status behind their blurhash until asked', async () => {
+    const bob = await signUpThroughUi(await newContext(), server.url, 'bob_nsfw', '/tags/nsfwpics');
+    await waitForLive(bob);
+    const alice = await registerUser(server.url);
+    const form = new FormData();
+    const png = await sharp({ create: { width: 80, height: 60, channels: 3, background: '#c33' } })
+      .png()
+      .toBuffer();
+    form.append('file', new Blob([new Uint8Array(png)]), 'red.png');
+    form.append('description', 'A red rectangle');
+    const media = await alice.api.post('/api/v1/media', form);
+    expect(media.status).toBe(200);
+    const posted = await alice.api.post('/api/v1/statuses', {
+      status: 'Careful #nsfwpics',
+      sensitive: true,
+      media_ids: [media.body.id],
+    });
+    expect(posted.status).toBe(200);
+
+    const article = statusArticle(bob, 'Careful');
+    const cover = article.getByRole('button', { name: 'Sensitive content: show image' });
+    await cover.waitFor();
+    // The cover is painted in the image's colours (red), without the image.
+    const pixel = await article
+      .locator('canvas.status-media-blur')
+      .evaluate((c: HTMLCanvasElement) => [...c.getContext('2d')!.getImageData(16, 16, 1, 1).data]);
+    expect(pixel[0]).toBeGreaterThan(150);
+    expect(pixel[1]).toBeLessThan(100);
+    expect(await article.getByRole('img', { name: 'A red rectangle' }).count()).toBe(0);
+    await cover.click();
+    await article.getByRole('img', { name: 'A red rectangle' }).waitFor();
   });
 });

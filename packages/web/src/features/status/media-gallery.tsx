@@ -1,5 +1,6 @@
 import type { MediaAttachment } from '@hashchat/api/entities/media';
 import { useState } from 'react';
+import { BlurhashCanvas } from './blurhash-canvas';
 
 interface MediaGalleryProps {
   media: MediaAttachment[];
@@ -18,7 +19,10 @@ export function MediaGallery({ media, sensitive }: MediaGalleryProps) {
   if (!shown)
     return (
       <button type="button" className="status-media-cover" onClick={() => setShown(true)}>
-        Sensitive content: show {ready.length === 1 ? 'image' : `${ready.length} images`}
+        {ready[0].blurhash && <BlurhashCanvas hash={ready[0].blurhash} className="status-media-blur" />}
+        <span className="status-media-cover-label">
+          Sensitive content: show {ready.length === 1 ? 'image' : `${ready.length} images`}
+        </span>
       </button>
     );
   return (
