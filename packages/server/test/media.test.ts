@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobHandlers } from '../src/jobs/chat-jobs';
 import { MEDIA_JOB } from '../src/services/media';
+import { chatWithSession, room } from './live-helpers';
 import { Api, registerUser } from './support/client';
 import { startTestServer, type TestServer } from './support/test-server';
 
@@ -257,6 +258,24 @@ describe('statuses with images', () => {
     expect((await alice.api.delete(`/api/v1/statuses/${s.body.id}`)).status).toBe(200);
     expect((await fetch(m.url)).status).toBe(404);
     expect((await fetch(m.preview_url)).status).toBe(404);
+  });
+});
+
+describe('images in a chat session', () => {
+  it('show in the room and in the JSON transcript export', async () => {
+    const { host, hashtag, sessionId } = await chatWithSession(server, { live: true });
+    const m = await ready(host.api, await solidPng(), { description: 'A slide' });
+    const posted = await host.api.post('/api/v1/statuses', {
+      status: `Q1 What is this? #${hashtag}`,
+      media_ids: [m.id],
+    });
+    expect(posted.status).toBe(200);
+    const inRoom = (await room(new Api(server.url), sessionId)).find((s) => s.id === posted.body.id);
+    expect(inRoom.media_attachments).toMatchObject([{ id: m.id, description: 'A slide', url: m.url }]);
+    const exported = await new Api(server.url).get(`/api/v1/sessions/${sessionId}/transcript.json`);
+    expect(exported.status).toBe(200);
+    const inTranscript = exported.body.statuses.find((s: { id: string }) => s.id === posted.body.id);
+    expect(inTranscript.media_attachments).toMatchObject([{ id: m.id, description: 'A slide', url: m.url }]);
   });
 });
 
