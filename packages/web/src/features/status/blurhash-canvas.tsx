@@ -17,5 +17,5 @@ export function BlurhashCanvas({ hash, className }: { hash: string; className?: 
       /* not a valid blurhash: leave the plain background */
     }
   }, [hash]);
-  return <canvas ref={ref} width={SIZE} height={SIZE} className={className} aria-hidden="true" />;
+  return <canvas ref={ref} width={SIZE} height={SIZE} className={className} />;
 }
