@@ -89,7 +89,9 @@ describe('masto.js compatibility', () => {
       description: 'A green rectangle',
       url: processed.url,
     });
-    expect((await fetch(processed.url!)).headers.get('content-type')).toBe('image/png');
+    const file = await fetch(processed.url!);
+    await file.arrayBuffer();
+    expect(file.headers.get('content-type')).toBe('image/png');
   });
 
   it('surfaces a 422 with details as a MastoHttpError', async () => {

@@ -58,7 +58,9 @@ describe('media in an S3-compatible bucket', () => {
     expect((await sharp(Buffer.from(await file.arrayBuffer())).metadata()).width).toBe(30);
     const status = await api.post('/api/v1/statuses', { status: 'red', media_ids: [up.body.id] });
     await api.delete(`/api/v1/statuses/${status.body.id}`);
-    expect((await fetch(up.body.url)).status).toBe(404);
+    const gone = await fetch(up.body.url);
+    await gone.arrayBuffer();
+    expect(gone.status).toBe(404);
     expect(inBucket()).not.toContain(`${key}._S3rver_object`);
   });
 });
