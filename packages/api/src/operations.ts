@@ -23,6 +23,7 @@ import {
   spotlightChangeSchema,
 } from './entities/live';
 import { markersSchema, preferencesSchema } from './entities/markers';
+import { mediaAttachmentSchema, mediaUpdateBody } from './entities/media';
 import {
   loggedActionSchema,
   moderationQueueSchema,
@@ -57,6 +58,7 @@ export const TAGS = {
   },
   accounts: { origin: 'mastodon', description: 'Accounts, follows, relationships, blocks and mutes.' },
   statuses: { origin: 'mastodon', description: 'Posting, reading and interacting with statuses.' },
+  media: { origin: 'mastodon', description: 'Uploading images to attach to statuses.' },
   timelines: { origin: 'mastodon', description: 'Home, public and hashtag timelines.' },
   tags: { origin: 'mastodon', description: 'Hashtags and followed hashtags.' },
   search: { origin: 'mastodon', description: 'Search of accounts, hashtags and statuses.' },
@@ -164,6 +166,22 @@ export const operations: Operation[] = [
   get('/api/v1/mutes', 'accounts', 'Muted accounts', list(mutedAccount), page),
 
   post('/api/v1/statuses', 'statuses', 'Post a status', statusSchema, { body: statusCreateBody }),
+  post('/api/v2/media', 'media', 'Upload an image (processed later: 202)', mediaAttachmentSchema, {
+    body: mediaUpdateBody,
+  }),
+  post('/api/v1/media', 'media', 'Upload an image (processed at once)', mediaAttachmentSchema, {
+    body: mediaUpdateBody,
+  }),
+  get('/api/v1/media/{id}', 'media', 'An upload of the caller (206 while processed)', mediaAttachmentSchema),
+  put(
+    '/api/v1/media/{id}',
+    'media',
+    "Change an unattached upload's alt text or focus",
+    mediaAttachmentSchema,
+    {
+      body: mediaUpdateBody,
+    },
+  ),
   get('/api/v1/statuses/{id}', 'statuses', 'A status', statusSchema),
   del('/api/v1/statuses/{id}', 'statuses', 'Delete a status', statusSchema),
   get('/api/v1/statuses/{id}/context', 'statuses', "A status's ancestors and replies", statusContextSchema),
@@ -408,6 +426,7 @@ export const operations: Operation[] = [
   get('/api/v1/chats/{id}/stats', 'transcripts', "A chat's sessions side by side", chatStatsSchema),
 
   get('/sessions/{id}', 'pages', "A session's transcript page", HTML),
+  get('/media/{key}/{file}', 'pages', 'An uploaded image', 'image/jpeg'),
   get('/avatars/{file}', 'pages', "An account's avatar", 'image/svg+xml'),
   get('/api/openapi.json', 'pages', 'This document', 'application/json'),
   get('/api/docs', 'pages', 'This reference as a web page', HTML),

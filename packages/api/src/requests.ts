@@ -26,6 +26,8 @@ export const statusCreateBody = z.object({
   spoiler_text: z.string().optional(),
   visibility: z.enum(['public', 'unlisted', 'private', 'direct']).optional(),
   language: z.string().optional(),
+  /** Up to 4 of the caller's processed, unattached uploads, in the order shown. */
+  media_ids: z.array(z.string()).optional(),
 });
 
 export const hashtagStreamQuery = z.object({ tag: z.string() });

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import type { S3Settings } from './media/s3-storage';
 
 /** Everything the process reads from its environment, parsed in one place. */
 export interface Config {
@@ -39,6 +40,21 @@ export interface Config {
   instanceRules: string[];
   /** How long a client may take to send a whole request, headers and body (not a stream's response). */
   requestTimeoutMs: number;
+  media: MediaConfig;
+}
+
+/** Uploaded images: where they are kept and what is accepted. */
+export interface MediaConfig {
+  /** The folder the disk storage keeps files in. */
+  dir: string;
+  /** The most bytes one uploaded file may have. */
+  maxBytes: number;
+  /** The most pixels (width × height) an image may declare; larger ones are refused undecoded. */
+  maxPixels: number;
+  /** Uploads one account may make per hour. */
+  uploadsPerHour: number;
+  /** An S3-compatible bucket instead of the folder (MEDIA_S3_BUCKET set), else null. */
+  s3: S3Settings | null;
 }
 
 const bool = (v: string | undefined, dflt: boolean) =>
@@ -66,6 +82,20 @@ const env = z.object({
   WEB_DIST: z.string().optional(),
   INSTANCE_RULES: z.string().max(20_000).optional(),
   REQUEST_TIMEOUT_SECONDS: z.coerce.number().min(1).max(3600).default(30),
+  MEDIA_DIR: z.string().optional(),
+  MEDIA_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(512 * 1024 * 1024)
+    .default(16 * 1024 * 1024),
+  MEDIA_MAX_PIXELS: z.coerce.number().int().min(1).default(40_000_000),
+  MEDIA_UPLOADS_PER_HOUR: z.coerce.number().int().min(1).default(60),
+  MEDIA_S3_BUCKET: z.string().optional(),
+  MEDIA_S3_ENDPOINT: z.string().url().optional(),
+  MEDIA_S3_REGION: z.string().default('us-east-1'),
+  MEDIA_S3_ACCESS_KEY_ID: z.string().optional(),
+  MEDIA_S3_SECRET_ACCESS_KEY: z.string().optional(),
   TRUSTED_PROXIES: z
     .string()
     .optional()
@@ -133,6 +163,23 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       .map((r) => r.trim())
       .filter((r) => r !== ''),
     requestTimeoutMs: Math.round(e.REQUEST_TIMEOUT_SECONDS * 1000),
+    media: {
+      dir: path.resolve(e.MEDIA_DIR ?? 'data/media'),
+      maxBytes: e.MEDIA_MAX_BYTES,
+      maxPixels: e.MEDIA_MAX_PIXELS,
+      uploadsPerHour: e.MEDIA_UPLOADS_PER_HOUR,
+      s3: e.MEDIA_S3_BUCKET
+        ? {
+            bucket: e.MEDIA_S3_BUCKET,
+            endpoint: e.MEDIA_S3_ENDPOINT ?? null,
+            region: e.MEDIA_S3_REGION,
+            accessKeyId: e.MEDIA_S3_ACCESS_KEY_ID ?? '',
+            secretAccessKey: e.MEDIA_S3_SECRET_ACCESS_KEY ?? '',
+            // Self-hosted stores (MinIO, Garage…) answer on one host with the bucket in the path.
+            forcePathStyle: bool(source.MEDIA_S3_FORCE_PATH_STYLE, e.MEDIA_S3_ENDPOINT !== undefined),
+          }
+        : null,
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { createOAuthAPIClient, createRestAPIClient, createStreamingAPIClient, type mastodon } from 'masto';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './support/test-server';
 
@@ -65,6 +66,32 @@ describe('masto.js compatibility', () => {
     expect(updated.displayName).toBe('Masto Poster');
     const looked = await client.v1.accounts.lookup({ acct: 'masto_poster' });
     expect(looked.displayName).toBe('Masto Poster');
+  });
+
+  it('uploads an image with v2.media.create and posts it with mediaIds', async () => {
+    const { client } = await signUp('masto_photos');
+    const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#2a7' } })
+      .png()
+      .toBuffer();
+    const media = await client.v2.media.create({
+      file: new Blob([new Uint8Array(png)], { type: 'image/png' }),
+      description: 'A green rectangle',
+    });
+    // masto polls GET /api/v1/media/:id while it answers 206, as it does against Mastodon.
+    expect(media.url).toMatch(/\/original\.png$/);
+    const processed = await client.v1.media.$select(media.id).fetch();
+    expect(processed.meta?.original).toMatchObject({ width: 64, height: 48 });
+    const status = await client.v1.statuses.create({ status: 'a picture', mediaIds: [media.id] });
+    expect(status.mediaAttachments).toHaveLength(1);
+    expect(status.mediaAttachments[0]).toMatchObject({
+      id: media.id,
+      type: 'image',
+      description: 'A green rectangle',
+      url: processed.url,
+    });
+    const file = await fetch(processed.url!);
+    await file.arrayBuffer();
+    expect(file.headers.get('content-type')).toBe('image/png');
   });
 
   it('surfaces a 422 with details as a MastoHttpError', async () => {

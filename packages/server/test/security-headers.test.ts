@@ -80,7 +80,7 @@ describe('Content-Security-Policy', () => {
         'default-src': ["'self'"],
         'script-src': ["'self'"],
         'style-src': ["'self'"],
-        'img-src': ["'self'", 'data:', 'https:'],
+        'img-src': ["'self'", 'data:', 'https:', 'blob:'],
         'connect-src': ["'self'", ws],
         'frame-ancestors': ["'none'"],
         'base-uri': ["'none'"],

@@ -19,6 +19,15 @@ const statusLimits = z.object({
 });
 
 /** Mastodon's v1 Instance entity. */
+/** What uploads this server takes (`image_matrix_limit`: the most pixels of an image). */
+const mediaLimits = z.object({
+  supported_mime_types: z.array(z.string()),
+  image_size_limit: z.number().int(),
+  image_matrix_limit: z.number().int(),
+  video_size_limit: z.number().int(),
+  description_limit: z.number().int(),
+});
+
 export const instanceV1Schema = z
   .object({
     uri: z.string(),
@@ -40,6 +49,7 @@ export const instanceV1Schema = z
     configuration: z.object({
       statuses: statusLimits,
       accounts: z.object({ max_featured_tags: z.number().int() }),
+      media_attachments: mediaLimits,
     }),
     contact_account: accountSchema.nullable(),
     rules: z.array(ruleSchema),
@@ -62,11 +72,7 @@ export const instanceSchema = z
       urls: z.object({ streaming: z.string() }),
       accounts: z.object({ max_featured_tags: z.number().int(), max_pinned_statuses: z.number().int() }),
       statuses: statusLimits,
-      media_attachments: z.object({
-        supported_mime_types: z.array(z.string()),
-        image_size_limit: z.number().int(),
-        video_size_limit: z.number().int(),
-      }),
+      media_attachments: mediaLimits,
       polls: z.object({
         max_options: z.number().int(),
         max_characters_per_option: z.number().int(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountSchema } from './account';
 import { id, instant } from './common';
+import { mediaAttachmentSchema } from './media';
 
 export const visibilitySchema = z.enum(['public', 'unlisted', 'private', 'direct']);
 export type Visibility = z.infer<typeof visibilitySchema>;
@@ -72,7 +73,7 @@ export const statusSchema = z
     },
     application: z.null(),
     account: accountSchema,
-    media_attachments: z.array(z.never()),
+    media_attachments: z.array(mediaAttachmentSchema),
     mentions: z.array(statusMentionSchema),
     tags: z.array(statusTagSchema),
     emojis: z.array(z.never()),

@@ -20,6 +20,7 @@ import { accountRoutes } from './routes/mastodon/accounts';
 import { appRoutes } from './routes/mastodon/apps';
 import { instanceRoutes } from './routes/mastodon/instance';
 import { markerRoutes } from './routes/mastodon/markers';
+import { mediaRoutes } from './routes/mastodon/media';
 import { notificationRoutes } from './routes/mastodon/notifications';
 import { oauthRoutes } from './routes/mastodon/oauth';
 import { preferenceRoutes } from './routes/mastodon/preferences';
@@ -40,6 +41,7 @@ import { transcriptPageRoutes } from './routes/transcripts/page';
 import { recapRoutes } from './routes/transcripts/recap';
 import { chatStatsRoutes } from './routes/transcripts/stats';
 import { transcriptRoutes } from './routes/transcripts/transcript';
+import { mediaFileRoutes } from './routes/web/media-files';
 import { sessionRoutes } from './routes/web/session';
 import { webAppRoutes } from './routes/web/static';
 
@@ -52,6 +54,7 @@ const modules: RouteModule[] = [
   accountRoutes,
   accountSearchRoutes,
   statusRoutes,
+  mediaRoutes,
   timelineRoutes,
   tagRoutes,
   searchRoutes,
@@ -83,6 +86,7 @@ const modules: RouteModule[] = [
   recapRoutes,
   chatStatsRoutes,
   transcriptPageRoutes,
+  mediaFileRoutes,
   sessionRoutes,
   apiDocsRoutes,
   webAppRoutes,

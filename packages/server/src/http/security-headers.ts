@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 /**
  * The web app's policy: its own scripts, styles and connections only (no inline script or
  * style: Vite emits none, and React sets `style` props through the CSSOM, which CSP allows),
- * images also from data: URLs and https (remote avatars), never framed.
+ * images also from data: URLs, https (remote avatars) and blob: (the composer's preview of an
+ * image being uploaded, a local file), never framed.
  */
 export function appCsp(publicUrl: string): string {
   const streams = new URL(publicUrl).origin.replace(/^http/, 'ws');
@@ -12,7 +13,7 @@ export function appCsp(publicUrl: string): string {
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data: https:",
+    "img-src 'self' data: https: blob:",
     `connect-src 'self' ${streams}`,
     "frame-ancestors 'none'",
     "base-uri 'none'",

@@ -1,8 +1,10 @@
 import type { Context } from '../context';
 import { JOB } from '../services/chats/session-jobs';
 import { QUESTION_JOB } from '../services/live/question-jobs';
+import { MEDIA_JOB } from '../services/media';
 import { scheduleJob } from '../store/jobs';
 import { materializeSessionsJob } from './materialize-sessions';
+import { processMediaJob, sweepMediaJob } from './media-jobs';
 import { publishQuestionJob } from './publish-question';
 import { reminderSweepJob } from './reminder-sweep';
 import { Scheduler } from './scheduler';
@@ -19,6 +21,8 @@ export function jobHandlers(ctx: Context) {
     [JOB.reminderSweep]: reminderSweepJob(ctx),
     [JOB.materialize]: materializeSessionsJob(ctx),
     [QUESTION_JOB]: publishQuestionJob(ctx),
+    [MEDIA_JOB.process]: processMediaJob(ctx),
+    [MEDIA_JOB.sweep]: sweepMediaJob(ctx),
   };
 }
 
@@ -35,6 +39,7 @@ export async function createScheduler(ctx: Context): Promise<Scheduler> {
     { kind: JOB.materialize, runAt: now, dedupeKey: 'sessions:materialize' },
     now,
   );
+  await scheduleJob(ctx.store.db, { kind: MEDIA_JOB.sweep, runAt: now, dedupeKey: 'media:sweep' }, now);
   return new Scheduler({
     db: ctx.store.db,
     dialect: ctx.store.dialect,

@@ -2,7 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Context } from '../context';
 import { accountEntities } from '../http/serializers/account';
 import { type StatusEntity, serializeStatus } from '../http/serializers/status';
+import { mediaStorage } from '../media/media-storage';
+import { presentMediaAttachment } from '../present/media-attachment';
 import { findAccountViewsByIds } from '../store/accounts';
+import { mediaForStatuses } from '../store/media';
 import type { Database } from '../store/schema';
 import {
   findStatusViewsByIds,
@@ -31,11 +34,13 @@ export async function presentStatuses(
   const inner = await findStatusViewsByIds(db, reblogIds);
   const all = [...rows.values(), ...inner.values()];
   const allIds = all.map((r) => Number(r.id));
-  const [tags, mentions, viewer] = await Promise.all([
+  const [tags, mentions, viewer, media] = await Promise.all([
     tagsForStatuses(db, allIds, ctx.store.tagIds),
     mentionsForStatuses(db, allIds),
     viewerId === null ? null : viewerStateForStatuses(db, viewerId, allIds),
+    mediaForStatuses(db, allIds),
   ]);
+  const storage = mediaStorage(ctx.config);
   const accountIds = all.map((r) => Number(r.account_id));
   for (const m of mentions.values()) accountIds.push(...m);
   const accounts = await findAccountViewsByIds(db, accountIds);
@@ -60,6 +65,7 @@ export async function presentStatuses(
         reblogged: viewer?.reblogged.has(proper) ?? false,
         bookmarked: viewer?.bookmarked.has(proper) ?? false,
         reblog,
+        media: (media.get(id) ?? []).map((m) => presentMediaAttachment(m, storage)),
       },
       base,
       accountEntity(account),

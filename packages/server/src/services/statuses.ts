@@ -5,13 +5,16 @@ import { renderContent } from '@hashchat/core/text/render';
 import { sql } from 'kysely';
 import type { Context } from '../context';
 import { serializeStatus } from '../http/serializers/status';
+import { MAX_ATTACHMENTS } from '../media/limits';
 import { findAccountsByUsernames } from '../store/accounts';
 import { appendEvents, type NewEvent } from '../store/events';
 import { notifiedFollowerIds } from '../store/follows';
+import { attachMedia, findAttachableMedia, type MediaRow } from '../store/media';
 import type { Visibility } from '../store/schema';
 import { countStatusOnAuthor, insertMentions, insertStatusRow, linkTags } from '../store/status-writes';
 import { findStatusById, type StatusRow } from '../store/statuses';
 import { indexStatusInRooms, type RoomHint, roomDeleteEvents } from './live/room-index';
+import { deleteFiles, detachStatusMedia, presentMedia } from './media';
 import { applyRoomGate, checkRoomGate } from './moderation/gate';
 import { addNotifications } from './notifications';
 import { publishEvents } from './publish';
@@ -25,6 +28,8 @@ export interface NewStatus {
   language: string | null;
   spoilerText: string;
   sensitive: boolean;
+  /** Uploads to attach, in order (the caller's own, processed, unattached). */
+  mediaIds?: number[];
 }
 
 /** Idempotency keys are honoured for an hour, like Mastodon. */
@@ -56,7 +61,11 @@ export async function createStatus(
       .execute();
   }
   const text = input.status;
-  if (text.trim().length === 0) throw unprocessable("Validation failed: Text can't be blank");
+  const mediaIds = [...new Set(input.mediaIds ?? [])];
+  // A status may be images alone, as in Mastodon.
+  if (text.trim().length === 0 && mediaIds.length === 0)
+    throw unprocessable("Validation failed: Text can't be blank");
+  const media = await attachableMedia(ctx, authorId, mediaIds);
   const length = [...text].length;
   if (length > ctx.config.maxStatusChars) {
     throw unprocessable(`Validation failed: Text character limit of ${ctx.config.maxStatusChars} exceeded`);
@@ -110,6 +119,7 @@ export async function createStatus(
         created_at: now,
       });
       const id = Number(row.id);
+      if ((await attachMedia(trx, authorId, id, mediaIds)) !== mediaIds.length) throw notFound();
       const tags = await linkTags(trx, ctx.store.tagIds, id, authorId, parsed.tags, now);
       const tagNames = parsed.tags.map((t) => t.name);
       // Ascending ids: the order the mentions are read back in (their primary key).
@@ -141,6 +151,7 @@ export async function createStatus(
           favourited: false,
           reblogged: false,
           reblog: null,
+          media: media.map((m) => presentMedia(ctx, m)),
         },
         ctx.config.publicUrl,
       );
@@ -190,6 +201,18 @@ export async function createStatus(
   return { json: result.json, id: result.id, created: true };
 }
 
+/** The uploads `ids` names, checked: the caller's own, unattached and processed, at most 4. */
+async function attachableMedia(ctx: Context, authorId: number, ids: number[]): Promise<MediaRow[]> {
+  if (ids.length > MAX_ATTACHMENTS)
+    throw unprocessable(`Validation failed: A status may have at most ${MAX_ATTACHMENTS} images`);
+  const rows = await findAttachableMedia(ctx.store.db, authorId, ids);
+  // Someone else's upload, or one already attached, is not there for this caller.
+  if (rows.length !== ids.length) throw notFound();
+  if (rows.some((r) => r.state !== 'ready'))
+    throw unprocessable('Validation failed: Media files must be processed before they are attached');
+  return rows;
+}
+
 async function findIdempotent(ctx: Context, accountId: number, key: string, now: number) {
   const hit = await ctx.store.db
     .selectFrom('idempotency_keys')
@@ -220,6 +243,7 @@ export async function deleteStatus(ctx: Context, viewerId: number, id: number) {
   if (Number(row.account_id) !== viewerId) throw new HashchatError('Forbidden', 'This action is not allowed');
   const entity = await presentStatus(ctx, id, viewerId);
   const now = ctx.now();
+  let mediaFiles: string[] = [];
   const stored = await db.transaction().execute(async (trx) => {
     const tags = await trx
       .selectFrom('status_tags as st')
@@ -239,6 +263,7 @@ export async function deleteStatus(ctx: Context, viewerId: number, id: number) {
       .where('reblog_of_id', '=', id)
       .execute();
     const roomDeletes = await roomDeleteEvents(trx, id);
+    mediaFiles = await detachStatusMedia(trx, id);
     await trx.deleteFrom('statuses').where('reblog_of_id', '=', id).execute();
     await trx.deleteFrom('statuses').where('id', '=', id).execute();
     await trx.deleteFrom('notifications').where('status_id', '=', id).execute();
@@ -288,5 +313,7 @@ export async function deleteStatus(ctx: Context, viewerId: number, id: number) {
     return appendEvents(trx, ctx.store.dialect, events, now);
   });
   await publishEvents(ctx, stored);
+  // After the commit: a rolled-back deletion keeps its images.
+  await deleteFiles(ctx, mediaFiles);
   return entity ? { ...entity, text: row.text } : null;
 }

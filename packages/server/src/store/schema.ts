@@ -509,3 +509,27 @@ export interface SubmissionVotesTable {
   new_account: number;
   created_at: number;
 }
+
+export interface Database {
+  media_attachments: MediaAttachmentsTable;
+}
+
+export type MediaState = 'processing' | 'ready' | 'failed';
+
+/** An uploaded image (migration 013). */
+export interface MediaAttachmentsTable {
+  id: Generated<number>;
+  account_id: number;
+  status_id: number | null;
+  position: Generated<number>;
+  state: MediaState;
+  incoming_key: string | null;
+  file_key: string | null;
+  preview_key: string | null;
+  description: Generated<string>;
+  focus_x: Generated<number>;
+  focus_y: Generated<number>;
+  meta: Generated<string>;
+  blurhash: string | null;
+  created_at: number;
+}

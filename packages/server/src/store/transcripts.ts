@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { SessionRow } from './chat-sessions';
+import type { MediaRow } from './media';
 import type { Database, RoomKind, RoomState, SessionRecapsTable } from './schema';
 import type { StatusRow } from './statuses';
 
@@ -120,6 +121,23 @@ export async function roomTags(db: Kysely<Database>, sessionId: number) {
   for (const r of rows) {
     const list = out.get(Number(r.status_id)) ?? [];
     list.push({ name: r.name, display_name: r.display_name });
+    out.set(Number(r.status_id), list);
+  }
+  return out;
+}
+
+/** The images of every visible status of a session, by status id, in order. */
+export async function roomMedia(db: Kysely<Database>, sessionId: number): Promise<Map<number, MediaRow[]>> {
+  const rows = await visibleRoom(db, sessionId)
+    .innerJoin('media_attachments as m', 'm.status_id', 's.id')
+    .selectAll('m')
+    .orderBy('m.status_id')
+    .orderBy('m.position')
+    .execute();
+  const out = new Map<number, MediaRow[]>();
+  for (const r of rows) {
+    const list = out.get(Number(r.status_id)) ?? [];
+    list.push(r);
     out.set(Number(r.status_id), list);
   }
   return out;

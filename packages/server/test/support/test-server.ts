@@ -38,7 +38,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (backend === 'embedded') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hashchat-test-'));
     return {
-      env: { DATABASE_URL: `sqlite:${path.join(dir, 'hashchat.db')}` },
+      env: { DATABASE_URL: `sqlite:${path.join(dir, 'hashchat.db')}`, MEDIA_DIR: path.join(dir, 'media') },
       drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
     };
   }
@@ -49,9 +49,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
+  // Uploaded images go to a folder of this database's own.
+  const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hashchat-media-'));
   return {
-    env: { DATABASE_URL: url.toString(), REDIS_URL, DATABASE_POOL_SIZE: '5' },
+    env: { DATABASE_URL: url.toString(), REDIS_URL, DATABASE_POOL_SIZE: '5', MEDIA_DIR: mediaDir },
     drop: async () => {
+      fs.rmSync(mediaDir, { recursive: true, force: true });
       const c = new pg.Client({ connectionString: ADMIN_URL });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -9,6 +9,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The CSRF token to send on a write made outside `api` (an upload with progress). */
+export function getCsrfToken(): string | null {
+  return csrfToken;
+}
+
 export type Query = Record<string, string | number | boolean | string[] | undefined | null>;
 
 export interface RequestOptions {

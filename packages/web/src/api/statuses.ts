@@ -6,6 +6,7 @@ export interface NewStatus {
   in_reply_to_id?: string;
   visibility?: Visibility;
   language?: string;
+  media_ids?: string[];
 }
 
 /** Posts a status; the same `idempotencyKey` makes a retried submit create it once. */

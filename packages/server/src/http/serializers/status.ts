@@ -1,3 +1,4 @@
+import type { MediaAttachment } from '@hashchat/api/entities/media';
 import type { Status } from '@hashchat/api/entities/status';
 import type { AccountViewRow } from '../../store/accounts';
 import type { StatusViewRow } from '../../store/statuses';
@@ -14,6 +15,8 @@ export interface StatusParts {
   bookmarked?: boolean;
   /** The boosted status, already presented (the contract's Status). */
   reblog: Status | null;
+  /** Its images, already presented, in order (none when left out). */
+  media?: MediaAttachment[];
 }
 
 /** Mastodon's Status entity. */
@@ -46,7 +49,7 @@ export function serializeStatus(p: StatusParts, baseUrl: string, account?: Accou
     reblog: p.reblog,
     application: null,
     account: acct,
-    media_attachments: [],
+    media_attachments: p.media ?? [],
     mentions: p.mentions.map((m) => ({
       id: String(m.id),
       username: m.username,

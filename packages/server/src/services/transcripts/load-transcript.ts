@@ -9,10 +9,12 @@ import {
   type SessionRoles,
   transcriptChat,
 } from '../../http/serializers/transcript';
+import { mediaStorage } from '../../media/media-storage';
+import { presentMediaAttachment } from '../../present/media-attachment';
 import { type AccountRow, findAccountsByIds } from '../../store/accounts';
 import type { SessionRow } from '../../store/chat-sessions';
 import { type ChatRow, coHostsForChats } from '../../store/chats';
-import { type RoomStatusRow, roomMentions, roomStatuses, roomTags } from '../../store/transcripts';
+import { type RoomStatusRow, roomMedia, roomMentions, roomStatuses, roomTags } from '../../store/transcripts';
 import { loadSession } from '../chats/access';
 import { presentSessions } from '../chats/views';
 
@@ -65,13 +67,15 @@ export async function loadTranscript(ctx: Context, sessionId: number): Promise<T
   const db = ctx.store.db;
   const { session: sessionRow, chat } = await loadSession(db, sessionId);
   const chatId = Number(chat.id);
-  const [rows, tags, mentions, coHosts, [session]] = await Promise.all([
+  const [rows, tags, mentions, coHosts, [session], media] = await Promise.all([
     roomStatuses(db, sessionId),
     roomTags(db, sessionId),
     roomMentions(db, sessionId),
     coHostsForChats(db, [chatId]),
     presentSessions(ctx, [sessionRow], db, new Map([[chatId, chat]])),
+    roomMedia(db, sessionId),
   ]);
+  const storage = mediaStorage(ctx.config);
   const roles: SessionRoles = {
     ownerId: String(chat.owner_id),
     coHostIds: new Set((coHosts.get(chatId) ?? []).map(String)),
@@ -99,6 +103,7 @@ export async function loadTranscript(ctx: Context, sessionId: number): Promise<T
         favourited: false,
         reblogged: false,
         reblog: null,
+        media: (media.get(id) ?? []).map((m) => presentMediaAttachment(m, storage)),
       },
       base,
       accountEntity(account),

@@ -1,10 +1,21 @@
 import type { Status } from '@hashchat/api/entities/status';
-import { type FocusEvent, type FormEvent, type KeyboardEvent, useId, useRef, useState } from 'react';
+import {
+  type ClipboardEvent,
+  type DragEvent,
+  type FocusEvent,
+  type FormEvent,
+  type KeyboardEvent,
+  useId,
+  useRef,
+  useState,
+} from 'react';
 import { errorMessage } from '../../api/api-error';
 import { createStatus } from '../../api/statuses';
 import { useSlowMode } from '../moderation/use-slow-mode';
+import { AttachmentList } from './attachment-list';
 import { newIdempotencyKey } from './idempotency-key';
 import { containsTag, statusLength, withRoomTag } from './status-text';
+import { useAttachments } from './use-attachments';
 import { useMaxCharacters } from './use-max-characters';
 
 export interface ComposerProps {
@@ -37,14 +48,20 @@ export function Composer({
   const [error, setError] = useState<string | null>(null);
   const keyRef = useRef(newIdempotencyKey());
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const attachments = useAttachments();
+  const [dragging, setDragging] = useState(false);
 
   const finalText = withRoomTag(text, tag);
   const remaining = max - statusLength(finalText);
   const hasTag = tag ? containsTag(text, tag) : false;
-  const empty = text.trim() === '' || text.trim() === initialText.trim();
+  const hasImages = attachments.items.length > 0;
+  // Images alone make a status; a reply's prefilled mention alone does not.
+  const empty = (text.trim() === '' || text.trim() === initialText.trim()) && !hasImages;
   // A "Slow mode: wait N seconds" answer holds Post back until the countdown ends.
   const slowMode = useSlowMode(error);
-  const canSend = !sending && !empty && remaining >= 0 && !slowMode.waiting;
+  const canSend =
+    !sending && !empty && remaining >= 0 && !slowMode.waiting && !attachments.pending && !attachments.failed;
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -52,9 +69,18 @@ export function Composer({
     setSending(true);
     setError(null);
     try {
-      const status = await createStatus({ status: finalText, in_reply_to_id: inReplyToId }, keyRef.current);
+      const mediaIds = await attachments.finish();
+      const status = await createStatus(
+        {
+          status: finalText,
+          in_reply_to_id: inReplyToId,
+          media_ids: mediaIds.length > 0 ? mediaIds : undefined,
+        },
+        keyRef.current,
+      );
       keyRef.current = newIdempotencyKey();
       setText('');
+      attachments.clear();
       onPosted(status);
     } catch (err) {
       setError(errorMessage(err));
@@ -82,8 +108,34 @@ export function Composer({
     }
   }
 
+  function onPaste(event: ClipboardEvent) {
+    if (event.clipboardData.files.length === 0) return;
+    event.preventDefault();
+    attachments.add(event.clipboardData.files);
+  }
+
+  function onDrop(event: DragEvent) {
+    setDragging(false);
+    if (event.dataTransfer.files.length === 0) return;
+    event.preventDefault();
+    attachments.add(event.dataTransfer.files);
+  }
+
+  function onDragOver(event: DragEvent) {
+    if (![...event.dataTransfer.types].includes('Files')) return;
+    event.preventDefault();
+    setDragging(true);
+  }
+
   return (
-    <form className="composer" onSubmit={submit}>
+    <form
+      className={dragging ? 'composer composer-dropping' : 'composer'}
+      onSubmit={submit}
+      onPaste={onPaste}
+      onDrop={onDrop}
+      onDragOver={onDragOver}
+      onDragLeave={() => setDragging(false)}
+    >
       <label htmlFor={`${id}-text`} className="composer-label">
         {label}
       </label>
@@ -103,6 +155,12 @@ export function Composer({
         onKeyDown={onKeyDown}
         onFocus={onFocus}
       />
+      <AttachmentList
+        items={attachments.items}
+        disabled={sending}
+        onDescribe={attachments.describe}
+        onRemove={attachments.remove}
+      />
       <div className="composer-bar">
         <p className="composer-meta" id={`${id}-meta`}>
           {tag && (
@@ -115,6 +173,25 @@ export function Composer({
           </span>
         </p>
         <div className="composer-actions">
+          <input
+            ref={fileRef}
+            type="file"
+            accept="image/jpeg,image/png,image/webp,image/gif"
+            multiple
+            hidden
+            onChange={(event) => {
+              if (event.target.files) attachments.add(event.target.files);
+              event.target.value = '';
+            }}
+          />
+          <button
+            type="button"
+            className="button button-quiet"
+            disabled={sending || attachments.full}
+            onClick={() => fileRef.current?.click()}
+          >
+            Add images
+          </button>
           {onCancel && (
             <button type="button" className="button button-quiet" onClick={onCancel}>
               Cancel

@@ -9,6 +9,7 @@ import { StatusModeration } from '../moderation/status-moderation';
 import { Avatar, displayName } from './avatar';
 import { ChatKindTag } from './chat-kind-tag';
 import { LocalTime } from './local-time';
+import { MediaGallery } from './media-gallery';
 import { replyPrefill } from './reply-prefill';
 import { StatusActions } from './status-actions';
 
@@ -98,6 +99,9 @@ export function StatusCard({
         // biome-ignore lint/security/noDangerouslySetInnerHtml: safe HTML from the server
         dangerouslySetInnerHTML={{ __html: status.content }}
       />
+      {status.media_attachments.length > 0 && (
+        <MediaGallery media={status.media_attachments} sensitive={status.sensitive} />
+      )}
       <StatusActions
         status={status}
         signedIn={self !== null}

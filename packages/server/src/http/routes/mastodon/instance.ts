@@ -1,4 +1,5 @@
 import { escapeHtml } from '@hashchat/core/text/render';
+import { MAX_ATTACHMENTS, mediaLimits } from '../../../media/limits';
 import { findAccountById } from '../../../store/accounts';
 import { firstAdminId, instanceCounts } from '../../../store/instance-stats';
 import type { RouteModule } from '../../route-module';
@@ -18,9 +19,10 @@ export const instanceRoutes: RouteModule = (app, ctx) => {
   const configuredAt = new Date(ctx.now()).toISOString();
   const statuses = {
     max_characters: ctx.config.maxStatusChars,
-    max_media_attachments: 0,
+    max_media_attachments: MAX_ATTACHMENTS,
     characters_reserved_per_url: 23,
   };
+  const media = mediaLimits(ctx.config.media);
 
   app.get('/api/v1/instance', async () => {
     const counts = await instanceCounts(ctx.store.db);
@@ -37,7 +39,7 @@ export const instanceRoutes: RouteModule = (app, ctx) => {
       registrations: ctx.config.registrationsOpen,
       approval_required: false,
       invites_enabled: false,
-      configuration: { statuses, accounts: { max_featured_tags: 0 } },
+      configuration: { statuses, accounts: { max_featured_tags: 0 }, media_attachments: media },
       contact_account: null,
       rules,
     };
@@ -59,7 +61,7 @@ export const instanceRoutes: RouteModule = (app, ctx) => {
         urls: { streaming: streaming },
         accounts: { max_featured_tags: 0, max_pinned_statuses: 0 },
         statuses,
-        media_attachments: { supported_mime_types: [], image_size_limit: 0, video_size_limit: 0 },
+        media_attachments: media,
         polls: { max_options: 0, max_characters_per_option: 0, min_expiration: 0, max_expiration: 0 },
         translation: { enabled: false },
       },

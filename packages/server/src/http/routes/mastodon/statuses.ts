@@ -13,7 +13,7 @@ import type { RouteModule } from '../../route-module';
 import { serializeAccount } from '../../serializers/account';
 
 const statusInput = z.object({
-  status: userText({ error: "Validation failed: Text can't be blank" }),
+  status: userText({ error: "Validation failed: Text can't be blank" }).default(''),
   in_reply_to_id: z
     .union([z.string(), z.number()])
     .optional()
@@ -28,10 +28,15 @@ const statusInput = z.object({
     .nullable(),
   spoiler_text: userText().max(500).default(''),
   sensitive: formBool.default(false),
+  media_ids: z
+    .union([z.array(z.union([z.string(), z.number()])), z.string(), z.number()])
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? [] : (Array.isArray(v) ? v : [v]).map(Number)))
+    .refine((ids) => ids.every((n) => Number.isInteger(n) && n > 0), 'contains an invalid id'),
 });
 
 /** Parameters of Mastodon's POST /api/v1/statuses whose meaning this server would drop. */
-const UNSUPPORTED_STATUS_PARAMS = ['scheduled_at', 'poll', 'media_ids'] as const;
+const UNSUPPORTED_STATUS_PARAMS = ['scheduled_at', 'poll'] as const;
 
 export const statusRoutes: RouteModule = (app, ctx) => {
   const base = ctx.config.publicUrl;
@@ -51,6 +56,7 @@ export const statusRoutes: RouteModule = (app, ctx) => {
         language: input.language ?? null,
         spoilerText: input.spoiler_text,
         sensitive: input.sensitive,
+        mediaIds: input.media_ids,
       },
       typeof key === 'string' && key.length > 0 && key.length <= 200 ? key : null,
     );

@@ -1,0 +1,72 @@
+import { unprocessable } from '@hashchat/core/errors';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { MAX_DESCRIPTION } from '../../../media/limits';
+import { acceptUpload, ownMedia, presentMedia, updateMedia } from '../../../services/media';
+import { requireUser } from '../../auth';
+import { idParam, userText } from '../../fields';
+import { acceptFileUploads, withUploadedFile } from '../../media-upload';
+import { parse } from '../../params';
+import type { RouteModule } from '../../route-module';
+
+/** `x,y`, each from -1.0 to 1.0 (Mastodon's focal point). */
+const focus = z
+  .string()
+  .regex(/^\s*-?\d+(\.\d+)?\s*,\s*-?\d+(\.\d+)?\s*$/, 'must be two numbers: x,y')
+  .transform((v) => {
+    const [x, y] = v.split(',').map(Number);
+    return { x, y };
+  })
+  .refine((f) => Math.abs(f.x) <= 1 && Math.abs(f.y) <= 1, 'must be from -1.0 to 1.0');
+
+const mediaFields = z.object({
+  description: userText().max(MAX_DESCRIPTION).optional(),
+  focus: focus.optional(),
+});
+
+/** Media uploads (Mastodon's `/api/v2/media`, `/api/v1/media`): images only, owned by their uploader. */
+export const mediaRoutes: RouteModule = async (app, ctx) => {
+  // Uploads get their own body limit and file handling; every other route keeps refusing files.
+  await app.register(async (uploads: FastifyInstance) => {
+    acceptFileUploads(uploads, ctx.config.media.maxBytes);
+    const upload = (path: string, process: 'now' | 'later') =>
+      uploads.post(path, { bodyLimit: ctx.config.media.maxBytes + 64 * 1024 }, async (req, reply) => {
+        const me = requireUser(req, 'write:media');
+        const fields = parse(mediaFields, req.body);
+        const row = await withUploadedFile(req, async (file) => {
+          if (!file || file.size === 0) throw unprocessable("Validation failed: File can't be blank");
+          return acceptUpload(
+            ctx,
+            me,
+            {
+              file: file.path,
+              head: file.head,
+              description: fields.description ?? '',
+              focus: fields.focus ?? { x: 0, y: 0 },
+            },
+            process,
+          );
+        });
+        if (row.state === 'failed') throw unprocessable('Validation failed: File could not be processed');
+        return reply.status(row.state === 'ready' ? 200 : 202).send(presentMedia(ctx, row));
+      });
+    upload('/api/v2/media', 'later');
+    upload('/api/v1/media', 'now');
+  });
+
+  app.get('/api/v1/media/:id', async (req, reply) => {
+    const me = requireUser(req, 'write:media');
+    const { id } = parse(idParam, req.params);
+    const row = await ownMedia(ctx, me, id);
+    if (row.state === 'failed') throw unprocessable('Error processing thumbnail for uploaded media');
+    return reply.status(row.state === 'ready' ? 200 : 206).send(presentMedia(ctx, row));
+  });
+
+  app.put('/api/v1/media/:id', async (req) => {
+    const me = requireUser(req, 'write:media');
+    const { id } = parse(idParam, req.params);
+    const fields = parse(mediaFields, req.body);
+    const row = await updateMedia(ctx, me, id, fields);
+    return presentMedia(ctx, row);
+  });
+};

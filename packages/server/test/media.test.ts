@@ -1,0 +1,355 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobHandlers } from '../src/jobs/chat-jobs';
+import { MEDIA_JOB } from '../src/services/media';
+import { chatWithSession, room } from './live-helpers';
+import { Api, registerUser } from './support/client';
+import { startTestServer, type TestServer } from './support/test-server';
+
+type User = Awaited<ReturnType<typeof registerUser>>;
+let server: TestServer;
+let alice: User;
+let bob: User;
+
+beforeAll(async () => {
+  // The job runner polls once at start and then only when the test asks (runJobs).
+  server = await startTestServer({ env: { JOBS_POLL_MS: '3600000' } });
+  [alice, bob] = await Promise.all([registerUser(server.url), registerUser(server.url)]);
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const runJobs = () => server.ctx.scheduler!.runDue();
+
+const solid = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: '#3366cc' } });
+
+/** A JPEG as a phone writes it: EXIF with the camera, a GPS position and "rotate 90°" (orientation 6). */
+const phoneJpeg = () =>
+  solid(300, 200)
+    .jpeg()
+    .withExif({
+      IFD0: { Make: 'TestCam' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '51/1 30/1 0/1',
+        GPSLongitudeRef: 'W',
+        GPSLongitude: '0/1 7/1 0/1',
+      },
+    })
+    .withMetadata({ orientation: 6 })
+    .toBuffer();
+
+/** Whether EXIF holds a GPS block (its pointer tag, 0x8825, in either byte order). */
+const hasGps = (exif: Buffer | undefined) =>
+  !!exif && (exif.includes(Buffer.from([0x88, 0x25])) || exif.includes(Buffer.from([0x25, 0x88])));
+
+function form(file: Buffer | null, name = 'photo.jpg', fields: Record<string, string> = {}) {
+  const f = new FormData();
+  if (file) f.append('file', new Blob([new Uint8Array(file)], { type: 'image/jpeg' }), name);
+  for (const [k, v] of Object.entries(fields)) f.append(k, v);
+  return f;
+}
+
+async function upload(api: Api, file: Buffer, fields: Record<string, string> = {}) {
+  const res = await api.post('/api/v2/media', form(file, 'photo.jpg', fields));
+  expect(res.status).toBe(202);
+  return res.body;
+}
+
+/** Uploads and processes an image; returns its MediaAttachment. */
+async function ready(api: Api, file: Buffer, fields: Record<string, string> = {}) {
+  const m = await upload(api, file, fields);
+  await runJobs();
+  const res = await api.get(`/api/v1/media/${m.id}`);
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
+/** The status of a GET, its body read to the end (an unread body holds the connection, and the server's close, open). */
+const statusOf = async (url: string) => {
+  const res = await fetch(url);
+  await res.arrayBuffer();
+  return res.status;
+};
+
+const fetchBytes = async (url: string) => {
+  const res = await fetch(url);
+  return { res, bytes: Buffer.from(await res.arrayBuffer()) };
+};
+
+describe('uploading an image', () => {
+  it('answers 202 with no url, then 206 until processed, then 200 with its files', async () => {
+    const photo = await phoneJpeg();
+    const m = await upload(alice.api, photo, { description: 'A blue square', focus: '0.5,-0.25' });
+    expect(m).toMatchObject({ type: 'image', url: null, description: 'A blue square' });
+    expect((await alice.api.get(`/api/v1/media/${m.id}`)).status).toBe(206);
+    await runJobs();
+    const done = await alice.api.get(`/api/v1/media/${m.id}`);
+    expect(done.status).toBe(200);
+    expect(done.body.url).toMatch(new RegExp(`^${server.url}/media/[a-f0-9]{24}/original\\.jpg$`));
+    expect(done.body.preview_url).toMatch(/\/small\.jpg$/);
+    expect(done.body.blurhash).toMatch(/^[0-9A-Za-z#$%*+,\-.:;=?@[\]^_{|}~]{6,}$/);
+    // Turned upright: the 300×200 picture with "rotate 90°" is 200 wide, 300 high.
+    expect(done.body.meta).toMatchObject({
+      original: { width: 200, height: 300, size: '200x300', aspect: 0.666667 },
+      small: { width: 200, height: 300 },
+      focus: { x: 0.5, y: -0.25 },
+    });
+  });
+
+  it('never serves the EXIF of an upload: no GPS position, no camera', async () => {
+    const photo = await phoneJpeg();
+    expect(hasGps((await sharp(photo).metadata()).exif)).toBe(true);
+    const m = await ready(alice.api, photo);
+    for (const url of [m.url, m.preview_url]) {
+      const { res, bytes } = await fetchBytes(url);
+      expect(res.status).toBe(200);
+      const meta = await sharp(bytes).metadata();
+      expect(meta.exif).toBeUndefined();
+      expect(meta.orientation).toBeUndefined();
+      expect(bytes.includes(Buffer.from('TestCam'))).toBe(false);
+    }
+  });
+
+  it('serves files with their fixed type, sandboxed, unsniffed, cached for long and to any origin', async () => {
+    const m = await ready(alice.api, await solid(50, 40).png().toBuffer());
+    const { res } = await fetchBytes(m.url);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(res.headers.get('content-security-policy')).toBe('sandbox');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('cache-control')).toContain('max-age=31536000');
+  });
+
+  it('scales a large image to the display size and the preview size', async () => {
+    const m = await ready(alice.api, await solid(4000, 1000).webp().toBuffer());
+    expect(m.url).toMatch(/\.webp$/);
+    expect(m.meta.original).toMatchObject({ width: 1920, height: 480 });
+    expect(m.meta.small).toMatchObject({ width: 400, height: 100 });
+  });
+
+  it.each([
+    ['JPEG', () => solid(20, 20).jpeg().toBuffer()],
+    ['PNG', () => solid(20, 20).png().toBuffer()],
+    ['WebP', () => solid(20, 20).webp().toBuffer()],
+    ['GIF', () => solid(20, 20).gif().toBuffer()],
+  ])('accepts a %s by its bytes', async (_name, make) => {
+    const m = await ready(alice.api, await make());
+    expect(m.url).not.toBeNull();
+  });
+
+  it.each([
+    ['a text file named .jpg', () => Buffer.from('this is not an image, whatever its name says\n')],
+    [
+      'an SVG named .jpg',
+      () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+    ],
+    ['a TIFF', () => solid(20, 20).tiff().toBuffer()],
+    ['a truncated PNG header', async () => (await solid(20, 20).png().toBuffer()).subarray(0, 12)],
+  ])('refuses %s with 422', async (_name, make) => {
+    const res = await alice.api.post('/api/v2/media', form(await make()));
+    expect(res.status).toBe(422);
+  });
+
+  it('refuses a decompression bomb (a small PNG of 50 megapixels) without decoding it', async () => {
+    const bomb = await solid(10_000, 5_000).png({ compressionLevel: 9 }).toBuffer();
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const res = await alice.api.post('/api/v2/media', form(bomb));
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatch(/pixels/);
+  });
+
+  it('refuses an upload with no file, and a file in another field', async () => {
+    expect((await alice.api.post('/api/v2/media', form(null, '', { description: 'x' }))).status).toBe(422);
+    const f = new FormData();
+    f.append('avatar', new Blob([new Uint8Array(await solid(5, 5).png().toBuffer())]), 'a.png');
+    expect((await alice.api.post('/api/v2/media', f)).status).toBe(422);
+  });
+
+  it('processes at once on /api/v1/media (200)', async () => {
+    const res = await alice.api.post('/api/v1/media', form(await solid(30, 30).jpeg().toBuffer()));
+    expect(res.status).toBe(200);
+    expect(res.body.url).toMatch(/original\.jpg$/);
+  });
+
+  it('needs a signed-in user', async () => {
+    const res = await new Api(server.url).post('/api/v2/media', form(await solid(5, 5).png().toBuffer()));
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('who may see and change an upload', () => {
+  it("is the uploader's alone: another account gets 404 reading, changing or attaching it", async () => {
+    const m = await ready(alice.api, await solid(30, 30).png().toBuffer());
+    expect((await bob.api.get(`/api/v1/media/${m.id}`)).status).toBe(404);
+    expect((await bob.api.request('PUT', `/api/v1/media/${m.id}`, { description: 'mine now' })).status).toBe(
+      404,
+    );
+    const post = await bob.api.post('/api/v1/statuses', { status: 'stolen', media_ids: [m.id] });
+    expect(post.status).toBe(404);
+    expect((await alice.api.get(`/api/v1/media/${m.id}`)).body.description).toBeNull();
+  });
+
+  it('lets the uploader change the alt text and focus until a status takes it', async () => {
+    const m = await ready(alice.api, await solid(30, 30).png().toBuffer());
+    const put = await alice.api.request('PUT', `/api/v1/media/${m.id}`, {
+      description: 'Alt text',
+      focus: '-1,1',
+    });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ description: 'Alt text', meta: { focus: { x: -1, y: 1 } } });
+    expect((await alice.api.post('/api/v1/statuses', { status: 'pic', media_ids: [m.id] })).status).toBe(200);
+    const late = await alice.api.request('PUT', `/api/v1/media/${m.id}`, { description: 'changed' });
+    expect(late.status).toBe(422);
+  });
+});
+
+describe('statuses with images', () => {
+  it('carries its media_attachments, in the order given, wherever the status is presented', async () => {
+    const a = await ready(alice.api, await solid(40, 20).png().toBuffer(), { description: 'first' });
+    const b = await ready(alice.api, await solid(20, 40).jpeg().toBuffer(), { description: 'second' });
+    const res = await alice.api.post('/api/v1/statuses', {
+      status: 'two #mediatest pics',
+      media_ids: [b.id, a.id],
+    });
+    expect(res.status).toBe(200);
+    const described = (s: { media_attachments: { id: string; description: string }[] }) =>
+      s.media_attachments.map((m) => [m.id, m.description]);
+    expect(described(res.body)).toEqual([
+      [b.id, 'second'],
+      [a.id, 'first'],
+    ]);
+    const fetched = await new Api(server.url).get(`/api/v1/statuses/${res.body.id}`);
+    expect(described(fetched.body)).toEqual(described(res.body));
+    expect(fetched.body.media_attachments[0].url).toBe(b.url);
+    const timeline = await new Api(server.url).get('/api/v1/timelines/tag/mediatest');
+    expect(described(timeline.body[0])).toEqual(described(res.body));
+  });
+
+  it('may be images alone, with no text', async () => {
+    const m = await ready(alice.api, await solid(10, 10).png().toBuffer());
+    const res = await alice.api.post('/api/v1/statuses', { status: '', media_ids: [m.id] });
+    expect(res.status).toBe(200);
+    expect(res.body.media_attachments).toHaveLength(1);
+  });
+
+  it('refuses more than 4 images, an unprocessed one, and one already attached', async () => {
+    const five = [];
+    for (let i = 0; i < 5; i++) five.push(await ready(alice.api, await solidPng()));
+    const tooMany = await alice.api.post('/api/v1/statuses', {
+      status: 'x',
+      media_ids: five.map((m) => m.id),
+    });
+    expect(tooMany.status).toBe(422);
+    const waiting = await upload(alice.api, await solidPng());
+    const early = await alice.api.post('/api/v1/statuses', { status: 'x', media_ids: [waiting.id] });
+    expect(early.status).toBe(422);
+    await runJobs();
+    expect((await alice.api.post('/api/v1/statuses', { status: 'x', media_ids: [five[0].id] })).status).toBe(
+      200,
+    );
+    expect((await alice.api.post('/api/v1/statuses', { status: 'y', media_ids: [five[0].id] })).status).toBe(
+      404,
+    );
+  });
+
+  it("removes a deleted status's files", async () => {
+    const m = await ready(alice.api, await solidPng());
+    const s = await alice.api.post('/api/v1/statuses', { status: 'soon gone', media_ids: [m.id] });
+    expect(await statusOf(m.url)).toBe(200);
+    expect((await alice.api.delete(`/api/v1/statuses/${s.body.id}`)).status).toBe(200);
+    expect(await statusOf(m.url)).toBe(404);
+    expect(await statusOf(m.preview_url)).toBe(404);
+  });
+});
+
+describe('images in a chat session', () => {
+  it('show in the room and in the JSON transcript export', async () => {
+    const { host, hashtag, sessionId } = await chatWithSession(server, { live: true });
+    const m = await ready(host.api, await solidPng(), { description: 'A slide' });
+    const posted = await host.api.post('/api/v1/statuses', {
+      status: `Q1 What is this? #${hashtag}`,
+      media_ids: [m.id],
+    });
+    expect(posted.status).toBe(200);
+    const inRoom = (await room(new Api(server.url), sessionId)).find((s) => s.id === posted.body.id);
+    expect(inRoom.media_attachments).toMatchObject([{ id: m.id, description: 'A slide', url: m.url }]);
+    const exported = await new Api(server.url).get(`/api/v1/sessions/${sessionId}/transcript.json`);
+    expect(exported.status).toBe(200);
+    const inTranscript = exported.body.statuses.find((s: { id: string }) => s.id === posted.body.id);
+    expect(inTranscript.media_attachments).toMatchObject([{ id: m.id, description: 'A slide', url: m.url }]);
+  });
+});
+
+function solidPng() {
+  return solid(12, 12).png().toBuffer();
+}
+
+describe('the instance', () => {
+  it('tells clients what it takes', async () => {
+    const res = await new Api(server.url).get('/api/v2/instance');
+    expect(res.body.configuration.statuses.max_media_attachments).toBe(4);
+    expect(res.body.configuration.media_attachments).toMatchObject({
+      supported_mime_types: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'],
+      image_size_limit: 16 * 1024 * 1024,
+      image_matrix_limit: 40_000_000,
+    });
+  });
+});
+
+describe('uploads no status took', () => {
+  it('are removed after a day, files and all; attached ones stay', async () => {
+    // The sweep's handler as the job runner calls it, on uploads made to look 23 and 25 hours old.
+    const sweep = () => jobHandlers(server.ctx)[MEDIA_JOB.sweep]({} as never, {});
+    const age = (id: string, hours: number) =>
+      server.ctx.store.db
+        .updateTable('media_attachments')
+        .set({ created_at: Date.now() - hours * 60 * 60 * 1000 })
+        .where('id', '=', Number(id))
+        .execute();
+    const kept = await ready(alice.api, await solidPng());
+    const left = await ready(alice.api, await solidPng());
+    expect((await alice.api.post('/api/v1/statuses', { status: 'kept', media_ids: [kept.id] })).status).toBe(
+      200,
+    );
+    await age(kept.id, 25);
+    await age(left.id, 23);
+    expect(await sweep()).toEqual({ rerunAt: expect.any(Number) });
+    expect((await alice.api.get(`/api/v1/media/${left.id}`)).status).toBe(200);
+    await age(left.id, 25);
+    await sweep();
+    expect((await alice.api.get(`/api/v1/media/${left.id}`)).status).toBe(404);
+    expect(await statusOf(left.url)).toBe(404);
+    expect(await statusOf(left.preview_url)).toBe(404);
+    expect((await alice.api.get(`/api/v1/media/${kept.id}`)).status).toBe(200);
+    expect(await statusOf(kept.url)).toBe(200);
+  });
+});
+
+describe('limits', () => {
+  it('refuses a file over MEDIA_MAX_BYTES (413) and uploads past the hourly allowance (429)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hashchat-media-'));
+    const small = await startTestServer({
+      env: { MEDIA_DIR: dir, MEDIA_MAX_BYTES: '2048', MEDIA_UPLOADS_PER_HOUR: '2', JOBS_ENABLED: 'false' },
+    });
+    try {
+      const u = await registerUser(small.url);
+      const big = await solid(300, 300).png({ compressionLevel: 0 }).toBuffer();
+      expect((await u.api.post('/api/v2/media', form(big))).status).toBe(413);
+      expect(readdirSync(dir)).toEqual([]);
+      const tiny = await solid(4, 4).png().toBuffer();
+      expect((await u.api.post('/api/v2/media', form(tiny))).status).toBe(202);
+      expect((await u.api.post('/api/v2/media', form(tiny))).status).toBe(202);
+      const third = await u.api.post('/api/v2/media', form(tiny));
+      expect(third.status).toBe(429);
+    } finally {
+      await small.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,54 @@
+import type { MediaAttachment } from '@hashchat/api/entities/media';
+import { useState } from 'react';
+import { BlurhashCanvas } from './blurhash-canvas';
+
+interface MediaGalleryProps {
+  media: MediaAttachment[];
+  /** Hidden behind a button until asked for (a sensitive status). */
+  sensitive: boolean;
+}
+
+/**
+ * A status's images: previews that open the full image, lazy-loaded, with their size set so
+ * nothing moves as they arrive, and their alt text.
+ */
+export function MediaGallery({ media, sensitive }: MediaGalleryProps) {
+  const [shown, setShown] = useState(!sensitive);
+  const ready = media.filter((m) => m.url !== null);
+  if (ready.length === 0) return null;
+  if (!shown)
+    return (
+      <button type="button" className="status-media-cover" onClick={() => setShown(true)}>
+        {ready[0].blurhash && <BlurhashCanvas hash={ready[0].blurhash} className="status-media-blur" />}
+        <span className="status-media-cover-label">
+          Sensitive content: show {ready.length === 1 ? 'image' : `${ready.length} images`}
+        </span>
+      </button>
+    );
+  return (
+    <div className={`status-media status-media-${Math.min(ready.length, 4)}`}>
+      {ready.map((m) => {
+        const small = m.meta.small ?? m.meta.original;
+        return (
+          <a
+            key={m.id}
+            className="status-media-item"
+            href={m.url ?? undefined}
+            target="_blank"
+            rel="noreferrer"
+          >
+            <img
+              src={m.preview_url ?? m.url ?? undefined}
+              alt={m.description ?? ''}
+              title={m.description ?? undefined}
+              width={small?.width}
+              height={small?.height}
+              loading="lazy"
+              decoding="async"
+            />
+          </a>
+        );
+      })}
+    </div>
+  );
+}
