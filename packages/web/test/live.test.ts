@@ -169,6 +169,9 @@ describe('a live session with a host and two participants', () => {
       if (r.url().endsWith(`/api/v1/sessions/${sessionId}/next`)) sent.push(r.postDataJSON());
     });
     const next = host.waitForResponse((r) => r.url().endsWith(`/api/v1/sessions/${sessionId}/next`));
+    // The console learns over its stream that Q1 is out; until then it still offers Q1 (a
+    // loaded machine can take a moment), and the server would refuse that press as stale.
+    await expect.poll(() => host.locator('.next-bar .muted').textContent(), POLL).toContain(QUESTIONS[1]);
     // A double press names the item the console shows as next, so only Q2 goes out.
     await host.keyboard.press('n');
     await host.keyboard.press('n');
