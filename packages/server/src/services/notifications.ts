@@ -1,8 +1,8 @@
 import { userTopic } from '@hashchat/api/topics';
 import { sql, type Transaction } from 'kysely';
 import type { Context } from '../context';
-import { serializeAccount } from '../http/serializers/account';
-import type { StatusEntity } from '../http/serializers/status';
+import { serializeAccount } from '../present/account';
+import type { StatusEntity } from '../present/status';
 import { type AccountRow, findAccountsByIds } from '../store/accounts';
 import type { NewEvent } from '../store/events';
 import type { Database, NotificationType } from '../store/schema';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Context } from '../context';
-import { accountEntities } from '../http/serializers/account';
-import { type StatusEntity, serializeStatus } from '../http/serializers/status';
+import { accountEntities } from '../present/account';
+import { type StatusEntity, serializeStatus } from '../present/status';
 import { findAccountViewsByIds } from '../store/accounts';
 import type { Database } from '../store/schema';
 import {

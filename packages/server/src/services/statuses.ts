@@ -4,7 +4,7 @@ import { parseText } from '@hashchat/core/text/parse';
 import { renderContent } from '@hashchat/core/text/render';
 import { sql } from 'kysely';
 import type { Context } from '../context';
-import { serializeStatus } from '../http/serializers/status';
+import { serializeStatus } from '../present/status';
 import { findAccountsByUsernames } from '../store/accounts';
 import { appendEvents, type NewEvent } from '../store/events';
 import type { Visibility } from '../store/schema';

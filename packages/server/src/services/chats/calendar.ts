@@ -5,7 +5,7 @@ import { stripControlChars } from '@hashchat/core/text/control-chars';
 import ical, { ICalAlarmType, type ICalCalendar, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { Context } from '../../context';
-import { chatUrl, roomUrl, sessionUrl } from '../../http/serializers/chat';
+import { chatUrl, roomUrl, sessionUrl } from '../../present/chat';
 import { findAccountsByIds } from '../../store/accounts';
 import {
   guestsForSessions,

@@ -1,6 +1,6 @@
 import { notFound, unprocessable } from '@hashchat/core/errors';
 import type { Context } from '../../context';
-import { type CategoryEntity, serializeCategory } from '../../http/serializers/chat';
+import { type CategoryEntity, serializeCategory } from '../../present/chat';
 import { findCategory, listCategories } from '../../store/chats';
 import { requireAdmin } from './access';
 

@@ -2,7 +2,7 @@ import { chatTopic } from '@hashchat/api/topics';
 import { conflict, forbidden, notFound, unprocessable } from '@hashchat/core/errors';
 import type { Kysely } from 'kysely';
 import type { Context } from '../../context';
-import type { ChatEntity } from '../../http/serializers/chat';
+import type { ChatEntity } from '../../present/chat';
 import { findAccountById } from '../../store/accounts';
 import { type ChatRow, findChatById, findClaim } from '../../store/chats';
 import { appendEvents, type NewEvent } from '../../store/events';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Context } from '../../context';
-import type { SessionEntity } from '../../http/serializers/chat';
+import type { SessionEntity } from '../../present/chat';
 import { findSessionsByIds } from '../../store/chat-sessions';
 import type { Database } from '../../store/schema';
 import { presentSessions } from './views';

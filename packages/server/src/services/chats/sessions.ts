@@ -1,7 +1,7 @@
 import { conflict, notFound, unprocessable } from '@hashchat/core/errors';
 import type { Transaction } from 'kysely';
 import type { Context } from '../../context';
-import type { SessionEntity } from '../../http/serializers/chat';
+import type { SessionEntity } from '../../present/chat';
 import { findSessionById, setSessionGuests } from '../../store/chat-sessions';
 import type { ChatRow } from '../../store/chats';
 import { appendEvents, type NewEvent } from '../../store/events';

@@ -1,7 +1,7 @@
 import { accountTopic, sessionTopic } from '@hashchat/api/topics';
 import type { Transaction } from 'kysely';
 import type { Context } from '../../context';
-import { serializeRoomChat, withChat } from '../../http/serializers/room-status';
+import { serializeRoomChat, withChat } from '../../present/room-status';
 import type { NewEvent } from '../../store/events';
 import type { Database } from '../../store/schema';
 import type { StatusRow } from '../../store/statuses';

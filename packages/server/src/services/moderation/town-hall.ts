@@ -2,7 +2,7 @@ import { sessionTopic } from '@hashchat/api/topics';
 import { conflict, HashchatError, notFound, unprocessable } from '@hashchat/core/errors';
 import type { Kysely } from 'kysely';
 import type { Context } from '../../context';
-import { type AccountEntity, serializeAccount } from '../../http/serializers/account';
+import { type AccountEntity, serializeAccount } from '../../present/account';
 import { findAccountById, findAccountsByIds } from '../../store/accounts';
 import type { SessionRow } from '../../store/chat-sessions';
 import type { ChatRow } from '../../store/chats';

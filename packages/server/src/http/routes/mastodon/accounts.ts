@@ -1,5 +1,6 @@
 import { HashchatError, notFound } from '@hashchat/core/errors';
 import { z } from 'zod';
+import { serializeAccount, serializeCredentialAccount } from '../../../present/account';
 import {
   follow,
   registerAccount,
@@ -18,7 +19,6 @@ import { pageKeyset } from '../../page-keyset';
 import { linkHeader, pageParams } from '../../pagination';
 import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
-import { serializeAccount, serializeCredentialAccount } from '../../serializers/account';
 
 export const registrationInput = z.object({
   username: z.string().default(''),

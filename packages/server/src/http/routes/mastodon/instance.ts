@@ -1,7 +1,7 @@
+import { serializeAccount } from '../../../present/account';
 import { findAccountById } from '../../../store/accounts';
 import { firstAdminId, instanceCounts } from '../../../store/instance-stats';
 import type { RouteModule } from '../../route-module';
-import { serializeAccount } from '../../serializers/account';
 
 const VERSION = '4.3.0 (compatible; Hashchat 0.1.0)';
 

@@ -1,5 +1,6 @@
 import { normalizeTag } from '@hashchat/core/text/tag-name';
 import { z } from 'zod';
+import { serializeAccount } from '../../../present/account';
 import { presentStatuses } from '../../../services/status-views';
 import { visibleStatusIds } from '../../../services/visibility';
 import { searchAccounts, startsWith } from '../../../store/accounts';
@@ -7,7 +8,6 @@ import { optionalUser } from '../../auth';
 import { formBool } from '../../fields';
 import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
-import { serializeAccount } from '../../serializers/account';
 import { presentTag } from './tags';
 
 const searchQuery = z.object({

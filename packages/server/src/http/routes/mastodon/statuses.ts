@@ -1,5 +1,6 @@
 import { notFound } from '@hashchat/core/errors';
 import { z } from 'zod';
+import { serializeAccount } from '../../../present/account';
 import { favourite, reblog, unfavourite, unreblog } from '../../../services/interactions';
 import { presentStatus, presentStatuses } from '../../../services/status-views';
 import { createStatus, deleteStatus } from '../../../services/statuses';
@@ -10,7 +11,6 @@ import { formBool, idParam, userText } from '../../fields';
 import { linkHeader, pageParams } from '../../pagination';
 import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
-import { serializeAccount } from '../../serializers/account';
 
 const statusInput = z.object({
   status: userText({ error: "Validation failed: Text can't be blank" }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serializeAccount } from '../../../present/account';
 import { relationships } from '../../../services/accounts';
 import {
   blockAccount,
@@ -13,7 +14,6 @@ import { formBool, idParam } from '../../fields';
 import { linkHeader, pageParams } from '../../pagination';
 import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
-import { serializeAccount } from '../../serializers/account';
 
 const muteBody = z.object({
   notifications: formBool.default(true),

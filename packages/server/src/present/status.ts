@@ -1,6 +1,6 @@
 import type { Status } from '@hashchat/api/entities/status';
-import type { AccountViewRow } from '../../store/accounts';
-import type { StatusViewRow } from '../../store/statuses';
+import type { AccountViewRow } from '../store/accounts';
+import type { StatusViewRow } from '../store/statuses';
 import { type AccountEntity, serializeAccount } from './account';
 
 export interface StatusParts {
