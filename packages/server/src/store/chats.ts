@@ -217,3 +217,14 @@ export function findCategory(db: Kysely<Database>, ref: string) {
     /^\d+$/.test(ref) ? sel.where('id', '=', Number(ref)) : sel.where('slug', '=', ref.toLowerCase())
   ).executeTakeFirst();
 }
+
+/** One keyset page of the recurring chats (those with a rule), by id. */
+export const recurringChatsAfter = (db: Kysely<Database>, after: number, limit: number) =>
+  db
+    .selectFrom('chats')
+    .selectAll()
+    .where('rrule', 'is not', null)
+    .where('id', '>', after)
+    .orderBy('id')
+    .limit(limit)
+    .execute();

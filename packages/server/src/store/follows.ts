@@ -26,3 +26,13 @@ export async function followAccountIds(
   const rows = await keysetPage(db.selectFrom('follows').select(other).where(mine, '=', accountId), other, k);
   return rows.map((r) => Number((r as Record<string, number>)[other]));
 }
+
+/** Every account an account follows (a user stream's topics). */
+export async function allFollowedAccountIds(db: Kysely<Database>, accountId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('follows')
+    .select('target_account_id')
+    .where('account_id', '=', accountId)
+    .execute();
+  return rows.map((r) => Number(r.target_account_id));
+}

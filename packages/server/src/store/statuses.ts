@@ -97,3 +97,15 @@ export async function viewerStateForStatuses(db: Kysely<Database>, viewerId: num
   for (const r of rows) (r.kind === 'f' ? favourited : reblogged).add(Number(r.id));
   return { favourited, reblogged };
 }
+
+/** Those of `ids` that are public statuses (search reads only these). */
+export async function publicStatusIds(db: Kysely<Database>, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('statuses')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('visibility', '=', 'public')
+    .execute();
+  return rows.map((r) => Number(r.id));
+}

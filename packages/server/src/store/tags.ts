@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { startsWith } from './accounts';
 import { type Keyset, keysetPage } from './keyset';
 import type { Database } from './schema';
 
@@ -86,4 +87,27 @@ export async function tagIdsByNames(db: Kysely<Database>, names: string[]): Prom
     db,
   );
   return rows.map((r) => Number(r.id));
+}
+
+/** Hashtags whose name starts with `prefix` (already normalized), by name. */
+export async function tagsByPrefix(db: Kysely<Database>, prefix: string, limit: number): Promise<TagRef[]> {
+  const rows = await db
+    .selectFrom('tags')
+    .select(['id', 'name', 'display_name'])
+    .where(startsWith('name', prefix))
+    .orderBy('name')
+    .limit(limit)
+    .execute();
+  return rows.map(toTagRef);
+}
+
+/** Every hashtag an account follows, by name (a user stream's topics). */
+export async function followedTagNames(db: Kysely<Database>, accountId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('tag_follows as f')
+    .innerJoin('tags as t', 't.id', 'f.tag_id')
+    .select('t.name')
+    .where('f.account_id', '=', accountId)
+    .execute();
+  return rows.map((r) => r.name);
 }
