@@ -1,10 +1,20 @@
 import { accountTopic, tagTopic, userTopic } from '@hashchat/api/topics';
 import { HashchatError, notFound, unprocessable } from '@hashchat/core/errors';
 import { hash, verify } from '@node-rs/argon2';
-import { sql } from 'kysely';
 import type { Context } from '../context';
-import { type AccountRow, findAccountById } from '../store/accounts';
+import {
+  type AccountRow,
+  findAccountById,
+  hasAnyAccount,
+  insertAccount,
+  isEmailTaken,
+  isUsernameTaken,
+  markAccountSuspended,
+  updateAccountProfile,
+} from '../store/accounts';
 import { appendEvents, type NewEvent } from '../store/events';
+import { deleteFollow, followsAmong, insertFollow } from '../store/follows';
+import { deleteTagFollow, insertTagFollow } from '../store/tags';
 import { safetyRelationshipFields } from './moderation/safety-relationship';
 import { addNotifications } from './notifications';
 import { publishEvents } from './publish';
@@ -57,44 +67,34 @@ export async function registerAccount(ctx: Context, input: Registration): Promis
   if (!/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(input.locale))
     add('locale', 'ERR_INCLUSION', 'is not included in the list');
   if (!errors.username && username) {
-    const taken = await db
-      .selectFrom('accounts')
-      .select('id')
-      .where('username_lower', '=', username.toLowerCase())
-      .executeTakeFirst();
-    if (taken) add('username', 'ERR_TAKEN', 'is already taken');
+    if (await isUsernameTaken(db, username.toLowerCase())) add('username', 'ERR_TAKEN', 'is already taken');
   }
   if (!errors.email && email) {
-    const taken = await db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirst();
-    if (taken) add('email', 'ERR_TAKEN', 'is already taken');
+    if (await isEmailTaken(db, email)) add('email', 'ERR_TAKEN', 'is already taken');
   }
   if (Object.keys(errors).length > 0) throw registrationError(errors);
   const password_hash = await hash(input.password);
   const now = ctx.now();
   // The first account of an instance runs it.
-  const first = !(await db.selectFrom('accounts').select('id').limit(1).executeTakeFirst());
+  const first = !(await hasAnyAccount(db));
   try {
-    return await db
-      .insertInto('accounts')
-      .values({
-        username,
-        username_lower: username.toLowerCase(),
-        email,
-        password_hash,
-        display_name: '',
-        note: '',
-        locale: input.locale,
-        role: first ? 'admin' : 'user',
-        created_at: now,
-        updated_at: now,
-        statuses_count: 0,
-        followers_count: 0,
-        following_count: 0,
-        last_status_at: null,
-        suspended_at: null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    return await insertAccount(db, {
+      username,
+      username_lower: username.toLowerCase(),
+      email,
+      password_hash,
+      display_name: '',
+      note: '',
+      locale: input.locale,
+      role: first ? 'admin' : 'user',
+      created_at: now,
+      updated_at: now,
+      statuses_count: 0,
+      followers_count: 0,
+      following_count: 0,
+      last_status_at: null,
+      suspended_at: null,
+    });
   } catch (err) {
     if (/UNIQUE|23505/.test(String((err as { code?: string }).code ?? (err as Error).message))) {
       throw registrationError({ username: [{ error: 'ERR_TAKEN', description: 'is already taken' }] });
@@ -130,12 +130,7 @@ export async function checkPassword(account: AccountRow | undefined, password: s
  * instance. (No endpoint calls this yet; moderation tooling will.)
  */
 export async function suspendAccount(ctx: Context, accountId: number): Promise<void> {
-  await ctx.store.db
-    .updateTable('accounts')
-    .set({ suspended_at: ctx.now() })
-    .where('id', '=', accountId)
-    .where('suspended_at', 'is', null)
-    .execute();
+  await markAccountSuspended(ctx.store.db, accountId, ctx.now());
   await ctx.hub.revoke({ accountId });
 }
 
@@ -148,7 +143,7 @@ export async function updateCredentials(
   if (input.displayName !== undefined) patch.display_name = input.displayName;
   // Multipart forms send CRLF line breaks; store one kind.
   if (input.note !== undefined) patch.note = input.note.replace(/\r\n?/g, '\n');
-  await ctx.store.db.updateTable('accounts').set(patch).where('id', '=', accountId).execute();
+  await updateAccountProfile(ctx.store.db, accountId, patch);
   const row = await findAccountById(ctx.store.db, accountId);
   if (!row) throw notFound();
   return row;
@@ -160,22 +155,7 @@ export async function follow(ctx: Context, viewerId: number, targetId: number): 
   if (!target || target.suspended_at !== null) throw notFound();
   const now = ctx.now();
   const stored = await ctx.store.db.transaction().execute(async (trx) => {
-    const res = await trx
-      .insertInto('follows')
-      .values({ account_id: viewerId, target_account_id: targetId, created_at: now })
-      .onConflict((oc) => oc.columns(['account_id', 'target_account_id']).doNothing())
-      .executeTakeFirst();
-    if (Number(res.numInsertedOrUpdatedRows ?? 0) === 0) return [];
-    await trx
-      .updateTable('accounts')
-      .set({ following_count: sql`following_count + 1` })
-      .where('id', '=', viewerId)
-      .execute();
-    await trx
-      .updateTable('accounts')
-      .set({ followers_count: sql`followers_count + 1` })
-      .where('id', '=', targetId)
-      .execute();
+    if (!(await insertFollow(trx, viewerId, targetId, now))) return [];
     const events = await addNotifications(ctx, trx, [
       { accountId: targetId, fromAccountId: viewerId, type: 'follow', statusId: null },
     ]);
@@ -190,22 +170,7 @@ export async function unfollow(ctx: Context, viewerId: number, targetId: number)
   const target = await findAccountById(ctx.store.db, targetId);
   if (!target) throw notFound();
   const stored = await ctx.store.db.transaction().execute(async (trx) => {
-    const res = await trx
-      .deleteFrom('follows')
-      .where('account_id', '=', viewerId)
-      .where('target_account_id', '=', targetId)
-      .executeTakeFirst();
-    if (Number(res.numDeletedRows) === 0) return [];
-    await trx
-      .updateTable('accounts')
-      .set({ following_count: sql`CASE WHEN following_count > 0 THEN following_count - 1 ELSE 0 END` })
-      .where('id', '=', viewerId)
-      .execute();
-    await trx
-      .updateTable('accounts')
-      .set({ followers_count: sql`CASE WHEN followers_count > 0 THEN followers_count - 1 ELSE 0 END` })
-      .where('id', '=', targetId)
-      .execute();
+    if (!(await deleteFollow(trx, viewerId, targetId))) return [];
     return appendEvents(
       trx,
       ctx.store.dialect,
@@ -236,12 +201,7 @@ export async function followTag(
   tag: { id: number; name: string },
 ): Promise<void> {
   const stored = await ctx.store.db.transaction().execute(async (trx) => {
-    const res = await trx
-      .insertInto('tag_follows')
-      .values({ account_id: viewerId, tag_id: tag.id, created_at: ctx.now() })
-      .onConflict((oc) => oc.columns(['account_id', 'tag_id']).doNothing())
-      .executeTakeFirst();
-    if (Number(res.numInsertedOrUpdatedRows ?? 0) === 0) return [];
+    if (!(await insertTagFollow(trx, viewerId, tag.id, ctx.now()))) return [];
     return appendEvents(
       trx,
       ctx.store.dialect,
@@ -258,12 +218,7 @@ export async function unfollowTag(
   tag: { id: number; name: string },
 ): Promise<void> {
   const stored = await ctx.store.db.transaction().execute(async (trx) => {
-    const res = await trx
-      .deleteFrom('tag_follows')
-      .where('account_id', '=', viewerId)
-      .where('tag_id', '=', tag.id)
-      .executeTakeFirst();
-    if (Number(res.numDeletedRows) === 0) return [];
+    if (!(await deleteTagFollow(trx, viewerId, tag.id))) return [];
     return appendEvents(
       trx,
       ctx.store.dialect,
@@ -278,22 +233,7 @@ export async function unfollowTag(
 export async function relationships(ctx: Context, viewerId: number, ids: number[]) {
   const db = ctx.store.db;
   if (ids.length === 0) return [];
-  const [following, followedBy] = await Promise.all([
-    db
-      .selectFrom('follows')
-      .select('target_account_id')
-      .where('account_id', '=', viewerId)
-      .where('target_account_id', 'in', ids)
-      .execute(),
-    db
-      .selectFrom('follows')
-      .select('account_id')
-      .where('target_account_id', '=', viewerId)
-      .where('account_id', 'in', ids)
-      .execute(),
-  ]);
-  const f = new Set(following.map((r) => Number(r.target_account_id)));
-  const fb = new Set(followedBy.map((r) => Number(r.account_id)));
+  const { following: f, followedBy: fb } = await followsAmong(db, viewerId, ids);
   const safety = await safetyRelationshipFields(ctx, viewerId, ids);
   return ids.map((id) => ({
     id: String(id),

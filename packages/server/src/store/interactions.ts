@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
+import { decrement } from './counters';
 import type { Database } from './schema';
-import { decrement } from './status-writes';
 
 /** One page of the accounts that favourited a status, newest account id first. */
 export async function favouritedByIds(

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { AccountRow } from './accounts';
+import { decrement } from './counters';
 import type { Database } from './schema';
 import type { StatusRow } from './statuses';
 import type { TagIdCache } from './tag-id-cache';
@@ -122,10 +123,6 @@ export async function statusLinks(db: Kysely<Database>, id: number) {
     reblogs,
   };
 }
-
-/** `column - 1`, never below zero. */
-export const decrement = (column: string) =>
-  sql<number>`CASE WHEN ${sql.ref(column)} > 0 THEN ${sql.ref(column)} - 1 ELSE 0 END`;
 
 /**
  * Deletes a status with its reblogs, notifications and Idempotency-Key, and takes it off the

@@ -111,3 +111,23 @@ export async function followedTagNames(db: Kysely<Database>, accountId: number):
     .execute();
   return rows.map((r) => r.name);
 }
+
+/** Follows a hashtag once; false when it was followed already. */
+export async function insertTagFollow(db: Kysely<Database>, accountId: number, tagId: number, now: number) {
+  const res = await db
+    .insertInto('tag_follows')
+    .values({ account_id: accountId, tag_id: tagId, created_at: now })
+    .onConflict((oc) => oc.columns(['account_id', 'tag_id']).doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Unfollows a hashtag; false when it was not followed. */
+export async function deleteTagFollow(db: Kysely<Database>, accountId: number, tagId: number) {
+  const res = await db
+    .deleteFrom('tag_follows')
+    .where('account_id', '=', accountId)
+    .where('tag_id', '=', tagId)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows) > 0;
+}
