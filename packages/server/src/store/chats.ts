@@ -228,3 +228,16 @@ export const recurringChatsAfter = (db: Kysely<Database>, after: number, limit: 
     .orderBy('id')
     .limit(limit)
     .execute();
+
+export const insertCategory = (db: Kysely<Database>, slug: string, name: string, now: number) =>
+  db
+    .insertInto('chat_categories')
+    .values({ slug, name, created_at: now })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+
+/** Renames a category; false when there is none with that id. */
+export async function renameCategoryRow(db: Kysely<Database>, id: number, name: string): Promise<boolean> {
+  const res = await db.updateTable('chat_categories').set({ name }).where('id', '=', id).executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
