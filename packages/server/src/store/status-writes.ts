@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { AccountRow } from './accounts';
 import { decrement } from './counters';
 import type { Database } from './schema';
-import type { StatusRow } from './statuses';
+import { reblogsOf, type StatusRow, statusTagsAndMentions } from './statuses';
 import type { TagIdCache } from './tag-id-cache';
 import type { TagRef } from './tags';
 
@@ -104,24 +104,9 @@ export async function countReplyOnParent(db: Kysely<Database>, parentId: number)
 
 /** What deleting a status must tell its readers about: its hashtags, mentions and reblogs. */
 export async function statusLinks(db: Kysely<Database>, id: number) {
-  const tags = await db
-    .selectFrom('status_tags as st')
-    .innerJoin('tags as t', 't.id', 'st.tag_id')
-    .select('t.name')
-    .where('st.status_id', '=', id)
-    .execute();
-  const mentions = await db.selectFrom('mentions').select('account_id').where('status_id', '=', id).execute();
+  const { tagNames, mentionIds } = await statusTagsAndMentions(db, id);
   // Reblogs of it go with it, as in Mastodon.
-  const reblogs = await db
-    .selectFrom('statuses')
-    .select(['id', 'account_id'])
-    .where('reblog_of_id', '=', id)
-    .execute();
-  return {
-    tagNames: tags.map((t) => t.name),
-    mentionIds: mentions.map((m) => Number(m.account_id)),
-    reblogs,
-  };
+  return { tagNames, mentionIds, reblogs: await reblogsOf(db, id) };
 }
 
 /**

@@ -109,3 +109,21 @@ export async function publicStatusIds(db: Kysely<Database>, ids: number[]): Prom
     .execute();
   return rows.map((r) => Number(r.id));
 }
+
+/** A status's hashtag names and mentioned account ids: where its events went. */
+export async function statusTagsAndMentions(db: Kysely<Database>, id: number) {
+  const [tags, mentions] = await Promise.all([
+    db
+      .selectFrom('status_tags as st')
+      .innerJoin('tags as t', 't.id', 'st.tag_id')
+      .select('t.name')
+      .where('st.status_id', '=', id)
+      .execute(),
+    db.selectFrom('mentions').select('account_id').where('status_id', '=', id).execute(),
+  ]);
+  return { tagNames: tags.map((t) => t.name), mentionIds: mentions.map((m) => Number(m.account_id)) };
+}
+
+/** The reblogs of a status, with their authors. */
+export const reblogsOf = (db: Kysely<Database>, id: number) =>
+  db.selectFrom('statuses').select(['id', 'account_id']).where('reblog_of_id', '=', id).execute();

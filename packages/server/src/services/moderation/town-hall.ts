@@ -8,16 +8,21 @@ import type { SessionRow } from '../../store/chat-sessions';
 import type { ChatRow } from '../../store/chats';
 import { appendEvents, type NewEvent } from '../../store/events';
 import type { Database, SubmissionState } from '../../store/schema';
+import { updateSessionRow } from '../../store/session-writes';
 import {
   addVote,
+  answeringSubmissionIds,
   combineVotes,
   findSubmission,
   insertSubmission,
   listSubmissions,
+  markMerged,
   mergedInto,
+  pendingSubmissionRows,
   removeVote,
   type SubmissionRow,
   type SubmissionSort,
+  updateSubmission,
   votedBy,
 } from '../../store/submissions';
 import { loadSession } from '../chats/access';
@@ -129,7 +134,7 @@ export async function setTownHall(
   };
   if (patch.townHall !== undefined) set.town_hall = patch.townHall ? 1 : 0;
   if (patch.marker !== undefined) set.submission_marker = patch.marker?.trim() || null;
-  await db.updateTable('chat_sessions').set(set).where('id', '=', sessionId).execute();
+  await updateSessionRow(db, sessionId, set);
   return getTownHall(ctx, sessionId);
 }
 
@@ -305,34 +310,19 @@ export async function curate(
       });
     };
     if (step === 'answering') {
-      const previous = await trx
-        .selectFrom('submissions')
-        .select('id')
-        .where('session_id', '=', sessionId)
-        .where('state', '=', 'answering')
-        .where('id', '!=', submissionId)
-        .execute();
-      for (const p of previous) {
-        await trx
-          .updateTable('submissions')
-          .set({ state: 'approved', updated_at: now })
-          .where('id', '=', p.id)
-          .execute();
-        await announce(Number(p.id));
+      for (const p of await answeringSubmissionIds(trx, sessionId, submissionId)) {
+        await updateSubmission(trx, p, { state: 'approved', updated_at: now });
+        await announce(p);
       }
     }
-    await trx
-      .updateTable('submissions')
-      .set({
-        state: step === 'approve' ? 'approved' : step === 'dismiss' ? 'dismissed' : step,
-        updated_at: now,
-        ...(step === 'dismiss' ? { dismiss_reason: opts.reason ?? '' } : {}),
-        ...(step === 'approve' ? { dismiss_reason: null } : {}),
-        ...(step === 'answering' ? { answering_at: now } : {}),
-        ...(step === 'answered' ? { answered_at: now, answer_status_id: answerStatusId } : {}),
-      })
-      .where('id', '=', submissionId)
-      .execute();
+    await updateSubmission(trx, submissionId, {
+      state: step === 'approve' ? 'approved' : step === 'dismiss' ? 'dismissed' : step,
+      updated_at: now,
+      ...(step === 'dismiss' ? { dismiss_reason: opts.reason ?? '' } : {}),
+      ...(step === 'approve' ? { dismiss_reason: null } : {}),
+      ...(step === 'answering' ? { answering_at: now } : {}),
+      ...(step === 'answered' ? { answered_at: now, answer_status_id: answerStatusId } : {}),
+    });
     // A question nobody but its asker and the moderators has seen is not announced to the room.
     if (PUBLIC_STATES.includes(row.state) || step !== 'dismiss')
       await announce(submissionId, step === 'answering' ? 'chat.answering' : 'chat.submission');
@@ -415,11 +405,7 @@ export async function mergeSubmission(
   const stored = await db.transaction().execute(async (trx) => {
     // Questions merged into this one earlier follow it.
     const children = (await mergedInto(trx, submissionId)).map((c) => Number(c.id));
-    await trx
-      .updateTable('submissions')
-      .set({ merged_into_id: intoId, updated_at: now })
-      .where('id', 'in', [submissionId, ...children])
-      .execute();
+    await markMerged(trx, [submissionId, ...children], intoId, now);
     await combineVotes(trx, [submissionId, ...children], intoId);
     await logAction(
       trx,
@@ -509,14 +495,6 @@ export async function carryOver(
 
 /** Pending questions of a session, oldest first (for the moderation queue). */
 export async function pendingSubmissions(ctx: Context, sessionId: number, limit: number) {
-  const rows = await ctx.store.db
-    .selectFrom('submissions')
-    .selectAll()
-    .where('session_id', '=', sessionId)
-    .where('state', '=', 'pending')
-    .where('merged_into_id', 'is', null)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+  const rows = await pendingSubmissionRows(ctx.store.db, sessionId, limit);
   return presentSubmissions(ctx, rows, null);
 }
