@@ -20,7 +20,7 @@ import type { LiveState as ServerLiveState } from '../src/services/live/live-sta
 import type { SpotlightChange as ServerSpotlightChange } from '../src/services/live/spotlight';
 import type { ModerationActionEntity } from '../src/services/moderation/log';
 import type { SettingsEntity } from '../src/services/moderation/settings';
-import type { SubmissionEntity } from '../src/services/moderation/town-hall';
+import type { SubmissionEntity } from '../src/services/moderation/town-hall/views';
 import type { tokenEntity } from '../src/services/oauth';
 import type { TranscriptPage } from '../src/services/transcripts/transcript-page';
 
