@@ -1,15 +1,12 @@
 import { HashchatError, notFound } from '@hashchat/core/errors';
 import { z } from 'zod';
 import { serializeAccount, serializeCredentialAccount } from '../../../present/account';
-import {
-  follow,
-  registerAccount,
-  relationships,
-  unfollow,
-  updateCredentials,
-} from '../../../services/accounts';
+import { updateCredentials } from '../../../services/accounts';
+import { follow, unfollow } from '../../../services/follows';
 import { issueToken, tokenEntity } from '../../../services/oauth';
 import { profileStatusIds } from '../../../services/profile-statuses';
+import { registerAccount } from '../../../services/registration';
+import { relationships } from '../../../services/relationships';
 import { presentVisibleStatuses } from '../../../services/status-views';
 import { findAccountById, findAccountByUsername, findAccountsByIds } from '../../../store/accounts';
 import { followAccountIds } from '../../../store/follows';

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { serializeAccount } from '../../../present/account';
-import { relationships } from '../../../services/accounts';
 import {
   blockAccount,
   muteAccount,
   unblockAccount,
   unmuteAccount,
 } from '../../../services/moderation/blocks';
+import { relationships } from '../../../services/relationships';
 import { findAccountsByIds } from '../../../store/accounts';
 import { listBlocksOrMutes, muteExpiries } from '../../../store/blocks';
 import { requireUser } from '../../auth';
