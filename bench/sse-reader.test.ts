@@ -48,8 +48,7 @@ afterEach(() => {
 });
 
 /** A server that answers with `events`, written `split` bytes per TCP write. */
-const serve = async (chunked: boolean, split: number) => {
-  const stream = events.map((e) => `${e}\n\n`).join('');
+const serve = async (chunked: boolean, split: number, stream = events.map((e) => `${e}\n\n`).join('')) => {
   const head = `HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n${chunked ? 'transfer-encoding: chunked\r\n' : ''}\r\n`;
   const bytes = Buffer.from(head + (chunked ? chunkedBody(stream, 40) : stream));
   const server = net.createServer((socket) => {
@@ -90,6 +89,17 @@ describe('openSseReader', () => {
     { chunked: false, split: 7 },
   ])('yields every event whole (chunked $chunked, $split-byte writes)', async ({ chunked, split }) => {
     expect(await readAll(await serve(chunked, split))).toEqual(events);
+  });
+
+  // The server's comments end in one newline (as Mastodon's do), so they ride at the head of
+  // the next event: the reader's callers look for `event: update` inside the event, not at its start.
+  it('yields each event with the comments written before it when comments end in one newline', async () => {
+    const stream =
+      ':)\n:thump\nid: 1\nevent: update\ndata: {"id":"1"}\n\n:thump\nid: 2\nevent: update\ndata: {"id":"2"}\n\n';
+    expect(await readAll(await serve(true, 3, stream))).toEqual([
+      ':)\n:thump\nid: 1\nevent: update\ndata: {"id":"1"}',
+      ':thump\nid: 2\nevent: update\ndata: {"id":"2"}',
+    ]);
   });
 
   it('rejects a response that is not 200', async () => {

@@ -15,13 +15,14 @@ import {
   chatSessionSchema,
   directorySchema,
 } from './entities/chat';
-import { instanceSchema, instanceV1Schema } from './entities/instance';
+import { extendedDescriptionSchema, instanceSchema, instanceV1Schema, ruleSchema } from './entities/instance';
 import {
   acknowledgementSchema,
   liveStateSchema,
   questionSchema,
   spotlightChangeSchema,
 } from './entities/live';
+import { markersSchema, preferencesSchema } from './entities/markers';
 import {
   loggedActionSchema,
   moderationQueueSchema,
@@ -107,6 +108,8 @@ const del = op('DELETE');
 
 const list = <T extends z.ZodType>(s: T) => z.array(s);
 const empty = z.object({}).meta({ id: 'Empty' });
+/** The element of a list that is always empty here (the feature does not exist yet). */
+const nothing = z.never();
 const page = { query: pageQuery };
 const SSE = 'text/event-stream';
 const HTML = 'text/html';
@@ -189,6 +192,59 @@ export const operations: Operation[] = [
 
   get('/api/v1/instance', 'instance', 'The instance (v1)', instanceV1Schema),
   get('/api/v2/instance', 'instance', 'The instance', instanceSchema),
+  get('/api/v1/instance/rules', 'instance', "The server's rules (INSTANCE_RULES)", list(ruleSchema)),
+  get(
+    '/api/v1/instance/extended_description',
+    'instance',
+    'The longer description of the server',
+    extendedDescriptionSchema,
+  ),
+  get('/api/v1/custom_emojis', 'instance', 'Custom emoji (none: there is no emoji admin)', list(nothing)),
+  get(
+    '/api/v1/announcements',
+    'instance',
+    'Announcements (none: admins cannot publish them yet)',
+    list(nothing),
+  ),
+  get('/api/v1/trends/tags', 'tags', "The week's most used public hashtags", list(tagSchema)),
+  get('/api/v1/trends', 'tags', 'The same, at the path of Mastodon 3.x', list(tagSchema)),
+  get('/.well-known/nodeinfo', 'pages', 'Links to the NodeInfo documents', 'application/json'),
+  get('/nodeinfo/2.0', 'pages', 'NodeInfo 2.0', 'application/json'),
+  get('/nodeinfo/2.1', 'pages', 'NodeInfo 2.1', 'application/json'),
+  get('/.well-known/host-meta', 'pages', 'Where WebFinger is (XRD)', 'application/xrd+xml'),
+  get(
+    '/.well-known/oauth-authorization-server',
+    'oauth',
+    'OAuth 2 server metadata (RFC 8414)',
+    z.looseObject({ issuer: z.string(), token_endpoint: z.string() }),
+  ),
+
+  get('/api/v1/preferences', 'accounts', "The viewer's composer defaults", preferencesSchema),
+  get('/api/v1/markers', 'timelines', 'Where the viewer stopped reading', markersSchema),
+  post('/api/v1/markers', 'timelines', 'Save where the viewer stopped reading', markersSchema),
+  get(
+    '/api/v1/accounts/search',
+    'accounts',
+    'Accounts by name prefix (mention autocomplete)',
+    list(accountSchema),
+  ),
+  get(
+    '/api/v1/follow_requests',
+    'accounts',
+    'Follow requests (none: accounts are never locked)',
+    list(accountSchema),
+  ),
+  get('/api/v1/featured_tags', 'accounts', "The viewer's featured hashtags (none yet)", list(nothing)),
+  get(
+    '/api/v1/accounts/{id}/featured_tags',
+    'accounts',
+    "An account's featured hashtags (none yet)",
+    list(nothing),
+  ),
+  get('/api/v1/favourites', 'statuses', "The viewer's favourites, newest first", list(statusSchema), page),
+  get('/api/v1/bookmarks', 'statuses', "The viewer's bookmarks, newest first", list(statusSchema), page),
+  post('/api/v1/statuses/{id}/bookmark', 'statuses', 'Bookmark a status', statusSchema),
+  post('/api/v1/statuses/{id}/unbookmark', 'statuses', 'Undo a bookmark', statusSchema),
 
   get('/api/v1/streaming/health', 'streaming', 'Streaming health', 'text/plain'),
   get('/api/v1/streaming/user', 'streaming', "The viewer's home and notifications", SSE),

@@ -15,7 +15,7 @@ let guest: User;
 let ids: Record<string, string>;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ env: { INSTANCE_RULES: 'Be kind.' } });
   const live = await chatWithSession(server, { live: true });
   host = live.host;
   guest = await registerUser(server.url);
@@ -24,7 +24,17 @@ beforeAll(async () => {
   await addQuestion(host.api, live.sessionId, 'What brought you here?');
   expect((await host.api.post(`/api/v1/sessions/${live.sessionId}/next`)).status).toBe(200);
   const reply = await post(guest.api, `A1 @${host.username} the weather #${live.hashtag}`);
-  ids = { chat: live.chatId, session: live.sessionId, status: reply.id, tag: live.hashtag, host: host.id };
+  await guest.api.post(`/api/v1/statuses/${reply.id}/favourite`);
+  await guest.api.post(`/api/v1/statuses/${reply.id}/bookmark`);
+  await host.api.post('/api/v1/markers', { home: { last_read_id: reply.id } });
+  ids = {
+    chat: live.chatId,
+    session: live.sessionId,
+    status: reply.id,
+    tag: live.hashtag,
+    host: host.id,
+    hostName: host.username,
+  };
 });
 afterAll(async () => {
   await server?.close();
@@ -33,6 +43,14 @@ afterAll(async () => {
 const reads: [path: string, url: (i: Record<string, string>) => string, as?: 'host' | 'guest'][] = [
   ['/api/v1/instance', () => '/api/v1/instance'],
   ['/api/v2/instance', () => '/api/v2/instance'],
+  ['/api/v1/instance/rules', () => '/api/v1/instance/rules'],
+  ['/api/v1/instance/extended_description', () => '/api/v1/instance/extended_description'],
+  ['/api/v1/preferences', () => '/api/v1/preferences'],
+  ['/api/v1/markers', () => '/api/v1/markers?timeline[]=home'],
+  ['/api/v1/accounts/search', (i) => `/api/v1/accounts/search?q=${i.hostName}`, 'guest'],
+  ['/api/v1/trends/tags', () => '/api/v1/trends/tags'],
+  ['/api/v1/favourites', () => '/api/v1/favourites', 'guest'],
+  ['/api/v1/bookmarks', () => '/api/v1/bookmarks', 'guest'],
   ['/api/v1/apps/verify_credentials', () => '/api/v1/apps/verify_credentials'],
   ['/api/v1/accounts/verify_credentials', () => '/api/v1/accounts/verify_credentials'],
   ['/api/v1/accounts/{id}', (i) => `/api/v1/accounts/${i.host}`],

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { accountSchema } from './account';
 
+/** Mastodon's Rule entity: one of the server's rules, as listed at sign-up. */
+export const ruleSchema = z
+  .object({ id: z.string(), text: z.string(), hint: z.string() })
+  .meta({ id: 'Rule' });
+export type Rule = z.infer<typeof ruleSchema>;
+
+/** Mastodon's ExtendedDescription entity. */
+export const extendedDescriptionSchema = z
+  .object({ updated_at: z.iso.datetime(), content: z.string() })
+  .meta({ id: 'ExtendedDescription' });
+
 const statusLimits = z.object({
   max_characters: z.number().int(),
   max_media_attachments: z.number().int(),
@@ -31,7 +42,7 @@ export const instanceV1Schema = z
       accounts: z.object({ max_featured_tags: z.number().int() }),
     }),
     contact_account: accountSchema.nullable(),
-    rules: z.array(z.never()),
+    rules: z.array(ruleSchema),
   })
   .meta({ id: 'InstanceV1' });
 export type InstanceV1 = z.infer<typeof instanceV1Schema>;
@@ -70,7 +81,7 @@ export const instanceSchema = z
       message: z.string().nullable(),
     }),
     contact: z.object({ email: z.string(), account: accountSchema.nullable() }),
-    rules: z.array(z.never()),
+    rules: z.array(ruleSchema),
   })
   .meta({ id: 'Instance' });
 export type Instance = z.infer<typeof instanceSchema>;

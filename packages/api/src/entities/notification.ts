@@ -22,7 +22,8 @@ export const notificationSchema = z
     type: notificationTypeSchema,
     created_at: instant(),
     account: accountSchema,
-    status: statusSchema.nullable(),
+    // Left out when there is none (a follow), as Mastodon does.
+    status: statusSchema.optional(),
     /** What else it is about (e.g. the answered submission), when not a status. */
     ref_id: id().optional(),
     chat_session: chatSessionSchema.optional(),

@@ -28,6 +28,9 @@ const SUB_SCOPES = new Set([
   'write:statuses',
 ]);
 
+/** Every scope a token may be granted, as the OAuth server metadata lists them. */
+export const SUPPORTED_SCOPES: readonly string[] = [...TOP_SCOPES, ...SUB_SCOPES];
+
 // The legacy `follow` scope covers these, as in Mastodon.
 const FOLLOW_COVERS = new Set([
   'read:blocks',

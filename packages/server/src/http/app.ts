@@ -15,7 +15,7 @@ import { checkCsrf, resolveViewer } from './auth';
 import { installErrorHandler } from './errors';
 import { parseMultipart } from './multipart';
 import { MAX_NESTING, nestsDeeperThan } from './nesting';
-import { normalizeParams } from './params';
+import { normalizeParams, withQueryParams } from './params';
 import { registerRoutes } from './routes';
 import { installSecurityHeaders } from './security-headers';
 
@@ -104,8 +104,11 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<Fas
     if (nestsDeeperThan(req.body) || nestsDeeperThan(req.query))
       throw invalid(`The request is nested too deeply (at most ${MAX_NESTING} levels)`);
     req.query = normalizeParams(req.query) as typeof req.query;
-    req.body = normalizeParams(req.body) as typeof req.body;
+    const json = /\bjson\b/i.test(req.headers['content-type'] ?? '');
+    req.body = normalizeParams(req.body, !json) as typeof req.body;
     checkCsrf(req);
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      req.body = withQueryParams(req.query, req.body) as typeof req.body;
   });
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unknown';

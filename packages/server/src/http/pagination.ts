@@ -1,16 +1,20 @@
 import { z } from 'zod';
 
+/** A `limit` query parameter: `dflt` when absent, at most `max` whatever is asked. */
+export const limitParam = (dflt: number, max: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(dflt)
+    .transform((n) => Math.min(n, max));
+
 /** Mastodon's keyset pagination parameters (ids are strings of integers). */
 export const pageParams = z.object({
   max_id: z.coerce.number().int().positive().optional(),
   since_id: z.coerce.number().int().nonnegative().optional(),
   min_id: z.coerce.number().int().nonnegative().optional(),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(20)
-    .transform((n) => Math.min(n, 40)),
+  limit: limitParam(20, 40),
 });
 export type PageParams = z.infer<typeof pageParams>;
 
@@ -27,7 +31,8 @@ export function linkHeader(
   if (ids.length === 0) return null;
   const keep = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) {
-    if (['max_id', 'min_id', 'since_id'].includes(k) || v === undefined) continue;
+    // The cursor is replaced; a token never goes into a header that proxies and logs keep.
+    if (['max_id', 'min_id', 'since_id', 'access_token'].includes(k) || v === undefined) continue;
     if (Array.isArray(v)) for (const x of v) keep.append(`${k}[]`, String(x));
     else keep.set(k, String(v));
   }

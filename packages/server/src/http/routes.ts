@@ -10,19 +10,26 @@ import { chatMemberRoutes } from './routes/chats/members';
 import { chatPreferenceRoutes } from './routes/chats/preferences';
 import { chatSessionRoutes } from './routes/chats/sessions';
 import { chatStreamRoutes } from './routes/chats/stream';
+import { wellKnownRoutes } from './routes/discovery/well-known';
 import { liveQuestionRoutes } from './routes/live/questions';
 import { liveRoomRoutes } from './routes/live/room';
 import { liveSpotlightRoutes } from './routes/live/spotlight';
+import { absentFeatureRoutes } from './routes/mastodon/absent-features';
+import { accountSearchRoutes } from './routes/mastodon/account-search';
 import { accountRoutes } from './routes/mastodon/accounts';
 import { appRoutes } from './routes/mastodon/apps';
 import { instanceRoutes } from './routes/mastodon/instance';
+import { markerRoutes } from './routes/mastodon/markers';
 import { notificationRoutes } from './routes/mastodon/notifications';
 import { oauthRoutes } from './routes/mastodon/oauth';
+import { preferenceRoutes } from './routes/mastodon/preferences';
+import { savedStatusRoutes } from './routes/mastodon/saved-statuses';
 import { searchRoutes } from './routes/mastodon/search';
 import { statusRoutes } from './routes/mastodon/statuses';
 import { streamingRoutes } from './routes/mastodon/streaming';
 import { tagRoutes } from './routes/mastodon/tags';
 import { timelineRoutes } from './routes/mastodon/timelines';
+import { trendRoutes } from './routes/mastodon/trends';
 import { blockRoutes } from './routes/moderation/blocks';
 import { moderationReportRoutes } from './routes/moderation/reports';
 import { moderationRoomRoutes } from './routes/moderation/room';
@@ -39,15 +46,22 @@ import { webAppRoutes } from './routes/web/static';
 /** Every route module, in one list: the Mastodon subset, our extensions, then the web app. */
 const modules: RouteModule[] = [
   opsRoutes,
+  wellKnownRoutes,
   appRoutes,
   oauthRoutes,
   accountRoutes,
+  accountSearchRoutes,
   statusRoutes,
   timelineRoutes,
   tagRoutes,
   searchRoutes,
   notificationRoutes,
   instanceRoutes,
+  preferenceRoutes,
+  markerRoutes,
+  absentFeatureRoutes,
+  trendRoutes,
+  savedStatusRoutes,
   streamingRoutes,
   chatRoutes,
   directoryRoutes,

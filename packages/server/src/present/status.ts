@@ -10,6 +10,8 @@ export interface StatusParts {
   mentions: AccountViewRow[];
   favourited: boolean;
   reblogged: boolean;
+  /** Absent where no viewer is known (a stream's shared entity): false. */
+  bookmarked?: boolean;
   /** The boosted status, already presented (the contract's Status). */
   reblog: Status | null;
 }
@@ -37,7 +39,7 @@ export function serializeStatus(p: StatusParts, baseUrl: string, account?: Accou
     favourited: p.favourited,
     reblogged: p.reblogged,
     muted: false,
-    bookmarked: false,
+    bookmarked: p.bookmarked ?? false,
     pinned: false,
     content: s.content,
     filtered: [],

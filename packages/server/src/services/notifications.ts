@@ -100,7 +100,8 @@ export async function presentNotifications(
       type: r.type,
       created_at: new Date(Number(r.created_at)).toISOString(),
       account: serializeAccount(from, ctx.config.publicUrl),
-      status,
+      // Mastodon leaves the key out when there is no status (a follow); some clients test for it.
+      ...(status ? { status } : {}),
       ...(r.ref_id !== null ? { ref_id: String(r.ref_id) } : {}),
       ...reminder,
     });

@@ -11,8 +11,8 @@ export async function relationships(ctx: Context, viewerId: number, ids: number[
   return ids.map((id) => ({
     id: String(id),
     following: f.has(id),
-    showing_reblogs: f.has(id),
-    notifying: false,
+    showing_reblogs: Number(f.get(id)?.show_reblogs ?? 0) === 1,
+    notifying: Number(f.get(id)?.notify ?? 0) === 1,
     languages: null,
     followed_by: fb.has(id),
     ...safety(id),

@@ -58,6 +58,7 @@ export async function presentStatuses(
         mentions: (mentions.get(id) ?? []).map((a) => accounts.get(a)).filter((a) => a !== undefined),
         favourited: viewer?.favourited.has(proper) ?? false,
         reblogged: viewer?.reblogged.has(proper) ?? false,
+        bookmarked: viewer?.bookmarked.has(proper) ?? false,
         reblog,
       },
       base,

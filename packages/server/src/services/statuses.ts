@@ -6,6 +6,7 @@ import type { Context } from '../context';
 import { serializeStatus } from '../present/status';
 import { findAccountsByUsernames } from '../store/accounts';
 import { appendEvents, type NewEvent } from '../store/events';
+import { notifiedFollowerIds } from '../store/follows';
 import {
   deleteExpiredIdempotencyKey,
   findIdempotentStatusId,
@@ -158,16 +159,20 @@ export async function createStatus(
         },
       ];
       events.push(...(await indexStatusInRooms(ctx, trx, { status: row, tagNames, entity, ...room })));
+      // Followers who asked (`notify`) hear of a post, not of a reply to someone else or a direct
+      // message, as in Mastodon; a mentioned one gets the mention only.
+      const subscribed =
+        input.visibility !== 'direct' && (!parent || Number(parent.account_id) === authorId)
+          ? (await notifiedFollowerIds(trx, authorId)).filter((f) => !mentionIds.includes(f))
+          : [];
       events.push(
         ...(await addNotifications(
           ctx,
           trx,
-          mentionIds.map((m) => ({
-            accountId: m,
-            fromAccountId: authorId,
-            type: 'mention' as const,
-            statusId: id,
-          })),
+          [
+            ...mentionIds.map((m) => ({ accountId: m, type: 'mention' as const })),
+            ...subscribed.map((f) => ({ accountId: f, type: 'status' as const })),
+          ].map((n) => ({ ...n, fromAccountId: authorId, statusId: id })),
           { statuses: new Map([[id, entity]]), accounts: new Map([[authorId, author]]) },
         )),
       );

@@ -81,10 +81,25 @@ export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export const startsWith = (column: string, prefix: string, like: 'like' | 'ilike' = 'like') =>
   sql<SqlBool>`${sql.ref(column)} ${sql.raw(like)} ${`${escapeLike(prefix)}%`} ESCAPE '\\'`;
 
-/** Accounts whose username or display name starts with `q` (search), keyset by id. */
-export function searchAccounts(db: Kysely<Database>, q: string, limit: number, like: 'like' | 'ilike') {
-  return db
-    .selectFrom('accounts')
+/**
+ * Accounts whose username or display name starts with `q` (search), most followed first;
+ * `followedBy` keeps those that account follows (mention autocomplete among one's own).
+ */
+export function searchAccounts(
+  db: Kysely<Database>,
+  q: string,
+  limit: number,
+  like: 'like' | 'ilike',
+  opts: { offset?: number; followedBy?: number } = {},
+) {
+  let sel = db.selectFrom('accounts');
+  if (opts.followedBy !== undefined)
+    sel = sel.where(
+      'id',
+      'in',
+      db.selectFrom('follows').select('target_account_id').where('account_id', '=', opts.followedBy),
+    );
+  return sel
     .selectAll()
     .where('suspended_at', 'is', null)
     .where((eb) =>
@@ -96,6 +111,7 @@ export function searchAccounts(db: Kysely<Database>, q: string, limit: number, l
     .orderBy('followers_count', 'desc')
     .orderBy('id')
     .limit(limit)
+    .offset(opts.offset ?? 0)
     .execute();
 }
 

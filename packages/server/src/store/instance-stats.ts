@@ -27,3 +27,41 @@ export async function firstAdminId(db: Kysely<Database>): Promise<number | null>
     .executeTakeFirst();
   return row ? Number(row.id) : null;
 }
+
+/**
+ * NodeInfo's usage numbers: accounts that are not suspended, those of them that posted in the
+ * last 30 and 180 days (Hashchat records no sign-ins, so a post is what counts as active), and
+ * the statuses written here.
+ */
+export async function nodeInfoUsage(db: Kysely<Database>, now: number) {
+  const DAY = 86_400_000;
+  const active = (days: number) =>
+    db
+      .selectFrom('accounts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('suspended_at', 'is', null)
+      .where('last_status_at', '>=', now - days * DAY)
+      .executeTakeFirst();
+  const [total, month, halfYear, posts] = await Promise.all([
+    db
+      .selectFrom('accounts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('suspended_at', 'is', null)
+      .executeTakeFirst(),
+    active(30),
+    active(180),
+    db
+      .selectFrom('statuses')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('reblog_of_id', 'is', null)
+      .executeTakeFirst(),
+  ]);
+  return {
+    users: {
+      total: Number(total?.n ?? 0),
+      activeMonth: Number(month?.n ?? 0),
+      activeHalfyear: Number(halfYear?.n ?? 0),
+    },
+    localPosts: Number(posts?.n ?? 0),
+  };
+}

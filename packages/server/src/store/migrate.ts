@@ -7,6 +7,9 @@ import * as m003 from './migrations/003-room';
 import * as m004 from './migrations/004-moderation';
 import * as m005 from './migrations/005-transcripts';
 import * as m006 from './migrations/006-read-indexes';
+import * as m010 from './migrations/010-follow-options';
+import * as m011 from './migrations/011-markers';
+import * as m012 from './migrations/012-favourite-ids-bookmarks';
 import type { Database } from './schema';
 
 type DialectMigration = {
@@ -22,6 +25,9 @@ const migrations: Record<string, DialectMigration> = {
   '004-moderation': m004,
   '005-transcripts': m005,
   '006-read-indexes': m006,
+  '010-follow-options': m010,
+  '011-markers': m011,
+  '012-favourite-ids-bookmarks': m012,
 };
 
 /** Brings the schema up to date; run on every start. */

@@ -82,20 +82,24 @@ export async function mentionsForStatuses(
   return out;
 }
 
-/** Which of `ids` the viewer has favourited and reblogged. */
+/** Which of `ids` the viewer has favourited, reblogged and bookmarked. */
 export async function viewerStateForStatuses(db: Kysely<Database>, viewerId: number, ids: number[]) {
-  if (ids.length === 0) return { favourited: new Set<number>(), reblogged: new Set<number>() };
-  const list = sql.join(ids);
-  const { rows } = await sql<{ kind: 'f' | 'r'; id: number }>`
-    select 'f' as kind, status_id as id from favourites where account_id = ${viewerId} and status_id in (${list})
-    union all
-    select 'r' as kind, reblog_of_id as id from statuses where account_id = ${viewerId} and reblog_of_id in (${list})`.execute(
-    db,
-  );
   const favourited = new Set<number>();
   const reblogged = new Set<number>();
-  for (const r of rows) (r.kind === 'f' ? favourited : reblogged).add(Number(r.id));
-  return { favourited, reblogged };
+  const bookmarked = new Set<number>();
+  if (ids.length === 0) return { favourited, reblogged, bookmarked };
+  const list = sql.join(ids);
+  const { rows } = await sql<{ kind: 'f' | 'r' | 'b'; id: number }>`
+    select 'f' as kind, status_id as id from favourites where account_id = ${viewerId} and status_id in (${list})
+    union all
+    select 'r' as kind, reblog_of_id as id from statuses where account_id = ${viewerId} and reblog_of_id in (${list})
+    union all
+    select 'b' as kind, status_id as id from bookmarks where account_id = ${viewerId} and status_id in (${list})`.execute(
+    db,
+  );
+  const sets = { f: favourited, r: reblogged, b: bookmarked };
+  for (const r of rows) sets[r.kind].add(Number(r.id));
+  return { favourited, reblogged, bookmarked };
 }
 
 /** Those of `ids` that are public statuses (search reads only these). */

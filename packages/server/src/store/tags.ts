@@ -101,6 +101,31 @@ export async function tagsByPrefix(db: Kysely<Database>, prefix: string, limit: 
   return rows.map(toTagRef);
 }
 
+/**
+ * The hashtags most used in public statuses since `since`: ranked by how many accounts used
+ * them, then by uses (as Mastodon ranks trends: one loud account does not make a trend).
+ */
+export async function trendingTags(db: Kysely<Database>, since: number, limit: number): Promise<TagRef[]> {
+  const rows = await db
+    .selectFrom('status_tags as st')
+    .innerJoin('statuses as s', 's.id', 'st.status_id')
+    .innerJoin('tags as t', 't.id', 'st.tag_id')
+    .select(['t.id', 't.name', 't.display_name'])
+    .select((eb) => [
+      eb.fn.count<number>('st.account_id').distinct().as('accounts'),
+      eb.fn.countAll<number>().as('uses'),
+    ])
+    .where('st.created_at', '>=', since)
+    .where('s.visibility', '=', 'public')
+    .groupBy(['t.id', 't.name', 't.display_name'])
+    .orderBy('accounts', 'desc')
+    .orderBy('uses', 'desc')
+    .orderBy('t.id')
+    .limit(limit)
+    .execute();
+  return rows.map(toTagRef);
+}
+
 /** Every hashtag an account follows, by name (a user stream's topics). */
 export async function followedTagNames(db: Kysely<Database>, accountId: number): Promise<string[]> {
   const rows = await db

@@ -94,7 +94,10 @@ export async function publicTimelineIds(db: Kysely<Database>, k: Keyset): Promis
   return dir === 'asc' ? ids.reverse() : ids;
 }
 
-/** Home timeline: the viewer's own statuses, followed accounts' and followed hashtags', merged. */
+/**
+ * Home timeline: the viewer's own statuses, followed accounts' (their reblogs only where the follow
+ * shows reblogs) and followed hashtags', merged.
+ */
 export async function homeTimelineIds(db: Kysely<Database>, viewerId: number, k: Keyset): Promise<number[]> {
   const dir = direction(k);
   let fromAccounts = db
@@ -103,10 +106,23 @@ export async function homeTimelineIds(db: Kysely<Database>, viewerId: number, k:
     .where((eb) =>
       eb.or([
         eb('account_id', '=', viewerId),
+        eb.and([
+          eb('reblog_of_id', 'is', null),
+          eb(
+            'account_id',
+            'in',
+            eb.selectFrom('follows').select('target_account_id').where('account_id', '=', viewerId),
+          ),
+        ]),
+        // Reblogs only from accounts followed with `reblogs` left on.
         eb(
           'account_id',
           'in',
-          eb.selectFrom('follows').select('target_account_id').where('account_id', '=', viewerId),
+          eb
+            .selectFrom('follows')
+            .select('target_account_id')
+            .where('account_id', '=', viewerId)
+            .where('show_reblogs', '=', 1),
         ),
       ]),
     )

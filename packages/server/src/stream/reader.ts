@@ -15,6 +15,14 @@ export interface FrameCache {
   wsPayload?: string;
 }
 
+/**
+ * Whether an `update` is a reblog, from its serialized Status: only a reblog's `reblog` is an
+ * object. User text cannot fake the marker: inside JSON strings every `"` is escaped.
+ */
+function isReblog(event: StoredEvent): boolean {
+  return event.event === 'update' && event.payload.includes('"reblog":{"');
+}
+
 /** Why a stream ended: a slow reader dropped, the server stopping, the client leaving, its credential revoked. */
 export type CloseReason = 'backlog' | 'shutdown' | 'client' | 'revoked';
 
@@ -35,6 +43,11 @@ export abstract class Reader {
   private readonly recent = new Set<number>();
   /** Accounts whose events this reader never writes (blocked, muted); kept current by `hashchat.exclude`. */
   excludedAccounts = new Set<number>();
+  /**
+   * Accounts the viewer follows with reblogs off (user streams): their reblogs are not written,
+   * as the home timeline leaves them out. Kept current by `hashchat.reblogs`.
+   */
+  hiddenReblogs = new Set<number>();
   /** Which event names this reader wants (e.g. only `notification`); null for all. */
   eventFilter: ReadonlySet<string> | null = null;
   /** The token the stream was opened with (null: anonymous); revoking it closes the stream. */
@@ -80,11 +93,13 @@ export abstract class Reader {
     if (event.id > this.lastId) this.lastId = event.id;
     if (event.event.startsWith('hashchat.')) {
       if (event.event === 'hashchat.exclude') this.exclude(event.payload);
+      else if (event.event === 'hashchat.reblogs') this.showReblogs(event.payload);
       this.onControl(event);
       return false;
     }
     if (
       (event.accountId !== null && this.excludedAccounts.has(event.accountId)) ||
+      (event.accountId !== null && this.hiddenReblogs.has(event.accountId) && isReblog(event)) ||
       (this.eventFilter && !this.eventFilter.has(event.event))
     ) {
       return false;
@@ -97,6 +112,12 @@ export abstract class Reader {
     const { account_id, excluded } = JSON.parse(payload) as { account_id: number; excluded: boolean };
     if (excluded) this.excludedAccounts.add(account_id);
     else this.excludedAccounts.delete(account_id);
+  }
+
+  private showReblogs(payload: string): void {
+    const { account_id, shown } = JSON.parse(payload) as { account_id: number; shown: boolean };
+    if (shown) this.hiddenReblogs.delete(account_id);
+    else this.hiddenReblogs.add(account_id);
   }
 
   beginCatchUp(): void {

@@ -55,7 +55,7 @@ describe('SseReader', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
     expect(res.headers['x-accel-buffering']).toBe('no');
-    expect(res.chunks).toEqual([':)\n\n']);
+    expect(res.chunks).toEqual([':)\n']);
   });
 
   it('writes each event with its id, name and payload', () => {
@@ -65,10 +65,28 @@ describe('SseReader', () => {
     expect(r.lastId).toBe(7);
   });
 
+  it('leaves out reblogs by an account followed with reblogs off, not its own posts, until shown again', () => {
+    const { res, r } = reader(1 << 20);
+    const reblog = '{"id":"9","reblog":{"id":"3","content":"<p>\\"reblog\\":{</p>","reblog":null}}';
+    const own = '{"id":"8","content":"<p>\\"reblog\\":{\\"</p>","reblog":null}';
+    const control = (id: number, shown: boolean): StoredEvent => ({
+      id,
+      event: 'hashchat.reblogs',
+      payload: JSON.stringify({ account_id: 1, shown }),
+      accountId: null,
+    });
+    r.deliver('tag:x', control(1, false), {});
+    expect(r.deliver('tag:x', event(2, reblog), {})).toBe(false);
+    expect(r.deliver('tag:x', event(3, own), {})).toBe(true);
+    r.deliver('tag:x', control(4, true), {});
+    expect(r.deliver('tag:x', event(5, reblog), {})).toBe(true);
+    expect(res.chunks.map((c) => c.match(/^id: (\d+)/)?.[1])).toEqual(['3', '5']);
+  });
+
   it('writes a heartbeat comment', () => {
     const { res, r } = reader();
     r.heartbeat();
-    expect(res.chunks).toEqual([':thump\n\n']);
+    expect(res.chunks).toEqual([':thump\n']);
   });
 
   it('drops a reader whose backlog passes the limit: destroyed, closed once as backlog, nothing more written', async () => {

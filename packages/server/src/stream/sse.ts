@@ -3,7 +3,11 @@ import type { Socket } from 'node:net';
 import type { StoredEvent } from '../store/events';
 import { type CloseReason, type FrameCache, Reader } from './reader';
 
-const HEARTBEAT = Buffer.from(':thump\n\n');
+// Comments end in one newline, as Mastodon's streaming server writes them: Mastodon.py ends an
+// event at a blank line and aborts on one with no `event` field, so a comment must not stand
+// alone between blank lines; spec-following readers (EventSource) skip the line either way.
+const OPENING = ':)\n';
+const HEARTBEAT = Buffer.from(':thump\n');
 const HEARTBEAT_CHUNK = chunk(HEARTBEAT);
 
 /** `data` framed as one HTTP/1.1 chunk (`<hex size>\r\n<data>\r\n`), ready for the socket. */
@@ -51,7 +55,7 @@ export class SseReader extends Reader {
       'access-control-allow-origin': '*',
       'x-content-type-options': 'nosniff',
     });
-    this.res.write(':)\n\n');
+    this.res.write(OPENING);
     if (this.res.chunkedEncoding) this.candidate = this.res.socket;
   }
 

@@ -16,3 +16,14 @@ export function getMaxCharacters(): Promise<number> {
   );
   return maxCharacters;
 }
+
+/** One of the server's rules (Mastodon's Rule entity). */
+export interface InstanceRule {
+  id: string;
+  text: string;
+}
+
+/** The rules people agree to when they sign up; none when the server lists none or cannot be reached. */
+export function getRules(): Promise<InstanceRule[]> {
+  return api<InstanceRule[]>('/api/v1/instance/rules').catch(() => []);
+}

@@ -18,6 +18,8 @@ export interface CoreTables {
   events: EventsTable;
   event_topics: EventTopicsTable;
   jobs: JobsTable;
+  markers: MarkersTable;
+  bookmarks: BookmarksTable;
 }
 
 export interface AccountsTable {
@@ -37,6 +39,16 @@ export interface AccountsTable {
   following_count: number;
   last_status_at: number | null;
   suspended_at: number | null;
+}
+
+export type MarkerTimeline = 'home' | 'notifications';
+
+export interface MarkersTable {
+  account_id: number;
+  timeline: MarkerTimeline;
+  last_read_id: number;
+  version: number;
+  updated_at: number;
 }
 
 export interface AppsTable {
@@ -115,6 +127,14 @@ export interface MentionsTable {
 }
 
 export interface FavouritesTable {
+  id: Generated<number>;
+  account_id: number;
+  status_id: number;
+  created_at: number;
+}
+
+export interface BookmarksTable {
+  id: Generated<number>;
   account_id: number;
   status_id: number;
   created_at: number;
@@ -124,6 +144,10 @@ export interface FollowsTable {
   account_id: number;
   target_account_id: number;
   created_at: number;
+  /** 0/1: the account's reblogs appear in the follower's home timeline. */
+  show_reblogs: Generated<number>;
+  /** 0/1: the follower asked to be notified of the account's posts. */
+  notify: Generated<number>;
 }
 
 export interface TagFollowsTable {

@@ -1,6 +1,7 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, errorMessage, type FieldErrors } from '../../api/api-error';
 import { signUp } from '../../api/auth';
+import { getRules, type InstanceRule } from '../../api/instance';
 import { navigate } from '../../app/history';
 import { paths } from '../../app/routes';
 import { useSession } from '../../app/session-context';
@@ -17,6 +18,15 @@ export function SignUpPage({ next }: { next: string | null }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const [rules, setRules] = useState<InstanceRule[]>([]);
+
+  useEffect(() => {
+    let live = true;
+    void getRules().then((r) => live && setRules(r));
+    return () => {
+      live = false;
+    };
+  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -85,6 +95,16 @@ export function SignUpPage({ next }: { next: string | null }) {
           errors={errors.password}
           onChange={setPassword}
         />
+        {rules.length > 0 && (
+          <section className="field" aria-labelledby="rules-title">
+            <h2 id="rules-title">Rules of this server</h2>
+            <ol>
+              {rules.map((r) => (
+                <li key={r.id}>{r.text}</li>
+              ))}
+            </ol>
+          </section>
+        )}
         <div className="field field-check">
           <input
             id="field-agreement"

@@ -11,6 +11,7 @@ const VERB: Record<string, string> = {
   reblog: 'reposted your status',
   follow: 'followed you',
   mention: 'mentioned you',
+  status: 'posted',
   submission_answered: 'answered your town-hall question',
 };
 

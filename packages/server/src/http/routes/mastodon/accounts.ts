@@ -14,7 +14,7 @@ import { optionalUser, requireToken, requireUser } from '../../auth';
 import { formBool, idList, idParam, userText } from '../../fields';
 import { pageKeyset } from '../../page-keyset';
 import { linkHeader, pageParams } from '../../pagination';
-import { parse } from '../../params';
+import { parse, refuseUnsupported } from '../../params';
 import type { RouteModule } from '../../route-module';
 
 export const registrationInput = z.object({
@@ -25,6 +25,8 @@ export const registrationInput = z.object({
   locale: z.string().default('en'),
   reason: userText().max(1000).optional(),
 });
+
+const followInput = z.object({ reblogs: formBool.optional(), notify: formBool.optional() });
 
 export const accountRoutes: RouteModule = (app, ctx) => {
   const base = ctx.config.publicUrl;
@@ -58,6 +60,9 @@ export const accountRoutes: RouteModule = (app, ctx) => {
 
   app.patch('/api/v1/accounts/update_credentials', async (req) => {
     const id = requireUser(req, 'write:accounts');
+    // Profile parts Hashchat does not keep (yet): refused by name rather than dropped.
+    refuseUnsupported(req.body, ['avatar', 'header', 'fields_attributes']);
+    refuseUnsupported(req.body, ['locked', 'bot'], (v) => formBool.safeParse(v).data === true);
     const input = parse(
       z.object({ display_name: userText().max(30).optional(), note: userText().max(500).optional() }),
       req.body,
@@ -127,7 +132,10 @@ export const accountRoutes: RouteModule = (app, ctx) => {
   app.post('/api/v1/accounts/:id/follow', async (req) => {
     const me = requireUser(req, 'write:follows');
     const { id } = parse(idParam, req.params);
-    await follow(ctx, me, id);
+    // Per-follow language filters would be dropped: refused rather than ignored.
+    refuseUnsupported(req.body, ['languages']);
+    const opts = parse(followInput, req.body);
+    await follow(ctx, me, id, { reblogs: opts.reblogs, notify: opts.notify });
     return (await relationships(ctx, me, [id]))[0];
   });
 

@@ -1,15 +1,21 @@
+import { escapeHtml } from '@hashchat/core/text/render';
 import { serializeAccount } from '../../../present/account';
 import { findAccountById } from '../../../store/accounts';
 import { firstAdminId, instanceCounts } from '../../../store/instance-stats';
 import type { RouteModule } from '../../route-module';
 
 const VERSION = '4.3.0 (compatible; Hashchat 0.1.0)';
+const DESCRIPTION = 'A microblog for running and following hashtag chats.';
 
 /** `/api/v1/instance` and `/api/v2/instance`, with the limits clients read before posting. */
 export const instanceRoutes: RouteModule = (app, ctx) => {
   const base = ctx.config.publicUrl;
   const host = new URL(base).host;
   const streaming = base.replace(/^http/, 'ws');
+  // Mastodon's Rule entity; ids are positions, stable while the configured list is.
+  const rules = ctx.config.instanceRules.map((text, i) => ({ id: String(i + 1), text, hint: '' }));
+  // The configuration is read once at start: that is when these texts last changed.
+  const configuredAt = new Date(ctx.now()).toISOString();
   const statuses = {
     max_characters: ctx.config.maxStatusChars,
     max_media_attachments: 0,
@@ -22,7 +28,7 @@ export const instanceRoutes: RouteModule = (app, ctx) => {
       uri: host,
       title: 'Hashchat',
       short_description: 'Hashtag chats, self-hosted.',
-      description: 'A microblog for running and following hashtag chats.',
+      description: DESCRIPTION,
       email: '',
       version: VERSION,
       urls: { streaming_api: streaming },
@@ -33,7 +39,7 @@ export const instanceRoutes: RouteModule = (app, ctx) => {
       invites_enabled: false,
       configuration: { statuses, accounts: { max_featured_tags: 0 } },
       contact_account: null,
-      rules: [],
+      rules,
     };
   });
 
@@ -45,7 +51,7 @@ export const instanceRoutes: RouteModule = (app, ctx) => {
       title: 'Hashchat',
       version: VERSION,
       source_url: 'https://github.com/hashchat/hashchat',
-      description: 'A microblog for running and following hashtag chats.',
+      description: DESCRIPTION,
       usage: { users: { active_month: 0 } },
       thumbnail: { url: `${base}/favicon.svg` },
       languages: ['en'],
@@ -59,7 +65,14 @@ export const instanceRoutes: RouteModule = (app, ctx) => {
       },
       registrations: { enabled: ctx.config.registrationsOpen, approval_required: false, message: null },
       contact: { email: '', account: adminRow ? serializeAccount(adminRow, base) : null },
-      rules: [],
+      rules,
     };
   });
+
+  app.get('/api/v1/instance/rules', async () => rules);
+
+  app.get('/api/v1/instance/extended_description', async () => ({
+    updated_at: configuredAt,
+    content: `<p>${escapeHtml(DESCRIPTION)}</p>`,
+  }));
 };

@@ -11,7 +11,7 @@ import { favouritedByIds, rebloggedByIds } from '../../../store/interactions';
 import { optionalUser, requireUser } from '../../auth';
 import { formBool, idParam, userText } from '../../fields';
 import { linkHeader, pageParams } from '../../pagination';
-import { parse } from '../../params';
+import { parse, refuseUnsupported } from '../../params';
 import type { RouteModule } from '../../route-module';
 
 const statusInput = z.object({
@@ -32,11 +32,15 @@ const statusInput = z.object({
   sensitive: formBool.default(false),
 });
 
+/** Parameters of Mastodon's POST /api/v1/statuses whose meaning this server would drop. */
+const UNSUPPORTED_STATUS_PARAMS = ['scheduled_at', 'poll', 'media_ids'] as const;
+
 export const statusRoutes: RouteModule = (app, ctx) => {
   const base = ctx.config.publicUrl;
 
   app.post('/api/v1/statuses', async (req, reply) => {
     const me = requireUser(req, 'write:statuses');
+    refuseUnsupported(req.body, UNSUPPORTED_STATUS_PARAMS);
     const input = parse(statusInput, req.body);
     const key = req.headers['idempotency-key'];
     const result = await createStatus(

@@ -7,7 +7,7 @@ import type { Context } from '../../../context';
 import { resolveSessionStream } from '../../../services/live/session-stream';
 import { loadSafety } from '../../../services/moderation/stream-safety';
 import { latestEventId } from '../../../store/events';
-import { allFollowedAccountIds } from '../../../store/follows';
+import { followedAccounts } from '../../../store/follows';
 import { followedTagNames } from '../../../store/tags';
 import type { Reader } from '../../../stream/reader';
 import { SseReader } from '../../../stream/sse';
@@ -23,6 +23,8 @@ interface StreamSpec {
   events: ReadonlySet<string> | null;
   /** User streams follow the viewer's follows as they change. */
   userId: number | null;
+  /** Accounts followed with reblogs off, whose reblogs a user stream leaves out. */
+  hiddenReblogs?: number[];
   /** Called with each reader that opens the stream (a session's room counts its people). */
   track?: (reader: Reader) => void;
 }
@@ -48,19 +50,20 @@ async function resolveStream(
     case 'user': {
       const me = needUser();
       const [follows, tags] = await Promise.all([
-        allFollowedAccountIds(ctx.store.db, me),
+        followedAccounts(ctx.store.db, me),
         followedTagNames(ctx.store.db, me),
       ]);
       return {
         topics: [
           userTopic(me),
           accountTopic(me),
-          ...follows.map((id) => accountTopic(id)),
+          ...follows.map((f) => accountTopic(f.id)),
           ...tags.map((name) => tagTopic(name)),
         ],
         name: ['user'],
         events: null,
         userId: me,
+        hiddenReblogs: follows.filter((f) => !f.showReblogs).map((f) => f.id),
       };
     }
     case 'user:notification': {
@@ -113,6 +116,7 @@ function lastEventId(req: FastifyRequest): number | null {
 function attachSpec(ctx: Context, reader: Reader, spec: StreamSpec) {
   for (const t of spec.topics) reader.topics.set(t, spec.name);
   reader.eventFilter = spec.events;
+  for (const id of spec.hiddenReblogs ?? []) reader.hiddenReblogs.add(id);
   followFollows(ctx, reader, spec);
   spec.track?.(reader);
 }

@@ -4,6 +4,7 @@ import { REPORT_CATEGORIES } from '../../../store/moderation';
 import type { ReportCategory } from '../../../store/schema';
 import { requireUser } from '../../auth';
 import { idParam, userText } from '../../fields';
+import { limitParam } from '../../pagination';
 import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 
@@ -19,12 +20,7 @@ const reportBody = z.object({
 const listQuery = z.object({
   state: z.enum(['open', 'resolved', 'all']).default('open'),
   max_id: z.coerce.number().int().positive().optional(),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(40)
-    .transform((n) => Math.min(n, 80)),
+  limit: limitParam(40, 80),
 });
 
 /** Reports to a chat's hosts: anyone signed in files one; moderators list and resolve them. */

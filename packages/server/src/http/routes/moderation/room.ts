@@ -7,6 +7,7 @@ import { moderationQueue } from '../../../services/moderation/queue';
 import { listActions, REPORT_CATEGORIES } from '../../../store/moderation';
 import { requireUser } from '../../auth';
 import { idParam, userText } from '../../fields';
+import { limitParam } from '../../pagination';
 import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 
@@ -23,12 +24,7 @@ const actionBody = z.object({
 
 const logQuery = z.object({
   max_id: z.coerce.number().int().positive().optional(),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(40)
-    .transform((n) => Math.min(n, 80)),
+  limit: limitParam(40, 80),
 });
 
 /** Room moderation: actions on a session's room (logged), the log, and the review queue. */

@@ -54,9 +54,10 @@ export const webAppRoutes: RouteModule = async (app, ctx) => {
   // Any other GET that is not the API is a client-side route of the app.
   app.get('/*', async (req, reply) => {
     const url = req.url.split('?')[0];
-    // Machine paths (the API, OAuth, calendar feeds) never get the app's HTML: an unknown or
-    // malformed one is a JSON 404, as a client or a calendar app expects.
-    if (/^\/(api|oauth|calendar)\//.test(url)) return reply.status(404).send({ error: 'Record not found' });
+    // Machine paths (the API, OAuth, calendar feeds, discovery documents) never get the app's
+    // HTML: an unknown or malformed one is a JSON 404, as a client or a calendar app expects.
+    if (/^\/(api|oauth|calendar|nodeinfo|\.well-known)\//.test(url))
+      return reply.status(404).send({ error: 'Record not found' });
     const file = path.join(dist, path.normalize(url));
     if (file.startsWith(dist) && fs.existsSync(file) && fs.statSync(file).isFile())
       return reply.sendFile(path.relative(dist, file));

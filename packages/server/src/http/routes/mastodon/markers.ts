@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { findMarkers, saveMarker } from '../../../store/markers';
+import type { MarkerTimeline } from '../../../store/schema';
+import { requireUser } from '../../auth';
+import { stringList } from '../../fields';
+import { parse } from '../../params';
+import type { RouteModule } from '../../route-module';
+
+const TIMELINES = ['home', 'notifications'] as const satisfies readonly MarkerTimeline[];
+const lastReadId = z.object({
+  last_read_id: z.union([z.string(), z.number()]).transform((v, c) => {
+    const s = String(v);
+    if (/^\d{1,18}$/.test(s)) return Number(s);
+    c.addIssue({ code: 'custom', message: 'is not a valid id' });
+    return z.NEVER;
+  }),
+});
+
+/** A timeline's marker as JSON (`{"home": {"last_read_id": …}}`) or as form fields (`home[last_read_id]=…`). */
+function markerInput(body: Record<string, unknown>, timeline: MarkerTimeline): unknown {
+  const nested = body[timeline];
+  if (nested !== undefined) return nested;
+  const flat = body[`${timeline}[last_read_id]`];
+  return flat === undefined ? undefined : { last_read_id: flat };
+}
+
+const present = (m: { last_read_id: number; version: number; updated_at: number }) => ({
+  last_read_id: String(m.last_read_id),
+  version: Number(m.version),
+  updated_at: new Date(Number(m.updated_at)).toISOString(),
+});
+
+/** Read positions that apps sync between devices: the home timeline's and the notifications'. */
+export const markerRoutes: RouteModule = (app, ctx) => {
+  app.get('/api/v1/markers', async (req) => {
+    const me = requireUser(req, 'read:statuses');
+    const { timeline } = parse(z.object({ timeline: stringList }), req.query);
+    const wanted = TIMELINES.filter((t) => timeline.includes(t));
+    const rows = await findMarkers(ctx.store.db, me, wanted);
+    return Object.fromEntries(rows.map((r) => [r.timeline, present(r)]));
+  });
+
+  app.post('/api/v1/markers', async (req) => {
+    const me = requireUser(req, 'write:statuses');
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const out: Record<string, ReturnType<typeof present>> = {};
+    const given = TIMELINES.flatMap((t) => {
+      const raw = markerInput(body, t);
+      return raw === undefined ? [] : [{ timeline: t, id: parse(lastReadId, raw).last_read_id }];
+    });
+    for (const m of given)
+      out[m.timeline] = present(await saveMarker(ctx.store.db, me, m.timeline, m.id, ctx.now()));
+    return out;
+  });
+};
