@@ -9,18 +9,18 @@ import type { Acknowledgement, LiveState, Question, SpotlightChange } from '@has
 import type { LoggedAction, ModerationSettings, Submission } from '@hashchat/api/entities/moderation';
 import type { Recap, Transcript } from '@hashchat/api/entities/recap';
 import type { RoomChat, RoomStatus, Status } from '@hashchat/api/entities/status';
-import type { AccountEntity, serializeCredentialAccount } from '../src/http/serializers/account';
-import type { CategoryEntity, ChatEntity, SessionEntity } from '../src/http/serializers/chat';
-import type { QuestionEntity } from '../src/http/serializers/question';
-import type { RecapEntity } from '../src/http/serializers/recap';
-import type { RoomStatusEntity, RoomChat as ServerRoomChat } from '../src/http/serializers/room-status';
-import type { StatusEntity } from '../src/http/serializers/status';
+import type { AccountEntity, serializeCredentialAccount } from '../src/present/account';
+import type { CategoryEntity, ChatEntity, SessionEntity } from '../src/present/chat';
+import type { QuestionEntity } from '../src/present/question';
+import type { RecapEntity } from '../src/present/recap';
+import type { RoomStatusEntity, RoomChat as ServerRoomChat } from '../src/present/room-status';
+import type { StatusEntity } from '../src/present/status';
 import type { Acknowledgement as ServerAcknowledgement } from '../src/services/live/acknowledgements';
 import type { LiveState as ServerLiveState } from '../src/services/live/live-state';
 import type { SpotlightChange as ServerSpotlightChange } from '../src/services/live/spotlight';
 import type { ModerationActionEntity } from '../src/services/moderation/log';
 import type { SettingsEntity } from '../src/services/moderation/settings';
-import type { SubmissionEntity } from '../src/services/moderation/town-hall';
+import type { SubmissionEntity } from '../src/services/moderation/town-hall/views';
 import type { tokenEntity } from '../src/services/oauth';
 import type { TranscriptPage } from '../src/services/transcripts/transcript-page';
 

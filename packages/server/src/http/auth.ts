@@ -4,6 +4,7 @@ import { hasScope } from '../auth/scopes';
 import { hashSecret, safeEqual } from '../auth/secrets';
 import type { TokenRecord } from '../auth/token-cache';
 import type { Context } from '../context';
+import { findTokenByHash } from '../store/tokens';
 import { fromOwnOrigin } from './origin';
 
 export const SESSION_COOKIE = 'hc_session';
@@ -74,21 +75,7 @@ export async function resolveViewer(ctx: Context, req: FastifyRequest): Promise<
 async function findToken(ctx: Context, hash: string): Promise<TokenRecord | undefined> {
   const cached = ctx.tokens.get(hash);
   if (cached) return cached;
-  const row = await ctx.store.db
-    .selectFrom('tokens as t')
-    .leftJoin('accounts as a', 'a.id', 't.account_id')
-    .select([
-      't.id',
-      't.account_id',
-      't.app_id',
-      't.scopes',
-      't.kind',
-      't.csrf_token',
-      't.revoked_at',
-      'a.suspended_at',
-    ])
-    .where('t.token_hash', '=', hash)
-    .executeTakeFirst();
+  const row = await findTokenByHash(ctx.store.db, hash);
   if (!row) return undefined;
   const record: TokenRecord = {
     id: Number(row.id),

@@ -1,5 +1,6 @@
 import type { Context } from '../context';
 import { materializeSessions } from '../services/chats/materialize';
+import { recurringChatsAfter } from '../store/chats';
 import { pruneJobs } from '../store/jobs';
 import type { JobHandler } from './scheduler';
 
@@ -16,14 +17,7 @@ export const materializeSessionsJob =
     const db = ctx.store.db;
     let after = 0;
     for (;;) {
-      const chats = await db
-        .selectFrom('chats')
-        .selectAll()
-        .where('rrule', 'is not', null)
-        .where('id', '>', after)
-        .orderBy('id')
-        .limit(100)
-        .execute();
+      const chats = await recurringChatsAfter(db, after, 100);
       for (const chat of chats) {
         await db.transaction().execute((trx) => materializeSessions(trx, chat, ctx.now()));
         after = Number(chat.id);

@@ -11,6 +11,7 @@ import {
   deleteMediaRows,
   findMedia,
   findStaleUnattached,
+  findStatusMedia,
   insertMedia,
   type MediaRow,
   markMediaFailed,
@@ -171,11 +172,7 @@ export async function deleteFiles(ctx: Context, keys: string[]): Promise<void> {
 
 /** Inside a status's deletion: drops its attachments' rows and returns their files to remove after commit. */
 export async function detachStatusMedia(trx: Kysely<Database>, statusId: number): Promise<string[]> {
-  const rows = await trx
-    .selectFrom('media_attachments')
-    .selectAll()
-    .where('status_id', '=', statusId)
-    .execute();
+  const rows = await findStatusMedia(trx, statusId);
   await deleteMediaRows(
     trx,
     rows.map((r) => Number(r.id)),

@@ -1,10 +1,11 @@
 import { userTopic } from '@hashchat/api/topics';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Context } from '../context';
-import { serializeAccount } from '../http/serializers/account';
-import type { StatusEntity } from '../http/serializers/status';
+import { serializeAccount } from '../present/account';
+import type { StatusEntity } from '../present/status';
 import { type AccountRow, findAccountsByIds } from '../store/accounts';
 import type { NewEvent } from '../store/events';
+import { insertNotification, type NotificationRow } from '../store/notifications';
 import type { Database, NotificationType } from '../store/schema';
 import { chatReminderFields } from './chats/reminder-views';
 import { withoutSilenced } from './moderation/silenced';
@@ -46,11 +47,7 @@ export async function addNotifications(
   const now = ctx.now();
   const events: NewEvent[] = [];
   for (const n of wanted) {
-    const { rows } = await sql<NotificationRow>`insert into notifications
-      (account_id, from_account_id, type, status_id, ref_id, created_at)
-      values (${n.accountId}, ${n.fromAccountId}, ${n.type}, ${n.statusId}, ${n.refId ?? null}, ${now})
-      returning *`.execute(trx);
-    const row = rows[0];
+    const row = await insertNotification(trx, n, now);
     const [entity] = await presentNotifications(ctx, [row], n.accountId, trx, known);
     if (entity) {
       events.push({
@@ -63,16 +60,6 @@ export async function addNotifications(
   }
   return events;
 }
-
-type NotificationRow = {
-  id: number;
-  account_id: number;
-  from_account_id: number;
-  type: NotificationType;
-  status_id: number | null;
-  ref_id: number | null;
-  created_at: number;
-};
 
 /** Notification entities for rows of one recipient. */
 export async function presentNotifications(

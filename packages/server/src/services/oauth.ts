@@ -2,6 +2,9 @@ import { HashchatError } from '@hashchat/core/errors';
 import { scopesWithin } from '../auth/scopes';
 import { hashSecret, newSecret, pkceChallenge, safeEqual } from '../auth/secrets';
 import type { Context } from '../context';
+import { findAppByClientId, insertApp } from '../store/apps';
+import { insertOAuthCode, takeOAuthCode } from '../store/oauth-codes';
+import { insertToken, revokeTokenByHash } from '../store/tokens';
 
 export const OOB = 'urn:ietf:wg:oauth:2.0:oob';
 const CODE_TTL_MS = 10 * 60 * 1000;
@@ -10,23 +13,19 @@ export async function createApp(
   ctx: Context,
   input: { name: string; redirectUris: string[]; scopes: string[]; website: string | null },
 ) {
-  return ctx.store.db
-    .insertInto('apps')
-    .values({
-      name: input.name,
-      website: input.website,
-      redirect_uris: input.redirectUris.join('\n'),
-      scopes: input.scopes.join(' '),
-      client_id: newSecret(24),
-      client_secret: newSecret(32),
-      created_at: ctx.now(),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return insertApp(ctx.store.db, {
+    name: input.name,
+    website: input.website,
+    redirect_uris: input.redirectUris.join('\n'),
+    scopes: input.scopes.join(' '),
+    client_id: newSecret(24),
+    client_secret: newSecret(32),
+    created_at: ctx.now(),
+  });
 }
 
 export async function findApp(ctx: Context, clientId: string) {
-  return ctx.store.db.selectFrom('apps').selectAll().where('client_id', '=', clientId).executeTakeFirst();
+  return findAppByClientId(ctx.store.db, clientId);
 }
 
 /** OAuth's `invalid_client`: the client could not be authenticated. */
@@ -51,19 +50,16 @@ export async function issueToken(
   const token = newSecret(32);
   const csrf = input.kind === 'session' ? newSecret(24) : null;
   const now = ctx.now();
-  await ctx.store.db
-    .insertInto('tokens')
-    .values({
-      token_hash: hashSecret(token),
-      kind: input.kind,
-      app_id: input.appId,
-      account_id: input.accountId,
-      scopes: input.scopes.join(' '),
-      csrf_token: csrf,
-      created_at: now,
-      revoked_at: null,
-    })
-    .execute();
+  await insertToken(ctx.store.db, {
+    token_hash: hashSecret(token),
+    kind: input.kind,
+    app_id: input.appId,
+    account_id: input.accountId,
+    scopes: input.scopes.join(' '),
+    csrf_token: csrf,
+    created_at: now,
+    revoked_at: null,
+  });
   return { token, csrf, createdAt: now };
 }
 
@@ -82,13 +78,7 @@ export function tokenEntity(t: { token: string; createdAt: number }, scopes: str
  */
 export async function revokeToken(ctx: Context, token: string, appId?: number): Promise<void> {
   const hash = hashSecret(token);
-  let q = ctx.store.db
-    .updateTable('tokens')
-    .set({ revoked_at: ctx.now() })
-    .where('token_hash', '=', hash)
-    .where('revoked_at', 'is', null);
-  if (appId !== undefined) q = q.where('app_id', '=', appId);
-  const revoked = await q.returning('id').execute();
+  const revoked = await revokeTokenByHash(ctx.store.db, hash, ctx.now(), appId);
   // Another app's revoke attempt changed nothing, and forgetting is harmless: it is read again.
   ctx.tokens.forget(hash);
   for (const row of revoked) await ctx.hub.revoke({ tokenId: Number(row.id) });
@@ -106,20 +96,17 @@ export async function createCode(
   },
 ): Promise<string> {
   const code = newSecret(24);
-  await ctx.store.db
-    .insertInto('oauth_codes')
-    .values({
-      code_hash: hashSecret(code),
-      app_id: input.appId,
-      account_id: input.accountId,
-      scopes: input.scopes.join(' '),
-      redirect_uri: input.redirectUri,
-      code_challenge: input.challenge,
-      code_challenge_method: input.method,
-      expires_at: ctx.now() + CODE_TTL_MS,
-      created_at: ctx.now(),
-    })
-    .execute();
+  await insertOAuthCode(ctx.store.db, {
+    code_hash: hashSecret(code),
+    app_id: input.appId,
+    account_id: input.accountId,
+    scopes: input.scopes.join(' '),
+    redirect_uri: input.redirectUri,
+    code_challenge: input.challenge,
+    code_challenge_method: input.method,
+    expires_at: ctx.now() + CODE_TTL_MS,
+    created_at: ctx.now(),
+  });
   return code;
 }
 
@@ -151,16 +138,7 @@ export async function exchangeCode(
       'Invalid',
       'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
     );
-  const row = await ctx.store.db.transaction().execute(async (trx) => {
-    const r = await trx
-      .selectFrom('oauth_codes')
-      .selectAll()
-      .where('code_hash', '=', hashSecret(input.code))
-      .executeTakeFirst();
-    if (!r) return null;
-    await trx.deleteFrom('oauth_codes').where('code_hash', '=', r.code_hash).execute();
-    return r;
-  });
+  const row = await takeOAuthCode(ctx.store.db, hashSecret(input.code));
   if (
     !row ||
     Number(row.app_id) !== appId ||

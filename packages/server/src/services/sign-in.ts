@@ -1,7 +1,7 @@
 import { HashchatError } from '@hashchat/core/errors';
 import type { Context } from '../context';
 import { type AccountRow, findAccountByLogin } from '../store/accounts';
-import { checkPassword } from './accounts';
+import { checkPassword } from './registration';
 
 /**
  * How password guessing is slowed. Failures are counted per account and address pair and,

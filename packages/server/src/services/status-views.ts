@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Context } from '../context';
-import { accountEntities } from '../http/serializers/account';
-import { type StatusEntity, serializeStatus } from '../http/serializers/status';
 import { mediaStorage } from '../media/media-storage';
+import { accountEntities } from '../present/account';
 import { presentMediaAttachment } from '../present/media-attachment';
+import { type StatusEntity, serializeStatus } from '../present/status';
 import { findAccountViewsByIds } from '../store/accounts';
 import { mediaForStatuses } from '../store/media';
 import type { Database } from '../store/schema';

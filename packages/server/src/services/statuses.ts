@@ -2,16 +2,28 @@ import { accountTopic } from '@hashchat/api/topics';
 import { HashchatError, notFound, unprocessable } from '@hashchat/core/errors';
 import { parseText } from '@hashchat/core/text/parse';
 import { renderContent } from '@hashchat/core/text/render';
-import { sql } from 'kysely';
 import type { Context } from '../context';
-import { serializeStatus } from '../http/serializers/status';
 import { MAX_ATTACHMENTS } from '../media/limits';
+import { serializeStatus } from '../present/status';
 import { findAccountsByUsernames } from '../store/accounts';
 import { appendEvents, type NewEvent } from '../store/events';
 import { notifiedFollowerIds } from '../store/follows';
+import {
+  deleteExpiredIdempotencyKey,
+  findIdempotentStatusId,
+  insertIdempotencyKey,
+} from '../store/idempotency-keys';
 import { attachMedia, findAttachableMedia, type MediaRow } from '../store/media';
 import type { Visibility } from '../store/schema';
-import { countStatusOnAuthor, insertMentions, insertStatusRow, linkTags } from '../store/status-writes';
+import {
+  countReplyOnParent,
+  countStatusOnAuthor,
+  deleteStatusRows,
+  insertMentions,
+  insertStatusRow,
+  linkTags,
+  statusLinks,
+} from '../store/status-writes';
 import { findStatusById, type StatusRow } from '../store/statuses';
 import { indexStatusInRooms, type RoomHint, roomDeleteEvents } from './live/room-index';
 import { deleteFiles, detachStatusMedia, presentMedia } from './media';
@@ -53,12 +65,7 @@ export async function createStatus(
     const existing = await findIdempotent(ctx, authorId, idempotencyKey, now);
     if (existing) return existing;
     // An expired key may be used again: drop its old row, or the insert below would collide.
-    await db
-      .deleteFrom('idempotency_keys')
-      .where('account_id', '=', authorId)
-      .where('key', '=', idempotencyKey)
-      .where('created_at', '<=', now - IDEMPOTENCY_MS)
-      .execute();
+    await deleteExpiredIdempotencyKey(db, authorId, idempotencyKey, now - IDEMPOTENCY_MS);
   }
   const text = input.status;
   const mediaIds = [...new Set(input.mediaIds ?? [])];
@@ -129,17 +136,15 @@ export async function createStatus(
       const author = await countStatusOnAuthor(trx, authorId, now);
       if (!author) throw notFound();
       if (parent) {
-        await trx
-          .updateTable('statuses')
-          .set({ replies_count: sql`replies_count + 1` })
-          .where('id', '=', parent.id)
-          .execute();
+        await countReplyOnParent(trx, parent.id);
       }
       if (idempotencyKey) {
-        await trx
-          .insertInto('idempotency_keys')
-          .values({ account_id: authorId, key: idempotencyKey, status_id: id, created_at: now })
-          .execute();
+        await insertIdempotencyKey(trx, {
+          account_id: authorId,
+          key: idempotencyKey,
+          status_id: id,
+          created_at: now,
+        });
       }
       // Presented from the rows in hand, not read back: a new status has no viewer state yet.
       const entity = serializeStatus(
@@ -214,17 +219,11 @@ async function attachableMedia(ctx: Context, authorId: number, ids: number[]): P
 }
 
 async function findIdempotent(ctx: Context, accountId: number, key: string, now: number) {
-  const hit = await ctx.store.db
-    .selectFrom('idempotency_keys')
-    .select('status_id')
-    .where('account_id', '=', accountId)
-    .where('key', '=', key)
-    .where('created_at', '>', now - IDEMPOTENCY_MS)
-    .executeTakeFirst();
-  if (!hit) return null;
-  const entity = await presentStatus(ctx, Number(hit.status_id), accountId);
+  const statusId = await findIdempotentStatusId(ctx.store.db, accountId, key, now - IDEMPOTENCY_MS);
+  if (statusId === null) return null;
+  const entity = await presentStatus(ctx, statusId, accountId);
   if (!entity) return null;
-  return { json: JSON.stringify(entity), id: Number(hit.status_id), created: false };
+  return { json: JSON.stringify(entity), id: statusId, created: false };
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -245,64 +244,16 @@ export async function deleteStatus(ctx: Context, viewerId: number, id: number) {
   const now = ctx.now();
   let mediaFiles: string[] = [];
   const stored = await db.transaction().execute(async (trx) => {
-    const tags = await trx
-      .selectFrom('status_tags as st')
-      .innerJoin('tags as t', 't.id', 'st.tag_id')
-      .select('t.name')
-      .where('st.status_id', '=', id)
-      .execute();
-    const mentions = await trx
-      .selectFrom('mentions')
-      .select('account_id')
-      .where('status_id', '=', id)
-      .execute();
-    // Reblogs of it go with it, as in Mastodon.
-    const reblogs = await trx
-      .selectFrom('statuses')
-      .select(['id', 'account_id'])
-      .where('reblog_of_id', '=', id)
-      .execute();
+    const { tagNames, mentionIds, reblogs } = await statusLinks(trx, id);
     const roomDeletes = await roomDeleteEvents(trx, id);
     mediaFiles = await detachStatusMedia(trx, id);
-    await trx.deleteFrom('statuses').where('reblog_of_id', '=', id).execute();
-    await trx.deleteFrom('statuses').where('id', '=', id).execute();
-    await trx.deleteFrom('notifications').where('status_id', '=', id).execute();
-    // Its Idempotency-Key is free again: a redraft posted with the same key is a new status.
-    await trx.deleteFrom('idempotency_keys').where('status_id', '=', id).execute();
-    await trx
-      .updateTable('accounts')
-      .set({ statuses_count: sql`CASE WHEN statuses_count > 0 THEN statuses_count - 1 ELSE 0 END` })
-      .where('id', '=', row.account_id)
-      .execute();
-    if (row.in_reply_to_id !== null) {
-      await trx
-        .updateTable('statuses')
-        .set({ replies_count: sql`CASE WHEN replies_count > 0 THEN replies_count - 1 ELSE 0 END` })
-        .where('id', '=', row.in_reply_to_id)
-        .execute();
-    }
-    if (row.reblog_of_id !== null) {
-      await trx
-        .updateTable('statuses')
-        .set({ reblogs_count: sql`CASE WHEN reblogs_count > 0 THEN reblogs_count - 1 ELSE 0 END` })
-        .where('id', '=', row.reblog_of_id)
-        .execute();
-    }
-    const topics = statusTopics(
-      row,
-      tags.map((t) => t.name),
-      mentions.map((m) => Number(m.account_id)),
-    );
+    await deleteStatusRows(trx, row, reblogs);
+    const topics = statusTopics(row, tagNames, mentionIds);
     const events: NewEvent[] = [
       { event: 'delete', payload: String(id), accountId: Number(row.account_id), topics },
       ...roomDeletes,
     ];
     for (const r of reblogs) {
-      await trx
-        .updateTable('accounts')
-        .set({ statuses_count: sql`CASE WHEN statuses_count > 0 THEN statuses_count - 1 ELSE 0 END` })
-        .where('id', '=', r.account_id)
-        .execute();
       events.push({
         event: 'delete',
         payload: String(r.id),

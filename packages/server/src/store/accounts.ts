@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
 import type { AccountsTable, Database } from './schema';
 
 export type AccountRow = Selectable<AccountsTable>;
@@ -113,4 +113,44 @@ export function searchAccounts(
     .limit(limit)
     .offset(opts.offset ?? 0)
     .execute();
+}
+
+export async function isUsernameTaken(db: Kysely<Database>, usernameLower: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('accounts')
+    .select('id')
+    .where('username_lower', '=', usernameLower)
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+export async function isEmailTaken(db: Kysely<Database>, email: string): Promise<boolean> {
+  const row = await db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirst();
+  return Boolean(row);
+}
+
+/** Whether the instance has any account yet (the first one runs it). */
+export async function hasAnyAccount(db: Kysely<Database>): Promise<boolean> {
+  return Boolean(await db.selectFrom('accounts').select('id').limit(1).executeTakeFirst());
+}
+
+export const insertAccount = (db: Kysely<Database>, values: Insertable<AccountsTable>) =>
+  db.insertInto('accounts').values(values).returningAll().executeTakeFirstOrThrow();
+
+/** Marks an account suspended, once. */
+export async function markAccountSuspended(db: Kysely<Database>, accountId: number, now: number) {
+  await db
+    .updateTable('accounts')
+    .set({ suspended_at: now })
+    .where('id', '=', accountId)
+    .where('suspended_at', 'is', null)
+    .execute();
+}
+
+export async function updateAccountProfile(
+  db: Kysely<Database>,
+  accountId: number,
+  patch: { display_name?: string; note?: string; updated_at: number },
+) {
+  await db.updateTable('accounts').set(patch).where('id', '=', accountId).execute();
 }

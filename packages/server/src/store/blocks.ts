@@ -173,3 +173,25 @@ export async function muteExpiries(db: Kysely<Database>, viewerId: number, ids: 
     rows.map((r) => [Number(r.target_account_id), r.expires_at === null ? null : Number(r.expires_at)]),
   );
 }
+
+/**
+ * Blocks either way between recipients and senders, and recipients' mutes of senders that
+ * silence notifications (`kind` says which).
+ */
+export async function blockAndMutePairs(
+  db: Kysely<Database>,
+  recipients: number[],
+  senders: number[],
+  now: number,
+) {
+  // One statement for both lists (this runs for every status that mentions someone).
+  const { rows } = await sql<{ account_id: number; target_account_id: number; kind: string }>`
+    select account_id, target_account_id, 'block' as kind from account_blocks
+      where (account_id in (${sql.join(recipients)}) and target_account_id in (${sql.join(senders)}))
+         or (account_id in (${sql.join(senders)}) and target_account_id in (${sql.join(recipients)}))
+    union all
+    select account_id, target_account_id, 'mute' as kind from account_mutes
+      where account_id in (${sql.join(recipients)}) and target_account_id in (${sql.join(senders)})
+        and notifications = 1 and (expires_at is null or expires_at > ${now})`.execute(db);
+  return rows;
+}

@@ -115,3 +115,43 @@ export async function alreadyReminded(
     .execute();
   return new Set(rows.map((r) => Number(r.account_id)));
 }
+
+/** A `chat_reminder` notification and the row that says it was sent (unique per account, session and kind). */
+export async function insertReminder(
+  db: Kysely<Database>,
+  r: { accountId: number; ownerId: number; sessionId: number; kind: 'soon' | 'live'; now: number },
+) {
+  const row = await db
+    .insertInto('notifications')
+    .values({
+      account_id: r.accountId,
+      from_account_id: r.ownerId,
+      type: 'chat_reminder',
+      status_id: null,
+      ref_id: r.sessionId,
+      created_at: r.now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('chat_reminders_sent')
+    .values({
+      account_id: r.accountId,
+      session_id: r.sessionId,
+      kind: r.kind,
+      notification_id: row.id,
+      created_at: r.now,
+    })
+    .execute();
+  return row;
+}
+
+/** Which kind of reminder each of these notifications was. */
+export async function reminderKinds(db: Kysely<Database>, notificationIds: number[]) {
+  const rows = await db
+    .selectFrom('chat_reminders_sent')
+    .select(['notification_id', 'kind'])
+    .where('notification_id', 'in', notificationIds)
+    .execute();
+  return new Map(rows.map((k) => [Number(k.notification_id), k.kind]));
+}

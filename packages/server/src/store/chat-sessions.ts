@@ -183,3 +183,16 @@ export async function listDirectorySessions(
   }
   return sel.orderBy('s.starts_at').orderBy('s.id').limit(d.limit).execute();
 }
+
+/** The live town-hall sessions of these chats that take questions by a marker, with their marker. */
+export async function liveTownHallMarkers(db: Kysely<Database>, chatIds: number[]) {
+  const rows = await db
+    .selectFrom('chat_sessions')
+    .select(['id', 'submission_marker'])
+    .where('chat_id', 'in', chatIds)
+    .where('state', '=', 'live')
+    .where('town_hall', '=', 1)
+    .where('submission_marker', 'is not', null)
+    .execute();
+  return rows.map((s) => ({ id: Number(s.id), marker: s.submission_marker! }));
+}

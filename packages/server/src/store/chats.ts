@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { ChatCategoriesTable, ChatsTable, Database } from './schema';
 
 export type ChatRow = Selectable<ChatsTable>;
@@ -216,4 +216,52 @@ export function findCategory(db: Kysely<Database>, ref: string) {
   return (
     /^\d+$/.test(ref) ? sel.where('id', '=', Number(ref)) : sel.where('slug', '=', ref.toLowerCase())
   ).executeTakeFirst();
+}
+
+/** One keyset page of the recurring chats (those with a rule), by id. */
+export const recurringChatsAfter = (db: Kysely<Database>, after: number, limit: number) =>
+  db
+    .selectFrom('chats')
+    .selectAll()
+    .where('rrule', 'is not', null)
+    .where('id', '>', after)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+
+export const insertCategory = (db: Kysely<Database>, slug: string, name: string, now: number) =>
+  db
+    .insertInto('chat_categories')
+    .values({ slug, name, created_at: now })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+
+/** Renames a category; false when there is none with that id. */
+export async function renameCategoryRow(db: Kysely<Database>, id: number, name: string): Promise<boolean> {
+  const res = await db.updateTable('chat_categories').set({ name }).where('id', '=', id).executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
+
+/** The chats that claim any of these hashtags, by id. */
+export async function chatsClaimingTags(db: Kysely<Database>, tagNames: string[]) {
+  // SQL text: every public status with a hashtag asks this (docs/performance.md, change 9).
+  const { rows } = await sql<{ id: number; owner_id: number; hashtag: string }>`
+    select c.id, c.owner_id, c.hashtag from chat_claims as k inner join chats as c on c.id = k.chat_id
+    where k.tag_name in (${sql.join([...new Set(tagNames)])}) order by c.id`.execute(db);
+  return rows;
+}
+
+/** Of these chats, those the account co-hosts. */
+export async function coHostedAmong(
+  db: Kysely<Database>,
+  accountId: number,
+  chatIds: number[],
+): Promise<Set<number>> {
+  const rows = await db
+    .selectFrom('chat_co_hosts')
+    .select('chat_id')
+    .where('account_id', '=', accountId)
+    .where('chat_id', 'in', chatIds)
+    .execute();
+  return new Set(rows.map((r) => Number(r.chat_id)));
 }

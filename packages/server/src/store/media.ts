@@ -144,6 +144,11 @@ export async function mediaForStatuses(
 }
 
 /** Uploads no status took, made before `before` (oldest first). */
+/** A status's attachments, in any order (its deletion removes them all). */
+export async function findStatusMedia(db: Kysely<Database>, statusId: number): Promise<MediaRow[]> {
+  return db.selectFrom('media_attachments').selectAll().where('status_id', '=', statusId).execute();
+}
+
 export async function findStaleUnattached(
   db: Kysely<Database>,
   before: number,

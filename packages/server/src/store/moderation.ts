@@ -255,3 +255,27 @@ export const REPORT_CATEGORIES: readonly ReportCategory[] = [
   'misinformation',
   'other',
 ];
+
+/** The statuses a chat mute holds for an account, oldest first (at most `limit`). */
+export async function mutedHoldIds(db: Kysely<Database>, chatId: number, accountId: number, limit: number) {
+  const rows = await db
+    .selectFrom('status_holds')
+    .select('status_id')
+    .where('chat_id', '=', chatId)
+    .where('account_id', '=', accountId)
+    .where('state', '=', 'muted')
+    .orderBy('status_id')
+    .limit(limit)
+    .execute();
+  return rows.map((h) => Number(h.status_id));
+}
+
+/** A status's hold state, if it is held. */
+export async function holdStateOf(db: Kysely<Database>, statusId: number) {
+  const hold = await db
+    .selectFrom('status_holds')
+    .select('state')
+    .where('status_id', '=', statusId)
+    .executeTakeFirst();
+  return hold?.state;
+}

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type Keyset, keysetPage } from './keyset';
 import type { Database, NotificationType } from './schema';
 
@@ -38,4 +38,38 @@ export async function dismissNotification(db: Kysely<Database>, accountId: numbe
 
 export async function clearNotifications(db: Kysely<Database>, accountId: number) {
   await db.deleteFrom('notifications').where('account_id', '=', accountId).execute();
+}
+
+/** Drops every notification about a status (it was held before anyone should hear of it). */
+export async function deleteStatusNotifications(db: Kysely<Database>, statusId: number) {
+  await db.deleteFrom('notifications').where('status_id', '=', statusId).execute();
+}
+
+export type NotificationRow = {
+  id: number;
+  account_id: number;
+  from_account_id: number;
+  type: NotificationType;
+  status_id: number | null;
+  ref_id: number | null;
+  created_at: number;
+};
+
+/** Inserts one notification (SQL text: a status with mentions runs this for each). */
+export async function insertNotification(
+  db: Kysely<Database>,
+  n: {
+    accountId: number;
+    fromAccountId: number;
+    type: NotificationType;
+    statusId: number | null;
+    refId?: number | null;
+  },
+  now: number,
+): Promise<NotificationRow> {
+  const { rows } = await sql<NotificationRow>`insert into notifications
+    (account_id, from_account_id, type, status_id, ref_id, created_at)
+    values (${n.accountId}, ${n.fromAccountId}, ${n.type}, ${n.statusId}, ${n.refId ?? null}, ${now})
+    returning *`.execute(db);
+  return rows[0];
 }

@@ -290,3 +290,14 @@ export async function unacknowledged(
 }
 
 export type { RoomState };
+
+/** The session rooms a status was indexed in, with each session's chat and its owner. */
+export const roomEntriesOfStatus = (db: Kysely<Database>, statusId: number) =>
+  db
+    .selectFrom('session_statuses as ss')
+    .innerJoin('chat_sessions as s', 's.id', 'ss.session_id')
+    .innerJoin('chats as c', 'c.id', 's.chat_id')
+    .selectAll('ss')
+    .select(['c.owner_id', 's.chat_id'])
+    .where('ss.status_id', '=', statusId)
+    .execute();

@@ -1,7 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { AccountRow } from './accounts';
+import { decrement } from './counters';
 import type { Database } from './schema';
-import type { StatusRow } from './statuses';
+import { reblogsOf, type StatusRow, statusTagsAndMentions } from './statuses';
 import type { TagIdCache } from './tag-id-cache';
 import type { TagRef } from './tags';
 
@@ -90,4 +91,63 @@ export async function linkTags(
     linked.map((t) => sql`(${t.id}, ${statusId}, ${accountId}, ${now})`),
   )}`.execute(db);
   return linked;
+}
+
+/** A status gained a reply. */
+export async function countReplyOnParent(db: Kysely<Database>, parentId: number) {
+  await db
+    .updateTable('statuses')
+    .set({ replies_count: sql`replies_count + 1` })
+    .where('id', '=', parentId)
+    .execute();
+}
+
+/** What deleting a status must tell its readers about: its hashtags, mentions and reblogs. */
+export async function statusLinks(db: Kysely<Database>, id: number) {
+  const { tagNames, mentionIds } = await statusTagsAndMentions(db, id);
+  // Reblogs of it go with it, as in Mastodon.
+  return { tagNames, mentionIds, reblogs: await reblogsOf(db, id) };
+}
+
+/**
+ * Deletes a status with its reblogs, notifications and Idempotency-Key, and takes it off the
+ * counters it was on (its author's, its parent's replies, its target's reblogs, each reblogger's).
+ */
+export async function deleteStatusRows(
+  db: Kysely<Database>,
+  row: Pick<StatusRow, 'id' | 'account_id' | 'in_reply_to_id' | 'reblog_of_id'>,
+  reblogs: { account_id: number }[],
+) {
+  const id = Number(row.id);
+  await db.deleteFrom('statuses').where('reblog_of_id', '=', id).execute();
+  await db.deleteFrom('statuses').where('id', '=', id).execute();
+  await db.deleteFrom('notifications').where('status_id', '=', id).execute();
+  // Its Idempotency-Key is free again: a redraft posted with the same key is a new status.
+  await db.deleteFrom('idempotency_keys').where('status_id', '=', id).execute();
+  await db
+    .updateTable('accounts')
+    .set({ statuses_count: decrement('statuses_count') })
+    .where('id', '=', row.account_id)
+    .execute();
+  if (row.in_reply_to_id !== null) {
+    await db
+      .updateTable('statuses')
+      .set({ replies_count: decrement('replies_count') })
+      .where('id', '=', row.in_reply_to_id)
+      .execute();
+  }
+  if (row.reblog_of_id !== null) {
+    await db
+      .updateTable('statuses')
+      .set({ reblogs_count: decrement('reblogs_count') })
+      .where('id', '=', row.reblog_of_id)
+      .execute();
+  }
+  for (const r of reblogs) {
+    await db
+      .updateTable('accounts')
+      .set({ statuses_count: decrement('statuses_count') })
+      .where('id', '=', r.account_id)
+      .execute();
+  }
 }

@@ -101,3 +101,33 @@ export async function viewerStateForStatuses(db: Kysely<Database>, viewerId: num
   for (const r of rows) sets[r.kind].add(Number(r.id));
   return { favourited, reblogged, bookmarked };
 }
+
+/** Those of `ids` that are public statuses (search reads only these). */
+export async function publicStatusIds(db: Kysely<Database>, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('statuses')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('visibility', '=', 'public')
+    .execute();
+  return rows.map((r) => Number(r.id));
+}
+
+/** A status's hashtag names and mentioned account ids: where its events went. */
+export async function statusTagsAndMentions(db: Kysely<Database>, id: number) {
+  const [tags, mentions] = await Promise.all([
+    db
+      .selectFrom('status_tags as st')
+      .innerJoin('tags as t', 't.id', 'st.tag_id')
+      .select('t.name')
+      .where('st.status_id', '=', id)
+      .execute(),
+    db.selectFrom('mentions').select('account_id').where('status_id', '=', id).execute(),
+  ]);
+  return { tagNames: tags.map((t) => t.name), mentionIds: mentions.map((m) => Number(m.account_id)) };
+}
+
+/** The reblogs of a status, with their authors. */
+export const reblogsOf = (db: Kysely<Database>, id: number) =>
+  db.selectFrom('statuses').select(['id', 'account_id']).where('reblog_of_id', '=', id).execute();

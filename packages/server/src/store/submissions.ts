@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql, type Updateable } from 'kysely';
 import type { Database, SubmissionState, SubmissionsTable } from './schema';
 
 export type SubmissionRow = Selectable<SubmissionsTable>;
@@ -163,3 +163,40 @@ export async function recount(db: Kysely<Database>, id: number): Promise<void> {
 export function mergedInto(db: Kysely<Database>, id: number) {
   return db.selectFrom('submissions').select(['id', 'account_id']).where('merged_into_id', '=', id).execute();
 }
+
+export async function updateSubmission(db: Kysely<Database>, id: number, set: Updateable<SubmissionsTable>) {
+  await db.updateTable('submissions').set(set).where('id', '=', id).execute();
+}
+
+/** The session's questions being answered now, but for `exceptId`. */
+export async function answeringSubmissionIds(db: Kysely<Database>, sessionId: number, exceptId: number) {
+  const rows = await db
+    .selectFrom('submissions')
+    .select('id')
+    .where('session_id', '=', sessionId)
+    .where('state', '=', 'answering')
+    .where('id', '!=', exceptId)
+    .execute();
+  return rows.map((r) => Number(r.id));
+}
+
+/** Marks these questions merged into `intoId`. */
+export async function markMerged(db: Kysely<Database>, ids: number[], intoId: number, now: number) {
+  await db
+    .updateTable('submissions')
+    .set({ merged_into_id: intoId, updated_at: now })
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** A session's questions waiting for review, oldest first. */
+export const pendingSubmissionRows = (db: Kysely<Database>, sessionId: number, limit: number) =>
+  db
+    .selectFrom('submissions')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .where('state', '=', 'pending')
+    .where('merged_into_id', 'is', null)
+    .orderBy('id')
+    .limit(limit)
+    .execute();

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { startsWith } from './accounts';
 import { type Keyset, keysetPage } from './keyset';
 import type { Database } from './schema';
 
@@ -88,6 +89,18 @@ export async function tagIdsByNames(db: Kysely<Database>, names: string[]): Prom
   return rows.map((r) => Number(r.id));
 }
 
+/** Hashtags whose name starts with `prefix` (already normalized), by name. */
+export async function tagsByPrefix(db: Kysely<Database>, prefix: string, limit: number): Promise<TagRef[]> {
+  const rows = await db
+    .selectFrom('tags')
+    .select(['id', 'name', 'display_name'])
+    .where(startsWith('name', prefix))
+    .orderBy('name')
+    .limit(limit)
+    .execute();
+  return rows.map(toTagRef);
+}
+
 /**
  * The hashtags most used in public statuses since `since`: ranked by how many accounts used
  * them, then by uses (as Mastodon ranks trends: one loud account does not make a trend).
@@ -111,4 +124,35 @@ export async function trendingTags(db: Kysely<Database>, since: number, limit: n
     .limit(limit)
     .execute();
   return rows.map(toTagRef);
+}
+
+/** Every hashtag an account follows, by name (a user stream's topics). */
+export async function followedTagNames(db: Kysely<Database>, accountId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('tag_follows as f')
+    .innerJoin('tags as t', 't.id', 'f.tag_id')
+    .select('t.name')
+    .where('f.account_id', '=', accountId)
+    .execute();
+  return rows.map((r) => r.name);
+}
+
+/** Follows a hashtag once; false when it was followed already. */
+export async function insertTagFollow(db: Kysely<Database>, accountId: number, tagId: number, now: number) {
+  const res = await db
+    .insertInto('tag_follows')
+    .values({ account_id: accountId, tag_id: tagId, created_at: now })
+    .onConflict((oc) => oc.columns(['account_id', 'tag_id']).doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Unfollows a hashtag; false when it was not followed. */
+export async function deleteTagFollow(db: Kysely<Database>, accountId: number, tagId: number) {
+  const res = await db
+    .deleteFrom('tag_follows')
+    .where('account_id', '=', accountId)
+    .where('tag_id', '=', tagId)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows) > 0;
 }

@@ -1,6 +1,7 @@
 import { notFound } from '@hashchat/core/errors';
 import { newSecret } from '../../auth/secrets';
 import type { Context } from '../../context';
+import { claimFeedToken, feedOwner } from '../../store/calendar-feeds';
 import { personalCalendar } from './calendar';
 
 const feedUrl = (ctx: Context, token: string) => `${ctx.config.publicUrl}/calendar/${token}.ics`;
@@ -11,30 +12,12 @@ export async function calendarFeedUrl(ctx: Context, accountId: number, reset: bo
   const token = newSecret(24);
   const now = ctx.now();
   // Without reset, two first requests at once still agree on one token: the second insert is ignored.
-  await db
-    .insertInto('calendar_feeds')
-    .values({ account_id: accountId, token, created_at: now })
-    .onConflict((oc) =>
-      reset
-        ? oc.column('account_id').doUpdateSet({ token, created_at: now })
-        : oc.column('account_id').doNothing(),
-    )
-    .execute();
-  const row = await db
-    .selectFrom('calendar_feeds')
-    .select('token')
-    .where('account_id', '=', accountId)
-    .executeTakeFirstOrThrow();
-  return feedUrl(ctx, row.token);
+  return feedUrl(ctx, await claimFeedToken(db, accountId, token, reset, now));
 }
 
 /** The feed behind a secret URL; 404 for an unknown or rotated token. */
 export async function calendarFeed(ctx: Context, token: string): Promise<string> {
-  const row = await ctx.store.db
-    .selectFrom('calendar_feeds')
-    .select('account_id')
-    .where('token', '=', token)
-    .executeTakeFirst();
-  if (!row) throw notFound();
-  return personalCalendar(ctx, Number(row.account_id));
+  const accountId = await feedOwner(ctx.store.db, token);
+  if (accountId === null) throw notFound();
+  return personalCalendar(ctx, accountId);
 }

@@ -5,8 +5,9 @@ import { stripControlChars } from '@hashchat/core/text/control-chars';
 import ical, { ICalAlarmType, type ICalCalendar, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { Context } from '../../context';
-import { chatUrl, roomUrl, sessionUrl } from '../../http/serializers/chat';
+import { chatUrl, roomUrl, sessionUrl } from '../../present/chat';
 import { findAccountsByIds } from '../../store/accounts';
+import { reminderMinutesOf } from '../../store/chat-preferences';
 import {
   guestsForSessions,
   listSessions,
@@ -265,17 +266,13 @@ export async function personalCalendar(ctx: Context, accountId: number): Promise
     ctx.store.db,
     sessions.map((s) => Number(s.chat_id)),
   );
-  const pref = await ctx.store.db
-    .selectFrom('chat_preferences')
-    .select('reminder_minutes')
-    .where('account_id', '=', accountId)
-    .executeTakeFirst();
+  const reminderMinutes = await reminderMinutesOf(ctx.store.db, accountId);
   const doc = newDoc(ctx, 'Hashchat: chats I follow', { from: now, to: now });
   for (const { session, spec } of await sessionSpecs(
     ctx,
     sessions,
     chats,
-    pref?.reminder_minutes ?? ctx.config.reminderLeadMinutes,
+    reminderMinutes ?? ctx.config.reminderLeadMinutes,
   )) {
     addEvent(doc, { ...spec, uid: `session-${session.id}@${uidHost(ctx)}` });
   }

@@ -1,7 +1,7 @@
 import { notFound, unprocessable } from '@hashchat/core/errors';
 import type { Context } from '../../context';
-import { type CategoryEntity, serializeCategory } from '../../http/serializers/chat';
-import { findCategory, listCategories } from '../../store/chats';
+import { type CategoryEntity, serializeCategory } from '../../present/chat';
+import { findCategory, insertCategory, listCategories, renameCategoryRow } from '../../store/chats';
 import { requireAdmin } from './access';
 
 /** "Food & restaurants" → "food-restaurants". */
@@ -30,11 +30,7 @@ export async function createCategory(
   if (!slug) throw unprocessable('Validation failed: the category needs a name with letters or digits');
   if (await findCategory(ctx.store.db, slug))
     throw unprocessable(`Validation failed: category "${slug}" already exists`);
-  const row = await ctx.store.db
-    .insertInto('chat_categories')
-    .values({ slug, name: input.name, created_at: ctx.now() })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertCategory(ctx.store.db, slug, input.name, ctx.now());
   return serializeCategory(row);
 }
 
@@ -46,11 +42,6 @@ export async function renameCategory(
   name: string,
 ): Promise<CategoryEntity> {
   await requireAdmin(ctx.store.db, actorId);
-  const res = await ctx.store.db
-    .updateTable('chat_categories')
-    .set({ name })
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) throw notFound();
+  if (!(await renameCategoryRow(ctx.store.db, id, name))) throw notFound();
   return serializeCategory((await findCategory(ctx.store.db, String(id)))!);
 }

@@ -2,8 +2,20 @@ import { chatTopic } from '@hashchat/api/topics';
 import { conflict, forbidden, notFound, unprocessable } from '@hashchat/core/errors';
 import type { Kysely } from 'kysely';
 import type { Context } from '../../context';
-import type { ChatEntity } from '../../http/serializers/chat';
+import type { ChatEntity } from '../../present/chat';
 import { findAccountById } from '../../store/accounts';
+import {
+  deleteChatFollow,
+  deleteChatRow,
+  deleteClaim,
+  deleteCoHost,
+  deleteFutureRuleSessions,
+  insertChat,
+  insertChatFollow,
+  insertClaim,
+  insertCoHost,
+  updateChatRow,
+} from '../../store/chat-writes';
 import { type ChatRow, findChatById, findClaim } from '../../store/chats';
 import { appendEvents, type NewEvent } from '../../store/events';
 import type { Database } from '../../store/schema';
@@ -41,30 +53,23 @@ export async function createChat(ctx: Context, hostId: number, input: NewChat): 
   if (existing) throw claimedError(tag.display, existing);
   try {
     return await db.transaction().execute(async (trx) => {
-      const chat = await trx
-        .insertInto('chats')
-        .values({
-          owner_id: hostId,
-          hashtag: tag.display,
-          tag_name: tag.name,
-          title: input.title,
-          description: input.description,
-          category_id: categoryId,
-          language: input.language,
-          time_zone: input.timeZone,
-          rules: input.rules,
-          schedule_start_local: input.schedule?.startsAt ?? null,
-          duration_minutes: input.schedule?.durationMinutes ?? 60,
-          rrule: input.schedule?.rrule ?? null,
-          created_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('chat_claims')
-        .values({ tag_name: tag.name, chat_id: chat.id, created_at: now })
-        .execute();
+      const chat = await insertChat(trx, {
+        owner_id: hostId,
+        hashtag: tag.display,
+        tag_name: tag.name,
+        title: input.title,
+        description: input.description,
+        category_id: categoryId,
+        language: input.language,
+        time_zone: input.timeZone,
+        rules: input.rules,
+        schedule_start_local: input.schedule?.startsAt ?? null,
+        duration_minutes: input.schedule?.durationMinutes ?? 60,
+        rrule: input.schedule?.rrule ?? null,
+        created_at: now,
+        updated_at: now,
+      });
+      await insertClaim(trx, tag.name, chat.id, now);
       await materializeSessions(trx, chat, now);
       return presentChat(ctx, chat, hostId, trx);
     });
@@ -106,31 +111,21 @@ export async function updateChat(
   const categoryId =
     patch.category !== undefined ? await resolveCategory(db, patch.category) : chat.category_id;
   const result = await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('chats')
-      .set({
-        ...(patch.title !== undefined ? { title: patch.title } : {}),
-        ...(patch.description !== undefined ? { description: patch.description } : {}),
-        ...(patch.language !== undefined ? { language: patch.language } : {}),
-        ...(patch.rules !== undefined ? { rules: patch.rules } : {}),
-        category_id: categoryId,
-        time_zone: timeZone,
-        schedule_start_local: schedule?.startsAt ?? null,
-        duration_minutes: schedule?.durationMinutes ?? Number(chat.duration_minutes),
-        rrule: schedule?.rrule ?? null,
-        updated_at: now,
-      })
-      .where('id', '=', chatId)
-      .execute();
+    await updateChatRow(trx, chatId, {
+      ...(patch.title !== undefined ? { title: patch.title } : {}),
+      ...(patch.description !== undefined ? { description: patch.description } : {}),
+      ...(patch.language !== undefined ? { language: patch.language } : {}),
+      ...(patch.rules !== undefined ? { rules: patch.rules } : {}),
+      category_id: categoryId,
+      time_zone: timeZone,
+      schedule_start_local: schedule?.startsAt ?? null,
+      duration_minutes: schedule?.durationMinutes ?? Number(chat.duration_minutes),
+      rrule: schedule?.rrule ?? null,
+      updated_at: now,
+    });
     const updated = (await findChatById(trx, chatId))!;
     if (rescheduled) {
-      await trx
-        .deleteFrom('chat_sessions')
-        .where('chat_id', '=', chatId)
-        .where('origin', '=', 'rule')
-        .where('state', '=', 'scheduled')
-        .where('starts_at', '>', now)
-        .execute();
+      await deleteFutureRuleSessions(trx, chatId, now);
       await materializeSessions(trx, updated, now);
     }
     const entity = await presentChat(ctx, updated, actorId, trx);
@@ -154,7 +149,7 @@ export async function deleteChat(ctx: Context, actorId: number, chatId: number):
     throw forbidden('Only the hosts of this chat or an admin can delete it');
   const now = ctx.now();
   const stored = await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('chats').where('id', '=', chatId).execute();
+    await deleteChatRow(trx, chatId);
     const event: NewEvent = {
       event: 'chat.delete',
       payload: JSON.stringify({ id: String(chatId) }),
@@ -171,8 +166,7 @@ export async function releaseClaim(ctx: Context, actorId: number, chatId: number
   const db = ctx.store.db;
   await requireAdmin(db, actorId);
   const chat = await loadChat(db, chatId);
-  const res = await db.deleteFrom('chat_claims').where('chat_id', '=', chatId).executeTakeFirst();
-  if (Number(res.numDeletedRows) === 0) throw notFound('This chat holds no hashtag claim');
+  if (!(await deleteClaim(db, chatId))) throw notFound('This chat holds no hashtag claim');
   return presentChat(ctx, chat, actorId);
 }
 
@@ -189,11 +183,7 @@ export async function addCoHost(
   const account = await findAccountById(db, accountId);
   if (!account || account.suspended_at !== null) throw notFound();
   if (Number(chat.owner_id) === accountId) throw conflict('The owner is already a host of this chat');
-  await db
-    .insertInto('chat_co_hosts')
-    .values({ chat_id: chatId, account_id: accountId, created_at: ctx.now() })
-    .onConflict((oc) => oc.columns(['chat_id', 'account_id']).doNothing())
-    .execute();
+  await insertCoHost(db, chatId, accountId, ctx.now());
   return presentChat(ctx, chat, actorId);
 }
 
@@ -206,34 +196,22 @@ export async function removeCoHost(
   const db = ctx.store.db;
   const chat = await loadChat(db, chatId);
   await requireHost(db, chat, actorId);
-  const res = await db
-    .deleteFrom('chat_co_hosts')
-    .where('chat_id', '=', chatId)
-    .where('account_id', '=', accountId)
-    .executeTakeFirst();
-  if (Number(res.numDeletedRows) === 0) throw notFound('That account is not a co-host of this chat');
+  if (!(await deleteCoHost(db, chatId, accountId)))
+    throw notFound('That account is not a co-host of this chat');
   return presentChat(ctx, chat, actorId);
 }
 
 export async function followChat(ctx: Context, accountId: number, chatId: number): Promise<ChatEntity> {
   const db = ctx.store.db;
   const chat = await loadChat(db, chatId);
-  await db
-    .insertInto('chat_follows')
-    .values({ chat_id: chatId, account_id: accountId, created_at: ctx.now() })
-    .onConflict((oc) => oc.columns(['chat_id', 'account_id']).doNothing())
-    .execute();
+  await insertChatFollow(db, chatId, accountId, ctx.now());
   return presentChat(ctx, chat, accountId);
 }
 
 export async function unfollowChat(ctx: Context, accountId: number, chatId: number): Promise<ChatEntity> {
   const db = ctx.store.db;
   const chat = await loadChat(db, chatId);
-  await db
-    .deleteFrom('chat_follows')
-    .where('chat_id', '=', chatId)
-    .where('account_id', '=', accountId)
-    .execute();
+  await deleteChatFollow(db, chatId, accountId);
   return presentChat(ctx, chat, accountId);
 }
 

@@ -1,6 +1,6 @@
 import { utcToLocal } from '@hashchat/core/chat/zone-time';
 import type { Context } from '../../context';
-import type { ChatEntity, SessionEntity } from '../../http/serializers/chat';
+import type { ChatEntity, SessionEntity } from '../../present/chat';
 import { listDirectorySessions, listSessions, type SessionRow } from '../../store/chat-sessions';
 import { type ChatRow, findChatsByIds } from '../../store/chats';
 import type { ChatSessionState } from '../../store/schema';

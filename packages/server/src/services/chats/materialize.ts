@@ -2,6 +2,7 @@ import { occurrences } from '@hashchat/core/chat/schedule';
 import type { Kysely } from 'kysely';
 import type { ChatRow } from '../../store/chats';
 import type { Database } from '../../store/schema';
+import { insertRuleSession } from '../../store/session-writes';
 import { scheduleSessionJobs } from './session-jobs';
 
 /** How far ahead a recurring chat's sessions exist as rows (each with an id, movable, cancellable). */
@@ -36,27 +37,22 @@ export async function materializeSessions(
   const created: number[] = [];
   for (const o of list) {
     const startsAt = o.startsAt.getTime();
-    const row = await db
-      .insertInto('chat_sessions')
-      .values({
-        chat_id: Number(chat.id),
-        event_id: null,
-        origin: 'rule',
-        title: null,
-        starts_at: startsAt,
-        ends_at: o.endsAt.getTime(),
-        original_start: startsAt,
-        local_start: o.localStart,
-        state: 'scheduled',
-        extra_tag: null,
-        started_at: null,
-        ended_at: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .onConflict((oc) => oc.columns(['chat_id', 'original_start']).doNothing())
-      .returning(['id', 'starts_at', 'ends_at'])
-      .executeTakeFirst();
+    const row = await insertRuleSession(db, {
+      chat_id: Number(chat.id),
+      event_id: null,
+      origin: 'rule',
+      title: null,
+      starts_at: startsAt,
+      ends_at: o.endsAt.getTime(),
+      original_start: startsAt,
+      local_start: o.localStart,
+      state: 'scheduled',
+      extra_tag: null,
+      started_at: null,
+      ended_at: null,
+      created_at: now,
+      updated_at: now,
+    });
     if (!row) continue;
     await scheduleSessionJobs(db, row, now);
     created.push(Number(row.id));

@@ -1,4 +1,5 @@
 import type { Context } from '../../context';
+import { reminderMinutesOf, saveReminderMinutes } from '../../store/chat-preferences';
 
 export interface ChatPreferences {
   /** Minutes before a session's start a follower is reminded; 0: no early reminder (the "live" one still comes). */
@@ -8,12 +9,9 @@ export interface ChatPreferences {
 export const MAX_REMINDER_MINUTES = 1440;
 
 export async function getChatPreferences(ctx: Context, accountId: number): Promise<ChatPreferences> {
-  const row = await ctx.store.db
-    .selectFrom('chat_preferences')
-    .select('reminder_minutes')
-    .where('account_id', '=', accountId)
-    .executeTakeFirst();
-  return { reminder_minutes: row?.reminder_minutes ?? ctx.config.reminderLeadMinutes };
+  return {
+    reminder_minutes: (await reminderMinutesOf(ctx.store.db, accountId)) ?? ctx.config.reminderLeadMinutes,
+  };
 }
 
 export async function setChatPreferences(
@@ -23,13 +21,7 @@ export async function setChatPreferences(
 ): Promise<ChatPreferences> {
   if (patch.reminder_minutes !== undefined) {
     const now = ctx.now();
-    await ctx.store.db
-      .insertInto('chat_preferences')
-      .values({ account_id: accountId, reminder_minutes: patch.reminder_minutes, updated_at: now })
-      .onConflict((oc) =>
-        oc.column('account_id').doUpdateSet({ reminder_minutes: patch.reminder_minutes, updated_at: now }),
-      )
-      .execute();
+    await saveReminderMinutes(ctx.store.db, accountId, patch.reminder_minutes, now);
   }
   return getChatPreferences(ctx, accountId);
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Context } from '../../context';
-import type { SessionEntity } from '../../http/serializers/chat';
+import type { SessionEntity } from '../../present/chat';
+import { reminderKinds } from '../../store/chat-reminders';
 import { findSessionsByIds } from '../../store/chat-sessions';
 import type { Database } from '../../store/schema';
 import { presentSessions } from './views';
@@ -25,17 +26,13 @@ export async function chatReminderFields(
   if (reminders.length === 0) return out;
   const ids = reminders.map((r) => Number(r.id));
   const [kinds, sessions] = await Promise.all([
-    db
-      .selectFrom('chat_reminders_sent')
-      .select(['notification_id', 'kind'])
-      .where('notification_id', 'in', ids)
-      .execute(),
+    reminderKinds(db, ids),
     findSessionsByIds(
       db,
       reminders.map((r) => Number(r.ref_id)),
     ),
   ]);
-  const kindOf = new Map(kinds.map((k) => [Number(k.notification_id), k.kind]));
+  const kindOf = kinds;
   const entities = new Map(
     (await presentSessions(ctx, [...sessions.values()], db)).map((s) => [Number(s.id), s]),
   );

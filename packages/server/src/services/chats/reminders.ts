@@ -4,6 +4,7 @@ import {
   alreadyReminded,
   dueEarlyReminders,
   followersToRemind,
+  insertReminder,
   nextEarlyReminderAt,
 } from '../../store/chat-reminders';
 import { findSessionById, type SessionRow } from '../../store/chat-sessions';
@@ -38,28 +39,7 @@ async function sendReminders(
     const rows = [];
     for (const accountId of recipients) {
       if (done.has(accountId)) continue;
-      const row = await trx
-        .insertInto('notifications')
-        .values({
-          account_id: accountId,
-          from_account_id: ownerId,
-          type: 'chat_reminder',
-          status_id: null,
-          ref_id: sessionId,
-          created_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('chat_reminders_sent')
-        .values({
-          account_id: accountId,
-          session_id: sessionId,
-          kind,
-          notification_id: row.id,
-          created_at: now,
-        })
-        .execute();
+      const row = await insertReminder(trx, { accountId, ownerId, sessionId, kind, now });
       rows.push(row);
     }
     const entities = new Map((await presentNotifications(ctx, rows, ownerId, trx)).map((e) => [e.id, e]));

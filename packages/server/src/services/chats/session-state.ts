@@ -1,11 +1,11 @@
 import { conflict, notFound } from '@hashchat/core/errors';
-import type { UpdateQueryBuilder, UpdateResult } from 'kysely';
 import type { Context } from '../../context';
 import { findSessionById, type SessionRow } from '../../store/chat-sessions';
 import { findChatById } from '../../store/chats';
 import { appendEvents } from '../../store/events';
 import { enqueueJob } from '../../store/jobs';
-import type { ChatSessionState, Database } from '../../store/schema';
+import type { ChatSessionState } from '../../store/schema';
+import { moveSessionState, type SessionWindow } from '../../store/session-writes';
 import { publishEvents } from '../publish';
 import { sessionChangedEvent } from './session-events';
 import { JOB } from './session-jobs';
@@ -24,13 +24,11 @@ export interface Transition {
   rerunAt?: number;
 }
 
-type SessionUpdate = UpdateQueryBuilder<Database, 'chat_sessions', 'chat_sessions', UpdateResult>;
-
 interface Step {
   from: ChatSessionState[];
   to: ChatSessionState;
-  /** A job acts only inside its window (as SQL conditions)… */
-  jobWindow: (q: SessionUpdate, now: number) => SessionUpdate;
+  /** A job acts only inside its window… */
+  jobWindow: (now: number) => SessionWindow;
   /** …and when it came too early (the session was moved later), it runs again at this time; null: never. */
   waitUntil: (s: SessionRow, now: number) => number | null;
   stamp: 'started_at' | 'ended_at' | null;
@@ -40,7 +38,7 @@ interface Step {
 const START: Step = {
   from: ['scheduled'],
   to: 'live',
-  jobWindow: (q, now) => q.where('starts_at', '<=', now).where('ends_at', '>', now),
+  jobWindow: (now) => ({ startsAtMost: now, endsAfter: now }),
   // Past its end it never goes live; the end job ends it.
   waitUntil: (s, now) => (now < Number(s.starts_at) ? Number(s.starts_at) : null),
   stamp: 'started_at',
@@ -51,7 +49,7 @@ const START: Step = {
 const END: Step = {
   from: ['scheduled', 'live'],
   to: 'ended',
-  jobWindow: (q, now) => q.where('ends_at', '<=', now),
+  jobWindow: (now) => ({ endsAtMost: now }),
   waitUntil: (s, now) => (now < Number(s.ends_at) ? Number(s.ends_at) : null),
   stamp: 'ended_at',
   conflictMessage: (s) => `This session is ${s.state} and cannot be ended`,
@@ -60,7 +58,7 @@ const END: Step = {
 const CANCEL: Step = {
   from: ['scheduled'],
   to: 'cancelled',
-  jobWindow: (q) => q,
+  jobWindow: () => ({}),
   waitUntil: () => null,
   stamp: null,
   conflictMessage: (s) => `This session is ${s.state} and cannot be cancelled`,
@@ -81,19 +79,19 @@ async function transition(ctx: Context, sessionId: number, step: Step, by: Trigg
   const result = await ctx.store.db.transaction().execute(async (trx): Promise<Outcome> => {
     // The guarded update comes first and is the decision: of two racing callers exactly one
     // changes the row, and on SQLite the transaction holds the write lock from its first statement.
-    let update = trx
-      .updateTable('chat_sessions')
-      .set({ state: step.to, updated_at: now, ...(step.stamp ? { [step.stamp]: now } : {}) })
-      .where('id', '=', sessionId)
-      .where('state', 'in', step.from);
-    if (by === 'job') update = step.jobWindow(update, now);
-    const res = await update.executeTakeFirst();
+    const changed = await moveSessionState(
+      trx,
+      sessionId,
+      step,
+      now,
+      by === 'job' ? step.jobWindow(now) : null,
+    );
     const session = await findSessionById(trx, sessionId);
     if (!session) {
       if (by === 'host') throw notFound();
       return { session: null, stored: [] };
     }
-    if (Number(res.numUpdatedRows) === 0) {
+    if (!changed) {
       if (by === 'host') throw conflict(step.conflictMessage(session));
       const waitUntil = step.from.includes(session.state) ? step.waitUntil(session, now) : null;
       return { session: null, stored: [], ...(waitUntil !== null ? { rerunAt: waitUntil } : {}) };

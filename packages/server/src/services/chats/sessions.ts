@@ -1,11 +1,12 @@
 import { conflict, notFound, unprocessable } from '@hashchat/core/errors';
 import type { Transaction } from 'kysely';
 import type { Context } from '../../context';
-import type { SessionEntity } from '../../http/serializers/chat';
+import type { SessionEntity } from '../../present/chat';
 import { findSessionById, setSessionGuests } from '../../store/chat-sessions';
 import type { ChatRow } from '../../store/chats';
 import { appendEvents, type NewEvent } from '../../store/events';
 import type { Database } from '../../store/schema';
+import { insertChatEvent, insertSession, isEventOfChat, updateSessionRow } from '../../store/session-writes';
 import { publishEvents } from '../publish';
 import { loadChat, loadSession, requireHost } from './access';
 import {
@@ -51,13 +52,8 @@ export async function createSession(
   const chat = await loadChat(db, chatId);
   await requireHost(db, chat, actorId);
   if (input.eventId) {
-    const event = await db
-      .selectFrom('chat_events')
-      .select('id')
-      .where('id', '=', input.eventId)
-      .where('chat_id', '=', chatId)
-      .executeTakeFirst();
-    if (!event) throw unprocessable(`Validation failed: event ${input.eventId} is not an event of this chat`);
+    if (!(await isEventOfChat(db, input.eventId, chatId)))
+      throw unprocessable(`Validation failed: event ${input.eventId} is not an event of this chat`);
   }
   const prepared = await prepareSession(ctx, chat, input);
   const [entity] = await writeSessions(ctx, chat, input.eventId ?? null, [prepared]);
@@ -119,18 +115,14 @@ export async function updateSession(
   const guests = patch.guests !== undefined ? await resolveGuests(db, patch.guests) : null;
   const extraTag = patch.extraTag !== undefined ? parseExtraTag(patch.extraTag) : session.extra_tag;
   const result = await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('chat_sessions')
-      .set({
-        starts_at: startsAt,
-        ends_at: endsAt,
-        extra_tag: extraTag,
-        ...(patch.title !== undefined ? { title: patch.title?.trim() || null } : {}),
-        ...(patch.agendaPublic !== undefined ? { agenda_public: patch.agendaPublic ? 1 : 0 } : {}),
-        updated_at: now,
-      })
-      .where('id', '=', sessionId)
-      .execute();
+    await updateSessionRow(trx, sessionId, {
+      starts_at: startsAt,
+      ends_at: endsAt,
+      extra_tag: extraTag,
+      ...(patch.title !== undefined ? { title: patch.title?.trim() || null } : {}),
+      ...(patch.agendaPublic !== undefined ? { agenda_public: patch.agendaPublic ? 1 : 0 } : {}),
+      updated_at: now,
+    });
     if (guests) await setSessionGuests(trx, sessionId, guests);
     const updated = (await findSessionById(trx, sessionId))!;
     if (moving) await scheduleSessionJobs(trx, updated, now);
@@ -184,33 +176,26 @@ async function writeSessions(
   const result = await ctx.store.db.transaction().execute(async (trx: Transaction<Database>) => {
     let eventId: number | null = null;
     if (typeof event === 'number') eventId = event;
-    else if (event)
-      eventId = Number(
-        (await trx.insertInto('chat_events').values(event).returning('id').executeTakeFirstOrThrow()).id,
-      );
+    else if (event) eventId = await insertChatEvent(trx, event);
     const events: NewEvent[] = [];
     const entities: SessionEntity[] = [];
     for (const p of list) {
-      const row = await trx
-        .insertInto('chat_sessions')
-        .values({
-          chat_id: Number(chat.id),
-          event_id: eventId,
-          origin: eventId === null ? 'one_off' : 'event',
-          title: p.title,
-          starts_at: p.startsAt,
-          ends_at: p.endsAt,
-          original_start: null,
-          local_start: null,
-          state: 'scheduled',
-          extra_tag: p.extraTag,
-          started_at: null,
-          ended_at: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await insertSession(trx, {
+        chat_id: Number(chat.id),
+        event_id: eventId,
+        origin: eventId === null ? 'one_off' : 'event',
+        title: p.title,
+        starts_at: p.startsAt,
+        ends_at: p.endsAt,
+        original_start: null,
+        local_start: null,
+        state: 'scheduled',
+        extra_tag: p.extraTag,
+        started_at: null,
+        ended_at: null,
+        created_at: now,
+        updated_at: now,
+      });
       await setSessionGuests(trx, Number(row.id), p.guests);
       await scheduleSessionJobs(trx, row, now);
       const e = await sessionChangedEvent(ctx, trx, row, chat);

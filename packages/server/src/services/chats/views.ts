@@ -1,11 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Context } from '../../context';
-import {
-  type ChatEntity,
-  type SessionEntity,
-  serializeChat,
-  serializeSession,
-} from '../../http/serializers/chat';
+import { type ChatEntity, type SessionEntity, serializeChat, serializeSession } from '../../present/chat';
 import { findAccountsByIds } from '../../store/accounts';
 import {
   findEventsByIds,

@@ -1,6 +1,6 @@
 import type { Context } from '../../context';
-import { type AccountEntity, serializeAccount } from '../../http/serializers/account';
-import type { RoomStatusEntity } from '../../http/serializers/room-status';
+import { type AccountEntity, serializeAccount } from '../../present/account';
+import type { RoomStatusEntity } from '../../present/room-status';
 import { findAccountsByIds } from '../../store/accounts';
 import { unacknowledged } from '../../store/room';
 import { loadSession, requireHost } from '../chats/access';

@@ -2,7 +2,7 @@ import { sessionTopic } from '@hashchat/api/topics';
 import { conflict, notFound, unprocessable } from '@hashchat/core/errors';
 import type { Kysely } from 'kysely';
 import type { Context } from '../../context';
-import { type QuestionEntity, serializeQuestion } from '../../http/serializers/question';
+import { type QuestionEntity, serializeQuestion } from '../../present/question';
 import {
   deleteUnpublished,
   findQuestion,

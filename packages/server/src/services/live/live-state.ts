@@ -1,7 +1,7 @@
 import type { Context } from '../../context';
-import type { SessionEntity } from '../../http/serializers/chat';
-import type { QuestionEntity } from '../../http/serializers/question';
-import type { RoomStatusEntity } from '../../http/serializers/room-status';
+import type { SessionEntity } from '../../present/chat';
+import type { QuestionEntity } from '../../present/question';
+import type { RoomStatusEntity } from '../../present/room-status';
 import { currentQuestion, listAgenda, UNPUBLISHED } from '../../store/agenda';
 import { spotlightedIds } from '../../store/room';
 import { isHost, loadSession } from '../chats/access';

@@ -1,6 +1,6 @@
 import { conflict, notFound } from '@hashchat/core/errors';
 import type { Context } from '../../context';
-import type { QuestionEntity } from '../../http/serializers/question';
+import type { QuestionEntity } from '../../present/question';
 import { findQuestion, listAgenda, UNPUBLISHED } from '../../store/agenda';
 import { loadSession, requireHost } from '../chats/access';
 import { createStatus } from '../statuses';

@@ -3,9 +3,9 @@ import { type Classification, classify } from '@hashchat/core/chat/classify';
 import { normalizeTag } from '@hashchat/core/text/tag-name';
 import type { Insertable, Kysely } from 'kysely';
 import type { Context } from '../../context';
-import { serializeQuestion } from '../../http/serializers/question';
-import { type AuthorRole, serializeRoomChat, withChat } from '../../http/serializers/room-status';
-import type { StatusEntity } from '../../http/serializers/status';
+import { serializeQuestion } from '../../present/question';
+import { type AuthorRole, serializeRoomChat, withChat } from '../../present/room-status';
+import type { StatusEntity } from '../../present/status';
 import { claimQuestion, type QuestionRow } from '../../store/agenda';
 import type { NewEvent } from '../../store/events';
 import {

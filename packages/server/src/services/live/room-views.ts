@@ -5,7 +5,7 @@ import {
   type RoomStatusEntity,
   serializeRoomChat,
   withChat,
-} from '../../http/serializers/room-status';
+} from '../../present/room-status';
 import { guestsForSessions } from '../../store/chat-sessions';
 import { coHostsForChats } from '../../store/chats';
 import { roomRowsFor } from '../../store/room';

@@ -1,6 +1,6 @@
 import { forbidden } from '@hashchat/core/errors';
 import type { Context } from '../../context';
-import type { RoomStatusEntity } from '../../http/serializers/room-status';
+import type { RoomStatusEntity } from '../../present/room-status';
 import { listRoom } from '../../store/room';
 import { isHost, loadSession } from '../chats/access';
 import { hostIds, loadCast, presentRoomStatuses } from './room-views';

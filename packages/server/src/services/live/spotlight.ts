@@ -1,7 +1,7 @@
 import { sessionTopic } from '@hashchat/api/topics';
 import { notFound } from '@hashchat/core/errors';
 import type { Context } from '../../context';
-import type { RoomStatusEntity } from '../../http/serializers/room-status';
+import type { RoomStatusEntity } from '../../present/room-status';
 import { appendEvents } from '../../store/events';
 import { findRoomRow, setSpotlight } from '../../store/room';
 import { loadSession, requireHost } from '../chats/access';

@@ -7,6 +7,7 @@ import {
   dropHold,
   dropRestriction,
   findHold,
+  mutedHoldIds,
   putHold,
   putRestriction,
   setRoomState,
@@ -125,17 +126,9 @@ export async function moderateRoom(
         if (!(await dropRestriction(trx, 'chat_mutes', chatId, accountId!)))
           throw conflict('This account is not muted in this chat');
         // Undoing a mute lets in what the mute kept out.
-        const held = await trx
-          .selectFrom('status_holds')
-          .select('status_id')
-          .where('chat_id', '=', chatId)
-          .where('account_id', '=', accountId!)
-          .where('state', '=', 'muted')
-          .orderBy('status_id')
-          .limit(200)
-          .execute();
+        const held = await mutedHoldIds(trx, chatId, accountId!, 200);
         for (const h of held) {
-          const row = await findStatusById(trx, Number(h.status_id));
+          const row = await findStatusById(trx, h);
           if (row) events.push(...(await release(ctx, trx, row)));
         }
         break;

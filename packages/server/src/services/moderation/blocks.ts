@@ -6,7 +6,7 @@ import { findAccountById } from '../../store/accounts';
 import { deleteBlock, deleteMute, insertBlock, safetyFlags, upsertMute } from '../../store/blocks';
 import { appendEvents, type NewEvent } from '../../store/events';
 import type { Database } from '../../store/schema';
-import { unfollow } from '../accounts';
+import { unfollow } from '../follows';
 import { publishEvents } from '../publish';
 
 /**

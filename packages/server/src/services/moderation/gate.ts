@@ -1,12 +1,22 @@
 import { userTopic } from '@hashchat/api/topics';
 import { HashchatError } from '@hashchat/core/errors';
 import { normalizeTag } from '@hashchat/core/text/tag-name';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Context } from '../../context';
 import { findAccountById } from '../../store/accounts';
+import { liveTownHallMarkers } from '../../store/chat-sessions';
+import { chatsClaimingTags, coHostedAmong } from '../../store/chats';
 import type { NewEvent } from '../../store/events';
-import { putHold, restrictionsFor, setRoomState, settingsForChats } from '../../store/moderation';
+import {
+  holdStateOf,
+  putHold,
+  restrictionsFor,
+  setRoomState,
+  settingsForChats,
+} from '../../store/moderation';
+import { deleteStatusNotifications } from '../../store/notifications';
 import type { Database, HoldState, RoomState } from '../../store/schema';
+import { insertSubmission } from '../../store/submissions';
 import { matchWordFilter } from './word-filter';
 
 /** What the room gate decided about a status about to be written (it was not rejected). */
@@ -37,24 +47,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function checkRoomGate(ctx: Context, authorId: number, input: GateInput): Promise<RoomGate> {
   if (input.visibility !== 'public' || input.tags.length === 0) return OPEN_GATE;
   const db = ctx.store.db;
-  // SQL text: every public status with a hashtag asks this (docs/performance.md, change 9).
-  const { rows: chats } = await sql<{ id: number; owner_id: number; hashtag: string }>`
-    select c.id, c.owner_id, c.hashtag from chat_claims as k inner join chats as c on c.id = k.chat_id
-    where k.tag_name in (${sql.join([...new Set(input.tags)])}) order by c.id`.execute(db);
+  const chats = await chatsClaimingTags(db, input.tags);
   if (chats.length === 0) return OPEN_GATE;
   const author = await findAccountById(db, authorId);
   if (!author || author.role === 'admin' || author.role === 'moderator') return OPEN_GATE;
-  const coHosted = await db
-    .selectFrom('chat_co_hosts')
-    .select('chat_id')
-    .where('account_id', '=', authorId)
-    .where(
-      'chat_id',
-      'in',
-      chats.map((c) => c.id),
-    )
-    .execute();
-  const hosted = new Set(coHosted.map((r) => Number(r.chat_id)));
+  const hosted = await coHostedAmong(
+    db,
+    authorId,
+    chats.map((c) => c.id),
+  );
   const rooms = chats.filter((c) => Number(c.owner_id) !== authorId && !hosted.has(Number(c.id)));
   if (rooms.length === 0) return OPEN_GATE;
   const ids = rooms.map((c) => Number(c.id));
@@ -104,15 +105,8 @@ async function townHallSessions(
   chatIds: number[],
   input: GateInput,
 ): Promise<number[]> {
-  const sessions = await db
-    .selectFrom('chat_sessions')
-    .select(['id', 'submission_marker'])
-    .where('chat_id', 'in', chatIds)
-    .where('state', '=', 'live')
-    .where('town_hall', '=', 1)
-    .where('submission_marker', 'is not', null)
-    .execute();
-  return sessions.filter((s) => carriesMarker(input, s.submission_marker!)).map((s) => Number(s.id));
+  const sessions = await liveTownHallMarkers(db, chatIds);
+  return sessions.filter((s) => carriesMarker(input, s.marker)).map((s) => s.id);
 }
 
 /** A `#marker` is one of the status's hashtags; any other marker is a whole word or phrase of its text. */
@@ -136,20 +130,17 @@ export async function applyRoomGate(
 ): Promise<NewEvent[]> {
   const now = ctx.now();
   for (const sessionId of gate.submissionSessions) {
-    await trx
-      .insertInto('submissions')
-      .values({
-        session_id: sessionId,
-        account_id: status.authorId,
-        text: status.text.slice(0, 1000),
-        status_id: status.id,
-        state: 'pending',
-        votes_count: 0,
-        new_account_votes_count: 0,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await insertSubmission(trx, {
+      session_id: sessionId,
+      account_id: status.authorId,
+      text: status.text.slice(0, 1000),
+      status_id: status.id,
+      state: 'pending',
+      votes_count: 0,
+      new_account_votes_count: 0,
+      created_at: now,
+      updated_at: now,
+    });
   }
   if (!gate.hold) return events;
   await putHold(
@@ -164,7 +155,7 @@ export async function applyRoomGate(
     now,
   );
   await setRoomState(trx, status.id, gate.hold.state);
-  await trx.deleteFrom('notifications').where('status_id', '=', status.id).execute();
+  await deleteStatusNotifications(trx, status.id);
   const own = userTopic(status.authorId);
   const out: NewEvent[] = [];
   for (const e of events) {
@@ -178,10 +169,5 @@ export async function applyRoomGate(
 
 /** The room state a status gets when the room index takes it: its hold's, else visible. */
 export async function roomStateOf(db: Kysely<Database>, statusId: number): Promise<RoomState> {
-  const hold = await db
-    .selectFrom('status_holds')
-    .select('state')
-    .where('status_id', '=', statusId)
-    .executeTakeFirst();
-  return hold?.state ?? 'visible';
+  return (await holdStateOf(db, statusId)) ?? 'visible';
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Context } from '../../context';
-import { type AccountEntity, serializeAccount } from '../../http/serializers/account';
+import { type AccountEntity, serializeAccount } from '../../present/account';
 import { findAccountsByIds } from '../../store/accounts';
 import { insertAction, type ModerationActionRow } from '../../store/moderation';
 import type { Database, ReportCategory } from '../../store/schema';

@@ -4,7 +4,7 @@ import { loadSession } from '../chats/access';
 import { presentStatuses } from '../status-views';
 import { requireModerator } from './moderators';
 import { presentReports } from './reports';
-import { pendingSubmissions } from './town-hall';
+import { pendingSubmissions } from './town-hall/queue';
 
 /**
  * What waits for a moderator of a session's chat, oldest first: held statuses to approve or

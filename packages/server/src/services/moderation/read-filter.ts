@@ -1,5 +1,5 @@
 import type { Context } from '../../context';
-import type { StatusEntity } from '../../http/serializers/status';
+import type { StatusEntity } from '../../present/status';
 import { excludedAccountIds, silencedSenders } from '../../store/blocks';
 import { presentVisibleStatuses } from '../status-views';
 

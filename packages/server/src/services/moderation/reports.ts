@@ -1,6 +1,6 @@
 import { conflict, notFound, unprocessable } from '@hashchat/core/errors';
 import type { Context } from '../../context';
-import { serializeAccount } from '../../http/serializers/account';
+import { serializeAccount } from '../../present/account';
 import { findAccountById, findAccountsByIds } from '../../store/accounts';
 import { findChatById } from '../../store/chats';
 import { findReport, insertReport, listReports, type ReportRow, resolveReport } from '../../store/moderation';

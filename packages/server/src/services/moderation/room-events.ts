@@ -1,29 +1,18 @@
 import { accountTopic, sessionTopic } from '@hashchat/api/topics';
 import type { Transaction } from 'kysely';
 import type { Context } from '../../context';
-import { serializeRoomChat, withChat } from '../../http/serializers/room-status';
+import { serializeRoomChat, withChat } from '../../present/room-status';
 import type { NewEvent } from '../../store/events';
+import { roomEntriesOfStatus } from '../../store/room';
 import type { Database } from '../../store/schema';
-import type { StatusRow } from '../../store/statuses';
+import { reblogsOf, type StatusRow, statusTagsAndMentions } from '../../store/statuses';
 import { authorRole } from '../live/room-index';
 import { presentStatus } from '../status-views';
 import { statusTopics } from '../visibility';
 
 async function topicsOf(trx: Transaction<Database>, row: StatusRow, sessionIds: number[]): Promise<string[]> {
-  const [tags, mentions] = await Promise.all([
-    trx
-      .selectFrom('status_tags as st')
-      .innerJoin('tags as t', 't.id', 'st.tag_id')
-      .select('t.name')
-      .where('st.status_id', '=', row.id)
-      .execute(),
-    trx.selectFrom('mentions').select('account_id').where('status_id', '=', row.id).execute(),
-  ]);
-  const topics = statusTopics(
-    row,
-    tags.map((t) => t.name),
-    mentions.map((m) => Number(m.account_id)),
-  );
+  const { tagNames, mentionIds } = await statusTagsAndMentions(trx, Number(row.id));
+  const topics = statusTopics(row, tagNames, mentionIds);
   return [...new Set([...topics, ...sessionIds.map(sessionTopic)])];
 }
 
@@ -49,11 +38,7 @@ export async function withdrawEvent(
  * topic, so followers' streams drop the copy (reads already leave them out).
  */
 export async function withdrawReblogEvents(trx: Transaction<Database>, row: StatusRow): Promise<NewEvent[]> {
-  const reblogs = await trx
-    .selectFrom('statuses')
-    .select(['id', 'account_id'])
-    .where('reblog_of_id', '=', row.id)
-    .execute();
+  const reblogs = await reblogsOf(trx, Number(row.id));
   return reblogs.map((r) => ({
     event: 'delete',
     payload: String(r.id),
@@ -82,14 +67,7 @@ export async function releaseEvents(
       topics: await topicsOf(trx, row, []),
     },
   ];
-  const rooms = await trx
-    .selectFrom('session_statuses as ss')
-    .innerJoin('chat_sessions as s', 's.id', 'ss.session_id')
-    .innerJoin('chats as c', 'c.id', 's.chat_id')
-    .selectAll('ss')
-    .select(['c.owner_id', 's.chat_id'])
-    .where('ss.status_id', '=', row.id)
-    .execute();
+  const rooms = await roomEntriesOfStatus(trx, Number(row.id));
   for (const r of rooms) {
     const role = await authorRole(
       trx,

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { blockAndMutePairs } from '../../store/blocks';
 import type { Database } from '../../store/schema';
 
 /**
@@ -14,15 +15,7 @@ export async function withoutSilenced<T extends { accountId: number; fromAccount
   if (list.length === 0) return list;
   const recipients = [...new Set(list.map((n) => n.accountId))];
   const senders = [...new Set(list.map((n) => n.fromAccountId))];
-  // One statement for both lists (this runs for every status that mentions someone).
-  const { rows } = await sql<{ account_id: number; target_account_id: number; kind: string }>`
-    select account_id, target_account_id, 'block' as kind from account_blocks
-      where (account_id in (${sql.join(recipients)}) and target_account_id in (${sql.join(senders)}))
-         or (account_id in (${sql.join(senders)}) and target_account_id in (${sql.join(recipients)}))
-    union all
-    select account_id, target_account_id, 'mute' as kind from account_mutes
-      where account_id in (${sql.join(recipients)}) and target_account_id in (${sql.join(senders)})
-        and notifications = 1 and (expires_at is null or expires_at > ${now})`.execute(db);
+  const rows = await blockAndMutePairs(db, recipients, senders, now);
   if (rows.length === 0) return list;
   const pair = (a: number, b: number) => `${a}:${b}`;
   const silenced = new Set<string>();

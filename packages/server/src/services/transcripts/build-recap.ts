@@ -1,8 +1,8 @@
 import { computeRecap } from '@hashchat/core/chat/recap';
 import { parseText } from '@hashchat/core/text/parse';
 import type { Context } from '../../context';
-import { serializeAccount } from '../../http/serializers/account';
-import { serializeRecap } from '../../http/serializers/recap';
+import { serializeAccount } from '../../present/account';
+import { serializeRecap } from '../../present/recap';
 import { distinctFollowersOfParticipants, findRecap, returningParticipants } from '../../store/transcripts';
 import type { TranscriptDocument } from './load-transcript';
 import type { RecapData } from './recap-data';

@@ -1,5 +1,5 @@
 import type { Context } from '../../context';
-import type { SessionEntity } from '../../http/serializers/chat';
+import type { SessionEntity } from '../../present/chat';
 import { chatActivity } from '../../store/transcripts';
 import { loadChat } from '../chats/access';
 import { presentSessions } from '../chats/views';

@@ -1,16 +1,12 @@
 import { buildTranscript, type Transcript } from '@hashchat/core/chat/transcript';
 import type { Context } from '../../context';
-import { accountEntities } from '../../http/serializers/account';
-import type { SessionEntity } from '../../http/serializers/chat';
-import type { RoomStatusEntity } from '../../http/serializers/room-status';
-import { serializeStatus } from '../../http/serializers/status';
-import {
-  type QuestionIndexEntity,
-  type SessionRoles,
-  transcriptChat,
-} from '../../http/serializers/transcript';
 import { mediaStorage } from '../../media/media-storage';
+import { accountEntities } from '../../present/account';
+import type { SessionEntity } from '../../present/chat';
 import { presentMediaAttachment } from '../../present/media-attachment';
+import type { RoomStatusEntity } from '../../present/room-status';
+import { serializeStatus } from '../../present/status';
+import { type QuestionIndexEntity, type SessionRoles, transcriptChat } from '../../present/transcript';
 import { type AccountRow, findAccountsByIds } from '../../store/accounts';
 import type { SessionRow } from '../../store/chat-sessions';
 import { type ChatRow, coHostsForChats } from '../../store/chats';

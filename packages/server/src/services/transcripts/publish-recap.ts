@@ -1,7 +1,7 @@
 import { conflict } from '@hashchat/core/errors';
 import type { Context } from '../../context';
-import { transcriptUrls } from '../../http/serializers/recap';
-import type { StatusEntity } from '../../http/serializers/status';
+import { transcriptUrls } from '../../present/recap';
+import type { StatusEntity } from '../../present/status';
 import { claimRecap, completeRecap, findRecap, releaseRecap } from '../../store/transcripts';
 import { loadSession, requireHost } from '../chats/access';
 import { presentStatuses } from '../status-views';

@@ -1,8 +1,8 @@
 import { formatInZone } from '@hashchat/core/chat/zone-time';
 import { escapeHtml as esc } from '@hashchat/core/text/render';
-import type { RecapEntity } from '../../http/serializers/recap';
-import { transcriptUrls } from '../../http/serializers/recap';
-import type { RoomStatusEntity } from '../../http/serializers/room-status';
+import type { RecapEntity } from '../../present/recap';
+import { transcriptUrls } from '../../present/recap';
+import type { RoomStatusEntity } from '../../present/room-status';
 import type { TranscriptDocument } from './load-transcript';
 import { formatCount, localClock } from './local-clock';
 import { TRANSCRIPT_CSS } from './page-style';

@@ -1,4 +1,4 @@
-import type { RoomStatusEntity } from '../../http/serializers/room-status';
+import type { RoomStatusEntity } from '../../present/room-status';
 import type { TranscriptDocument } from './load-transcript';
 import { localClock } from './local-clock';
 

@@ -1,5 +1,5 @@
 import { escapeHtml as esc } from '@hashchat/core/text/render';
-import type { RecapEntity } from '../../http/serializers/recap';
+import type { RecapEntity } from '../../present/recap';
 import { formatCount } from './local-clock';
 import { svgBarChart } from './svg-bar-chart';
 

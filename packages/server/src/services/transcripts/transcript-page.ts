@@ -1,11 +1,7 @@
 import type { Context } from '../../context';
-import type { SessionEntity } from '../../http/serializers/chat';
-import type { RoomStatusEntity } from '../../http/serializers/room-status';
-import {
-  type QuestionIndexEntity,
-  type SessionRoles,
-  transcriptChat,
-} from '../../http/serializers/transcript';
+import type { SessionEntity } from '../../present/chat';
+import type { RoomStatusEntity } from '../../present/room-status';
+import { type QuestionIndexEntity, type SessionRoles, transcriptChat } from '../../present/transcript';
 import { coHostsForChats } from '../../store/chats';
 import { questionIndex, type RoomPageQuery, roomPage } from '../../store/transcripts';
 import { loadSession } from '../chats/access';

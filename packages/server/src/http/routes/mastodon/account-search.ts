@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { serializeAccount } from '../../../present/account';
 import { searchAccounts } from '../../../store/accounts';
 import { requireUser } from '../../auth';
 import { formBool } from '../../fields';
 import { limitParam } from '../../pagination';
 import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
-import { serializeAccount } from '../../serializers/account';
 
 const searchQuery = z.object({
   q: z.string().trim().min(1, 'q is required').max(500),

@@ -1,14 +1,12 @@
 import { HashchatError, notFound } from '@hashchat/core/errors';
 import { z } from 'zod';
-import {
-  follow,
-  registerAccount,
-  relationships,
-  unfollow,
-  updateCredentials,
-} from '../../../services/accounts';
+import { serializeAccount, serializeCredentialAccount } from '../../../present/account';
+import { updateCredentials } from '../../../services/accounts';
+import { follow, unfollow } from '../../../services/follows';
 import { issueToken, tokenEntity } from '../../../services/oauth';
 import { profileStatusIds } from '../../../services/profile-statuses';
+import { registerAccount } from '../../../services/registration';
+import { relationships } from '../../../services/relationships';
 import { presentVisibleStatuses } from '../../../services/status-views';
 import { findAccountById, findAccountByUsername, findAccountsByIds } from '../../../store/accounts';
 import { followAccountIds } from '../../../store/follows';
@@ -18,7 +16,6 @@ import { pageKeyset } from '../../page-keyset';
 import { linkHeader, pageParams } from '../../pagination';
 import { parse, refuseUnsupported } from '../../params';
 import type { RouteModule } from '../../route-module';
-import { serializeAccount, serializeCredentialAccount } from '../../serializers/account';
 
 export const registrationInput = z.object({
   username: z.string().default(''),

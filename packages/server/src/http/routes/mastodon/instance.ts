@@ -1,9 +1,9 @@
 import { escapeHtml } from '@hashchat/core/text/render';
 import { MAX_ATTACHMENTS, mediaLimits } from '../../../media/limits';
+import { serializeAccount } from '../../../present/account';
 import { findAccountById } from '../../../store/accounts';
 import { firstAdminId, instanceCounts } from '../../../store/instance-stats';
 import type { RouteModule } from '../../route-module';
-import { serializeAccount } from '../../serializers/account';
 
 const VERSION = '4.3.0 (compatible; Hashchat 0.1.0)';
 const DESCRIPTION = 'A microblog for running and following hashtag chats.';

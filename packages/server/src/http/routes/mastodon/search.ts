@@ -1,13 +1,15 @@
 import { normalizeTag } from '@hashchat/core/text/tag-name';
 import { z } from 'zod';
+import { serializeAccount } from '../../../present/account';
 import { presentStatuses } from '../../../services/status-views';
 import { visibleStatusIds } from '../../../services/visibility';
-import { searchAccounts, startsWith } from '../../../store/accounts';
+import { searchAccounts } from '../../../store/accounts';
+import { publicStatusIds } from '../../../store/statuses';
+import { tagsByPrefix } from '../../../store/tags';
 import { optionalUser } from '../../auth';
 import { formBool } from '../../fields';
 import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
-import { serializeAccount } from '../../serializers/account';
 import { presentTag } from './tags';
 
 const searchQuery = z.object({
@@ -51,32 +53,16 @@ export const searchRoutes: RouteModule = (app, ctx) => {
     async function searchTags(t: string) {
       const name = normalizeTag(t.replace(/^[#＃]/, ''));
       if (!name) return [];
-      const rows = await ctx.store.db
-        .selectFrom('tags')
-        .select(['id', 'name', 'display_name'])
-        .where(startsWith('name', name))
-        .orderBy('name')
-        .limit(q.limit)
-        .execute();
-      return rows.map((r) => ({ id: Number(r.id), name: r.name, display_name: r.display_name }));
+      return tagsByPrefix(ctx.store.db, name, q.limit);
     }
 
     async function searchStatuses(t: string) {
       // Over-fetch so visibility filtering still fills a page; only public statuses are searchable here.
       const ids = await ctx.store.dialect.searchStatusIds(ctx.store.db, t, q.limit * 2, q.max_id ?? null);
       if (ids.length === 0) return [];
-      const visible = await ctx.store.db
-        .selectFrom('statuses')
-        .select('id')
-        .where('id', 'in', ids)
-        .where('visibility', '=', 'public')
-        .execute();
+      const visible = await publicStatusIds(ctx.store.db, ids);
       // Public, then the visibility rule (held statuses stay out).
-      const seen = await visibleStatusIds(
-        ctx.store.db,
-        visible.map((r) => Number(r.id)),
-        viewer,
-      );
+      const seen = await visibleStatusIds(ctx.store.db, visible, viewer);
       return presentStatuses(ctx, ids.filter((id) => seen.has(id)).slice(0, q.limit), viewer);
     }
   });

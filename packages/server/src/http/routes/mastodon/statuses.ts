@@ -1,16 +1,18 @@
 import { notFound } from '@hashchat/core/errors';
 import { z } from 'zod';
+import { serializeAccount } from '../../../present/account';
 import { favourite, reblog, unfavourite, unreblog } from '../../../services/interactions';
+import { statusContext } from '../../../services/status-context';
 import { presentStatus, presentStatuses } from '../../../services/status-views';
 import { createStatus, deleteStatus } from '../../../services/statuses';
-import { canSeeStatus, loadVisibleStatus, visibleStatusIds } from '../../../services/visibility';
+import { loadVisibleStatus } from '../../../services/visibility';
 import { findAccountsByIds } from '../../../store/accounts';
+import { favouritedByIds, rebloggedByIds } from '../../../store/interactions';
 import { optionalUser, requireUser } from '../../auth';
 import { formBool, idParam, userText } from '../../fields';
 import { linkHeader, pageParams } from '../../pagination';
 import { parse, refuseUnsupported } from '../../params';
 import type { RouteModule } from '../../route-module';
-import { serializeAccount } from '../../serializers/account';
 
 const statusInput = z.object({
   status: userText({ error: "Validation failed: Text can't be blank" }).default(''),
@@ -85,39 +87,7 @@ export const statusRoutes: RouteModule = (app, ctx) => {
     const { id } = parse(idParam, req.params);
     const viewer = optionalUser(req, 'read:statuses');
     const row = await loadVisibleStatus(ctx, viewer, id);
-    const db = ctx.store.db;
-    // Ancestors: walk up the reply chain (bounded).
-    const ancestors: number[] = [];
-    let parentId = row.in_reply_to_id;
-    while (parentId !== null && ancestors.length < 40) {
-      const p = await db.selectFrom('statuses').selectAll().where('id', '=', parentId).executeTakeFirst();
-      if (!p || !(await canSeeStatus(db, p, viewer))) break;
-      ancestors.unshift(Number(p.id));
-      parentId = p.in_reply_to_id;
-    }
-    // Descendants: breadth-first over replies (bounded), depth-first order in the answer like Mastodon.
-    const descendants: number[] = [];
-    const walk = async (pid: number, depth: number) => {
-      if (depth > 20 || descendants.length >= 200) return;
-      const children = await db
-        .selectFrom('statuses')
-        .selectAll()
-        .where('in_reply_to_id', '=', pid)
-        .orderBy('id')
-        .limit(100)
-        .execute();
-      const seen = await visibleStatusIds(
-        db,
-        children.map((c) => Number(c.id)),
-        viewer,
-      );
-      for (const c of children) {
-        if (!seen.has(Number(c.id))) continue;
-        descendants.push(Number(c.id));
-        await walk(Number(c.id), depth + 1);
-      }
-    };
-    await walk(id, 0);
+    const { ancestors, descendants } = await statusContext(ctx.store.db, row, viewer);
     const [a, d] = await Promise.all([
       presentStatuses(ctx, ancestors, viewer),
       presentStatuses(ctx, descendants, viewer),
@@ -142,10 +112,7 @@ export const statusRoutes: RouteModule = (app, ctx) => {
     const { id } = parse(idParam, req.params);
     await loadVisibleStatus(ctx, optionalUser(req, 'read:statuses'), id);
     const q = parse(pageParams, req.query);
-    let sel = ctx.store.db.selectFrom('favourites').select('account_id').where('status_id', '=', id);
-    if (q.max_id) sel = sel.where('account_id', '<', q.max_id);
-    const rows = await sel.orderBy('account_id', 'desc').limit(q.limit).execute();
-    const ids = rows.map((r) => Number(r.account_id));
+    const ids = await favouritedByIds(ctx.store.db, id, q.max_id, q.limit);
     const accounts = await findAccountsByIds(ctx.store.db, ids);
     const link = linkHeader(
       base,
@@ -164,10 +131,7 @@ export const statusRoutes: RouteModule = (app, ctx) => {
     const { id } = parse(idParam, req.params);
     await loadVisibleStatus(ctx, optionalUser(req, 'read:statuses'), id);
     const q = parse(pageParams, req.query);
-    let sel = ctx.store.db.selectFrom('statuses').select('account_id').where('reblog_of_id', '=', id);
-    if (q.max_id) sel = sel.where('account_id', '<', q.max_id);
-    const rows = await sel.orderBy('account_id', 'desc').limit(q.limit).execute();
-    const ids = rows.map((r) => Number(r.account_id));
+    const ids = await rebloggedByIds(ctx.store.db, id, q.max_id, q.limit);
     const accounts = await findAccountsByIds(ctx.store.db, ids);
     const link = linkHeader(
       base,

@@ -7,6 +7,8 @@ import type { Context } from '../../../context';
 import { resolveSessionStream } from '../../../services/live/session-stream';
 import { loadSafety } from '../../../services/moderation/stream-safety';
 import { latestEventId } from '../../../store/events';
+import { followedAccounts } from '../../../store/follows';
+import { followedTagNames } from '../../../store/tags';
 import type { Reader } from '../../../stream/reader';
 import { SseReader } from '../../../stream/sse';
 import { WsReader } from '../../../stream/ws';
@@ -48,31 +50,20 @@ async function resolveStream(
     case 'user': {
       const me = needUser();
       const [follows, tags] = await Promise.all([
-        ctx.store.db
-          .selectFrom('follows')
-          .select(['target_account_id', 'show_reblogs'])
-          .where('account_id', '=', me)
-          .execute(),
-        ctx.store.db
-          .selectFrom('tag_follows as f')
-          .innerJoin('tags as t', 't.id', 'f.tag_id')
-          .select('t.name')
-          .where('f.account_id', '=', me)
-          .execute(),
+        followedAccounts(ctx.store.db, me),
+        followedTagNames(ctx.store.db, me),
       ]);
       return {
         topics: [
           userTopic(me),
           accountTopic(me),
-          ...follows.map((f) => accountTopic(f.target_account_id)),
-          ...tags.map((t) => tagTopic(t.name)),
+          ...follows.map((f) => accountTopic(f.id)),
+          ...tags.map((name) => tagTopic(name)),
         ],
         name: ['user'],
         events: null,
         userId: me,
-        hiddenReblogs: follows
-          .filter((f) => Number(f.show_reblogs) === 0)
-          .map((f) => Number(f.target_account_id)),
+        hiddenReblogs: follows.filter((f) => !f.showReblogs).map((f) => f.id),
       };
     }
     case 'user:notification': {

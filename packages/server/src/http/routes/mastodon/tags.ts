@@ -1,7 +1,7 @@
 import { notFound } from '@hashchat/core/errors';
 import { z } from 'zod';
-import { followTag, unfollowTag } from '../../../services/accounts';
 import { findOrCreateTag } from '../../../services/find-or-create-tag';
+import { followTag, unfollowTag } from '../../../services/follows';
 import { presentTag } from '../../../services/tag-views';
 import { followedTags } from '../../../store/tags';
 import { optionalUser, requireUser } from '../../auth';

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { relationships } from '../../../services/accounts';
+import { serializeAccount } from '../../../present/account';
 import {
   blockAccount,
   muteAccount,
   unblockAccount,
   unmuteAccount,
 } from '../../../services/moderation/blocks';
+import { relationships } from '../../../services/relationships';
 import { findAccountsByIds } from '../../../store/accounts';
 import { listBlocksOrMutes, muteExpiries } from '../../../store/blocks';
 import { requireUser } from '../../auth';
@@ -13,7 +14,6 @@ import { formBool, idParam } from '../../fields';
 import { linkHeader, pageParams } from '../../pagination';
 import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
-import { serializeAccount } from '../../serializers/account';
 
 const muteBody = z.object({
   notifications: formBool.default(true),

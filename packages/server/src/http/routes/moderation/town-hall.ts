@@ -1,15 +1,11 @@
 import { z } from 'zod';
-import {
-  carryOver,
-  curate,
-  getTownHall,
-  listQueue,
-  mergeSubmission,
-  setTownHall,
-  submitQuestion,
-  unvote,
-  vote,
-} from '../../../services/moderation/town-hall';
+import { carryOver } from '../../../services/moderation/town-hall/carry-over';
+import { curate } from '../../../services/moderation/town-hall/curate';
+import { mergeSubmission } from '../../../services/moderation/town-hall/merge';
+import { listQueue } from '../../../services/moderation/town-hall/queue';
+import { getTownHall, setTownHall } from '../../../services/moderation/town-hall/settings';
+import { submitQuestion } from '../../../services/moderation/town-hall/submit';
+import { unvote, vote } from '../../../services/moderation/town-hall/vote';
 import { optionalUser, requireUser } from '../../auth';
 import { formBool, idParam, userText } from '../../fields';
 import { parse } from '../../params';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { transcriptUrls } from '../../../present/recap';
 import { buildRecap } from '../../../services/transcripts/build-recap';
 import { loadTranscript } from '../../../services/transcripts/load-transcript';
 import { TRANSCRIPT_CSS } from '../../../services/transcripts/page-style';
@@ -11,7 +12,6 @@ import { idParam } from '../../fields';
 import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 import { documentCsp } from '../../security-headers';
-import { transcriptUrls } from '../../serializers/recap';
 
 const transcriptQuery = z.object({
   order: z.enum(['asc', 'desc']).default('asc'),

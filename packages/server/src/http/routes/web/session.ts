@@ -1,8 +1,9 @@
 import { HashchatError } from '@hashchat/core/errors';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { registerAccount } from '../../../services/accounts';
+import { serializeCredentialAccount } from '../../../present/account';
 import { issueToken, revokeToken } from '../../../services/oauth';
+import { registerAccount } from '../../../services/registration';
 import { signIn } from '../../../services/sign-in';
 import type { AccountRow } from '../../../store/accounts';
 import { findAccountById } from '../../../store/accounts';
@@ -10,7 +11,6 @@ import { SESSION_COOKIE } from '../../auth';
 import { fromOwnOrigin } from '../../origin';
 import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
-import { serializeCredentialAccount } from '../../serializers/account';
 import { registrationInput } from '../mastodon/accounts';
 
 const WEB_SCOPES = ['read', 'write', 'follow', 'push'];

@@ -1,4 +1,4 @@
-import type { RoomStatusRow } from '../../store/transcripts';
+import type { RoomStatusRow } from '../store/transcripts';
 import type { AuthorRole, RoomChat } from './room-status';
 import { serializeRoomChat } from './room-status';
 

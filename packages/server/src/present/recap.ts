@@ -1,6 +1,6 @@
-import type { TranscriptDocument } from '../../services/transcripts/load-transcript';
-import type { RecapData } from '../../services/transcripts/recap-data';
-import { RECAP_DEFINITIONS } from '../../services/transcripts/recap-definitions';
+import type { TranscriptDocument } from '../services/transcripts/load-transcript';
+import type { RecapData } from '../services/transcripts/recap-data';
+import { RECAP_DEFINITIONS } from '../services/transcripts/recap-definitions';
 import type { AccountEntity } from './account';
 import type { RoomStatusEntity } from './room-status';
 

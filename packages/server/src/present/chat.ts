@@ -1,7 +1,7 @@
 import { utcToLocal } from '@hashchat/core/chat/zone-time';
-import type { AccountRow } from '../../store/accounts';
-import type { EventRow, SessionRow } from '../../store/chat-sessions';
-import type { CategoryRow, ChatRow } from '../../store/chats';
+import type { AccountRow } from '../store/accounts';
+import type { EventRow, SessionRow } from '../store/chat-sessions';
+import type { CategoryRow, ChatRow } from '../store/chats';
 import { type AccountEntity, serializeAccount } from './account';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());

@@ -1,4 +1,4 @@
-import type { AccountRow, AccountViewRow } from '../../store/accounts';
+import type { AccountRow, AccountViewRow } from '../store/accounts';
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -1,4 +1,4 @@
-import type { QuestionRow } from '../../store/agenda';
+import type { QuestionRow } from '../store/agenda';
 import type { StatusEntity } from './status';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());

@@ -1,4 +1,4 @@
-import type { RoomKind, RoomState } from '../../store/schema';
+import type { RoomKind, RoomState } from '../store/schema';
 import type { StatusEntity } from './status';
 
 /** Who an author is in a session's room (for badges and the "hosts only" filter). */

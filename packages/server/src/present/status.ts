@@ -1,7 +1,7 @@
 import type { MediaAttachment } from '@hashchat/api/entities/media';
 import type { Status } from '@hashchat/api/entities/status';
-import type { AccountViewRow } from '../../store/accounts';
-import type { StatusViewRow } from '../../store/statuses';
+import type { AccountViewRow } from '../store/accounts';
+import type { StatusViewRow } from '../store/statuses';
 import { type AccountEntity, serializeAccount } from './account';
 
 export interface StatusParts {

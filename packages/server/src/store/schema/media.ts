@@ -1,0 +1,26 @@
+import type { Generated } from 'kysely';
+
+/** Uploaded images (migration 013). */
+export interface MediaTables {
+  media_attachments: MediaAttachmentsTable;
+}
+
+export type MediaState = 'processing' | 'ready' | 'failed';
+
+/** An uploaded image: processed on the job runner, attached to at most one status. */
+export interface MediaAttachmentsTable {
+  id: Generated<number>;
+  account_id: number;
+  status_id: number | null;
+  position: Generated<number>;
+  state: MediaState;
+  incoming_key: string | null;
+  file_key: string | null;
+  preview_key: string | null;
+  description: Generated<string>;
+  focus_x: Generated<number>;
+  focus_y: Generated<number>;
+  meta: Generated<string>;
+  blurhash: string | null;
+  created_at: number;
+}
