@@ -26,7 +26,21 @@ export const statusCreateBody = z.object({
   spoiler_text: z.string().optional(),
   visibility: z.enum(['public', 'unlisted', 'private', 'direct']).optional(),
   language: z.string().optional(),
+  /** At least 5 minutes ahead: the answer is then a ScheduledStatus. */
+  scheduled_at: z.iso.datetime().optional(),
+  poll: z
+    .object({
+      options: z.array(z.string()),
+      expires_in: z.number().int(),
+      multiple: z.boolean().optional(),
+      hide_totals: z.boolean().optional(),
+    })
+    .optional(),
 });
+
+export const scheduledStatusUpdateBody = z.object({ scheduled_at: z.iso.datetime() });
+
+export const pollVoteBody = z.object({ choices: z.array(z.number().int()) });
 
 export const hashtagStreamQuery = z.object({ tag: z.string() });
 

@@ -22,8 +22,10 @@ import { instanceRoutes } from './routes/mastodon/instance';
 import { markerRoutes } from './routes/mastodon/markers';
 import { notificationRoutes } from './routes/mastodon/notifications';
 import { oauthRoutes } from './routes/mastodon/oauth';
+import { pollRoutes } from './routes/mastodon/polls';
 import { preferenceRoutes } from './routes/mastodon/preferences';
 import { savedStatusRoutes } from './routes/mastodon/saved-statuses';
+import { scheduledStatusRoutes } from './routes/mastodon/scheduled-statuses';
 import { searchRoutes } from './routes/mastodon/search';
 import { statusRoutes } from './routes/mastodon/statuses';
 import { streamingRoutes } from './routes/mastodon/streaming';
@@ -52,6 +54,8 @@ const modules: RouteModule[] = [
   accountRoutes,
   accountSearchRoutes,
   statusRoutes,
+  scheduledStatusRoutes,
+  pollRoutes,
   timelineRoutes,
   tagRoutes,
   searchRoutes,

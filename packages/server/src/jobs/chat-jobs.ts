@@ -1,9 +1,11 @@
 import type { Context } from '../context';
 import { JOB } from '../services/chats/session-jobs';
 import { QUESTION_JOB } from '../services/live/question-jobs';
+import { SCHEDULED_STATUS_JOB } from '../services/scheduled-statuses';
 import { scheduleJob } from '../store/jobs';
 import { materializeSessionsJob } from './materialize-sessions';
 import { publishQuestionJob } from './publish-question';
+import { publishScheduledStatusJob } from './publish-scheduled-status';
 import { reminderSweepJob } from './reminder-sweep';
 import { Scheduler } from './scheduler';
 import { sessionEndJob } from './session-end';
@@ -19,6 +21,7 @@ export function jobHandlers(ctx: Context) {
     [JOB.reminderSweep]: reminderSweepJob(ctx),
     [JOB.materialize]: materializeSessionsJob(ctx),
     [QUESTION_JOB]: publishQuestionJob(ctx),
+    [SCHEDULED_STATUS_JOB]: publishScheduledStatusJob(ctx),
   };
 }
 

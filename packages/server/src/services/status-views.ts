@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Context } from '../context';
 import { accountEntities } from '../http/serializers/account';
 import { type StatusEntity, serializeStatus } from '../http/serializers/status';
+import { presentPoll } from '../present/poll';
 import { findAccountViewsByIds } from '../store/accounts';
+import { pollsForStatuses } from '../store/polls';
 import type { Database } from '../store/schema';
 import {
   findStatusViewsByIds,
@@ -31,11 +33,13 @@ export async function presentStatuses(
   const inner = await findStatusViewsByIds(db, reblogIds);
   const all = [...rows.values(), ...inner.values()];
   const allIds = all.map((r) => Number(r.id));
-  const [tags, mentions, viewer] = await Promise.all([
+  const [tags, mentions, viewer, polls] = await Promise.all([
     tagsForStatuses(db, allIds, ctx.store.tagIds),
     mentionsForStatuses(db, allIds),
     viewerId === null ? null : viewerStateForStatuses(db, viewerId, allIds),
+    pollsForStatuses(db, allIds, viewerId),
   ]);
+  const now = ctx.now();
   const accountIds = all.map((r) => Number(r.account_id));
   for (const m of mentions.values()) accountIds.push(...m);
   const accounts = await findAccountViewsByIds(db, accountIds);
@@ -50,6 +54,7 @@ export async function presentStatuses(
     const id = Number(r.id);
     // A reblog wrapper answers for the status it wraps, as Mastodon's `status.proper` does.
     const proper = r.reblog_of_id === null ? id : Number(r.reblog_of_id);
+    const poll = polls.get(id);
     return serializeStatus(
       {
         row: r,
@@ -60,6 +65,7 @@ export async function presentStatuses(
         reblogged: viewer?.reblogged.has(proper) ?? false,
         bookmarked: viewer?.bookmarked.has(proper) ?? false,
         reblog,
+        poll: poll ? presentPoll(poll, now, viewerId !== null) : null,
       },
       base,
       accountEntity(account),

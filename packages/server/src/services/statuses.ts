@@ -11,9 +11,11 @@ import { notifiedFollowerIds } from '../store/follows';
 import type { Visibility } from '../store/schema';
 import { countStatusOnAuthor, insertMentions, insertStatusRow, linkTags } from '../store/status-writes';
 import { findStatusById, type StatusRow } from '../store/statuses';
+import { isUniqueViolation } from '../store/unique-violation';
 import { indexStatusInRooms, type RoomHint, roomDeleteEvents } from './live/room-index';
 import { applyRoomGate, checkRoomGate } from './moderation/gate';
 import { addNotifications } from './notifications';
+import { addPoll, type NewPoll } from './polls';
 import { publishEvents } from './publish';
 import { presentStatus } from './status-views';
 import { canSeeStatus, loadVisibleStatus, statusTopics } from './visibility';
@@ -25,6 +27,7 @@ export interface NewStatus {
   language: string | null;
   spoilerText: string;
   sensitive: boolean;
+  poll?: NewPoll | null;
 }
 
 /** Idempotency keys are honoured for an hour, like Mastodon. */
@@ -56,11 +59,7 @@ export async function createStatus(
       .execute();
   }
   const text = input.status;
-  if (text.trim().length === 0) throw unprocessable("Validation failed: Text can't be blank");
-  const length = [...text].length;
-  if (length > ctx.config.maxStatusChars) {
-    throw unprocessable(`Validation failed: Text character limit of ${ctx.config.maxStatusChars} exceeded`);
-  }
+  checkStatusText(ctx, text);
   const parsed = parseText(text);
   const host = new URL(ctx.config.publicUrl).host;
   const local = parsed.mentions.filter((m) => m.domain === null || m.domain.toLowerCase() === host);
@@ -110,6 +109,7 @@ export async function createStatus(
         created_at: now,
       });
       const id = Number(row.id);
+      const poll = input.poll ? await addPoll(trx, id, authorId, input.poll, now) : null;
       const tags = await linkTags(trx, ctx.store.tagIds, id, authorId, parsed.tags, now);
       const tagNames = parsed.tags.map((t) => t.name);
       // Ascending ids: the order the mentions are read back in (their primary key).
@@ -141,6 +141,7 @@ export async function createStatus(
           favourited: false,
           reblogged: false,
           reblog: null,
+          poll,
         },
         ctx.config.publicUrl,
       );
@@ -190,6 +191,14 @@ export async function createStatus(
   return { json: result.json, id: result.id, created: true };
 }
 
+/** A status's text rules, checked before anything is written (or scheduled). */
+export function checkStatusText(ctx: Context, text: string): void {
+  if (text.trim().length === 0) throw unprocessable("Validation failed: Text can't be blank");
+  if ([...text].length > ctx.config.maxStatusChars) {
+    throw unprocessable(`Validation failed: Text character limit of ${ctx.config.maxStatusChars} exceeded`);
+  }
+}
+
 async function findIdempotent(ctx: Context, accountId: number, key: string, now: number) {
   const hit = await ctx.store.db
     .selectFrom('idempotency_keys')
@@ -202,15 +211,6 @@ async function findIdempotent(ctx: Context, accountId: number, key: string, now:
   const entity = await presentStatus(ctx, Number(hit.status_id), accountId);
   if (!entity) return null;
   return { json: JSON.stringify(entity), id: Number(hit.status_id), created: false };
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return (
-    e?.code === '23505' ||
-    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-    /UNIQUE constraint/.test(e?.message ?? '')
-  );
 }
 
 /** Deletes the viewer's own status; readers get a `delete` event. Returns the entity with `text` for redrafting. */

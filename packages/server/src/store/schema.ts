@@ -37,6 +37,10 @@ export interface Database {
   session_recaps: SessionRecapsTable;
   markers: MarkersTable;
   bookmarks: BookmarksTable;
+  scheduled_statuses: ScheduledStatusesTable;
+  polls: PollsTable;
+  poll_options: PollOptionsTable;
+  poll_votes: PollVotesTable;
 }
 
 export interface AccountsTable {
@@ -122,6 +126,40 @@ export interface StatusesTable {
   replies_count: Generated<number>;
   reblogs_count: Generated<number>;
   favourites_count: Generated<number>;
+}
+
+export interface ScheduledStatusesTable {
+  id: Generated<number>;
+  account_id: number;
+  scheduled_at: number;
+  params: string;
+  created_at: number;
+}
+
+export interface PollsTable {
+  id: Generated<number>;
+  status_id: number;
+  account_id: number;
+  expires_at: number;
+  multiple: number;
+  hide_totals: number;
+  votes_count: Generated<number>;
+  voters_count: Generated<number>;
+  created_at: number;
+}
+
+export interface PollOptionsTable {
+  poll_id: number;
+  position: number;
+  title: string;
+  votes_count: Generated<number>;
+}
+
+export interface PollVotesTable {
+  poll_id: number;
+  account_id: number;
+  choices: string;
+  created_at: number;
 }
 
 export interface TagsTable {

@@ -1,3 +1,4 @@
+import type { Poll } from '@hashchat/api/entities/poll';
 import type { Status } from '@hashchat/api/entities/status';
 import type { AccountViewRow } from '../../store/accounts';
 import type { StatusViewRow } from '../../store/statuses';
@@ -14,6 +15,8 @@ export interface StatusParts {
   bookmarked?: boolean;
   /** The boosted status, already presented (the contract's Status). */
   reblog: Status | null;
+  /** The status's poll, already presented. */
+  poll?: Poll | null;
 }
 
 /** Mastodon's Status entity. */
@@ -56,7 +59,7 @@ export function serializeStatus(p: StatusParts, baseUrl: string, account?: Accou
     tags: p.tags.map((t) => ({ name: t.display_name, url: `${baseUrl}/tags/${encodeURIComponent(t.name)}` })),
     emojis: [],
     card: null,
-    poll: null,
+    poll: p.poll ?? null,
   };
 }
 

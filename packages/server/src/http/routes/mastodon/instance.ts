@@ -1,3 +1,4 @@
+import { POLL_LIMITS } from '@hashchat/core/status/poll-rules';
 import { escapeHtml } from '@hashchat/core/text/render';
 import { findAccountById } from '../../../store/accounts';
 import { firstAdminId, instanceCounts } from '../../../store/instance-stats';
@@ -60,7 +61,7 @@ export const instanceRoutes: RouteModule = (app, ctx) => {
         accounts: { max_featured_tags: 0, max_pinned_statuses: 0 },
         statuses,
         media_attachments: { supported_mime_types: [], image_size_limit: 0, video_size_limit: 0 },
-        polls: { max_options: 0, max_characters_per_option: 0, min_expiration: 0, max_expiration: 0 },
+        polls: POLL_LIMITS,
         translation: { enabled: false },
       },
       registrations: { enabled: ctx.config.registrationsOpen, approval_required: false, message: null },

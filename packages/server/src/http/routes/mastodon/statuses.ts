@@ -1,6 +1,7 @@
 import { notFound } from '@hashchat/core/errors';
 import { z } from 'zod';
 import { favourite, reblog, unfavourite, unreblog } from '../../../services/interactions';
+import { scheduleStatus } from '../../../services/scheduled-statuses';
 import { presentStatus, presentStatuses } from '../../../services/status-views';
 import { createStatus, deleteStatus } from '../../../services/statuses';
 import { canSeeStatus, loadVisibleStatus, visibleStatusIds } from '../../../services/visibility';
@@ -11,6 +12,7 @@ import { linkHeader, pageParams } from '../../pagination';
 import { parse, refuseUnsupported } from '../../params';
 import type { RouteModule } from '../../route-module';
 import { serializeAccount } from '../../serializers/account';
+import { pollFromBody, scheduledAtParam } from '../../status-extras';
 
 const statusInput = z.object({
   status: userText({ error: "Validation failed: Text can't be blank" }),
@@ -28,10 +30,11 @@ const statusInput = z.object({
     .nullable(),
   spoiler_text: userText().max(500).default(''),
   sensitive: formBool.default(false),
+  scheduled_at: scheduledAtParam,
 });
 
 /** Parameters of Mastodon's POST /api/v1/statuses whose meaning this server would drop. */
-const UNSUPPORTED_STATUS_PARAMS = ['scheduled_at', 'poll', 'media_ids'] as const;
+const UNSUPPORTED_STATUS_PARAMS = ['media_ids'] as const;
 
 export const statusRoutes: RouteModule = (app, ctx) => {
   const base = ctx.config.publicUrl;
@@ -40,6 +43,28 @@ export const statusRoutes: RouteModule = (app, ctx) => {
     const me = requireUser(req, 'write:statuses');
     refuseUnsupported(req.body, UNSUPPORTED_STATUS_PARAMS);
     const input = parse(statusInput, req.body);
+    const poll = pollFromBody(req.body);
+    if (input.scheduled_at !== null) {
+      return scheduleStatus(
+        ctx,
+        me,
+        {
+          text: input.status,
+          poll: poll && {
+            options: poll.options,
+            expires_in: poll.expiresIn,
+            multiple: poll.multiple,
+            hide_totals: poll.hideTotals,
+          },
+          sensitive: input.sensitive,
+          spoiler_text: input.spoiler_text,
+          visibility: input.visibility,
+          in_reply_to_id: input.in_reply_to_id,
+          language: input.language ?? null,
+        },
+        input.scheduled_at,
+      );
+    }
     const key = req.headers['idempotency-key'];
     const result = await createStatus(
       ctx,
@@ -51,6 +76,7 @@ export const statusRoutes: RouteModule = (app, ctx) => {
         language: input.language ?? null,
         spoilerText: input.spoiler_text,
         sensitive: input.sensitive,
+        poll,
       },
       typeof key === 'string' && key.length > 0 && key.length <= 200 ? key : null,
     );
