@@ -38,6 +38,7 @@ import { chatStatsSchema, publishedRecapSchema, recapSchema, transcriptSchema } 
 import { scheduledStatusSchema } from './entities/scheduled-status';
 import { searchResultsSchema } from './entities/search';
 import { roomStatusSchema, statusContextSchema, statusSchema } from './entities/status';
+import { statusEditSchema, statusSourceSchema } from './entities/status-edit';
 import { tagSchema } from './entities/tag';
 import {
   chatStreamQuery,
@@ -47,6 +48,7 @@ import {
   scheduledStatusUpdateBody,
   searchQuery,
   statusCreateBody,
+  statusEditBody,
   transcriptQuery,
 } from './requests';
 
@@ -190,6 +192,16 @@ export const operations: Operation[] = [
   post('/api/v1/polls/{id}/votes', 'statuses', 'Vote on a poll', pollSchema, { body: pollVoteBody }),
   get('/api/v1/statuses/{id}', 'statuses', 'A status', statusSchema),
   del('/api/v1/statuses/{id}', 'statuses', 'Delete a status', statusSchema),
+  put('/api/v1/statuses/{id}', 'statuses', 'Edit a status (the author only)', statusSchema, {
+    body: statusEditBody,
+  }),
+  get(
+    '/api/v1/statuses/{id}/history',
+    'statuses',
+    "A status's versions, oldest first",
+    list(statusEditSchema),
+  ),
+  get('/api/v1/statuses/{id}/source', 'statuses', "A status's plain text, to edit", statusSourceSchema),
   get('/api/v1/statuses/{id}/context', 'statuses', "A status's ancestors and replies", statusContextSchema),
   post('/api/v1/statuses/{id}/favourite', 'statuses', 'Favourite a status', statusSchema),
   post('/api/v1/statuses/{id}/unfavourite', 'statuses', 'Undo a favourite', statusSchema),

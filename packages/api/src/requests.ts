@@ -38,6 +38,14 @@ export const statusCreateBody = z.object({
     .optional(),
 });
 
+export const statusEditBody = statusCreateBody.pick({
+  status: true,
+  sensitive: true,
+  spoiler_text: true,
+  language: true,
+  poll: true,
+});
+
 export const scheduledStatusUpdateBody = z.object({ scheduled_at: z.iso.datetime() });
 
 export const pollVoteBody = z.object({ choices: z.array(z.number().int()) });

@@ -27,6 +27,7 @@ import { preferenceRoutes } from './routes/mastodon/preferences';
 import { savedStatusRoutes } from './routes/mastodon/saved-statuses';
 import { scheduledStatusRoutes } from './routes/mastodon/scheduled-statuses';
 import { searchRoutes } from './routes/mastodon/search';
+import { statusEditRoutes } from './routes/mastodon/status-edits';
 import { statusRoutes } from './routes/mastodon/statuses';
 import { streamingRoutes } from './routes/mastodon/streaming';
 import { tagRoutes } from './routes/mastodon/tags';
@@ -54,6 +55,7 @@ const modules: RouteModule[] = [
   accountRoutes,
   accountSearchRoutes,
   statusRoutes,
+  statusEditRoutes,
   scheduledStatusRoutes,
   pollRoutes,
   timelineRoutes,

@@ -9,6 +9,7 @@ import { findPoll, insertPoll, type PollRow, pollsForStatuses, recordVote } from
 import type { Database } from '../store/schema';
 import { statusTopicParts } from '../store/status-topic-parts';
 import { isUniqueViolation } from '../store/unique-violation';
+import { roomUpdateEvents } from './live/room-updates';
 import { publishEvents } from './publish';
 import { presentStatus } from './status-views';
 import { loadVisibleStatus, statusTopics } from './visibility';
@@ -102,6 +103,7 @@ export async function vote(
             accountId: Number(poll.account_id),
             topics: statusTopics(row, tagNames, mentionIds),
           },
+          ...(await roomUpdateEvents(trx, statusId, entity)),
         ],
         now,
       );

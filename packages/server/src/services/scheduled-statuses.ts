@@ -20,7 +20,8 @@ import {
   setScheduledAt,
 } from '../store/scheduled-statuses';
 import type { Database } from '../store/schema';
-import { checkStatusText, createStatus } from './statuses';
+import { checkStatusText } from './status-text';
+import { createStatus } from './statuses';
 
 export const SCHEDULED_STATUS_JOB = 'status.publish_scheduled';
 

@@ -1,11 +1,8 @@
 import { accountTopic } from '@hashchat/api/topics';
-import { HashchatError, notFound, unprocessable } from '@hashchat/core/errors';
-import { parseText } from '@hashchat/core/text/parse';
-import { renderContent } from '@hashchat/core/text/render';
+import { HashchatError, notFound } from '@hashchat/core/errors';
 import { sql } from 'kysely';
 import type { Context } from '../context';
 import { serializeStatus } from '../http/serializers/status';
-import { findAccountsByUsernames } from '../store/accounts';
 import { appendEvents, type NewEvent } from '../store/events';
 import { notifiedFollowerIds } from '../store/follows';
 import type { Visibility } from '../store/schema';
@@ -17,6 +14,7 @@ import { applyRoomGate, checkRoomGate } from './moderation/gate';
 import { addNotifications } from './notifications';
 import { addPoll, type NewPoll } from './polls';
 import { publishEvents } from './publish';
+import { readStatusText } from './status-text';
 import { presentStatus } from './status-views';
 import { canSeeStatus, loadVisibleStatus, statusTopics } from './visibility';
 
@@ -59,15 +57,7 @@ export async function createStatus(
       .execute();
   }
   const text = input.status;
-  checkStatusText(ctx, text);
-  const parsed = parseText(text);
-  const host = new URL(ctx.config.publicUrl).host;
-  const local = parsed.mentions.filter((m) => m.domain === null || m.domain.toLowerCase() === host);
-  const mentioned = await findAccountsByUsernames(
-    db,
-    local.map((m) => m.username),
-  );
-  const mentionedByName = new Map(mentioned.map((a) => [a.username_lower, a]));
+  const { parsed, mentioned, content } = await readStatusText(ctx, text);
 
   let parent: StatusRow | undefined;
   if (input.inReplyToId !== null) {
@@ -76,16 +66,6 @@ export async function createStatus(
       throw notFound();
     }
   }
-
-  const base = ctx.config.publicUrl;
-  const content = renderContent(parsed.tokens, {
-    tagUrl: (name) => `${base}/tags/${encodeURIComponent(name)}`,
-    mentionUrl: (username, domain) => {
-      if (domain !== null && domain.toLowerCase() !== host) return null;
-      const a = mentionedByName.get(username.toLowerCase());
-      return a ? `${base}/@${a.username}` : null;
-    },
-  });
 
   // The room's rules (bans, slow mode) reject before anything is written; mutes and filters hold.
   const gate = await checkRoomGate(ctx, authorId, {
@@ -189,14 +169,6 @@ export async function createStatus(
   ctx.metrics.statusesCreated.inc();
   await publishEvents(ctx, result.stored);
   return { json: result.json, id: result.id, created: true };
-}
-
-/** A status's text rules, checked before anything is written (or scheduled). */
-export function checkStatusText(ctx: Context, text: string): void {
-  if (text.trim().length === 0) throw unprocessable("Validation failed: Text can't be blank");
-  if ([...text].length > ctx.config.maxStatusChars) {
-    throw unprocessable(`Validation failed: Text character limit of ${ctx.config.maxStatusChars} exceeded`);
-  }
 }
 
 async function findIdempotent(ctx: Context, accountId: number, key: string, now: number) {

@@ -10,7 +10,7 @@ import * as m006 from './migrations/006-read-indexes';
 import * as m010 from './migrations/010-follow-options';
 import * as m011 from './migrations/011-markers';
 import * as m012 from './migrations/012-favourite-ids-bookmarks';
-import * as m014 from './migrations/014-scheduled-statuses-polls';
+import * as m014 from './migrations/014-scheduled-statuses-polls-edits';
 import type { Database } from './schema';
 
 type DialectMigration = {
@@ -29,7 +29,7 @@ const migrations: Record<string, DialectMigration> = {
   '010-follow-options': m010,
   '011-markers': m011,
   '012-favourite-ids-bookmarks': m012,
-  '014-scheduled-statuses-polls': m014,
+  '014-scheduled-statuses-polls-edits': m014,
 };
 
 /** Brings the schema up to date; run on every start. */

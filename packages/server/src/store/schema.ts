@@ -41,6 +41,7 @@ export interface Database {
   polls: PollsTable;
   poll_options: PollOptionsTable;
   poll_votes: PollVotesTable;
+  status_edits: StatusEditsTable;
 }
 
 export interface AccountsTable {
@@ -159,6 +160,18 @@ export interface PollVotesTable {
   poll_id: number;
   account_id: number;
   choices: string;
+  created_at: number;
+}
+
+export interface StatusEditsTable {
+  id: Generated<number>;
+  status_id: number;
+  account_id: number;
+  text: string;
+  content: string;
+  spoiler_text: string;
+  sensitive: number;
+  poll_options: string | null;
   created_at: number;
 }
 

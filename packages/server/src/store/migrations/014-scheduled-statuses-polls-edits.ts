@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../dialect';
 
 /**
- * Scheduled statuses (`scheduled_at` on POST /api/v1/statuses, published by a job) and polls
+ * Scheduled statuses (`scheduled_at` on POST /api/v1/statuses, published by a job), polls
  * (a status's options, and one vote per account: the primary key of `poll_votes` is what keeps
- * two racing votes of one account from both counting).
+ * two racing votes of one account from both counting) and edits (each version of an edited
+ * status, for /api/v1/statuses/:id/history).
  */
 export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
   const big = d.bigint;
@@ -50,9 +51,28 @@ export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
     .addColumn('created_at', big, (c) => c.notNull())
     .addPrimaryKeyConstraint('poll_votes_pk', ['poll_id', 'account_id'])
     .execute();
+
+  await d
+    .addIdColumn(db.schema.createTable('status_edits'))
+    .addColumn('status_id', big, (c) => c.notNull().references('statuses.id').onDelete('cascade'))
+    .addColumn('account_id', big, (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+    .addColumn('text', 'text', (c) => c.notNull())
+    .addColumn('content', 'text', (c) => c.notNull())
+    .addColumn('spoiler_text', 'text', (c) => c.notNull())
+    .addColumn('sensitive', 'integer', (c) => c.notNull())
+    // The poll's option titles as a JSON array, or null: a StatusEdit shows them, not the votes.
+    .addColumn('poll_options', 'text')
+    .addColumn('created_at', big, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('status_edits_status_idx')
+    .on('status_edits')
+    .columns(['status_id', 'id'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>, _d: Dialect): Promise<void> {
+  await db.schema.dropTable('status_edits').execute();
   await db.schema.dropTable('poll_votes').execute();
   await db.schema.dropTable('poll_options').execute();
   await db.schema.dropTable('polls').execute();
