@@ -150,4 +150,46 @@ describe('editing a status', () => {
       reader.close();
     }
   });
+
+  it("is held by the room's word filter like a new post: it leaves the hashtag stream and timeline", async () => {
+    const live = await chatWithSession(server, { live: true });
+    // Not the first account (the instance's admin, whom rooms do not moderate).
+    const author = await registerUser(server.url);
+    const filter = await live.host.api.patch(`/api/v1/chats/${live.chatId}/moderation_settings`, {
+      word_filter: ['giveaway'],
+    });
+    expect(filter.status).toBe(200);
+    const s = await postAs(author, { status: `fine #${live.hashtag}` });
+    expect(await tagIds(live.hashtag)).toEqual([s.id]);
+    const reader = new SseClient(`${server.url}/api/v1/streaming/hashtag?tag=${live.hashtag}`);
+    try {
+      await reader.opened;
+      await new Promise((r) => setTimeout(r, 50));
+      expect((await edit(author.api, s.id, { status: `free giveaway #${live.hashtag}` })).status).toBe(200);
+      const events = await reader.waitFor((e) => e.some((x) => x.event === 'delete'));
+      expect(events.find((x) => x.event === 'delete')!.data).toBe(s.id);
+      expect(events.some((x) => x.event === 'status.update')).toBe(false);
+      expect(await tagIds(live.hashtag)).toEqual([]);
+      const queue = await live.host.api.get(`/api/v1/sessions/${live.sessionId}/moderation/queue`);
+      expect(queue.body.pending.map((p: { status: { id: string } }) => p.status.id)).toEqual([s.id]);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('is refused to an author banned from the room it would join, changing nothing', async () => {
+    const live = await chatWithSession(server, { live: true });
+    // Not the first account (the instance's admin, whom rooms do not moderate).
+    const author = await registerUser(server.url);
+    const banned = await live.host.api.post(`/api/v1/sessions/${live.sessionId}/moderation`, {
+      action: 'ban',
+      account_id: author.id,
+      reason: 'spam',
+    });
+    expect(banned.status).toBe(200);
+    const s = await postAs(author, { status: 'elsewhere' });
+    expect((await edit(author.api, s.id, { status: `in #${live.hashtag}` })).status).toBe(403);
+    expect((await author.api.get(`/api/v1/statuses/${s.id}`)).body.content).toContain('elsewhere');
+    expect(await tagIds(live.hashtag)).toEqual([]);
+  });
 });

@@ -1,9 +1,11 @@
+import { userTopic } from '@hashchat/api/topics';
 import { HashchatError } from '@hashchat/core/errors';
 import type { Context } from '../context';
 import { serializeAccount } from '../http/serializers/account';
 import type { StatusEntity } from '../http/serializers/status';
 import { findAccountById } from '../store/accounts';
-import { appendEvents } from '../store/events';
+import { appendEvents, type NewEvent } from '../store/events';
+import { findHold, putHold, setRoomState } from '../store/moderation';
 import { type PollView, pollsForStatuses } from '../store/polls';
 import {
   deletePollOfStatus,
@@ -16,7 +18,9 @@ import {
 import { statusTopicParts } from '../store/status-topic-parts';
 import { insertMentions, linkTags } from '../store/status-writes';
 import type { StatusRow } from '../store/statuses';
+import { roomDeleteEvents } from './live/room-index';
 import { roomUpdateEvents } from './live/room-updates';
+import { checkRoomGate } from './moderation/gate';
 import { addPoll, type NewPoll } from './polls';
 import { publishEvents } from './publish';
 import { readStatusText } from './status-text';
@@ -71,11 +75,20 @@ export async function editStatus(
   if (Number(row.account_id) !== authorId || row.reblog_of_id !== null)
     throw new HashchatError('Forbidden', 'This action is not allowed');
   const { parsed, mentioned, content } = await readStatusText(ctx, edit.status);
+  // The room's rules apply to the new text as to a new post: a ban refuses it, a word filter
+  // (or a mute) holds it for review.
+  const gate = await checkRoomGate(
+    ctx,
+    authorId,
+    { tags: parsed.tags.map((t) => t.name), visibility: row.visibility, text: edit.status },
+    { slowMode: false },
+  );
   const now = ctx.now();
-  const [before, oldPoll, history] = await Promise.all([
+  const [before, oldPoll, history, heldAlready] = await Promise.all([
     statusTopicParts(db, id),
     pollsForStatuses(db, [id], null).then((m) => m.get(id) ?? null),
     listStatusEdits(db, id),
+    findHold(db, id),
   ]);
   const next = {
     text: edit.status,
@@ -112,10 +125,27 @@ export async function editStatus(
         mentionIds,
       ),
     ]);
-    const events = [
-      { event: 'status.update', payload: JSON.stringify(entity), accountId: authorId, topics: [...topics] },
-      ...(await roomUpdateEvents(trx, id, entity)),
-    ];
+    const payload = JSON.stringify(entity);
+    let events: NewEvent[];
+    if (heldAlready) {
+      // Others do not see it: the author alone hears of the edit.
+      events = [{ event: 'status.update', payload, accountId: authorId, topics: [userTopic(authorId)] }];
+    } else if (gate.hold) {
+      // Held by this edit: it leaves every stream it was on until a moderator lets it back.
+      const leaving = await roomDeleteEvents(trx, id);
+      await putHold(trx, { statusId: id, accountId: authorId, ...gate.hold }, now);
+      await setRoomState(trx, id, gate.hold.state);
+      events = [
+        { event: 'status.update', payload, accountId: authorId, topics: [userTopic(authorId)] },
+        { event: 'delete', payload: String(id), accountId: authorId, topics: [...topics] },
+        ...leaving,
+      ];
+    } else {
+      events = [
+        { event: 'status.update', payload, accountId: authorId, topics: [...topics] },
+        ...(await roomUpdateEvents(trx, id, entity)),
+      ];
+    }
     return { stored: await appendEvents(trx, ctx.store.dialect, events, now), tags };
   });
   if (!result) return null;
