@@ -34,16 +34,22 @@ import {
   townHallSchema,
 } from './entities/moderation';
 import { notificationSchema } from './entities/notification';
+import { pollSchema } from './entities/poll';
 import { chatStatsSchema, publishedRecapSchema, recapSchema, transcriptSchema } from './entities/recap';
+import { scheduledStatusSchema } from './entities/scheduled-status';
 import { searchResultsSchema } from './entities/search';
 import { roomStatusSchema, statusContextSchema, statusSchema } from './entities/status';
+import { statusEditSchema, statusSourceSchema } from './entities/status-edit';
 import { tagSchema } from './entities/tag';
 import {
   chatStreamQuery,
   hashtagStreamQuery,
   pageQuery,
+  pollVoteBody,
+  scheduledStatusUpdateBody,
   searchQuery,
   statusCreateBody,
+  statusEditBody,
   transcriptQuery,
 } from './requests';
 
@@ -165,7 +171,13 @@ export const operations: Operation[] = [
   get('/api/v1/blocks', 'accounts', 'Blocked accounts', list(accountSchema), page),
   get('/api/v1/mutes', 'accounts', 'Muted accounts', list(mutedAccount), page),
 
-  post('/api/v1/statuses', 'statuses', 'Post a status', statusSchema, { body: statusCreateBody }),
+  post(
+    '/api/v1/statuses',
+    'statuses',
+    'Post a status (or schedule it, with scheduled_at)',
+    z.union([statusSchema, scheduledStatusSchema]),
+    { body: statusCreateBody },
+  ),
   post('/api/v2/media', 'media', 'Upload an image (processed later: 202)', mediaAttachmentSchema, {
     body: mediaUpdateBody,
   }),
@@ -182,8 +194,32 @@ export const operations: Operation[] = [
       body: mediaUpdateBody,
     },
   ),
+  get(
+    '/api/v1/scheduled_statuses',
+    'statuses',
+    "The viewer's scheduled statuses",
+    list(scheduledStatusSchema),
+    page,
+  ),
+  get('/api/v1/scheduled_statuses/{id}', 'statuses', 'A scheduled status', scheduledStatusSchema),
+  put('/api/v1/scheduled_statuses/{id}', 'statuses', 'Move a scheduled status', scheduledStatusSchema, {
+    body: scheduledStatusUpdateBody,
+  }),
+  del('/api/v1/scheduled_statuses/{id}', 'statuses', 'Cancel a scheduled status', empty),
+  get('/api/v1/polls/{id}', 'statuses', 'A poll', pollSchema),
+  post('/api/v1/polls/{id}/votes', 'statuses', 'Vote on a poll', pollSchema, { body: pollVoteBody }),
   get('/api/v1/statuses/{id}', 'statuses', 'A status', statusSchema),
   del('/api/v1/statuses/{id}', 'statuses', 'Delete a status', statusSchema),
+  put('/api/v1/statuses/{id}', 'statuses', 'Edit a status (the author only)', statusSchema, {
+    body: statusEditBody,
+  }),
+  get(
+    '/api/v1/statuses/{id}/history',
+    'statuses',
+    "A status's versions, oldest first",
+    list(statusEditSchema),
+  ),
+  get('/api/v1/statuses/{id}/source', 'statuses', "A status's plain text, to edit", statusSourceSchema),
   get('/api/v1/statuses/{id}/context', 'statuses', "A status's ancestors and replies", statusContextSchema),
   post('/api/v1/statuses/{id}/favourite', 'statuses', 'Favourite a status', statusSchema),
   post('/api/v1/statuses/{id}/unfavourite', 'statuses', 'Undo a favourite', statusSchema),

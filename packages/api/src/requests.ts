@@ -28,7 +28,29 @@ export const statusCreateBody = z.object({
   language: z.string().optional(),
   /** Up to 4 of the caller's processed, unattached uploads, in the order shown. */
   media_ids: z.array(z.string()).optional(),
+  /** At least 5 minutes ahead: the answer is then a ScheduledStatus. */
+  scheduled_at: z.iso.datetime().optional(),
+  poll: z
+    .object({
+      options: z.array(z.string()),
+      expires_in: z.number().int(),
+      multiple: z.boolean().optional(),
+      hide_totals: z.boolean().optional(),
+    })
+    .optional(),
 });
+
+export const statusEditBody = statusCreateBody.pick({
+  status: true,
+  sensitive: true,
+  spoiler_text: true,
+  language: true,
+  poll: true,
+});
+
+export const scheduledStatusUpdateBody = z.object({ scheduled_at: z.iso.datetime() });
+
+export const pollVoteBody = z.object({ choices: z.array(z.number().int()) });
 
 export const hashtagStreamQuery = z.object({ tag: z.string() });
 

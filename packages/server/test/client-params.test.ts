@@ -63,30 +63,6 @@ describe('parameters in the query string of a POST', () => {
 });
 
 describe('Mastodon parameters this server does not support', () => {
-  it.each([
-    ['scheduled_at', { status: 'later', scheduled_at: new Date(Date.now() + 86_400_000).toISOString() }],
-    ['poll', { status: 'which?', poll: { options: ['a', 'b'], expires_in: 3600 } }],
-  ])('%s is a 422 naming it, and nothing is published', async (name, body) => {
-    const before = await user.api.get(`/api/v1/accounts/${user.id}/statuses?limit=1`);
-    const res = await user.api.post('/api/v1/statuses', body);
-    expect(res.status).toBe(422);
-    expect(res.body.error).toBe(`Validation failed: ${name} is not supported by this server`);
-    const after = await user.api.get(`/api/v1/accounts/${user.id}/statuses?limit=1`);
-    expect(after.body[0].id).toBe(before.body[0].id);
-  });
-
-  it('a poll sent as form fields is refused too', async () => {
-    const form = new URLSearchParams([
-      ['status', 'which?'],
-      ['poll[options][]', 'a'],
-      ['poll[options][]', 'b'],
-      ['poll[expires_in]', '3600'],
-    ]);
-    const res = await user.api.post('/api/v1/statuses', form);
-    expect(res.status).toBe(422);
-    expect(res.body.error).toBe('Validation failed: poll is not supported by this server');
-  });
-
   it('empty values and junk parameters clients add are accepted', async () => {
     const res = await user.api.post('/api/v1/statuses?_=1700000000', {
       status: 'plain',

@@ -27,7 +27,24 @@ beforeAll(async () => {
   await guest.api.post(`/api/v1/statuses/${reply.id}/favourite`);
   await guest.api.post(`/api/v1/statuses/${reply.id}/bookmark`);
   await host.api.post('/api/v1/markers', { home: { last_read_id: reply.id } });
+  const poll = (
+    await guest.api.post('/api/v1/statuses', {
+      status: 'Which?',
+      poll: { options: ['a', 'b'], expires_in: 600 },
+    })
+  ).body;
+  await host.api.post(`/api/v1/polls/${poll.poll.id}/votes`, { choices: [0] });
+  await guest.api.request('PUT', `/api/v1/statuses/${poll.id}`, {
+    status: 'Which one?',
+    poll: { options: ['a', 'b'], expires_in: 600 },
+  });
+  const scheduled = await host.api.post('/api/v1/statuses', {
+    status: 'Later',
+    scheduled_at: new Date(Date.now() + 3_600_000).toISOString(),
+  });
   ids = {
+    poll: poll.poll.id,
+    scheduled: scheduled.body.id,
     chat: live.chatId,
     session: live.sessionId,
     status: reply.id,
@@ -58,6 +75,11 @@ const reads: [path: string, url: (i: Record<string, string>) => string, as?: 'ho
   ['/api/v1/accounts/{id}/followers', (i) => `/api/v1/accounts/${i.host}/followers`],
   ['/api/v1/accounts/relationships', (i) => `/api/v1/accounts/relationships?id[]=${i.host}`, 'guest'],
   ['/api/v1/statuses/{id}', (i) => `/api/v1/statuses/${i.status}`],
+  ['/api/v1/statuses/{id}/history', (i) => `/api/v1/statuses/${i.status}/history`],
+  ['/api/v1/statuses/{id}/source', (i) => `/api/v1/statuses/${i.status}/source`],
+  ['/api/v1/polls/{id}', (i) => `/api/v1/polls/${i.poll}`],
+  ['/api/v1/scheduled_statuses', () => '/api/v1/scheduled_statuses'],
+  ['/api/v1/scheduled_statuses/{id}', (i) => `/api/v1/scheduled_statuses/${i.scheduled}`],
   ['/api/v1/statuses/{id}/context', (i) => `/api/v1/statuses/${i.status}/context`],
   ['/api/v1/timelines/home', () => '/api/v1/timelines/home', 'guest'],
   ['/api/v1/timelines/tag/{hashtag}', (i) => `/api/v1/timelines/tag/${i.tag}`],

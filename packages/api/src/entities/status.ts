@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accountSchema } from './account';
 import { id, instant } from './common';
 import { mediaAttachmentSchema } from './media';
+import { pollSchema } from './poll';
 
 export const visibilitySchema = z.enum(['public', 'unlisted', 'private', 'direct']);
 export type Visibility = z.infer<typeof visibilitySchema>;
@@ -78,7 +79,7 @@ export const statusSchema = z
     tags: z.array(statusTagSchema),
     emojis: z.array(z.never()),
     card: z.null(),
-    poll: z.null(),
+    poll: pollSchema.nullable(),
     chat: roomChatSchema.optional(),
   })
   .meta({ id: 'Status' });

@@ -23,9 +23,12 @@ import { markerRoutes } from './routes/mastodon/markers';
 import { mediaRoutes } from './routes/mastodon/media';
 import { notificationRoutes } from './routes/mastodon/notifications';
 import { oauthRoutes } from './routes/mastodon/oauth';
+import { pollRoutes } from './routes/mastodon/polls';
 import { preferenceRoutes } from './routes/mastodon/preferences';
 import { savedStatusRoutes } from './routes/mastodon/saved-statuses';
+import { scheduledStatusRoutes } from './routes/mastodon/scheduled-statuses';
 import { searchRoutes } from './routes/mastodon/search';
+import { statusEditRoutes } from './routes/mastodon/status-edits';
 import { statusRoutes } from './routes/mastodon/statuses';
 import { streamingRoutes } from './routes/mastodon/streaming';
 import { tagRoutes } from './routes/mastodon/tags';
@@ -55,6 +58,9 @@ const modules: RouteModule[] = [
   accountSearchRoutes,
   statusRoutes,
   mediaRoutes,
+  statusEditRoutes,
+  scheduledStatusRoutes,
+  pollRoutes,
   timelineRoutes,
   tagRoutes,
   searchRoutes,

@@ -1,4 +1,5 @@
 import type { MediaAttachment } from '@hashchat/api/entities/media';
+import type { Poll } from '@hashchat/api/entities/poll';
 import type { Status } from '@hashchat/api/entities/status';
 import type { AccountViewRow } from '../store/accounts';
 import type { StatusViewRow } from '../store/statuses';
@@ -17,6 +18,8 @@ export interface StatusParts {
   reblog: Status | null;
   /** Its images, already presented, in order (none when left out). */
   media?: MediaAttachment[];
+  /** The status's poll, already presented. */
+  poll?: Poll | null;
 }
 
 /** Mastodon's Status entity. */
@@ -59,7 +62,7 @@ export function serializeStatus(p: StatusParts, baseUrl: string, account?: Accou
     tags: p.tags.map((t) => ({ name: t.display_name, url: `${baseUrl}/tags/${encodeURIComponent(t.name)}` })),
     emojis: [],
     card: null,
-    poll: null,
+    poll: p.poll ?? null,
   };
 }
 

@@ -3,9 +3,11 @@ import type { Context } from '../context';
 import { mediaStorage } from '../media/media-storage';
 import { accountEntities } from '../present/account';
 import { presentMediaAttachment } from '../present/media-attachment';
+import { presentPoll } from '../present/poll';
 import { type StatusEntity, serializeStatus } from '../present/status';
 import { findAccountViewsByIds } from '../store/accounts';
 import { mediaForStatuses } from '../store/media';
+import { pollsForStatuses } from '../store/polls';
 import type { Database } from '../store/schema';
 import {
   findStatusViewsByIds,
@@ -34,13 +36,15 @@ export async function presentStatuses(
   const inner = await findStatusViewsByIds(db, reblogIds);
   const all = [...rows.values(), ...inner.values()];
   const allIds = all.map((r) => Number(r.id));
-  const [tags, mentions, viewer, media] = await Promise.all([
+  const [tags, mentions, viewer, media, polls] = await Promise.all([
     tagsForStatuses(db, allIds, ctx.store.tagIds),
     mentionsForStatuses(db, allIds),
     viewerId === null ? null : viewerStateForStatuses(db, viewerId, allIds),
     mediaForStatuses(db, allIds),
+    pollsForStatuses(db, allIds, viewerId),
   ]);
   const storage = mediaStorage(ctx.config);
+  const now = ctx.now();
   const accountIds = all.map((r) => Number(r.account_id));
   for (const m of mentions.values()) accountIds.push(...m);
   const accounts = await findAccountViewsByIds(db, accountIds);
@@ -55,6 +59,7 @@ export async function presentStatuses(
     const id = Number(r.id);
     // A reblog wrapper answers for the status it wraps, as Mastodon's `status.proper` does.
     const proper = r.reblog_of_id === null ? id : Number(r.reblog_of_id);
+    const poll = polls.get(id);
     return serializeStatus(
       {
         row: r,
@@ -66,6 +71,7 @@ export async function presentStatuses(
         bookmarked: viewer?.bookmarked.has(proper) ?? false,
         reblog,
         media: (media.get(id) ?? []).map((m) => presentMediaAttachment(m, storage)),
+        poll: poll ? presentPoll(poll, now, viewerId !== null) : null,
       },
       base,
       accountEntity(account),

@@ -1,11 +1,8 @@
 import { accountTopic } from '@hashchat/api/topics';
 import { HashchatError, notFound, unprocessable } from '@hashchat/core/errors';
-import { parseText } from '@hashchat/core/text/parse';
-import { renderContent } from '@hashchat/core/text/render';
 import type { Context } from '../context';
 import { MAX_ATTACHMENTS } from '../media/limits';
 import { serializeStatus } from '../present/status';
-import { findAccountsByUsernames } from '../store/accounts';
 import { appendEvents, type NewEvent } from '../store/events';
 import { notifiedFollowerIds } from '../store/follows';
 import {
@@ -25,11 +22,14 @@ import {
   statusLinks,
 } from '../store/status-writes';
 import { findStatusById, type StatusRow } from '../store/statuses';
+import { isUniqueViolation } from '../store/unique-violation';
 import { indexStatusInRooms, type RoomHint, roomDeleteEvents } from './live/room-index';
 import { deleteFiles, detachStatusMedia, presentMedia } from './media';
 import { applyRoomGate, checkRoomGate } from './moderation/gate';
 import { addNotifications } from './notifications';
+import { addPoll, type NewPoll } from './polls';
 import { publishEvents } from './publish';
+import { readStatusText } from './status-text';
 import { presentStatus } from './status-views';
 import { canSeeStatus, loadVisibleStatus, statusTopics } from './visibility';
 
@@ -42,6 +42,7 @@ export interface NewStatus {
   sensitive: boolean;
   /** Uploads to attach, in order (the caller's own, processed, unattached). */
   mediaIds?: number[];
+  poll?: NewPoll | null;
 }
 
 /** Idempotency keys are honoured for an hour, like Mastodon. */
@@ -69,22 +70,9 @@ export async function createStatus(
   }
   const text = input.status;
   const mediaIds = [...new Set(input.mediaIds ?? [])];
-  // A status may be images alone, as in Mastodon.
-  if (text.trim().length === 0 && mediaIds.length === 0)
-    throw unprocessable("Validation failed: Text can't be blank");
   const media = await attachableMedia(ctx, authorId, mediaIds);
-  const length = [...text].length;
-  if (length > ctx.config.maxStatusChars) {
-    throw unprocessable(`Validation failed: Text character limit of ${ctx.config.maxStatusChars} exceeded`);
-  }
-  const parsed = parseText(text);
-  const host = new URL(ctx.config.publicUrl).host;
-  const local = parsed.mentions.filter((m) => m.domain === null || m.domain.toLowerCase() === host);
-  const mentioned = await findAccountsByUsernames(
-    db,
-    local.map((m) => m.username),
-  );
-  const mentionedByName = new Map(mentioned.map((a) => [a.username_lower, a]));
+  // A status may be images alone, as in Mastodon.
+  const { parsed, mentioned, content } = await readStatusText(ctx, text, { allowBlank: mediaIds.length > 0 });
 
   let parent: StatusRow | undefined;
   if (input.inReplyToId !== null) {
@@ -93,16 +81,6 @@ export async function createStatus(
       throw notFound();
     }
   }
-
-  const base = ctx.config.publicUrl;
-  const content = renderContent(parsed.tokens, {
-    tagUrl: (name) => `${base}/tags/${encodeURIComponent(name)}`,
-    mentionUrl: (username, domain) => {
-      if (domain !== null && domain.toLowerCase() !== host) return null;
-      const a = mentionedByName.get(username.toLowerCase());
-      return a ? `${base}/@${a.username}` : null;
-    },
-  });
 
   // The room's rules (bans, slow mode) reject before anything is written; mutes and filters hold.
   const gate = await checkRoomGate(ctx, authorId, {
@@ -127,6 +105,7 @@ export async function createStatus(
       });
       const id = Number(row.id);
       if ((await attachMedia(trx, authorId, id, mediaIds)) !== mediaIds.length) throw notFound();
+      const poll = input.poll ? await addPoll(trx, id, authorId, input.poll, now) : null;
       const tags = await linkTags(trx, ctx.store.tagIds, id, authorId, parsed.tags, now);
       const tagNames = parsed.tags.map((t) => t.name);
       // Ascending ids: the order the mentions are read back in (their primary key).
@@ -157,6 +136,7 @@ export async function createStatus(
           reblogged: false,
           reblog: null,
           media: media.map((m) => presentMedia(ctx, m)),
+          poll,
         },
         ctx.config.publicUrl,
       );
@@ -224,15 +204,6 @@ async function findIdempotent(ctx: Context, accountId: number, key: string, now:
   const entity = await presentStatus(ctx, statusId, accountId);
   if (!entity) return null;
   return { json: JSON.stringify(entity), id: statusId, created: false };
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return (
-    e?.code === '23505' ||
-    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-    /UNIQUE constraint/.test(e?.message ?? '')
-  );
 }
 
 /** Deletes the viewer's own status; readers get a `delete` event. Returns the entity with `text` for redrafting. */

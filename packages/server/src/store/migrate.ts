@@ -11,6 +11,7 @@ import * as m010 from './migrations/010-follow-options';
 import * as m011 from './migrations/011-markers';
 import * as m012 from './migrations/012-favourite-ids-bookmarks';
 import * as m013 from './migrations/013-media';
+import * as m014 from './migrations/014-scheduled-statuses-polls-edits';
 import type { Database } from './schema';
 
 type DialectMigration = {
@@ -30,6 +31,7 @@ const migrations: Record<string, DialectMigration> = {
   '011-markers': m011,
   '012-favourite-ids-bookmarks': m012,
   '013-media': m013,
+  '014-scheduled-statuses-polls-edits': m014,
 };
 
 /** Brings the schema up to date; run on every start. */

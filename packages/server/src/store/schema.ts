@@ -2,6 +2,7 @@ import type { ChatTables } from './schema/chats';
 import type { CoreTables } from './schema/core';
 import type { MediaTables } from './schema/media';
 import type { ModerationTables } from './schema/moderation';
+import type { StatusFeatureTables } from './schema/status-features';
 
 /**
  * The database as Kysely sees it. Times are epoch milliseconds and flags are 0/1 integers on
@@ -9,7 +10,12 @@ import type { ModerationTables } from './schema/moderation';
  * are declared in schema/<area>.ts; this is their union, and where the rest of the code imports
  * table types from.
  */
-export interface Database extends CoreTables, ChatTables, ModerationTables, MediaTables {}
+export interface Database
+  extends CoreTables,
+    ChatTables,
+    ModerationTables,
+    MediaTables,
+    StatusFeatureTables {}
 
 export type {
   CalendarFeedsTable,
@@ -68,3 +74,10 @@ export type {
   SubmissionsTable,
   SubmissionVotesTable,
 } from './schema/moderation';
+export type {
+  PollOptionsTable,
+  PollsTable,
+  PollVotesTable,
+  ScheduledStatusesTable,
+  StatusEditsTable,
+} from './schema/status-features';

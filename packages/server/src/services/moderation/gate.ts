@@ -44,7 +44,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * a word-filter match or a too-new account hold it for review instead. Hosts, co-hosts and
  * instance moderators pass freely. Only public statuses with a claimed chat's hashtag are in a room.
  */
-export async function checkRoomGate(ctx: Context, authorId: number, input: GateInput): Promise<RoomGate> {
+export async function checkRoomGate(
+  ctx: Context,
+  authorId: number,
+  input: GateInput,
+  // An edit is no new post: slow mode does not count it.
+  opts: { slowMode?: boolean } = {},
+): Promise<RoomGate> {
   if (input.visibility !== 'public' || input.tags.length === 0) return OPEN_GATE;
   const db = ctx.store.db;
   const chats = await chatsClaimingTags(db, input.tags);
@@ -68,7 +74,7 @@ export async function checkRoomGate(ctx: Context, authorId: number, input: GateI
     if (banned.has(Number(c.id)))
       throw new HashchatError('Forbidden', `You are banned from #${c.hashtag}'s chat`);
   }
-  for (const c of rooms) {
+  for (const c of opts.slowMode === false ? [] : rooms) {
     const seconds = settings.get(Number(c.id))?.slowModeSeconds ?? 0;
     if (seconds <= 0) continue;
     // A window opens with an accepted post; another one inside it is too early.

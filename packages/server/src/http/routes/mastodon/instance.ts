@@ -1,3 +1,4 @@
+import { POLL_LIMITS } from '@hashchat/core/status/poll-rules';
 import { escapeHtml } from '@hashchat/core/text/render';
 import { MAX_ATTACHMENTS, mediaLimits } from '../../../media/limits';
 import { serializeAccount } from '../../../present/account';
@@ -62,7 +63,7 @@ export const instanceRoutes: RouteModule = (app, ctx) => {
         accounts: { max_featured_tags: 0, max_pinned_statuses: 0 },
         statuses,
         media_attachments: media,
-        polls: { max_options: 0, max_characters_per_option: 0, min_expiration: 0, max_expiration: 0 },
+        polls: POLL_LIMITS,
         translation: { enabled: false },
       },
       registrations: { enabled: ctx.config.registrationsOpen, approval_required: false, message: null },

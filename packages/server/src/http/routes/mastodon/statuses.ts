@@ -2,6 +2,7 @@ import { notFound } from '@hashchat/core/errors';
 import { z } from 'zod';
 import { serializeAccount } from '../../../present/account';
 import { favourite, reblog, unfavourite, unreblog } from '../../../services/interactions';
+import { scheduleStatus } from '../../../services/scheduled-statuses';
 import { statusContext } from '../../../services/status-context';
 import { presentStatus, presentStatuses } from '../../../services/status-views';
 import { createStatus, deleteStatus } from '../../../services/statuses';
@@ -13,6 +14,7 @@ import { formBool, idParam, userText } from '../../fields';
 import { linkHeader, pageParams } from '../../pagination';
 import { parse, refuseUnsupported } from '../../params';
 import type { RouteModule } from '../../route-module';
+import { pollFromBody, scheduledAtParam } from '../../status-extras';
 
 const statusInput = z.object({
   status: userText({ error: "Validation failed: Text can't be blank" }).default(''),
@@ -35,18 +37,39 @@ const statusInput = z.object({
     .optional()
     .transform((v) => (v === undefined || v === '' ? [] : (Array.isArray(v) ? v : [v]).map(Number)))
     .refine((ids) => ids.every((n) => Number.isInteger(n) && n > 0), 'contains an invalid id'),
+  scheduled_at: scheduledAtParam,
 });
-
-/** Parameters of Mastodon's POST /api/v1/statuses whose meaning this server would drop. */
-const UNSUPPORTED_STATUS_PARAMS = ['scheduled_at', 'poll'] as const;
 
 export const statusRoutes: RouteModule = (app, ctx) => {
   const base = ctx.config.publicUrl;
 
   app.post('/api/v1/statuses', async (req, reply) => {
     const me = requireUser(req, 'write:statuses');
-    refuseUnsupported(req.body, UNSUPPORTED_STATUS_PARAMS);
     const input = parse(statusInput, req.body);
+    const poll = pollFromBody(req.body);
+    if (input.scheduled_at !== null) {
+      // A scheduled status keeps no images yet: say so rather than post it without them.
+      refuseUnsupported(req.body, ['media_ids']);
+      return scheduleStatus(
+        ctx,
+        me,
+        {
+          text: input.status,
+          poll: poll && {
+            options: poll.options,
+            expires_in: poll.expiresIn,
+            multiple: poll.multiple,
+            hide_totals: poll.hideTotals,
+          },
+          sensitive: input.sensitive,
+          spoiler_text: input.spoiler_text,
+          visibility: input.visibility,
+          in_reply_to_id: input.in_reply_to_id,
+          language: input.language ?? null,
+        },
+        input.scheduled_at,
+      );
+    }
     const key = req.headers['idempotency-key'];
     const result = await createStatus(
       ctx,
@@ -59,6 +82,7 @@ export const statusRoutes: RouteModule = (app, ctx) => {
         spoilerText: input.spoiler_text,
         sensitive: input.sensitive,
         mediaIds: input.media_ids,
+        poll,
       },
       typeof key === 'string' && key.length > 0 && key.length <= 200 ? key : null,
     );

@@ -1,0 +1,25 @@
+/** What a poll may be, as Mastodon's defaults (and what /api/v2/instance announces). */
+export const POLL_LIMITS = {
+  max_options: 4,
+  max_characters_per_option: 50,
+  /** Seconds. */
+  min_expiration: 300,
+  /** Seconds: a week. */
+  max_expiration: 7 * 24 * 3600,
+} as const;
+
+/**
+ * Why these choices are not a valid vote on a poll of `optionCount` options, or null if they are:
+ * at least one, each an option's index, once each, and only one unless the poll is multiple-choice.
+ */
+export function invalidChoices(choices: number[], optionCount: number, multiple: boolean): string | null {
+  if (choices.length === 0) return 'Validation failed: choices must not be empty';
+  if (choices.some((c) => !Number.isInteger(c) || c < 0 || c >= optionCount))
+    return 'Validation failed: choices contains an option the poll does not have';
+  if (new Set(choices).size !== choices.length) return 'Validation failed: choices contains an option twice';
+  if (!multiple && choices.length > 1) return 'Validation failed: this poll takes one choice';
+  return null;
+}
+
+/** Mastodon's ScheduledStatus rule: at least this far ahead. */
+export const MIN_SCHEDULE_AHEAD_MS = 5 * 60_000;

@@ -1,0 +1,118 @@
+import type { Poll } from '@hashchat/api/entities/poll';
+import { notFound, unprocessable } from '@hashchat/core/errors';
+import { invalidChoices } from '@hashchat/core/status/poll-rules';
+import type { Transaction } from 'kysely';
+import type { Context } from '../context';
+import { presentPoll } from '../present/poll';
+import { appendEvents } from '../store/events';
+import { findPoll, insertPoll, type PollRow, pollsForStatuses, recordVote } from '../store/polls';
+import type { Database } from '../store/schema';
+import { statusTopicParts } from '../store/status-topic-parts';
+import { isUniqueViolation } from '../store/unique-violation';
+import { roomUpdateEvents } from './live/room-updates';
+import { publishEvents } from './publish';
+import { presentStatus } from './status-views';
+import { loadVisibleStatus, statusTopics } from './visibility';
+
+/** A poll as asked for on POST /api/v1/statuses (already validated against POLL_LIMITS). */
+export interface NewPoll {
+  options: string[];
+  /** Seconds from the status's creation. */
+  expiresIn: number;
+  multiple: boolean;
+  hideTotals: boolean;
+}
+
+/** Adds a new status's poll in the status's transaction; returns it presented for everyone. */
+export async function addPoll(
+  trx: Transaction<Database>,
+  statusId: number,
+  accountId: number,
+  p: NewPoll,
+  now: number,
+): Promise<Poll> {
+  const view = await insertPoll(
+    trx,
+    {
+      statusId,
+      accountId,
+      options: p.options,
+      expiresAt: now + p.expiresIn * 1000,
+      multiple: p.multiple,
+      hideTotals: p.hideTotals,
+    },
+    now,
+  );
+  return presentPoll(view, now, false);
+}
+
+/** A poll the viewer may see (its status's visibility decides: 404 otherwise). */
+async function loadVisiblePoll(ctx: Context, viewerId: number | null, pollId: number): Promise<PollRow> {
+  const poll = await findPoll(ctx.store.db, pollId);
+  if (!poll) throw notFound();
+  await loadVisibleStatus(ctx, viewerId, Number(poll.status_id));
+  return poll;
+}
+
+async function pollEntity(ctx: Context, poll: PollRow, viewerId: number | null): Promise<Poll> {
+  const view = (await pollsForStatuses(ctx.store.db, [Number(poll.status_id)], viewerId)).get(
+    Number(poll.status_id),
+  );
+  if (!view) throw notFound();
+  return presentPoll(view, ctx.now(), viewerId !== null);
+}
+
+export async function getPoll(ctx: Context, viewerId: number | null, pollId: number): Promise<Poll> {
+  return pollEntity(ctx, await loadVisiblePoll(ctx, viewerId, pollId), viewerId);
+}
+
+/**
+ * Votes once on a poll; the poll's status goes out again as `status.update` on its topics so
+ * open timelines show the new counts (serialized once, without anyone's vote in it).
+ */
+export async function vote(
+  ctx: Context,
+  accountId: number,
+  pollId: number,
+  choices: number[],
+): Promise<Poll> {
+  const poll = await loadVisiblePoll(ctx, accountId, pollId);
+  const now = ctx.now();
+  if (now >= Number(poll.expires_at)) throw unprocessable('Validation failed: The poll has already ended');
+  const view = (await pollsForStatuses(ctx.store.db, [Number(poll.status_id)], null)).get(
+    Number(poll.status_id),
+  );
+  if (!view) throw notFound();
+  const invalid = invalidChoices(choices, view.options.length, Boolean(poll.multiple));
+  if (invalid) throw unprocessable(invalid);
+  const statusId = Number(poll.status_id);
+  const stored = await ctx.store
+    .writeTransaction(async (trx) => {
+      await recordVote(trx, pollId, accountId, choices, now);
+      const entity = await presentStatus(ctx, statusId, null, trx);
+      if (!entity) throw notFound();
+      const { tagNames, mentionIds } = await statusTopicParts(trx, statusId);
+      const row = { account_id: Number(poll.account_id), visibility: entity.visibility, reblog_of_id: null };
+      return appendEvents(
+        trx,
+        ctx.store.dialect,
+        [
+          {
+            event: 'status.update',
+            payload: JSON.stringify(entity),
+            accountId: Number(poll.account_id),
+            topics: statusTopics(row, tagNames, mentionIds),
+          },
+          ...(await roomUpdateEvents(trx, statusId, entity)),
+        ],
+        now,
+      );
+    })
+    .catch((err) => {
+      if (isUniqueViolation(err))
+        throw unprocessable('Validation failed: You have already voted on this poll');
+      throw err;
+    });
+  await publishEvents(ctx, stored);
+  return pollEntity(ctx, poll, accountId);
+}

@@ -1,0 +1,190 @@
+import { userTopic } from '@hashchat/api/topics';
+import { HashchatError } from '@hashchat/core/errors';
+import type { Context } from '../context';
+import { serializeAccount } from '../present/account';
+import type { StatusEntity } from '../present/status';
+import { findAccountById } from '../store/accounts';
+import { appendEvents, type NewEvent } from '../store/events';
+import { findHold, putHold, setRoomState } from '../store/moderation';
+import { type PollView, pollsForStatuses } from '../store/polls';
+import {
+  deletePollOfStatus,
+  insertStatusEdits,
+  listStatusEdits,
+  type NewStatusEdit,
+  unlinkTagsAndMentions,
+  updateEditedStatus,
+} from '../store/status-edits';
+import { statusTopicParts } from '../store/status-topic-parts';
+import { insertMentions, linkTags } from '../store/status-writes';
+import type { StatusRow } from '../store/statuses';
+import { roomDeleteEvents } from './live/room-index';
+import { roomUpdateEvents } from './live/room-updates';
+import { checkRoomGate } from './moderation/gate';
+import { addPoll, type NewPoll } from './polls';
+import { publishEvents } from './publish';
+import { readStatusText } from './status-text';
+import { presentStatus } from './status-views';
+import { loadVisibleStatus, statusTopics } from './visibility';
+
+/** What PUT /api/v1/statuses/:id may change (`language` undefined: keep it). */
+export interface StatusEdit {
+  status: string;
+  spoilerText: string;
+  sensitive: boolean;
+  language: string | null | undefined;
+  /** Null removes the poll, as in Mastodon; the same options keep its votes. */
+  poll: NewPoll | null;
+}
+
+const samePoll = (old: PollView | null, next: NewPoll | null) =>
+  old !== null &&
+  next !== null &&
+  Boolean(old.poll.multiple) === next.multiple &&
+  old.options.length === next.options.length &&
+  old.options.every((o, i) => o.title === next.options[i]);
+
+const snapshot = (
+  s: Pick<StatusRow, 'id' | 'account_id' | 'text' | 'content' | 'spoiler_text' | 'sensitive'>,
+  pollOptions: string[] | null,
+  at: number,
+): NewStatusEdit => ({
+  status_id: s.id,
+  account_id: s.account_id,
+  text: s.text,
+  content: s.content,
+  spoiler_text: s.spoiler_text,
+  sensitive: s.sensitive,
+  poll_options: pollOptions ? JSON.stringify(pollOptions) : null,
+  created_at: at,
+});
+
+/**
+ * Edits the author's own status: its text is read again (hashtags, mentions), each version is
+ * kept for its history, and the new one goes out as `status.update` on every stream the status
+ * was on before the edit or is on after it (its rooms included). Returns it as the author sees it.
+ */
+export async function editStatus(
+  ctx: Context,
+  authorId: number,
+  id: number,
+  edit: StatusEdit,
+): Promise<StatusEntity | null> {
+  const db = ctx.store.db;
+  const row = await loadVisibleStatus(ctx, authorId, id);
+  if (Number(row.account_id) !== authorId || row.reblog_of_id !== null)
+    throw new HashchatError('Forbidden', 'This action is not allowed');
+  const { parsed, mentioned, content } = await readStatusText(ctx, edit.status);
+  // The room's rules apply to the new text as to a new post: a ban refuses it, a word filter
+  // (or a mute) holds it for review.
+  const gate = await checkRoomGate(
+    ctx,
+    authorId,
+    { tags: parsed.tags.map((t) => t.name), visibility: row.visibility, text: edit.status },
+    { slowMode: false },
+  );
+  const now = ctx.now();
+  const [before, oldPoll, history, heldAlready] = await Promise.all([
+    statusTopicParts(db, id),
+    pollsForStatuses(db, [id], null).then((m) => m.get(id) ?? null),
+    listStatusEdits(db, id),
+    findHold(db, id),
+  ]);
+  const next = {
+    text: edit.status,
+    content,
+    spoiler_text: edit.spoilerText,
+    sensitive: edit.sensitive ? 1 : 0,
+    language: edit.language === undefined ? row.language : edit.language,
+    edited_at: now,
+  };
+  const mentionIds = mentioned.map((a) => Number(a.id));
+  const result = await ctx.store.writeTransaction(async (trx) => {
+    // The first edit keeps the original as the history's first version, as Mastodon does.
+    const versions: NewStatusEdit[] =
+      history.length === 0
+        ? [snapshot(row, oldPoll?.options.map((o) => o.title) ?? null, Number(row.created_at))]
+        : [];
+    versions.push(snapshot({ ...row, ...next }, edit.poll?.options ?? null, now));
+    await insertStatusEdits(trx, versions);
+    await updateEditedStatus(trx, id, next);
+    await unlinkTagsAndMentions(trx, id);
+    const tags = await linkTags(trx, ctx.store.tagIds, id, authorId, parsed.tags, Number(row.created_at));
+    await insertMentions(trx, id, mentionIds);
+    if (!samePoll(oldPoll, edit.poll)) {
+      if (oldPoll) await deletePollOfStatus(trx, id);
+      if (edit.poll) await addPoll(trx, id, authorId, edit.poll, now);
+    }
+    const entity = await presentStatus(ctx, id, null, trx);
+    if (!entity) return null;
+    const topics = new Set([
+      ...statusTopics(row, before.tagNames, before.mentionIds),
+      ...statusTopics(
+        row,
+        parsed.tags.map((t) => t.name),
+        mentionIds,
+      ),
+    ]);
+    const payload = JSON.stringify(entity);
+    let events: NewEvent[];
+    if (heldAlready) {
+      // Others do not see it: the author alone hears of the edit.
+      events = [{ event: 'status.update', payload, accountId: authorId, topics: [userTopic(authorId)] }];
+    } else if (gate.hold) {
+      // Held by this edit: it leaves every stream it was on until a moderator lets it back.
+      const leaving = await roomDeleteEvents(trx, id);
+      await putHold(trx, { statusId: id, accountId: authorId, ...gate.hold }, now);
+      await setRoomState(trx, id, gate.hold.state);
+      events = [
+        { event: 'status.update', payload, accountId: authorId, topics: [userTopic(authorId)] },
+        { event: 'delete', payload: String(id), accountId: authorId, topics: [...topics] },
+        ...leaving,
+      ];
+    } else {
+      events = [
+        { event: 'status.update', payload, accountId: authorId, topics: [...topics] },
+        ...(await roomUpdateEvents(trx, id, entity)),
+      ];
+    }
+    return { stored: await appendEvents(trx, ctx.store.dialect, events, now), tags };
+  });
+  if (!result) return null;
+  ctx.store.tagIds.add(result.tags);
+  await publishEvents(ctx, result.stored);
+  return presentStatus(ctx, id, authorId);
+}
+
+/** Mastodon's StatusEdit list: every version, oldest first; one (the status as it is) if never edited. */
+export async function statusHistory(ctx: Context, viewerId: number | null, id: number) {
+  const row = await loadVisibleStatus(ctx, viewerId, id);
+  const [edits, author, poll] = await Promise.all([
+    listStatusEdits(ctx.store.db, id),
+    findAccountById(ctx.store.db, Number(row.account_id)),
+    pollsForStatuses(ctx.store.db, [id], null).then((m) => m.get(id) ?? null),
+  ]);
+  if (!author) return [];
+  const account = serializeAccount(author, ctx.config.publicUrl);
+  const versions =
+    edits.length > 0
+      ? edits.map((e) => ({
+          ...e,
+          options: e.poll_options === null ? null : (JSON.parse(e.poll_options) as string[]),
+        }))
+      : [{ ...row, options: poll ? poll.options.map((o) => o.title) : null }];
+  return versions.map((v) => ({
+    content: v.content,
+    spoiler_text: v.spoiler_text,
+    sensitive: Boolean(v.sensitive),
+    created_at: new Date(Number(v.created_at)).toISOString(),
+    account,
+    poll: v.options === null ? null : { options: v.options.map((title) => ({ title })) },
+    media_attachments: [],
+    emojis: [],
+  }));
+}
+
+/** Mastodon's StatusSource: the plain text to edit. */
+export async function statusSource(ctx: Context, viewerId: number | null, id: number) {
+  const row = await loadVisibleStatus(ctx, viewerId, id);
+  return { id: String(row.id), text: row.text, spoiler_text: row.spoiler_text };
+}

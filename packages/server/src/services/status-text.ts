@@ -1,0 +1,40 @@
+import { unprocessable } from '@hashchat/core/errors';
+import { parseText } from '@hashchat/core/text/parse';
+import { renderContent } from '@hashchat/core/text/render';
+import type { Context } from '../context';
+import { findAccountsByUsernames } from '../store/accounts';
+
+/** A status's text rules, checked before anything is written (or scheduled); blank only with images. */
+export function checkStatusText(ctx: Context, text: string, opts: { allowBlank?: boolean } = {}): void {
+  if (!opts.allowBlank && text.trim().length === 0)
+    throw unprocessable("Validation failed: Text can't be blank");
+  if ([...text].length > ctx.config.maxStatusChars) {
+    throw unprocessable(`Validation failed: Text character limit of ${ctx.config.maxStatusChars} exceeded`);
+  }
+}
+
+/**
+ * A status's text read for writing, as a new post and an edit both need it: checked, parsed
+ * (hashtags, mentions), its local mentions found, and rendered as HTML linking both.
+ */
+export async function readStatusText(ctx: Context, text: string, opts: { allowBlank?: boolean } = {}) {
+  checkStatusText(ctx, text, opts);
+  const parsed = parseText(text);
+  const host = new URL(ctx.config.publicUrl).host;
+  const local = parsed.mentions.filter((m) => m.domain === null || m.domain.toLowerCase() === host);
+  const mentioned = await findAccountsByUsernames(
+    ctx.store.db,
+    local.map((m) => m.username),
+  );
+  const mentionedByName = new Map(mentioned.map((a) => [a.username_lower, a]));
+  const base = ctx.config.publicUrl;
+  const content = renderContent(parsed.tokens, {
+    tagUrl: (name) => `${base}/tags/${encodeURIComponent(name)}`,
+    mentionUrl: (username, domain) => {
+      if (domain !== null && domain.toLowerCase() !== host) return null;
+      const a = mentionedByName.get(username.toLowerCase());
+      return a ? `${base}/@${a.username}` : null;
+    },
+  });
+  return { parsed, mentioned, content };
+}
