@@ -464,6 +464,12 @@ export const operations: Operation[] = [
   get('/sessions/{id}', 'pages', "A session's transcript page", HTML),
   get('/media/{key}/{file}', 'pages', 'An uploaded image', 'image/jpeg'),
   get('/avatars/{file}', 'pages', "An account's avatar", 'image/svg+xml'),
+  get(
+    '/headers/missing.png',
+    'pages',
+    'The header image of an account without one (a transparent pixel)',
+    'image/png',
+  ),
   get('/api/openapi.json', 'pages', 'This document', 'application/json'),
   get('/api/docs', 'pages', 'This reference as a web page', HTML),
 ];

@@ -56,4 +56,14 @@ describe('the web app’s files', () => {
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.headers['cache-control']).toBe('no-cache');
   });
+
+  it.each([
+    ['an avatar', '/avatars/1.svg', 'image/svg+xml'],
+    ['the missing header', '/headers/missing.png', 'image/png'],
+  ])('serves %s as an image any origin may fetch', async (_name, path, type) => {
+    const res = await rawGet(server.url + path, { origin: 'https://phanpy.example' });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe(type);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+  });
 });

@@ -4,6 +4,12 @@ import fastifyStatic from '@fastify/static';
 import { findAccountById } from '../../../store/accounts';
 import type { RouteModule } from '../../route-module';
 
+/** A 1×1 transparent PNG. */
+const MISSING_HEADER = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 const PALETTE = ['#2f5bd3', '#b5447a', '#1f8a70', '#a15c00', '#6b4fbb', '#c0392b', '#00838f', '#5d6d1e'];
 
 /** Serves the built web app with a fallback to index.html for client-side routes, plus avatars. */
@@ -14,13 +20,27 @@ export const webAppRoutes: RouteModule = async (app, ctx) => {
     const row = Number.isInteger(id) ? await findAccountById(ctx.store.db, id) : undefined;
     const letter = (row?.username[0] ?? '?').toUpperCase();
     const color = PALETTE[(Number.isInteger(id) ? id : 0) % PALETTE.length];
-    return reply
-      .type('image/svg+xml')
-      .header('cache-control', 'public, max-age=86400')
-      .send(
-        `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="12" fill="${color}"/><text x="32" y="42" font-family="system-ui,sans-serif" font-size="30" text-anchor="middle" fill="#fff">${letter.replace(/[<&>"]/g, '')}</text></svg>`,
-      );
+    return (
+      reply
+        .type('image/svg+xml')
+        .header('cache-control', 'public, max-age=86400')
+        // Web clients on other origins (Phanpy, Elk) fetch avatars in CORS mode.
+        .header('access-control-allow-origin', '*')
+        .send(
+          `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="12" fill="${color}"/><text x="32" y="42" font-family="system-ui,sans-serif" font-size="30" text-anchor="middle" fill="#fff">${letter.replace(/[<&>"]/g, '')}</text></svg>`,
+        )
+    );
   });
+
+  // Accounts have no header image yet: the URL the Account entity names is a transparent pixel,
+  // not the web app's HTML.
+  app.get('/headers/missing.png', async (_req, reply) =>
+    reply
+      .type('image/png')
+      .header('cache-control', 'public, max-age=86400')
+      .header('access-control-allow-origin', '*')
+      .send(MISSING_HEADER),
+  );
 
   const dist = ctx.config.webDist;
   const index = dist ? path.join(dist, 'index.html') : null;
