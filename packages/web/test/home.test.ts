@@ -106,4 +106,26 @@ describe('the home page in a browser', () => {
       }
     }
   });
+
+  it('the header search finds a chat by its hashtag, first, and leads to its page', async () => {
+    const page = await openHome();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('#TacoTuesdayChat');
+    await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+    const chats = page.getByRole('region', { name: 'Chats' });
+    await chats.getByRole('link', { name: /Taco Tuesday/ }).waitFor();
+    // Chats come first; the chat's hashtag is not offered again as a bare room.
+    expect((await page.getByRole('heading', { level: 2 }).allTextContents())[0]).toBe('Chats');
+    expect(await page.getByRole('link', { name: /Open the room/ }).count()).toBe(0);
+    await chats.getByRole('link', { name: /Taco Tuesday/ }).click();
+    await page.waitForURL(/\/chats\/\d+$/);
+    await page.getByRole('heading', { level: 1, name: 'Taco Tuesday' }).waitFor();
+
+    // By title too, without the hashtag.
+    await page.getByRole('searchbox', { name: 'Search' }).fill('taco tues');
+    await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+    await page
+      .getByRole('region', { name: 'Chats' })
+      .getByRole('link', { name: /Taco Tuesday/ })
+      .waitFor();
+  });
 });
