@@ -220,7 +220,7 @@ describe('a live session with a host and two participants', () => {
     await expect.poll(() => texts(bob, 'Statuses'), POLL).toHaveLength(6);
   });
 
-  it('the host spotlights a status with the s key and it is pinned atop the room', async () => {
+  it('the host spotlights a status with the s key and it is spotlighted atop the room, in one word', async () => {
     const article = host
       .getByRole('list', { name: 'Statuses', exact: true })
       .getByRole('article')
@@ -229,7 +229,13 @@ describe('a live session with a host and two participants', () => {
     const pinned = host.waitForResponse((r) => r.url().endsWith(`/api/v1/sessions/${sessionId}/spotlight`));
     await host.keyboard.press('s');
     expect((await pinned).status()).toBe(200);
-    await expect.poll(() => texts(ann, 'Pinned statuses'), POLL).toEqual([`A1 green tea, always #${TAG}`]);
+    await expect
+      .poll(() => texts(ann, 'Spotlighted statuses'), POLL)
+      .toEqual([`A1 green tea, always #${TAG}`]);
+    await ann.getByRole('heading', { name: 'Spotlighted', exact: true }).waitFor();
+    expect(await ann.getByText(/pinned/i).count()).toBe(0);
+    await article.getByRole('button', { name: 'Spotlighted', pressed: true }).waitFor();
+    expect(await host.getByText(/pinned|unpin/i).count()).toBe(0);
   });
 
   it('the acknowledgement list empties as the host replies and likes', async () => {

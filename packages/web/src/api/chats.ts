@@ -16,6 +16,11 @@ export interface DirectoryQuery {
 
 const chatPath = (id: string) => `/api/v1/chats/${encodeURIComponent(id)}`;
 
+/** Chats whose title, description or hashtag holds `q` (a leading "#" is dropped). */
+export function searchChats(q: string, limit = 5): Promise<Chat[]> {
+  return api<Chat[]>('/api/v1/chats', { query: { q: q.replace(/^#/, ''), limit } });
+}
+
 /** The directory in sections: live now, starting soon, then day by day. */
 export function getDirectory(query: DirectoryQuery): Promise<Directory> {
   return api<Directory>('/api/v1/chats/directory', {

@@ -24,7 +24,7 @@ function SearchBox({ route }: { route: Route }) {
           id="site-search-q"
           type="search"
           value={q}
-          placeholder="Search hashtags, people, posts"
+          placeholder="Search chats, hashtags, people, posts"
           onChange={(event) => setQ(event.target.value)}
         />
       </form>

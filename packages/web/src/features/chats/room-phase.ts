@@ -25,3 +25,18 @@ export function roomPhase(chat: ChatPage, now: Date): RoomPhase {
   if (ms <= COUNTDOWN_MS) return { kind: 'countdown', session: next, ms };
   return { kind: 'upcoming', session: next };
 }
+
+/**
+ * The chat page as it stands once `session` (a newer state of one of its sessions, from the
+ * stream) is folded in: a session that ended or was cancelled leaves `next_session` for the top
+ * of `past_sessions`; one that went live becomes `next_session`.
+ */
+export function withSession(chat: ChatPage, session: ChatSession): ChatPage {
+  const others = chat.past_sessions.filter((s) => s.id !== session.id);
+  if (session.state === 'ended' || session.state === 'cancelled') {
+    const next = chat.next_session?.id === session.id ? null : chat.next_session;
+    return { ...chat, next_session: next, past_sessions: [session, ...others] };
+  }
+  if (session.state === 'live') return { ...chat, next_session: session, past_sessions: others };
+  return chat;
+}

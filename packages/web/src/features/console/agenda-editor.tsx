@@ -13,6 +13,7 @@ import {
 } from '../../api/live';
 import type { QuestionInput } from '../../api/request-types';
 import { byPosition, moveQuestion, nextQuestion, planOffsets, questionLabel } from '../live/agenda-model';
+import { isOver } from '../live/live-session-state';
 import { AgendaItem } from './agenda-item';
 import { PlanTimes } from './plan-times';
 import { QuestionForm } from './question-form';
@@ -78,24 +79,32 @@ export function AgendaEditor({
 
   return (
     <div className="agenda-editor">
-      <div className="next-bar">
-        <button
-          type="button"
-          className="button button-primary next-button"
-          disabled={!live || !next || publisher.busy}
-          aria-keyshortcuts="n"
-          onClick={publisher.next}
-        >
-          {publisher.justPublished
-            ? `${questionLabel(publisher.justPublished, questions)} is out`
-            : next
-              ? `Next: ${questionLabel(next, questions)}`
-              : 'Next'}
-        </button>
-        <span className="muted">
-          {!next ? 'Every item is out.' : live ? `“${next.text}”` : 'Start the session to publish.'}
-        </span>
-      </div>
+      {isOver(session) ? (
+        <p className="next-bar muted">
+          {session.state === 'ended'
+            ? 'The session has ended: nothing more is published.'
+            : 'The session was cancelled.'}
+        </p>
+      ) : (
+        <div className="next-bar">
+          <button
+            type="button"
+            className="button button-primary next-button"
+            disabled={!live || !next || publisher.busy}
+            aria-keyshortcuts="n"
+            onClick={publisher.next}
+          >
+            {publisher.justPublished
+              ? `${questionLabel(publisher.justPublished, questions)} is out`
+              : next
+                ? `Next: ${questionLabel(next, questions)}`
+                : 'Next'}
+          </button>
+          <span className="muted">
+            {!next ? 'Every item is out.' : live ? `“${next.text}”` : 'Start the session to publish.'}
+          </span>
+        </div>
+      )}
       <div className="field field-check">
         <input
           id="agenda-public"

@@ -13,6 +13,7 @@ import { SessionTime } from '../chats/session-time';
 import { useNow } from '../chats/use-now';
 import { Composer } from '../composer/composer';
 import { LiveNumbers } from '../live/live-numbers';
+import { isOver } from '../live/live-session-state';
 import { PinnedStatuses } from '../live/pinned-statuses';
 import { QuestionBanner } from '../live/question-banner';
 import { type AddOwnStatus, RoomColumn } from '../live/room-column';
@@ -161,7 +162,7 @@ function Console({ chat, initial, selfId }: { chat: ChatPage; initial: ChatSessi
         <nav className="console-jump" aria-label="Console sections">
           <a href="#agenda-title">Agenda</a>
           <a href="#console-room-title">Room</a>
-          <a href="#ack-title">Waiting for a reply</a>
+          {!isOver(session) && <a href="#ack-title">Waiting for a reply</a>}
         </nav>
         {publisher.error && (
           <p className="form-error" role="alert">
@@ -219,11 +220,13 @@ function Console({ chat, initial, selfId }: { chat: ChatPage; initial: ChatSessi
               <h2 id="numbers-title">Live numbers</h2>
               <LiveNumbers counters={live.counters} />
             </section>
-            <section aria-labelledby="ack-title">
-              <h2 id="ack-title">Waiting for a reply</h2>
-              <p className="muted">People who posted and have had no reply or like from a host yet.</p>
-              <AcknowledgementList sessionId={session.id} roomTag={tag} selfId={selfId} />
-            </section>
+            {!isOver(session) && (
+              <section aria-labelledby="ack-title">
+                <h2 id="ack-title">Waiting for a reply</h2>
+                <p className="muted">People who posted and have had no reply or like from a host yet.</p>
+                <AcknowledgementList sessionId={session.id} roomTag={tag} selfId={selfId} />
+              </section>
+            )}
           </aside>
         </div>
       </div>

@@ -3,7 +3,7 @@ import { spotlight, unspotlight } from '../../api/live';
 import { ToggleButton } from '../../app/toggle-button';
 import { useToggle } from '../../app/use-action';
 
-/** Pins a status to the top of the room, or unpins it (the s key presses it on the focused status). */
+/** Spotlights a status at the top of the room, or takes it back (the s key presses it on the focused status). */
 export function SpotlightButton({
   sessionId,
   status,
@@ -23,7 +23,7 @@ export function SpotlightButton({
   return (
     <ToggleButton
       toggle={toggle}
-      label={{ on: 'Unpin', off: 'Spotlight' }}
+      label={{ on: 'Spotlighted', off: 'Spotlight' }}
       pressedState
       className="button button-quiet"
       data-action="spotlight"

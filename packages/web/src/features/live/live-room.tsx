@@ -6,6 +6,7 @@ import type { RoomFilter } from '../../api/live';
 import { useSession } from '../../app/session-context';
 import { isChatHost, roleOf } from '../chats/chat-roles';
 import { RoomChatStrip } from '../chats/room-chat-strip';
+import { withSession } from '../chats/room-phase';
 import { Composer } from '../composer/composer';
 import { RoomAside } from '../room/room-aside';
 import { RoomHeader } from '../room/room-header';
@@ -35,9 +36,12 @@ export interface LiveRoomProps {
  * filters, pinned statuses, the agenda and the live numbers, around the same live column and
  * composer as any hashtag room.
  */
-export function LiveRoom({ name, chat, session, tag, onTagChange }: LiveRoomProps) {
+export function LiveRoom({ name, chat: loadedChat, session: loaded, tag, onTagChange }: LiveRoomProps) {
   const { state: auth, account } = useSession();
-  const [live, liveDispatch] = useLiveSession(session.id);
+  const [live, liveDispatch] = useLiveSession(loaded.id);
+  // The stream's word on the session (it went live, it ended) wins over the page as loaded.
+  const session = live.session?.id === loaded.id ? live.session : loaded;
+  const chat = useMemo(() => withSession(loadedChat, session), [loadedChat, session]);
   const wide = useMediaQuery(WIDE_ROOM);
   const [filter, setFilter] = useState<RoomFilter>({ only: 'all' });
   const addOwnRef = useRef<AddOwnStatus | null>(null);

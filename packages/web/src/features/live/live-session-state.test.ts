@@ -79,4 +79,10 @@ describe('the live state of a session', () => {
     );
     expect(state.asked).toEqual([4, 2]);
   });
+
+  it('has no current question once the session ends, from the stream or from the live state', () => {
+    const ended = { ...session(false), state: 'ended' } as ChatSession;
+    expect(run({ type: 'live', live }, { type: 'session', session: ended }).current).toBeNull();
+    expect(run({ type: 'live', live: { ...live, session: ended } }).current).toBeNull();
+  });
 });

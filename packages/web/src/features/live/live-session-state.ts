@@ -31,6 +31,11 @@ export type LiveSessionAction =
   | { type: 'asked'; number: number }
   | { type: 'agenda-public'; value: boolean };
 
+/** An ended or cancelled session: nothing is being asked any more. */
+export function isOver(session: Pick<ChatSession, 'state'>): boolean {
+  return session.state === 'ended' || session.state === 'cancelled';
+}
+
 export const initialLiveSession: LiveSessionState = {
   session: null,
   agendaPublic: null,
@@ -54,7 +59,7 @@ export function liveSessionReducer(state: LiveSessionState, action: LiveSessionA
         ...state,
         session: live.session,
         agendaPublic: live.agenda_public ?? live.session.agenda_public ?? null,
-        current,
+        current: isOver(live.session) ? null : current,
         counters: state.counters ?? live.counters,
         spotlighted: live.spotlighted,
       };
@@ -89,6 +94,7 @@ export function liveSessionReducer(state: LiveSessionState, action: LiveSessionA
         ...state,
         session: action.session,
         agendaPublic: action.session.agenda_public ?? state.agendaPublic,
+        current: isOver(action.session) ? null : state.current,
       };
     case 'agenda-public':
       return { ...state, agendaPublic: action.value };

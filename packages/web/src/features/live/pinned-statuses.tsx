@@ -2,7 +2,7 @@ import type { Status } from '@hashchat/api/entities/status';
 import type { StatusListProps } from '../status/status-list';
 import { StatusList } from '../status/status-list';
 
-/** Statuses the hosts spotlighted, pinned above the column. */
+/** Statuses the hosts spotlighted, shown above the column under one word: Spotlighted. */
 export function PinnedStatuses({
   statuses,
   roomTag,
@@ -18,11 +18,11 @@ export function PinnedStatuses({
   return (
     <section className="pinned" aria-labelledby="pinned-title">
       <h2 id="pinned-title" className="pinned-title">
-        Pinned by the hosts
+        Spotlighted
       </h2>
       <StatusList
         statuses={statuses}
-        label="Pinned statuses"
+        label="Spotlighted statuses"
         roomTag={roomTag}
         renderTools={renderTools}
         onChanged={onChanged}

@@ -2,7 +2,9 @@ import type { ChatSession } from '@hashchat/api/entities/chat';
 import type { Question } from '@hashchat/api/entities/live';
 import type { Status } from '@hashchat/api/entities/status';
 import { useRef, useState } from 'react';
+import { paths } from '../../app/routes';
 import { AnswerComposer } from './answer-composer';
+import { isOver } from './live-session-state';
 
 function label(question: Question): string {
   return question.question_number !== null ? `Q${question.question_number}` : 'Now';
@@ -34,8 +36,20 @@ export function QuestionBanner({
   let text: string;
   if (current) text = current.text;
   else if (session.state === 'scheduled') text = 'The questions start when the session does.';
-  else if (session.state === 'live') text = 'Waiting for the first question.';
-  else text = 'This session has ended; its questions and answers stay here.';
+  else text = 'Waiting for the first question.';
+
+  if (isOver(session))
+    return (
+      <section className="question-banner question-banner-ended" aria-label="Session state">
+        <p className="question-banner-text">
+          <span className="state-pill state-ended">Ended</span>{' '}
+          {session.state === 'cancelled'
+            ? 'This session was cancelled.'
+            : 'This session has ended; its questions and answers stay here.'}
+        </p>
+        {session.state === 'ended' && <SessionRecord sessionId={session.id} />}
+      </section>
+    );
 
   return (
     <section className="question-banner" aria-label="Current question">
@@ -69,5 +83,19 @@ export function QuestionBanner({
         {current ? `${label(current)} is up: ${current.text}` : ''}
       </p>
     </section>
+  );
+}
+
+/** Where an ended session's record is: its recap and its transcript. */
+export function SessionRecord({ sessionId }: { sessionId: string }) {
+  return (
+    <p className="session-record">
+      <a className="button" href={paths.recap(sessionId)}>
+        Recap
+      </a>{' '}
+      <a className="button" href={paths.transcript(sessionId)}>
+        Transcript
+      </a>
+    </p>
   );
 }

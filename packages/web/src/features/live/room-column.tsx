@@ -8,6 +8,7 @@ import { LiveFeed } from '../status/live-feed';
 import type { StatusListProps } from '../status/status-list';
 import { useLiveTimeline } from '../status/use-live-timeline';
 import { GroupedStatusList } from './grouped-status-list';
+import { isOver } from './live-session-state';
 import { roomChat } from './room-chat';
 import { acceptsStatus } from './room-filter';
 
@@ -95,6 +96,7 @@ export function RoomColumn({
       empty={empty}
       renderTools={renderTools}
       renderList={grouped ? renderList : undefined}
+      ended={isOver(session)}
     />
   );
 }

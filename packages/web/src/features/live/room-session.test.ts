@@ -1,6 +1,7 @@
 import type { ChatPage, ChatSession, SessionState } from '@hashchat/api/entities/chat';
 import { describe, expect, it } from 'vitest';
 import { aSession } from '../../test-support/entities';
+import { withSession } from '../chats/room-phase';
 import { columnSource, liveRoomSession } from './room-session';
 
 const now = new Date('2027-10-19T18:00:00Z');
@@ -36,5 +37,21 @@ describe('the session of a room', () => {
     ['ended', 'room'],
   ])('a %s session’s column reads from the %s', (state, source) => {
     expect(columnSource({ state })).toBe(source);
+  });
+});
+
+describe('a session state from the stream folded into the chat page', () => {
+  it('moves a session that ended from next to the top of past, and keeps the room on it', () => {
+    const live = session('5', 'live', -30);
+    const folded = withSession(chat(live, [session('4', 'ended', -7 * 24 * 60)]), {
+      ...live,
+      state: 'ended',
+    });
+    expect(folded.next_session).toBeNull();
+    expect(folded.past_sessions.map((s) => [s.id, s.state])).toEqual([
+      ['5', 'ended'],
+      ['4', 'ended'],
+    ]);
+    expect(liveRoomSession(folded, now)?.id).toBe('5');
   });
 });

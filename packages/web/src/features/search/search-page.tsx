@@ -1,7 +1,9 @@
+import type { Chat } from '@hashchat/api/entities/chat';
 import type { SearchResults } from '@hashchat/api/entities/search';
 import type { Status } from '@hashchat/api/entities/status';
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
+import { searchChats } from '../../api/chats';
 import { search } from '../../api/search';
 import { recentUses } from '../../api/tags';
 import { paths } from '../../app/routes';
@@ -12,19 +14,51 @@ import { Avatar, displayName } from '../status/avatar';
 import { StatusList } from '../status/status-list';
 import { replaceStatus } from '../status/timeline-state';
 
-function Results({ results, q }: { results: SearchResults; q: string }) {
+interface Found {
+  results: SearchResults;
+  chats: Chat[];
+}
+
+function ChatResults({ chats }: { chats: Chat[] }) {
+  return (
+    <section aria-labelledby="search-chats">
+      <h2 id="search-chats">Chats</h2>
+      <ul className="result-list">
+        {chats.map((chat) => (
+          <li key={chat.id}>
+            <a className="result" href={paths.chat(chat.id)}>
+              <span className="result-main">{chat.title}</span>
+              <span className="result-sub">
+                #{chat.hashtag}
+                {chat.hosts.length > 0 && ` · hosted by ${chat.hosts.map((h) => displayName(h)).join(', ')}`}
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Results({ found: { results, chats }, q }: { found: Found; q: string }) {
   const [statuses, setStatuses] = useState(results.statuses);
   useEffect(() => setStatuses(results.statuses), [results]);
   const onChanged = useCallback((status: Status) => setStatuses((list) => replaceStatus(list, status)), []);
   const onRemoved = useCallback((id: string) => setStatuses((list) => list.filter((s) => s.id !== id)), []);
+  // A hashtag that is a chat's leads to the chat, listed first, rather than to a bare room.
+  const chatTags = new Set(chats.map((c) => c.hashtag.toLowerCase()));
+  const hashtags = results.hashtags.filter((t) => !chatTags.has(t.name.toLowerCase()));
   const typedTag = tagFromInput(q);
   const showTypedTag =
-    typedTag && !results.hashtags.some((t) => t.name.toLowerCase() === typedTag.toLowerCase());
-  const nothing = results.accounts.length + results.hashtags.length + statuses.length === 0;
+    typedTag &&
+    !chatTags.has(typedTag.toLowerCase()) &&
+    !hashtags.some((t) => t.name.toLowerCase() === typedTag.toLowerCase());
+  const nothing = chats.length + results.accounts.length + hashtags.length + statuses.length === 0;
 
   return (
     <>
-      {(results.hashtags.length > 0 || showTypedTag) && (
+      {chats.length > 0 && <ChatResults chats={chats} />}
+      {(hashtags.length > 0 || showTypedTag) && (
         <section aria-labelledby="search-tags">
           <h2 id="search-tags">Hashtags</h2>
           <ul className="result-list">
@@ -36,7 +70,7 @@ function Results({ results, q }: { results: SearchResults; q: string }) {
                 </a>
               </li>
             )}
-            {results.hashtags.map((tag) => (
+            {hashtags.map((tag) => (
               <li key={tag.name}>
                 <a className="result" href={paths.room(tag.name)}>
                   <span className="result-main">#{tag.name}</span>
@@ -77,7 +111,7 @@ function Results({ results, q }: { results: SearchResults; q: string }) {
 /** Hashtags, people and posts matching `q`. */
 export function SearchPage({ q }: { q: string }) {
   useTitle(q ? `Search: ${q}` : 'Search');
-  const [results, setResults] = useState<SearchResults | null>(null);
+  const [results, setResults] = useState<Found | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -85,8 +119,8 @@ export function SearchPage({ q }: { q: string }) {
     setError(null);
     if (!q.trim()) return;
     let active = true;
-    search(q.trim()).then(
-      (value) => active && setResults(value),
+    Promise.all([search(q.trim()), searchChats(q.trim())]).then(
+      ([found, chats]) => active && setResults({ results: found, chats }),
       (err) => active && setError(errorMessage(err)),
     );
     return () => {
@@ -99,14 +133,14 @@ export function SearchPage({ q }: { q: string }) {
       <h1 id="page-title" tabIndex={-1}>
         {q ? `Results for “${q}”` : 'Search'}
       </h1>
-      {!q.trim() && <p>Search for hashtags, people and posts with the box at the top.</p>}
+      {!q.trim() && <p>Search for chats, hashtags, people and posts with the box at the top.</p>}
       {error && (
         <p className="form-error" role="alert">
           {error}
         </p>
       )}
       {q.trim() && !results && !error && <p className="feed-note">Searching…</p>}
-      {results && <Results results={results} q={q.trim()} />}
+      {results && <Results found={results} q={q.trim()} />}
     </section>
   );
 }

@@ -20,6 +20,8 @@ export interface LiveFeedProps {
   renderTools?: StatusListProps['renderTools'];
   /** Draws the statuses another way than one per row (the room groups answers under questions). */
   renderList?(props: StatusListProps): ReactNode;
+  /** The session this column follows has ended: the connection is shown without the green Live dot. */
+  ended?: boolean;
 }
 
 const defaultList = (props: StatusListProps) => <StatusList {...props} />;
@@ -39,6 +41,7 @@ export function LiveFeed({
   empty,
   renderTools,
   renderList,
+  ended = false,
 }: LiveFeedProps) {
   const { state, dispatch, streamState, loadMore } = timeline;
   const listRef = useRef<HTMLOListElement>(null);
@@ -70,9 +73,13 @@ export function LiveFeed({
       {(pauseControl || streamState) && (
         <div className="feed-toolbar">
           {streamState && (
-            <span className={`stream-state stream-${streamState}`}>
+            <span className={`stream-state stream-${streamState}${ended ? ' stream-ended' : ''}`}>
               <span className="stream-dot" aria-hidden="true" />
-              {state.paused ? 'Paused' : STREAM_STATE_TEXT[streamState]}
+              {state.paused
+                ? 'Paused'
+                : ended && streamState === 'live'
+                  ? 'Connected'
+                  : STREAM_STATE_TEXT[streamState]}
             </span>
           )}
           {pauseControl && (
