@@ -1,36 +1,27 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../packages/server/test/support/test-server';
 // @ts-expect-error: a plain ES module without types
 import { runJoinStorm } from './join-storm.mjs';
+// @ts-expect-error: a plain ES module without types
+import { startBaseline } from './servers.mjs';
 
 // The join-storm harness end to end at a tiny N, against a real Hashchat (in this process) and
 // against the baseline: every room is shown, every reader gets a live event and every status
 // posted after it was surely subscribed. No timing assertions: the machine is shared.
 
-const baselinePath = fileURLToPath(new URL('./baseline.mjs', import.meta.url));
-
 let hashchat: TestServer;
-let baseline: ChildProcess;
-let baselineUrl = '';
+let baseline: { url: string; pid: number; stop(): Promise<void> };
 
 beforeAll(async () => {
   hashchat = await startTestServer();
-  baseline = spawn(process.execPath, [baselinePath, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  baselineUrl = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    baseline.stdout?.on('data', (chunk) => {
-      out += chunk;
-      const match = /listening (\d+)/.exec(out);
-      if (match) resolve(`http://127.0.0.1:${match[1]}`);
-    });
-    baseline.once('exit', (code) => reject(new Error(`baseline exited with ${code}`)));
-  });
+  baseline = await startBaseline(mkdtempSync(join(tmpdir(), 'hashchat-join-storm-test-')));
 });
 
 afterAll(async () => {
-  baseline?.kill('SIGTERM');
+  await baseline?.stop();
   await hashchat?.close();
 });
 
@@ -38,7 +29,7 @@ describe('join-storm.mjs', () => {
   it.each(['hashchat', 'baseline'])(
     'shows every room and delivers every live status to every reader (%s)',
     async (name) => {
-      const url = name === 'hashchat' ? hashchat.url : baselineUrl;
+      const url = name === 'hashchat' ? hashchat.url : baseline.url;
       const pid = name === 'hashchat' ? process.pid : baseline.pid;
       const result = await runJoinStorm({
         url,
