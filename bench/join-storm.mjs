@@ -10,8 +10,11 @@
 //
 // Figures: room shown = arrival → every room request answered (all five); first live event =
 // arrival → the first event (not a comment) on its stream; delivered % = statuses a reader got ÷
-// statuses whose POST was issued after its first live event (so it was surely subscribed);
-// server CPU per join = server CPU from the first arrival to the last room shown ÷ readers.
+// statuses whose POST was issued after its first live event (so it was surely subscribed), or
+// after its arrival when its stream never carried an event (refused or reset: it got none);
+// server CPU per join = server CPU from the first arrival to the last room shown ÷ readers (it
+// includes the fan-out of the statuses meanwhile). Also: stream open = arrival → the stream's
+// 200 headers; status latency = POST issued → a reader parsed the status (first copies).
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
@@ -122,6 +125,9 @@ export const runJoinStorm = async (options) => {
   const arrivedAt = new Float64Array(n);
   const shownAt = new Float64Array(n).fill(Number.NaN);
   const firstEventAt = new Float64Array(n).fill(Number.NaN);
+  const openedAt = new Float64Array(n).fill(Number.NaN);
+  /** POST issued → a reader parsed it, for each first copy (ms). */
+  const statusLatency = [];
   const maxStatuses = Math.ceil((options.arrivalSeconds + options.afterSeconds + 1) * options.rate) + 1;
   const seen = Array.from({ length: n }, () => new Uint8Array(maxStatuses));
   const postedAt = new Float64Array(maxStatuses).fill(Number.NaN);
@@ -158,10 +164,18 @@ export const runJoinStorm = async (options) => {
         if (buf[start] === 0x3a && buf.indexOf('\n', start) >= end - 1) return;
         if (Number.isNaN(firstEventAt[i])) firstEventAt[i] = nowMs();
         const k = scanMarker(buf, start, end, prefix);
-        if (k !== NO_MARKER && k >= 0 && k < maxStatuses) seen[i][k] = 1;
+        if (k !== NO_MARKER && k >= 0 && k < maxStatuses && !seen[i][k]) {
+          seen[i][k] = 1;
+          statusLatency.push(nowMs() - postedAt[k]);
+        }
       },
-      onClose: () => failures.closed++,
-    }).then((s) => streams.push(s));
+      onClose: () => {
+        if (!Number.isNaN(openedAt[i])) failures.closed++;
+      },
+    }).then((s) => {
+      openedAt[i] = nowMs();
+      streams.push(s);
+    });
     const [r, s] = await Promise.allSettled([room, stream]);
     if (r.status === 'rejected') fail('room', r.reason);
     if (s.status === 'rejected') fail('stream', s.reason);
@@ -219,17 +233,21 @@ export const runJoinStorm = async (options) => {
 
   const shown = [];
   const firstEvent = [];
+  const opened = [];
   let expected = 0;
   let delivered = 0;
   const perReaderPct = [];
   for (let i = 0; i < n; i++) {
     if (!Number.isNaN(shownAt[i])) shown.push(shownAt[i] - arrivedAt[i]);
-    if (Number.isNaN(firstEventAt[i])) continue;
-    firstEvent.push(firstEventAt[i] - arrivedAt[i]);
+    if (!Number.isNaN(openedAt[i])) opened.push(openedAt[i] - arrivedAt[i]);
+    // A reader whose stream never carried an event (refused, reset) is owed every status posted after it arrived.
+    const live = !Number.isNaN(firstEventAt[i]);
+    if (live) firstEvent.push(firstEventAt[i] - arrivedAt[i]);
+    const from = live ? firstEventAt[i] : arrivedAt[i];
     let want = 0;
     let got = 0;
     for (let k = 0; k < maxStatuses; k++) {
-      if (!postOk[k] || !(postedAt[k] > firstEventAt[i])) continue;
+      if (!postOk[k] || !(postedAt[k] > from)) continue;
       want++;
       got += seen[i][k];
     }
@@ -245,6 +263,9 @@ export const runJoinStorm = async (options) => {
     rate: options.rate,
     roomShown: shown.length,
     roomShownMs: summarize(Float64Array.from(shown), 1),
+    streamsOpen: opened.length,
+    streamOpenMs: summarize(Float64Array.from(opened), 1),
+    statusLatencyMs: summarize(Float64Array.from(statusLatency), 1),
     firstLiveEvent: firstEvent.length,
     firstLiveEventMs: summarize(Float64Array.from(firstEvent), 1),
     q1Status,

@@ -44,9 +44,13 @@ const joinMetrics = [
   ['room shown p99 ms', (r) => r.roomShownMs?.p99],
   ['first live event p50 ms', (r) => r.firstLiveEventMs?.p50],
   ['first live event p99 ms', (r) => r.firstLiveEventMs?.p99],
+  ['stream open p50 ms', (r) => r.streamOpenMs?.p50],
+  ['status latency p50 ms', (r) => r.statusLatencyMs?.p50],
+  ['status latency p99 ms', (r) => r.statusLatencyMs?.p99],
   ['delivered %', (r) => r.deliveredPct],
   ['delivered % (worst reader)', (r) => r.deliveredPctMinReader],
   ['rooms shown', (r) => r.roomShown],
+  ['streams open', (r) => r.streamsOpen],
   ['server CPU ms / join', (r) => r.server?.cpuMsPerJoin],
   ['server peak RSS MB', (r) => r.server?.rssPeakMB],
 ];
