@@ -25,6 +25,10 @@ const accountByToken = new Map();
 const excludedBy = new Map();
 let nextId = 1;
 let nextAccount = 1;
+/** Join storm: chat id → hashtag, session id → hashtag, question id → its session's hashtag. */
+const chatTags = new Map();
+const sessionTags = new Map();
+const questionTags = new Map();
 
 /** Adds a stream to a tag's readers, with the live set of accounts it must not be sent. */
 const subscribe = (map, tag, member, excluded) => {
@@ -115,6 +119,32 @@ const publish = (text, author) => {
   return json;
 };
 
+/** Fixed JSON of about the size Hashchat answers for a chat page, a tag, a live state and an agenda. */
+const filler = (bytes) => 'x'.repeat(bytes);
+const chatPage = (tag) => ({
+  id: '1',
+  hashtag: tag,
+  title: 'Join storm',
+  description: filler(600),
+  host: { id: '1', username: 'host', acct: 'host', display_name: 'Host', note: filler(200) },
+  live_session: { id: '1', state: 'live', starts_at: new Date().toISOString(), ends_at: null },
+  next_session: null,
+  sessions: [],
+});
+const tagJson = (tag) => ({ name: tag, url: `http://${host}/tags/${tag}`, history: [], following: false });
+const liveJson = {
+  session_id: '1',
+  current_question: null,
+  counters: { statuses: 0, participants: 0 },
+  pinned: [],
+};
+const agendaJson = [
+  { id: '1', number: 1, text: 'What brings you here?', state: 'published', publish_at: null },
+];
+
+/** The part of a path after a prefix, up to the next slash. */
+const segment = (url, index) => decodeURIComponent(url.pathname.split('/')[index] ?? '');
+
 const routes = {
   'GET /api/v1/instance': async (_req, res) =>
     send(res, 200, { uri: host, title: 'baseline', version: '4.3.0' }),
@@ -191,6 +221,57 @@ const routes = {
     });
     res.end(text);
   },
+  'POST /api/v1/chats': async (req, res) => {
+    const body = await readBody(req);
+    const id = String(nextId++);
+    chatTags.set(id, String(body.hashtag ?? '').toLowerCase());
+    send(res, 200, { id, hashtag: body.hashtag });
+  },
+  'POST /api/v1/chats/sessions': async (req, res, url) => {
+    await readBody(req);
+    const id = String(nextId++);
+    sessionTags.set(id, chatTags.get(segment(url, 4)) ?? '');
+    send(res, 200, { id });
+  },
+  'POST /api/v1/sessions/questions': async (req, res, url) => {
+    await readBody(req);
+    const id = String(nextId++);
+    questionTags.set(id, sessionTags.get(segment(url, 4)) ?? '');
+    send(res, 200, { id, number: 1, state: 'draft' });
+  },
+  'POST /api/v1/sessions/start': async (req, res) => {
+    await readBody(req);
+    send(res, 200, { state: 'live' });
+  },
+  'POST /api/v1/questions/publish': async (req, res, url) => {
+    await readBody(req);
+    const json = publish(
+      `Q1 What brings you here? #${questionTags.get(segment(url, 4)) ?? ''}`,
+      accountOf(req),
+    );
+    send(res, 200, { state: 'published', status: JSON.parse(json) });
+  },
+  'GET /api/v1/chats/by_tag': async (_req, res, url) => send(res, 200, chatPage(segment(url, 5))),
+  'GET /api/v1/tags': async (_req, res, url) => send(res, 200, tagJson(segment(url, 4))),
+  'GET /api/v1/sessions/room': async (_req, res, url) => {
+    const tag = sessionTags.get(segment(url, 4)) ?? '';
+    const text = `[${(historyByTag.get(tag) ?? []).join(',')}]`;
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(text),
+    });
+    res.end(text);
+  },
+  'GET /api/v1/sessions/live': async (_req, res) => send(res, 200, liveJson),
+  'GET /api/v1/sessions/questions': async (_req, res) => send(res, 200, agendaJson),
+  'GET /api/v1/streaming/chat': async (_req, res, url) => {
+    const tag = sessionTags.get(url.searchParams.get('session_id') ?? '');
+    if (tag === undefined) return send(res, 404, { error: 'Record not found' });
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+    res.write(':ok\n\n');
+    const unsubscribe = subscribe(sseByTag, tag, res, null);
+    res.on('close', unsubscribe);
+  },
 };
 
 /** POST /api/v1/accounts/:id/block or /mute: the caller's streams stop getting that account's statuses. */
@@ -207,9 +288,16 @@ const exclude = async (req, res, url) => {
   });
 };
 
-/** Routes by method and path, with `/api/v1/timelines/tag/:tag` and `/api/v1/accounts/:id/(block|mute)` folded. */
+/** Routes by method and path, with ids and names folded (`/api/v1/timelines/tag/:tag` → `/api/v1/timelines/tag`). */
 const routeKey = (pathname) => {
   if (pathname.startsWith('/api/v1/timelines/tag/')) return '/api/v1/timelines/tag';
+  if (pathname.startsWith('/api/v1/chats/by_tag/')) return '/api/v1/chats/by_tag';
+  if (/^\/api\/v1\/tags\/[^/]+$/.test(pathname)) return '/api/v1/tags';
+  const nested =
+    /^\/api\/v1\/(chats|sessions|questions)\/[^/]+\/(sessions|questions|start|publish|room|live)$/.exec(
+      pathname,
+    );
+  if (nested) return `/api/v1/${nested[1]}/${nested[2]}`;
   const action = /^\/api\/v1\/accounts\/\d+\/(block|mute)$/.exec(pathname);
   return action ? `/api/v1/accounts/${action[1]}` : pathname;
 };

@@ -3,10 +3,11 @@
 // with blocks and mutes (their users block or mute another author, who posts every 10th status).
 // Ingest: K posters through POST /api/v1/statuses with hashtags and mentions, 1,000 readers on
 // 50 hashtags. History: hashtag timeline reads in a closed loop. Resume: a reader that missed
-// 1,000 events comes back with Last-Event-ID. Idle: memory per open SSE reader.
+// 1,000 events comes back with Last-Event-ID. Idle: memory per open SSE reader. Join storm: N
+// people open a live session's room within 10 s while 20 statuses a second arrive (join-storm.mjs).
 
 /**
- * @typedef {{ name: string, mode: 'fanout' | 'ingest' | 'history' | 'resume' | 'idle',
+ * @typedef {{ name: string, mode: 'fanout' | 'ingest' | 'history' | 'resume' | 'idle' | 'join', arrival?: number,
  *   transport?: 'sse' | 'ws', readers?: number, rate?: number, seconds?: number,
  *   concurrency?: number, authedShare?: number, blocks?: boolean, posters?: number, tags?: number,
  *   mentions?: boolean, missed?: number, rounds?: number, extended?: boolean }} Scenario
@@ -20,6 +21,14 @@ const fanout = (transport, readers, rate, authed = false) => ({
   rate,
   seconds: 10,
   ...(authed ? { authedShare: 0.1, blocks: true } : {}),
+});
+
+const joinStorm = (readers) => ({
+  name: `join storm ${readers.toLocaleString('en')} in 10 s, 20/s`,
+  mode: /** @type {const} */ ('join'),
+  readers,
+  arrival: 10,
+  rate: 20,
 });
 
 /** Every scenario (`--all`). @type {Scenario[]} */
@@ -50,6 +59,8 @@ export const fullMatrix = [
   { name: 'history, 16 clients', mode: 'history', concurrency: 16, seconds: 10 },
   { name: 'resume, 1,000 missed events', mode: 'resume', missed: 1000, rounds: 3 },
   { name: 'idle SSE readers, 5,000', mode: 'idle', readers: 5000 },
+  joinStorm(1000),
+  { ...joinStorm(5000), extended: true },
 ];
 
 /** What `npm run bench` runs (about ten minutes): all but the `extended` scenarios. */
@@ -83,4 +94,5 @@ export const quickMatrix = [
   { name: 'history, 4 clients', mode: 'history', concurrency: 4, seconds: 2 },
   { name: 'resume, 100 missed events', mode: 'resume', missed: 100, rounds: 2 },
   { name: 'idle SSE readers, 200', mode: 'idle', readers: 200 },
+  joinStorm(100),
 ];

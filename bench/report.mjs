@@ -39,10 +39,30 @@ const historyMetrics = [
   ['server µs / read', (r) => r.server?.usPerRequest],
 ];
 
+const joinMetrics = [
+  ['room shown p50 ms', (r) => r.roomShownMs?.p50],
+  ['room shown p99 ms', (r) => r.roomShownMs?.p99],
+  ['first live event p50 ms', (r) => r.firstLiveEventMs?.p50],
+  ['first live event p99 ms', (r) => r.firstLiveEventMs?.p99],
+  ['stream open p50 ms', (r) => r.streamOpenMs?.p50],
+  ['status latency p50 ms', (r) => r.statusLatencyMs?.p50],
+  ['status latency p99 ms', (r) => r.statusLatencyMs?.p99],
+  ['delivered %', (r) => r.deliveredPct],
+  ['delivered % (worst reader)', (r) => r.deliveredPctMinReader],
+  ['rooms shown', (r) => r.roomShown],
+  ['streams open', (r) => r.streamsOpen],
+  ['server CPU ms / join', (r) => r.server?.cpuMsPerJoin],
+  ['server peak RSS MB', (r) => r.server?.rssPeakMB],
+];
+
 const metricsFor = (scenario) =>
-  ({ history: historyMetrics, ingest: ingestMetrics, resume: resumeMetrics, idle: idleMetrics })[
-    scenario.mode
-  ] ?? fanoutMetrics;
+  ({
+    history: historyMetrics,
+    ingest: ingestMetrics,
+    resume: resumeMetrics,
+    idle: idleMetrics,
+    join: joinMetrics,
+  })[scenario.mode] ?? fanoutMetrics;
 
 const show = (v) =>
   v === null || v === undefined || Number.isNaN(v) ? '—' : String(Math.round(v * 100) / 100);

@@ -44,6 +44,7 @@ const { values: args } = parseArgs({
 
 const hashchatCmd = args['hashchat-cmd'] || (args.hashchat ? DEFAULT_HASHCHAT_CMD : null);
 const loadPath = fileURLToPath(new URL('./load.mjs', import.meta.url));
+const joinStormPath = fileURLToPath(new URL('./join-storm.mjs', import.meta.url));
 const workDir = mkdtempSync(join(os.tmpdir(), 'hashchat-bench-run-'));
 const cpuCount = os.availableParallelism();
 const serverCpus = args.pin && cpuCount > 1 ? '0' : undefined;
@@ -67,9 +68,9 @@ const joined = (flags) => {
   return out;
 };
 
-const runLoad = (flags) =>
+const runLoad = (flags, script = loadPath) =>
   new Promise((resolve, reject) => {
-    const argv = [process.execPath, loadPath, ...joined(flags)];
+    const argv = [process.execPath, script, ...joined(flags)];
     const [file, ...rest] = loadCpus ? ['taskset', '-c', loadCpus, ...argv] : argv;
     const child = spawn(file, rest, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -84,7 +85,7 @@ const runLoad = (flags) =>
     child.once('error', reject);
     child.once('exit', (code) => {
       if (code === 0) return resolve(JSON.parse(out));
-      reject(new Error(err.trim().split('\n').slice(-3).join(' ') || `load.mjs exited with ${code}`));
+      reject(new Error(err.trim().split('\n').slice(-3).join(' ') || `${script} exited with ${code}`));
     });
   });
 
@@ -185,11 +186,29 @@ const setUp = async (scenario, server) => {
   };
 };
 
+/** A join storm sets up its own host, poster and live session (join-storm.mjs). */
+const joinFlags = (scenario, server) => [
+  '--url',
+  server.url,
+  '--pid',
+  String(server.pid),
+  '--readers',
+  String(scenario.readers),
+  '--arrival',
+  String(scenario.arrival ?? 10),
+  '--rate',
+  String(scenario.rate ?? 20),
+];
+
 /** Runs one scenario against one freshly started server. */
 const runOn = async (scenario, start) => {
   let server;
   try {
     server = await start();
+    if (scenario.mode === 'join') {
+      process.stderr.write(`${scenario.name} — ${server.name}\n`);
+      return { result: await runLoad(joinFlags(scenario, server), joinStormPath) };
+    }
     const { token, files } = await setUp(scenario, server);
     process.stderr.write(`${scenario.name} — ${server.name}\n`);
     return { result: await runLoad(loadFlags(scenario, server, token, files)) };

@@ -102,6 +102,10 @@ export const startHashchat = async (command, logDir, cpus, name = 'hashchat') =>
       HOST: '127.0.0.1',
       DATABASE_URL: `sqlite:${join(dataDir, 'bench.db')}`,
       RATE_LIMIT_ENABLED: 'false',
+      // Every reader of the load tool comes from 127.0.0.1, often on a handful of accounts: the
+      // per-address and per-account stream caps (64 and 32 by default) would refuse all but a few.
+      STREAMS_PER_ADDRESS: '1000000',
+      STREAMS_PER_ACCOUNT: '1000000',
       LOG_LEVEL: 'warn',
     },
   });
