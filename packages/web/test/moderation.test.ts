@@ -92,8 +92,11 @@ describe('room moderation and the town hall, with a host, a participant and a re
     // Read again, the room tells its author why nobody else sees it.
     await mia.reload();
     const own = statusArticle(mia, 'only mia sees this');
-    await own.waitFor();
-    expect(await own.textContent()).toContain('Only you can see this: you are muted in this chat.');
+    // After a reload the room first shows the hashtag's timeline, then the session's room (which
+    // carries the mute notice): wait for the room, not the first paint.
+    await expect
+      .poll(() => own.textContent(), POLL)
+      .toContain('Only you can see this: you are muted in this chat.');
 
     // A later status reaches everyone, so the muted one had its chance to arrive and did not.
     await postInRoom(host, TAG, 'after the mute');
