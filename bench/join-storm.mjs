@@ -91,6 +91,9 @@ const setUpSession = async (call, url) => {
     host.token,
   );
   await ok('POST', `/api/v1/sessions/${session.id}/start`, {}, host.token);
+  // The host's welcome, as chats open: the hashtag then exists (GET /api/v1/tags/:name is a 404
+  // for a tag no status has used, which raced the first joiners against Q1).
+  await ok('POST', '/api/v1/statuses', { status: `Welcome, everyone! #${hashtag}` }, host.token);
   return { hashtag, sessionId: String(session.id), questionId: String(question.id), host, poster };
 };
 
