@@ -19,6 +19,7 @@ import {
 import { type ChatRow, findChatById, findClaim } from '../../store/chats';
 import { appendEvents, type NewEvent } from '../../store/events';
 import type { Database } from '../../store/schema';
+import { isUniqueViolation } from '../../store/unique-violation';
 import { publishEvents } from '../publish';
 import { isAdmin, isHost, loadChat, requireAdmin, requireHost } from './access';
 import { checkSchedule, checkTimeZone, parseHashtag, resolveCategory, type ScheduleInput } from './inputs';
@@ -224,13 +225,4 @@ async function chatChangedEvent(ctx: Context, db: Kysely<Database>, chat: ChatRo
     accountId: null,
     topics: [chatTopic(Number(chat.id))],
   };
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return (
-    e?.code === '23505' ||
-    /^SQLITE_CONSTRAINT/.test(e?.code ?? '') ||
-    /UNIQUE constraint/.test(e?.message ?? '')
-  );
 }
