@@ -18,15 +18,27 @@ export function isValidTimeZone(tz: string): boolean {
   return typeof tz === 'string' && tz.length <= 64 && ZONE_NAME_PATTERN.test(tz) && IANAZone.isValidZone(tz);
 }
 
+/**
+ * Zones already checked. Every presented session resolves its chat's zone, and Luxon's check
+ * builds an Intl.DateTimeFormat each time (half a second of CPU in a 1,000-person join storm);
+ * the names are few, and the cache is bounded against spellings made up to fill it.
+ */
+const knownZones = new Map<string, IANAZone>();
+const KNOWN_ZONES_MAX = 1000;
+
 /** The zone, or Unprocessable naming the bad value. */
 export function requireTimeZone(tz: string): IANAZone {
+  const known = knownZones.get(tz);
+  if (known) return known;
   if (!isValidTimeZone(tz)) {
     throw new HashchatError(
       'Unprocessable',
       `Unknown time zone "${tz}"; use an IANA name like "Europe/Berlin"`,
     );
   }
-  return IANAZone.create(tz);
+  const zone = IANAZone.create(tz);
+  if (knownZones.size < KNOWN_ZONES_MAX) knownZones.set(tz, zone);
+  return zone;
 }
 
 /** Parses "YYYY-MM-DDTHH:mm[:ss]" (no offset) into floating milliseconds, or throws Unprocessable. */
