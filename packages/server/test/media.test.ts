@@ -1,6 +1,8 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { type DefaultTreeAdapterMap, parse as parseHtml } from 'parse5';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobHandlers } from '../src/jobs/chat-jobs';
@@ -283,6 +285,127 @@ describe('images in a chat session', () => {
     expect(exported.status).toBe(200);
     const inTranscript = exported.body.statuses.find((s: { id: string }) => s.id === posted.body.id);
     expect(inTranscript.media_attachments).toMatchObject([{ id: m.id, description: 'A slide', url: m.url }]);
+  });
+});
+
+type Element = DefaultTreeAdapterMap['element'];
+type Node = DefaultTreeAdapterMap['node'];
+function* elements(n: Node): Generator<Element> {
+  if ('tagName' in n) yield n;
+  for (const c of 'childNodes' in n ? n.childNodes : []) yield* elements(c as Node);
+}
+const attr = (e: Element, name: string) => e.attrs.find((a) => a.name === name)?.value ?? null;
+const imgsIn = (root: Node) => [...elements(root)].filter((e) => e.tagName === 'img');
+const article = (root: Node, statusId: string) =>
+  [...elements(root)].find((e) => e.tagName === 'article' && attr(e, 'data-status-id') === statusId)!;
+/** The nearest `<details>` holding `target`, if any. */
+function detailsAround(root: Node, target: Element): Element | null {
+  const found = [...elements(root)].filter(
+    (e) => e.tagName === 'details' && [...elements(e)].includes(target),
+  );
+  return found.at(-1) ?? null;
+}
+
+describe('images in the transcript page and its exports', () => {
+  // Alt text with everything HTML and Markdown would read as markup.
+  const alt = 'A "slide" <b>&</b> [x](y)\nsecond line';
+  let q1: { id: string };
+  let plain: { id: string };
+  let covered: { id: string };
+  let slide: {
+    id: string;
+    url: string;
+    preview_url: string;
+    meta: { small: { width: number; height: number } };
+  };
+  let secret: { id: string; url: string; preview_url: string };
+  let sessionId: string;
+
+  beforeAll(async () => {
+    const chat = await chatWithSession(server, { live: true });
+    sessionId = chat.sessionId;
+    slide = await ready(chat.host.api, await solid(300, 200).png().toBuffer(), { description: alt });
+    q1 = (
+      await chat.host.api.post('/api/v1/statuses', {
+        status: `Q1 What is this? #${chat.hashtag}`,
+        media_ids: [slide.id],
+      })
+    ).body;
+    const dish = await ready(bob.api, await solidPng(), { description: 'A dish' });
+    plain = (
+      await bob.api.post('/api/v1/statuses', { status: `A1 a dish #${chat.hashtag}`, media_ids: [dish.id] })
+    ).body;
+    secret = await ready(alice.api, await solidPng(), { description: 'Something to hide' });
+    covered = (
+      await alice.api.post('/api/v1/statuses', {
+        status: `A1 careful #${chat.hashtag}`,
+        sensitive: true,
+        media_ids: [secret.id],
+      })
+    ).body;
+    // Liked, both answers are the recap's top answers.
+    for (const s of [plain, covered])
+      expect((await chat.host.api.post(`/api/v1/statuses/${s.id}/favourite`)).status).toBe(200);
+  });
+
+  const pages = () => [
+    { name: 'the transcript page', path: `/sessions/${sessionId}` },
+    { name: 'the HTML export', path: `/api/v1/sessions/${sessionId}/transcript.html` },
+  ];
+
+  it.each(['the transcript page', 'the HTML export'])(
+    '%s shows images with their alt text, sized, lazy-loaded',
+    async (name) => {
+      const page = pages().find((p) => p.name === name)!;
+      const res = await fetch(`${server.url}${page.path}`);
+      expect(res.status).toBe(200);
+      const doc = parseHtml(await res.text());
+      const [img] = imgsIn(article(doc, q1.id));
+      expect(attr(img, 'src')).toBe(slide.preview_url);
+      expect(attr(img, 'alt')).toBe(alt);
+      expect(attr(img, 'width')).toBe(String(slide.meta.small.width));
+      expect(attr(img, 'height')).toBe(String(slide.meta.small.height));
+      expect(attr(img, 'loading')).toBe('lazy');
+      expect(detailsAround(doc, img)).toBeNull();
+    },
+  );
+
+  it.each(['the transcript page', 'the HTML export'])(
+    "%s keeps a sensitive status's images covered by their blurhash",
+    async (name) => {
+      const page = pages().find((p) => p.name === name)!;
+      const doc = parseHtml(await (await fetch(`${server.url}${page.path}`)).text());
+      const imgs = imgsIn(article(doc, covered.id));
+      const cover = imgs.find((e) => attr(e, 'class') === 'media-cover')!;
+      expect(attr(cover, 'src')).toMatch(/^data:image\/svg\+xml,/);
+      const image = imgs.find((e) => attr(e, 'src') === secret.preview_url)!;
+      expect(attr(image, 'alt')).toBe('Something to hide');
+      // Inside a closed <details>, lazy: not fetched until the reader opens it.
+      const details = detailsAround(doc, image)!;
+      expect(details).not.toBeNull();
+      expect(attr(details, 'open')).toBeNull();
+      expect(attr(image, 'loading')).toBe('lazy');
+      // The recap's top answers: a thumbnail for the plain answer, words for the covered one.
+      const recap = [...elements(doc)].find((e) => attr(e, 'id') === 'recap')!;
+      const thumbs = imgsIn(recap);
+      expect(thumbs.map((e) => attr(e, 'alt'))).toEqual(['A dish']);
+      expect(thumbs.map((e) => attr(e, 'src'))).not.toContain(secret.preview_url);
+    },
+  );
+
+  it('Markdown links each image as ![alt](url), alt escaped on one line; a sensitive one only as a link', async () => {
+    const md = await (await fetch(`${server.url}/api/v1/sessions/${sessionId}/transcript.md`)).text();
+    expect(md).toContain(`  ![A "slide" \\<b\\>&\\</b\\> \\[x\\](y) second line](${slide.url})`);
+    expect(md).toContain('![A dish](');
+    expect(md).toContain(`  [Sensitive image: Something to hide](${secret.url})`);
+    expect(md).not.toContain(`![Something to hide]`);
+  });
+
+  it('CSV has a media_urls column', async () => {
+    const csv = await (await fetch(`${server.url}/api/v1/sessions/${sessionId}/transcript.csv`)).text();
+    const rows = parseCsv(csv, { columns: true }) as Record<string, string>[];
+    expect(rows.find((r) => r.id === q1.id)?.media_urls).toBe(slide.url);
+    expect(rows.find((r) => r.id === covered.id)?.media_urls).toBe(secret.url);
   });
 });
 
