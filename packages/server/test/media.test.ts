@@ -288,6 +288,96 @@ describe('images in a chat session', () => {
   });
 });
 
+describe('an agenda question with an image (the slide)', () => {
+  it('is published with the image, whichever host uploaded it', async () => {
+    const { host, chatId, sessionId, hashtag } = await chatWithSession(server, { live: true });
+    const co = await registerUser(server.url);
+    expect((await host.api.post(`/api/v1/chats/${chatId}/co_hosts`, { account_id: co.id })).status).toBe(200);
+    const slide = await ready(co.api, await solidPng(), { description: 'The slide' });
+    const created = await co.api.post(`/api/v1/sessions/${sessionId}/questions`, {
+      text: 'What does this slide say?',
+      media_id: slide.id,
+    });
+    expect(created.status).toBe(200);
+    expect(created.body.media).toMatchObject({ id: slide.id, description: 'The slide', url: slide.url });
+    // The owner publishes the co-host's item: the image is the question's, not the uploader's.
+    const published = await host.api.post(`/api/v1/questions/${created.body.id}/publish`);
+    expect(published.status).toBe(200);
+    expect(published.body.status.media_attachments).toMatchObject([
+      { id: slide.id, description: 'The slide' },
+    ]);
+    expect(published.body.status.content).toContain('What does this slide say?');
+    const inRoom = (await room(new Api(server.url), sessionId)).find(
+      (s) => s.id === published.body.status.id,
+    );
+    expect(inRoom.media_attachments).toMatchObject([{ id: slide.id }]);
+    expect(inRoom.tags.map((t: { name: string }) => t.name)).toContain(hashtag);
+    const listed = await new Api(server.url).get(`/api/v1/sessions/${sessionId}/questions`);
+    expect(listed.body.find((q: { id: string }) => q.id === created.body.id).media).toMatchObject({
+      id: slide.id,
+    });
+  });
+
+  it("takes only the host's own free upload: another's is 404, a taken or unprocessed one 422, nothing written", async () => {
+    const { host, sessionId } = await chatWithSession(server, { live: true });
+    const ask = (media_id: string) =>
+      host.api.post(`/api/v1/sessions/${sessionId}/questions`, { text: 'With a picture?', media_id });
+    const agendaLength = async () =>
+      (await host.api.get(`/api/v1/sessions/${sessionId}/questions`)).body.length;
+
+    const bobs = await ready(bob.api, await solidPng());
+    expect((await ask(bobs.id)).status).toBe(404);
+    const onStatus = await ready(host.api, await solidPng());
+    await host.api.post('/api/v1/statuses', { status: 'taken', media_ids: [onStatus.id] });
+    expect((await ask(onStatus.id)).status).toBe(422);
+    const waiting = await upload(host.api, await solidPng());
+    expect((await ask(waiting.id)).status).toBe(422);
+    await runJobs();
+    expect(await agendaLength()).toBe(0);
+
+    // Held by one item, an upload is neither another item's nor a status's.
+    const held = await ready(host.api, await solidPng());
+    const first = await ask(held.id);
+    expect(first.status).toBe(200);
+    expect((await ask(held.id)).status).toBe(422);
+    expect((await host.api.post('/api/v1/statuses', { status: 'mine?', media_ids: [held.id] })).status).toBe(
+      404,
+    );
+    // Changing the item's image lets the old one go; a PATCH with someone else's is refused.
+    expect((await host.api.patch(`/api/v1/questions/${first.body.id}`, { media_id: bobs.id })).status).toBe(
+      404,
+    );
+    const other = await ready(host.api, await solidPng());
+    const changed = await host.api.patch(`/api/v1/questions/${first.body.id}`, { media_id: other.id });
+    expect(changed.body.media).toMatchObject({ id: other.id });
+    expect(
+      (await host.api.post('/api/v1/statuses', { status: 'free again', media_ids: [held.id] })).status,
+    ).toBe(200);
+    const cleared = await host.api.patch(`/api/v1/questions/${first.body.id}`, { media_id: null });
+    expect(cleared.body.media).toBeNull();
+  });
+
+  it('is not swept while its question holds it, and is once the question is deleted', async () => {
+    const { host, sessionId } = await chatWithSession(server);
+    const sweep = () => jobHandlers(server.ctx)[MEDIA_JOB.sweep]({} as never, {});
+    const slide = await ready(host.api, await solidPng());
+    const q = await host.api.post(`/api/v1/sessions/${sessionId}/questions`, {
+      text: 'Later',
+      media_id: slide.id,
+    });
+    await server.ctx.store.db
+      .updateTable('media_attachments')
+      .set({ created_at: Date.now() - 25 * 60 * 60 * 1000 })
+      .where('id', '=', Number(slide.id))
+      .execute();
+    await sweep();
+    expect(await statusOf(slide.url)).toBe(200);
+    expect((await host.api.delete(`/api/v1/questions/${q.body.id}`)).status).toBe(200);
+    await sweep();
+    expect(await statusOf(slide.url)).toBe(404);
+  });
+});
+
 type Element = DefaultTreeAdapterMap['element'];
 type Node = DefaultTreeAdapterMap['node'];
 function* elements(n: Node): Generator<Element> {

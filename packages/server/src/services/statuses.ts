@@ -10,7 +10,7 @@ import {
   findIdempotentStatusId,
   insertIdempotencyKey,
 } from '../store/idempotency-keys';
-import { attachMedia, findAttachableMedia, type MediaRow } from '../store/media';
+import { attachMedia, findAttachableMedia, type MediaHolder, type MediaRow } from '../store/media';
 import type { Visibility } from '../store/schema';
 import {
   countReplyOnParent,
@@ -70,7 +70,9 @@ export async function createStatus(
   }
   const text = input.status;
   const mediaIds = [...new Set(input.mediaIds ?? [])];
-  const media = await attachableMedia(ctx, authorId, mediaIds);
+  // An agenda question's image is the question's, whichever host uploaded it.
+  const holder: MediaHolder = room.agenda ? { questionId: room.agenda.questionId } : { accountId: authorId };
+  const media = await attachableMedia(ctx, holder, mediaIds);
   // A status may be images alone, as in Mastodon.
   const { parsed, mentioned, content } = await readStatusText(ctx, text, { allowBlank: mediaIds.length > 0 });
 
@@ -104,7 +106,7 @@ export async function createStatus(
         created_at: now,
       });
       const id = Number(row.id);
-      if ((await attachMedia(trx, authorId, id, mediaIds)) !== mediaIds.length) throw notFound();
+      if ((await attachMedia(trx, holder, id, mediaIds)) !== mediaIds.length) throw notFound();
       const poll = input.poll ? await addPoll(trx, id, authorId, input.poll, now) : null;
       const tags = await linkTags(trx, ctx.store.tagIds, id, authorId, parsed.tags, now);
       const tagNames = parsed.tags.map((t) => t.name);
@@ -187,10 +189,10 @@ export async function createStatus(
 }
 
 /** The uploads `ids` names, checked: the caller's own, unattached and processed, at most 4. */
-async function attachableMedia(ctx: Context, authorId: number, ids: number[]): Promise<MediaRow[]> {
+async function attachableMedia(ctx: Context, holder: MediaHolder, ids: number[]): Promise<MediaRow[]> {
   if (ids.length > MAX_ATTACHMENTS)
     throw unprocessable(`Validation failed: A status may have at most ${MAX_ATTACHMENTS} images`);
-  const rows = await findAttachableMedia(ctx.store.db, authorId, ids);
+  const rows = await findAttachableMedia(ctx.store.db, holder, ids);
   // Someone else's upload, or one already attached, is not there for this caller.
   if (rows.length !== ids.length) throw notFound();
   if (rows.some((r) => r.state !== 'ready'))
