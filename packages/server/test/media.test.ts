@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -9,7 +9,8 @@ import { jobHandlers } from '../src/jobs/chat-jobs';
 import { MEDIA_JOB } from '../src/services/media';
 import { chatWithSession, room } from './live-helpers';
 import { Api, registerUser } from './support/client';
-import { startTestServer, type TestServer } from './support/test-server';
+import { createTestDatabase, startTestServer, type TestServer } from './support/test-server';
+import { waitFor } from './support/wait';
 
 type User = Awaited<ReturnType<typeof registerUser>>;
 let server: TestServer;
@@ -265,8 +266,35 @@ describe('statuses with images', () => {
     const s = await alice.api.post('/api/v1/statuses', { status: 'soon gone', media_ids: [m.id] });
     expect(await statusOf(m.url)).toBe(200);
     expect((await alice.api.delete(`/api/v1/statuses/${s.body.id}`)).status).toBe(200);
+    // The files go by a job, recorded with the deletion (see media-s3.test.ts for a restart).
+    expect(await statusOf(m.url)).toBe(200);
+    await runJobs();
     expect(await statusOf(m.url)).toBe(404);
     expect(await statusOf(m.preview_url)).toBe(404);
+  });
+});
+
+describe('removing files', () => {
+  it("removes a deleted status's files after a restart when the process stopped before it could", async () => {
+    const database = await createTestDatabase();
+    const onDisk = (url: string) =>
+      existsSync(path.join(database.env.MEDIA_DIR, new URL(url).pathname.slice(7)));
+    const first = await startTestServer({ database, env: { JOBS_POLL_MS: '3600000' } });
+    const { api } = await registerUser(first.url);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await solidPng())]), 'a.png');
+    const m = (await api.post('/api/v1/media', form)).body;
+    const s = await api.post('/api/v1/statuses', { status: 'soon gone', media_ids: [m.id] });
+    expect((await api.delete(`/api/v1/statuses/${s.body.id}`)).status).toBe(200);
+    await first.close();
+    expect(onDisk(m.url) && onDisk(m.preview_url)).toBe(true);
+    const second = await startTestServer({ database });
+    try {
+      await waitFor(() => !onDisk(m.url) && !onDisk(m.preview_url), { what: 'the files removed' });
+    } finally {
+      await second.close();
+      await database.drop();
+    }
   });
 });
 
@@ -374,6 +402,7 @@ describe('an agenda question with an image (the slide)', () => {
     expect(await statusOf(slide.url)).toBe(200);
     expect((await host.api.delete(`/api/v1/questions/${q.body.id}`)).status).toBe(200);
     await sweep();
+    await runJobs();
     expect(await statusOf(slide.url)).toBe(404);
   });
 });
@@ -536,6 +565,7 @@ describe('uploads no status took', () => {
     expect((await alice.api.get(`/api/v1/media/${left.id}`)).status).toBe(200);
     await age(left.id, 25);
     await sweep();
+    await runJobs();
     expect((await alice.api.get(`/api/v1/media/${left.id}`)).status).toBe(404);
     expect(await statusOf(left.url)).toBe(404);
     expect(await statusOf(left.preview_url)).toBe(404);

@@ -21,7 +21,9 @@ import {
 } from '../store/media';
 import type { Database } from '../store/schema';
 
-export const MEDIA_JOB = { process: 'media.process', sweep: 'media.sweep' } as const;
+export const MEDIA_JOB = { process: 'media.process', sweep: 'media.sweep', remove: 'media.remove' } as const;
+/** Keys one removal job carries. */
+const REMOVE_BATCH = 100;
 /** Uploads no status took are removed after this long. */
 export const UNATTACHED_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -170,28 +172,60 @@ export async function deleteFiles(ctx: Context, keys: string[]): Promise<void> {
   }
 }
 
-/** Inside a status's deletion: drops its attachments' rows and returns their files to remove after commit. */
-export async function detachStatusMedia(trx: Kysely<Database>, statusId: number): Promise<string[]> {
+/**
+ * Inside the transaction that drops media rows: records their files for removal as jobs, so the
+ * files go once the rows are gone for good (a rolled-back deletion keeps them) and even if the
+ * process stops first (the job runner picks the jobs up after a restart, on any instance).
+ */
+export async function scheduleFileRemoval(trx: Kysely<Database>, keys: string[], now: number): Promise<void> {
+  for (let i = 0; i < keys.length; i += REMOVE_BATCH) {
+    await enqueueJob(
+      trx,
+      {
+        kind: MEDIA_JOB.remove,
+        runAt: now,
+        payload: { keys: keys.slice(i, i + REMOVE_BATCH) },
+        dedupeKey: `media:remove:${newToken()}`,
+      },
+      now,
+    );
+  }
+}
+
+/**
+ * Runs a removal job: deletes each file (deleting one that is gone is no error, on disk or in a
+ * bucket). A failure throws, so the job runner tries again later with the whole batch.
+ */
+export async function removeFiles(ctx: Context, keys: string[]): Promise<void> {
+  const storage = mediaStorage(ctx.config);
+  for (const key of keys) await storage.delete(key);
+}
+
+/** Inside a status's deletion: drops its attachments' rows and schedules their files' removal. */
+export async function detachStatusMedia(trx: Kysely<Database>, statusId: number, now: number): Promise<void> {
   const rows = await findStatusMedia(trx, statusId);
   await deleteMediaRows(
     trx,
     rows.map((r) => Number(r.id)),
   );
-  return rows.flatMap(mediaKeys);
+  await scheduleFileRemoval(trx, rows.flatMap(mediaKeys), now);
 }
 
-/** Removes uploads no status took within a day, rows and files; returns how many. */
+/** Removes uploads no status or question took within a day, rows and (by job) files; returns how many. */
 export async function sweepUnattachedMedia(ctx: Context): Promise<number> {
-  const before = ctx.now() - UNATTACHED_TTL_MS;
+  const now = ctx.now();
+  const before = now - UNATTACHED_TTL_MS;
   let removed = 0;
   for (;;) {
-    const rows = await findStaleUnattached(ctx.store.db, before, 100);
+    const rows = await findStaleUnattached(ctx.store.db, before, REMOVE_BATCH);
     if (rows.length === 0) return removed;
-    await deleteMediaRows(
-      ctx.store.db,
-      rows.map((r) => Number(r.id)),
-    );
-    await deleteFiles(ctx, rows.flatMap(mediaKeys));
+    await ctx.store.db.transaction().execute(async (trx) => {
+      await deleteMediaRows(
+        trx,
+        rows.map((r) => Number(r.id)),
+      );
+      await scheduleFileRemoval(trx, rows.flatMap(mediaKeys), now);
+    });
     removed += rows.length;
   }
 }

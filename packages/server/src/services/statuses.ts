@@ -24,7 +24,7 @@ import {
 import { findStatusById, type StatusRow } from '../store/statuses';
 import { isUniqueViolation } from '../store/unique-violation';
 import { indexStatusInRooms, type RoomHint, roomDeleteEvents } from './live/room-index';
-import { deleteFiles, detachStatusMedia, presentMedia } from './media';
+import { detachStatusMedia, presentMedia } from './media';
 import { applyRoomGate, checkRoomGate } from './moderation/gate';
 import { addNotifications } from './notifications';
 import { addPoll, type NewPoll } from './polls';
@@ -215,11 +215,10 @@ export async function deleteStatus(ctx: Context, viewerId: number, id: number) {
   if (Number(row.account_id) !== viewerId) throw new HashchatError('Forbidden', 'This action is not allowed');
   const entity = await presentStatus(ctx, id, viewerId);
   const now = ctx.now();
-  let mediaFiles: string[] = [];
   const stored = await db.transaction().execute(async (trx) => {
     const { tagNames, mentionIds, reblogs } = await statusLinks(trx, id);
     const roomDeletes = await roomDeleteEvents(trx, id);
-    mediaFiles = await detachStatusMedia(trx, id);
+    await detachStatusMedia(trx, id, now);
     await deleteStatusRows(trx, row, reblogs);
     const topics = statusTopics(row, tagNames, mentionIds);
     const events: NewEvent[] = [
@@ -237,7 +236,5 @@ export async function deleteStatus(ctx: Context, viewerId: number, id: number) {
     return appendEvents(trx, ctx.store.dialect, events, now);
   });
   await publishEvents(ctx, stored);
-  // After the commit: a rolled-back deletion keeps its images.
-  await deleteFiles(ctx, mediaFiles);
   return entity ? { ...entity, text: row.text } : null;
 }
