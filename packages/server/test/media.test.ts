@@ -136,6 +136,35 @@ describe('uploading an image', () => {
     expect(m.meta.small).toMatchObject({ width: 400, height: 100 });
   });
 
+  it('keeps an animated GIF animated at both sizes, as type "image" (gifv would promise a video)', async () => {
+    const frame = (colour: string) =>
+      sharp({ create: { width: 600, height: 450, channels: 3, background: colour } })
+        .png()
+        .toBuffer();
+    const gif = await sharp(await Promise.all(['#c33', '#3c3', '#33c'].map(frame)), {
+      join: { animated: true },
+    })
+      .gif()
+      .toBuffer();
+    expect((await sharp(gif).metadata()).pages).toBe(3);
+    const m = await ready(alice.api, gif);
+    expect(m.type).toBe('image');
+    expect(m.url).toMatch(/\/original\.gif$/);
+    expect(m.preview_url).toMatch(/\/small\.gif$/);
+    expect(m.meta.original).toMatchObject({ width: 600, height: 450 });
+    expect(m.meta.small).toMatchObject({ width: 400, height: 300 });
+    for (const url of [m.url, m.preview_url]) {
+      const { res, bytes } = await fetchBytes(url);
+      expect(res.headers.get('content-type')).toBe('image/gif');
+      expect((await sharp(bytes).metadata()).pages).toBe(3);
+    }
+  });
+
+  it('keeps the first frame of a GIF of one frame, as a PNG', async () => {
+    const m = await ready(alice.api, await solid(20, 20).gif().toBuffer());
+    expect(m.url).toMatch(/\/original\.png$/);
+  });
+
   it.each([
     ['JPEG', () => solid(20, 20).jpeg().toBuffer()],
     ['PNG', () => solid(20, 20).png().toBuffer()],

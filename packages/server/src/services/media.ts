@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { HashchatError, notFound, unprocessable } from '@hashchat/core/errors';
 import type { Kysely } from 'kysely';
 import type { Context } from '../context';
@@ -56,7 +61,8 @@ export async function acceptUpload(
   await inspectUpload(upload.head, upload.file, ctx.config.media.maxPixels);
   const storage = mediaStorage(ctx.config);
   const incomingKey = `incoming/${newToken()}`;
-  await storage.put(incomingKey, createReadStream(upload.file));
+  // Streamed to the storage from the request's temporary file, never held whole in memory.
+  await storage.put(incomingKey, createReadStream(upload.file), (await stat(upload.file)).size);
   const now = ctx.now();
   const row = await insertMedia(
     ctx.store.db,
@@ -97,15 +103,20 @@ export async function processMedia(ctx: Context, id: number): Promise<void> {
     await markMediaFailed(db, id);
     return;
   }
-  const input = await readAll(incoming.stream, ctx.config.media.maxBytes);
+  // Copied to a temporary file (capped), so sharp reads it from disk rather than from memory.
+  const dir = await mkdtemp(path.join(tmpdir(), 'hashchat-media-'));
+  const input = path.join(dir, 'incoming');
   let image: Awaited<ReturnType<typeof processImage>>;
   try {
+    await pipeline(incoming.stream, capped(ctx.config.media.maxBytes), createWriteStream(input));
     image = await processImage(input, ctx.config.media.maxPixels);
   } catch (err) {
     ctx.log.warn({ err, media: id }, 'an upload could not be processed');
     await markMediaFailed(db, id);
     await storage.delete(row.incoming_key);
     return;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
   const token = newToken();
   const fileKey = `${token}/original.${image.ext}`;
@@ -125,16 +136,15 @@ export async function processMedia(ctx: Context, id: number): Promise<void> {
   await storage.delete(row.incoming_key);
 }
 
-async function readAll(stream: NodeJS.ReadableStream, max: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
+/** Passes at most `max` bytes through; more is a 422 (a stored upload is never larger, but a bucket is not ours alone). */
+function capped(max: number): Transform {
   let size = 0;
-  for await (const chunk of stream) {
-    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
-    size += b.length;
-    if (size > max) throw unprocessable('Validation failed: File is too large');
-    chunks.push(b);
-  }
-  return Buffer.concat(chunks);
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      size += chunk.length;
+      done(size > max ? unprocessable('Validation failed: File is too large') : null, chunk);
+    },
+  });
 }
 
 /** The caller's own upload; anyone else's is a 404, attached or not. */
