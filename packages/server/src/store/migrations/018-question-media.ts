@@ -18,6 +18,7 @@ export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
     .execute();
 }
 
+/** PostgreSQL only: SQLite cannot drop a column that holds a foreign key (nothing runs downs today). */
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('media_attachments_question').execute();
   await db.schema.alterTable('media_attachments').dropColumn('question_id').execute();
