@@ -1,3 +1,4 @@
+import { mediaAttachmentSchema } from '@hashchat/api/entities/media';
 import { createOAuthAPIClient, createRestAPIClient, createStreamingAPIClient, type mastodon } from 'masto';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +93,40 @@ describe('masto.js compatibility', () => {
     const file = await fetch(processed.url!);
     await file.arrayBuffer();
     expect(file.headers.get('content-type')).toBe('image/png');
+  });
+
+  it('gets MediaAttachment entities of the contract shape from upload, update, fetch and status', async () => {
+    const { client } = await signUp('masto_shape');
+    const frame = (colour: string) =>
+      sharp({ create: { width: 90, height: 60, channels: 3, background: colour } })
+        .png()
+        .toBuffer();
+    const gif = await sharp(await Promise.all(['#c33', '#33c'].map(frame)), { join: { animated: true } })
+      .gif()
+      .toBuffer();
+    const created = await client.v2.media.create({
+      file: new Blob([new Uint8Array(gif)], { type: 'image/gif' }),
+      description: 'Blinking',
+    });
+    const updated = await client.v1.media
+      .$select(created.id)
+      .update({ description: 'Red, blue', focus: '0.5,-0.25' });
+    const fetched = await client.v1.media.$select(created.id).fetch();
+    const status = await client.v1.statuses.create({ status: 'blink', mediaIds: [created.id] });
+    const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    // masto camel-cases keys; back in snake case, every entity is exactly the contract's.
+    for (const entity of [created, updated, fetched, status.mediaAttachments[0]]) {
+      const raw = Object.fromEntries(Object.entries(entity).map(([k, v]) => [snake(k), v]));
+      expect(mediaAttachmentSchema.strict().parse(raw)).toEqual(raw);
+    }
+    expect(fetched).toMatchObject({
+      type: 'image',
+      description: 'Red, blue',
+      meta: { original: { width: 90, height: 60 }, focus: { x: 0.5, y: -0.25 } },
+    });
+    expect(fetched.url).toMatch(/\/original\.gif$/);
+    expect(fetched.blurhash).toMatch(/^[0-9A-Za-z#$%*+,-.:;=?@[\]^_{|}~]{6,}$/);
+    expect(status.mediaAttachments[0]).toEqual(fetched);
   });
 
   it('surfaces a 422 with details as a MastoHttpError', async () => {

@@ -1,13 +1,16 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { type DefaultTreeAdapterMap, parse as parseHtml } from 'parse5';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobHandlers } from '../src/jobs/chat-jobs';
 import { MEDIA_JOB } from '../src/services/media';
 import { chatWithSession, room } from './live-helpers';
 import { Api, registerUser } from './support/client';
-import { startTestServer, type TestServer } from './support/test-server';
+import { createTestDatabase, startTestServer, type TestServer } from './support/test-server';
+import { waitFor } from './support/wait';
 
 type User = Awaited<ReturnType<typeof registerUser>>;
 let server: TestServer;
@@ -131,6 +134,35 @@ describe('uploading an image', () => {
     expect(m.url).toMatch(/\.webp$/);
     expect(m.meta.original).toMatchObject({ width: 1920, height: 480 });
     expect(m.meta.small).toMatchObject({ width: 400, height: 100 });
+  });
+
+  it('keeps an animated GIF animated at both sizes, as type "image" (gifv would promise a video)', async () => {
+    const frame = (colour: string) =>
+      sharp({ create: { width: 600, height: 450, channels: 3, background: colour } })
+        .png()
+        .toBuffer();
+    const gif = await sharp(await Promise.all(['#c33', '#3c3', '#33c'].map(frame)), {
+      join: { animated: true },
+    })
+      .gif()
+      .toBuffer();
+    expect((await sharp(gif).metadata()).pages).toBe(3);
+    const m = await ready(alice.api, gif);
+    expect(m.type).toBe('image');
+    expect(m.url).toMatch(/\/original\.gif$/);
+    expect(m.preview_url).toMatch(/\/small\.gif$/);
+    expect(m.meta.original).toMatchObject({ width: 600, height: 450 });
+    expect(m.meta.small).toMatchObject({ width: 400, height: 300 });
+    for (const url of [m.url, m.preview_url]) {
+      const { res, bytes } = await fetchBytes(url);
+      expect(res.headers.get('content-type')).toBe('image/gif');
+      expect((await sharp(bytes).metadata()).pages).toBe(3);
+    }
+  });
+
+  it('keeps the first frame of a GIF of one frame, as a PNG', async () => {
+    const m = await ready(alice.api, await solid(20, 20).gif().toBuffer());
+    expect(m.url).toMatch(/\/original\.png$/);
   });
 
   it.each([
@@ -263,8 +295,35 @@ describe('statuses with images', () => {
     const s = await alice.api.post('/api/v1/statuses', { status: 'soon gone', media_ids: [m.id] });
     expect(await statusOf(m.url)).toBe(200);
     expect((await alice.api.delete(`/api/v1/statuses/${s.body.id}`)).status).toBe(200);
+    // The files go by a job, recorded with the deletion (see media-s3.test.ts for a restart).
+    expect(await statusOf(m.url)).toBe(200);
+    await runJobs();
     expect(await statusOf(m.url)).toBe(404);
     expect(await statusOf(m.preview_url)).toBe(404);
+  });
+});
+
+describe('removing files', () => {
+  it("removes a deleted status's files after a restart when the process stopped before it could", async () => {
+    const database = await createTestDatabase();
+    const onDisk = (url: string) =>
+      existsSync(path.join(database.env.MEDIA_DIR, new URL(url).pathname.slice(7)));
+    const first = await startTestServer({ database, env: { JOBS_POLL_MS: '3600000' } });
+    const { api } = await registerUser(first.url);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await solidPng())]), 'a.png');
+    const m = (await api.post('/api/v1/media', form)).body;
+    const s = await api.post('/api/v1/statuses', { status: 'soon gone', media_ids: [m.id] });
+    expect((await api.delete(`/api/v1/statuses/${s.body.id}`)).status).toBe(200);
+    await first.close();
+    expect(onDisk(m.url) && onDisk(m.preview_url)).toBe(true);
+    const second = await startTestServer({ database });
+    try {
+      await waitFor(() => !onDisk(m.url) && !onDisk(m.preview_url), { what: 'the files removed' });
+    } finally {
+      await second.close();
+      await database.drop();
+    }
   });
 });
 
@@ -283,6 +342,218 @@ describe('images in a chat session', () => {
     expect(exported.status).toBe(200);
     const inTranscript = exported.body.statuses.find((s: { id: string }) => s.id === posted.body.id);
     expect(inTranscript.media_attachments).toMatchObject([{ id: m.id, description: 'A slide', url: m.url }]);
+  });
+});
+
+describe('an agenda question with an image (the slide)', () => {
+  it('is published with the image, whichever host uploaded it', async () => {
+    const { host, chatId, sessionId, hashtag } = await chatWithSession(server, { live: true });
+    const co = await registerUser(server.url);
+    expect((await host.api.post(`/api/v1/chats/${chatId}/co_hosts`, { account_id: co.id })).status).toBe(200);
+    const slide = await ready(co.api, await solidPng(), { description: 'The slide' });
+    const created = await co.api.post(`/api/v1/sessions/${sessionId}/questions`, {
+      text: 'What does this slide say?',
+      media_id: slide.id,
+    });
+    expect(created.status).toBe(200);
+    expect(created.body.media).toMatchObject({ id: slide.id, description: 'The slide', url: slide.url });
+    // The owner publishes the co-host's item: the image is the question's, not the uploader's.
+    const published = await host.api.post(`/api/v1/questions/${created.body.id}/publish`);
+    expect(published.status).toBe(200);
+    expect(published.body.status.media_attachments).toMatchObject([
+      { id: slide.id, description: 'The slide' },
+    ]);
+    expect(published.body.status.content).toContain('What does this slide say?');
+    const inRoom = (await room(new Api(server.url), sessionId)).find(
+      (s) => s.id === published.body.status.id,
+    );
+    expect(inRoom.media_attachments).toMatchObject([{ id: slide.id }]);
+    expect(inRoom.tags.map((t: { name: string }) => t.name)).toContain(hashtag);
+    const listed = await new Api(server.url).get(`/api/v1/sessions/${sessionId}/questions`);
+    expect(listed.body.find((q: { id: string }) => q.id === created.body.id).media).toMatchObject({
+      id: slide.id,
+    });
+  });
+
+  it("takes only the host's own free upload: another's is 404, a taken or unprocessed one 422, nothing written", async () => {
+    const { host, sessionId } = await chatWithSession(server, { live: true });
+    const ask = (media_id: string) =>
+      host.api.post(`/api/v1/sessions/${sessionId}/questions`, { text: 'With a picture?', media_id });
+    const agendaLength = async () =>
+      (await host.api.get(`/api/v1/sessions/${sessionId}/questions`)).body.length;
+
+    const bobs = await ready(bob.api, await solidPng());
+    expect((await ask(bobs.id)).status).toBe(404);
+    const onStatus = await ready(host.api, await solidPng());
+    await host.api.post('/api/v1/statuses', { status: 'taken', media_ids: [onStatus.id] });
+    expect((await ask(onStatus.id)).status).toBe(422);
+    const waiting = await upload(host.api, await solidPng());
+    expect((await ask(waiting.id)).status).toBe(422);
+    await runJobs();
+    expect(await agendaLength()).toBe(0);
+
+    // Held by one item, an upload is neither another item's nor a status's.
+    const held = await ready(host.api, await solidPng());
+    const first = await ask(held.id);
+    expect(first.status).toBe(200);
+    expect((await ask(held.id)).status).toBe(422);
+    expect((await host.api.post('/api/v1/statuses', { status: 'mine?', media_ids: [held.id] })).status).toBe(
+      404,
+    );
+    // Changing the item's image lets the old one go; a PATCH with someone else's is refused.
+    expect((await host.api.patch(`/api/v1/questions/${first.body.id}`, { media_id: bobs.id })).status).toBe(
+      404,
+    );
+    const other = await ready(host.api, await solidPng());
+    const changed = await host.api.patch(`/api/v1/questions/${first.body.id}`, { media_id: other.id });
+    expect(changed.body.media).toMatchObject({ id: other.id });
+    expect(
+      (await host.api.post('/api/v1/statuses', { status: 'free again', media_ids: [held.id] })).status,
+    ).toBe(200);
+    const cleared = await host.api.patch(`/api/v1/questions/${first.body.id}`, { media_id: null });
+    expect(cleared.body.media).toBeNull();
+  });
+
+  it('is not swept while its question holds it, and is once the question is deleted', async () => {
+    const { host, sessionId } = await chatWithSession(server);
+    const sweep = () => jobHandlers(server.ctx)[MEDIA_JOB.sweep]({} as never, {});
+    const slide = await ready(host.api, await solidPng());
+    const q = await host.api.post(`/api/v1/sessions/${sessionId}/questions`, {
+      text: 'Later',
+      media_id: slide.id,
+    });
+    await server.ctx.store.db
+      .updateTable('media_attachments')
+      .set({ created_at: Date.now() - 25 * 60 * 60 * 1000 })
+      .where('id', '=', Number(slide.id))
+      .execute();
+    await sweep();
+    expect(await statusOf(slide.url)).toBe(200);
+    expect((await host.api.delete(`/api/v1/questions/${q.body.id}`)).status).toBe(200);
+    await sweep();
+    await runJobs();
+    expect(await statusOf(slide.url)).toBe(404);
+  });
+});
+
+type Element = DefaultTreeAdapterMap['element'];
+type Node = DefaultTreeAdapterMap['node'];
+function* elements(n: Node): Generator<Element> {
+  if ('tagName' in n) yield n;
+  for (const c of 'childNodes' in n ? n.childNodes : []) yield* elements(c as Node);
+}
+const attr = (e: Element, name: string) => e.attrs.find((a) => a.name === name)?.value ?? null;
+const imgsIn = (root: Node) => [...elements(root)].filter((e) => e.tagName === 'img');
+const article = (root: Node, statusId: string) =>
+  [...elements(root)].find((e) => e.tagName === 'article' && attr(e, 'data-status-id') === statusId)!;
+/** The nearest `<details>` holding `target`, if any. */
+function detailsAround(root: Node, target: Element): Element | null {
+  const found = [...elements(root)].filter(
+    (e) => e.tagName === 'details' && [...elements(e)].includes(target),
+  );
+  return found.at(-1) ?? null;
+}
+
+describe('images in the transcript page and its exports', () => {
+  // Alt text with everything HTML and Markdown would read as markup.
+  const alt = 'A "slide" <b>&</b> [x](y)\nsecond line';
+  let q1: { id: string };
+  let plain: { id: string };
+  let covered: { id: string };
+  let slide: {
+    id: string;
+    url: string;
+    preview_url: string;
+    meta: { small: { width: number; height: number } };
+  };
+  let secret: { id: string; url: string; preview_url: string };
+  let sessionId: string;
+
+  beforeAll(async () => {
+    const chat = await chatWithSession(server, { live: true });
+    sessionId = chat.sessionId;
+    slide = await ready(chat.host.api, await solid(300, 200).png().toBuffer(), { description: alt });
+    q1 = (
+      await chat.host.api.post('/api/v1/statuses', {
+        status: `Q1 What is this? #${chat.hashtag}`,
+        media_ids: [slide.id],
+      })
+    ).body;
+    const dish = await ready(bob.api, await solidPng(), { description: 'A dish' });
+    plain = (
+      await bob.api.post('/api/v1/statuses', { status: `A1 a dish #${chat.hashtag}`, media_ids: [dish.id] })
+    ).body;
+    secret = await ready(alice.api, await solidPng(), { description: 'Something to hide' });
+    covered = (
+      await alice.api.post('/api/v1/statuses', {
+        status: `A1 careful #${chat.hashtag}`,
+        sensitive: true,
+        media_ids: [secret.id],
+      })
+    ).body;
+    // Liked, both answers are the recap's top answers.
+    for (const s of [plain, covered])
+      expect((await chat.host.api.post(`/api/v1/statuses/${s.id}/favourite`)).status).toBe(200);
+  });
+
+  const pages = () => [
+    { name: 'the transcript page', path: `/sessions/${sessionId}` },
+    { name: 'the HTML export', path: `/api/v1/sessions/${sessionId}/transcript.html` },
+  ];
+
+  it.each(['the transcript page', 'the HTML export'])(
+    '%s shows images with their alt text, sized, lazy-loaded',
+    async (name) => {
+      const page = pages().find((p) => p.name === name)!;
+      const res = await fetch(`${server.url}${page.path}`);
+      expect(res.status).toBe(200);
+      const doc = parseHtml(await res.text());
+      const [img] = imgsIn(article(doc, q1.id));
+      expect(attr(img, 'src')).toBe(slide.preview_url);
+      expect(attr(img, 'alt')).toBe(alt);
+      expect(attr(img, 'width')).toBe(String(slide.meta.small.width));
+      expect(attr(img, 'height')).toBe(String(slide.meta.small.height));
+      expect(attr(img, 'loading')).toBe('lazy');
+      expect(detailsAround(doc, img)).toBeNull();
+    },
+  );
+
+  it.each(['the transcript page', 'the HTML export'])(
+    "%s keeps a sensitive status's images covered by their blurhash",
+    async (name) => {
+      const page = pages().find((p) => p.name === name)!;
+      const doc = parseHtml(await (await fetch(`${server.url}${page.path}`)).text());
+      const imgs = imgsIn(article(doc, covered.id));
+      const cover = imgs.find((e) => attr(e, 'class') === 'media-cover')!;
+      expect(attr(cover, 'src')).toMatch(/^data:image\/svg\+xml,/);
+      const image = imgs.find((e) => attr(e, 'src') === secret.preview_url)!;
+      expect(attr(image, 'alt')).toBe('Something to hide');
+      // Inside a closed <details>, lazy: not fetched until the reader opens it.
+      const details = detailsAround(doc, image)!;
+      expect(details).not.toBeNull();
+      expect(attr(details, 'open')).toBeNull();
+      expect(attr(image, 'loading')).toBe('lazy');
+      // The recap's top answers: a thumbnail for the plain answer, words for the covered one.
+      const recap = [...elements(doc)].find((e) => attr(e, 'id') === 'recap')!;
+      const thumbs = imgsIn(recap);
+      expect(thumbs.map((e) => attr(e, 'alt'))).toEqual(['A dish']);
+      expect(thumbs.map((e) => attr(e, 'src'))).not.toContain(secret.preview_url);
+    },
+  );
+
+  it('Markdown links each image as ![alt](url), alt escaped on one line; a sensitive one only as a link', async () => {
+    const md = await (await fetch(`${server.url}/api/v1/sessions/${sessionId}/transcript.md`)).text();
+    expect(md).toContain(`  ![A "slide" \\<b\\>&\\</b\\> \\[x\\](y) second line](${slide.url})`);
+    expect(md).toContain('![A dish](');
+    expect(md).toContain(`  [Sensitive image: Something to hide](${secret.url})`);
+    expect(md).not.toContain(`![Something to hide]`);
+  });
+
+  it('CSV has a media_urls column', async () => {
+    const csv = await (await fetch(`${server.url}/api/v1/sessions/${sessionId}/transcript.csv`)).text();
+    const rows = parseCsv(csv, { columns: true }) as Record<string, string>[];
+    expect(rows.find((r) => r.id === q1.id)?.media_urls).toBe(slide.url);
+    expect(rows.find((r) => r.id === covered.id)?.media_urls).toBe(secret.url);
   });
 });
 
@@ -323,6 +594,7 @@ describe('uploads no status took', () => {
     expect((await alice.api.get(`/api/v1/media/${left.id}`)).status).toBe(200);
     await age(left.id, 25);
     await sweep();
+    await runJobs();
     expect((await alice.api.get(`/api/v1/media/${left.id}`)).status).toBe(404);
     expect(await statusOf(left.url)).toBe(404);
     expect(await statusOf(left.preview_url)).toBe(404);

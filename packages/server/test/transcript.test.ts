@@ -210,6 +210,7 @@ describe('exports', () => {
       'reblogs_count',
       'late',
       'spotlighted',
+      'media_urls',
     ]);
     expect(rows.map((r) => r.id)).toEqual(full.statuses.map((x) => x.id));
     const names = Object.fromEntries(Object.entries(seed.s).map(([k, v]) => [v, k]));
@@ -226,6 +227,7 @@ describe('exports', () => {
         reblogs_count: String(st.reblogs_count),
         late: String(st.chat.late),
         spotlighted: String(st.chat.spotlighted),
+        media_urls: '',
       });
       // Text as written; a cell a spreadsheet would run as a formula gets a leading apostrophe.
       const written = seed.text[names[st.id]];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accountSchema } from './account';
 import { chatSessionSchema } from './chat';
 import { id, instant } from './common';
+import { mediaAttachmentSchema } from './media';
 import { roomStatusSchema, statusSchema } from './status';
 
 /** Entities of the live-session API (our extension). */
@@ -22,6 +23,8 @@ export const questionSchema = z
     text: z.string(),
     image_url: z.string().nullable(),
     image_alt: z.string().nullable(),
+    /** An uploaded image the item is published with (its alt text is the attachment's description). */
+    media: mediaAttachmentSchema.nullable(),
     /** Minutes after the session's start at which the scheduler publishes it; null: only by Next. */
     offset_minutes: z.number().int().nullable(),
     state: questionStateSchema,

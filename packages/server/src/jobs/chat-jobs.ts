@@ -5,7 +5,7 @@ import { MEDIA_JOB } from '../services/media';
 import { SCHEDULED_STATUS_JOB } from '../services/scheduled-statuses';
 import { scheduleJob } from '../store/jobs';
 import { materializeSessionsJob } from './materialize-sessions';
-import { processMediaJob, sweepMediaJob } from './media-jobs';
+import { processMediaJob, removeMediaFilesJob, sweepMediaJob } from './media-jobs';
 import { publishQuestionJob } from './publish-question';
 import { publishScheduledStatusJob } from './publish-scheduled-status';
 import { reminderSweepJob } from './reminder-sweep';
@@ -25,6 +25,7 @@ export function jobHandlers(ctx: Context) {
     [QUESTION_JOB]: publishQuestionJob(ctx),
     [MEDIA_JOB.process]: processMediaJob(ctx),
     [MEDIA_JOB.sweep]: sweepMediaJob(ctx),
+    [MEDIA_JOB.remove]: removeMediaFilesJob(ctx),
     [SCHEDULED_STATUS_JOB]: publishScheduledStatusJob(ctx),
   };
 }

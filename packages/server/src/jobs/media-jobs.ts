@@ -1,5 +1,5 @@
 import type { Context } from '../context';
-import { processMedia, sweepUnattachedMedia } from '../services/media';
+import { processMedia, removeFiles, sweepUnattachedMedia } from '../services/media';
 import type { JobHandler } from './scheduler';
 
 /** How often uploads no status took are looked for. */
@@ -19,4 +19,15 @@ export const sweepMediaJob =
   async () => {
     await sweepUnattachedMedia(ctx);
     return { rerunAt: ctx.now() + MEDIA_SWEEP_EVERY_MS };
+  };
+
+/** `media.remove`: deletes the files of media rows a committed transaction dropped. */
+export const removeMediaFilesJob =
+  (ctx: Context): JobHandler =>
+  async (_job, payload) => {
+    const keys = Array.isArray(payload.keys)
+      ? payload.keys.filter((k): k is string => typeof k === 'string')
+      : [];
+    await removeFiles(ctx, keys);
+    return undefined;
   };

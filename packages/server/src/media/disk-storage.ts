@@ -19,7 +19,7 @@ export class DiskStorage implements MediaStorage {
     return path.join(this.dir, key);
   }
 
-  async put(key: string, body: Buffer | Readable): Promise<void> {
+  async put(key: string, body: Buffer | Readable, _size?: number): Promise<void> {
     const target = this.file(key);
     await mkdir(path.dirname(target), { recursive: true });
     const tmp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.part`;

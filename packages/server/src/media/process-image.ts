@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import { unprocessable } from '@hashchat/core/errors';
 import { encode } from 'blurhash';
 import sharp, { type Metadata, type Sharp } from 'sharp';
@@ -18,7 +19,7 @@ export interface ProcessedImage {
   display: Buffer;
   preview: Buffer;
   /** The extension both files are stored with (it fixes their content type). */
-  ext: 'jpg' | 'png' | 'webp';
+  ext: 'jpg' | 'png' | 'webp' | 'gif';
   meta: { original: ImageSize; small: ImageSize };
   blurhash: string;
 }
@@ -51,26 +52,67 @@ const sized = (width: number, height: number): ImageSize => ({
   aspect: Math.round((width / height) * 1e6) / 1e6,
 });
 
-/**
- * Decodes an accepted upload and writes what is served: turned upright, every metadata block
- * dropped (sharp keeps none unless asked: no EXIF, so no GPS position), scaled down to the
- * display and preview sizes, with its blurhash. A GIF keeps its first frame, as a PNG.
- */
-export async function processImage(input: Buffer, maxPixels: number): Promise<ProcessedImage> {
-  const format = sniffImage(input);
-  if (!format) throw unprocessable('Validation failed: File content type is not a supported image');
-  const ext = format === 'jpeg' ? 'jpg' : format === 'webp' ? 'webp' : 'png';
-  const upright = () => sharp(input, { limitInputPixels: maxPixels, failOn: 'error' }).rotate();
-  const encodeAs = (img: Sharp) =>
-    ext === 'jpg' ? img.jpeg({ quality: 85, mozjpeg: true }) : ext === 'webp' ? img.webp() : img.png();
+/** The first bytes of a file, for the sniff. */
+async function head(file: string): Promise<Buffer> {
+  const fd = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const { bytesRead } = await fd.read(buf, 0, 16, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fd.close();
+  }
+}
 
-  const display = await encodeAs(
-    upright().resize(DISPLAY_SIZE, DISPLAY_SIZE, { fit: 'inside', withoutEnlargement: true }),
-  ).toBuffer({ resolveWithObject: true });
-  const preview = await encodeAs(
-    upright().resize(PREVIEW_SIZE, PREVIEW_SIZE, { fit: 'inside', withoutEnlargement: true }),
-  ).toBuffer({ resolveWithObject: true });
-  const tiny = await upright()
+/**
+ * Decodes an accepted upload (a file, or bytes) and writes what is served: turned upright,
+ * every metadata block dropped (sharp keeps none unless asked: no EXIF, so no GPS position),
+ * scaled down to the display and preview sizes, with its blurhash (of the first frame).
+ *
+ * An animated GIF stays an animated GIF, both sizes, reported as `type: "image"`: Mastodon's
+ * `gifv` means a video file (an MP4 its apps play in a video player), which we do not make.
+ * Its pixels over all frames count against `maxPixels`; one over it keeps its first frame, as
+ * does a GIF of one frame, as a PNG.
+ */
+export async function processImage(input: string | Buffer, maxPixels: number): Promise<ProcessedImage> {
+  const format = sniffImage(typeof input === 'string' ? await head(input) : input);
+  if (!format) throw unprocessable('Validation failed: File content type is not a supported image');
+  const first = await sharp(input, { limitInputPixels: maxPixels, failOn: 'error' }).metadata();
+  const pages = first.pages ?? 1;
+  const animated =
+    format === 'gif' &&
+    pages > 1 &&
+    (first.width ?? 0) * (first.pageHeight ?? first.height ?? 0) * pages <= maxPixels;
+  const ext = animated ? 'gif' : format === 'jpeg' ? 'jpg' : format === 'webp' ? 'webp' : 'png';
+  // An animated GIF is read whole (every frame; limitInputPixels then counts them all) and has
+  // no orientation to apply.
+  const decoded = () =>
+    animated
+      ? sharp(input, { animated: true, limitInputPixels: maxPixels, failOn: 'error' })
+      : sharp(input, { limitInputPixels: maxPixels, failOn: 'error' }).rotate();
+  const encodeAs = (img: Sharp) =>
+    ext === 'jpg'
+      ? img.jpeg({ quality: 85, mozjpeg: true })
+      : ext === 'webp'
+        ? img.webp()
+        : ext === 'gif'
+          ? img.gif()
+          : img.png();
+  const scaled = async (size: number) => {
+    const out = await encodeAs(
+      decoded().resize(size, size, { fit: 'inside', withoutEnlargement: true }),
+    ).toBuffer({ resolveWithObject: true });
+    // An animation's height is its frames' stacked; one frame's is `pageHeight`.
+    const info = out.info as typeof out.info & { pageHeight?: number };
+    return {
+      data: out.data,
+      size: sized(info.width, animated ? (info.pageHeight ?? info.height) : info.height),
+    };
+  };
+  const display = await scaled(DISPLAY_SIZE);
+  const preview = await scaled(PREVIEW_SIZE);
+  const tiny = await sharp(input, { limitInputPixels: maxPixels, failOn: 'error' })
+    .rotate()
     .resize(32, 32, { fit: 'inside' })
     .ensureAlpha()
     .raw()
@@ -86,10 +128,7 @@ export async function processImage(input: Buffer, maxPixels: number): Promise<Pr
     display: display.data,
     preview: preview.data,
     ext,
-    meta: {
-      original: sized(display.info.width, display.info.height),
-      small: sized(preview.info.width, preview.info.height),
-    },
+    meta: { original: display.size, small: preview.size },
     blurhash,
   };
 }

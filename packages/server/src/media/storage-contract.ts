@@ -17,6 +17,14 @@ export function mediaStorageContract(name: string, storage: () => MediaStorage):
       expect(await read((await storage().get('abc123/small.jpg'))!.stream)).toBe('second file');
     });
 
+    it('stores a stream of known size as it is read', async () => {
+      const chunks = Array.from({ length: 64 }, (_, i) => Buffer.alloc(16 * 1024, i));
+      await storage().put('jkl012/original.png', Readable.from(chunks), 64 * 16 * 1024);
+      const got = await storage().get('jkl012/original.png');
+      expect(got?.size).toBe(64 * 16 * 1024);
+      expect((await buffer(got!.stream)).equals(Buffer.concat(chunks))).toBe(true);
+    });
+
     it('replaces a file put again under the same key', async () => {
       await storage().put('def456/original.png', Buffer.from('old'));
       await storage().put('def456/original.png', Buffer.from('new!'));

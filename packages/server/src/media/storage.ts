@@ -5,8 +5,11 @@ import type { Readable } from 'node:stream';
  * are ours (`<random>/original.jpg`), never a client's file name.
  */
 export interface MediaStorage {
-  /** Stores `body` under `key` (replacing what was there). */
-  put(key: string, body: Buffer | Readable): Promise<void>;
+  /**
+   * Stores `body` under `key` (replacing what was there). A stream whose `size` is given is
+   * sent as it is read, never held whole in memory.
+   */
+  put(key: string, body: Buffer | Readable, size?: number): Promise<void>;
   /** The file's bytes as a stream and its size, or null when there is none. */
   get(key: string): Promise<{ stream: Readable; size: number } | null>;
   /** Removes the file; no error when it is already gone. */

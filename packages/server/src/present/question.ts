@@ -1,3 +1,4 @@
+import type { MediaAttachment } from '@hashchat/api/entities/media';
 import type { QuestionRow } from '../store/agenda';
 import type { StatusEntity } from './status';
 
@@ -5,13 +6,14 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).to
 
 /**
  * The Question entity: one item of a session's agenda. `question_number` is the n of "Qn"
- * (questions only); `publish_at` is when the scheduler publishes it (null: only by Next).
+ * (questions only); `media` is the image published with it; `publish_at` is when the scheduler publishes it (null: only by Next).
  */
 export function serializeQuestion(
   row: QuestionRow,
   questionNumber: number | null,
   status: StatusEntity | null,
   anchor: number,
+  media: MediaAttachment | null,
 ) {
   const offset = row.offset_minutes === null ? null : Number(row.offset_minutes);
   return {
@@ -22,6 +24,7 @@ export function serializeQuestion(
     text: row.text,
     image_url: row.image_url,
     image_alt: row.image_alt,
+    media,
     offset_minutes: offset,
     state: row.state,
     question_number: questionNumber,

@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { HashchatError, notFound, unprocessable } from '@hashchat/core/errors';
 import type { Kysely } from 'kysely';
 import type { Context } from '../context';
@@ -21,7 +26,9 @@ import {
 } from '../store/media';
 import type { Database } from '../store/schema';
 
-export const MEDIA_JOB = { process: 'media.process', sweep: 'media.sweep' } as const;
+export const MEDIA_JOB = { process: 'media.process', sweep: 'media.sweep', remove: 'media.remove' } as const;
+/** Keys one removal job carries. */
+const REMOVE_BATCH = 100;
 /** Uploads no status took are removed after this long. */
 export const UNATTACHED_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -54,7 +61,8 @@ export async function acceptUpload(
   await inspectUpload(upload.head, upload.file, ctx.config.media.maxPixels);
   const storage = mediaStorage(ctx.config);
   const incomingKey = `incoming/${newToken()}`;
-  await storage.put(incomingKey, createReadStream(upload.file));
+  // Streamed to the storage from the request's temporary file, never held whole in memory.
+  await storage.put(incomingKey, createReadStream(upload.file), (await stat(upload.file)).size);
   const now = ctx.now();
   const row = await insertMedia(
     ctx.store.db,
@@ -95,15 +103,20 @@ export async function processMedia(ctx: Context, id: number): Promise<void> {
     await markMediaFailed(db, id);
     return;
   }
-  const input = await readAll(incoming.stream, ctx.config.media.maxBytes);
+  // Copied to a temporary file (capped), so sharp reads it from disk rather than from memory.
+  const dir = await mkdtemp(path.join(tmpdir(), 'hashchat-media-'));
+  const input = path.join(dir, 'incoming');
   let image: Awaited<ReturnType<typeof processImage>>;
   try {
+    await pipeline(incoming.stream, capped(ctx.config.media.maxBytes), createWriteStream(input));
     image = await processImage(input, ctx.config.media.maxPixels);
   } catch (err) {
     ctx.log.warn({ err, media: id }, 'an upload could not be processed');
     await markMediaFailed(db, id);
     await storage.delete(row.incoming_key);
     return;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
   const token = newToken();
   const fileKey = `${token}/original.${image.ext}`;
@@ -123,16 +136,15 @@ export async function processMedia(ctx: Context, id: number): Promise<void> {
   await storage.delete(row.incoming_key);
 }
 
-async function readAll(stream: NodeJS.ReadableStream, max: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
+/** Passes at most `max` bytes through; more is a 422 (a stored upload is never larger, but a bucket is not ours alone). */
+function capped(max: number): Transform {
   let size = 0;
-  for await (const chunk of stream) {
-    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
-    size += b.length;
-    if (size > max) throw unprocessable('Validation failed: File is too large');
-    chunks.push(b);
-  }
-  return Buffer.concat(chunks);
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      size += chunk.length;
+      done(size > max ? unprocessable('Validation failed: File is too large') : null, chunk);
+    },
+  });
 }
 
 /** The caller's own upload; anyone else's is a 404, attached or not. */
@@ -170,28 +182,60 @@ export async function deleteFiles(ctx: Context, keys: string[]): Promise<void> {
   }
 }
 
-/** Inside a status's deletion: drops its attachments' rows and returns their files to remove after commit. */
-export async function detachStatusMedia(trx: Kysely<Database>, statusId: number): Promise<string[]> {
+/**
+ * Inside the transaction that drops media rows: records their files for removal as jobs, so the
+ * files go once the rows are gone for good (a rolled-back deletion keeps them) and even if the
+ * process stops first (the job runner picks the jobs up after a restart, on any instance).
+ */
+export async function scheduleFileRemoval(trx: Kysely<Database>, keys: string[], now: number): Promise<void> {
+  for (let i = 0; i < keys.length; i += REMOVE_BATCH) {
+    await enqueueJob(
+      trx,
+      {
+        kind: MEDIA_JOB.remove,
+        runAt: now,
+        payload: { keys: keys.slice(i, i + REMOVE_BATCH) },
+        dedupeKey: `media:remove:${newToken()}`,
+      },
+      now,
+    );
+  }
+}
+
+/**
+ * Runs a removal job: deletes each file (deleting one that is gone is no error, on disk or in a
+ * bucket). A failure throws, so the job runner tries again later with the whole batch.
+ */
+export async function removeFiles(ctx: Context, keys: string[]): Promise<void> {
+  const storage = mediaStorage(ctx.config);
+  for (const key of keys) await storage.delete(key);
+}
+
+/** Inside a status's deletion: drops its attachments' rows and schedules their files' removal. */
+export async function detachStatusMedia(trx: Kysely<Database>, statusId: number, now: number): Promise<void> {
   const rows = await findStatusMedia(trx, statusId);
   await deleteMediaRows(
     trx,
     rows.map((r) => Number(r.id)),
   );
-  return rows.flatMap(mediaKeys);
+  await scheduleFileRemoval(trx, rows.flatMap(mediaKeys), now);
 }
 
-/** Removes uploads no status took within a day, rows and files; returns how many. */
+/** Removes uploads no status or question took within a day, rows and (by job) files; returns how many. */
 export async function sweepUnattachedMedia(ctx: Context): Promise<number> {
-  const before = ctx.now() - UNATTACHED_TTL_MS;
+  const now = ctx.now();
+  const before = now - UNATTACHED_TTL_MS;
   let removed = 0;
   for (;;) {
-    const rows = await findStaleUnattached(ctx.store.db, before, 100);
+    const rows = await findStaleUnattached(ctx.store.db, before, REMOVE_BATCH);
     if (rows.length === 0) return removed;
-    await deleteMediaRows(
-      ctx.store.db,
-      rows.map((r) => Number(r.id)),
-    );
-    await deleteFiles(ctx, rows.flatMap(mediaKeys));
+    await ctx.store.db.transaction().execute(async (trx) => {
+      await deleteMediaRows(
+        trx,
+        rows.map((r) => Number(r.id)),
+      );
+      await scheduleFileRemoval(trx, rows.flatMap(mediaKeys), now);
+    });
     removed += rows.length;
   }
 }

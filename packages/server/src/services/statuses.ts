@@ -10,7 +10,7 @@ import {
   findIdempotentStatusId,
   insertIdempotencyKey,
 } from '../store/idempotency-keys';
-import { attachMedia, findAttachableMedia, type MediaRow } from '../store/media';
+import { attachMedia, findAttachableMedia, type MediaHolder, type MediaRow } from '../store/media';
 import type { Visibility } from '../store/schema';
 import {
   countReplyOnParent,
@@ -24,7 +24,7 @@ import {
 import { findStatusById, type StatusRow } from '../store/statuses';
 import { isUniqueViolation } from '../store/unique-violation';
 import { indexStatusInRooms, type RoomHint, roomDeleteEvents } from './live/room-index';
-import { deleteFiles, detachStatusMedia, presentMedia } from './media';
+import { detachStatusMedia, presentMedia } from './media';
 import { applyRoomGate, checkRoomGate } from './moderation/gate';
 import { addNotifications } from './notifications';
 import { addPoll, type NewPoll } from './polls';
@@ -70,7 +70,9 @@ export async function createStatus(
   }
   const text = input.status;
   const mediaIds = [...new Set(input.mediaIds ?? [])];
-  const media = await attachableMedia(ctx, authorId, mediaIds);
+  // An agenda question's image is the question's, whichever host uploaded it.
+  const holder: MediaHolder = room.agenda ? { questionId: room.agenda.questionId } : { accountId: authorId };
+  const media = await attachableMedia(ctx, holder, mediaIds);
   // A status may be images alone, as in Mastodon.
   const { parsed, mentioned, content } = await readStatusText(ctx, text, { allowBlank: mediaIds.length > 0 });
 
@@ -104,7 +106,7 @@ export async function createStatus(
         created_at: now,
       });
       const id = Number(row.id);
-      if ((await attachMedia(trx, authorId, id, mediaIds)) !== mediaIds.length) throw notFound();
+      if ((await attachMedia(trx, holder, id, mediaIds)) !== mediaIds.length) throw notFound();
       const poll = input.poll ? await addPoll(trx, id, authorId, input.poll, now) : null;
       const tags = await linkTags(trx, ctx.store.tagIds, id, authorId, parsed.tags, now);
       const tagNames = parsed.tags.map((t) => t.name);
@@ -187,10 +189,10 @@ export async function createStatus(
 }
 
 /** The uploads `ids` names, checked: the caller's own, unattached and processed, at most 4. */
-async function attachableMedia(ctx: Context, authorId: number, ids: number[]): Promise<MediaRow[]> {
+async function attachableMedia(ctx: Context, holder: MediaHolder, ids: number[]): Promise<MediaRow[]> {
   if (ids.length > MAX_ATTACHMENTS)
     throw unprocessable(`Validation failed: A status may have at most ${MAX_ATTACHMENTS} images`);
-  const rows = await findAttachableMedia(ctx.store.db, authorId, ids);
+  const rows = await findAttachableMedia(ctx.store.db, holder, ids);
   // Someone else's upload, or one already attached, is not there for this caller.
   if (rows.length !== ids.length) throw notFound();
   if (rows.some((r) => r.state !== 'ready'))
@@ -213,11 +215,10 @@ export async function deleteStatus(ctx: Context, viewerId: number, id: number) {
   if (Number(row.account_id) !== viewerId) throw new HashchatError('Forbidden', 'This action is not allowed');
   const entity = await presentStatus(ctx, id, viewerId);
   const now = ctx.now();
-  let mediaFiles: string[] = [];
   const stored = await db.transaction().execute(async (trx) => {
     const { tagNames, mentionIds, reblogs } = await statusLinks(trx, id);
     const roomDeletes = await roomDeleteEvents(trx, id);
-    mediaFiles = await detachStatusMedia(trx, id);
+    await detachStatusMedia(trx, id, now);
     await deleteStatusRows(trx, row, reblogs);
     const topics = statusTopics(row, tagNames, mentionIds);
     const events: NewEvent[] = [
@@ -235,7 +236,5 @@ export async function deleteStatus(ctx: Context, viewerId: number, id: number) {
     return appendEvents(trx, ctx.store.dialect, events, now);
   });
   await publishEvents(ctx, stored);
-  // After the commit: a rolled-back deletion keeps its images.
-  await deleteFiles(ctx, mediaFiles);
   return entity ? { ...entity, text: row.text } : null;
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { Database, MediaAttachmentsTable } from './schema';
 
 export type MediaRow = Selectable<MediaAttachmentsTable>;
@@ -78,12 +78,23 @@ export async function markMediaFailed(db: Kysely<Database>, id: number): Promise
 }
 
 /**
- * Of `ids`, the caller's processed uploads no status has taken yet, in the order asked. Used
- * (inside the status's transaction) before `attachMedia`.
+ * Who may attach an upload to a status: its uploader, for an upload nothing holds; or an
+ * agenda question being published, for the upload it holds (whoever of the hosts uploaded it).
+ */
+export type MediaHolder = { accountId: number } | { questionId: number };
+
+const heldBy = (eb: ExpressionBuilder<Database, 'media_attachments'>, holder: MediaHolder) =>
+  'accountId' in holder
+    ? eb.and([eb('account_id', '=', holder.accountId), eb('question_id', 'is', null)])
+    : eb('question_id', '=', holder.questionId);
+
+/**
+ * Of `ids`, the uploads `holder` may attach that no status has taken yet, in the order asked.
+ * Used (inside the status's transaction) before `attachMedia`.
  */
 export async function findAttachableMedia(
   db: Kysely<Database>,
-  accountId: number,
+  holder: MediaHolder,
   ids: number[],
 ): Promise<MediaRow[]> {
   if (ids.length === 0) return [];
@@ -91,8 +102,8 @@ export async function findAttachableMedia(
     .selectFrom('media_attachments')
     .selectAll()
     .where('id', 'in', ids)
-    .where('account_id', '=', accountId)
     .where('status_id', 'is', null)
+    .where((eb) => heldBy(eb, holder))
     .execute();
   const byId = new Map(rows.map((r) => [Number(r.id), r]));
   return ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
@@ -101,7 +112,7 @@ export async function findAttachableMedia(
 /** Gives each upload to the status at its place in `ids`; returns how many were taken. */
 export async function attachMedia(
   db: Kysely<Database>,
-  accountId: number,
+  holder: MediaHolder,
   statusId: number,
   ids: number[],
 ): Promise<number> {
@@ -111,9 +122,9 @@ export async function attachMedia(
       .updateTable('media_attachments')
       .set({ status_id: statusId, position })
       .where('id', '=', id)
-      .where('account_id', '=', accountId)
       .where('status_id', 'is', null)
       .where('state', '=', 'ready')
+      .where((eb) => heldBy(eb, holder))
       .executeTakeFirst();
     taken += Number(res.numUpdatedRows);
   }
@@ -143,12 +154,12 @@ export async function mediaForStatuses(
   return out;
 }
 
-/** Uploads no status took, made before `before` (oldest first). */
 /** A status's attachments, in any order (its deletion removes them all). */
 export async function findStatusMedia(db: Kysely<Database>, statusId: number): Promise<MediaRow[]> {
   return db.selectFrom('media_attachments').selectAll().where('status_id', '=', statusId).execute();
 }
 
+/** Uploads neither a status nor a question took, made before `before` (oldest first). */
 export async function findStaleUnattached(
   db: Kysely<Database>,
   before: number,
@@ -158,6 +169,7 @@ export async function findStaleUnattached(
     .selectFrom('media_attachments')
     .selectAll()
     .where('status_id', 'is', null)
+    .where('question_id', 'is', null)
     .where('created_at', '<', before)
     .orderBy('created_at')
     .limit(limit)
@@ -172,3 +184,49 @@ export async function deleteMediaRows(db: Kysely<Database>, ids: number[]): Prom
 /** The storage keys a row holds (whatever its state). */
 export const mediaKeys = (r: MediaRow): string[] =>
   [r.incoming_key, r.file_key, r.preview_key].filter((k): k is string => k !== null);
+
+/**
+ * Makes `mediaId` (or nothing) the image an unpublished question holds: the one it held before
+ * is let go (unattached again, swept in a day). Takes only the actor's own upload that no
+ * status or other question holds; false when that is not so (nothing changed).
+ */
+export async function holdQuestionMedia(
+  db: Kysely<Database>,
+  questionId: number,
+  mediaId: number | null,
+  actorId: number,
+): Promise<boolean> {
+  await db
+    .updateTable('media_attachments')
+    .set({ question_id: null })
+    .where('question_id', '=', questionId)
+    .where('status_id', 'is', null)
+    .where('id', '!=', mediaId ?? 0)
+    .execute();
+  if (mediaId === null) return true;
+  const res = await db
+    .updateTable('media_attachments')
+    .set({ question_id: questionId })
+    .where('id', '=', mediaId)
+    .where('account_id', '=', actorId)
+    .where('status_id', 'is', null)
+    .where('state', '=', 'ready')
+    .where((eb) => eb.or([eb('question_id', 'is', null), eb('question_id', '=', questionId)]))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** The image each question holds (or its status took), by question id. */
+export async function mediaForQuestions(
+  db: Kysely<Database>,
+  questionIds: number[],
+): Promise<Map<number, MediaRow>> {
+  if (questionIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('media_attachments')
+    .selectAll()
+    .where('question_id', 'in', questionIds)
+    .orderBy('id')
+    .execute();
+  return new Map(rows.map((r) => [Number(r.question_id), r]));
+}

@@ -21,6 +21,8 @@ export interface QuestionInput {
   text: string;
   offset_minutes: number | null;
   kind?: QuestionKind;
+  /** An upload published with the item; null takes its image away. */
+  media_id?: string | null;
 }
 
 export interface RoomActionInput {

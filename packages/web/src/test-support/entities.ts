@@ -88,6 +88,7 @@ export const aQuestion = (over: Partial<Question> = {}): Question => ({
   text: 'question',
   image_url: null,
   image_alt: null,
+  media: null,
   offset_minutes: null,
   state: 'draft',
   question_number: null,

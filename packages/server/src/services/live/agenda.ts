@@ -16,8 +16,10 @@ import {
 import type { SessionRow } from '../../store/chat-sessions';
 import type { ChatRow } from '../../store/chats';
 import { appendEvents, type NewEvent } from '../../store/events';
+import { holdQuestionMedia, mediaForQuestions } from '../../store/media';
 import type { Database } from '../../store/schema';
 import { isHost, loadSession, requireHost } from '../chats/access';
+import { ownMedia, presentMedia } from '../media';
 import { publishEvents } from '../publish';
 import { numberAgenda } from './agenda-numbers';
 import { scheduleQuestionJob } from './question-jobs';
@@ -33,6 +35,8 @@ export interface QuestionInput {
   kind: AgendaKind;
   imageUrl: string | null;
   imageAlt: string | null;
+  /** An upload of the actor's to publish with the item (null: none; undefined: unchanged). */
+  mediaId?: number | null;
 }
 
 export type QuestionPatch = Partial<QuestionInput>;
@@ -58,6 +62,10 @@ export async function presentQuestions(
   db: Kysely<Database> = ctx.store.db,
 ): Promise<QuestionEntity[]> {
   const numbers = numberAgenda(agenda);
+  const media = await mediaForQuestions(
+    db,
+    rows.map((r) => Number(r.id)),
+  );
   const ids = rows.map((r) => r.status_id).filter((x): x is number => x !== null);
   const cast = ids.length > 0 ? await loadCast(db, session, Number(chat.owner_id)) : null;
   const statuses = new Map(
@@ -75,6 +83,7 @@ export async function presentQuestions(
       numbers.get(Number(r.id)) ?? null,
       r.status_id === null ? null : (statuses.get(String(r.status_id)) ?? null),
       anchor,
+      media.has(Number(r.id)) ? presentMedia(ctx, media.get(Number(r.id))!) : null,
     ),
   );
 }
@@ -101,6 +110,7 @@ export async function createQuestion(
 ): Promise<QuestionEntity> {
   const opened = await openForHost(ctx, actorId, sessionId);
   checkLength(ctx, opened, input);
+  if (input.mediaId != null) await checkQuestionMedia(ctx, actorId, input.mediaId, null);
   const now = ctx.now();
   return agendaWrite(ctx, opened, actorId, async (trx) => {
     const row = await insertQuestion(trx, {
@@ -118,6 +128,7 @@ export async function createQuestion(
       created_at: now,
       updated_at: now,
     });
+    if (input.mediaId != null) await holdMedia(trx, Number(row.id), input.mediaId, actorId);
     await scheduleQuestionJob(trx, row, opened.session, now);
     return row;
   });
@@ -140,6 +151,7 @@ export async function updateQuestion(
     imageAlt: patch.imageAlt !== undefined ? patch.imageAlt : q.image_alt,
   };
   checkLength(ctx, opened, merged);
+  if (patch.mediaId != null) await checkQuestionMedia(ctx, actorId, patch.mediaId, questionId);
   const now = ctx.now();
   return agendaWrite(ctx, opened, actorId, async (trx) => {
     const row = await updateUnpublished(trx, questionId, {
@@ -155,6 +167,7 @@ export async function updateQuestion(
       throw conflict(
         `This question is ${q.state === 'skipped' ? 'skipped' : 'published'} and cannot be changed`,
       );
+    if (patch.mediaId !== undefined) await holdMedia(trx, questionId, patch.mediaId, actorId);
     await scheduleQuestionJob(trx, row, opened.session, now);
     return row;
   });
@@ -217,6 +230,31 @@ export async function openForHost(
     throw conflict(`This session is ${state}; its agenda can no longer change`);
   }
   return opened;
+}
+
+/**
+ * The checks on an image a host gives an agenda item, with their own answers: someone else's
+ * upload is a 404 (as on statuses), one a status or another item already took, or one still
+ * processing, a 422.
+ */
+async function checkQuestionMedia(
+  ctx: Context,
+  actorId: number,
+  mediaId: number,
+  questionId: number | null,
+): Promise<void> {
+  const row = await ownMedia(ctx, actorId, mediaId);
+  if (row.status_id !== null) throw unprocessable('Validation failed: Media is already attached to a status');
+  if (row.question_id !== null && Number(row.question_id) !== questionId)
+    throw unprocessable('Validation failed: Media is already attached to another question');
+  if (row.state !== 'ready')
+    throw unprocessable('Validation failed: Media files must be processed before they are attached');
+}
+
+/** Inside the item's write: the image it holds becomes `mediaId` (checked before; a race that took it is a 422). */
+async function holdMedia(trx: Kysely<Database>, questionId: number, mediaId: number | null, actorId: number) {
+  if (!(await holdQuestionMedia(trx, questionId, mediaId, actorId)))
+    throw unprocessable('Validation failed: Media is already attached');
 }
 
 /** The longest status an item can become: numbered, with its image link and hashtags. */

@@ -2,6 +2,7 @@ import { conflict, notFound } from '@hashchat/core/errors';
 import type { Context } from '../../context';
 import type { QuestionEntity } from '../../present/question';
 import { findQuestion, listAgenda, UNPUBLISHED } from '../../store/agenda';
+import { mediaForQuestions } from '../../store/media';
 import { loadSession, requireHost } from '../chats/access';
 import { createStatus } from '../statuses';
 import { type Opened, presentQuestions } from './agenda';
@@ -45,6 +46,9 @@ export async function publishQuestion(
   const number = numberAgenda(await listAgenda(db, Number(q.session_id))).get(questionId) ?? null;
   const text = questionStatusText(q, number, [opened.chat.hashtag, opened.session.extra_tag]);
   const author = by === 'job' ? Number(opened.chat.owner_id) : by.actorId;
+  // The image the item holds goes out with it, if processed (the agenda's checks took only ready ones).
+  const held = (await mediaForQuestions(db, [questionId])).get(questionId);
+  const mediaIds = held && held.status_id === null && held.state === 'ready' ? [Number(held.id)] : [];
   try {
     await createStatus(
       ctx,
@@ -56,6 +60,7 @@ export async function publishQuestion(
         language: opened.chat.language,
         spoilerText: '',
         sensitive: false,
+        mediaIds,
       },
       null,
       { agenda: { questionId, questionNumber: number } },

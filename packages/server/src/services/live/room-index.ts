@@ -148,6 +148,8 @@ export async function indexStatusInRooms(
       input.agenda?.questionNumber ?? null,
       questionStatus ?? input.entity,
       session ? agendaAnchor(session) : 0,
+      // The item's image went out as its status's one attachment.
+      input.entity.media_attachments[0] ?? null,
     );
     events.push({
       event: 'chat.question',

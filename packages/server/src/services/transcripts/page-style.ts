@@ -39,6 +39,13 @@ figure{margin:1rem 0}svg.chart{width:100%;height:auto;color:var(--accent)}svg.ch
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid var(--line)}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 details summary{cursor:pointer;min-height:44px;display:flex;align-items:center}
+.media{display:grid;gap:.25rem;margin:.5rem 0;max-width:30rem}.media-2,.media-3,.media-4{grid-template-columns:1fr 1fr}
+.media img{display:block;width:100%;height:auto;border-radius:.5rem;background:var(--line)}
+.media-sensitive summary{display:grid;max-width:30rem;margin:.5rem 0}.media-sensitive summary>*{grid-area:1/1}
+.media-cover{display:block;width:100%;height:auto;max-height:16rem;border-radius:.5rem}
+.media-sensitive summary span{place-self:center;background:var(--bg);color:var(--fg);padding:.25rem .75rem;border-radius:1rem}
+.media-sensitive[open] summary{display:flex}.media-sensitive[open] .media-cover{display:none}
+.media-thumb{vertical-align:middle;border-radius:.25rem;height:4rem;width:auto}
 footer.page-footer{margin:2rem 0;color:var(--muted);font-size:.85rem}
 @media print{nav,.skip{display:none}}
 `;

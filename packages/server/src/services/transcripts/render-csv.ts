@@ -13,6 +13,7 @@ export const CSV_COLUMNS = [
   'reblogs_count',
   'late',
   'spotlighted',
+  'media_urls',
 ] as const;
 
 /**
@@ -44,6 +45,8 @@ export function renderTranscriptCsv(doc: TranscriptDocument): string {
         csvField(s.reblogs_count),
         csvField(s.chat.late),
         csvField(s.chat.spotlighted),
+        // Space-separated: a URL has no space. Guarded like the text, though ours start with http.
+        csvField(s.media_attachments.flatMap((m) => (m.url ? [m.url] : [])).join(' '), true),
       ].join(','),
     );
   }

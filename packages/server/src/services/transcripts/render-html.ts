@@ -6,6 +6,7 @@ import type { RoomStatusEntity } from '../../present/room-status';
 import type { TranscriptDocument } from './load-transcript';
 import { formatCount, localClock } from './local-clock';
 import { TRANSCRIPT_CSS } from './page-style';
+import { renderMediaHtml } from './render-media-html';
 import { renderRecapSection } from './render-recap-html';
 
 export interface HtmlOptions {
@@ -40,6 +41,7 @@ function renderStatus(s: RoomStatusEntity, clock: (ms: number) => string, cls = 
     `<header><a class="author" href="${esc(a.url)}"><strong>${esc(a.display_name || a.username)}</strong> <span class="acct">@${esc(a.acct)}</span></a>${badges.join('')}` +
     `<a href="${esc(s.url)}"><time datetime="${s.created_at}">${clock(Date.parse(s.created_at))}</time></a></header>` +
     body +
+    renderMediaHtml(s.media_attachments, s.sensitive) +
     (counts.length > 0 ? `<p class="counts">${counts.join(' · ')}</p>` : '') +
     '</article>'
   );

@@ -9,6 +9,25 @@ export function escapeMarkdown(text: string): string {
     .replace(/^(\s*)([#>+-]|\d+[.)])(?=\s)/gm, (_m, sp, mark) => `${sp}\\${mark}`);
 }
 
+/** A URL as a Markdown link destination: nothing in it can close the link or start another. */
+const destination = (url: string) =>
+  url.replace(/[\s()<>\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+
+/**
+ * A status's images as Markdown: `![alt](url)` each, the alt text escaped and on one line. A
+ * sensitive status's images are links, not images, so a Markdown viewer does not show them
+ * unasked.
+ */
+export function markdownImages(s: RoomStatusEntity): string[] {
+  return s.media_attachments
+    .filter((m) => m.url !== null)
+    .map((m) => {
+      const alt = escapeMarkdown((m.description ?? '').replace(/\s+/g, ' ').trim());
+      const url = destination(m.url ?? '');
+      return s.sensitive ? `[Sensitive image${alt ? `: ${alt}` : ''}](${url})` : `![${alt}](${url})`;
+    });
+}
+
 function line(s: RoomStatusEntity, clock: (ms: number) => string, textById: Map<string, string>): string {
   const when = clock(Date.parse(s.created_at));
   const marks = [
@@ -18,7 +37,10 @@ function line(s: RoomStatusEntity, clock: (ms: number) => string, textById: Map<
   ].filter(Boolean);
   const text = escapeMarkdown(textById.get(s.id) ?? '').replace(/\r\n|\r|\n/g, '\n  ');
   const tag = marks.length > 0 ? ` _(${marks.join(', ')})_` : '';
-  return `- **@${escapeMarkdown(s.account.acct)}** [${when}](${s.url})${tag}: ${text}`;
+  const images = markdownImages(s)
+    .map((i) => `\n  ${i}`)
+    .join('');
+  return `- **@${escapeMarkdown(s.account.acct)}** [${when}](${s.url})${tag}: ${text}${images}`;
 }
 
 /** The transcript as Markdown: statuses as plain text (as written), questions as headings, answers as lists. */

@@ -1,6 +1,7 @@
 import { escapeHtml as esc } from '@hashchat/core/text/render';
 import type { RecapEntity } from '../../present/recap';
 import { formatCount } from './local-clock';
+import { renderMediaThumb } from './render-media-html';
 import { svgBarChart } from './svg-bar-chart';
 
 const num = formatCount;
@@ -79,7 +80,7 @@ export function renderRecapSection(r: RecapEntity): string {
       : `<ol>${r.top_answers
           .map(
             (a) =>
-              `<li><a href="#s${esc(a.status.id)}">A${a.question_number ?? ''} by @${esc(a.status.account.acct)}</a> — ${num(a.favourites_count)} likes, ${num(a.reblogs_count)} reposts</li>`,
+              `<li><a href="#s${esc(a.status.id)}">A${a.question_number ?? ''} by @${esc(a.status.account.acct)}</a> — ${num(a.favourites_count)} likes, ${num(a.reblogs_count)} reposts${renderMediaThumb(a.status.media_attachments, a.status.sensitive)}</li>`,
           )
           .join('')}</ol>`,
   );

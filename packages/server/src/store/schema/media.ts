@@ -12,6 +12,8 @@ export interface MediaAttachmentsTable {
   id: Generated<number>;
   account_id: number;
   status_id: number | null;
+  /** The agenda question holding it until the question is published (migration 018). */
+  question_id: number | null;
   position: Generated<number>;
   state: MediaState;
   incoming_key: string | null;

@@ -21,9 +21,22 @@ export interface Attachment {
 
 let counter = 0;
 
-/** The images of a status being written: picked, pasted or dropped, uploaded at once, with alt text. */
-export function useAttachments() {
-  const [items, setItems] = useState<Attachment[]>([]);
+const fromMedia = (media: MediaAttachment): Attachment => ({
+  key: `a${++counter}`,
+  name: media.description ?? 'image',
+  localUrl: media.preview_url ?? media.url ?? '',
+  progress: 1,
+  media,
+  description: media.description ?? '',
+  error: null,
+});
+
+/**
+ * The images of a status (or agenda item) being written: picked, pasted or dropped, uploaded at
+ * once, with alt text; `initial` are ones uploaded before (an item being edited).
+ */
+export function useAttachments(max = MAX_ATTACHMENTS, initial: MediaAttachment[] = []) {
+  const [items, setItems] = useState<Attachment[]>(() => initial.map(fromMedia));
   const controllers = useRef(new Map<string, AbortController>());
   const update = useCallback((key: string, change: Partial<Attachment>) => {
     setItems((list) => list.map((a) => (a.key === key ? { ...a, ...change } : a)));
@@ -43,7 +56,7 @@ export function useAttachments() {
   const add = useCallback(
     (files: Iterable<File>) => {
       const images = [...files].filter((f) => IMAGE_TYPES.includes(f.type));
-      const room = Math.max(0, MAX_ATTACHMENTS - current.current.length);
+      const room = Math.max(0, max - current.current.length);
       const taken = images.slice(0, room).map(
         (file): Attachment => ({
           key: `a${++counter}`,
@@ -69,14 +82,14 @@ export function useAttachments() {
           .finally(() => controllers.current.delete(a.key));
       });
     },
-    [update],
+    [update, max],
   );
 
   const remove = useCallback((key: string) => {
     controllers.current.get(key)?.abort();
     setItems((list) => {
       const gone = list.find((a) => a.key === key);
-      if (gone) URL.revokeObjectURL(gone.localUrl);
+      if (gone?.localUrl.startsWith('blob:')) URL.revokeObjectURL(gone.localUrl);
       return list.filter((a) => a.key !== key);
     });
   }, []);
@@ -97,7 +110,7 @@ export function useAttachments() {
 
   const clear = useCallback(() => {
     setItems((list) => {
-      for (const a of list) URL.revokeObjectURL(a.localUrl);
+      for (const a of list) if (a.localUrl.startsWith('blob:')) URL.revokeObjectURL(a.localUrl);
       return [];
     });
   }, []);
@@ -109,7 +122,7 @@ export function useAttachments() {
     describe,
     finish,
     clear,
-    full: items.length >= MAX_ATTACHMENTS,
+    full: items.length >= max,
     /** Still uploading or processing (posting waits), or failed (to be removed). */
     pending: items.some((a) => !a.media && !a.error),
     failed: items.some((a) => a.error !== null),

@@ -57,6 +57,7 @@ export function AgendaItem({ question: q, agenda, live, first, last, onSave, onA
       {editing ? (
         <QuestionForm
           initial={{ text: q.text, kind: q.kind, offset_minutes: q.offset_minutes }}
+          initialMedia={q.media}
           submitLabel="Save"
           onCancel={() => setEditing(false)}
           onSubmit={async (input) => {
@@ -65,7 +66,19 @@ export function AgendaItem({ question: q, agenda, live, first, last, onSave, onA
           }}
         />
       ) : (
-        <p className="agenda-text">{q.text}</p>
+        <>
+          <p className="agenda-text">{q.text}</p>
+          {q.media?.preview_url && (
+            <img
+              className="agenda-image"
+              src={q.media.preview_url}
+              alt={q.media.description ?? ''}
+              width={q.media.meta.small?.width}
+              height={q.media.meta.small?.height}
+              loading="lazy"
+            />
+          )}
+        </>
       )}
       {open && !editing && (
         <fieldset className="agenda-actions">

@@ -1,10 +1,15 @@
 import type { QuestionKind } from '@hashchat/api/entities/live';
-import { type FormEvent, useId, useState } from 'react';
+import type { MediaAttachment } from '@hashchat/api/entities/media';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import type { QuestionInput } from '../../api/request-types';
 import { useAction } from '../../app/use-action';
+import { AttachmentList } from '../composer/attachment-list';
+import { useAttachments } from '../composer/use-attachments';
 
 export interface QuestionFormProps {
   initial?: QuestionInput;
+  /** The image the item holds now (an item being edited). */
+  initialMedia?: MediaAttachment | null;
   submitLabel: string;
   /** Rejects when the server refuses; the form shows why. */
   onSubmit(input: QuestionInput): Promise<void>;
@@ -17,9 +22,14 @@ const KINDS: [QuestionKind, string][] = [
   ['closing', 'Closing post'],
 ];
 
-/** Text, kind and time of one agenda item; an empty time means "when I press Next". */
-export function QuestionForm({ initial, submitLabel, onSubmit, onCancel }: QuestionFormProps) {
+/**
+ * Text, kind, time and image of one agenda item; an empty time means "when I press Next". The
+ * image (a slide, a dish) is uploaded at once, like the composer's, and goes out with the item.
+ */
+export function QuestionForm({ initial, initialMedia, submitLabel, onSubmit, onCancel }: QuestionFormProps) {
   const id = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const image = useAttachments(1, initialMedia ? [initialMedia] : []);
   const [text, setText] = useState(initial?.text ?? '');
   const [kind, setKind] = useState<QuestionKind>(initial?.kind ?? 'question');
   const [offset, setOffset] = useState(
@@ -34,10 +44,19 @@ export function QuestionForm({ initial, submitLabel, onSubmit, onCancel }: Quest
     event.preventDefault();
     if (!text.trim()) return;
     await task.run(async () => {
-      await onSubmit({ text: text.trim(), kind, offset_minutes: offset === '' ? null : Number(offset) });
+      const [mediaId] = await image.finish();
+      const hadImage = initialMedia !== undefined && initialMedia !== null;
+      await onSubmit({
+        text: text.trim(),
+        kind,
+        offset_minutes: offset === '' ? null : Number(offset),
+        // An edit sends the image only when there is one, or one was taken away.
+        ...(mediaId !== undefined ? { media_id: mediaId } : hadImage ? { media_id: null } : {}),
+      });
       if (!initial) {
         setText('');
         setOffset('');
+        image.clear();
       }
     });
   }
@@ -86,8 +105,37 @@ export function QuestionForm({ initial, submitLabel, onSubmit, onCancel }: Quest
           </p>
         </div>
       </div>
+      <AttachmentList
+        items={image.items}
+        disabled={busy}
+        onDescribe={image.describe}
+        onRemove={image.remove}
+      />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={busy || !text.trim()}>
+        <input
+          ref={fileRef}
+          type="file"
+          accept="image/jpeg,image/png,image/webp,image/gif"
+          hidden
+          aria-label="Image for this item"
+          onChange={(event) => {
+            if (event.target.files) image.add(event.target.files);
+            event.target.value = '';
+          }}
+        />
+        <button
+          type="button"
+          className="button button-quiet"
+          disabled={busy || image.full}
+          onClick={() => fileRef.current?.click()}
+        >
+          Add image
+        </button>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={busy || !text.trim() || image.pending || image.failed}
+        >
           {submitLabel}
         </button>
         {onCancel && (

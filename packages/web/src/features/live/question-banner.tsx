@@ -56,6 +56,17 @@ export function QuestionBanner({
       <p className="question-banner-text">
         {current && <span className="kind-tag kind-question">{label(current)}</span>} {text}
       </p>
+      {current?.media?.url && current.media.preview_url && (
+        // The slide or the dish the question is about, small; it opens in full.
+        <a className="question-banner-image" href={current.media.url} target="_blank" rel="noreferrer">
+          <img
+            src={current.media.preview_url}
+            alt={current.media.description ?? ''}
+            width={current.media.meta.small?.width}
+            height={current.media.meta.small?.height}
+          />
+        </a>
+      )}
       {current && n !== null && signedIn && session.state === 'live' && (
         <button
           type="button"

@@ -34,6 +34,11 @@ const imageUrl = z
   .nullable();
 const imageAlt = userText().trim().max(1500).nullable();
 const kind = z.enum(['question', 'intro', 'closing']);
+/** An upload's id (from POST /api/v2/media); null or "" takes the image away. */
+const mediaId = z
+  .union([z.string().regex(/^\d{1,18}$/, 'must be a media id'), z.number().int().positive()])
+  .transform(Number)
+  .nullable();
 /** Empty strings (forms) mean "none". */
 const blankToNull = (v: unknown) => (v === '' ? null : v);
 
@@ -44,9 +49,11 @@ const createSchema = z
     kind: kind.optional(),
     image_url: z.preprocess(blankToNull, imageUrl).optional(),
     image_alt: z.preprocess(blankToNull, imageAlt).optional(),
+    media_id: z.preprocess(blankToNull, mediaId).optional(),
   })
   .transform((b) => ({
     text: b.text,
+    mediaId: b.media_id ?? null,
     offsetMinutes: b.offset_minutes ?? null,
     kind: b.kind ?? ('question' as const),
     imageUrl: b.image_url ?? null,
@@ -60,8 +67,10 @@ const patchSchema = z
     kind: kind.optional(),
     image_url: z.preprocess(blankToNull, imageUrl).optional(),
     image_alt: z.preprocess(blankToNull, imageAlt).optional(),
+    media_id: z.preprocess(blankToNull, mediaId).optional(),
   })
   .transform((b) => ({
+    ...(b.media_id !== undefined ? { mediaId: b.media_id } : {}),
     ...(b.text !== undefined ? { text: b.text } : {}),
     ...(b.offset_minutes !== undefined ? { offsetMinutes: b.offset_minutes } : {}),
     ...(b.kind !== undefined ? { kind: b.kind } : {}),
