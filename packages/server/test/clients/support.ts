@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { approve, createApp, OOB, userWithScopes } from '../support/oauth';
+import { type AppEntity, approve, createApp, OOB, userWithScopes } from '../support/oauth';
 
 /** What a client test needs of a user: the login for the consent form and a token for setup. */
 export interface ClientUser {
@@ -43,12 +43,12 @@ export async function consentCode(
   return code;
 }
 
-/** A token for `user` obtained through the authorization-code flow of a fresh app. */
+/** A token for `login` obtained through the authorization-code flow of a fresh app. */
 export async function oauthToken(
   base: string,
   login: string,
   scope = 'read write follow push',
-): Promise<string> {
+): Promise<{ token: string; app: AppEntity }> {
   const app = await createApp(base, scope);
   const code = await consentCode(base, app.client_id, login, scope);
   const res = await fetch(`${base}/oauth/token`, {
@@ -64,7 +64,7 @@ export async function oauthToken(
   });
   const body = (await res.json()) as { access_token?: string };
   if (!body.access_token) throw new Error(`token: ${res.status} ${JSON.stringify(body)}`);
-  return body.access_token;
+  return { token: body.access_token, app };
 }
 
 /** A small PNG on disk (with its bytes), for the clients that upload files by path. */
