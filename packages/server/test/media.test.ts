@@ -86,11 +86,10 @@ const fetchBytes = async (url: string) => {
 };
 
 describe('uploading an image', () => {
-  it('answers 202 with no url, then 206 until processed, then 200 with its files', async () => {
+  it('answers 202 with no url, then 200 with its files once processed by the job runner', async () => {
     const photo = await phoneJpeg();
     const m = await upload(alice.api, photo, { description: 'A blue square', focus: '0.5,-0.25' });
     expect(m).toMatchObject({ type: 'image', url: null, description: 'A blue square' });
-    expect((await alice.api.get(`/api/v1/media/${m.id}`)).status).toBe(206);
     await runJobs();
     const done = await alice.api.get(`/api/v1/media/${m.id}`);
     expect(done.status).toBe(200);
@@ -268,6 +267,22 @@ describe('statuses with images', () => {
     const res = await alice.api.post('/api/v1/statuses', { status: '', media_ids: [m.id] });
     expect(res.status).toBe(200);
     expect(res.body.media_attachments).toHaveLength(1);
+  });
+
+  it('processes an upload the job runner has not reached yet when its uploader asks for it', async () => {
+    // tsl-mastodon-api waits ten seconds after a 206 before asking again; Mastodon would have
+    // answered the upload itself with the processed image.
+    const m = await upload(alice.api, await solidPng(), { description: 'Asked for' });
+    const res = await alice.api.get(`/api/v1/media/${m.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      id: m.id,
+      description: 'Asked for',
+      meta: { original: { width: 12, height: 12 } },
+    });
+    expect(await statusOf(res.body.url)).toBe(200);
+    expect(await runJobs()).toBe(1);
+    expect((await alice.api.get(`/api/v1/media/${m.id}`)).body).toEqual(res.body);
   });
 
   it('processes an upload the job runner has not reached yet when a status takes it', async () => {

@@ -2,7 +2,7 @@ import { unprocessable } from '@hashchat/core/errors';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { MAX_DESCRIPTION } from '../../../media/limits';
-import { acceptUpload, ownMedia, presentMedia, updateMedia } from '../../../services/media';
+import { acceptUpload, ownMediaProcessed, presentMedia, updateMedia } from '../../../services/media';
 import { requireUser } from '../../auth';
 import { idParam, userText } from '../../fields';
 import { acceptFileUploads, withUploadedFile } from '../../media-upload';
@@ -57,7 +57,7 @@ export const mediaRoutes: RouteModule = async (app, ctx) => {
   app.get('/api/v1/media/:id', async (req, reply) => {
     const me = requireUser(req, 'write:media');
     const { id } = parse(idParam, req.params);
-    const row = await ownMedia(ctx, me, id);
+    const row = await ownMediaProcessed(ctx, me, id);
     if (row.state === 'failed') throw unprocessable('Error processing thumbnail for uploaded media');
     return reply.status(row.state === 'ready' ? 200 : 206).send(presentMedia(ctx, row));
   });
