@@ -19,7 +19,7 @@ const SCOPES = 'read write follow push';
 let server: TestServer;
 let me: ClientUser;
 let other: ClientUser;
-let M: any;
+let M: Mastodon;
 const tmp = tempDir('hashchat-mastodon-api-');
 
 beforeAll(async () => {
