@@ -1,8 +1,8 @@
+import { formBool, userText } from '@hashchat/api/requests/fields';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { POLL_LIMITS } from '@hashchat/core/status/poll-rules';
 import { z } from 'zod';
 import type { NewPoll } from '../services/polls';
-import { formBool, userText } from './fields';
-import { parse } from './params';
 
 const L = POLL_LIMITS;
 
@@ -36,7 +36,7 @@ export function pollFromBody(body: unknown): NewPoll | null {
     raw = Object.keys(flat).length > 0 ? flat : null;
   }
   if (raw === null || (typeof raw === 'object' && Object.keys(raw).length === 0)) return null;
-  const p = parse(z.object({ poll: pollParams }), { poll: raw }).poll;
+  const p = parseRequest(z.object({ poll: pollParams }), { poll: raw }).poll;
   return { options: p.options, expiresIn: p.expires_in, multiple: p.multiple, hideTotals: p.hide_totals };
 }
 

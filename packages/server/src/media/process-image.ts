@@ -1,4 +1,4 @@
-import { unprocessable } from '@hashchat/core/errors';
+import { validationFailed } from '@hashchat/api/requests/validation';
 import { encode } from 'blurhash';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { type ImageFormat, sniffImage } from './sniff';
@@ -29,18 +29,17 @@ export interface ProcessedImage {
  */
 export async function inspectUpload(head: Uint8Array, file: string, maxPixels: number): Promise<ImageFormat> {
   const format = sniffImage(head);
-  if (!format) throw unprocessable('Validation failed: File content type is not a supported image');
+  if (!format) throw validationFailed('File content type is not a supported image');
   let meta: Metadata;
   try {
     meta = await sharp(file, { limitInputPixels: false }).metadata();
   } catch {
-    throw unprocessable('Validation failed: File could not be read as an image');
+    throw validationFailed('File could not be read as an image');
   }
-  if (meta.format !== format)
-    throw unprocessable('Validation failed: File content type is not a supported image');
+  if (meta.format !== format) throw validationFailed('File content type is not a supported image');
   const pixels = (meta.width ?? 0) * (meta.pageHeight ?? meta.height ?? 0);
   if (!meta.width || !meta.height || pixels > maxPixels)
-    throw unprocessable(`Validation failed: File has more than ${maxPixels} pixels`);
+    throw validationFailed(`File has more than ${maxPixels} pixels`);
   return format;
 }
 
@@ -58,7 +57,7 @@ const sized = (width: number, height: number): ImageSize => ({
  */
 export async function processImage(input: Buffer, maxPixels: number): Promise<ProcessedImage> {
   const format = sniffImage(input);
-  if (!format) throw unprocessable('Validation failed: File content type is not a supported image');
+  if (!format) throw validationFailed('File content type is not a supported image');
   const ext = format === 'jpeg' ? 'jpg' : format === 'webp' ? 'webp' : 'png';
   const upright = () => sharp(input, { limitInputPixels: maxPixels, failOn: 'error' }).rotate();
   const encodeAs = (img: Sharp) =>

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { HashchatError, notFound, unprocessable } from '@hashchat/core/errors';
+import { validationFailed } from '@hashchat/api/requests/validation';
+import { HashchatError, notFound } from '@hashchat/core/errors';
 import type { Kysely } from 'kysely';
 import type { Context } from '../context';
 import { mediaStorage } from '../media/media-storage';
@@ -129,7 +130,7 @@ async function readAll(stream: NodeJS.ReadableStream, max: number): Promise<Buff
   for await (const chunk of stream) {
     const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
     size += b.length;
-    if (size > max) throw unprocessable('Validation failed: File is too large');
+    if (size > max) throw validationFailed('File is too large');
     chunks.push(b);
   }
   return Buffer.concat(chunks);
@@ -155,7 +156,7 @@ export async function updateMedia(
     focusX: set.focus?.x,
     focusY: set.focus?.y,
   });
-  if (!changed) throw unprocessable('Validation failed: Media is already attached to a status');
+  if (!changed) throw validationFailed('Media is already attached to a status');
   return ownMedia(ctx, accountId, id);
 }
 

@@ -1,4 +1,5 @@
 import type { Poll } from '@hashchat/api/entities/poll';
+import { validationFailed } from '@hashchat/api/requests/validation';
 import { notFound, unprocessable } from '@hashchat/core/errors';
 import { invalidChoices } from '@hashchat/core/status/poll-rules';
 import type { Transaction } from 'kysely';
@@ -78,7 +79,7 @@ export async function vote(
 ): Promise<Poll> {
   const poll = await loadVisiblePoll(ctx, accountId, pollId);
   const now = ctx.now();
-  if (now >= Number(poll.expires_at)) throw unprocessable('Validation failed: The poll has already ended');
+  if (now >= Number(poll.expires_at)) throw validationFailed('The poll has already ended');
   const statusId = Number(poll.status_id);
   // Read before the transaction; inside it the status is presented once, from these rows and
   // the counts the vote returns, for the event.
@@ -89,7 +90,7 @@ export async function vote(
   const view = status?.poll;
   if (!status || !view) throw notFound();
   const invalid = invalidChoices(choices, view.options.length, Boolean(poll.multiple));
-  if (invalid) throw unprocessable(invalid);
+  if (invalid) throw validationFailed(invalid);
   const stored = await ctx.store
     .writeTransaction(async (trx) => {
       const counted = await recordVote(trx, pollId, accountId, choices, now);
@@ -119,8 +120,7 @@ export async function vote(
       );
     })
     .catch((err) => {
-      if (isUniqueViolation(err))
-        throw unprocessable('Validation failed: You have already voted on this poll');
+      if (isUniqueViolation(err)) throw validationFailed('You have already voted on this poll');
       throw err;
     });
   await publishEvents(ctx, stored);

@@ -1,5 +1,6 @@
+import { validationFailed } from '@hashchat/api/requests/validation';
 import { sessionTopic } from '@hashchat/api/topics';
-import { conflict, notFound, unprocessable } from '@hashchat/core/errors';
+import { conflict, notFound } from '@hashchat/core/errors';
 import type { Kysely } from 'kysely';
 import type { Context } from '../../context';
 import { type QuestionEntity, serializeQuestion } from '../../present/question';
@@ -180,7 +181,7 @@ export async function reorderQuestions(
   const agenda = await listAgenda(db, sessionId);
   const known = new Set(agenda.map((r) => Number(r.id)));
   if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((id) => !known.has(id))) {
-    throw unprocessable("Validation failed: ids must list every item of this session's agenda once");
+    throw validationFailed("ids must list every item of this session's agenda once");
   }
   await db.transaction().execute((trx) => setPositions(trx, ids, ctx.now()));
   const after = await listAgenda(db, sessionId);
@@ -226,8 +227,8 @@ function checkLength(ctx: Context, { session, chat }: Opened, input: QuestionInp
     session.extra_tag,
   ]);
   if ([...text].length > ctx.config.maxStatusChars) {
-    throw unprocessable(
-      `Validation failed: text is too long: with its number and hashtag the status must fit in ${ctx.config.maxStatusChars} characters`,
+    throw validationFailed(
+      `text is too long: with its number and hashtag the status must fit in ${ctx.config.maxStatusChars} characters`,
     );
   }
 }

@@ -1,10 +1,9 @@
+import { formBool, limitParam } from '@hashchat/api/requests/fields';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { z } from 'zod';
 import { serializeAccount } from '../../../present/account';
 import { searchAccounts } from '../../../store/accounts';
 import { requireUser } from '../../auth';
-import { formBool } from '../../fields';
-import { limitParam } from '../../pagination';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 
 const searchQuery = z.object({
@@ -22,7 +21,7 @@ export const accountSearchRoutes: RouteModule = (app, ctx) => {
   const host = new URL(ctx.config.publicUrl).host.toLowerCase();
   app.get('/api/v1/accounts/search', async (req) => {
     const me = requireUser(req, 'read:accounts');
-    const q = parse(searchQuery, req.query);
+    const q = parseRequest(searchQuery, req.query);
     const [username, domain] = q.q.replace(/^@/, '').split('@');
     // Only local accounts exist: one on another server is never found here.
     if (!username || (domain && domain.toLowerCase() !== host)) return [];

@@ -1,11 +1,11 @@
-import { invalid, unprocessable } from '@hashchat/core/errors';
+import { userText } from '@hashchat/api/requests/fields';
+import { parseRequest, validationFailed } from '@hashchat/api/requests/validation';
+import { invalid } from '@hashchat/core/errors';
 import { z } from 'zod';
 import { parseScopes } from '../../../auth/scopes';
 import { createApp } from '../../../services/oauth';
 import { findAppById } from '../../../store/apps';
 import { requireToken } from '../../auth';
-import { userText } from '../../fields';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 
 const appInput = z.object({
@@ -17,13 +17,13 @@ const appInput = z.object({
 
 export const appRoutes: RouteModule = (app, ctx) => {
   app.post('/api/v1/apps', async (req) => {
-    const input = parse(appInput, req.body);
+    const input = parseRequest(appInput, req.body);
     const uris = (
       Array.isArray(input.redirect_uris) ? input.redirect_uris : input.redirect_uris.split(/\s+/)
     ).filter(Boolean);
     for (const u of uris) {
       if (u !== 'urn:ietf:wg:oauth:2.0:oob' && !URL.canParse(u))
-        throw unprocessable('Validation failed: Redirect URI must be an absolute URI.');
+        throw validationFailed('Redirect URI must be an absolute URI.');
     }
     const scopes = parseScopes(input.scopes);
     if (!scopes) throw invalid('Validation failed: Scopes are invalid');

@@ -1,3 +1,5 @@
+import { idParam, pageParams, stringList } from '@hashchat/api/requests/fields';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { notFound } from '@hashchat/core/errors';
 import { z } from 'zod';
 import { audibleNotifications } from '../../../services/moderation/read-filter';
@@ -10,10 +12,8 @@ import {
 } from '../../../store/notifications';
 import type { NotificationType } from '../../../store/schema';
 import { requireUser } from '../../auth';
-import { idParam, stringList } from '../../fields';
 import { pageKeyset } from '../../page-keyset';
-import { linkHeader, pageParams } from '../../pagination';
-import { parse } from '../../params';
+import { linkHeader } from '../../pagination';
 import type { RouteModule } from '../../route-module';
 
 export const NOTIFICATION_TYPES = [
@@ -31,7 +31,7 @@ export const notificationRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/v1/notifications', async (req, reply) => {
     const me = requireUser(req, 'read:notifications');
-    const q = parse(
+    const q = parseRequest(
       pageParams.extend({
         types: stringList,
         exclude_types: stringList,
@@ -62,7 +62,7 @@ export const notificationRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/v1/notifications/:id', async (req) => {
     const me = requireUser(req, 'read:notifications');
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     const row = await findNotification(db, me, id);
     if (!row) throw notFound();
     const [n] = await presentNotifications(ctx, [row], me);
@@ -72,7 +72,7 @@ export const notificationRoutes: RouteModule = (app, ctx) => {
 
   app.post('/api/v1/notifications/:id/dismiss', async (req) => {
     const me = requireUser(req, 'write:notifications');
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     if (!(await dismissNotification(db, me, id))) throw notFound();
     return {};
   });

@@ -1,3 +1,4 @@
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { HashchatError, invalid } from '@hashchat/core/errors';
 import { escapeHtml } from '@hashchat/core/text/render';
 import type { FastifyReply } from 'fastify';
@@ -17,7 +18,6 @@ import {
 } from '../../../services/oauth';
 import { signIn } from '../../../services/sign-in';
 import { findAccountById } from '../../../store/accounts';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 import { documentCsp } from '../../security-headers';
 
@@ -143,7 +143,7 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
   }
 
   app.get('/oauth/authorize', async (req, reply) => {
-    const q = parse(authorizeQuery, req.query);
+    const q = parseRequest(authorizeQuery, req.query);
     const { client, scopes } = await loadRequest(q);
     const me =
       req.viewer.via === 'cookie' && req.viewer.accountId
@@ -153,7 +153,7 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
   });
 
   app.post('/oauth/authorize', async (req, reply) => {
-    const f = parse(authorizeForm, req.body);
+    const f = parseRequest(authorizeForm, req.body);
     const { client, scopes } = await loadRequest(f);
     const back = (params: Record<string, string>) => {
       if (f.redirect_uri === OOB) return null;
@@ -216,7 +216,7 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
       body.client_id ??= part(colon < 0 ? decoded : decoded.slice(0, colon));
       body.client_secret ??= part(colon < 0 ? '' : decoded.slice(colon + 1));
     }
-    const input = parse(tokenInput, body);
+    const input = parseRequest(tokenInput, body);
     if (input.grant_type === 'client_credentials') {
       const client = await authenticateClient(ctx, input.client_id, input.client_secret);
       const scopes = parseScopes(input.scope);
@@ -235,7 +235,7 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
   });
 
   app.post('/oauth/revoke', async (req) => {
-    const input = parse(
+    const input = parseRequest(
       z.object({ client_id: z.string().min(1), client_secret: z.string().min(1), token: z.string().min(1) }),
       req.body,
     );

@@ -1,3 +1,5 @@
+import { formBool } from '@hashchat/api/requests/fields';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { normalizeTag } from '@hashchat/core/text/tag-name';
 import { z } from 'zod';
 import { serializeAccount } from '../../../present/account';
@@ -7,8 +9,6 @@ import { searchAccounts } from '../../../store/accounts';
 import { publicStatusIds } from '../../../store/statuses';
 import { tagsByPrefix } from '../../../store/tags';
 import { optionalUser } from '../../auth';
-import { formBool } from '../../fields';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 import { presentTag } from './tags';
 
@@ -31,7 +31,7 @@ const searchQuery = z.object({
 /** `/api/v2/search`: accounts by name prefix, hashtags by name prefix, statuses by full text. */
 export const searchRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v2/search', async (req) => {
-    const q = parse(searchQuery, req.query);
+    const q = parseRequest(searchQuery, req.query);
     const viewer = optionalUser(req, 'read:search');
     const want = (t: string) => !q.type || q.type === t;
     const text = q.q;

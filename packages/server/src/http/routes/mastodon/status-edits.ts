@@ -1,9 +1,10 @@
+import { formBool, idParam, userText } from '@hashchat/api/requests/fields';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { notFound } from '@hashchat/core/errors';
 import { z } from 'zod';
 import { editStatus, statusHistory, statusSource } from '../../../services/status-edits';
 import { optionalUser, requireUser } from '../../auth';
-import { formBool, idParam, userText } from '../../fields';
-import { parse, refuseUnsupported } from '../../params';
+import { refuseUnsupported } from '../../params';
 import type { RouteModule } from '../../route-module';
 import { pollFromBody } from '../../status-extras';
 
@@ -22,9 +23,9 @@ const editInput = z.object({
 export const statusEditRoutes: RouteModule = (app, ctx) => {
   app.put('/api/v1/statuses/:id', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     refuseUnsupported(req.body, ['media_ids', 'media_attributes']);
-    const input = parse(editInput, req.body);
+    const input = parseRequest(editInput, req.body);
     const s = await editStatus(ctx, me, id, {
       status: input.status,
       spoilerText: input.spoiler_text,
@@ -37,13 +38,13 @@ export const statusEditRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/api/v1/statuses/:id/history', async (req) => {
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     return statusHistory(ctx, optionalUser(req, 'read:statuses'), id);
   });
 
   app.get('/api/v1/statuses/:id/source', async (req) => {
     const me = requireUser(req, 'read:statuses');
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     return statusSource(ctx, me, id);
   });
 };

@@ -1,3 +1,5 @@
+import { formBool, idParam, pageParams, userText } from '@hashchat/api/requests/fields';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { notFound } from '@hashchat/core/errors';
 import { z } from 'zod';
 import { serializeAccount } from '../../../present/account';
@@ -10,9 +12,8 @@ import { loadVisibleStatus } from '../../../services/visibility';
 import { findAccountsByIds } from '../../../store/accounts';
 import { favouritedByIds, rebloggedByIds } from '../../../store/interactions';
 import { optionalUser, requireUser } from '../../auth';
-import { formBool, idParam, userText } from '../../fields';
-import { linkHeader, pageParams } from '../../pagination';
-import { parse, refuseUnsupported } from '../../params';
+import { linkHeader } from '../../pagination';
+import { refuseUnsupported } from '../../params';
 import type { RouteModule } from '../../route-module';
 import { pollFromBody, scheduledAtParam } from '../../status-extras';
 
@@ -45,7 +46,7 @@ export const statusRoutes: RouteModule = (app, ctx) => {
 
   app.post('/api/v1/statuses', async (req, reply) => {
     const me = requireUser(req, 'write:statuses');
-    const input = parse(statusInput, req.body);
+    const input = parseRequest(statusInput, req.body);
     const poll = pollFromBody(req.body);
     if (input.scheduled_at !== null) {
       // A scheduled status keeps no images yet: say so rather than post it without them.
@@ -91,7 +92,7 @@ export const statusRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/api/v1/statuses/:id', async (req) => {
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     const viewer = optionalUser(req, 'read:statuses');
     await loadVisibleStatus(ctx, viewer, id);
     const s = await presentStatus(ctx, id, viewer);
@@ -101,14 +102,14 @@ export const statusRoutes: RouteModule = (app, ctx) => {
 
   app.delete('/api/v1/statuses/:id', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     const s = await deleteStatus(ctx, me, id);
     if (!s) throw notFound();
     return s;
   });
 
   app.get('/api/v1/statuses/:id/context', async (req) => {
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     const viewer = optionalUser(req, 'read:statuses');
     const row = await loadVisibleStatus(ctx, viewer, id);
     const { ancestors, descendants } = await statusContext(ctx.store.db, row, viewer);
@@ -122,7 +123,7 @@ export const statusRoutes: RouteModule = (app, ctx) => {
   const action = (path: string, fn: (me: number, id: number) => Promise<unknown>, scope: string) =>
     app.post(`/api/v1/statuses/:id/${path}`, async (req) => {
       const me = requireUser(req, scope);
-      const { id } = parse(idParam, req.params);
+      const { id } = parseRequest(idParam, req.params);
       const s = await fn(me, id);
       if (!s) throw notFound();
       return s;
@@ -133,9 +134,9 @@ export const statusRoutes: RouteModule = (app, ctx) => {
   action('unreblog', (me, id) => unreblog(ctx, me, id), 'write:statuses');
 
   app.get('/api/v1/statuses/:id/favourited_by', async (req, reply) => {
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     await loadVisibleStatus(ctx, optionalUser(req, 'read:statuses'), id);
-    const q = parse(pageParams, req.query);
+    const q = parseRequest(pageParams, req.query);
     const ids = await favouritedByIds(ctx.store.db, id, q.max_id, q.limit);
     const accounts = await findAccountsByIds(ctx.store.db, ids);
     const link = linkHeader(
@@ -152,9 +153,9 @@ export const statusRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/api/v1/statuses/:id/reblogged_by', async (req, reply) => {
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     await loadVisibleStatus(ctx, optionalUser(req, 'read:statuses'), id);
-    const q = parse(pageParams, req.query);
+    const q = parseRequest(pageParams, req.query);
     const ids = await rebloggedByIds(ctx.store.db, id, q.max_id, q.limit);
     const accounts = await findAccountsByIds(ctx.store.db, ids);
     const link = linkHeader(

@@ -1,3 +1,5 @@
+import { formBool, pageParams, stringList } from '@hashchat/api/requests/fields';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { normalizeTag } from '@hashchat/core/text/tag-name';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -5,9 +7,7 @@ import { presentTimeline } from '../../../services/moderation/read-filter';
 import { tagIdsByNames } from '../../../store/tags';
 import { homeTimelineIds, publicTimelineIds, tagTimelineIds } from '../../../store/timelines';
 import { optionalUser, requireUser } from '../../auth';
-import { formBool, stringList } from '../../fields';
-import { linkHeader, pageParams } from '../../pagination';
-import { parse } from '../../params';
+import { linkHeader } from '../../pagination';
 import type { RouteModule } from '../../route-module';
 
 // Built once: a zod schema compiles its parser on first use, so one made per request costs that each time.
@@ -43,8 +43,8 @@ export const timelineRoutes: RouteModule = (app, ctx) => {
   }
 
   app.get('/api/v1/timelines/tag/:hashtag', async (req, reply) => {
-    const { hashtag } = parse(hashtagParams, req.params);
-    const q = parse(tagQuery, req.query);
+    const { hashtag } = parseRequest(hashtagParams, req.params);
+    const q = parseRequest(tagQuery, req.query);
     const viewer = optionalUser(req, 'read:statuses');
     if (q.remote || q.only_media) return [];
     const [anyIds, allIds, noneIds] = await Promise.all([
@@ -63,7 +63,7 @@ export const timelineRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/api/v1/timelines/public', async (req, reply) => {
-    const q = parse(publicQuery, req.query);
+    const q = parseRequest(publicQuery, req.query);
     const viewer = optionalUser(req, 'read:statuses');
     if (q.remote || q.only_media) return [];
     const ids = await publicTimelineIds(db, {
@@ -77,7 +77,7 @@ export const timelineRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/v1/timelines/home', async (req, reply) => {
     const me = requireUser(req, 'read:statuses');
-    const q = parse(pageParams, req.query);
+    const q = parseRequest(pageParams, req.query);
     const ids = await homeTimelineIds(db, me, {
       maxId: q.max_id,
       sinceId: q.since_id,

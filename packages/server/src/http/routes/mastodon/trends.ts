@@ -1,10 +1,10 @@
+import { limitParam } from '@hashchat/api/requests/fields';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { presentTag } from '../../../services/tag-views';
 import { DAY_MS, type TagRef, trendingTags } from '../../../store/tags';
 import { optionalUser } from '../../auth';
-import { limitParam } from '../../pagination';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 
 const WINDOW_DAYS = 7;
@@ -22,7 +22,7 @@ export const trendRoutes: RouteModule = (app, ctx) => {
   let cached: { at: number; tags: TagRef[] } | null = null;
 
   const handler = async (req: FastifyRequest) => {
-    const q = parse(trendsQuery, req.query);
+    const q = parseRequest(trendsQuery, req.query);
     const now = ctx.now();
     if (!cached || now - cached.at >= FRESH_MS)
       cached = { at: now, tags: await trendingTags(ctx.store.db, now - WINDOW_DAYS * DAY_MS, MOST) };

@@ -1,3 +1,4 @@
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { HashchatError } from '@hashchat/core/errors';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -9,7 +10,6 @@ import type { AccountRow } from '../../../store/accounts';
 import { findAccountById } from '../../../store/accounts';
 import { SESSION_COOKIE } from '../../auth';
 import { fromOwnOrigin } from '../../origin';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 import { registrationInput } from '../mastodon/accounts';
 
@@ -56,12 +56,12 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
       if (count > ctx.config.rateLimit.registrationsPerHour)
         throw new HashchatError('RateLimited', 'Too many sign-ups from this address');
     }
-    const account = await registerAccount(ctx, parse(registrationInput, req.body));
+    const account = await registerAccount(ctx, parseRequest(registrationInput, req.body));
     return startSession(reply, account);
   });
 
   app.post('/api/v1/auth/sign_in', async (req, reply) => {
-    const input = parse(
+    const input = parseRequest(
       z.object({ login: z.string().min(1).max(320), password: z.string().min(1).max(200) }),
       req.body,
     );
