@@ -1,6 +1,6 @@
 import type { Poll } from '@hashchat/api/entities/poll';
 import { validationFailed } from '@hashchat/api/requests/validation';
-import { notFound, unprocessable } from '@hashchat/core/errors';
+import { notFound } from '@hashchat/core/errors';
 import { invalidChoices } from '@hashchat/core/status/poll-rules';
 import type { Transaction } from 'kysely';
 import type { Context } from '../context';

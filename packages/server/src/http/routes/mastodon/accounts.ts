@@ -1,7 +1,14 @@
-import { formBool, idList, idParam, pageParams, userText } from '@hashchat/api/requests/fields';
+import {
+  accountStatusesQuery,
+  credentialsBody,
+  followBody,
+  lookupQuery,
+  registrationBody,
+  relationshipsQuery,
+} from '@hashchat/api/requests/accounts';
+import { formBool, idParam, pageParams } from '@hashchat/api/requests/fields';
 import { parseRequest } from '@hashchat/api/requests/validation';
 import { HashchatError, notFound } from '@hashchat/core/errors';
-import { z } from 'zod';
 import { serializeAccount, serializeCredentialAccount } from '../../../present/account';
 import { updateCredentials } from '../../../services/accounts';
 import { follow, unfollow } from '../../../services/follows';
@@ -17,17 +24,6 @@ import { pageKeyset } from '../../page-keyset';
 import { linkHeader } from '../../pagination';
 import { refuseUnsupported } from '../../params';
 import type { RouteModule } from '../../route-module';
-
-export const registrationInput = z.object({
-  username: z.string().default(''),
-  email: z.string().default(''),
-  password: z.string().default(''),
-  agreement: formBool.default(false),
-  locale: z.string().default('en'),
-  reason: userText().max(1000).optional(),
-});
-
-const followInput = z.object({ reblogs: formBool.optional(), notify: formBool.optional() });
 
 export const accountRoutes: RouteModule = (app, ctx) => {
   const base = ctx.config.publicUrl;
@@ -47,7 +43,7 @@ export const accountRoutes: RouteModule = (app, ctx) => {
       if (count > ctx.config.rateLimit.registrationsPerHour)
         throw new HashchatError('RateLimited', 'Too many sign-ups from this address');
     }
-    const input = parseRequest(registrationInput, req.body);
+    const input = parseRequest(registrationBody, req.body);
     const account = await registerAccount(ctx, input);
     const scopes = v.scopes;
     const t = await issueToken(ctx, { appId: v.appId, accountId: Number(account.id), scopes, kind: 'oauth' });
@@ -64,22 +60,19 @@ export const accountRoutes: RouteModule = (app, ctx) => {
     // Profile parts Hashchat does not keep (yet): refused by name rather than dropped.
     refuseUnsupported(req.body, ['avatar', 'header', 'fields_attributes']);
     refuseUnsupported(req.body, ['locked', 'bot'], (v) => formBool.safeParse(v).data === true);
-    const input = parseRequest(
-      z.object({ display_name: userText().max(30).optional(), note: userText().max(500).optional() }),
-      req.body,
-    );
+    const input = parseRequest(credentialsBody, req.body);
     const row = await updateCredentials(ctx, id, { displayName: input.display_name, note: input.note });
     return serializeCredentialAccount(row, base);
   });
 
   app.get('/api/v1/accounts/relationships', async (req) => {
     const me = requireUser(req, 'read:follows');
-    const { id } = parseRequest(z.object({ id: idList }), req.query);
+    const { id } = parseRequest(relationshipsQuery, req.query);
     return relationships(ctx, me, id.slice(0, 100));
   });
 
   app.get('/api/v1/accounts/lookup', async (req) => {
-    const { acct } = parseRequest(z.object({ acct: z.string().min(1).max(300) }), req.query);
+    const { acct } = parseRequest(lookupQuery, req.query);
     const host = new URL(base).host;
     const [username, domain] = acct.replace(/^@/, '').split('@');
     if (domain && domain.toLowerCase() !== host) throw notFound();
@@ -97,16 +90,7 @@ export const accountRoutes: RouteModule = (app, ctx) => {
     const { id } = parseRequest(idParam, req.params);
     await accountOr404(id);
     const viewer = optionalUser(req, 'read:statuses');
-    const q = parseRequest(
-      pageParams.extend({
-        exclude_replies: formBool.optional(),
-        exclude_reblogs: formBool.optional(),
-        tagged: z.string().optional(),
-        only_media: formBool.optional(),
-        pinned: formBool.optional(),
-      }),
-      req.query,
-    );
+    const q = parseRequest(accountStatusesQuery, req.query);
     if (q.pinned || q.only_media) return [];
     const ids = await profileStatusIds(
       ctx,
@@ -135,7 +119,7 @@ export const accountRoutes: RouteModule = (app, ctx) => {
     const { id } = parseRequest(idParam, req.params);
     // Per-follow language filters would be dropped: refused rather than ignored.
     refuseUnsupported(req.body, ['languages']);
-    const opts = parseRequest(followInput, req.body);
+    const opts = parseRequest(followBody, req.body);
     await follow(ctx, me, id, { reblogs: opts.reblogs, notify: opts.notify });
     return (await relationships(ctx, me, [id]))[0];
   });

@@ -1,23 +1,15 @@
-import { userText } from '@hashchat/api/requests/fields';
+import { appCreateBody } from '@hashchat/api/requests/accounts';
 import { parseRequest, validationFailed } from '@hashchat/api/requests/validation';
 import { invalid } from '@hashchat/core/errors';
-import { z } from 'zod';
 import { parseScopes } from '../../../auth/scopes';
 import { createApp } from '../../../services/oauth';
 import { findAppById } from '../../../store/apps';
 import { requireToken } from '../../auth';
 import type { RouteModule } from '../../route-module';
 
-const appInput = z.object({
-  client_name: userText().trim().min(1).max(200),
-  redirect_uris: z.union([z.string(), z.array(z.string())]).default('urn:ietf:wg:oauth:2.0:oob'),
-  scopes: z.string().optional(),
-  website: z.string().max(2000).optional().nullable(),
-});
-
 export const appRoutes: RouteModule = (app, ctx) => {
   app.post('/api/v1/apps', async (req) => {
-    const input = parseRequest(appInput, req.body);
+    const input = parseRequest(appCreateBody, req.body);
     const uris = (
       Array.isArray(input.redirect_uris) ? input.redirect_uris : input.redirect_uris.split(/\s+/)
     ).filter(Boolean);

@@ -1,28 +1,12 @@
-import { idParam, userText } from '@hashchat/api/requests/fields';
+import { idParam } from '@hashchat/api/requests/fields';
+import { mediaFields } from '@hashchat/api/requests/statuses';
 import { parseRequest, validationFailed } from '@hashchat/api/requests/validation';
 import { unprocessable } from '@hashchat/core/errors';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { MAX_DESCRIPTION } from '../../../media/limits';
 import { acceptUpload, ownMedia, presentMedia, updateMedia } from '../../../services/media';
 import { requireUser } from '../../auth';
 import { acceptFileUploads, withUploadedFile } from '../../media-upload';
 import type { RouteModule } from '../../route-module';
-
-/** `x,y`, each from -1.0 to 1.0 (Mastodon's focal point). */
-const focus = z
-  .string()
-  .regex(/^\s*-?\d+(\.\d+)?\s*,\s*-?\d+(\.\d+)?\s*$/, 'must be two numbers: x,y')
-  .transform((v) => {
-    const [x, y] = v.split(',').map(Number);
-    return { x, y };
-  })
-  .refine((f) => Math.abs(f.x) <= 1 && Math.abs(f.y) <= 1, 'must be from -1.0 to 1.0');
-
-const mediaFields = z.object({
-  description: userText().max(MAX_DESCRIPTION).optional(),
-  focus: focus.optional(),
-});
 
 /** Media uploads (Mastodon's `/api/v2/media`, `/api/v1/media`): images only, owned by their uploader. */
 export const mediaRoutes: RouteModule = async (app, ctx) => {

@@ -1,7 +1,7 @@
-import { idParam, pageParams, stringList } from '@hashchat/api/requests/fields';
+import { idParam } from '@hashchat/api/requests/fields';
+import { notificationsQuery } from '@hashchat/api/requests/timelines';
 import { parseRequest } from '@hashchat/api/requests/validation';
 import { notFound } from '@hashchat/core/errors';
-import { z } from 'zod';
 import { audibleNotifications } from '../../../services/moderation/read-filter';
 import { presentNotifications } from '../../../services/notifications';
 import {
@@ -31,14 +31,7 @@ export const notificationRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/v1/notifications', async (req, reply) => {
     const me = requireUser(req, 'read:notifications');
-    const q = parseRequest(
-      pageParams.extend({
-        types: stringList,
-        exclude_types: stringList,
-        account_id: z.coerce.number().int().optional(),
-      }),
-      req.query,
-    );
+    const q = parseRequest(notificationsQuery, req.query);
     const rows = await listNotifications(
       db,
       me,

@@ -1,6 +1,6 @@
 import { idParam, pageParams } from '@hashchat/api/requests/fields';
+import { scheduledStatusUpdateBody } from '@hashchat/api/requests/statuses';
 import { parseRequest } from '@hashchat/api/requests/validation';
-import { z } from 'zod';
 import {
   cancelScheduled,
   getScheduled,
@@ -11,9 +11,6 @@ import { requireUser } from '../../auth';
 import { pageKeyset } from '../../page-keyset';
 import { linkHeader } from '../../pagination';
 import type { RouteModule } from '../../route-module';
-import { scheduledAtParam } from '../../status-extras';
-
-const moveInput = z.object({ scheduled_at: scheduledAtParam });
 
 /** Mastodon's /api/v1/scheduled_statuses: the caller's own only; anyone else's is a 404. */
 export const scheduledStatusRoutes: RouteModule = (app, ctx) => {
@@ -40,7 +37,7 @@ export const scheduledStatusRoutes: RouteModule = (app, ctx) => {
   app.put('/api/v1/scheduled_statuses/:id', async (req) => {
     const me = requireUser(req, 'write:statuses');
     const { id } = parseRequest(idParam, req.params);
-    const { scheduled_at } = parseRequest(moveInput, req.body);
+    const { scheduled_at } = parseRequest(scheduledStatusUpdateBody, req.body);
     if (scheduled_at === null) return getScheduled(ctx, me, id);
     return rescheduleStatus(ctx, me, id, scheduled_at);
   });

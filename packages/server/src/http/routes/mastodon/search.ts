@@ -1,7 +1,6 @@
-import { formBool } from '@hashchat/api/requests/fields';
+import { searchQuery } from '@hashchat/api/requests/timelines';
 import { parseRequest } from '@hashchat/api/requests/validation';
 import { normalizeTag } from '@hashchat/core/text/tag-name';
-import { z } from 'zod';
 import { serializeAccount } from '../../../present/account';
 import { presentStatuses } from '../../../services/status-views';
 import { visibleStatusIds } from '../../../services/visibility';
@@ -11,22 +10,6 @@ import { tagsByPrefix } from '../../../store/tags';
 import { optionalUser } from '../../auth';
 import type { RouteModule } from '../../route-module';
 import { presentTag } from './tags';
-
-const searchQuery = z.object({
-  q: z.string().trim().min(1, 'q is required').max(500),
-  type: z.enum(['accounts', 'hashtags', 'statuses']).optional(),
-  resolve: formBool.optional(),
-  following: formBool.optional(),
-  account_id: z.string().optional(),
-  max_id: z.coerce.number().int().positive().optional(),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(20)
-    .transform((n) => Math.min(n, 40)),
-  offset: z.coerce.number().int().min(0).optional(),
-});
 
 /** `/api/v2/search`: accounts by name prefix, hashtags by name prefix, statuses by full text. */
 export const searchRoutes: RouteModule = (app, ctx) => {

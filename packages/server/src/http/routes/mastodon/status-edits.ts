@@ -1,23 +1,12 @@
-import { formBool, idParam, userText } from '@hashchat/api/requests/fields';
+import { idParam } from '@hashchat/api/requests/fields';
+import { statusEditBody } from '@hashchat/api/requests/statuses';
 import { parseRequest } from '@hashchat/api/requests/validation';
 import { notFound } from '@hashchat/core/errors';
-import { z } from 'zod';
 import { editStatus, statusHistory, statusSource } from '../../../services/status-edits';
 import { optionalUser, requireUser } from '../../auth';
 import { refuseUnsupported } from '../../params';
 import type { RouteModule } from '../../route-module';
 import { pollFromBody } from '../../status-extras';
-
-const editInput = z.object({
-  status: userText({ error: "Validation failed: Text can't be blank" }),
-  spoiler_text: userText().max(500).default(''),
-  sensitive: formBool.default(false),
-  language: z
-    .string()
-    .regex(/^[a-z]{2,3}$/, 'is not a valid ISO 639 code')
-    .optional()
-    .nullable(),
-});
 
 /** Mastodon's status editing: PUT /api/v1/statuses/:id (the author only), its history and source. */
 export const statusEditRoutes: RouteModule = (app, ctx) => {
@@ -25,7 +14,7 @@ export const statusEditRoutes: RouteModule = (app, ctx) => {
     const me = requireUser(req, 'write:statuses');
     const { id } = parseRequest(idParam, req.params);
     refuseUnsupported(req.body, ['media_ids', 'media_attributes']);
-    const input = parseRequest(editInput, req.body);
+    const input = parseRequest(statusEditBody, req.body);
     const s = await editStatus(ctx, me, id, {
       status: input.status,
       spoilerText: input.spoiler_text,

@@ -1,7 +1,7 @@
-import { formBool, idParam, pageParams, userText } from '@hashchat/api/requests/fields';
+import { idParam, pageParams } from '@hashchat/api/requests/fields';
+import { statusCreateBody } from '@hashchat/api/requests/statuses';
 import { parseRequest } from '@hashchat/api/requests/validation';
 import { notFound } from '@hashchat/core/errors';
-import { z } from 'zod';
 import { serializeAccount } from '../../../present/account';
 import { favourite, reblog, unfavourite, unreblog } from '../../../services/interactions';
 import { scheduleStatus } from '../../../services/scheduled-statuses';
@@ -15,38 +15,14 @@ import { optionalUser, requireUser } from '../../auth';
 import { linkHeader } from '../../pagination';
 import { refuseUnsupported } from '../../params';
 import type { RouteModule } from '../../route-module';
-import { pollFromBody, scheduledAtParam } from '../../status-extras';
-
-const statusInput = z.object({
-  status: userText({ error: "Validation failed: Text can't be blank" }).default(''),
-  in_reply_to_id: z
-    .union([z.string(), z.number()])
-    .optional()
-    .nullable()
-    .transform((v) => (v === undefined || v === null || v === '' ? null : Number(v)))
-    .refine((v) => v === null || (Number.isInteger(v) && v > 0), 'is not a valid id'),
-  visibility: z.enum(['public', 'unlisted', 'private', 'direct']).default('public'),
-  language: z
-    .string()
-    .regex(/^[a-z]{2,3}$/, 'is not a valid ISO 639 code')
-    .optional()
-    .nullable(),
-  spoiler_text: userText().max(500).default(''),
-  sensitive: formBool.default(false),
-  media_ids: z
-    .union([z.array(z.union([z.string(), z.number()])), z.string(), z.number()])
-    .optional()
-    .transform((v) => (v === undefined || v === '' ? [] : (Array.isArray(v) ? v : [v]).map(Number)))
-    .refine((ids) => ids.every((n) => Number.isInteger(n) && n > 0), 'contains an invalid id'),
-  scheduled_at: scheduledAtParam,
-});
+import { pollFromBody } from '../../status-extras';
 
 export const statusRoutes: RouteModule = (app, ctx) => {
   const base = ctx.config.publicUrl;
 
   app.post('/api/v1/statuses', async (req, reply) => {
     const me = requireUser(req, 'write:statuses');
-    const input = parseRequest(statusInput, req.body);
+    const input = parseRequest(statusCreateBody, req.body);
     const poll = pollFromBody(req.body);
     if (input.scheduled_at !== null) {
       // A scheduled status keeps no images yet: say so rather than post it without them.

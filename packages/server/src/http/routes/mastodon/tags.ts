@@ -1,7 +1,7 @@
 import { pageParams } from '@hashchat/api/requests/fields';
+import { tagNameParams } from '@hashchat/api/requests/timelines';
 import { parseRequest } from '@hashchat/api/requests/validation';
 import { notFound } from '@hashchat/core/errors';
-import { z } from 'zod';
 import { findOrCreateTag } from '../../../services/find-or-create-tag';
 import { followTag, unfollowTag } from '../../../services/follows';
 import { presentTag } from '../../../services/tag-views';
@@ -15,10 +15,8 @@ import type { RouteModule } from '../../route-module';
 export { presentTag };
 
 export const tagRoutes: RouteModule = (app, ctx) => {
-  const nameParam = z.object({ name: z.string().min(1).max(200) });
-
   app.get('/api/v1/tags/:name', async (req) => {
-    const { name } = parseRequest(nameParam, req.params);
+    const { name } = parseRequest(tagNameParams, req.params);
     const tag = await findOrCreateTag(ctx, name, false);
     if (!tag) throw notFound();
     return presentTag(ctx, tag, optionalUser(req, 'read:follows'));
@@ -26,7 +24,7 @@ export const tagRoutes: RouteModule = (app, ctx) => {
 
   app.post('/api/v1/tags/:name/follow', async (req) => {
     const me = requireUser(req, 'write:follows');
-    const { name } = parseRequest(nameParam, req.params);
+    const { name } = parseRequest(tagNameParams, req.params);
     const tag = (await findOrCreateTag(ctx, name, true))!;
     await followTag(ctx, me, tag);
     return presentTag(ctx, tag, me);
@@ -34,7 +32,7 @@ export const tagRoutes: RouteModule = (app, ctx) => {
 
   app.post('/api/v1/tags/:name/unfollow', async (req) => {
     const me = requireUser(req, 'write:follows');
-    const { name } = parseRequest(nameParam, req.params);
+    const { name } = parseRequest(tagNameParams, req.params);
     const tag = await findOrCreateTag(ctx, name, false);
     if (!tag) throw notFound();
     await unfollowTag(ctx, me, tag);
