@@ -1,5 +1,6 @@
+import { validationFailed } from '@hashchat/api/requests/validation';
 import { accountTopic } from '@hashchat/api/topics';
-import { HashchatError, notFound, unprocessable } from '@hashchat/core/errors';
+import { HashchatError, notFound } from '@hashchat/core/errors';
 import type { Context } from '../context';
 import { MAX_ATTACHMENTS } from '../media/limits';
 import { serializeStatus } from '../present/status';
@@ -191,12 +192,12 @@ export async function createStatus(
 /** The uploads `ids` names, checked: the caller's own, unattached and processed, at most 4. */
 async function attachableMedia(ctx: Context, holder: MediaHolder, ids: number[]): Promise<MediaRow[]> {
   if (ids.length > MAX_ATTACHMENTS)
-    throw unprocessable(`Validation failed: A status may have at most ${MAX_ATTACHMENTS} images`);
+    throw validationFailed(`A status may have at most ${MAX_ATTACHMENTS} images`);
   const rows = await findAttachableMedia(ctx.store.db, holder, ids);
   // Someone else's upload, or one already attached, is not there for this caller.
   if (rows.length !== ids.length) throw notFound();
   if (rows.some((r) => r.state !== 'ready'))
-    throw unprocessable('Validation failed: Media files must be processed before they are attached');
+    throw validationFailed('Media files must be processed before they are attached');
   return rows;
 }
 
