@@ -65,7 +65,7 @@ export function operationId(o: Operation): string {
 
 /** Builds the whole document. */
 export function openApiDocument(info: OpenApiInfo): JsonSchema {
-  // One registry holds the entities and, under temporary ids, every operation's schemas, so a
+  // One registry holds the entities and, under temporary ids, every operation's response, so a
   // single conversion gives them all with `$ref`s into components.
   const registry = z.registry<{ id: string }>();
   for (const mod of entityModules) {
@@ -75,45 +75,55 @@ export function openApiDocument(info: OpenApiInfo): JsonSchema {
       if (id && !registry.has(value)) registry.add(value, { id });
     }
   }
+  // Responses are what the server sends (zod's output); requests what a client may send (its
+  // input: `limit` is a number or a string of digits before it is clamped), so two conversions.
+  const requests = z.registry<{ id: string }>();
   const local = new Map<Operation, { response?: string; query?: string; body?: string }>();
   operations.forEach((o, i) => {
     const ids: { response?: string; query?: string; body?: string } = {};
     for (const part of ['response', 'query', 'body'] as const) {
       const s = o[part];
       if (!(s instanceof z.ZodType)) continue;
-      if (!registry.has(s)) registry.add(s, { id: z.globalRegistry.get(s)?.id ?? `op${i}_${part}` });
-      ids[part] = registry.get(s)!.id;
+      const into = part === 'response' ? registry : requests;
+      if (!into.has(s))
+        into.add(s, {
+          id: part === 'response' ? (z.globalRegistry.get(s)?.id ?? `op${i}_${part}`) : `op${i}_${part}`,
+        });
+      ids[part] = into.get(s)!.id;
     }
     local.set(o, ids);
   });
-  const converted = z.toJSONSchema(registry, {
-    target: 'draft-2020-12',
-    io: 'output',
-    unrepresentable: 'any',
-    cycles: 'ref',
-    reused: 'inline',
-    uri: (id) => `#/components/schemas/${id}`,
-    override: (ctx) => tidy(ctx.jsonSchema as JsonSchema),
-  }).schemas as Record<string, JsonSchema>;
-  // zod puts schemas it cannot inline in a cycle (Status.reblog: a nullable Status) under
-  // `__shared`; they are small, so put them back where they are used.
-  const shared = (converted.__shared?.$defs ?? {}) as Record<string, JsonSchema>;
-  delete converted.__shared;
-  const SHARED = '#/components/schemas/__shared#/$defs/';
-  const unshare = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(unshare);
-    if (!v || typeof v !== 'object') return v;
-    const ref = (v as JsonSchema).$ref;
-    if (typeof ref === 'string' && ref.startsWith(SHARED)) return unshare(shared[ref.slice(SHARED.length)]);
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unshare(x)]));
-  };
+  const convert = (r: typeof registry, io: 'input' | 'output') =>
+    z.toJSONSchema(r, {
+      target: 'draft-2020-12',
+      io,
+      unrepresentable: 'any',
+      cycles: 'ref',
+      reused: 'inline',
+      uri: (id) => `#/components/schemas/${id}`,
+      override: (ctx) => tidy(ctx.jsonSchema as JsonSchema),
+    }).schemas as Record<string, JsonSchema>;
   const components: Record<string, JsonSchema> = {};
   const inline: Record<string, JsonSchema> = {};
-  for (const [id, raw] of Object.entries(converted)) {
-    const schema = unshare(raw) as JsonSchema;
-    const { $schema: _s, $id: _i, ...rest } = schema;
-    if (id.startsWith('op')) inline[id] = rest;
-    else components[id] = rest;
+  for (const converted of [convert(requests, 'input'), convert(registry, 'output')]) {
+    // zod puts schemas it cannot inline in a cycle (Status.reblog: a nullable Status) under
+    // `__shared`; they are small, so put them back where they are used.
+    const shared = (converted.__shared?.$defs ?? {}) as Record<string, JsonSchema>;
+    delete converted.__shared;
+    const SHARED = '#/components/schemas/__shared#/$defs/';
+    const unshare = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(unshare);
+      if (!v || typeof v !== 'object') return v;
+      const ref = (v as JsonSchema).$ref;
+      if (typeof ref === 'string' && ref.startsWith(SHARED)) return unshare(shared[ref.slice(SHARED.length)]);
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unshare(x)]));
+    };
+    for (const [id, raw] of Object.entries(converted)) {
+      const schema = unshare(raw) as JsonSchema;
+      const { $schema: _s, $id: _i, ...rest } = schema;
+      if (id.startsWith('op')) inline[id] = rest;
+      else components[id] = rest;
+    }
   }
   const named = (id: string) => (id.startsWith('op') ? inline[id] : { $ref: `#/components/schemas/${id}` });
 

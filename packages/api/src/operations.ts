@@ -23,7 +23,7 @@ import {
   spotlightChangeSchema,
 } from './entities/live';
 import { markersSchema, preferencesSchema } from './entities/markers';
-import { mediaAttachmentSchema, mediaUpdateBody } from './entities/media';
+import { mediaAttachmentSchema } from './entities/media';
 import {
   loggedActionSchema,
   moderationQueueSchema,
@@ -41,17 +41,40 @@ import { searchResultsSchema } from './entities/search';
 import { roomStatusSchema, statusContextSchema, statusSchema } from './entities/status';
 import { statusEditSchema, statusSourceSchema } from './entities/status-edit';
 import { tagSchema } from './entities/tag';
+import { chatStreamQuery, hashtagStreamQuery, transcriptQuery } from './requests';
 import {
-  chatStreamQuery,
-  hashtagStreamQuery,
-  pageQuery,
+  accountSearchQuery,
+  accountStatusesQuery,
+  appCreateBody,
+  authorizeForm,
+  authorizeQuery,
+  credentialsBody,
+  followBody,
+  lookupQuery,
+  registrationBody,
+  relationshipsQuery,
+  revokeBody,
+  signInBody,
+  tokenBody,
+} from './requests/accounts';
+import { pageParams } from './requests/fields';
+import {
+  mediaFields,
   pollVoteBody,
   scheduledStatusUpdateBody,
-  searchQuery,
   statusCreateBody,
   statusEditBody,
-  transcriptQuery,
-} from './requests';
+  withPoll,
+} from './requests/statuses';
+import {
+  markerBody,
+  markersQuery,
+  notificationsQuery,
+  publicTimelineQuery,
+  searchQuery,
+  tagTimelineQuery,
+  trendsQuery,
+} from './requests/timelines';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -93,8 +116,9 @@ export interface Operation {
   summary: string;
   /** The 200 body: a schema (JSON), or the media type of a non-JSON answer. */
   response: z.ZodType | string;
-  query?: z.ZodObject;
-  body?: z.ZodObject;
+  /** The request's schemas, as the server parses them (the document shows their input side). */
+  query?: z.ZodType;
+  body?: z.ZodType;
 }
 
 type Extra = Pick<Operation, 'query' | 'body'>;
@@ -118,7 +142,7 @@ const list = <T extends z.ZodType>(s: T) => z.array(s);
 const empty = z.object({}).meta({ id: 'Empty' });
 /** The element of a list that is always empty here (the feature does not exist yet). */
 const nothing = z.never();
-const page = { query: pageQuery };
+const page = { query: pageParams };
 const SSE = 'text/event-stream';
 const HTML = 'text/html';
 const ICS = 'text/calendar';
@@ -135,25 +159,34 @@ export const operations: Operation[] = [
   get('/ready', 'ops', 'Readiness: the database and bus answer', z.looseObject({ status: z.string() })),
   get('/metrics', 'ops', 'Prometheus metrics', 'text/plain'),
 
-  post('/api/v1/apps', 'oauth', 'Register an application', credentialApplicationSchema),
+  post('/api/v1/apps', 'oauth', 'Register an application', credentialApplicationSchema, {
+    body: appCreateBody,
+  }),
   get('/api/v1/apps/verify_credentials', 'oauth', "The token's application", applicationSchema),
-  get('/oauth/authorize', 'oauth', 'The authorization page', HTML),
-  post('/oauth/authorize', 'oauth', 'Approve or deny an authorization', HTML),
-  post('/oauth/token', 'oauth', 'Obtain a token', tokenSchema),
-  post('/oauth/revoke', 'oauth', 'Revoke a token', empty),
+  get('/oauth/authorize', 'oauth', 'The authorization page', HTML, { query: authorizeQuery }),
+  post('/oauth/authorize', 'oauth', 'Approve or deny an authorization', HTML, { body: authorizeForm }),
+  post('/oauth/token', 'oauth', 'Obtain a token', tokenSchema, { body: tokenBody }),
+  post('/oauth/revoke', 'oauth', 'Revoke a token', empty, { body: revokeBody }),
 
-  post('/api/v1/accounts', 'accounts', 'Register an account (with an app token)', tokenSchema),
+  post('/api/v1/accounts', 'accounts', 'Register an account (with an app token)', tokenSchema, {
+    body: registrationBody,
+  }),
   get('/api/v1/accounts/verify_credentials', 'accounts', 'The viewer', credentialAccountSchema),
   patch(
     '/api/v1/accounts/update_credentials',
     'accounts',
     "Update the viewer's profile",
     credentialAccountSchema,
+    { body: credentialsBody },
   ),
-  get('/api/v1/accounts/relationships', 'accounts', 'Relationships with accounts', list(relationshipSchema)),
-  get('/api/v1/accounts/lookup', 'accounts', 'An account by username', accountSchema),
+  get('/api/v1/accounts/relationships', 'accounts', 'Relationships with accounts', list(relationshipSchema), {
+    query: relationshipsQuery,
+  }),
+  get('/api/v1/accounts/lookup', 'accounts', 'An account by username', accountSchema, { query: lookupQuery }),
   get('/api/v1/accounts/{id}', 'accounts', 'An account', accountSchema),
-  get('/api/v1/accounts/{id}/statuses', 'accounts', "An account's statuses", list(statusSchema), page),
+  get('/api/v1/accounts/{id}/statuses', 'accounts', "An account's statuses", list(statusSchema), {
+    query: accountStatusesQuery,
+  }),
   get('/api/v1/accounts/{id}/followers', 'accounts', "An account's followers", list(accountSchema), page),
   get(
     '/api/v1/accounts/{id}/following',
@@ -162,7 +195,9 @@ export const operations: Operation[] = [
     list(accountSchema),
     page,
   ),
-  post('/api/v1/accounts/{id}/follow', 'accounts', 'Follow an account', relationshipSchema),
+  post('/api/v1/accounts/{id}/follow', 'accounts', 'Follow an account', relationshipSchema, {
+    body: followBody,
+  }),
   post('/api/v1/accounts/{id}/unfollow', 'accounts', 'Unfollow an account', relationshipSchema),
   post('/api/v1/accounts/{id}/block', 'accounts', 'Block an account', relationshipSchema),
   post('/api/v1/accounts/{id}/unblock', 'accounts', 'Unblock an account', relationshipSchema),
@@ -176,13 +211,13 @@ export const operations: Operation[] = [
     'statuses',
     'Post a status (or schedule it, with scheduled_at)',
     z.union([statusSchema, scheduledStatusSchema]),
-    { body: statusCreateBody },
+    { body: withPoll(statusCreateBody) },
   ),
   post('/api/v2/media', 'media', 'Upload an image (processed later: 202)', mediaAttachmentSchema, {
-    body: mediaUpdateBody,
+    body: mediaFields,
   }),
   post('/api/v1/media', 'media', 'Upload an image (processed at once)', mediaAttachmentSchema, {
-    body: mediaUpdateBody,
+    body: mediaFields,
   }),
   get('/api/v1/media/{id}', 'media', 'An upload of the caller (206 while processed)', mediaAttachmentSchema),
   put(
@@ -191,7 +226,7 @@ export const operations: Operation[] = [
     "Change an unattached upload's alt text or focus",
     mediaAttachmentSchema,
     {
-      body: mediaUpdateBody,
+      body: mediaFields,
     },
   ),
   get(
@@ -211,7 +246,7 @@ export const operations: Operation[] = [
   get('/api/v1/statuses/{id}', 'statuses', 'A status', statusSchema),
   del('/api/v1/statuses/{id}', 'statuses', 'Delete a status', statusSchema),
   put('/api/v1/statuses/{id}', 'statuses', 'Edit a status (the author only)', statusSchema, {
-    body: statusEditBody,
+    body: withPoll(statusEditBody),
   }),
   get(
     '/api/v1/statuses/{id}/history',
@@ -229,8 +264,12 @@ export const operations: Operation[] = [
   get('/api/v1/statuses/{id}/reblogged_by', 'statuses', 'Who boosted', list(accountSchema), page),
 
   get('/api/v1/timelines/home', 'timelines', 'The home timeline', list(statusSchema), page),
-  get('/api/v1/timelines/public', 'timelines', 'The public timeline', list(statusSchema), page),
-  get('/api/v1/timelines/tag/{hashtag}', 'timelines', 'A hashtag timeline', list(statusSchema), page),
+  get('/api/v1/timelines/public', 'timelines', 'The public timeline', list(statusSchema), {
+    query: publicTimelineQuery,
+  }),
+  get('/api/v1/timelines/tag/{hashtag}', 'timelines', 'A hashtag timeline', list(statusSchema), {
+    query: tagTimelineQuery,
+  }),
 
   get('/api/v1/tags/{name}', 'tags', 'A hashtag', tagSchema),
   post('/api/v1/tags/{name}/follow', 'tags', 'Follow a hashtag', tagSchema),
@@ -239,7 +278,9 @@ export const operations: Operation[] = [
 
   get('/api/v2/search', 'search', 'Search', searchResultsSchema, { query: searchQuery }),
 
-  get('/api/v1/notifications', 'notifications', 'Notifications', list(notificationSchema), page),
+  get('/api/v1/notifications', 'notifications', 'Notifications', list(notificationSchema), {
+    query: notificationsQuery,
+  }),
   get('/api/v1/notifications/{id}', 'notifications', 'A notification', notificationSchema),
   post('/api/v1/notifications/{id}/dismiss', 'notifications', 'Dismiss a notification', empty),
   post('/api/v1/notifications/clear', 'notifications', 'Dismiss all notifications', empty),
@@ -260,8 +301,12 @@ export const operations: Operation[] = [
     'Announcements (none: admins cannot publish them yet)',
     list(nothing),
   ),
-  get('/api/v1/trends/tags', 'tags', "The week's most used public hashtags", list(tagSchema)),
-  get('/api/v1/trends', 'tags', 'The same, at the path of Mastodon 3.x', list(tagSchema)),
+  get('/api/v1/trends/tags', 'tags', "The week's most used public hashtags", list(tagSchema), {
+    query: trendsQuery,
+  }),
+  get('/api/v1/trends', 'tags', 'The same, at the path of Mastodon 3.x', list(tagSchema), {
+    query: trendsQuery,
+  }),
   get('/.well-known/nodeinfo', 'pages', 'Links to the NodeInfo documents', 'application/json'),
   get('/nodeinfo/2.0', 'pages', 'NodeInfo 2.0', 'application/json'),
   get('/nodeinfo/2.1', 'pages', 'NodeInfo 2.1', 'application/json'),
@@ -274,13 +319,18 @@ export const operations: Operation[] = [
   ),
 
   get('/api/v1/preferences', 'accounts', "The viewer's composer defaults", preferencesSchema),
-  get('/api/v1/markers', 'timelines', 'Where the viewer stopped reading', markersSchema),
-  post('/api/v1/markers', 'timelines', 'Save where the viewer stopped reading', markersSchema),
+  get('/api/v1/markers', 'timelines', 'Where the viewer stopped reading', markersSchema, {
+    query: markersQuery,
+  }),
+  post('/api/v1/markers', 'timelines', 'Save where the viewer stopped reading', markersSchema, {
+    body: z.object({ home: markerBody.optional(), notifications: markerBody.optional() }),
+  }),
   get(
     '/api/v1/accounts/search',
     'accounts',
     'Accounts by name prefix (mention autocomplete)',
     list(accountSchema),
+    { query: accountSearchQuery },
   ),
   get(
     '/api/v1/follow_requests',
@@ -324,7 +374,7 @@ export const operations: Operation[] = [
 
   get('/api/v1/auth/session', 'auth', 'The cookie session', authSessionSchema),
   post('/api/v1/auth/sign_up', 'auth', 'Register and sign in', authSessionSchema),
-  post('/api/v1/auth/sign_in', 'auth', 'Sign in', authSessionSchema),
+  post('/api/v1/auth/sign_in', 'auth', 'Sign in', authSessionSchema, { body: signInBody }),
   post('/api/v1/auth/sign_out', 'auth', 'Sign out', empty),
 
   post('/api/v1/chats', 'chats', 'Create a chat', chatSchema),

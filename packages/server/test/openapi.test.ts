@@ -64,6 +64,43 @@ describe('the OpenAPI document', () => {
     expect(documented.filter((r) => !registered.includes(r))).toEqual([]);
   });
 
+  it('describes requests with the schemas the server parses them with', () => {
+    type Op = {
+      parameters?: { name: string; in: string }[];
+      requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown> } }> };
+    };
+    const op = (path: string, method: string) => (doc.paths[path] as Record<string, Op>)[method];
+    const query = (path: string) =>
+      (op(path, 'get').parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+    expect(query('/api/v1/timelines/tag/{hashtag}')).toEqual(
+      expect.arrayContaining([
+        'max_id',
+        'since_id',
+        'min_id',
+        'limit',
+        'local',
+        'only_media',
+        'any',
+        'all',
+        'none',
+      ]),
+    );
+    expect(query('/api/v1/notifications')).toEqual(
+      expect.arrayContaining(['types', 'exclude_types', 'account_id']),
+    );
+    const body =
+      op('/api/v1/statuses', 'post').requestBody?.content['application/json'].schema.properties ?? {};
+    expect(Object.keys(body)).toEqual(
+      expect.arrayContaining(['status', 'in_reply_to_id', 'visibility', 'media_ids', 'scheduled_at', 'poll']),
+    );
+    expect(
+      Object.keys(
+        op('/api/v1/accounts/{id}/follow', 'post').requestBody?.content['application/json'].schema
+          .properties ?? {},
+      ),
+    ).toEqual(['reblogs', 'notify']);
+  });
+
   it('refers only to schemas it defines', () => {
     const text = JSON.stringify(doc);
     const components = (doc as unknown as { components: { schemas: Record<string, unknown> } }).components

@@ -1,7 +1,9 @@
+import { accountTopic, tagTopic } from '@hashchat/api/topics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerUser } from './support/client';
 import { SseClient } from './support/sse';
 import { startTestServer, type TestServer } from './support/test-server';
+import { streamOn } from './support/wait';
 import { sleep, WsClient } from './support/ws';
 
 type User = Awaited<ReturnType<typeof registerUser>>;
@@ -64,7 +66,7 @@ describe('user stream (SSE)', () => {
     const c = await stream('/api/v1/streaming/user', auth(reader));
     const before = (await author.api.post('/api/v1/statuses', { status: 'before the follow' })).body;
     await reader.api.post(`/api/v1/accounts/${author.id}/follow`);
-    await sleep(100);
+    await streamOn(server, accountTopic(author.id));
     const after = (await author.api.post('/api/v1/statuses', { status: 'after the follow' })).body;
     const later = (await author.api.post('/api/v1/statuses', { status: 'later' })).body;
     await c.waitFor((e) => e.filter((x) => x.event === 'update').length >= 2);
@@ -76,7 +78,7 @@ describe('user stream (SSE)', () => {
     const [reader, author] = await Promise.all([registerUser(server.url), registerUser(server.url)]);
     const c = await stream('/api/v1/streaming/user', auth(reader));
     await reader.api.post('/api/v1/tags/MidStream/follow');
-    await sleep(100);
+    await streamOn(server, tagTopic('midstream'));
     const s = (await author.api.post('/api/v1/statuses', { status: 'about #midstream' })).body;
     await c.waitFor((e) => e.some((x) => x.event === 'update'));
     expect(updateIds(c)).toEqual([s.id]);
@@ -87,7 +89,7 @@ describe('user stream (SSE)', () => {
     await reader.api.post(`/api/v1/accounts/${author.id}/follow`);
     const c = await stream('/api/v1/streaming/user', auth(reader));
     await reader.api.post(`/api/v1/accounts/${author.id}/unfollow`);
-    await sleep(100);
+    await streamOn(server, accountTopic(author.id), 0);
     await author.api.post('/api/v1/statuses', { status: 'after the unfollow' });
     const own = (await reader.api.post('/api/v1/statuses', { status: 'mine' })).body;
     const later = (await reader.api.post('/api/v1/statuses', { status: 'mine again' })).body;

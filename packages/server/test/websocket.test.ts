@@ -1,8 +1,9 @@
+import { accountTopic, tagTopic } from '@hashchat/api/topics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerUser } from './support/client';
 import { startTestServer, type TestServer } from './support/test-server';
-import { waitFor } from './support/wait';
-import { sleep, WsClient, type WsMessage } from './support/ws';
+import { streamOn, waitFor } from './support/wait';
+import { WsClient, type WsMessage } from './support/ws';
 
 type User = Awaited<ReturnType<typeof registerUser>>;
 let server: TestServer;
@@ -153,7 +154,7 @@ describe('WebSocket /api/v1/streaming', () => {
     await c.opened;
     await c.subscribe({ stream: 'user' });
     await reader.api.post(`/api/v1/accounts/${author.id}/follow`);
-    await sleep(100);
+    await streamOn(server, accountTopic(author.id));
     const s = (await author.api.post('/api/v1/statuses', { status: 'now followed' })).body;
     const [msg] = updates(await c.waitFor((m) => updates(m).length > 0));
     expect(JSON.parse(msg.payload!).id).toBe(s.id);
@@ -169,7 +170,8 @@ describe('WebSocket /api/v1/streaming', () => {
     await c.subscribe({ stream: 'user' });
     await reader.api.post('/api/v1/tags/wskept/unfollow');
     await reader.api.post('/api/v1/tags/wsdropped/unfollow');
-    await sleep(100);
+    // The unfollows reach the stream in order: once the second is applied, so is the first.
+    await streamOn(server, tagTopic('wsdropped'), 0);
     await author.api.post('/api/v1/statuses', { status: '#wsdropped' });
     const kept = (await author.api.post('/api/v1/statuses', { status: '#wskept' })).body;
     const later = (await author.api.post('/api/v1/statuses', { status: 'later #wskept' })).body;

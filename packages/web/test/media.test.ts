@@ -59,14 +59,16 @@ describe('images in the composer and the room', () => {
     const posted = await (await response).json();
     expect(posted.media_attachments).toMatchObject([{ description: 'A blue rectangle' }]);
     // The composer is empty again: no image left behind.
-    await expect.poll(() => alice.locator('.composer-attachment').count()).toBe(0);
+    await expect.poll(() => alice.locator('.composer-attachment').count(), { timeout: 15_000 }).toBe(0);
 
     const image = statusArticle(bob, 'Look at this').getByRole('img', { name: 'A blue rectangle' });
     await image.waitFor();
     expect(await image.getAttribute('loading')).toBe('lazy');
     expect(await image.getAttribute('width')).toBe('400');
     expect(await image.getAttribute('height')).toBe('300');
-    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(400);
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 15_000 })
+      .toBe(400);
   });
 
   it('hides the images of a sensitive status behind their blurhash until asked', async () => {
@@ -153,7 +155,9 @@ describe('images in the composer and the room', () => {
       name: 'A green slide',
     });
     await inRoom.waitFor();
-    await expect.poll(() => inRoom.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(400);
+    await expect
+      .poll(() => inRoom.evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 15_000 })
+      .toBe(400);
     await bob.locator('.question-banner').getByRole('img', { name: 'A green slide' }).waitFor();
 
     // A sensitive answer, to see that the transcript keeps it covered.
@@ -189,7 +193,9 @@ describe('images in the composer and the room', () => {
     await reader.goto(`${server.url}/sessions/${session.id}`);
     const shown = reader.locator('article.question img');
     await expect
-      .poll(() => shown.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .poll(() => shown.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), {
+        timeout: 15_000,
+      })
       .toBe(400);
     expect(await shown.first().getAttribute('alt')).toBe('A green slide');
     await reader.getByText('Sensitive content: show image').scrollIntoViewIfNeeded();
@@ -197,7 +203,9 @@ describe('images in the composer and the room', () => {
     await reader.getByText('Sensitive content: show image').click();
     const opened = reader.getByRole('img', { name: 'A red secret' });
     await expect
-      .poll(() => opened.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .poll(() => opened.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), {
+        timeout: 15_000,
+      })
       .toBe(40);
     expect(fetched).toContain(secret.preview_url);
 
@@ -208,7 +216,9 @@ describe('images in the composer and the room', () => {
     const exported = file.getByRole('img', { name: 'A green slide' }).first();
     await exported.scrollIntoViewIfNeeded();
     await expect
-      .poll(() => exported.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+      .poll(() => exported.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), {
+        timeout: 15_000,
+      })
       .toBe(400);
     expect(await file.getByRole('img', { name: 'A red secret' }).isVisible()).toBe(false);
   });

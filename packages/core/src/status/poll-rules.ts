@@ -13,11 +13,11 @@ export const POLL_LIMITS = {
  * at least one, each an option's index, once each, and only one unless the poll is multiple-choice.
  */
 export function invalidChoices(choices: number[], optionCount: number, multiple: boolean): string | null {
-  if (choices.length === 0) return 'Validation failed: choices must not be empty';
+  if (choices.length === 0) return 'choices must not be empty';
   if (choices.some((c) => !Number.isInteger(c) || c < 0 || c >= optionCount))
-    return 'Validation failed: choices contains an option the poll does not have';
-  if (new Set(choices).size !== choices.length) return 'Validation failed: choices contains an option twice';
-  if (!multiple && choices.length > 1) return 'Validation failed: this poll takes one choice';
+    return 'choices contains an option the poll does not have';
+  if (new Set(choices).size !== choices.length) return 'choices contains an option twice';
+  if (!multiple && choices.length > 1) return 'this poll takes one choice';
   return null;
 }
 

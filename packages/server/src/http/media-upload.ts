@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { HashchatError, unprocessable } from '@hashchat/core/errors';
+import { validationFailed } from '@hashchat/api/requests/validation';
+import { HashchatError } from '@hashchat/core/errors';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type FilePart, parseMultipart } from './multipart';
 
@@ -58,7 +59,7 @@ export function acceptFileUploads(app: FastifyInstance, maxBytes: number): void 
     const onFile = async (part: FilePart) => {
       if (part.field !== 'file' || file) {
         part.stream.resume();
-        throw unprocessable(`Validation failed: ${part.field} file uploads are not accepted here`);
+        throw validationFailed(`${part.field} file uploads are not accepted here`);
       }
       const target = path.join(dir, 'upload');
       let size = 0;

@@ -1,7 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import Busboy from '@fastify/busboy';
-import { HashchatError, invalid, unprocessable } from '@hashchat/core/errors';
+import { validationFailed } from '@hashchat/api/requests/validation';
+import { HashchatError, invalid } from '@hashchat/core/errors';
 
 export interface MultipartLimits {
   /** The whole body, every part and boundary counted: 413 past it. */
@@ -29,7 +30,7 @@ export interface FilePart {
 export type FileHandler = (part: FilePart) => Promise<void>;
 
 const refuseFiles: FileHandler = async (part) => {
-  throw unprocessable(`Validation failed: ${part.field} file uploads are not accepted here`);
+  throw validationFailed(`${part.field} file uploads are not accepted here`);
 };
 
 const tooLarge = (what: string) => new HashchatError('TooLarge', what);

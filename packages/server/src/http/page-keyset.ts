@@ -1,5 +1,5 @@
+import type { PageParams } from '@hashchat/api/requests/fields';
 import type { Keyset } from '../store/keyset';
-import type { PageParams } from './pagination';
 
 /** Mastodon's page parameters as the store's keyset cursor. */
 export const pageKeyset = (q: PageParams): Keyset => ({

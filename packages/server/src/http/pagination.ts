@@ -1,23 +1,3 @@
-import { z } from 'zod';
-
-/** A `limit` query parameter: `dflt` when absent, at most `max` whatever is asked. */
-export const limitParam = (dflt: number, max: number) =>
-  z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(dflt)
-    .transform((n) => Math.min(n, max));
-
-/** Mastodon's keyset pagination parameters (ids are strings of integers). */
-export const pageParams = z.object({
-  max_id: z.coerce.number().int().positive().optional(),
-  since_id: z.coerce.number().int().nonnegative().optional(),
-  min_id: z.coerce.number().int().nonnegative().optional(),
-  limit: limitParam(20, 40),
-});
-export type PageParams = z.infer<typeof pageParams>;
-
 /**
  * Builds the `Link` header from a page's first and last ids: `next` goes older (max_id),
  * `prev` goes newer (min_id), keeping the request's other query parameters.

@@ -1,23 +1,4 @@
-import { HashchatError, notFound } from '@hashchat/core/errors';
-import type { z } from 'zod';
-
-/**
- * Parses input with a schema that is also its type. Mastodon clients send arrays as `a[]=x`;
- * `normalizeParams` has already folded those into `a: [...]`.
- */
-export function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
-  const r = schema.safeParse(input ?? {});
-  if (r.success) return r.data;
-  const first = r.error.issues[0];
-  // A schema marks input that names nothing (e.g. a non-numeric id in the path) as a 404, not a 422.
-  if (first.code === 'custom' && (first.params as { code?: string } | undefined)?.code === 'NotFound')
-    throw notFound(first.message);
-  const field = first.path.join('.');
-  throw new HashchatError(
-    'Unprocessable',
-    `Validation failed: ${field ? `${field} ` : ''}${first.message}`.trim(),
-  );
-}
+import { validationFailed } from '@hashchat/api/requests/validation';
 
 /**
  * Folds `key[]` into `key` (always an array) and `key[n]` likewise, so one schema reads every body
@@ -67,8 +48,7 @@ export function refuseUnsupported(
     const given = Object.entries(input).some(
       ([k, v]) => (k === name || k.startsWith(`${name}[`)) && dropped(v),
     );
-    if (given)
-      throw new HashchatError('Unprocessable', `Validation failed: ${name} is not supported by this server`);
+    if (given) throw validationFailed(`${name} is not supported by this server`);
   }
 }
 

@@ -1,10 +1,9 @@
+import { MAX_DESCRIPTION } from '@hashchat/api/requests/statuses';
 import type { MediaConfig } from '../config';
 import { SUPPORTED_MIME_TYPES } from './sniff';
 
 /** The most images one status may carry (Mastodon's limit, which its apps assume). */
 export const MAX_ATTACHMENTS = 4;
-/** The longest alt text, in characters. */
-export const MAX_DESCRIPTION = 1500;
 
 /** `configuration.media_attachments` of the instance entity. */
 export const mediaLimits = (media: MediaConfig) => ({

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { unprocessable } from '@hashchat/core/errors';
+import { validationFailed } from '@hashchat/api/requests/validation';
 import { encode } from 'blurhash';
 import sharp, { type Metadata, type Sharp } from 'sharp';
 import { type ImageFormat, sniffImage } from './sniff';
@@ -30,18 +30,17 @@ export interface ProcessedImage {
  */
 export async function inspectUpload(head: Uint8Array, file: string, maxPixels: number): Promise<ImageFormat> {
   const format = sniffImage(head);
-  if (!format) throw unprocessable('Validation failed: File content type is not a supported image');
+  if (!format) throw validationFailed('File content type is not a supported image');
   let meta: Metadata;
   try {
     meta = await sharp(file, { limitInputPixels: false }).metadata();
   } catch {
-    throw unprocessable('Validation failed: File could not be read as an image');
+    throw validationFailed('File could not be read as an image');
   }
-  if (meta.format !== format)
-    throw unprocessable('Validation failed: File content type is not a supported image');
+  if (meta.format !== format) throw validationFailed('File content type is not a supported image');
   const pixels = (meta.width ?? 0) * (meta.pageHeight ?? meta.height ?? 0);
   if (!meta.width || !meta.height || pixels > maxPixels)
-    throw unprocessable(`Validation failed: File has more than ${maxPixels} pixels`);
+    throw validationFailed(`File has more than ${maxPixels} pixels`);
   return format;
 }
 
@@ -76,7 +75,7 @@ async function head(file: string): Promise<Buffer> {
  */
 export async function processImage(input: string | Buffer, maxPixels: number): Promise<ProcessedImage> {
   const format = sniffImage(typeof input === 'string' ? await head(input) : input);
-  if (!format) throw unprocessable('Validation failed: File content type is not a supported image');
+  if (!format) throw validationFailed('File content type is not a supported image');
   const first = await sharp(input, { limitInputPixels: maxPixels, failOn: 'error' }).metadata();
   const pages = first.pages ?? 1;
   const animated =

@@ -22,8 +22,15 @@ export interface StatusParts {
   poll?: Poll | null;
 }
 
+/**
+ * How many Status entities this process has presented. A write presents its status once, for
+ * its event, and answers with that (test/presentations.test.ts holds it to this).
+ */
+export const presented = { statuses: 0 };
+
 /** Mastodon's Status entity. */
 export function serializeStatus(p: StatusParts, baseUrl: string, account?: AccountEntity) {
+  presented.statuses++;
   const s = p.row;
   const acct = account ?? serializeAccount(p.account, baseUrl);
   const url = `${baseUrl}/@${p.account.username}/${s.id}`;
@@ -67,3 +74,28 @@ export function serializeStatus(p: StatusParts, baseUrl: string, account?: Accou
 }
 
 export type StatusEntity = ReturnType<typeof serializeStatus>;
+
+/** What one viewer's own actions add to a status (undefined `ownVotes`: the status has no poll). */
+export interface ViewerState {
+  favourited: boolean;
+  reblogged: boolean;
+  bookmarked: boolean;
+  ownVotes?: number[] | null;
+}
+
+/**
+ * The entity everyone sees, made one viewer's: a boost's wrapper and the status it boosts both
+ * answer for the boosted one, as in Mastodon. Pure; no presenting again.
+ */
+export function withViewerState(entity: StatusEntity, v: ViewerState): StatusEntity {
+  const mine = <T extends StatusEntity | Status>(s: T): T => ({
+    ...s,
+    favourited: v.favourited,
+    reblogged: v.reblogged,
+    bookmarked: v.bookmarked,
+    ...(s.poll && v.ownVotes !== undefined
+      ? { poll: { ...s.poll, voted: v.ownVotes !== null, own_votes: v.ownVotes ?? [] } }
+      : {}),
+  });
+  return entity.reblog ? { ...mine(entity), reblog: mine(entity.reblog) } : mine(entity);
+}

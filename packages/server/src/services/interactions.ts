@@ -1,6 +1,7 @@
 import { accountTopic } from '@hashchat/api/topics';
 import { notFound } from '@hashchat/core/errors';
 import type { Context } from '../context';
+import { withViewerState } from '../present/status';
 import { appendEvents, type NewEvent } from '../store/events';
 import {
   addFavourite,
@@ -11,7 +12,7 @@ import {
 } from '../store/interactions';
 import { addNotifications } from './notifications';
 import { publishEvents } from './publish';
-import { presentStatus } from './status-views';
+import { asSeenBy, hydrateStatuses, presentForEveryone, presentStatus, viewerStateOf } from './status-views';
 import { loadVisibleStatus, statusTopics } from './visibility';
 
 /** Favourites a status (idempotent) and notifies its author. */
@@ -37,7 +38,12 @@ export async function unfavourite(ctx: Context, viewerId: number, id: number) {
   return presentStatus(ctx, target, viewerId);
 }
 
-/** Reblogs (reposts) a public or unlisted status; returns the reblog wrapper like Mastodon. */
+/**
+ * Reblogs (reposts) a public or unlisted status; returns the reblog wrapper like Mastodon. The
+ * boosted status is read before the transaction; inside it, the wrapper is presented once, for
+ * its event, from those rows and the ones the insert returns; the answer is that entity with
+ * the viewer's state.
+ */
 export async function reblog(ctx: Context, viewerId: number, id: number) {
   const row = await loadVisibleStatus(ctx, viewerId, id);
   const target =
@@ -46,33 +52,50 @@ export async function reblog(ctx: Context, viewerId: number, id: number) {
   const now = ctx.now();
   const existing = await findReblogId(ctx.store.db, viewerId, Number(target.id));
   if (existing !== null) return presentStatus(ctx, existing, viewerId);
-  const { stored, reblogId } = await ctx.store.db.transaction().execute(async (trx) => {
+  const authorId = Number(target.account_id);
+  const boosted = (await hydrateStatuses(ctx, [Number(target.id)], null)).statuses.get(Number(target.id));
+  if (!boosted) throw notFound();
+  const authorState = await viewerStateOf(ctx, authorId, Number(target.id), boosted.poll?.poll.id);
+  const { stored, entity } = await ctx.store.db.transaction().execute(async (trx) => {
     const r = await insertReblog(trx, viewerId, Number(target.id), now);
-    const entity = await presentStatus(ctx, Number(r.id), null, trx);
-    const events: NewEvent[] = entity
-      ? [
-          {
-            event: 'update',
-            payload: JSON.stringify(entity),
-            accountId: viewerId,
-            topics: statusTopics(r, [], []),
-          },
-        ]
-      : [];
-    events.push(
-      ...(await addNotifications(ctx, trx, [
-        {
-          accountId: Number(target.account_id),
-          fromAccountId: viewerId,
-          type: 'reblog',
-          statusId: Number(target.id),
-        },
-      ])),
+    const inner = presentForEveryone(ctx, {
+      ...boosted,
+      row: { ...boosted.row, reblogs_count: r.reblogsCount },
+    });
+    const entity = presentForEveryone(
+      ctx,
+      { row: r.reblog, account: r.account, tags: [], mentions: [], media: [], poll: null },
+      inner,
+      null,
     );
-    return { stored: await appendEvents(trx, ctx.store.dialect, events, now), reblogId: Number(r.id) };
+    const events: NewEvent[] = [
+      {
+        event: 'update',
+        payload: JSON.stringify(entity),
+        accountId: viewerId,
+        topics: statusTopics(r.reblog, [], []),
+      },
+    ];
+    events.push(
+      ...(await addNotifications(
+        ctx,
+        trx,
+        [
+          {
+            accountId: authorId,
+            fromAccountId: viewerId,
+            type: 'reblog',
+            statusId: Number(target.id),
+          },
+        ],
+        // Their own status, as just presented, with what they did to it themselves.
+        { statuses: new Map([[Number(target.id), withViewerState(inner, authorState)]]) },
+      )),
+    );
+    return { stored: await appendEvents(trx, ctx.store.dialect, events, now), entity };
   });
   await publishEvents(ctx, stored);
-  return presentStatus(ctx, reblogId, viewerId);
+  return asSeenBy(ctx, entity, viewerId);
 }
 
 export async function unreblog(ctx: Context, viewerId: number, id: number) {

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { HashchatError, notFound, unprocessable } from '@hashchat/core/errors';
+import { validationFailed } from '@hashchat/api/requests/validation';
+import { HashchatError, notFound } from '@hashchat/core/errors';
 import type { Kysely } from 'kysely';
 import type { Context } from '../context';
 import { mediaStorage } from '../media/media-storage';
@@ -142,7 +143,7 @@ function capped(max: number): Transform {
   return new Transform({
     transform(chunk: Buffer, _enc, done) {
       size += chunk.length;
-      done(size > max ? unprocessable('Validation failed: File is too large') : null, chunk);
+      done(size > max ? validationFailed('File is too large') : null, chunk);
     },
   });
 }
@@ -179,7 +180,7 @@ export async function updateMedia(
     focusX: set.focus?.x,
     focusY: set.focus?.y,
   });
-  if (!changed) throw unprocessable('Validation failed: Media is already attached to a status');
+  if (!changed) throw validationFailed('Media is already attached to a status');
   return ownMedia(ctx, accountId, id);
 }
 

@@ -1,5 +1,6 @@
 import type { Poll } from '@hashchat/api/entities/poll';
-import { notFound, unprocessable } from '@hashchat/core/errors';
+import { validationFailed } from '@hashchat/api/requests/validation';
+import { notFound } from '@hashchat/core/errors';
 import { invalidChoices } from '@hashchat/core/status/poll-rules';
 import type { Transaction } from 'kysely';
 import type { Context } from '../context';
@@ -11,7 +12,7 @@ import { statusTopicParts } from '../store/status-topic-parts';
 import { isUniqueViolation } from '../store/unique-violation';
 import { roomUpdateEvents } from './live/room-updates';
 import { publishEvents } from './publish';
-import { presentStatus } from './status-views';
+import { hydrateStatuses, presentForEveryone } from './status-views';
 import { loadVisibleStatus, statusTopics } from './visibility';
 
 /** A poll as asked for on POST /api/v1/statuses (already validated against POLL_LIMITS). */
@@ -78,20 +79,30 @@ export async function vote(
 ): Promise<Poll> {
   const poll = await loadVisiblePoll(ctx, accountId, pollId);
   const now = ctx.now();
-  if (now >= Number(poll.expires_at)) throw unprocessable('Validation failed: The poll has already ended');
-  const view = (await pollsForStatuses(ctx.store.db, [Number(poll.status_id)], null)).get(
-    Number(poll.status_id),
-  );
-  if (!view) throw notFound();
-  const invalid = invalidChoices(choices, view.options.length, Boolean(poll.multiple));
-  if (invalid) throw unprocessable(invalid);
+  if (now >= Number(poll.expires_at)) throw validationFailed('The poll has already ended');
   const statusId = Number(poll.status_id);
+  // Read before the transaction; inside it the status is presented once, from these rows and
+  // the counts the vote returns, for the event.
+  const [status, { tagNames, mentionIds }] = await Promise.all([
+    hydrateStatuses(ctx, [statusId], null).then((h) => h.statuses.get(statusId)),
+    statusTopicParts(ctx.store.db, statusId),
+  ]);
+  const view = status?.poll;
+  if (!status || !view) throw notFound();
+  const invalid = invalidChoices(choices, view.options.length, Boolean(poll.multiple));
+  if (invalid) throw validationFailed(invalid);
   const stored = await ctx.store
     .writeTransaction(async (trx) => {
-      await recordVote(trx, pollId, accountId, choices, now);
-      const entity = await presentStatus(ctx, statusId, null, trx);
-      if (!entity) throw notFound();
-      const { tagNames, mentionIds } = await statusTopicParts(trx, statusId);
+      const counted = await recordVote(trx, pollId, accountId, choices, now);
+      const options = view.options.map(
+        (o) => counted.counted.find((c) => Number(c.position) === Number(o.position)) ?? o,
+      );
+      const entity = presentForEveryone(
+        ctx,
+        status,
+        null,
+        presentPoll({ ...view, poll: counted.poll, options }, now, false),
+      );
       const row = { account_id: Number(poll.account_id), visibility: entity.visibility, reblog_of_id: null };
       return appendEvents(
         trx,
@@ -109,8 +120,7 @@ export async function vote(
       );
     })
     .catch((err) => {
-      if (isUniqueViolation(err))
-        throw unprocessable('Validation failed: You have already voted on this poll');
+      if (isUniqueViolation(err)) throw validationFailed('You have already voted on this poll');
       throw err;
     });
   await publishEvents(ctx, stored);

@@ -1,4 +1,5 @@
-import { HashchatError, unprocessable } from '@hashchat/core/errors';
+import { validationFailed } from '@hashchat/api/requests/validation';
+import { HashchatError } from '@hashchat/core/errors';
 import { hash, verify } from '@node-rs/argon2';
 import type { Context } from '../context';
 import {
@@ -97,7 +98,7 @@ function registrationError(errors: FieldErrors): HashchatError {
   const summary = Object.entries(errors)
     .map(([f, list]) => `${f[0].toUpperCase()}${f.slice(1)} ${list.map((e) => e.description).join(', ')}`)
     .join(', ');
-  return unprocessable(`Validation failed: ${summary}`, { details: errors });
+  return validationFailed(`${summary}`, { details: errors });
 }
 
 /** A hash to verify against when no account has the login, so a wrong login takes as long as a wrong password. */

@@ -1,5 +1,6 @@
 import type { ScheduledStatus } from '@hashchat/api/entities/scheduled-status';
-import { HashchatError, notFound, unprocessable } from '@hashchat/core/errors';
+import { validationFailed } from '@hashchat/api/requests/validation';
+import { HashchatError, notFound } from '@hashchat/core/errors';
 import { MIN_SCHEDULE_AHEAD_MS } from '@hashchat/core/status/poll-rules';
 import type { Kysely } from 'kysely';
 import type { Context } from '../context';
@@ -37,9 +38,7 @@ const jobFor = (id: number, at: number) => ({
 
 function checkTime(ctx: Context, at: number): void {
   if (!(at >= ctx.now() + MIN_SCHEDULE_AHEAD_MS))
-    throw unprocessable(
-      'Validation failed: Scheduled at The scheduled date must be at least 5 minutes in the future',
-    );
+    throw validationFailed('Scheduled at The scheduled date must be at least 5 minutes in the future');
 }
 
 /** Keeps a status to post at `at` (its job is written in the same transaction, so it survives restarts). */
@@ -52,9 +51,7 @@ export async function scheduleStatus(
   checkTime(ctx, at);
   checkStatusText(ctx, params.text);
   if ((await countScheduledStatuses(ctx.store.db, accountId)) >= MAX_SCHEDULED)
-    throw unprocessable(
-      `Validation failed: You have exceeded the limit of ${MAX_SCHEDULED} scheduled statuses`,
-    );
+    throw validationFailed(`You have exceeded the limit of ${MAX_SCHEDULED} scheduled statuses`);
   const now = ctx.now();
   const row = await ctx.store.writeTransaction(async (trx) => {
     const r = await insertScheduledStatus(trx, {

@@ -1,7 +1,8 @@
 import { userTopic } from '@hashchat/api/topics';
-import { HashchatError } from '@hashchat/core/errors';
+import { HashchatError, notFound } from '@hashchat/core/errors';
 import type { Context } from '../context';
 import { serializeAccount } from '../present/account';
+import { presentPoll } from '../present/poll';
 import type { StatusEntity } from '../present/status';
 import { findAccountById } from '../store/accounts';
 import { appendEvents, type NewEvent } from '../store/events';
@@ -24,7 +25,7 @@ import { checkRoomGate } from './moderation/gate';
 import { addPoll, type NewPoll } from './polls';
 import { publishEvents } from './publish';
 import { readStatusText } from './status-text';
-import { presentStatus } from './status-views';
+import { asSeenBy, hydrateStatuses, presentForEveryone } from './status-views';
 import { loadVisibleStatus, statusTopics } from './visibility';
 
 /** What PUT /api/v1/statuses/:id may change (`language` undefined: keep it). */
@@ -84,12 +85,15 @@ export async function editStatus(
     { slowMode: false },
   );
   const now = ctx.now();
-  const [before, oldPoll, history, heldAlready] = await Promise.all([
+  // Read before the transaction: what the edit keeps (author, images, poll) is presented from these.
+  const [before, hydrated, history, heldAlready] = await Promise.all([
     statusTopicParts(db, id),
-    pollsForStatuses(db, [id], null).then((m) => m.get(id) ?? null),
+    hydrateStatuses(ctx, [id], null).then((h) => h.statuses.get(id)),
     listStatusEdits(db, id),
     findHold(db, id),
   ]);
+  if (!hydrated) throw notFound();
+  const oldPoll = hydrated.poll;
   const next = {
     text: edit.status,
     content,
@@ -107,16 +111,28 @@ export async function editStatus(
         : [];
     versions.push(snapshot({ ...row, ...next }, edit.poll?.options ?? null, now));
     await insertStatusEdits(trx, versions);
-    await updateEditedStatus(trx, id, next);
+    const updated = await updateEditedStatus(trx, id, next);
+    if (!updated) return null;
     await unlinkTagsAndMentions(trx, id);
     const tags = await linkTags(trx, ctx.store.tagIds, id, authorId, parsed.tags, Number(row.created_at));
     await insertMentions(trx, id, mentionIds);
+    let poll = oldPoll ? presentPoll(oldPoll, now, false) : null;
     if (!samePoll(oldPoll, edit.poll)) {
       if (oldPoll) await deletePollOfStatus(trx, id);
-      if (edit.poll) await addPoll(trx, id, authorId, edit.poll, now);
+      poll = edit.poll ? await addPoll(trx, id, authorId, edit.poll, now) : null;
     }
-    const entity = await presentStatus(ctx, id, null, trx);
-    if (!entity) return null;
+    // Presented once, from the rows in hand and those just written; no read-back.
+    const entity = presentForEveryone(
+      ctx,
+      {
+        ...hydrated,
+        row: updated,
+        tags,
+        mentions: [...mentioned].sort((a, b) => Number(a.id) - Number(b.id)),
+      },
+      null,
+      poll,
+    );
     const topics = new Set([
       ...statusTopics(row, before.tagNames, before.mentionIds),
       ...statusTopics(
@@ -146,12 +162,12 @@ export async function editStatus(
         ...(await roomUpdateEvents(trx, id, entity)),
       ];
     }
-    return { stored: await appendEvents(trx, ctx.store.dialect, events, now), tags };
+    return { stored: await appendEvents(trx, ctx.store.dialect, events, now), tags, entity };
   });
   if (!result) return null;
   ctx.store.tagIds.add(result.tags);
   await publishEvents(ctx, result.stored);
-  return presentStatus(ctx, id, authorId);
+  return asSeenBy(ctx, result.entity, authorId);
 }
 
 /** Mastodon's StatusEdit list: every version, oldest first; one (the status as it is) if never edited. */

@@ -1,4 +1,4 @@
-import { unprocessable } from '@hashchat/core/errors';
+import { validationFailed } from '@hashchat/api/requests/validation';
 import { parseText } from '@hashchat/core/text/parse';
 import { renderContent } from '@hashchat/core/text/render';
 import type { Context } from '../context';
@@ -6,10 +6,9 @@ import { findAccountsByUsernames } from '../store/accounts';
 
 /** A status's text rules, checked before anything is written (or scheduled); blank only with images. */
 export function checkStatusText(ctx: Context, text: string, opts: { allowBlank?: boolean } = {}): void {
-  if (!opts.allowBlank && text.trim().length === 0)
-    throw unprocessable("Validation failed: Text can't be blank");
+  if (!opts.allowBlank && text.trim().length === 0) throw validationFailed("Text can't be blank");
   if ([...text].length > ctx.config.maxStatusChars) {
-    throw unprocessable(`Validation failed: Text character limit of ${ctx.config.maxStatusChars} exceeded`);
+    throw validationFailed(`Text character limit of ${ctx.config.maxStatusChars} exceeded`);
   }
 }
 

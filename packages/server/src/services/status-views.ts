@@ -1,13 +1,21 @@
+import type { MediaAttachment } from '@hashchat/api/entities/media';
+import type { Poll } from '@hashchat/api/entities/poll';
 import type { Kysely } from 'kysely';
 import type { Context } from '../context';
 import { mediaStorage } from '../media/media-storage';
 import { accountEntities } from '../present/account';
 import { presentMediaAttachment } from '../present/media-attachment';
 import { presentPoll } from '../present/poll';
-import { type StatusEntity, serializeStatus } from '../present/status';
-import { findAccountViewsByIds } from '../store/accounts';
+import {
+  type StatusEntity,
+  type StatusParts,
+  serializeStatus,
+  type ViewerState,
+  withViewerState,
+} from '../present/status';
+import { type AccountViewRow, findAccountViewsByIds } from '../store/accounts';
 import { mediaForStatuses } from '../store/media';
-import { pollsForStatuses } from '../store/polls';
+import { ownPollVotes, type PollView, pollsForStatuses } from '../store/polls';
 import type { Database } from '../store/schema';
 import {
   findStatusViewsByIds,
@@ -18,16 +26,27 @@ import {
 } from '../store/statuses';
 import { visibleStatusIds } from './visibility';
 
+/** One status's rows, read and ready to present (without viewer state or the status it boosts). */
+export interface HydratedStatus {
+  row: StatusViewRow;
+  account: AccountViewRow;
+  tags: StatusParts['tags'];
+  mentions: AccountViewRow[];
+  media: MediaAttachment[];
+  poll: PollView | null;
+}
+
 /**
- * The read pipeline's hydrate + present steps: status ids in, Status entities out, in the
- * same order, with whatever is missing (deleted meanwhile) left out.
+ * The read pipeline's hydrate step: the rows of `ids` and of the statuses they boost, by id,
+ * with the viewer's state. A write that must present a status inside its transaction reads
+ * these first, outside it, and presents from them and the rows its writes return.
  */
-export async function presentStatuses(
+export async function hydrateStatuses(
   ctx: Context,
   ids: number[],
   viewerId: number | null,
   db: Kysely<Database> = ctx.store.db,
-): Promise<StatusEntity[]> {
+) {
   const rows = await findStatusViewsByIds(db, ids);
   const reblogIds = [...rows.values()]
     .map((r) => r.reblog_of_id)
@@ -44,56 +63,116 @@ export async function presentStatuses(
     pollsForStatuses(db, allIds, viewerId),
   ]);
   const storage = mediaStorage(ctx.config);
-  const now = ctx.now();
   const accountIds = all.map((r) => Number(r.account_id));
   for (const m of mentions.values()) accountIds.push(...m);
   const accounts = await findAccountViewsByIds(db, accountIds);
+  const statuses = new Map<number, HydratedStatus>();
+  for (const r of all) {
+    const account = accounts.get(Number(r.account_id));
+    if (!account) continue;
+    const id = Number(r.id);
+    statuses.set(id, {
+      row: r,
+      account,
+      tags: tags.get(id) ?? [],
+      mentions: (mentions.get(id) ?? []).map((a) => accounts.get(a)).filter((a) => a !== undefined),
+      media: (media.get(id) ?? []).map((m) => presentMediaAttachment(m, storage)),
+      poll: polls.get(id) ?? null,
+    });
+  }
+  return { statuses, viewer };
+}
+
+/**
+ * The read pipeline's hydrate + present steps: status ids in, Status entities out, in the
+ * same order, with whatever is missing (deleted meanwhile) left out.
+ */
+export async function presentStatuses(
+  ctx: Context,
+  ids: number[],
+  viewerId: number | null,
+  db: Kysely<Database> = ctx.store.db,
+): Promise<StatusEntity[]> {
+  const { statuses, viewer } = await hydrateStatuses(ctx, ids, viewerId, db);
+  const now = ctx.now();
   const base = ctx.config.publicUrl;
 
   // One Account entity per author per page: a busy room's page is a few authors many times.
   const accountEntity = accountEntities(base);
 
-  const one = (r: StatusViewRow, reblog: StatusEntity | null): StatusEntity | null => {
-    const account = accounts.get(Number(r.account_id));
-    if (!account) return null;
-    const id = Number(r.id);
+  const one = (h: HydratedStatus, reblog: StatusEntity | null): StatusEntity => {
+    const id = Number(h.row.id);
     // A reblog wrapper answers for the status it wraps, as Mastodon's `status.proper` does.
-    const proper = r.reblog_of_id === null ? id : Number(r.reblog_of_id);
-    const poll = polls.get(id);
+    const proper = h.row.reblog_of_id === null ? id : Number(h.row.reblog_of_id);
     return serializeStatus(
       {
-        row: r,
-        account,
-        tags: tags.get(id) ?? [],
-        mentions: (mentions.get(id) ?? []).map((a) => accounts.get(a)).filter((a) => a !== undefined),
+        ...h,
         favourited: viewer?.favourited.has(proper) ?? false,
         reblogged: viewer?.reblogged.has(proper) ?? false,
         bookmarked: viewer?.bookmarked.has(proper) ?? false,
         reblog,
-        media: (media.get(id) ?? []).map((m) => presentMediaAttachment(m, storage)),
-        poll: poll ? presentPoll(poll, now, viewerId !== null) : null,
+        poll: h.poll ? presentPoll(h.poll, now, viewerId !== null) : null,
       },
       base,
-      accountEntity(account),
+      accountEntity(h.account),
     );
   };
 
   const out: StatusEntity[] = [];
   for (const id of ids) {
-    const r = rows.get(id);
-    if (!r) continue;
-    if (r.reblog_of_id !== null) {
-      const target = inner.get(Number(r.reblog_of_id));
-      const reblog = target ? one(target, null) : null;
-      if (!reblog) continue;
-      const s = one(r, reblog);
-      if (s) out.push(s);
-    } else {
-      const s = one(r, null);
-      if (s) out.push(s);
-    }
+    const h = statuses.get(id);
+    if (!h) continue;
+    if (h.row.reblog_of_id !== null) {
+      const target = statuses.get(Number(h.row.reblog_of_id));
+      if (!target) continue;
+      out.push(one(h, one(target, null)));
+    } else out.push(one(h, null));
   }
   return out;
+}
+
+/**
+ * A hydrated status as everyone sees it (no viewer state), from rows in hand: pure, so a write
+ * calls it inside its transaction to put the entity in its event, with the rows it just wrote.
+ */
+export function presentForEveryone(
+  ctx: Context,
+  h: HydratedStatus,
+  reblog: StatusEntity | null = null,
+  poll: Poll | null = h.poll ? presentPoll(h.poll, ctx.now(), false) : null,
+): StatusEntity {
+  return serializeStatus(
+    { ...h, favourited: false, reblogged: false, bookmarked: false, reblog, poll },
+    ctx.config.publicUrl,
+  );
+}
+
+/**
+ * A Status entity as everyone sees it (one write's event) made the viewer's: their favourite,
+ * boost and bookmark, and their vote on its poll. Reads the viewer's state, not the status.
+ */
+export async function asSeenBy(ctx: Context, entity: StatusEntity, viewerId: number): Promise<StatusEntity> {
+  const proper = entity.reblog ?? entity;
+  return withViewerState(entity, await viewerStateOf(ctx, viewerId, Number(proper.id), proper.poll?.id));
+}
+
+/** One viewer's favourite, boost and bookmark of a status, and their vote on its poll if it has one. */
+export async function viewerStateOf(
+  ctx: Context,
+  viewerId: number,
+  statusId: number,
+  pollId?: string | number,
+): Promise<ViewerState> {
+  const [state, votes] = await Promise.all([
+    viewerStateForStatuses(ctx.store.db, viewerId, [statusId]),
+    pollId === undefined ? null : ownPollVotes(ctx.store.db, [Number(pollId)], viewerId),
+  ]);
+  return {
+    favourited: state.favourited.has(statusId),
+    reblogged: state.reblogged.has(statusId),
+    bookmarked: state.bookmarked.has(statusId),
+    ...(votes ? { ownVotes: votes.get(Number(pollId)) ?? null } : {}),
+  };
 }
 
 export async function presentStatus(

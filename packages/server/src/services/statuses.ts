@@ -1,5 +1,6 @@
+import { validationFailed } from '@hashchat/api/requests/validation';
 import { accountTopic } from '@hashchat/api/topics';
-import { HashchatError, notFound, unprocessable } from '@hashchat/core/errors';
+import { HashchatError, notFound } from '@hashchat/core/errors';
 import type { Context } from '../context';
 import { MAX_ATTACHMENTS } from '../media/limits';
 import { serializeStatus } from '../present/status';
@@ -191,7 +192,7 @@ export async function createStatus(
 /** The uploads `ids` names, checked: the caller's own, unattached and processed (now, if need be), at most 4. */
 async function attachableMedia(ctx: Context, holder: MediaHolder, ids: number[]): Promise<MediaRow[]> {
   if (ids.length > MAX_ATTACHMENTS)
-    throw unprocessable(`Validation failed: A status may have at most ${MAX_ATTACHMENTS} images`);
+    throw validationFailed(`A status may have at most ${MAX_ATTACHMENTS} images`);
   let rows = await findAttachableMedia(ctx.store.db, holder, ids);
   // Someone else's upload, or one already attached, is not there for this caller.
   if (rows.length !== ids.length) throw notFound();
@@ -204,7 +205,7 @@ async function attachableMedia(ctx: Context, holder: MediaHolder, ids: number[])
     rows = await findAttachableMedia(ctx.store.db, holder, ids);
   }
   if (rows.length !== ids.length || rows.some((r) => r.state !== 'ready'))
-    throw unprocessable('Validation failed: File could not be processed');
+    throw validationFailed('File could not be processed');
   return rows;
 }
 

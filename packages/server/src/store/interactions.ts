@@ -96,17 +96,20 @@ export async function insertReblog(db: Kysely<Database>, accountId: number, targ
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await db
+  const target = await db
     .updateTable('statuses')
     .set({ reblogs_count: sql`reblogs_count + 1` })
     .where('id', '=', targetId)
-    .execute();
-  await db
+    .returning('reblogs_count')
+    .executeTakeFirstOrThrow();
+  const account = await db
     .updateTable('accounts')
     .set({ statuses_count: sql`statuses_count + 1`, last_status_at: now })
     .where('id', '=', accountId)
-    .execute();
-  return r;
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  // The rows as they are now, so the boost is presented without reading them back.
+  return { reblog: r, reblogsCount: Number(target.reblogs_count), account };
 }
 
 /** Deletes a reblog, takes it off the counters and drops its notification. */

@@ -59,7 +59,7 @@ export async function pollsForStatuses(
   const polls = await db.selectFrom('polls').selectAll().where('status_id', 'in', statusIds).execute();
   if (polls.length === 0) return out;
   const pollIds = polls.map((p) => p.id);
-  const [options, votes] = await Promise.all([
+  const [options, own] = await Promise.all([
     db
       .selectFrom('poll_options')
       .selectAll()
@@ -67,16 +67,8 @@ export async function pollsForStatuses(
       .orderBy('poll_id')
       .orderBy('position')
       .execute(),
-    viewerId === null
-      ? []
-      : db
-          .selectFrom('poll_votes')
-          .select(['poll_id', 'choices'])
-          .where('poll_id', 'in', pollIds)
-          .where('account_id', '=', viewerId)
-          .execute(),
+    viewerId === null ? new Map<number, number[]>() : ownPollVotes(db, pollIds, viewerId),
   ]);
-  const own = new Map(votes.map((v) => [Number(v.poll_id), v.choices.split(',').map(Number)]));
   for (const p of polls) {
     out.set(Number(p.status_id), {
       poll: p,
@@ -87,9 +79,26 @@ export async function pollsForStatuses(
   return out;
 }
 
+/** The viewer's choices on each of these polls they voted on, by poll id. */
+export async function ownPollVotes(
+  db: Kysely<Database>,
+  pollIds: number[],
+  viewerId: number,
+): Promise<Map<number, number[]>> {
+  if (pollIds.length === 0) return new Map();
+  const votes = await db
+    .selectFrom('poll_votes')
+    .select(['poll_id', 'choices'])
+    .where('poll_id', 'in', pollIds)
+    .where('account_id', '=', viewerId)
+    .execute();
+  return new Map(votes.map((v) => [Number(v.poll_id), v.choices.split(',').map(Number)]));
+}
+
 /**
  * Records one account's vote and counts it. The vote's primary key (poll, account) makes a
  * second vote, however close, fail with a unique violation: the caller's "already voted".
+ * Returns the poll and the options it counted, as they are now (to present without reading back).
  */
 export async function recordVote(
   db: Kysely<Database>,
@@ -97,20 +106,23 @@ export async function recordVote(
   accountId: number,
   choices: number[],
   now: number,
-): Promise<void> {
+): Promise<{ poll: PollRow; counted: PollOptionRow[] }> {
   await db
     .insertInto('poll_votes')
     .values({ poll_id: pollId, account_id: accountId, choices: choices.join(','), created_at: now })
     .execute();
-  await db
+  const counted = await db
     .updateTable('poll_options')
     .set({ votes_count: sql`votes_count + 1` })
     .where('poll_id', '=', pollId)
     .where('position', 'in', choices)
+    .returningAll()
     .execute();
-  await db
+  const poll = await db
     .updateTable('polls')
     .set({ votes_count: sql`votes_count + ${choices.length}`, voters_count: sql`voters_count + 1` })
     .where('id', '=', pollId)
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { poll, counted };
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, StatusEditsTable } from './schema';
+import type { StatusRow } from './statuses';
 
 export type StatusEditRow = Selectable<StatusEditsTable>;
 
@@ -26,8 +27,8 @@ export async function updateEditedStatus(
     language: string | null;
     edited_at: number;
   },
-): Promise<void> {
-  await db.updateTable('statuses').set(s).where('id', '=', id).execute();
+): Promise<StatusRow | undefined> {
+  return db.updateTable('statuses').set(s).where('id', '=', id).returningAll().executeTakeFirst();
 }
 
 /** Unlinks a status's hashtags and mentions, to link those of its new text. */

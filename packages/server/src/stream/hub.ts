@@ -83,6 +83,18 @@ export class StreamHub {
     return this.readers.size;
   }
 
+  /**
+   * How many readers are on `topic`, counted once its subscription is live. A user stream adds
+   * and drops topics as the viewer follows and unfollows, with nothing sent to the client; this
+   * is what shows it happened (tests wait on it rather than sleep).
+   */
+  async readersOn(topic: string): Promise<number> {
+    const st = this.byTopic.get(topic);
+    if (!st) return 0;
+    await st.ready;
+    return st.readers.size;
+  }
+
   /** Listens for revocations from every instance (see `revoke`); called once at start. */
   async listen(): Promise<void> {
     await this.bus.subscribe(REVOKED_TOPIC);

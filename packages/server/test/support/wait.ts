@@ -15,3 +15,22 @@ export async function waitFor<T>(
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
+
+/**
+ * Waits until a stream has taken up (`count` undefined: some reader is on it) or dropped
+ * (`count` 0: no reader is) `topic` on `server`: what a user stream does, silently, when its
+ * viewer follows or unfollows.
+ */
+export function streamOn(
+  server: { ctx: { hub: { readersOn(topic: string): Promise<number> } } },
+  topic: string,
+  count?: number,
+): Promise<true> {
+  return waitFor(
+    async () => {
+      const n = await server.ctx.hub.readersOn(topic);
+      return (count === undefined ? n > 0 : n === count) || null;
+    },
+    { what: `${count ?? 'some'} readers on ${topic}` },
+  );
+}

@@ -1,4 +1,5 @@
-import { notFound, unprocessable } from '@hashchat/core/errors';
+import { validationFailed } from '@hashchat/api/requests/validation';
+import { notFound } from '@hashchat/core/errors';
 import type { Context } from '../../context';
 import { type CategoryEntity, serializeCategory } from '../../present/chat';
 import { findCategory, insertCategory, listCategories, renameCategoryRow } from '../../store/chats';
@@ -27,9 +28,8 @@ export async function createCategory(
 ): Promise<CategoryEntity> {
   await requireAdmin(ctx.store.db, actorId);
   const slug = slugify(input.slug ?? input.name);
-  if (!slug) throw unprocessable('Validation failed: the category needs a name with letters or digits');
-  if (await findCategory(ctx.store.db, slug))
-    throw unprocessable(`Validation failed: category "${slug}" already exists`);
+  if (!slug) throw validationFailed('the category needs a name with letters or digits');
+  if (await findCategory(ctx.store.db, slug)) throw validationFailed(`category "${slug}" already exists`);
   const row = await insertCategory(ctx.store.db, slug, input.name, ctx.now());
   return serializeCategory(row);
 }

@@ -1,6 +1,6 @@
+import { validationFailed } from '@hashchat/api/requests/validation';
 import { nextOccurrence, type Schedule } from '@hashchat/core/chat/schedule';
 import { localToUtc, requireTimeZone } from '@hashchat/core/chat/zone-time';
-import { unprocessable } from '@hashchat/core/errors';
 import { isValidTagName, normalizeTag } from '@hashchat/core/text/tag-name';
 import type { Kysely } from 'kysely';
 import { findAccountsByIds } from '../../store/accounts';
@@ -35,8 +35,7 @@ const MAX_SESSION_MS = 7 * 86_400_000;
 /** "#Foo" or "Foo" → display and normalised name, or 422. */
 export function parseHashtag(raw: string, field = 'hashtag'): { display: string; name: string } {
   const display = raw.trim().replace(/^[#＃]/, '');
-  if (!isValidTagName(display))
-    throw unprocessable(`Validation failed: ${field} "${raw}" is not a valid hashtag`);
+  if (!isValidTagName(display)) throw validationFailed(`${field} "${raw}" is not a valid hashtag`);
   return { display, name: normalizeTag(display) };
 }
 
@@ -54,7 +53,7 @@ export function checkSchedule(s: ScheduleInput, timeZone: string, now: number): 
     rrule: s.rrule,
   };
   if (!nextOccurrence(schedule, new Date(now)))
-    throw unprocessable('Validation failed: the schedule has no session after now');
+    throw validationFailed('the schedule has no session after now');
   return schedule;
 }
 
@@ -62,7 +61,7 @@ export function checkSchedule(s: ScheduleInput, timeZone: string, now: number): 
 export function resolveInstant(value: string, timeZone: string, field: string): number {
   if (/(?:Z|[+-]\d{2}:?\d{2})$/i.test(value)) {
     const ms = Date.parse(value);
-    if (Number.isNaN(ms)) throw unprocessable(`Validation failed: ${field} is not a valid date-time`);
+    if (Number.isNaN(ms)) throw validationFailed(`${field} is not a valid date-time`);
     return ms;
   }
   return localToUtc(value, timeZone).getTime();
@@ -84,16 +83,15 @@ export function resolveSessionTimes(
 }
 
 export function checkSpan(startsAt: number, endsAt: number, now: number): void {
-  if (endsAt <= startsAt) throw unprocessable('Validation failed: a session must end after it starts');
-  if (endsAt - startsAt > MAX_SESSION_MS)
-    throw unprocessable('Validation failed: a session lasts at most 7 days');
-  if (endsAt <= now) throw unprocessable('Validation failed: the session would end in the past');
+  if (endsAt <= startsAt) throw validationFailed('a session must end after it starts');
+  if (endsAt - startsAt > MAX_SESSION_MS) throw validationFailed('a session lasts at most 7 days');
+  if (endsAt <= now) throw validationFailed('the session would end in the past');
 }
 
 export async function resolveCategory(db: Kysely<Database>, ref: string | null): Promise<number | null> {
   if (ref === null || ref === '') return null;
   const row = await findCategory(db, ref);
-  if (!row) throw unprocessable(`Validation failed: unknown category "${ref}"`);
+  if (!row) throw validationFailed(`unknown category "${ref}"`);
   return Number(row.id);
 }
 
@@ -108,8 +106,7 @@ export async function resolveGuests(
     unique.map((g) => g.accountId),
   );
   for (const g of unique)
-    if (!found.has(g.accountId))
-      throw unprocessable(`Validation failed: guest account ${g.accountId} does not exist`);
+    if (!found.has(g.accountId)) throw validationFailed(`guest account ${g.accountId} does not exist`);
   return unique.map((g) => ({ account_id: g.accountId, badge: g.badge?.trim() || DEFAULT_BADGE }));
 }
 

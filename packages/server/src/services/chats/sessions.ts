@@ -1,4 +1,5 @@
-import { conflict, notFound, unprocessable } from '@hashchat/core/errors';
+import { validationFailed } from '@hashchat/api/requests/validation';
+import { conflict, notFound } from '@hashchat/core/errors';
 import type { Transaction } from 'kysely';
 import type { Context } from '../../context';
 import type { SessionEntity } from '../../present/chat';
@@ -53,7 +54,7 @@ export async function createSession(
   await requireHost(db, chat, actorId);
   if (input.eventId) {
     if (!(await isEventOfChat(db, input.eventId, chatId)))
-      throw unprocessable(`Validation failed: event ${input.eventId} is not an event of this chat`);
+      throw validationFailed(`event ${input.eventId} is not an event of this chat`);
   }
   const prepared = await prepareSession(ctx, chat, input);
   const [entity] = await writeSessions(ctx, chat, input.eventId ?? null, [prepared]);
@@ -70,8 +71,7 @@ export async function createEventSeries(
   const db = ctx.store.db;
   const chat = await loadChat(db, chatId);
   await requireHost(db, chat, actorId);
-  if (input.sessions.length === 0)
-    throw unprocessable('Validation failed: an event needs at least one session');
+  if (input.sessions.length === 0) throw validationFailed('an event needs at least one session');
   const prepared = [];
   for (const s of input.sessions) prepared.push(await prepareSession(ctx, chat, s));
   const now = ctx.now();

@@ -1,5 +1,6 @@
+import { validationFailed } from '@hashchat/api/requests/validation';
 import { sessionTopic } from '@hashchat/api/topics';
-import { conflict, notFound, unprocessable } from '@hashchat/core/errors';
+import { conflict, notFound } from '@hashchat/core/errors';
 import type { Kysely } from 'kysely';
 import type { Context } from '../../context';
 import { type QuestionEntity, serializeQuestion } from '../../present/question';
@@ -193,7 +194,7 @@ export async function reorderQuestions(
   const agenda = await listAgenda(db, sessionId);
   const known = new Set(agenda.map((r) => Number(r.id)));
   if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((id) => !known.has(id))) {
-    throw unprocessable("Validation failed: ids must list every item of this session's agenda once");
+    throw validationFailed("ids must list every item of this session's agenda once");
   }
   await db.transaction().execute((trx) => setPositions(trx, ids, ctx.now()));
   const after = await listAgenda(db, sessionId);
@@ -244,17 +245,16 @@ async function checkQuestionMedia(
   questionId: number | null,
 ): Promise<void> {
   const row = await ownMedia(ctx, actorId, mediaId);
-  if (row.status_id !== null) throw unprocessable('Validation failed: Media is already attached to a status');
+  if (row.status_id !== null) throw validationFailed('Media is already attached to a status');
   if (row.question_id !== null && Number(row.question_id) !== questionId)
-    throw unprocessable('Validation failed: Media is already attached to another question');
-  if (row.state !== 'ready')
-    throw unprocessable('Validation failed: Media files must be processed before they are attached');
+    throw validationFailed('Media is already attached to another question');
+  if (row.state !== 'ready') throw validationFailed('Media files must be processed before they are attached');
 }
 
 /** Inside the item's write: the image it holds becomes `mediaId` (checked before; a race that took it is a 422). */
 async function holdMedia(trx: Kysely<Database>, questionId: number, mediaId: number | null, actorId: number) {
   if (!(await holdQuestionMedia(trx, questionId, mediaId, actorId)))
-    throw unprocessable('Validation failed: Media is already attached');
+    throw validationFailed('Media is already attached');
 }
 
 /** The longest status an item can become: numbered, with its image link and hashtags. */
@@ -264,8 +264,8 @@ function checkLength(ctx: Context, { session, chat }: Opened, input: QuestionInp
     session.extra_tag,
   ]);
   if ([...text].length > ctx.config.maxStatusChars) {
-    throw unprocessable(
-      `Validation failed: text is too long: with its number and hashtag the status must fit in ${ctx.config.maxStatusChars} characters`,
+    throw validationFailed(
+      `text is too long: with its number and hashtag the status must fit in ${ctx.config.maxStatusChars} characters`,
     );
   }
 }

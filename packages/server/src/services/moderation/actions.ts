@@ -1,3 +1,4 @@
+import { validationFailed } from '@hashchat/api/requests/validation';
 import { conflict, notFound, unprocessable } from '@hashchat/core/errors';
 import type { Transaction } from 'kysely';
 import type { Context } from '../../context';
@@ -52,10 +53,10 @@ export async function moderateRoom(
   const status =
     input.statusId === null ? null : await loadVisibleStatus(ctx, actorId, input.statusId, { room: chat });
   if (STATUS_ACTIONS.has(input.action) && !status)
-    throw unprocessable('Validation failed: status_id is required for this action');
+    throw validationFailed('status_id is required for this action');
   const accountId = input.accountId ?? (status ? Number(status.account_id) : null);
   if (!STATUS_ACTIONS.has(input.action)) {
-    if (accountId === null) throw unprocessable('Validation failed: account_id is required for this action');
+    if (accountId === null) throw validationFailed('account_id is required for this action');
     if (!(await findAccountById(db, accountId))) throw notFound('The account does not exist');
     if ((input.action === 'mute' || input.action === 'ban') && (await isModerator(db, chat, accountId)))
       throw unprocessable(

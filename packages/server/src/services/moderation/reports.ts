@@ -1,3 +1,4 @@
+import { validationFailed } from '@hashchat/api/requests/validation';
 import { conflict, notFound, unprocessable } from '@hashchat/core/errors';
 import type { Context } from '../../context';
 import { serializeAccount } from '../../present/account';
@@ -28,7 +29,7 @@ export async function fileReport(ctx: Context, reporterId: number, chatId: numbe
     const status = await loadVisibleStatus(ctx, reporterId, input.statusId, { room: chat });
     target = Number(status.account_id);
   }
-  if (target === null) throw unprocessable('Validation failed: status_id or account_id is required');
+  if (target === null) throw validationFailed('status_id or account_id is required');
   if (!(await findAccountById(db, target))) throw notFound('The account does not exist');
   if (target === reporterId) throw unprocessable('You cannot report yourself');
   const row = await insertReport(db, {

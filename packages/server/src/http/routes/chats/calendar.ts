@@ -1,10 +1,10 @@
+import { idParam } from '@hashchat/api/requests/fields';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { z } from 'zod';
 import { chatCalendar, sessionCalendar } from '../../../services/chats/calendar';
 import { calendarFeed, calendarFeedUrl } from '../../../services/chats/calendar-feeds';
 import type { Reply } from '../../auth';
 import { requireUser } from '../../auth';
-import { idParam } from '../../fields';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 
 const ics = (reply: Reply, body: string, filename: string) =>
@@ -17,12 +17,12 @@ const ics = (reply: Reply, body: string, filename: string) =>
 /** iCalendar: a chat, one session ("add to calendar"), and each person's private feed of what they follow. */
 export const chatCalendarRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/chats/:id/calendar.ics', async (req, reply) => {
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     return ics(reply, await chatCalendar(ctx, id), `chat-${id}.ics`);
   });
 
   app.get('/api/v1/sessions/:id/calendar.ics', async (req, reply) => {
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     return ics(reply, await sessionCalendar(ctx, id), `session-${id}.ics`);
   });
 
@@ -37,7 +37,7 @@ export const chatCalendarRoutes: RouteModule = (app, ctx) => {
   // The secret URL is the credential (calendar apps send no tokens); only `<token>.ics` matches,
   // so other /calendar/… paths stay the web app's.
   app.get('/calendar/:file(^[A-Za-z0-9_-]{16,64}\\.ics$)', async (req, reply) => {
-    const { file } = parse(z.object({ file: z.string() }), req.params);
+    const { file } = parseRequest(z.object({ file: z.string() }), req.params);
     return ics(reply, await calendarFeed(ctx, file.replace(/\.ics$/, '')), 'hashchat.ics');
   });
 };

@@ -1,3 +1,5 @@
+import { formBool, idParam, pageParams } from '@hashchat/api/requests/fields';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { notFound } from '@hashchat/core/errors';
 import { normalizeTag } from '@hashchat/core/text/tag-name';
 import { z } from 'zod';
@@ -7,9 +9,7 @@ import { chatPage } from '../../../services/chats/directory';
 import { presentChats } from '../../../services/chats/views';
 import { findCategory, findChatByTag, listChats } from '../../../store/chats';
 import { optionalUser, requireUser } from '../../auth';
-import { formBool, idParam } from '../../fields';
-import { linkHeader, pageParams } from '../../pagination';
-import { parse } from '../../params';
+import { linkHeader } from '../../pagination';
 import type { RouteModule } from '../../route-module';
 import { chatCreateSchema, chatPatchSchema, nestBrackets } from './inputs';
 
@@ -26,7 +26,7 @@ const listQuery = pageParams.extend({
 export const chatRoutes: RouteModule = (app, ctx) => {
   app.post('/api/v1/chats', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const input = parse(chatCreateSchema, nestBrackets(req.body));
+    const input = parseRequest(chatCreateSchema, nestBrackets(req.body));
     return createChat(ctx, me, {
       hashtag: input.hashtag,
       title: input.title,
@@ -41,7 +41,7 @@ export const chatRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/v1/chats', async (req, reply) => {
     const viewer = optionalUser(req, 'read');
-    const q = parse(listQuery, req.query);
+    const q = parseRequest(listQuery, req.query);
     const category = q.category ? await findCategory(ctx.store.db, q.category) : null;
     if (q.category && !category) return [];
     const rows = await listChats(
@@ -71,12 +71,12 @@ export const chatRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/api/v1/chats/:id', async (req) => {
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     return chatPage(ctx, await loadChat(ctx.store.db, id), optionalUser(req, 'read'));
   });
 
   app.get('/api/v1/chats/by_tag/:tag', async (req) => {
-    const { tag } = parse(z.object({ tag: z.string().min(1).max(200) }), req.params);
+    const { tag } = parseRequest(z.object({ tag: z.string().min(1).max(200) }), req.params);
     const chat = await findChatByTag(ctx.store.db, normalizeTag(tag.replace(/^[#＃]/, '')));
     if (!chat) throw notFound();
     return chatPage(ctx, chat, optionalUser(req, 'read'));
@@ -84,8 +84,8 @@ export const chatRoutes: RouteModule = (app, ctx) => {
 
   app.patch('/api/v1/chats/:id', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id } = parse(idParam, req.params);
-    const p = parse(chatPatchSchema, nestBrackets(req.body));
+    const { id } = parseRequest(idParam, req.params);
+    const p = parseRequest(chatPatchSchema, nestBrackets(req.body));
     return updateChat(ctx, me, id, {
       title: p.title,
       description: p.description,
@@ -99,14 +99,14 @@ export const chatRoutes: RouteModule = (app, ctx) => {
 
   app.delete('/api/v1/chats/:id', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     await deleteChat(ctx, me, id);
     return {};
   });
 
   app.delete('/api/v1/chats/:id/claim', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     return releaseClaim(ctx, me, id);
   });
 };

@@ -1,9 +1,9 @@
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { isValidTimeZone } from '@hashchat/core/chat/zone-time';
 import { z } from 'zod';
 import { directory } from '../../../services/chats/directory';
 import { findCategory } from '../../../store/chats';
 import { optionalUser } from '../../auth';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 
 const query = z.object({
@@ -23,7 +23,7 @@ const query = z.object({
 /** The directory in sections: live now, starting soon, upcoming by day. */
 export const directoryRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/chats/directory', async (req) => {
-    const q = parse(query, req.query);
+    const q = parseRequest(query, req.query);
     const category = q.category ? await findCategory(ctx.store.db, q.category) : null;
     return directory(ctx, {
       // An unknown category matches nothing rather than everything.

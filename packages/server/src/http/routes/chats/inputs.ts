@@ -1,6 +1,6 @@
+import { formBool, userText } from '@hashchat/api/requests/fields';
 import { z } from 'zod';
 import type { GuestInput, ScheduleInput, SessionInput } from '../../../services/chats/inputs';
-import { formBool, userText } from '../../fields';
 
 /**
  * Request bodies of the chat API, one schema each (JSON, form and multipart alike: forms send

@@ -1,8 +1,8 @@
+import { idParam } from '@hashchat/api/requests/fields';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { z } from 'zod';
 import { addCoHost, followChat, removeCoHost, unfollowChat } from '../../../services/chats/chats';
 import { requireUser } from '../../auth';
-import { idParam } from '../../fields';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 
 const coHostBody = z.object({ account_id: z.coerce.number().int().positive() });
@@ -15,23 +15,23 @@ const coHostParams = z.object({
 export const chatMemberRoutes: RouteModule = (app, ctx) => {
   app.post('/api/v1/chats/:id/follow', async (req) => {
     const me = requireUser(req, 'write:follows');
-    return followChat(ctx, me, parse(idParam, req.params).id);
+    return followChat(ctx, me, parseRequest(idParam, req.params).id);
   });
 
   app.post('/api/v1/chats/:id/unfollow', async (req) => {
     const me = requireUser(req, 'write:follows');
-    return unfollowChat(ctx, me, parse(idParam, req.params).id);
+    return unfollowChat(ctx, me, parseRequest(idParam, req.params).id);
   });
 
   app.post('/api/v1/chats/:id/co_hosts', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id } = parse(idParam, req.params);
-    return addCoHost(ctx, me, id, parse(coHostBody, req.body).account_id);
+    const { id } = parseRequest(idParam, req.params);
+    return addCoHost(ctx, me, id, parseRequest(coHostBody, req.body).account_id);
   });
 
   app.delete('/api/v1/chats/:id/co_hosts/:account_id', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const p = parse(coHostParams, req.params);
+    const p = parseRequest(coHostParams, req.params);
     return removeCoHost(ctx, me, p.id, p.account_id);
   });
 };

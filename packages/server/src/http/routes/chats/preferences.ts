@@ -1,3 +1,4 @@
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { z } from 'zod';
 import {
   getChatPreferences,
@@ -5,7 +6,6 @@ import {
   setChatPreferences,
 } from '../../../services/chats/preferences';
 import { requireUser } from '../../auth';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 
 /** The viewer's chat settings: how many minutes before a session to be reminded (0: only when it goes live). */
@@ -16,7 +16,7 @@ export const chatPreferenceRoutes: RouteModule = (app, ctx) => {
 
   app.patch('/api/v1/chats/preferences', async (req) => {
     const me = requireUser(req, 'write:accounts');
-    const input = parse(
+    const input = parseRequest(
       z.object({ reminder_minutes: z.coerce.number().int().min(0).max(MAX_REMINDER_MINUTES).optional() }),
       req.body,
     );

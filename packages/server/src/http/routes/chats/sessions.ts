@@ -1,3 +1,5 @@
+import { idParam } from '@hashchat/api/requests/fields';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { z } from 'zod';
 import { loadChat, loadSession } from '../../../services/chats/access';
 import { sessionListPlan } from '../../../services/chats/directory';
@@ -10,8 +12,6 @@ import {
 import { presentSessions } from '../../../services/chats/views';
 import { listSessions } from '../../../store/chat-sessions';
 import { requireUser } from '../../auth';
-import { idParam } from '../../fields';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 import { eventCreateSchema, nestBrackets, sessionCreateSchema, sessionPatchSchema } from './inputs';
 
@@ -37,8 +37,8 @@ const listQuery = z.object({
 /** Sessions: a chat's list, one-off and event sessions, one session's page, moves and host controls. */
 export const chatSessionRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/chats/:id/sessions', async (req, reply) => {
-    const { id } = parse(idParam, req.params);
-    const q = parse(listQuery, req.query);
+    const { id } = parseRequest(idParam, req.params);
+    const q = parseRequest(listQuery, req.query);
     const chat = await loadChat(ctx.store.db, id);
     const plan = sessionListPlan(q.state);
     const order = q.order ?? plan.order;
@@ -65,18 +65,18 @@ export const chatSessionRoutes: RouteModule = (app, ctx) => {
 
   app.post('/api/v1/chats/:id/sessions', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id } = parse(idParam, req.params);
-    return createSession(ctx, me, id, parse(sessionCreateSchema, nestBrackets(req.body)));
+    const { id } = parseRequest(idParam, req.params);
+    return createSession(ctx, me, id, parseRequest(sessionCreateSchema, nestBrackets(req.body)));
   });
 
   app.post('/api/v1/chats/:id/events', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id } = parse(idParam, req.params);
-    return createEventSeries(ctx, me, id, parse(eventCreateSchema, nestBrackets(req.body)));
+    const { id } = parseRequest(idParam, req.params);
+    return createEventSeries(ctx, me, id, parseRequest(eventCreateSchema, nestBrackets(req.body)));
   });
 
   app.get('/api/v1/sessions/:id', async (req) => {
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     const { session, chat } = await loadSession(ctx.store.db, id);
     const [entity] = await presentSessions(ctx, [session], ctx.store.db, new Map([[Number(chat.id), chat]]));
     return entity;
@@ -84,14 +84,14 @@ export const chatSessionRoutes: RouteModule = (app, ctx) => {
 
   app.patch('/api/v1/sessions/:id', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id } = parse(idParam, req.params);
-    return updateSession(ctx, me, id, parse(sessionPatchSchema, nestBrackets(req.body)));
+    const { id } = parseRequest(idParam, req.params);
+    return updateSession(ctx, me, id, parseRequest(sessionPatchSchema, nestBrackets(req.body)));
   });
 
   for (const action of ['start', 'end', 'cancel'] as const) {
     app.post(`/api/v1/sessions/:id/${action}`, async (req) => {
       const me = requireUser(req, 'write:statuses');
-      const { id } = parse(idParam, req.params);
+      const { id } = parseRequest(idParam, req.params);
       return hostTransition(ctx, me, id, action);
     });
   }

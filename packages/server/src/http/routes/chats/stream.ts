@@ -1,10 +1,10 @@
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { chatTopic } from '@hashchat/api/topics';
 import { z } from 'zod';
 import { loadChat } from '../../../services/chats/access';
 import { resolveSessionStream } from '../../../services/live/session-stream';
 import { loadSafety } from '../../../services/moderation/stream-safety';
 import { SseReader } from '../../../stream/sse';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 import { admitStream } from '../../stream-admission';
 
@@ -27,7 +27,7 @@ const query = z
  */
 export const chatStreamRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/streaming/chat', async (req, reply) => {
-    const { chat_id, session_id } = parse(query, req.query);
+    const { chat_id, session_id } = parseRequest(query, req.query);
     const room = session_id !== undefined ? await resolveSessionStream(ctx, String(session_id)) : null;
     if (chat_id !== undefined) await loadChat(ctx.store.db, chat_id);
     const raw = req.headers['last-event-id'] ?? (req.query as Record<string, unknown>).last_event_id;

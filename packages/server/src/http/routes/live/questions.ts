@@ -1,3 +1,5 @@
+import { idParam, userText } from '@hashchat/api/requests/fields';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { z } from 'zod';
 import {
   createQuestion,
@@ -9,8 +11,6 @@ import {
 } from '../../../services/live/agenda';
 import { publishNext, publishQuestion } from '../../../services/live/publish-question';
 import { optionalUser, requireUser } from '../../auth';
-import { idParam, userText } from '../../fields';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 
 const MAX_OFFSET_MINUTES = 7 * 24 * 60;
@@ -87,50 +87,50 @@ const nextSchema = z.object({ expected_id: idString.optional() });
 /** The agenda: list, create, change, reorder, skip, delete, publish, and the host console's Next. */
 export const liveQuestionRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/sessions/:id/questions', async (req) => {
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     return listQuestions(ctx, id, optionalUser(req, 'read:statuses'));
   });
 
   app.post('/api/v1/sessions/:id/questions', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id } = parse(idParam, req.params);
-    return createQuestion(ctx, me, id, parse(createSchema, req.body));
+    const { id } = parseRequest(idParam, req.params);
+    return createQuestion(ctx, me, id, parseRequest(createSchema, req.body));
   });
 
   app.post('/api/v1/sessions/:id/questions/reorder', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id } = parse(idParam, req.params);
-    return reorderQuestions(ctx, me, id, parse(reorderSchema, req.body).ids);
+    const { id } = parseRequest(idParam, req.params);
+    return reorderQuestions(ctx, me, id, parseRequest(reorderSchema, req.body).ids);
   });
 
   app.post('/api/v1/sessions/:id/next', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id } = parse(idParam, req.params);
-    return publishNext(ctx, me, id, parse(nextSchema, req.body).expected_id ?? null);
+    const { id } = parseRequest(idParam, req.params);
+    return publishNext(ctx, me, id, parseRequest(nextSchema, req.body).expected_id ?? null);
   });
 
   app.patch('/api/v1/questions/:id', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id } = parse(idParam, req.params);
-    return updateQuestion(ctx, me, id, parse(patchSchema, req.body));
+    const { id } = parseRequest(idParam, req.params);
+    return updateQuestion(ctx, me, id, parseRequest(patchSchema, req.body));
   });
 
   app.delete('/api/v1/questions/:id', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     await deleteQuestion(ctx, me, id);
     return {};
   });
 
   app.post('/api/v1/questions/:id/publish', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     return publishQuestion(ctx, id, { actorId: me });
   });
 
   app.post('/api/v1/questions/:id/skip', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     return skipQuestion(ctx, me, id);
   });
 };

@@ -1,11 +1,11 @@
+import { formBool, idParam, pageParams } from '@hashchat/api/requests/fields';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { z } from 'zod';
 import { listAcknowledgements } from '../../../services/live/acknowledgements';
 import { liveState } from '../../../services/live/live-state';
 import { readRoom } from '../../../services/live/room';
 import { optionalUser, requireUser } from '../../auth';
-import { formBool, idParam } from '../../fields';
-import { linkHeader, pageParams } from '../../pagination';
-import { parse } from '../../params';
+import { linkHeader } from '../../pagination';
 import type { RouteModule } from '../../route-module';
 
 const roomQuery = pageParams.extend({
@@ -17,8 +17,8 @@ const roomQuery = pageParams.extend({
 /** The room of a session, its live state in one read, and the hosts' acknowledgement list. */
 export const liveRoomRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/sessions/:id/room', async (req, reply) => {
-    const { id } = parse(idParam, req.params);
-    const q = parse(roomQuery, req.query);
+    const { id } = parseRequest(idParam, req.params);
+    const q = parseRequest(roomQuery, req.query);
     const viewer = optionalUser(req, 'read:statuses');
     if (q.console) requireUser(req, 'read:statuses');
     const statuses = await readRoom(ctx, id, viewer, {
@@ -41,13 +41,13 @@ export const liveRoomRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/api/v1/sessions/:id/live', async (req) => {
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     return liveState(ctx, id, optionalUser(req, 'read:statuses'));
   });
 
   app.get('/api/v1/sessions/:id/acknowledgements', async (req) => {
     const me = requireUser(req, 'read:statuses');
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     return listAcknowledgements(ctx, me, id);
   });
 };

@@ -1,8 +1,8 @@
+import { idParam } from '@hashchat/api/requests/fields';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { z } from 'zod';
 import { changeSpotlight } from '../../../services/live/spotlight';
 import { requireUser } from '../../auth';
-import { idParam } from '../../fields';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 
 const body = z.object({
@@ -21,19 +21,19 @@ const statusParams = idParam.extend({
 export const liveSpotlightRoutes: RouteModule = (app, ctx) => {
   app.post('/api/v1/sessions/:id/spotlight', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id } = parse(idParam, req.params);
-    return changeSpotlight(ctx, me, id, parse(body, req.body).status_id, true);
+    const { id } = parseRequest(idParam, req.params);
+    return changeSpotlight(ctx, me, id, parseRequest(body, req.body).status_id, true);
   });
 
   app.post('/api/v1/sessions/:id/unspotlight', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id } = parse(idParam, req.params);
-    return changeSpotlight(ctx, me, id, parse(body, req.body).status_id, false);
+    const { id } = parseRequest(idParam, req.params);
+    return changeSpotlight(ctx, me, id, parseRequest(body, req.body).status_id, false);
   });
 
   app.delete('/api/v1/sessions/:id/spotlight/:status_id', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id, status_id } = parse(statusParams, req.params);
+    const { id, status_id } = parseRequest(statusParams, req.params);
     return changeSpotlight(ctx, me, id, status_id, false);
   });
 };

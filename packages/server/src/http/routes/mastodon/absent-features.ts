@@ -1,8 +1,8 @@
+import { idParam } from '@hashchat/api/requests/fields';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { notFound } from '@hashchat/core/errors';
 import { findAccountById } from '../../../store/accounts';
 import { requireUser } from '../../auth';
-import { idParam } from '../../fields';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 
 /**
@@ -31,7 +31,7 @@ export const absentFeatureRoutes: RouteModule = (app, ctx) => {
     return [];
   });
   app.get('/api/v1/accounts/:id/featured_tags', async (req) => {
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     const account = await findAccountById(ctx.store.db, id);
     if (!account || account.suspended_at !== null) throw notFound();
     return [];

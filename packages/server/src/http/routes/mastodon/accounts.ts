@@ -1,5 +1,14 @@
+import {
+  accountStatusesQuery,
+  credentialsBody,
+  followBody,
+  lookupQuery,
+  registrationBody,
+  relationshipsQuery,
+} from '@hashchat/api/requests/accounts';
+import { formBool, idParam, pageParams } from '@hashchat/api/requests/fields';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { HashchatError, notFound } from '@hashchat/core/errors';
-import { z } from 'zod';
 import { serializeAccount, serializeCredentialAccount } from '../../../present/account';
 import { updateCredentials } from '../../../services/accounts';
 import { follow, unfollow } from '../../../services/follows';
@@ -11,22 +20,10 @@ import { presentVisibleStatuses } from '../../../services/status-views';
 import { findAccountById, findAccountByUsername, findAccountsByIds } from '../../../store/accounts';
 import { followAccountIds } from '../../../store/follows';
 import { optionalUser, requireToken, requireUser } from '../../auth';
-import { formBool, idList, idParam, userText } from '../../fields';
 import { pageKeyset } from '../../page-keyset';
-import { linkHeader, pageParams } from '../../pagination';
-import { parse, refuseUnsupported } from '../../params';
+import { linkHeader } from '../../pagination';
+import { refuseUnsupported } from '../../params';
 import type { RouteModule } from '../../route-module';
-
-export const registrationInput = z.object({
-  username: z.string().default(''),
-  email: z.string().default(''),
-  password: z.string().default(''),
-  agreement: formBool.default(false),
-  locale: z.string().default('en'),
-  reason: userText().max(1000).optional(),
-});
-
-const followInput = z.object({ reblogs: formBool.optional(), notify: formBool.optional() });
 
 export const accountRoutes: RouteModule = (app, ctx) => {
   const base = ctx.config.publicUrl;
@@ -46,7 +43,7 @@ export const accountRoutes: RouteModule = (app, ctx) => {
       if (count > ctx.config.rateLimit.registrationsPerHour)
         throw new HashchatError('RateLimited', 'Too many sign-ups from this address');
     }
-    const input = parse(registrationInput, req.body);
+    const input = parseRequest(registrationBody, req.body);
     const account = await registerAccount(ctx, input);
     const scopes = v.scopes;
     const t = await issueToken(ctx, { appId: v.appId, accountId: Number(account.id), scopes, kind: 'oauth' });
@@ -63,22 +60,19 @@ export const accountRoutes: RouteModule = (app, ctx) => {
     // Profile parts Hashchat does not keep (yet): refused by name rather than dropped.
     refuseUnsupported(req.body, ['avatar', 'header', 'fields_attributes']);
     refuseUnsupported(req.body, ['locked', 'bot'], (v) => formBool.safeParse(v).data === true);
-    const input = parse(
-      z.object({ display_name: userText().max(30).optional(), note: userText().max(500).optional() }),
-      req.body,
-    );
+    const input = parseRequest(credentialsBody, req.body);
     const row = await updateCredentials(ctx, id, { displayName: input.display_name, note: input.note });
     return serializeCredentialAccount(row, base);
   });
 
   app.get('/api/v1/accounts/relationships', async (req) => {
     const me = requireUser(req, 'read:follows');
-    const { id } = parse(z.object({ id: idList }), req.query);
+    const { id } = parseRequest(relationshipsQuery, req.query);
     return relationships(ctx, me, id.slice(0, 100));
   });
 
   app.get('/api/v1/accounts/lookup', async (req) => {
-    const { acct } = parse(z.object({ acct: z.string().min(1).max(300) }), req.query);
+    const { acct } = parseRequest(lookupQuery, req.query);
     const host = new URL(base).host;
     const [username, domain] = acct.replace(/^@/, '').split('@');
     if (domain && domain.toLowerCase() !== host) throw notFound();
@@ -88,24 +82,15 @@ export const accountRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/api/v1/accounts/:id', async (req) => {
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     return serializeAccount(await accountOr404(id), base);
   });
 
   app.get('/api/v1/accounts/:id/statuses', async (req, reply) => {
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     await accountOr404(id);
     const viewer = optionalUser(req, 'read:statuses');
-    const q = parse(
-      pageParams.extend({
-        exclude_replies: formBool.optional(),
-        exclude_reblogs: formBool.optional(),
-        tagged: z.string().optional(),
-        only_media: formBool.optional(),
-        pinned: formBool.optional(),
-      }),
-      req.query,
-    );
+    const q = parseRequest(accountStatusesQuery, req.query);
     if (q.pinned || q.only_media) return [];
     const ids = await profileStatusIds(
       ctx,
@@ -131,26 +116,26 @@ export const accountRoutes: RouteModule = (app, ctx) => {
 
   app.post('/api/v1/accounts/:id/follow', async (req) => {
     const me = requireUser(req, 'write:follows');
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     // Per-follow language filters would be dropped: refused rather than ignored.
     refuseUnsupported(req.body, ['languages']);
-    const opts = parse(followInput, req.body);
+    const opts = parseRequest(followBody, req.body);
     await follow(ctx, me, id, { reblogs: opts.reblogs, notify: opts.notify });
     return (await relationships(ctx, me, [id]))[0];
   });
 
   app.post('/api/v1/accounts/:id/unfollow', async (req) => {
     const me = requireUser(req, 'write:follows');
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     await unfollow(ctx, me, id);
     return (await relationships(ctx, me, [id]))[0];
   });
 
   for (const path of ['followers', 'following'] as const) {
     app.get(`/api/v1/accounts/:id/${path}`, async (req, reply) => {
-      const { id } = parse(idParam, req.params);
+      const { id } = parseRequest(idParam, req.params);
       await accountOr404(id);
-      const q = parse(pageParams, req.query);
+      const q = parseRequest(pageParams, req.query);
       const ids = await followAccountIds(ctx.store.db, id, path, pageKeyset(q));
       const accounts = await findAccountsByIds(ctx.store.db, ids);
       const link = linkHeader(

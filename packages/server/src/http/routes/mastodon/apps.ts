@@ -1,29 +1,21 @@
-import { invalid, unprocessable } from '@hashchat/core/errors';
-import { z } from 'zod';
+import { appCreateBody } from '@hashchat/api/requests/accounts';
+import { parseRequest, validationFailed } from '@hashchat/api/requests/validation';
+import { invalid } from '@hashchat/core/errors';
 import { parseScopes } from '../../../auth/scopes';
 import { createApp } from '../../../services/oauth';
 import { findAppById } from '../../../store/apps';
 import { requireToken } from '../../auth';
-import { userText } from '../../fields';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
-
-const appInput = z.object({
-  client_name: userText().trim().min(1).max(200),
-  redirect_uris: z.union([z.string(), z.array(z.string())]).default('urn:ietf:wg:oauth:2.0:oob'),
-  scopes: z.string().optional(),
-  website: z.string().max(2000).optional().nullable(),
-});
 
 export const appRoutes: RouteModule = (app, ctx) => {
   app.post('/api/v1/apps', async (req) => {
-    const input = parse(appInput, req.body);
+    const input = parseRequest(appCreateBody, req.body);
     const uris = (
       Array.isArray(input.redirect_uris) ? input.redirect_uris : input.redirect_uris.split(/\s+/)
     ).filter(Boolean);
     for (const u of uris) {
       if (u !== 'urn:ietf:wg:oauth:2.0:oob' && !URL.canParse(u))
-        throw unprocessable('Validation failed: Redirect URI must be an absolute URI.');
+        throw validationFailed('Redirect URI must be an absolute URI.');
     }
     const scopes = parseScopes(input.scopes);
     if (!scopes) throw invalid('Validation failed: Scopes are invalid');

@@ -1,20 +1,11 @@
-import { z } from 'zod';
+import { markerBody, markersQuery } from '@hashchat/api/requests/timelines';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { findMarkers, saveMarker } from '../../../store/markers';
 import type { MarkerTimeline } from '../../../store/schema';
 import { requireUser } from '../../auth';
-import { stringList } from '../../fields';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 
 const TIMELINES = ['home', 'notifications'] as const satisfies readonly MarkerTimeline[];
-const lastReadId = z.object({
-  last_read_id: z.union([z.string(), z.number()]).transform((v, c) => {
-    const s = String(v);
-    if (/^\d{1,18}$/.test(s)) return Number(s);
-    c.addIssue({ code: 'custom', message: 'is not a valid id' });
-    return z.NEVER;
-  }),
-});
 
 /** A timeline's marker as JSON (`{"home": {"last_read_id": …}}`) or as form fields (`home[last_read_id]=…`). */
 function markerInput(body: Record<string, unknown>, timeline: MarkerTimeline): unknown {
@@ -34,7 +25,7 @@ const present = (m: { last_read_id: number; version: number; updated_at: number 
 export const markerRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/markers', async (req) => {
     const me = requireUser(req, 'read:statuses');
-    const { timeline } = parse(z.object({ timeline: stringList }), req.query);
+    const { timeline } = parseRequest(markersQuery, req.query);
     const wanted = TIMELINES.filter((t) => timeline.includes(t));
     const rows = await findMarkers(ctx.store.db, me, wanted);
     return Object.fromEntries(rows.map((r) => [r.timeline, present(r)]));
@@ -46,7 +37,7 @@ export const markerRoutes: RouteModule = (app, ctx) => {
     const out: Record<string, ReturnType<typeof present>> = {};
     const given = TIMELINES.flatMap((t) => {
       const raw = markerInput(body, t);
-      return raw === undefined ? [] : [{ timeline: t, id: parse(lastReadId, raw).last_read_id }];
+      return raw === undefined ? [] : [{ timeline: t, id: parseRequest(markerBody, raw).last_read_id }];
     });
     for (const m of given)
       out[m.timeline] = present(await saveMarker(ctx.store.db, me, m.timeline, m.id, ctx.now()));

@@ -1,28 +1,12 @@
+import { idParam } from '@hashchat/api/requests/fields';
+import { mediaFields } from '@hashchat/api/requests/statuses';
+import { parseRequest, validationFailed } from '@hashchat/api/requests/validation';
 import { unprocessable } from '@hashchat/core/errors';
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { MAX_DESCRIPTION } from '../../../media/limits';
 import { acceptUpload, ownMediaProcessed, presentMedia, updateMedia } from '../../../services/media';
 import { requireUser } from '../../auth';
-import { idParam, userText } from '../../fields';
 import { acceptFileUploads, withUploadedFile } from '../../media-upload';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
-
-/** `x,y`, each from -1.0 to 1.0 (Mastodon's focal point). */
-const focus = z
-  .string()
-  .regex(/^\s*-?\d+(\.\d+)?\s*,\s*-?\d+(\.\d+)?\s*$/, 'must be two numbers: x,y')
-  .transform((v) => {
-    const [x, y] = v.split(',').map(Number);
-    return { x, y };
-  })
-  .refine((f) => Math.abs(f.x) <= 1 && Math.abs(f.y) <= 1, 'must be from -1.0 to 1.0');
-
-const mediaFields = z.object({
-  description: userText().max(MAX_DESCRIPTION).optional(),
-  focus: focus.optional(),
-});
 
 /** Media uploads (Mastodon's `/api/v2/media`, `/api/v1/media`): images only, owned by their uploader. */
 export const mediaRoutes: RouteModule = async (app, ctx) => {
@@ -32,9 +16,9 @@ export const mediaRoutes: RouteModule = async (app, ctx) => {
     const upload = (path: string, process: 'now' | 'later') =>
       uploads.post(path, { bodyLimit: ctx.config.media.maxBytes + 64 * 1024 }, async (req, reply) => {
         const me = requireUser(req, 'write:media');
-        const fields = parse(mediaFields, req.body);
+        const fields = parseRequest(mediaFields, req.body);
         const row = await withUploadedFile(req, async (file) => {
-          if (!file || file.size === 0) throw unprocessable("Validation failed: File can't be blank");
+          if (!file || file.size === 0) throw validationFailed("File can't be blank");
           return acceptUpload(
             ctx,
             me,
@@ -47,7 +31,7 @@ export const mediaRoutes: RouteModule = async (app, ctx) => {
             process,
           );
         });
-        if (row.state === 'failed') throw unprocessable('Validation failed: File could not be processed');
+        if (row.state === 'failed') throw validationFailed('File could not be processed');
         return reply.status(row.state === 'ready' ? 200 : 202).send(presentMedia(ctx, row));
       });
     upload('/api/v2/media', 'later');
@@ -56,7 +40,7 @@ export const mediaRoutes: RouteModule = async (app, ctx) => {
 
   app.get('/api/v1/media/:id', async (req, reply) => {
     const me = requireUser(req, 'write:media');
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     const row = await ownMediaProcessed(ctx, me, id);
     if (row.state === 'failed') throw unprocessable('Error processing thumbnail for uploaded media');
     return reply.status(row.state === 'ready' ? 200 : 206).send(presentMedia(ctx, row));
@@ -64,8 +48,8 @@ export const mediaRoutes: RouteModule = async (app, ctx) => {
 
   app.put('/api/v1/media/:id', async (req) => {
     const me = requireUser(req, 'write:media');
-    const { id } = parse(idParam, req.params);
-    const fields = parse(mediaFields, req.body);
+    const { id } = parseRequest(idParam, req.params);
+    const fields = parseRequest(mediaFields, req.body);
     const row = await updateMedia(ctx, me, id, fields);
     return presentMedia(ctx, row);
   });

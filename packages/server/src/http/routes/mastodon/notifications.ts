@@ -1,5 +1,7 @@
+import { idParam } from '@hashchat/api/requests/fields';
+import { notificationsQuery } from '@hashchat/api/requests/timelines';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { notFound } from '@hashchat/core/errors';
-import { z } from 'zod';
 import { audibleNotifications } from '../../../services/moderation/read-filter';
 import { presentNotifications } from '../../../services/notifications';
 import {
@@ -10,10 +12,8 @@ import {
 } from '../../../store/notifications';
 import type { NotificationType } from '../../../store/schema';
 import { requireUser } from '../../auth';
-import { idParam, stringList } from '../../fields';
 import { pageKeyset } from '../../page-keyset';
-import { linkHeader, pageParams } from '../../pagination';
-import { parse } from '../../params';
+import { linkHeader } from '../../pagination';
 import type { RouteModule } from '../../route-module';
 
 export const NOTIFICATION_TYPES = [
@@ -31,14 +31,7 @@ export const notificationRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/v1/notifications', async (req, reply) => {
     const me = requireUser(req, 'read:notifications');
-    const q = parse(
-      pageParams.extend({
-        types: stringList,
-        exclude_types: stringList,
-        account_id: z.coerce.number().int().optional(),
-      }),
-      req.query,
-    );
+    const q = parseRequest(notificationsQuery, req.query);
     const rows = await listNotifications(
       db,
       me,
@@ -62,7 +55,7 @@ export const notificationRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/v1/notifications/:id', async (req) => {
     const me = requireUser(req, 'read:notifications');
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     const row = await findNotification(db, me, id);
     if (!row) throw notFound();
     const [n] = await presentNotifications(ctx, [row], me);
@@ -72,7 +65,7 @@ export const notificationRoutes: RouteModule = (app, ctx) => {
 
   app.post('/api/v1/notifications/:id/dismiss', async (req) => {
     const me = requireUser(req, 'write:notifications');
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     if (!(await dismissNotification(db, me, id))) throw notFound();
     return {};
   });

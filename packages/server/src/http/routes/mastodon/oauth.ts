@@ -1,7 +1,9 @@
+import { authorizeForm, authorizeQuery, revokeBody, tokenBody } from '@hashchat/api/requests/accounts';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { HashchatError, invalid } from '@hashchat/core/errors';
 import { escapeHtml } from '@hashchat/core/text/render';
 import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { parseScopes } from '../../../auth/scopes';
 import {
   assertScopesAllowed,
@@ -17,42 +19,8 @@ import {
 } from '../../../services/oauth';
 import { signIn } from '../../../services/sign-in';
 import { findAccountById } from '../../../store/accounts';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 import { documentCsp } from '../../security-headers';
-
-const authorizeQuery = z.object({
-  response_type: z.literal('code', { error: 'response_type must be code' }),
-  client_id: z.string().min(1),
-  redirect_uri: z.string().min(1),
-  scope: z.string().optional(),
-  state: z.string().max(2000).optional(),
-  code_challenge: z.string().min(43).max(128).optional(),
-  code_challenge_method: z.enum(['S256', 'plain']).optional(),
-});
-const authorizeForm = authorizeQuery.extend({
-  decision: z.enum(['approve', 'deny']),
-  login: z.string().optional(),
-  password: z.string().optional(),
-  authenticity_token: z.string().optional(),
-});
-
-const tokenInput = z.discriminatedUnion('grant_type', [
-  z.object({
-    grant_type: z.literal('authorization_code'),
-    code: z.string().min(1),
-    client_id: z.string().min(1),
-    client_secret: z.string().optional(),
-    redirect_uri: z.string().min(1),
-    code_verifier: z.string().optional(),
-  }),
-  z.object({
-    grant_type: z.literal('client_credentials'),
-    client_id: z.string().min(1),
-    client_secret: z.string().min(1),
-    scope: z.string().optional(),
-  }),
-]);
 
 /** The consent and code pages' styles, inline (allowed by their hash, see documentCsp). */
 const PAGE_CSS = `
@@ -143,7 +111,7 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
   }
 
   app.get('/oauth/authorize', async (req, reply) => {
-    const q = parse(authorizeQuery, req.query);
+    const q = parseRequest(authorizeQuery, req.query);
     const { client, scopes } = await loadRequest(q);
     const me =
       req.viewer.via === 'cookie' && req.viewer.accountId
@@ -153,7 +121,7 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
   });
 
   app.post('/oauth/authorize', async (req, reply) => {
-    const f = parse(authorizeForm, req.body);
+    const f = parseRequest(authorizeForm, req.body);
     const { client, scopes } = await loadRequest(f);
     const back = (params: Record<string, string>) => {
       if (f.redirect_uri === OOB) return null;
@@ -216,7 +184,7 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
       body.client_id ??= part(colon < 0 ? decoded : decoded.slice(0, colon));
       body.client_secret ??= part(colon < 0 ? '' : decoded.slice(colon + 1));
     }
-    const input = parse(tokenInput, body);
+    const input = parseRequest(tokenBody, body);
     if (input.grant_type === 'client_credentials') {
       const client = await authenticateClient(ctx, input.client_id, input.client_secret);
       const scopes = parseScopes(input.scope);
@@ -235,10 +203,7 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
   });
 
   app.post('/oauth/revoke', async (req) => {
-    const input = parse(
-      z.object({ client_id: z.string().min(1), client_secret: z.string().min(1), token: z.string().min(1) }),
-      req.body,
-    );
+    const input = parseRequest(revokeBody, req.body);
     const client = await authenticateClient(ctx, input.client_id, input.client_secret);
     await revokeToken(ctx, input.token, Number(client.id));
     return {};

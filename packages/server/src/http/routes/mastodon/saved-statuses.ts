@@ -1,11 +1,11 @@
+import { idParam, pageParams } from '@hashchat/api/requests/fields';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { notFound } from '@hashchat/core/errors';
 import { savedStatuses, setBookmark } from '../../../services/saved-statuses';
 import type { SavedList } from '../../../store/saved-statuses';
 import { requireUser } from '../../auth';
-import { idParam } from '../../fields';
 import { pageKeyset } from '../../page-keyset';
-import { linkHeader, pageParams } from '../../pagination';
-import { parse } from '../../params';
+import { linkHeader } from '../../pagination';
 import type { RouteModule } from '../../route-module';
 
 /** `/api/v1/favourites` and `/api/v1/bookmarks` (paged by their own ids, as in Mastodon) and bookmarking. */
@@ -17,7 +17,7 @@ export const savedStatusRoutes: RouteModule = (app, ctx) => {
   for (const [list, scope] of lists) {
     app.get(`/api/v1/${list}`, async (req, reply) => {
       const me = requireUser(req, scope);
-      const q = parse(pageParams, req.query);
+      const q = parseRequest(pageParams, req.query);
       const page = await savedStatuses(ctx, list, me, pageKeyset(q));
       const link = linkHeader(
         ctx.config.publicUrl,
@@ -36,7 +36,7 @@ export const savedStatusRoutes: RouteModule = (app, ctx) => {
   ] as const) {
     app.post(`/api/v1/statuses/:id/${path}`, async (req) => {
       const me = requireUser(req, 'write:bookmarks');
-      const { id } = parse(idParam, req.params);
+      const { id } = parseRequest(idParam, req.params);
       const s = await setBookmark(ctx, me, id, on);
       if (!s) throw notFound();
       return s;

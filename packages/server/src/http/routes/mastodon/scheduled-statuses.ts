@@ -1,4 +1,6 @@
-import { z } from 'zod';
+import { idParam, pageParams } from '@hashchat/api/requests/fields';
+import { scheduledStatusUpdateBody } from '@hashchat/api/requests/statuses';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import {
   cancelScheduled,
   getScheduled,
@@ -6,20 +8,15 @@ import {
   rescheduleStatus,
 } from '../../../services/scheduled-statuses';
 import { requireUser } from '../../auth';
-import { idParam } from '../../fields';
 import { pageKeyset } from '../../page-keyset';
-import { linkHeader, pageParams } from '../../pagination';
-import { parse } from '../../params';
+import { linkHeader } from '../../pagination';
 import type { RouteModule } from '../../route-module';
-import { scheduledAtParam } from '../../status-extras';
-
-const moveInput = z.object({ scheduled_at: scheduledAtParam });
 
 /** Mastodon's /api/v1/scheduled_statuses: the caller's own only; anyone else's is a 404. */
 export const scheduledStatusRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/scheduled_statuses', async (req, reply) => {
     const me = requireUser(req, 'read:statuses');
-    const q = parse(pageParams, req.query);
+    const q = parseRequest(pageParams, req.query);
     const list = await listScheduled(ctx, me, pageKeyset(q));
     const link = linkHeader(
       ctx.config.publicUrl,
@@ -33,21 +30,21 @@ export const scheduledStatusRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/v1/scheduled_statuses/:id', async (req) => {
     const me = requireUser(req, 'read:statuses');
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     return getScheduled(ctx, me, id);
   });
 
   app.put('/api/v1/scheduled_statuses/:id', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id } = parse(idParam, req.params);
-    const { scheduled_at } = parse(moveInput, req.body);
+    const { id } = parseRequest(idParam, req.params);
+    const { scheduled_at } = parseRequest(scheduledStatusUpdateBody, req.body);
     if (scheduled_at === null) return getScheduled(ctx, me, id);
     return rescheduleStatus(ctx, me, id, scheduled_at);
   });
 
   app.delete('/api/v1/scheduled_statuses/:id', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     await cancelScheduled(ctx, me, id);
     return {};
   });

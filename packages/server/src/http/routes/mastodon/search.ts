@@ -1,5 +1,6 @@
+import { searchQuery } from '@hashchat/api/requests/timelines';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { normalizeTag } from '@hashchat/core/text/tag-name';
-import { z } from 'zod';
 import { serializeAccount } from '../../../present/account';
 import { presentStatuses } from '../../../services/status-views';
 import { visibleStatusIds } from '../../../services/visibility';
@@ -7,31 +8,13 @@ import { searchAccounts } from '../../../store/accounts';
 import { publicStatusIds } from '../../../store/statuses';
 import { tagsByPrefix } from '../../../store/tags';
 import { optionalUser } from '../../auth';
-import { formBool } from '../../fields';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 import { presentTag } from './tags';
-
-const searchQuery = z.object({
-  q: z.string().trim().min(1, 'q is required').max(500),
-  type: z.enum(['accounts', 'hashtags', 'statuses']).optional(),
-  resolve: formBool.optional(),
-  following: formBool.optional(),
-  account_id: z.string().optional(),
-  max_id: z.coerce.number().int().positive().optional(),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(20)
-    .transform((n) => Math.min(n, 40)),
-  offset: z.coerce.number().int().min(0).optional(),
-});
 
 /** `/api/v2/search`: accounts by name prefix, hashtags by name prefix, statuses by full text. */
 export const searchRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v2/search', async (req) => {
-    const q = parse(searchQuery, req.query);
+    const q = parseRequest(searchQuery, req.query);
     const viewer = optionalUser(req, 'read:search');
     const want = (t: string) => !q.type || q.type === t;
     const text = q.q;

@@ -1,5 +1,7 @@
+import { idParam, pageParams } from '@hashchat/api/requests/fields';
+import { statusCreateBody } from '@hashchat/api/requests/statuses';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { notFound } from '@hashchat/core/errors';
-import { z } from 'zod';
 import { serializeAccount } from '../../../present/account';
 import { favourite, reblog, unfavourite, unreblog } from '../../../services/interactions';
 import { scheduleStatus } from '../../../services/scheduled-statuses';
@@ -10,42 +12,17 @@ import { loadVisibleStatus } from '../../../services/visibility';
 import { findAccountsByIds } from '../../../store/accounts';
 import { favouritedByIds, rebloggedByIds } from '../../../store/interactions';
 import { optionalUser, requireUser } from '../../auth';
-import { formBool, idParam, userText } from '../../fields';
-import { linkHeader, pageParams } from '../../pagination';
-import { parse, refuseUnsupported } from '../../params';
+import { linkHeader } from '../../pagination';
+import { refuseUnsupported } from '../../params';
 import type { RouteModule } from '../../route-module';
-import { pollFromBody, scheduledAtParam } from '../../status-extras';
-
-const statusInput = z.object({
-  status: userText({ error: "Validation failed: Text can't be blank" }).default(''),
-  in_reply_to_id: z
-    .union([z.string(), z.number()])
-    .optional()
-    .nullable()
-    .transform((v) => (v === undefined || v === null || v === '' ? null : Number(v)))
-    .refine((v) => v === null || (Number.isInteger(v) && v > 0), 'is not a valid id'),
-  visibility: z.enum(['public', 'unlisted', 'private', 'direct']).default('public'),
-  language: z
-    .string()
-    .regex(/^[a-z]{2,3}$/, 'is not a valid ISO 639 code')
-    .optional()
-    .nullable(),
-  spoiler_text: userText().max(500).default(''),
-  sensitive: formBool.default(false),
-  media_ids: z
-    .union([z.array(z.union([z.string(), z.number()])), z.string(), z.number()])
-    .optional()
-    .transform((v) => (v === undefined || v === '' ? [] : (Array.isArray(v) ? v : [v]).map(Number)))
-    .refine((ids) => ids.every((n) => Number.isInteger(n) && n > 0), 'contains an invalid id'),
-  scheduled_at: scheduledAtParam,
-});
+import { pollFromBody } from '../../status-extras';
 
 export const statusRoutes: RouteModule = (app, ctx) => {
   const base = ctx.config.publicUrl;
 
   app.post('/api/v1/statuses', async (req, reply) => {
     const me = requireUser(req, 'write:statuses');
-    const input = parse(statusInput, req.body);
+    const input = parseRequest(statusCreateBody, req.body);
     const poll = pollFromBody(req.body);
     if (input.scheduled_at !== null) {
       // A scheduled status keeps no images yet: say so rather than post it without them.
@@ -91,7 +68,7 @@ export const statusRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/api/v1/statuses/:id', async (req) => {
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     const viewer = optionalUser(req, 'read:statuses');
     await loadVisibleStatus(ctx, viewer, id);
     const s = await presentStatus(ctx, id, viewer);
@@ -101,14 +78,14 @@ export const statusRoutes: RouteModule = (app, ctx) => {
 
   app.delete('/api/v1/statuses/:id', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     const s = await deleteStatus(ctx, me, id);
     if (!s) throw notFound();
     return s;
   });
 
   app.get('/api/v1/statuses/:id/context', async (req) => {
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     const viewer = optionalUser(req, 'read:statuses');
     const row = await loadVisibleStatus(ctx, viewer, id);
     const { ancestors, descendants } = await statusContext(ctx.store.db, row, viewer);
@@ -122,7 +99,7 @@ export const statusRoutes: RouteModule = (app, ctx) => {
   const action = (path: string, fn: (me: number, id: number) => Promise<unknown>, scope: string) =>
     app.post(`/api/v1/statuses/:id/${path}`, async (req) => {
       const me = requireUser(req, scope);
-      const { id } = parse(idParam, req.params);
+      const { id } = parseRequest(idParam, req.params);
       const s = await fn(me, id);
       if (!s) throw notFound();
       return s;
@@ -133,9 +110,9 @@ export const statusRoutes: RouteModule = (app, ctx) => {
   action('unreblog', (me, id) => unreblog(ctx, me, id), 'write:statuses');
 
   app.get('/api/v1/statuses/:id/favourited_by', async (req, reply) => {
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     await loadVisibleStatus(ctx, optionalUser(req, 'read:statuses'), id);
-    const q = parse(pageParams, req.query);
+    const q = parseRequest(pageParams, req.query);
     const ids = await favouritedByIds(ctx.store.db, id, q.max_id, q.limit);
     const accounts = await findAccountsByIds(ctx.store.db, ids);
     const link = linkHeader(
@@ -152,9 +129,9 @@ export const statusRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/api/v1/statuses/:id/reblogged_by', async (req, reply) => {
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     await loadVisibleStatus(ctx, optionalUser(req, 'read:statuses'), id);
-    const q = parse(pageParams, req.query);
+    const q = parseRequest(pageParams, req.query);
     const ids = await rebloggedByIds(ctx.store.db, id, q.max_id, q.limit);
     const accounts = await findAccountsByIds(ctx.store.db, ids);
     const link = linkHeader(

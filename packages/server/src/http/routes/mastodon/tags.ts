@@ -1,23 +1,22 @@
+import { pageParams } from '@hashchat/api/requests/fields';
+import { tagNameParams } from '@hashchat/api/requests/timelines';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { notFound } from '@hashchat/core/errors';
-import { z } from 'zod';
 import { findOrCreateTag } from '../../../services/find-or-create-tag';
 import { followTag, unfollowTag } from '../../../services/follows';
 import { presentTag } from '../../../services/tag-views';
 import { followedTags } from '../../../store/tags';
 import { optionalUser, requireUser } from '../../auth';
 import { pageKeyset } from '../../page-keyset';
-import { linkHeader, pageParams } from '../../pagination';
-import { parse } from '../../params';
+import { linkHeader } from '../../pagination';
 import type { RouteModule } from '../../route-module';
 
 // search.ts still imports presentTag from here.
 export { presentTag };
 
 export const tagRoutes: RouteModule = (app, ctx) => {
-  const nameParam = z.object({ name: z.string().min(1).max(200) });
-
   app.get('/api/v1/tags/:name', async (req) => {
-    const { name } = parse(nameParam, req.params);
+    const { name } = parseRequest(tagNameParams, req.params);
     const tag = await findOrCreateTag(ctx, name, false);
     if (!tag) throw notFound();
     return presentTag(ctx, tag, optionalUser(req, 'read:follows'));
@@ -25,7 +24,7 @@ export const tagRoutes: RouteModule = (app, ctx) => {
 
   app.post('/api/v1/tags/:name/follow', async (req) => {
     const me = requireUser(req, 'write:follows');
-    const { name } = parse(nameParam, req.params);
+    const { name } = parseRequest(tagNameParams, req.params);
     const tag = (await findOrCreateTag(ctx, name, true))!;
     await followTag(ctx, me, tag);
     return presentTag(ctx, tag, me);
@@ -33,7 +32,7 @@ export const tagRoutes: RouteModule = (app, ctx) => {
 
   app.post('/api/v1/tags/:name/unfollow', async (req) => {
     const me = requireUser(req, 'write:follows');
-    const { name } = parse(nameParam, req.params);
+    const { name } = parseRequest(tagNameParams, req.params);
     const tag = await findOrCreateTag(ctx, name, false);
     if (!tag) throw notFound();
     await unfollowTag(ctx, me, tag);
@@ -42,7 +41,7 @@ export const tagRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/v1/followed_tags', async (req, reply) => {
     const me = requireUser(req, 'read:follows');
-    const q = parse(pageParams, req.query);
+    const q = parseRequest(pageParams, req.query);
     const tags = await followedTags(ctx.store.db, me, pageKeyset(q));
     const entities = await Promise.all(tags.map((t) => presentTag(ctx, t, me)));
     const link = linkHeader(

@@ -1,23 +1,16 @@
+import { pageParams } from '@hashchat/api/requests/fields';
+import { hashtagParams, publicTimelineQuery, tagTimelineQuery } from '@hashchat/api/requests/timelines';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { normalizeTag } from '@hashchat/core/text/tag-name';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { presentTimeline } from '../../../services/moderation/read-filter';
 import { tagIdsByNames } from '../../../store/tags';
 import { homeTimelineIds, publicTimelineIds, tagTimelineIds } from '../../../store/timelines';
 import { optionalUser, requireUser } from '../../auth';
-import { formBool, stringList } from '../../fields';
-import { linkHeader, pageParams } from '../../pagination';
-import { parse } from '../../params';
+import { linkHeader } from '../../pagination';
 import type { RouteModule } from '../../route-module';
 
 // Built once: a zod schema compiles its parser on first use, so one made per request costs that each time.
-const hashtagParams = z.object({ hashtag: z.string().min(1).max(200) });
-const publicQuery = pageParams.extend({
-  local: formBool.optional(),
-  remote: formBool.optional(),
-  only_media: formBool.optional(),
-});
-const tagQuery = publicQuery.extend({ any: stringList, all: stringList, none: stringList });
 
 export const timelineRoutes: RouteModule = (app, ctx) => {
   const base = ctx.config.publicUrl;
@@ -43,8 +36,8 @@ export const timelineRoutes: RouteModule = (app, ctx) => {
   }
 
   app.get('/api/v1/timelines/tag/:hashtag', async (req, reply) => {
-    const { hashtag } = parse(hashtagParams, req.params);
-    const q = parse(tagQuery, req.query);
+    const { hashtag } = parseRequest(hashtagParams, req.params);
+    const q = parseRequest(tagTimelineQuery, req.query);
     const viewer = optionalUser(req, 'read:statuses');
     if (q.remote || q.only_media) return [];
     const [anyIds, allIds, noneIds] = await Promise.all([
@@ -63,7 +56,7 @@ export const timelineRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/api/v1/timelines/public', async (req, reply) => {
-    const q = parse(publicQuery, req.query);
+    const q = parseRequest(publicTimelineQuery, req.query);
     const viewer = optionalUser(req, 'read:statuses');
     if (q.remote || q.only_media) return [];
     const ids = await publicTimelineIds(db, {
@@ -77,7 +70,7 @@ export const timelineRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/v1/timelines/home', async (req, reply) => {
     const me = requireUser(req, 'read:statuses');
-    const q = parse(pageParams, req.query);
+    const q = parseRequest(pageParams, req.query);
     const ids = await homeTimelineIds(db, me, {
       maxId: q.max_id,
       sinceId: q.since_id,

@@ -1,28 +1,22 @@
+import { MOST_TRENDS, trendsQuery } from '@hashchat/api/requests/timelines';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { presentTag } from '../../../services/tag-views';
 import { DAY_MS, type TagRef, trendingTags } from '../../../store/tags';
 import { optionalUser } from '../../auth';
-import { limitParam } from '../../pagination';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 
 const WINDOW_DAYS = 7;
-const MOST = 20;
+const MOST = MOST_TRENDS;
 /** Trends change slowly and rank a week of posts: computed at most once a minute per process. */
 const FRESH_MS = 60_000;
-
-const trendsQuery = z.object({
-  limit: limitParam(10, MOST),
-  offset: z.coerce.number().int().min(0).max(MOST).default(0),
-});
 
 /** `/api/v1/trends/tags`: the week's most used hashtags, each with its 7-day history. */
 export const trendRoutes: RouteModule = (app, ctx) => {
   let cached: { at: number; tags: TagRef[] } | null = null;
 
   const handler = async (req: FastifyRequest) => {
-    const q = parse(trendsQuery, req.query);
+    const q = parseRequest(trendsQuery, req.query);
     const now = ctx.now();
     if (!cached || now - cached.at >= FRESH_MS)
       cached = { at: now, tags: await trendingTags(ctx.store.db, now - WINDOW_DAYS * DAY_MS, MOST) };

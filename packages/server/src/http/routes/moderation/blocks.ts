@@ -1,3 +1,5 @@
+import { formBool, idParam, pageParams } from '@hashchat/api/requests/fields';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { z } from 'zod';
 import { serializeAccount } from '../../../present/account';
 import {
@@ -10,9 +12,7 @@ import { relationships } from '../../../services/relationships';
 import { findAccountsByIds } from '../../../store/accounts';
 import { listBlocksOrMutes, muteExpiries } from '../../../store/blocks';
 import { requireUser } from '../../auth';
-import { formBool, idParam } from '../../fields';
-import { linkHeader, pageParams } from '../../pagination';
-import { parse } from '../../params';
+import { linkHeader } from '../../pagination';
 import type { RouteModule } from '../../route-module';
 
 const muteBody = z.object({
@@ -33,29 +33,29 @@ export const blockRoutes: RouteModule = (app, ctx) => {
 
   app.post('/api/v1/accounts/:id/block', async (req) => {
     const me = requireUser(req, 'write:blocks');
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     await blockAccount(ctx, me, id);
     return relationship(me, id);
   });
 
   app.post('/api/v1/accounts/:id/unblock', async (req) => {
     const me = requireUser(req, 'write:blocks');
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     await unblockAccount(ctx, me, id);
     return relationship(me, id);
   });
 
   app.post('/api/v1/accounts/:id/mute', async (req) => {
     const me = requireUser(req, 'write:mutes');
-    const { id } = parse(idParam, req.params);
-    const b = parse(muteBody, req.body);
+    const { id } = parseRequest(idParam, req.params);
+    const b = parseRequest(muteBody, req.body);
     await muteAccount(ctx, me, id, { notifications: b.notifications, durationSeconds: b.duration });
     return relationship(me, id);
   });
 
   app.post('/api/v1/accounts/:id/unmute', async (req) => {
     const me = requireUser(req, 'write:mutes');
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     await unmuteAccount(ctx, me, id);
     return relationship(me, id);
   });
@@ -66,7 +66,7 @@ export const blockRoutes: RouteModule = (app, ctx) => {
   ] as const) {
     app.get(`/api/v1/${path}`, async (req, reply) => {
       const me = requireUser(req, scope);
-      const q = parse(pageParams, req.query);
+      const q = parseRequest(pageParams, req.query);
       const rows = await listBlocksOrMutes(
         ctx.store.db,
         table,

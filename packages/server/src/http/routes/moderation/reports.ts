@@ -1,11 +1,10 @@
+import { idParam, limitParam, userText } from '@hashchat/api/requests/fields';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { z } from 'zod';
 import { chatReports, closeReport, fileReport } from '../../../services/moderation/reports';
 import { REPORT_CATEGORIES } from '../../../store/moderation';
 import type { ReportCategory } from '../../../store/schema';
 import { requireUser } from '../../auth';
-import { idParam, userText } from '../../fields';
-import { limitParam } from '../../pagination';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 
 const id = z.union([z.string().regex(/^\d{1,18}$/), z.number().int().positive()]).transform(Number);
@@ -27,8 +26,8 @@ const listQuery = z.object({
 export const moderationReportRoutes: RouteModule = (app, ctx) => {
   app.post('/api/v1/chats/:id/reports', async (req) => {
     const me = requireUser(req, 'write:reports');
-    const { id: chatId } = parse(idParam, req.params);
-    const b = parse(reportBody, req.body);
+    const { id: chatId } = parseRequest(idParam, req.params);
+    const b = parseRequest(reportBody, req.body);
     return fileReport(ctx, me, chatId, {
       statusId: b.status_id ?? null,
       accountId: b.account_id ?? null,
@@ -39,8 +38,8 @@ export const moderationReportRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/v1/chats/:id/reports', async (req, reply) => {
     const me = requireUser(req, 'read:statuses');
-    const { id: chatId } = parse(idParam, req.params);
-    const q = parse(listQuery, req.query);
+    const { id: chatId } = parseRequest(idParam, req.params);
+    const q = parseRequest(listQuery, req.query);
     const { rows, entities } = await chatReports(ctx, me, chatId, {
       state: q.state === 'all' ? null : q.state,
       maxId: q.max_id ?? null,
@@ -58,8 +57,8 @@ export const moderationReportRoutes: RouteModule = (app, ctx) => {
 
   app.post('/api/v1/reports/:id/resolve', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id: reportId } = parse(idParam, req.params);
-    const b = parse(z.object({ resolution: userText().max(500).default('') }), req.body);
+    const { id: reportId } = parseRequest(idParam, req.params);
+    const b = parseRequest(z.object({ resolution: userText().max(500).default('') }), req.body);
     return closeReport(ctx, me, reportId, b.resolution);
   });
 };

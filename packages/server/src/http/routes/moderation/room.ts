@@ -1,3 +1,5 @@
+import { idParam, limitParam, userText } from '@hashchat/api/requests/fields';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { z } from 'zod';
 import { loadChat, loadSession } from '../../../services/chats/access';
 import { moderateRoom } from '../../../services/moderation/actions';
@@ -6,9 +8,6 @@ import { requireModerator } from '../../../services/moderation/moderators';
 import { moderationQueue } from '../../../services/moderation/queue';
 import { listActions, REPORT_CATEGORIES } from '../../../store/moderation';
 import { requireUser } from '../../auth';
-import { idParam, userText } from '../../fields';
-import { limitParam } from '../../pagination';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 
 const id = z.union([z.string().regex(/^\d{1,18}$/), z.number().int().positive()]).transform(Number);
@@ -31,8 +30,8 @@ const logQuery = z.object({
 export const moderationRoomRoutes: RouteModule = (app, ctx) => {
   app.post('/api/v1/sessions/:id/moderation', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id: sessionId } = parse(idParam, req.params);
-    const b = parse(actionBody, req.body);
+    const { id: sessionId } = parseRequest(idParam, req.params);
+    const b = parseRequest(actionBody, req.body);
     return moderateRoom(ctx, me, sessionId, {
       action: b.action,
       statusId: b.status_id ?? null,
@@ -61,8 +60,8 @@ export const moderationRoomRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/v1/sessions/:id/moderation', async (req, reply) => {
     const me = requireUser(req, 'read:statuses');
-    const { id: sessionId } = parse(idParam, req.params);
-    const q = parse(logQuery, req.query);
+    const { id: sessionId } = parseRequest(idParam, req.params);
+    const q = parseRequest(logQuery, req.query);
     const { chat } = await loadSession(ctx.store.db, sessionId);
     await requireModerator(ctx.store.db, chat, me);
     return sendLog(Number(chat.id), `/api/v1/sessions/${sessionId}/moderation`, q, reply);
@@ -70,8 +69,8 @@ export const moderationRoomRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/v1/chats/:id/moderation', async (req, reply) => {
     const me = requireUser(req, 'read:statuses');
-    const { id: chatId } = parse(idParam, req.params);
-    const q = parse(logQuery, req.query);
+    const { id: chatId } = parseRequest(idParam, req.params);
+    const q = parseRequest(logQuery, req.query);
     const chat = await loadChat(ctx.store.db, chatId);
     await requireModerator(ctx.store.db, chat, me);
     return sendLog(chatId, `/api/v1/chats/${chatId}/moderation`, q, reply);
@@ -79,8 +78,8 @@ export const moderationRoomRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/v1/sessions/:id/moderation/queue', async (req) => {
     const me = requireUser(req, 'read:statuses');
-    const { id: sessionId } = parse(idParam, req.params);
-    const { limit } = parse(logQuery, req.query);
+    const { id: sessionId } = parseRequest(idParam, req.params);
+    const { limit } = parseRequest(logQuery, req.query);
     return moderationQueue(ctx, me, sessionId, limit);
   });
 };

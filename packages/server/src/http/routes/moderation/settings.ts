@@ -1,9 +1,9 @@
+import { idParam, stringList, userText } from '@hashchat/api/requests/fields';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { z } from 'zod';
 import { getModerationSettings, updateModerationSettings } from '../../../services/moderation/settings';
 import { moderationStats } from '../../../services/moderation/stats';
 import { requireUser } from '../../auth';
-import { idParam, stringList, userText } from '../../fields';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 
 const patchBody = z.object({
@@ -16,14 +16,14 @@ const patchBody = z.object({
 export const moderationSettingsRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/chats/:id/moderation_settings', async (req) => {
     const me = requireUser(req, 'read:statuses');
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     return getModerationSettings(ctx, me, id);
   });
 
   app.patch('/api/v1/chats/:id/moderation_settings', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id } = parse(idParam, req.params);
-    const b = parse(patchBody, req.body);
+    const { id } = parseRequest(idParam, req.params);
+    const b = parseRequest(patchBody, req.body);
     const present = (k: string) => Object.hasOwn((req.body as object | null) ?? {}, k);
     return updateModerationSettings(ctx, me, id, {
       slowModeSeconds: b.slow_mode_seconds,
@@ -33,7 +33,7 @@ export const moderationSettingsRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/api/v1/chats/:id/moderation_stats', async (req) => {
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     return moderationStats(ctx, id);
   });
 };

@@ -1,3 +1,5 @@
+import { formBool, idParam, userText } from '@hashchat/api/requests/fields';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { z } from 'zod';
 import { carryOver } from '../../../services/moderation/town-hall/carry-over';
 import { curate } from '../../../services/moderation/town-hall/curate';
@@ -7,8 +9,6 @@ import { getTownHall, setTownHall } from '../../../services/moderation/town-hall
 import { submitQuestion } from '../../../services/moderation/town-hall/submit';
 import { unvote, vote } from '../../../services/moderation/town-hall/vote';
 import { optionalUser, requireUser } from '../../auth';
-import { formBool, idParam, userText } from '../../fields';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 
 const id = z.union([z.string().regex(/^\d{1,18}$/), z.number().int().positive()]).transform(Number);
@@ -40,28 +40,28 @@ const listQuery = z.object({
 /** Town-hall mode: the session's setting, the question queue, votes, and the moderators' curation. */
 export const townHallRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/sessions/:id/town_hall', async (req) => {
-    const { id: sessionId } = parse(idParam, req.params);
+    const { id: sessionId } = parseRequest(idParam, req.params);
     return getTownHall(ctx, sessionId);
   });
 
   app.put('/api/v1/sessions/:id/town_hall', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id: sessionId } = parse(idParam, req.params);
-    const b = parse(townHallBody, req.body);
+    const { id: sessionId } = parseRequest(idParam, req.params);
+    const b = parseRequest(townHallBody, req.body);
     return setTownHall(ctx, me, sessionId, { townHall: b.town_hall, marker: b.submission_marker });
   });
 
   app.post('/api/v1/sessions/:id/submissions', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id: sessionId } = parse(idParam, req.params);
-    const { text } = parse(z.object({ text: userText().max(1000) }), req.body);
+    const { id: sessionId } = parseRequest(idParam, req.params);
+    const { text } = parseRequest(z.object({ text: userText().max(1000) }), req.body);
     return submitQuestion(ctx, me, sessionId, text);
   });
 
   app.get('/api/v1/sessions/:id/submissions', async (req, reply) => {
     const viewer = optionalUser(req, 'read:statuses');
-    const { id: sessionId } = parse(idParam, req.params);
-    const q = parse(listQuery, req.query);
+    const { id: sessionId } = parseRequest(idParam, req.params);
+    const q = parseRequest(listQuery, req.query);
     const { rows, entities } = await listQueue(ctx, viewer, sessionId, {
       sort: q.sort,
       state: q.state ?? null,
@@ -83,8 +83,8 @@ export const townHallRoutes: RouteModule = (app, ctx) => {
 
   app.post('/api/v1/sessions/:id/submissions/carry_over', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id: sessionId } = parse(idParam, req.params);
-    const b = parse(
+    const { id: sessionId } = parseRequest(idParam, req.params);
+    const b = parseRequest(
       z.object({ to_session_id: id, limit: z.coerce.number().int().min(1).max(100).default(10) }),
       req.body,
     );
@@ -93,21 +93,21 @@ export const townHallRoutes: RouteModule = (app, ctx) => {
 
   app.post('/api/v1/submissions/:id/vote', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id: submissionId } = parse(idParam, req.params);
+    const { id: submissionId } = parseRequest(idParam, req.params);
     return vote(ctx, me, submissionId);
   });
 
   app.delete('/api/v1/submissions/:id/vote', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id: submissionId } = parse(idParam, req.params);
+    const { id: submissionId } = parseRequest(idParam, req.params);
     return unvote(ctx, me, submissionId);
   });
 
   for (const step of ['approve', 'dismiss', 'answering', 'answered'] as const) {
     app.post(`/api/v1/submissions/:id/${step}`, async (req) => {
       const me = requireUser(req, 'write:statuses');
-      const { id: submissionId } = parse(idParam, req.params);
-      const b = parse(
+      const { id: submissionId } = parseRequest(idParam, req.params);
+      const b = parseRequest(
         z.object({ reason: userText().max(500).default(''), status_id: id.optional() }),
         req.body,
       );
@@ -117,8 +117,8 @@ export const townHallRoutes: RouteModule = (app, ctx) => {
 
   app.post('/api/v1/submissions/:id/merge', async (req) => {
     const me = requireUser(req, 'write:statuses');
-    const { id: submissionId } = parse(idParam, req.params);
-    const b = parse(z.object({ into_id: id, reason: userText().max(500).default('') }), req.body);
+    const { id: submissionId } = parseRequest(idParam, req.params);
+    const b = parseRequest(z.object({ into_id: id, reason: userText().max(500).default('') }), req.body);
     return mergeSubmission(ctx, me, submissionId, b.into_id, b.reason);
   });
 };

@@ -1,7 +1,7 @@
+import { idParam } from '@hashchat/api/requests/fields';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { z } from 'zod';
 import { chatStats } from '../../../services/transcripts/chat-stats';
-import { idParam } from '../../fields';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 
 const statsQuery = z.object({
@@ -16,8 +16,8 @@ const statsQuery = z.object({
 /** A chat's sessions side by side: is it growing? */
 export const chatStatsRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/chats/:id/stats', async (req) => {
-    const { id } = parse(idParam, req.params);
-    const { limit } = parse(statsQuery, req.query);
+    const { id } = parseRequest(idParam, req.params);
+    const { limit } = parseRequest(statsQuery, req.query);
     return chatStats(ctx, id, limit);
   });
 };

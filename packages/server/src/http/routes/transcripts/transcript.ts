@@ -1,3 +1,5 @@
+import { idParam } from '@hashchat/api/requests/fields';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { z } from 'zod';
 import { transcriptUrls } from '../../../present/recap';
 import { buildRecap } from '../../../services/transcripts/build-recap';
@@ -8,8 +10,6 @@ import { renderTranscriptHtml } from '../../../services/transcripts/render-html'
 import { renderTranscriptMarkdown } from '../../../services/transcripts/render-markdown';
 import { transcriptPage } from '../../../services/transcripts/transcript-page';
 import { optionalUser } from '../../auth';
-import { idParam } from '../../fields';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 import { documentCsp } from '../../security-headers';
 
@@ -33,8 +33,8 @@ const attachment = (tag: string, id: number, ext: string) =>
 /** A session's transcript: keyset-paginated JSON, and the whole of it as HTML, Markdown, CSV and JSON files. */
 export const transcriptRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/sessions/:id/transcript', async (req, reply) => {
-    const { id } = parse(idParam, req.params);
-    const q = parse(transcriptQuery, req.query);
+    const { id } = parseRequest(idParam, req.params);
+    const q = parseRequest(transcriptQuery, req.query);
     const minId = q.min_id ?? null;
     const maxId = q.max_id ?? null;
     const nearest = q.order === 'asc' ? maxId !== null && minId === null : minId !== null && maxId === null;
@@ -69,7 +69,7 @@ export const transcriptRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/api/v1/sessions/:id/transcript.json', async (req, reply) => {
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     const doc = await loadTranscript(ctx, id);
     return reply
       .header('content-disposition', attachment(doc.chat.hashtag, id, 'json'))
@@ -77,7 +77,7 @@ export const transcriptRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/api/v1/sessions/:id/transcript.html', async (req, reply) => {
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     const doc = await loadTranscript(ctx, id);
     const recap = await buildRecap(ctx, doc);
     return reply
@@ -88,7 +88,7 @@ export const transcriptRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/api/v1/sessions/:id/transcript.md', async (req, reply) => {
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     const doc = await loadTranscript(ctx, id);
     return reply
       .type('text/markdown; charset=utf-8')
@@ -97,7 +97,7 @@ export const transcriptRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/api/v1/sessions/:id/transcript.csv', async (req, reply) => {
-    const { id } = parse(idParam, req.params);
+    const { id } = parseRequest(idParam, req.params);
     const doc = await loadTranscript(ctx, id);
     return reply
       .type('text/csv; charset=utf-8; header=present')

@@ -1,6 +1,7 @@
+import { registrationBody, signInBody } from '@hashchat/api/requests/accounts';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { HashchatError } from '@hashchat/core/errors';
 import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
 import { serializeCredentialAccount } from '../../../present/account';
 import { issueToken, revokeToken } from '../../../services/oauth';
 import { registerAccount } from '../../../services/registration';
@@ -9,9 +10,7 @@ import type { AccountRow } from '../../../store/accounts';
 import { findAccountById } from '../../../store/accounts';
 import { SESSION_COOKIE } from '../../auth';
 import { fromOwnOrigin } from '../../origin';
-import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
-import { registrationInput } from '../mastodon/accounts';
 
 const WEB_SCOPES = ['read', 'write', 'follow', 'push'];
 const THIRTY_DAYS = 30 * 24 * 3600;
@@ -56,15 +55,12 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
       if (count > ctx.config.rateLimit.registrationsPerHour)
         throw new HashchatError('RateLimited', 'Too many sign-ups from this address');
     }
-    const account = await registerAccount(ctx, parse(registrationInput, req.body));
+    const account = await registerAccount(ctx, parseRequest(registrationBody, req.body));
     return startSession(reply, account);
   });
 
   app.post('/api/v1/auth/sign_in', async (req, reply) => {
-    const input = parse(
-      z.object({ login: z.string().min(1).max(320), password: z.string().min(1).max(200) }),
-      req.body,
-    );
+    const input = parseRequest(signInBody, req.body);
     const account = await signIn(ctx, req.ip, input.login, input.password);
     return startSession(reply, account);
   });

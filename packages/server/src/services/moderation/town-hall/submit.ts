@@ -1,4 +1,5 @@
-import { conflict, unprocessable } from '@hashchat/core/errors';
+import { validationFailed } from '@hashchat/api/requests/validation';
+import { conflict } from '@hashchat/core/errors';
 import type { Context } from '../../../context';
 import { insertSubmission } from '../../../store/submissions';
 import { loadSession } from '../../chats/access';
@@ -16,7 +17,7 @@ export async function submitQuestion(ctx: Context, accountId: number, sessionId:
   if (session.state === 'ended' || session.state === 'cancelled')
     throw conflict(`This session is ${session.state} and takes no more questions`);
   const clean = text.trim();
-  if (!clean) throw unprocessable("Validation failed: text can't be blank");
+  if (!clean) throw validationFailed("text can't be blank");
   await limit(ctx, `submissions:${sessionId}:${accountId}`, SUBMISSIONS_PER_MINUTE, 'questions');
   const now = ctx.now();
   const row = await insertSubmission(db, {
