@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { accountTopic, PUBLIC_TOPIC, tagTopic } from '@hashchat/api/topics';
 import generator, {
   detector,
   type Entity,
@@ -8,7 +9,8 @@ import generator, {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OOB } from '../support/oauth';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { receiveWhilePosting } from './streams';
+import { streamOn } from '../support/wait';
+import { receiveUpdate } from './streams';
 import { type ClientUser, consentCode, pngFile, registerUser, tempDir } from './support';
 
 /**
@@ -163,15 +165,24 @@ describe('megalodon 10.3', () => {
     expect((await client.getPreferences()).data['posting:default:visibility']).toBe('public');
   });
 
-  async function expectUpdate(open: () => Promise<WebSocketInterface>, post: () => Promise<string>) {
+  /**
+   * Opens a stream, waits until the server has subscribed it to `topic` (a WebSocket that names
+   * its stream in the URL is subscribed just after it opens, and nothing tells the client when),
+   * posts, and expects the status as an update.
+   */
+  async function expectUpdate(
+    open: () => Promise<WebSocketInterface>,
+    topic: string,
+    post: () => Promise<string>,
+  ) {
     const stream = await open();
     try {
-      const got = await receiveWhilePosting(
+      const got = await receiveUpdate(
         (onUpdate) => stream.on('update', (s: Entity.Status) => onUpdate(s.id)),
-        () => new Promise<void>((resolve) => stream.once('connect', () => resolve())),
+        () => streamOn(server, topic),
         post,
       );
-      expect(got.posted).toContain(got.received);
+      expect(got.received).toEqual([got.posted]);
     } finally {
       stream.stop();
     }
@@ -180,15 +191,18 @@ describe('megalodon 10.3', () => {
   it('receives updates over its hashtag, user and public WebSocket streams', async () => {
     await expectUpdate(
       () => client.tagStreaming(TAG),
+      tagTopic(TAG.toLowerCase()),
       async () => ((await them.postStatus(`live #${TAG}`)).data as Entity.Status).id,
     );
     await client.followAccount(other.id);
     await expectUpdate(
       () => client.userStreaming(),
+      accountTopic(other.id),
       async () => ((await them.postStatus('for my followers')).data as Entity.Status).id,
     );
     await expectUpdate(
       () => client.publicStreaming(),
+      PUBLIC_TOPIC,
       async () => ((await them.postStatus('in public')).data as Entity.Status).id,
     );
   });

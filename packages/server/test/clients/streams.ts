@@ -1,44 +1,33 @@
 /**
- * Waits until a client's stream is connected, then posts until one of the posted statuses comes
- * back over it, and returns that one. A WebSocket that names its stream in the URL (every library
- * here does) is subscribed just after it opens, and nothing tells the client when (Mastodon sends
- * nothing either), so a status posted in that moment is not on the stream: posting again at a
- * bounded pace, and waiting for the update event, keeps the test independent of that timing.
- * Rejects after `attempts` posts with nothing received.
+ * Listens on a client's stream, waits until `ready` (the stream is subscribed), posts once and
+ * waits for that status to come back as an update; rejects after `timeoutMs`. Returns the
+ * posted id and every id received.
  */
-export async function receiveWhilePosting(
+export async function receiveUpdate(
   listen: (onUpdate: (id: string) => void) => void,
-  connected: () => Promise<void>,
+  ready: () => Promise<unknown>,
   post: () => Promise<string>,
-  { attempts = 20, eachMs = 250 } = {},
-): Promise<{ posted: string[]; received: string }> {
-  const posted: string[] = [];
-  let arrived: (id: string) => void = () => {};
+  timeoutMs = 10_000,
+): Promise<{ posted: string; received: string[] }> {
   const received: string[] = [];
+  let arrived: () => void = () => {};
   listen((id) => {
     received.push(id);
-    arrived(id);
+    arrived();
   });
-  await withTimeout(connected(), 10_000, 'the stream to connect');
-  for (let i = 0; i < attempts; i++) {
-    posted.push(await post());
-    const hit = received.find((id) => posted.includes(id));
-    if (hit) return { posted, received: hit };
-    const next = await new Promise<string | null>((resolve) => {
-      const timer = setTimeout(() => resolve(null), eachMs);
-      arrived = (id) => {
-        if (posted.includes(id)) {
-          clearTimeout(timer);
-          resolve(id);
-        }
+  await withTimeout(ready(), timeoutMs, 'the stream to be subscribed');
+  const posted = await post();
+  await withTimeout(
+    new Promise<void>((resolve) => {
+      arrived = () => {
+        if (received.includes(posted)) resolve();
       };
-    });
-    arrived = () => {};
-    if (next) return { posted, received: next };
-  }
-  throw new Error(
-    `none of ${posted.length} posted statuses arrived; received ${received.join(', ') || 'nothing'}`,
+      arrived();
+    }),
+    timeoutMs,
+    `status ${posted} on the stream (received ${received.join(', ') || 'nothing'})`,
   );
+  return { posted, received };
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
