@@ -78,7 +78,7 @@ describe('masto.js compatibility', () => {
       file: new Blob([new Uint8Array(png)], { type: 'image/png' }),
       description: 'A green rectangle',
     });
-    // masto polls GET /api/v1/media/:id while it answers 206, as it does against Mastodon.
+    // masto asks GET /api/v1/media/:id after the 202 (until it is no longer 206, as against Mastodon).
     expect(media.url).toMatch(/\/original\.png$/);
     const processed = await client.v1.media.$select(media.id).fetch();
     expect(processed.meta?.original).toMatchObject({ width: 64, height: 48 });

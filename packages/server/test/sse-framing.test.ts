@@ -59,6 +59,28 @@ function parseLikeEventSource(text: string): ParsedEvent[] {
   return out;
 }
 
+/**
+ * mastodon-api 1.3's parser (lib/parser.js): a chunk that is exactly `:thump\n` is skipped, the
+ * rest is cut at blank lines, and a piece that is not exactly two lines (`event: `, `data: `) is
+ * dropped without a word.
+ */
+function parseLikeMastodonApi(chunks: string[]): ParsedEvent[] {
+  const out: ParsedEvent[] = [];
+  let message = '';
+  for (const chunk of chunks) {
+    if (chunk === ':thump\n') continue;
+    message += chunk;
+    const pieces = message.split('\n\n');
+    message = pieces.pop() ?? '';
+    for (const piece of pieces) {
+      const root = piece.split('\n');
+      if (root.length !== 2) continue;
+      out.push({ id: null, event: root[0].slice(7), data: root[1].slice(6) });
+    }
+  }
+  return out;
+}
+
 /** Reads a stream's raw text as it arrives. */
 async function openRaw(url: string, headers: Record<string, string> = {}) {
   const controller = new AbortController();
@@ -69,13 +91,16 @@ async function openRaw(url: string, headers: Record<string, string> = {}) {
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
   let text = '';
+  const chunks: string[] = [];
   let wake = (): void => {};
   void (async () => {
     try {
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
-        text += decoder.decode(value, { stream: true });
+        const piece = decoder.decode(value, { stream: true });
+        chunks.push(piece);
+        text += piece;
         wake();
       }
     } catch {
@@ -84,6 +109,7 @@ async function openRaw(url: string, headers: Record<string, string> = {}) {
   })();
   return {
     text: () => text,
+    chunks: () => chunks,
     async until(check: (t: string) => boolean, ms = 5000) {
       const deadline = Date.now() + ms;
       while (!check(text)) {
@@ -147,5 +173,27 @@ describe('SSE framing as Mastodon writes it', () => {
     await again.until((t) => parse(t).length === 2);
     again.close();
     expect(parse(again.text()).map((e) => JSON.parse(e.data).id)).toEqual([two.body.id, three.body.id]);
+  });
+
+  it('sends no id lines, and opens with the heartbeat, to a reader that does not ask for text/event-stream (mastodon-api 1.3)', async () => {
+    const user = await registerUser(server.url);
+    const tag = `framing${Date.now()}`;
+    // mastodon-api asks for `*/*`; so do Mastodon.py and most HTTP libraries.
+    const stream = await openRaw(`${server.url}/api/v1/streaming/hashtag?tag=${tag}`, { accept: '*/*' });
+    // Its first chunk, alone: the one mastodon-api skips.
+    await stream.until((t) => t.length > 0);
+    expect(stream.chunks()[0]).toBe(':thump\n');
+    const posted: string[] = [];
+    for (const n of ['one', 'two']) {
+      posted.push((await user.api.post('/api/v1/statuses', { status: `${n} #${tag}` })).body.id);
+      await stream.until((t) => parseLikeMastodonPy(t).length === posted.length);
+    }
+    stream.close();
+    expect(stream.text()).toMatch(/^:thump\n/);
+    expect(stream.text()).not.toMatch(/^id:/m);
+    expect(parseLikeMastodonApi(stream.chunks()).map((e) => JSON.parse(e.data).id)).toEqual(posted);
+    expect(parseLikeMastodonPy(stream.text()).map((e) => [e.id, JSON.parse(e.data).id])).toEqual(
+      posted.map((id) => [null, id]),
+    );
   });
 });

@@ -37,6 +37,8 @@ describe('NodeInfo', () => {
       software: { name: 'hashchat', version },
       protocols: [],
       openRegistrations: true,
+      // The API it speaks, which megalodon's detector() reads for software it does not know.
+      metadata: { upstream: { name: 'mastodon', version: expect.stringMatching(/^4\.\d+\.\d+$/) } },
     });
     const { users, localPosts } = res.body.usage;
     expect(users.total).toBeGreaterThanOrEqual(2);

@@ -155,6 +155,18 @@ export async function ownMedia(ctx: Context, accountId: number, id: number): Pro
   return row;
 }
 
+/**
+ * The caller's own upload, processed now if the job runner has not reached it yet: an app that
+ * asks for it is about to use it (Mastodon processes an image during its upload, and
+ * tsl-mastodon-api waits ten seconds after each 206). The job, when it comes, finds it done.
+ */
+export async function ownMediaProcessed(ctx: Context, accountId: number, id: number): Promise<MediaRow> {
+  const row = await ownMedia(ctx, accountId, id);
+  if (row.state !== 'processing') return row;
+  await processMedia(ctx, id);
+  return (await findMedia(ctx.store.db, id)) ?? row;
+}
+
 /** Changes the alt text or focus of the caller's upload while no status has it. */
 export async function updateMedia(
   ctx: Context,

@@ -25,7 +25,7 @@ import {
 import { findStatusById, type StatusRow } from '../store/statuses';
 import { isUniqueViolation } from '../store/unique-violation';
 import { indexStatusInRooms, type RoomHint, roomDeleteEvents } from './live/room-index';
-import { detachStatusMedia, presentMedia } from './media';
+import { detachStatusMedia, presentMedia, processMedia } from './media';
 import { applyRoomGate, checkRoomGate } from './moderation/gate';
 import { addNotifications } from './notifications';
 import { addPoll, type NewPoll } from './polls';
@@ -189,15 +189,23 @@ export async function createStatus(
   return { json: result.json, id: result.id, created: true };
 }
 
-/** The uploads `ids` names, checked: the caller's own, unattached and processed, at most 4. */
+/** The uploads `ids` names, checked: the caller's own, unattached and processed (now, if need be), at most 4. */
 async function attachableMedia(ctx: Context, holder: MediaHolder, ids: number[]): Promise<MediaRow[]> {
   if (ids.length > MAX_ATTACHMENTS)
     throw validationFailed(`A status may have at most ${MAX_ATTACHMENTS} images`);
-  const rows = await findAttachableMedia(ctx.store.db, holder, ids);
+  let rows = await findAttachableMedia(ctx.store.db, holder, ids);
   // Someone else's upload, or one already attached, is not there for this caller.
   if (rows.length !== ids.length) throw notFound();
-  if (rows.some((r) => r.state !== 'ready'))
-    throw validationFailed('Media files must be processed before they are attached');
+  // Apps written against Mastodon, which processes an image during its upload, post right after
+  // uploading (megalodon's uploadMedia then postStatus): an image still waiting for the job
+  // runner is processed now, as the job would (the first to record it wins), not refused.
+  const waiting = rows.filter((r) => r.state === 'processing');
+  if (waiting.length > 0) {
+    for (const r of waiting) await processMedia(ctx, Number(r.id));
+    rows = await findAttachableMedia(ctx.store.db, holder, ids);
+  }
+  if (rows.length !== ids.length || rows.some((r) => r.state !== 'ready'))
+    throw validationFailed('File could not be processed');
   return rows;
 }
 

@@ -5,6 +5,9 @@ export interface FrameCache {
   sse?: Buffer;
   /** The SSE event framed as an HTTP/1.1 chunk, for readers that write to their socket. */
   sseChunk?: Buffer;
+  /** The SSE event without its `id:` line (Mastodon's framing), and as a chunk. */
+  sseBare?: Buffer;
+  sseBareChunk?: Buffer;
   /**
    * WebSocket messages by stream name (readers of one topic may know it by different names,
    * `hashtag`, `user`), encoded once, and framed once for sockets written to directly: every

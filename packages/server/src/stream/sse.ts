@@ -20,7 +20,12 @@ function chunk(data: Buffer): Buffer {
   return out;
 }
 
-/** Server-sent events: `id:` on every event so the browser's reconnect resumes with Last-Event-ID. */
+/**
+ * Server-sent events: `id:` on every event so the browser's reconnect resumes with Last-Event-ID,
+ * unless `ids` is off: then `event:` and `data:` lines only, as Mastodon frames them, opened with
+ * the heartbeat comment: mastodon-api 1.3 skips a chunk that is exactly `:thump\n` but keeps any
+ * other comment in its buffer, where it spoils the first event (so against Mastodon's `:)` too).
+ */
 export class SseReader extends Reader {
   /**
    * Once the stream is open on a chunked HTTP/1.1 response that owns its socket, events go to
@@ -35,6 +40,7 @@ export class SseReader extends Reader {
   constructor(
     private readonly res: ServerResponse,
     private readonly maxBufferedBytes: number,
+    private readonly ids = true,
   ) {
     super();
     res.on('close', () => this.finish('client'));
@@ -65,7 +71,7 @@ export class SseReader extends Reader {
   override live(): void {
     if (this.closed || this.isLive) return;
     this.isLive = true;
-    this.res.write(OPENING);
+    this.res.write(this.ids ? OPENING : HEARTBEAT);
     if (this.res.chunkedEncoding) this.candidate = this.res.socket;
   }
 
@@ -87,11 +93,16 @@ export class SseReader extends Reader {
   }
 
   protected write(_topic: string, event: StoredEvent, frames: FrameCache): void {
-    frames.sse ??= Buffer.from(`id: ${event.id}\nevent: ${event.event}\ndata: ${event.payload}\n\n`);
-    if (this.socket || this.candidate) {
-      frames.sseChunk ??= chunk(frames.sse);
-      this.push(frames.sse, frames.sseChunk);
-    } else this.push(frames.sse);
+    const direct = this.socket !== null || this.candidate !== null;
+    if (this.ids) {
+      frames.sse ??= Buffer.from(`id: ${event.id}\nevent: ${event.event}\ndata: ${event.payload}\n\n`);
+      if (direct) frames.sseChunk ??= chunk(frames.sse);
+      this.push(frames.sse, direct ? frames.sseChunk : undefined);
+    } else {
+      frames.sseBare ??= Buffer.from(`event: ${event.event}\ndata: ${event.payload}\n\n`);
+      if (direct) frames.sseBareChunk ??= chunk(frames.sseBare);
+      this.push(frames.sseBare, direct ? frames.sseBareChunk : undefined);
+    }
   }
 
   heartbeat(): void {

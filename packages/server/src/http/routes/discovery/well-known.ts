@@ -3,6 +3,7 @@ import serverPackage from '../../../../package.json' with { type: 'json' };
 import { SUPPORTED_SCOPES } from '../../../auth/scopes';
 import { nodeInfoUsage } from '../../../store/instance-stats';
 import type { RouteModule } from '../../route-module';
+import { MASTODON_API_VERSION } from '../mastodon/api-version';
 
 const VERSION = serverPackage.version;
 const NODEINFO_SCHEMA = (v: string) => `http://nodeinfo.diaspora.software/ns/schema/${v}`;
@@ -34,7 +35,9 @@ export const wellKnownRoutes: RouteModule = (app, ctx) => {
         services: { outbound: [], inbound: [] },
         usage,
         openRegistrations: ctx.config.registrationsOpen,
-        metadata: { nodeName: 'Hashchat' },
+        // megalodon's detector() (behind several apps) accepts software it does not know by
+        // name only when `upstream` says which API it speaks; without it, sign-in fails there.
+        metadata: { nodeName: 'Hashchat', upstream: { name: 'mastodon', version: MASTODON_API_VERSION } },
       });
     });
   }

@@ -5,8 +5,9 @@ import { serializeAccount } from '../../../present/account';
 import { findAccountById } from '../../../store/accounts';
 import { firstAdminId, instanceCounts } from '../../../store/instance-stats';
 import type { RouteModule } from '../../route-module';
+import { MASTODON_API_VERSION } from './api-version';
 
-const VERSION = '4.3.0 (compatible; Hashchat 0.1.0)';
+const VERSION = `${MASTODON_API_VERSION} (compatible; Hashchat 0.1.0)`;
 const DESCRIPTION = 'A microblog for running and following hashtag chats.';
 
 /** `/api/v1/instance` and `/api/v2/instance`, with the limits clients read before posting. */

@@ -3,7 +3,7 @@ import { mediaFields } from '@hashchat/api/requests/statuses';
 import { parseRequest, validationFailed } from '@hashchat/api/requests/validation';
 import { unprocessable } from '@hashchat/core/errors';
 import type { FastifyInstance } from 'fastify';
-import { acceptUpload, ownMedia, presentMedia, updateMedia } from '../../../services/media';
+import { acceptUpload, ownMediaProcessed, presentMedia, updateMedia } from '../../../services/media';
 import { requireUser } from '../../auth';
 import { acceptFileUploads, withUploadedFile } from '../../media-upload';
 import type { RouteModule } from '../../route-module';
@@ -41,7 +41,7 @@ export const mediaRoutes: RouteModule = async (app, ctx) => {
   app.get('/api/v1/media/:id', async (req, reply) => {
     const me = requireUser(req, 'write:media');
     const { id } = parseRequest(idParam, req.params);
-    const row = await ownMedia(ctx, me, id);
+    const row = await ownMediaProcessed(ctx, me, id);
     if (row.state === 'failed') throw unprocessable('Error processing thumbnail for uploaded media');
     return reply.status(row.state === 'ready' ? 200 : 206).send(presentMedia(ctx, row));
   });

@@ -104,6 +104,16 @@ async function resolveStream(
   }
 }
 
+/**
+ * Whether a stream's events carry `id:` lines. Readers that can resume get them: EventSource and
+ * other SSE libraries ask for `text/event-stream`, and a reader resuming already sent an id.
+ * Others get Mastodon's framing exactly, `event:` and `data:` only: mastodon-api 1.3 reads an
+ * event as exactly those two lines and silently drops any event with a third.
+ */
+function sendsEventIds(req: FastifyRequest, since: number | null): boolean {
+  return since !== null || String(req.headers.accept ?? '').includes('text/event-stream');
+}
+
 function lastEventId(req: FastifyRequest): number | null {
   const raw =
     req.headers['last-event-id'] ??
@@ -147,7 +157,7 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
       const safety = await loadSafety(ctx, req.viewer.accountId);
       const admit = admitStream(ctx, req);
       reply.hijack();
-      const reader = new SseReader(reply.raw, ctx.config.stream.maxBufferedBytes);
+      const reader = new SseReader(reply.raw, ctx.config.stream.maxBufferedBytes, sendsEventIds(req, since));
       admit(reader);
       attachSpec(ctx, reader, spec);
       safety(reader);
