@@ -16,6 +16,7 @@ import {
   directorySchema,
 } from './entities/chat';
 import { extendedDescriptionSchema, instanceSchema, instanceV1Schema, ruleSchema } from './entities/instance';
+import { listSchema } from './entities/list';
 import {
   acknowledgementSchema,
   liveStateSchema,
@@ -44,6 +45,9 @@ import { tagSchema } from './entities/tag';
 import {
   chatStreamQuery,
   hashtagStreamQuery,
+  listAccountsBody,
+  listBody,
+  listStreamQuery,
   pageQuery,
   pollVoteBody,
   scheduledStatusUpdateBody,
@@ -65,7 +69,8 @@ export const TAGS = {
   accounts: { origin: 'mastodon', description: 'Accounts, follows, relationships, blocks and mutes.' },
   statuses: { origin: 'mastodon', description: 'Posting, reading and interacting with statuses.' },
   media: { origin: 'mastodon', description: 'Uploading images to attach to statuses.' },
-  timelines: { origin: 'mastodon', description: 'Home, public and hashtag timelines.' },
+  timelines: { origin: 'mastodon', description: 'Home, public, hashtag and list timelines.' },
+  lists: { origin: 'mastodon', description: 'Lists of followed accounts, with their timelines.' },
   tags: { origin: 'mastodon', description: 'Hashtags and followed hashtags.' },
   search: { origin: 'mastodon', description: 'Search of accounts, hashtags and statuses.' },
   notifications: { origin: 'mastodon', description: 'Notifications.' },
@@ -232,6 +237,27 @@ export const operations: Operation[] = [
   get('/api/v1/timelines/public', 'timelines', 'The public timeline', list(statusSchema), page),
   get('/api/v1/timelines/tag/{hashtag}', 'timelines', 'A hashtag timeline', list(statusSchema), page),
 
+  get(
+    '/api/v1/timelines/list/{list_id}',
+    'timelines',
+    "A list's timeline (the owner's only)",
+    list(statusSchema),
+    page,
+  ),
+  get('/api/v1/lists', 'lists', "The viewer's lists", list(listSchema)),
+  get('/api/v1/lists/{id}', 'lists', "One of the viewer's lists", listSchema),
+  post('/api/v1/lists', 'lists', 'Create a list', listSchema, { body: listBody }),
+  put('/api/v1/lists/{id}', 'lists', 'Rename a list or change its policies', listSchema, { body: listBody }),
+  del('/api/v1/lists/{id}', 'lists', 'Delete a list', empty),
+  get('/api/v1/lists/{id}/accounts', 'lists', "A list's accounts", list(accountSchema), page),
+  post('/api/v1/lists/{id}/accounts', 'lists', 'Add followed accounts to a list', empty, {
+    body: listAccountsBody,
+  }),
+  del('/api/v1/lists/{id}/accounts', 'lists', 'Remove accounts from a list', empty, {
+    body: listAccountsBody,
+  }),
+  get('/api/v1/accounts/{id}/lists', 'lists', "The viewer's lists holding an account", list(listSchema)),
+
   get('/api/v1/tags/{name}', 'tags', 'A hashtag', tagSchema),
   post('/api/v1/tags/{name}/follow', 'tags', 'Follow a hashtag', tagSchema),
   post('/api/v1/tags/{name}/unfollow', 'tags', 'Unfollow a hashtag', tagSchema),
@@ -311,6 +337,9 @@ export const operations: Operation[] = [
   }),
   get('/api/v1/streaming/hashtag/local', 'streaming', 'Local statuses with a hashtag', SSE, {
     query: hashtagStreamQuery,
+  }),
+  get('/api/v1/streaming/list', 'streaming', "A list's statuses (the owner's only)", SSE, {
+    query: listStreamQuery,
   }),
   get('/api/v1/streaming/chat', 'streaming', "A chat's or a session's events", SSE, {
     query: chatStreamQuery,

@@ -54,6 +54,18 @@ export const pollVoteBody = z.object({ choices: z.array(z.number().int()) });
 
 export const hashtagStreamQuery = z.object({ tag: z.string() });
 
+export const listStreamQuery = z.object({ list: z.string() });
+
+export const listBody = z.object({
+  /** 1 to 200 characters. */
+  title: z.string(),
+  replies_policy: z.enum(['followed', 'list', 'none']).optional(),
+  exclusive: z.boolean().optional(),
+});
+
+/** Up to 100 accounts the caller follows. */
+export const listAccountsBody = z.object({ account_ids: z.array(z.string()) });
+
 export const chatStreamQuery = z.object({
   chat_id: z.string().optional(),
   session_id: z.string().optional(),

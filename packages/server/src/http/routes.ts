@@ -19,6 +19,7 @@ import { accountSearchRoutes } from './routes/mastodon/account-search';
 import { accountRoutes } from './routes/mastodon/accounts';
 import { appRoutes } from './routes/mastodon/apps';
 import { instanceRoutes } from './routes/mastodon/instance';
+import { listRoutes } from './routes/mastodon/lists';
 import { markerRoutes } from './routes/mastodon/markers';
 import { mediaRoutes } from './routes/mastodon/media';
 import { notificationRoutes } from './routes/mastodon/notifications';
@@ -62,6 +63,7 @@ const modules: RouteModule[] = [
   scheduledStatusRoutes,
   pollRoutes,
   timelineRoutes,
+  listRoutes,
   tagRoutes,
   searchRoutes,
   notificationRoutes,

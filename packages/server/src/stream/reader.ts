@@ -57,7 +57,7 @@ export abstract class Reader {
   /** Gives back the stream's slot (stream-limits.ts) once the reader closes, however it does. */
   private release: (() => void) | null = null;
   /** Internal `hashchat.*` events (e.g. "you now follow X: add its topic") go here, never to the client. */
-  onControl: (event: StoredEvent) => void = () => {};
+  onControl: (event: StoredEvent, topic: string) => void = () => {};
 
   /** Called by the hub for every event on one of this reader's topics. */
   deliver(topic: string, event: StoredEvent, frames: FrameCache): boolean {
@@ -94,7 +94,7 @@ export abstract class Reader {
     if (event.event.startsWith('hashchat.')) {
       if (event.event === 'hashchat.exclude') this.exclude(event.payload);
       else if (event.event === 'hashchat.reblogs') this.showReblogs(event.payload);
-      this.onControl(event);
+      this.onControl(event, topic);
       return false;
     }
     if (

@@ -1,4 +1,4 @@
-import { accountTopic, tagTopic, userTopic } from '@hashchat/api/topics';
+import { accountTopic, listTopic, tagTopic, userTopic } from '@hashchat/api/topics';
 import { HashchatError } from '@hashchat/core/errors';
 import { normalizeTag } from '@hashchat/core/text/tag-name';
 import type { FastifyRequest } from 'fastify';
@@ -8,6 +8,7 @@ import { resolveSessionStream } from '../../../services/live/session-stream';
 import { loadSafety } from '../../../services/moderation/stream-safety';
 import { latestEventId } from '../../../store/events';
 import { followedAccounts } from '../../../store/follows';
+import { exclusiveMemberIds, findOwnList, listMemberIds } from '../../../store/lists';
 import { followedTagNames } from '../../../store/tags';
 import type { Reader } from '../../../stream/reader';
 import { SseReader } from '../../../stream/sse';
@@ -21,8 +22,11 @@ interface StreamSpec {
   topics: string[];
   name: string[];
   events: ReadonlySet<string> | null;
-  /** User streams follow the viewer's follows as they change. */
-  userId: number | null;
+  /**
+   * The topic whose `hashchat.follow`/`hashchat.unfollow` events add and drop this stream's
+   * topics (the viewer's user topic, a list's topic), null for a fixed set.
+   */
+  controlTopic?: string;
   /** Accounts followed with reblogs off, whose reblogs a user stream leaves out. */
   hiddenReblogs?: number[];
   /** Called with each reader that opens the stream (a session's room counts its people). */
@@ -49,20 +53,22 @@ async function resolveStream(
   switch (stream) {
     case 'user': {
       const me = needUser();
-      const [follows, tags] = await Promise.all([
+      const [follows, tags, exclusive] = await Promise.all([
         followedAccounts(ctx.store.db, me),
         followedTagNames(ctx.store.db, me),
+        exclusiveMemberIds(ctx.store.db, me),
       ]);
       return {
         topics: [
           userTopic(me),
           accountTopic(me),
-          ...follows.map((f) => accountTopic(f.id)),
+          // Members of exclusive lists are read on those lists, not at home (as the home timeline).
+          ...follows.filter((f) => !exclusive.has(f.id)).map((f) => accountTopic(f.id)),
           ...tags.map((name) => tagTopic(name)),
         ],
         name: ['user'],
         events: null,
-        userId: me,
+        controlTopic: userTopic(me),
         hiddenReblogs: follows.filter((f) => !f.showReblogs).map((f) => f.id),
       };
     }
@@ -72,16 +78,15 @@ async function resolveStream(
         topics: [userTopic(me)],
         name: ['user:notification'],
         events: new Set(['notification']),
-        userId: null,
       };
     }
     case 'public':
     case 'public:local':
       needPublic();
-      return { topics: [stream], name: [stream], events: null, userId: null };
+      return { topics: [stream], name: [stream], events: null };
     case 'public:remote':
       needPublic();
-      return { topics: [], name: [stream], events: null, userId: null };
+      return { topics: [], name: [stream], events: null };
     case 'hashtag':
     case 'hashtag:local': {
       needPublic();
@@ -91,13 +96,28 @@ async function resolveStream(
         topics: [tagTopic(name)],
         name: [stream, tag!.replace(/^[#＃]/, '')],
         events: null,
-        userId: null,
+      };
+    }
+    case 'list': {
+      // The owner's only: another account's list, or none, is a 404 like the REST routes.
+      const me = needUser();
+      if (!hasScope(viewer.scopes, 'read:lists') && !hasScope(viewer.scopes, 'read:statuses'))
+        throw new HashchatError('Forbidden', 'Access token does not have the required scopes');
+      const id = /^\d{1,18}$/.test(tag ?? '') ? Number(tag) : null;
+      const list = id === null ? undefined : await findOwnList(ctx.store.db, me, id);
+      if (!list) throw new HashchatError('NotFound', 'Error: Unknown list');
+      const members = await listMemberIds(ctx.store.db, list.id);
+      return {
+        topics: [listTopic(list.id), ...members.map(accountTopic)],
+        name: ['list', String(list.id)],
+        events: null,
+        controlTopic: listTopic(list.id),
       };
     }
     case 'chat': {
       // A session's room; `tag` carries the session id (`session_id` in the message or query).
       const room = await resolveSessionStream(ctx, tag);
-      return { topics: room.topics, name: room.name, events: null, userId: null, track: room.track };
+      return { topics: room.topics, name: room.name, events: null, track: room.track };
     }
     default:
       throw new HashchatError('Invalid', 'Error: Unknown stream type');
@@ -121,19 +141,34 @@ function attachSpec(ctx: Context, reader: Reader, spec: StreamSpec) {
   spec.track?.(reader);
 }
 
-/** A user stream adds and drops the topics of accounts and hashtags the viewer follows or unfollows meanwhile. */
+/** Each reader's streams that change their topics, by the topic their changes arrive on. */
+const controlled = new WeakMap<Reader, Map<string, string[]>>();
+
+/**
+ * A user stream adds and drops the topics of accounts and hashtags the viewer follows or
+ * unfollows meanwhile; a list stream those of accounts added to or removed from the list.
+ */
 function followFollows(ctx: Context, reader: Reader, spec: StreamSpec) {
-  if (spec.userId === null) return;
-  reader.onControl = (e) => {
-    const { topic } = JSON.parse(e.payload) as { topic: string };
-    if (e.event === 'hashchat.follow' && !reader.topics.has(topic)) {
-      reader.topics.set(topic, spec.name);
-      void ctx.hub.addTopic(reader, topic);
-    } else if (e.event === 'hashchat.unfollow' && reader.topics.get(topic) === spec.name) {
-      // Only a topic this user stream added: a WebSocket may also hold it as its own hashtag subscription.
-      void ctx.hub.removeTopic(reader, topic);
-    }
-  };
+  if (!spec.controlTopic) return;
+  let streams = controlled.get(reader);
+  if (!streams) {
+    const byTopic = new Map<string, string[]>();
+    streams = byTopic;
+    controlled.set(reader, byTopic);
+    reader.onControl = (e, via) => {
+      const name = byTopic.get(via);
+      if (!name || (e.event !== 'hashchat.follow' && e.event !== 'hashchat.unfollow')) return;
+      const { topic } = JSON.parse(e.payload) as { topic: string };
+      if (e.event === 'hashchat.follow' && !reader.topics.has(topic)) {
+        reader.topics.set(topic, name);
+        void ctx.hub.addTopic(reader, topic);
+      } else if (e.event === 'hashchat.unfollow' && reader.topics.get(topic) === name) {
+        // Only a topic this stream added: a WebSocket may also hold it for another of its streams.
+        void ctx.hub.removeTopic(reader, topic);
+      }
+    };
+  }
+  streams.set(spec.controlTopic, spec.name);
 }
 
 export const streamingRoutes: RouteModule = (app, ctx) => {
@@ -142,7 +177,7 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
   const sse = (path: string, stream: string) =>
     app.get(path, async (req, reply) => {
       const q = req.query as Record<string, string | undefined>;
-      const spec = await resolveStream(ctx, req.viewer, stream, q.tag);
+      const spec = await resolveStream(ctx, req.viewer, stream, stream === 'list' ? q.list : q.tag);
       const since = lastEventId(req);
       const safety = await loadSafety(ctx, req.viewer.accountId);
       const admit = admitStream(ctx, req);
@@ -161,6 +196,7 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
   sse('/api/v1/streaming/public/remote', 'public:remote');
   sse('/api/v1/streaming/hashtag', 'hashtag');
   sse('/api/v1/streaming/hashtag/local', 'hashtag:local');
+  sse('/api/v1/streaming/list', 'list');
 
   // A WebSocket past a cap is refused before the upgrade: the client sees HTTP 429.
   const admitted = new WeakMap<FastifyRequest, (reader: Reader) => void>();
@@ -214,6 +250,7 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
           type?: string;
           stream?: string;
           tag?: string;
+          list?: string | number;
           session_id?: string | number;
           since_id?: string | number;
           ack?: unknown;
@@ -228,7 +265,10 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
             msg.since_id !== undefined && /^\d{1,18}$/.test(String(msg.since_id))
               ? Number(msg.since_id)
               : null;
-          const param = msg.tag ?? (msg.session_id !== undefined ? String(msg.session_id) : undefined);
+          const param =
+            msg.tag ??
+            (msg.list !== undefined ? String(msg.list) : undefined) ??
+            (msg.session_id !== undefined ? String(msg.session_id) : undefined);
           if (msg.type === 'subscribe' && msg.stream) {
             const name = await subscribe(msg.stream, param, since);
             if (msg.ack === true) acknowledge('hashchat.subscribed', name);
@@ -248,7 +288,7 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
 
     const q = req.query as Record<string, string | undefined>;
     if (q.stream) {
-      subscribe(q.stream, q.tag ?? q.session_id, lastEventId(req)).then(
+      subscribe(q.stream, q.tag ?? q.list ?? q.session_id, lastEventId(req)).then(
         (name) => q.ack === 'true' && acknowledge('hashchat.subscribed', name),
         (err) => {
           error(err instanceof HashchatError ? err.message : 'Internal error');

@@ -1,0 +1,73 @@
+import type { Generated } from 'kysely';
+
+/** Lists, filters, pinned statuses and featured hashtags (migration 017). */
+export interface AccountFeatureTables {
+  lists: ListsTable;
+  list_accounts: ListAccountsTable;
+  filters: FiltersTable;
+  filter_keywords: FilterKeywordsTable;
+  filter_statuses: FilterStatusesTable;
+  status_pins: StatusPinsTable;
+  featured_tags: FeaturedTagsTable;
+}
+
+export type RepliesPolicy = 'followed' | 'list' | 'none';
+
+export interface ListsTable {
+  id: Generated<number>;
+  account_id: number;
+  title: string;
+  replies_policy: RepliesPolicy;
+  exclusive: number;
+  created_at: number;
+}
+
+/** A followed account on one of the follower's lists. */
+export interface ListAccountsTable {
+  id: Generated<number>;
+  list_id: number;
+  account_id: number;
+  created_at: number;
+}
+
+export type FilterAction = 'warn' | 'hide';
+
+export interface FiltersTable {
+  id: Generated<number>;
+  account_id: number;
+  title: string;
+  /** Comma-separated contexts. */
+  context: string;
+  filter_action: FilterAction;
+  expires_at: number | null;
+  created_at: number;
+}
+
+export interface FilterKeywordsTable {
+  id: Generated<number>;
+  filter_id: number;
+  keyword: string;
+  whole_word: number;
+  created_at: number;
+}
+
+export interface FilterStatusesTable {
+  id: Generated<number>;
+  filter_id: number;
+  status_id: number;
+  created_at: number;
+}
+
+export interface StatusPinsTable {
+  id: Generated<number>;
+  account_id: number;
+  status_id: number;
+  created_at: number;
+}
+
+export interface FeaturedTagsTable {
+  id: Generated<number>;
+  account_id: number;
+  tag_id: number;
+  created_at: number;
+}
