@@ -15,6 +15,7 @@ import {
   chatSessionSchema,
   directorySchema,
 } from './entities/chat';
+import { filterKeywordSchema, filterSchema, filterStatusSchema, filterV1Schema } from './entities/filter';
 import { extendedDescriptionSchema, instanceSchema, instanceV1Schema, ruleSchema } from './entities/instance';
 import { listSchema } from './entities/list';
 import {
@@ -44,6 +45,8 @@ import { statusEditSchema, statusSourceSchema } from './entities/status-edit';
 import { tagSchema } from './entities/tag';
 import {
   chatStreamQuery,
+  filterBody,
+  filterKeywordBody,
   hashtagStreamQuery,
   listAccountsBody,
   listBody,
@@ -71,6 +74,7 @@ export const TAGS = {
   media: { origin: 'mastodon', description: 'Uploading images to attach to statuses.' },
   timelines: { origin: 'mastodon', description: 'Home, public, hashtag and list timelines.' },
   lists: { origin: 'mastodon', description: 'Lists of followed accounts, with their timelines.' },
+  filters: { origin: 'mastodon', description: 'Filters: keywords and statuses hidden or warned about.' },
   tags: { origin: 'mastodon', description: 'Hashtags and followed hashtags.' },
   search: { origin: 'mastodon', description: 'Search of accounts, hashtags and statuses.' },
   notifications: { origin: 'mastodon', description: 'Notifications.' },
@@ -257,6 +261,35 @@ export const operations: Operation[] = [
     body: listAccountsBody,
   }),
   get('/api/v1/accounts/{id}/lists', 'lists', "The viewer's lists holding an account", list(listSchema)),
+
+  get('/api/v2/filters', 'filters', "The viewer's filters", list(filterSchema)),
+  get('/api/v2/filters/{id}', 'filters', 'A filter', filterSchema),
+  post('/api/v2/filters', 'filters', 'Create a filter', filterSchema, { body: filterBody }),
+  put('/api/v2/filters/{id}', 'filters', 'Change a filter and its keywords', filterSchema, {
+    body: filterBody,
+  }),
+  del('/api/v2/filters/{id}', 'filters', 'Delete a filter', empty),
+  get('/api/v2/filters/{filter_id}/keywords', 'filters', "A filter's keywords", list(filterKeywordSchema)),
+  post('/api/v2/filters/{filter_id}/keywords', 'filters', 'Add a keyword', filterKeywordSchema, {
+    body: filterKeywordBody,
+  }),
+  get('/api/v2/filters/keywords/{id}', 'filters', 'A keyword', filterKeywordSchema),
+  put('/api/v2/filters/keywords/{id}', 'filters', 'Change a keyword', filterKeywordSchema, {
+    body: filterKeywordBody,
+  }),
+  del('/api/v2/filters/keywords/{id}', 'filters', 'Remove a keyword', empty),
+  get('/api/v2/filters/{filter_id}/statuses', 'filters', "A filter's statuses", list(filterStatusSchema)),
+  post('/api/v2/filters/{filter_id}/statuses', 'filters', 'Add a status to a filter', filterStatusSchema, {
+    body: z.object({ status_id: z.string() }),
+  }),
+  get('/api/v2/filters/statuses/{id}', 'filters', 'A filtered status', filterStatusSchema),
+  del('/api/v2/filters/statuses/{id}', 'filters', 'Take a status out of a filter', filterStatusSchema),
+  get(
+    '/api/v1/filters',
+    'filters',
+    'The keywords of v2 filters, one v1 filter each (read only)',
+    list(filterV1Schema),
+  ),
 
   get('/api/v1/tags/{name}', 'tags', 'A hashtag', tagSchema),
   post('/api/v1/tags/{name}/follow', 'tags', 'Follow a hashtag', tagSchema),

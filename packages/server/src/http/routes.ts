@@ -18,6 +18,7 @@ import { absentFeatureRoutes } from './routes/mastodon/absent-features';
 import { accountSearchRoutes } from './routes/mastodon/account-search';
 import { accountRoutes } from './routes/mastodon/accounts';
 import { appRoutes } from './routes/mastodon/apps';
+import { filterRoutes } from './routes/mastodon/filters';
 import { instanceRoutes } from './routes/mastodon/instance';
 import { listRoutes } from './routes/mastodon/lists';
 import { markerRoutes } from './routes/mastodon/markers';
@@ -64,6 +65,7 @@ const modules: RouteModule[] = [
   pollRoutes,
   timelineRoutes,
   listRoutes,
+  filterRoutes,
   tagRoutes,
   searchRoutes,
   notificationRoutes,

@@ -1,3 +1,4 @@
+import type { FilterResult } from '@hashchat/api/entities/filter';
 import type { MediaAttachment } from '@hashchat/api/entities/media';
 import type { Poll } from '@hashchat/api/entities/poll';
 import type { Status } from '@hashchat/api/entities/status';
@@ -48,7 +49,7 @@ export function serializeStatus(p: StatusParts, baseUrl: string, account?: Accou
     bookmarked: p.bookmarked ?? false,
     pinned: false,
     content: s.content,
-    filtered: [],
+    filtered: [] as FilterResult[],
     reblog: p.reblog,
     application: null,
     account: acct,

@@ -2,6 +2,7 @@ import { HashchatError, notFound } from '@hashchat/core/errors';
 import { z } from 'zod';
 import { serializeAccount, serializeCredentialAccount } from '../../../present/account';
 import { updateCredentials } from '../../../services/accounts';
+import { applyStatusFilter, loadStatusFilter } from '../../../services/filters';
 import { follow, unfollow } from '../../../services/follows';
 import { issueToken, tokenEntity } from '../../../services/oauth';
 import { profileStatusIds } from '../../../services/profile-statuses';
@@ -118,7 +119,11 @@ export const accountRoutes: RouteModule = (app, ctx) => {
       },
       pageKeyset(q),
     );
-    const statuses = await presentVisibleStatuses(ctx, ids, viewer);
+    const [presented, filter] = await Promise.all([
+      presentVisibleStatuses(ctx, ids, viewer),
+      loadStatusFilter(ctx, viewer),
+    ]);
+    const statuses = applyStatusFilter(presented, filter, 'account');
     const link = linkHeader(
       base,
       `/api/v1/accounts/${id}/statuses`,

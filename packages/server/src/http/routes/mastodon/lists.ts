@@ -138,7 +138,7 @@ export const listRoutes: RouteModule = (app, ctx) => {
     const { list_id } = parse(listIdParam, req.params);
     const q = parse(pageParams, req.query);
     const ids = await listTimeline(ctx, me, list_id, pageKeyset(q));
-    const statuses = await presentTimeline(ctx, ids, me);
+    const statuses = await presentTimeline(ctx, ids, me, 'home');
     const link = linkHeader(
       base,
       `/api/v1/timelines/list/${list_id}`,

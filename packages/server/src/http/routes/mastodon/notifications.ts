@@ -1,5 +1,6 @@
 import { notFound } from '@hashchat/core/errors';
 import { z } from 'zod';
+import { applyToNotifications, loadStatusFilter } from '../../../services/filters';
 import { audibleNotifications } from '../../../services/moderation/read-filter';
 import { presentNotifications } from '../../../services/notifications';
 import {
@@ -49,7 +50,11 @@ export const notificationRoutes: RouteModule = (app, ctx) => {
       },
       pageKeyset(q),
     );
-    const list = await presentNotifications(ctx, await audibleNotifications(ctx, me, rows), me);
+    const [presented, filter] = await Promise.all([
+      presentNotifications(ctx, await audibleNotifications(ctx, me, rows), me),
+      loadStatusFilter(ctx, me),
+    ]);
+    const list = applyToNotifications(presented, filter);
     const link = linkHeader(
       ctx.config.publicUrl,
       '/api/v1/notifications',

@@ -1,6 +1,7 @@
 import { notFound } from '@hashchat/core/errors';
 import { z } from 'zod';
 import { serializeAccount } from '../../../present/account';
+import { applyStatusFilter, loadStatusFilter } from '../../../services/filters';
 import { favourite, reblog, unfavourite, unreblog } from '../../../services/interactions';
 import { scheduleStatus } from '../../../services/scheduled-statuses';
 import { statusContext } from '../../../services/status-context';
@@ -112,11 +113,15 @@ export const statusRoutes: RouteModule = (app, ctx) => {
     const viewer = optionalUser(req, 'read:statuses');
     const row = await loadVisibleStatus(ctx, viewer, id);
     const { ancestors, descendants } = await statusContext(ctx.store.db, row, viewer);
-    const [a, d] = await Promise.all([
+    const [a, d, filter] = await Promise.all([
       presentStatuses(ctx, ancestors, viewer),
       presentStatuses(ctx, descendants, viewer),
+      loadStatusFilter(ctx, viewer),
     ]);
-    return { ancestors: a, descendants: d };
+    return {
+      ancestors: applyStatusFilter(a, filter, 'thread'),
+      descendants: applyStatusFilter(d, filter, 'thread'),
+    };
   });
 
   const action = (path: string, fn: (me: number, id: number) => Promise<unknown>, scope: string) =>

@@ -4,6 +4,12 @@ import { normalizeTag } from '@hashchat/core/text/tag-name';
 import type { FastifyRequest } from 'fastify';
 import { hasScope } from '../../../auth/scopes';
 import type { Context } from '../../../context';
+import {
+  compileStatusFilter,
+  filterStreamEvent,
+  loadStatusFilter,
+  type StatusFilter,
+} from '../../../services/filters';
 import { resolveSessionStream } from '../../../services/live/session-stream';
 import { loadSafety } from '../../../services/moderation/stream-safety';
 import { latestEventId } from '../../../store/events';
@@ -124,6 +130,18 @@ async function resolveStream(
   }
 }
 
+/** Applies the viewer's filters to what the stream writes, and their changes from the event that carries them. */
+async function installFilters(ctx: Context, reader: Reader, viewerId: number | null): Promise<void> {
+  if (viewerId === null) return;
+  const use = (filter: StatusFilter | null) => {
+    reader.filterEvent = filter
+      ? (topic, e) => filterStreamEvent(filter, reader.topics.get(topic)?.[0], e)
+      : null;
+  };
+  reader.onFiltersChanged = (payload) => use(compileStatusFilter(JSON.parse(payload), ctx.now));
+  use(await loadStatusFilter(ctx, viewerId));
+}
+
 function lastEventId(req: FastifyRequest): number | null {
   const raw =
     req.headers['last-event-id'] ??
@@ -186,6 +204,7 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
       admit(reader);
       attachSpec(ctx, reader, spec);
       safety(reader);
+      await installFilters(ctx, reader, req.viewer.accountId);
       reader.open();
       await ctx.hub.attach(reader, since);
     });
@@ -231,6 +250,7 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
         attached = true;
         attachSpec(ctx, reader, spec);
         (await loadSafety(ctx, req.viewer.accountId))(reader);
+        await installFilters(ctx, reader, req.viewer.accountId);
         await ctx.hub.attach(reader, since);
         return spec.name;
       }
@@ -298,8 +318,9 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
     } else {
       // Attach with no topics yet so heartbeats and shutdown reach this socket.
       attached = true;
-      void loadSafety(ctx, req.viewer.accountId).then((safety) => {
+      void loadSafety(ctx, req.viewer.accountId).then(async (safety) => {
         safety(reader);
+        await installFilters(ctx, reader, req.viewer.accountId);
         return ctx.hub.attach(reader, null);
       });
     }
