@@ -15,6 +15,7 @@ import {
   chatSessionSchema,
   directorySchema,
 } from './entities/chat';
+import { featuredTagSchema } from './entities/featured-tag';
 import { filterKeywordSchema, filterSchema, filterStatusSchema, filterV1Schema } from './entities/filter';
 import { extendedDescriptionSchema, instanceSchema, instanceV1Schema, ruleSchema } from './entities/instance';
 import { listSchema } from './entities/list';
@@ -231,6 +232,13 @@ export const operations: Operation[] = [
   get('/api/v1/statuses/{id}/source', 'statuses', "A status's plain text, to edit", statusSourceSchema),
   get('/api/v1/statuses/{id}/context', 'statuses', "A status's ancestors and replies", statusContextSchema),
   post('/api/v1/statuses/{id}/favourite', 'statuses', 'Favourite a status', statusSchema),
+  post(
+    '/api/v1/statuses/{id}/pin',
+    'statuses',
+    'Pin an own public or unlisted status to the profile (5 at most)',
+    statusSchema,
+  ),
+  post('/api/v1/statuses/{id}/unpin', 'statuses', 'Unpin a status', statusSchema),
   post('/api/v1/statuses/{id}/unfavourite', 'statuses', 'Undo a favourite', statusSchema),
   post('/api/v1/statuses/{id}/reblog', 'statuses', 'Boost a status', statusSchema),
   post('/api/v1/statuses/{id}/unreblog', 'statuses', 'Undo a boost', statusSchema),
@@ -347,12 +355,28 @@ export const operations: Operation[] = [
     'Follow requests (none: accounts are never locked)',
     list(accountSchema),
   ),
-  get('/api/v1/featured_tags', 'accounts', "The viewer's featured hashtags (none yet)", list(nothing)),
+  get('/api/v1/featured_tags', 'accounts', "The viewer's featured hashtags", list(featuredTagSchema)),
+  post(
+    '/api/v1/featured_tags',
+    'accounts',
+    'Feature a hashtag on the profile (10 at most)',
+    featuredTagSchema,
+    {
+      body: z.object({ name: z.string() }),
+    },
+  ),
+  del('/api/v1/featured_tags/{id}', 'accounts', 'Stop featuring a hashtag', empty),
+  get(
+    '/api/v1/featured_tags/suggestions',
+    'accounts',
+    "The viewer's most used hashtags not featured yet",
+    list(tagSchema),
+  ),
   get(
     '/api/v1/accounts/{id}/featured_tags',
     'accounts',
-    "An account's featured hashtags (none yet)",
-    list(nothing),
+    "An account's featured hashtags",
+    list(featuredTagSchema),
   ),
   get('/api/v1/favourites', 'statuses', "The viewer's favourites, newest first", list(statusSchema), page),
   get('/api/v1/bookmarks', 'statuses', "The viewer's bookmarks, newest first", list(statusSchema), page),

@@ -18,6 +18,7 @@ import { absentFeatureRoutes } from './routes/mastodon/absent-features';
 import { accountSearchRoutes } from './routes/mastodon/account-search';
 import { accountRoutes } from './routes/mastodon/accounts';
 import { appRoutes } from './routes/mastodon/apps';
+import { featuredTagRoutes } from './routes/mastodon/featured-tags';
 import { filterRoutes } from './routes/mastodon/filters';
 import { instanceRoutes } from './routes/mastodon/instance';
 import { listRoutes } from './routes/mastodon/lists';
@@ -66,6 +67,7 @@ const modules: RouteModule[] = [
   timelineRoutes,
   listRoutes,
   filterRoutes,
+  featuredTagRoutes,
   tagRoutes,
   searchRoutes,
   notificationRoutes,

@@ -15,6 +15,8 @@ export interface StatusParts {
   reblogged: boolean;
   /** Absent where no viewer is known (a stream's shared entity): false. */
   bookmarked?: boolean;
+  /** Pinned to the viewer's own profile. */
+  pinned?: boolean;
   /** The boosted status, already presented (the contract's Status). */
   reblog: Status | null;
   /** Its images, already presented, in order (none when left out). */
@@ -47,7 +49,7 @@ export function serializeStatus(p: StatusParts, baseUrl: string, account?: Accou
     reblogged: p.reblogged,
     muted: false,
     bookmarked: p.bookmarked ?? false,
-    pinned: false,
+    pinned: p.pinned ?? false,
     content: s.content,
     filtered: [] as FilterResult[],
     reblog: p.reblog,

@@ -5,6 +5,7 @@ import { updateCredentials } from '../../../services/accounts';
 import { applyStatusFilter, loadStatusFilter } from '../../../services/filters';
 import { follow, unfollow } from '../../../services/follows';
 import { issueToken, tokenEntity } from '../../../services/oauth';
+import { profilePinIds } from '../../../services/pins';
 import { profileStatusIds } from '../../../services/profile-statuses';
 import { registerAccount } from '../../../services/registration';
 import { relationships } from '../../../services/relationships';
@@ -107,7 +108,16 @@ export const accountRoutes: RouteModule = (app, ctx) => {
       }),
       req.query,
     );
-    if (q.pinned || q.only_media) return [];
+    if (q.only_media) return [];
+    if (q.pinned) {
+      // At most five, on one page: a cursor asks for what is beyond them, which is nothing.
+      if (q.max_id || q.min_id || q.since_id) return [];
+      const [pinned, filter] = await Promise.all([
+        presentVisibleStatuses(ctx, await profilePinIds(ctx, id), viewer),
+        loadStatusFilter(ctx, viewer),
+      ]);
+      return applyStatusFilter(pinned, filter, 'account');
+    }
     const ids = await profileStatusIds(
       ctx,
       id,

@@ -98,12 +98,17 @@ function keywordAttributes(body: unknown): KeywordInput[] {
   else if (direct && typeof direct === 'object') raw = Object.values(direct);
   else {
     const byKey = new Map<string, Record<string, unknown>>();
-    const at = (k: string) => byKey.get(k) ?? byKey.set(k, {}).get(k)!;
+    // Objects without a prototype: a field named `__proto__` is just a field.
+    const set = (k: string, field: string, value: unknown) => {
+      const o = byKey.get(k) ?? (Object.create(null) as Record<string, unknown>);
+      o[field] = value;
+      byKey.set(k, o);
+    };
     for (const [k, v] of Object.entries(b)) {
       const m = /^keywords_attributes\[(\d*)\]\[(\w+)\]$/.exec(k);
       if (!m) continue;
-      if (m[1] === '') (Array.isArray(v) ? v : [v]).forEach((x, i) => void (at(`@${i}`)[m[2]] = x));
-      else at(m[1])[m[2]] = v;
+      if (m[1] !== '') set(m[1], m[2], v);
+      else for (const [i, x] of (Array.isArray(v) ? v : [v]).entries()) set(`@${i}`, m[2], x);
     }
     raw = [...byKey.values()];
   }

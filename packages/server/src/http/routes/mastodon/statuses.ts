@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { serializeAccount } from '../../../present/account';
 import { applyStatusFilter, loadStatusFilter } from '../../../services/filters';
 import { favourite, reblog, unfavourite, unreblog } from '../../../services/interactions';
+import { pinStatus, unpinStatus } from '../../../services/pins';
 import { scheduleStatus } from '../../../services/scheduled-statuses';
 import { statusContext } from '../../../services/status-context';
 import { presentStatus, presentStatuses } from '../../../services/status-views';
@@ -133,6 +134,8 @@ export const statusRoutes: RouteModule = (app, ctx) => {
       return s;
     });
   action('favourite', (me, id) => favourite(ctx, me, id), 'write:favourites');
+  action('pin', (me, id) => pinStatus(ctx, me, id), 'write:accounts');
+  action('unpin', (me, id) => unpinStatus(ctx, me, id), 'write:accounts');
   action('unfavourite', (me, id) => unfavourite(ctx, me, id), 'write:favourites');
   action('reblog', (me, id) => reblog(ctx, me, id), 'write:statuses');
   action('unreblog', (me, id) => unreblog(ctx, me, id), 'write:statuses');
