@@ -15,6 +15,7 @@ import {
   chatSessionSchema,
   directorySchema,
 } from './entities/chat';
+import { conversationSchema } from './entities/conversation';
 import { featuredTagSchema } from './entities/featured-tag';
 import { filterKeywordSchema, filterSchema, filterStatusSchema, filterV1Schema } from './entities/filter';
 import { extendedDescriptionSchema, instanceSchema, instanceV1Schema, ruleSchema } from './entities/instance';
@@ -378,6 +379,15 @@ export const operations: Operation[] = [
     "An account's featured hashtags",
     list(featuredTagSchema),
   ),
+  get(
+    '/api/v1/conversations',
+    'statuses',
+    "The viewer's direct conversations, latest status first",
+    list(conversationSchema),
+    page,
+  ),
+  post('/api/v1/conversations/{id}/read', 'statuses', 'Mark a conversation read', conversationSchema),
+  del('/api/v1/conversations/{id}', 'statuses', "Remove a conversation from the viewer's list", empty),
   get('/api/v1/favourites', 'statuses', "The viewer's favourites, newest first", list(statusSchema), page),
   get('/api/v1/bookmarks', 'statuses', "The viewer's bookmarks, newest first", list(statusSchema), page),
   post('/api/v1/statuses/{id}/bookmark', 'statuses', 'Bookmark a status', statusSchema),
@@ -395,6 +405,7 @@ export const operations: Operation[] = [
   get('/api/v1/streaming/hashtag/local', 'streaming', 'Local statuses with a hashtag', SSE, {
     query: hashtagStreamQuery,
   }),
+  get('/api/v1/streaming/direct', 'streaming', "The viewer's conversations changing", SSE),
   get('/api/v1/streaming/list', 'streaming', "A list's statuses (the owner's only)", SSE, {
     query: listStreamQuery,
   }),

@@ -18,6 +18,7 @@ import { absentFeatureRoutes } from './routes/mastodon/absent-features';
 import { accountSearchRoutes } from './routes/mastodon/account-search';
 import { accountRoutes } from './routes/mastodon/accounts';
 import { appRoutes } from './routes/mastodon/apps';
+import { conversationRoutes } from './routes/mastodon/conversations';
 import { featuredTagRoutes } from './routes/mastodon/featured-tags';
 import { filterRoutes } from './routes/mastodon/filters';
 import { instanceRoutes } from './routes/mastodon/instance';
@@ -68,6 +69,7 @@ const modules: RouteModule[] = [
   listRoutes,
   filterRoutes,
   featuredTagRoutes,
+  conversationRoutes,
   tagRoutes,
   searchRoutes,
   notificationRoutes,

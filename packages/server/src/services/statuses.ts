@@ -3,6 +3,7 @@ import { HashchatError, notFound, unprocessable } from '@hashchat/core/errors';
 import type { Context } from '../context';
 import { MAX_ATTACHMENTS } from '../media/limits';
 import { serializeStatus } from '../present/status';
+import { unfileStatus } from '../store/conversations';
 import { appendEvents, type NewEvent } from '../store/events';
 import { notifiedFollowerIds } from '../store/follows';
 import {
@@ -23,6 +24,7 @@ import {
 } from '../store/status-writes';
 import { findStatusById, type StatusRow } from '../store/statuses';
 import { isUniqueViolation } from '../store/unique-violation';
+import { fileDirectStatus } from './conversations';
 import { indexStatusInRooms, type RoomHint, roomDeleteEvents } from './live/room-index';
 import { deleteFiles, detachStatusMedia, presentMedia } from './media';
 import { applyRoomGate, checkRoomGate } from './moderation/gate';
@@ -167,6 +169,9 @@ export async function createStatus(
           { statuses: new Map([[id, entity]]), accounts: new Map([[authorId, author]]) },
         )),
       );
+      // A direct status joins the conversation of each account in it.
+      if (input.visibility === 'direct')
+        events.push(...(await fileDirectStatus(ctx, trx, { id, authorId, mentionIds, entity })));
       const gated = await applyRoomGate(ctx, trx, { id, authorId, text }, gate, events);
       const stored = await appendEvents(trx, ctx.store.dialect, gated, now);
       return { json, id, stored, tags, created: true };
@@ -218,6 +223,7 @@ export async function deleteStatus(ctx: Context, viewerId: number, id: number) {
     const { tagNames, mentionIds, reblogs } = await statusLinks(trx, id);
     const roomDeletes = await roomDeleteEvents(trx, id);
     mediaFiles = await detachStatusMedia(trx, id);
+    await unfileStatus(trx, id);
     await deleteStatusRows(trx, row, reblogs);
     const topics = statusTopics(row, tagNames, mentionIds);
     const events: NewEvent[] = [

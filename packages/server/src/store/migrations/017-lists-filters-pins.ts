@@ -4,7 +4,8 @@ import type { Dialect } from '../dialect';
 /**
  * What Mastodon apps keep per account beside statuses: lists of followed accounts (with their
  * timelines and streams), filters (keywords and statuses hidden or warned about per context),
- * pinned statuses and featured hashtags. Unique constraints are what keep two racing adds of
+ * pinned statuses, featured hashtags and conversations (direct statuses grouped by who is in
+ * them, with each account's unread flag). Unique constraints are what keep two racing adds of
  * the same member, status or hashtag from both landing.
  */
 export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
@@ -82,10 +83,38 @@ export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
     .addColumn('created_at', big, (c) => c.notNull())
     .addUniqueConstraint('featured_tags_uq', ['account_id', 'tag_id'])
     .execute();
+
+  await d
+    .addIdColumn(db.schema.createTable('conversations'))
+    .addColumn('account_id', big, (c) => c.notNull().references('accounts.id').onDelete('cascade'))
+    // The other participants' account ids, ascending, comma-separated: one conversation per set.
+    .addColumn('participant_ids', 'text', (c) => c.notNull())
+    .addColumn('last_status_id', big, (c) => c.notNull())
+    .addColumn('unread', 'integer', (c) => c.notNull())
+    .addUniqueConstraint('conversations_uq', ['account_id', 'participant_ids'])
+    .execute();
+  await db.schema
+    .createIndex('conversations_account_last_idx')
+    .on('conversations')
+    .columns(['account_id', 'last_status_id'])
+    .execute();
+  await db.schema
+    .createTable('conversation_statuses')
+    .addColumn('conversation_id', big, (c) => c.notNull().references('conversations.id').onDelete('cascade'))
+    .addColumn('status_id', big, (c) => c.notNull().references('statuses.id').onDelete('cascade'))
+    .addPrimaryKeyConstraint('conversation_statuses_pk', ['conversation_id', 'status_id'])
+    .execute();
+  await db.schema
+    .createIndex('conversation_statuses_status_idx')
+    .on('conversation_statuses')
+    .column('status_id')
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>, _d: Dialect): Promise<void> {
   for (const t of [
+    'conversation_statuses',
+    'conversations',
     'featured_tags',
     'status_pins',
     'filter_statuses',

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-/** Lists, filters, pinned statuses and featured hashtags (migration 017). */
+/** Lists, filters, pinned statuses, featured hashtags and conversations (migration 017). */
 export interface AccountFeatureTables {
   lists: ListsTable;
   list_accounts: ListAccountsTable;
@@ -9,6 +9,22 @@ export interface AccountFeatureTables {
   filter_statuses: FilterStatusesTable;
   status_pins: StatusPinsTable;
   featured_tags: FeaturedTagsTable;
+  conversations: ConversationsTable;
+  conversation_statuses: ConversationStatusesTable;
+}
+
+/** One account's view of a direct conversation: who else is in it, its latest status, unread. */
+export interface ConversationsTable {
+  id: Generated<number>;
+  account_id: number;
+  participant_ids: string;
+  last_status_id: number;
+  unread: number;
+}
+
+export interface ConversationStatusesTable {
+  conversation_id: number;
+  status_id: number;
 }
 
 export type RepliesPolicy = 'followed' | 'list' | 'none';

@@ -1,4 +1,4 @@
-import { accountTopic, listTopic, tagTopic, userTopic } from '@hashchat/api/topics';
+import { accountTopic, directTopic, listTopic, tagTopic, userTopic } from '@hashchat/api/topics';
 import { HashchatError } from '@hashchat/core/errors';
 import { normalizeTag } from '@hashchat/core/text/tag-name';
 import type { FastifyRequest } from 'fastify';
@@ -85,6 +85,10 @@ async function resolveStream(
         name: ['user:notification'],
         events: new Set(['notification']),
       };
+    }
+    case 'direct': {
+      const me = needUser();
+      return { topics: [directTopic(me)], name: ['direct'], events: new Set(['conversation']) };
     }
     case 'public':
     case 'public:local':
@@ -216,6 +220,7 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
   sse('/api/v1/streaming/hashtag', 'hashtag');
   sse('/api/v1/streaming/hashtag/local', 'hashtag:local');
   sse('/api/v1/streaming/list', 'list');
+  sse('/api/v1/streaming/direct', 'direct');
 
   // A WebSocket past a cap is refused before the upgrade: the client sees HTTP 429.
   const admitted = new WeakMap<FastifyRequest, (reader: Reader) => void>();
