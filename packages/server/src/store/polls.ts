@@ -114,3 +114,9 @@ export async function recordVote(
     .where('id', '=', pollId)
     .execute();
 }
+
+/** The accounts that voted in a poll. */
+export async function voterIds(db: Kysely<Database>, pollId: number): Promise<number[]> {
+  const rows = await db.selectFrom('poll_votes').select('account_id').where('poll_id', '=', pollId).execute();
+  return rows.map((r) => Number(r.account_id));
+}

@@ -25,6 +25,8 @@ export const NOTIFICATION_TYPES = [
   'chat_reminder',
   'status',
   'submission_answered',
+  'poll',
+  'update',
 ] as const;
 
 export const notificationRoutes: RouteModule = (app, ctx) => {
