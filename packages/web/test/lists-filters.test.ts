@@ -27,7 +27,7 @@ describe('Settings: lists and filters', () => {
     await server?.close();
   });
 
-  it('makes a list, adds someone followed, and leaves it out of Home when asked', async () => {
+  it('makes a list, adds someone followed, makes it exclusive, empties and deletes it', async () => {
     await page.getByRole('link', { name: 'Lists' }).click();
     await page.getByRole('heading', { name: 'Lists', level: 1 }).waitFor();
     await page.getByLabel('New list').fill('Chat hosts');

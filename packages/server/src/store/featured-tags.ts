@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { countRows } from './count-rows';
 import type { Database } from './schema';
 import type { TagRef } from './tags';
 
@@ -51,15 +52,6 @@ export async function featuredTagsOf(
   }));
 }
 
-export async function countFeaturedTags(db: Kysely<Database>, accountId: number): Promise<number> {
-  const r = await db
-    .selectFrom('featured_tags')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('account_id', '=', accountId)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
 /** Features a hashtag; the new row's id, or undefined when it was featured already. */
 export async function insertFeaturedTag(db: Kysely<Database>, accountId: number, tagId: number, now: number) {
   const row = await db
@@ -107,3 +99,6 @@ export async function featureSuggestions(
     .execute();
   return rows.map((r) => ({ id: Number(r.id), name: r.name, display_name: r.display_name }));
 }
+
+export const countFeaturedTags = (db: Kysely<Database>, id: number) =>
+  countRows(db, 'featured_tags', 'account_id', id);

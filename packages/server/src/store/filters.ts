@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { countRows } from './count-rows';
 import type { Database, FilterAction } from './schema';
 
 export interface FilterRow {
@@ -66,15 +67,6 @@ export async function filtersOf(
   }));
 }
 
-export async function countFilters(db: Kysely<Database>, accountId: number): Promise<number> {
-  const r = await db
-    .selectFrom('filters')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('account_id', '=', accountId)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
 export function insertFilter(
   db: Kysely<Database>,
   values: Omit<FilterRow, 'id'> & { created_at: number },
@@ -105,15 +97,6 @@ export function findKeyword(db: Kysely<Database>, id: number) {
     .select(['k.id', 'k.filter_id', 'k.keyword', 'k.whole_word', 'f.account_id'])
     .where('k.id', '=', id)
     .executeTakeFirst();
-}
-
-export async function countKeywords(db: Kysely<Database>, filterId: number): Promise<number> {
-  const r = await db
-    .selectFrom('filter_keywords')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('filter_id', '=', filterId)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
 }
 
 export function insertKeyword(
@@ -154,15 +137,6 @@ export function findFilterStatus(db: Kysely<Database>, id: number) {
     .executeTakeFirst();
 }
 
-export async function countFilterStatuses(db: Kysely<Database>, filterId: number): Promise<number> {
-  const r = await db
-    .selectFrom('filter_statuses')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('filter_id', '=', filterId)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
 /** Adds a status to a filter; undefined when it is on it already. */
 export function insertFilterStatus(
   db: Kysely<Database>,
@@ -179,3 +153,11 @@ export function insertFilterStatus(
 export async function deleteFilterStatus(db: Kysely<Database>, id: number): Promise<void> {
   await db.deleteFrom('filter_statuses').where('id', '=', id).execute();
 }
+
+export const countFilters = (db: Kysely<Database>, id: number) => countRows(db, 'filters', 'account_id', id);
+
+export const countKeywords = (db: Kysely<Database>, id: number) =>
+  countRows(db, 'filter_keywords', 'filter_id', id);
+
+export const countFilterStatuses = (db: Kysely<Database>, id: number) =>
+  countRows(db, 'filter_statuses', 'filter_id', id);

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { countRows } from './count-rows';
 import { type Keyset, keysetPage } from './keyset';
 import type { Database, RepliesPolicy } from './schema';
 
@@ -15,15 +16,6 @@ const columns = ['id', 'account_id', 'title', 'replies_policy', 'exclusive'] as 
 /** The account's lists, oldest first (the order Mastodon answers in). */
 export function listsOf(db: Kysely<Database>, accountId: number): Promise<ListRow[]> {
   return db.selectFrom('lists').select(columns).where('account_id', '=', accountId).orderBy('id').execute();
-}
-
-export async function countLists(db: Kysely<Database>, accountId: number): Promise<number> {
-  const r = await db
-    .selectFrom('lists')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('account_id', '=', accountId)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
 }
 
 /** A list by id, only if `ownerId` owns it. */
@@ -85,15 +77,6 @@ export async function listMemberIds(db: Kysely<Database>, listId: number): Promi
     .where('list_id', '=', listId)
     .execute();
   return rows.map((r) => Number(r.account_id));
-}
-
-export async function countListMembers(db: Kysely<Database>, listId: number): Promise<number> {
-  const r = await db
-    .selectFrom('list_accounts')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('list_id', '=', listId)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
 }
 
 /** Of `accountIds`, those already on the list. */
@@ -215,3 +198,8 @@ export async function listTimelineIds(db: Kysely<Database>, list: ListRow, k: Ke
   const rows = await keysetPage(q, 'id', k);
   return rows.map((r) => Number(r.id));
 }
+
+export const countLists = (db: Kysely<Database>, id: number) => countRows(db, 'lists', 'account_id', id);
+
+export const countListMembers = (db: Kysely<Database>, id: number) =>
+  countRows(db, 'list_accounts', 'list_id', id);

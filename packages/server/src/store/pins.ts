@@ -1,14 +1,6 @@
 import type { Kysely } from 'kysely';
+import { countRows } from './count-rows';
 import type { Database } from './schema';
-
-export async function countPins(db: Kysely<Database>, accountId: number): Promise<number> {
-  const r = await db
-    .selectFrom('status_pins')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('account_id', '=', accountId)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
 
 /** Pins a status once (a second pin of it changes nothing). */
 export async function insertPin(db: Kysely<Database>, accountId: number, statusId: number, now: number) {
@@ -37,3 +29,5 @@ export async function pinnedStatusIds(db: Kysely<Database>, accountId: number): 
     .execute();
   return rows.map((r) => Number(r.status_id));
 }
+
+export const countPins = (db: Kysely<Database>, id: number) => countRows(db, 'status_pins', 'account_id', id);

@@ -1,6 +1,7 @@
 import type { Filter, FilterContext } from '@hashchat/api/entities/filter';
 import { type FormEvent, useState } from 'react';
 import { createFilter, deleteFilter, getFilters, removeKeyword } from '../../api/filters';
+import { ErrorLine } from '../../app/error-line';
 import { paths } from '../../app/routes';
 import { useSession } from '../../app/session-context';
 import { useAction } from '../../app/use-action';
@@ -31,14 +32,6 @@ export const keywordsFrom = (text: string) => [
       .filter(Boolean),
   ),
 ];
-
-function ErrorLine({ error }: { error: string | null }) {
-  return error ? (
-    <p className="form-error" role="alert">
-      {error}
-    </p>
-  ) : null;
-}
 
 function FilterCard({ filter, onChange }: { filter: Filter; onChange: (f: Filter | null) => void }) {
   const task = useAction();

@@ -11,6 +11,7 @@ import {
   removeListMember,
   updateList,
 } from '../../api/lists';
+import { ErrorLine } from '../../app/error-line';
 import { paths } from '../../app/routes';
 import { useSession } from '../../app/session-context';
 import { useAction } from '../../app/use-action';
@@ -23,14 +24,6 @@ const POLICIES: { value: List['replies_policy']; label: string }[] = [
   { value: 'followed', label: 'Replies to anyone you follow' },
   { value: 'none', label: 'No replies' },
 ];
-
-function ErrorLine({ error }: { error: string | null }) {
-  return error ? (
-    <p className="form-error" role="alert">
-      {error}
-    </p>
-  ) : null;
-}
 
 /** The members of one list: remove any, add someone the viewer follows. */
 function Members({ list, me }: { list: List; me: string }) {
