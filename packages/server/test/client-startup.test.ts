@@ -69,15 +69,14 @@ describe('markers', () => {
 });
 
 describe('lists of features Hashchat does not have are empty, not 404', () => {
-  it.each([
-    '/api/v1/custom_emojis',
-    '/api/v1/follow_requests',
-    '/api/v1/announcements',
-  ])('%s', async (path) => {
-    const res = await user.api.get(path);
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual([]);
-  });
+  it.each(['/api/v1/custom_emojis', '/api/v1/follow_requests', '/api/v1/announcements'])(
+    '%s',
+    async (path) => {
+      const res = await user.api.get(path);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual([]);
+    },
+  );
 
   it('custom emoji need no token; the others need a user', async () => {
     const anon = new Api(server.url);
