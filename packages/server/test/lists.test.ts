@@ -259,6 +259,26 @@ describe('list streams', () => {
     expect(updates()).toEqual([s1, s2]);
   });
 
+  it("SSE: replies follow the list's replies_policy, as on the list timeline", async () => {
+    const [me, member, other, outsider] = [await user(), await user(), await user(), await user()];
+    await me.api.post(`/api/v1/accounts/${outsider.id}/follow`);
+    const id = await listWith(me, [member, other], { replies_policy: 'list' });
+    const root = await post(outsider, 'outsider root');
+    const otherRoot = await post(other, 'member root');
+    const c = new SseClient(`${server.url}/api/v1/streaming/list?list=${id}`, {
+      authorization: `Bearer ${me.token}`,
+    });
+    open.push(c);
+    await c.live;
+    const own = await post(member, 'start');
+    await post(member, 'to an outsider', { in_reply_to_id: root });
+    const toMember = await post(member, 'to a member', { in_reply_to_id: otherRoot });
+    const toSelf = await post(member, 'to myself', { in_reply_to_id: own });
+    const updates = () => c.events.filter((e) => e.event === 'update').map((e) => JSON.parse(e.data).id);
+    await c.waitFor(() => updates().includes(toSelf));
+    expect(updates()).toEqual([own, toMember, toSelf]);
+  });
+
   it('WebSocket: subscribe with stream=list&list=ID, events carry ["list", ID]', async () => {
     const [me, member] = [await user(), await user()];
     const id = await listWith(me, [member]);

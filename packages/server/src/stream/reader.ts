@@ -61,6 +61,8 @@ export abstract class Reader {
    * carries `filtered` (written without the shared frames), or the event unchanged.
    */
   filterEvent: ((topic: string, event: StoredEvent) => StoredEvent | null) | null = null;
+  /** Rules of the streams this reader holds (a list's replies policy): false drops the event. */
+  readonly gates: ((topic: string, event: StoredEvent) => boolean)[] = [];
   /** Called with the viewer's filters as they now are (`hashchat.filters`, in stream order). */
   onFiltersChanged: (payload: string) => void = () => {};
   /** Internal `hashchat.*` events (e.g. "you now follow X: add its topic") go here, never to the client. */
@@ -108,7 +110,8 @@ export abstract class Reader {
     if (
       (event.accountId !== null && this.excludedAccounts.has(event.accountId)) ||
       (event.accountId !== null && this.hiddenReblogs.has(event.accountId) && isReblog(event)) ||
-      (this.eventFilter && !this.eventFilter.has(event.event))
+      (this.eventFilter && !this.eventFilter.has(event.event)) ||
+      this.gates.some((admits) => !admits(topic, event))
     ) {
       return false;
     }

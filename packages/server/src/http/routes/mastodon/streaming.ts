@@ -12,6 +12,7 @@ import {
 } from '../../../services/filters';
 import { resolveSessionStream } from '../../../services/live/session-stream';
 import { loadSafety } from '../../../services/moderation/stream-safety';
+import type { StoredEvent } from '../../../store/events';
 import { latestEventId } from '../../../store/events';
 import { followedAccounts } from '../../../store/follows';
 import { exclusiveMemberIds, findOwnList, listMemberIds } from '../../../store/lists';
@@ -35,6 +36,8 @@ interface StreamSpec {
   controlTopic?: string;
   /** Accounts followed with reblogs off, whose reblogs a user stream leaves out. */
   hiddenReblogs?: number[];
+  /** A rule for this stream's events, given the reader (a list's replies policy). */
+  gate?: (reader: Reader) => (topic: string, event: StoredEvent) => boolean;
   /** Called with each reader that opens the stream (a session's room counts its people). */
   track?: (reader: Reader) => void;
 }
@@ -117,11 +120,27 @@ async function resolveStream(
       const list = id === null ? undefined : await findOwnList(ctx.store.db, me, id);
       if (!list) throw new HashchatError('NotFound', 'Error: Unknown list');
       const members = await listMemberIds(ctx.store.db, list.id);
+      const followed =
+        list.replies_policy === 'followed'
+          ? new Set((await followedAccounts(ctx.store.db, me)).map((f) => f.id))
+          : null;
+      const name = ['list', String(list.id)];
       return {
         topics: [listTopic(list.id), ...members.map(accountTopic)],
-        name: ['list', String(list.id)],
+        name,
         events: null,
         controlTopic: listTopic(list.id),
+        gate: (reader) => (topic, e) => {
+          // Only this stream's own topics; and a status that replies to nobody passes at once.
+          if (reader.topics.get(topic) !== name || e.event !== 'update') return true;
+          if (e.payload.includes('"in_reply_to_account_id":null')) return true;
+          const s = JSON.parse(e.payload) as { account: { id: string }; in_reply_to_account_id: string };
+          const to = s.in_reply_to_account_id;
+          // As the list timeline: replies to oneself or to the owner always; then the list's policy.
+          if (to === s.account.id || Number(to) === me) return true;
+          if (list.replies_policy === 'list') return reader.topics.get(accountTopic(to)) === name;
+          return followed?.has(Number(to)) ?? false;
+        },
       };
     }
     case 'chat': {
@@ -160,6 +179,7 @@ function attachSpec(ctx: Context, reader: Reader, spec: StreamSpec) {
   reader.eventFilter = spec.events;
   for (const id of spec.hiddenReblogs ?? []) reader.hiddenReblogs.add(id);
   followFollows(ctx, reader, spec);
+  if (spec.gate) reader.gates.push(spec.gate(reader));
   spec.track?.(reader);
 }
 
@@ -260,6 +280,7 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
         return spec.name;
       }
       followFollows(ctx, reader, spec);
+      if (spec.gate) reader.gates.push(spec.gate(reader));
       spec.track?.(reader);
       for (const t of spec.topics) {
         // A topic the socket already holds keeps its stream name (one event is sent once).
