@@ -15,7 +15,11 @@ import {
   chatSessionSchema,
   directorySchema,
 } from './entities/chat';
+import { conversationSchema } from './entities/conversation';
+import { featuredTagSchema } from './entities/featured-tag';
+import { filterKeywordSchema, filterSchema, filterStatusSchema, filterV1Schema } from './entities/filter';
 import { extendedDescriptionSchema, instanceSchema, instanceV1Schema, ruleSchema } from './entities/instance';
+import { listSchema } from './entities/list';
 import {
   acknowledgementSchema,
   liveStateSchema,
@@ -41,7 +45,16 @@ import { searchResultsSchema } from './entities/search';
 import { roomStatusSchema, statusContextSchema, statusSchema } from './entities/status';
 import { statusEditSchema, statusSourceSchema } from './entities/status-edit';
 import { tagSchema } from './entities/tag';
-import { chatStreamQuery, hashtagStreamQuery, transcriptQuery } from './requests';
+import {
+  chatStreamQuery,
+  filterBody,
+  filterKeywordBody,
+  hashtagStreamQuery,
+  listAccountsBody,
+  listBody,
+  listStreamQuery,
+  transcriptQuery,
+} from './requests';
 import {
   accountSearchQuery,
   accountStatusesQuery,
@@ -88,7 +101,9 @@ export const TAGS = {
   accounts: { origin: 'mastodon', description: 'Accounts, follows, relationships, blocks and mutes.' },
   statuses: { origin: 'mastodon', description: 'Posting, reading and interacting with statuses.' },
   media: { origin: 'mastodon', description: 'Uploading images to attach to statuses.' },
-  timelines: { origin: 'mastodon', description: 'Home, public and hashtag timelines.' },
+  timelines: { origin: 'mastodon', description: 'Home, public, hashtag and list timelines.' },
+  lists: { origin: 'mastodon', description: 'Lists of followed accounts, with their timelines.' },
+  filters: { origin: 'mastodon', description: 'Filters: keywords and statuses hidden or warned about.' },
   tags: { origin: 'mastodon', description: 'Hashtags and followed hashtags.' },
   search: { origin: 'mastodon', description: 'Search of accounts, hashtags and statuses.' },
   notifications: { origin: 'mastodon', description: 'Notifications.' },
@@ -257,6 +272,13 @@ export const operations: Operation[] = [
   get('/api/v1/statuses/{id}/source', 'statuses', "A status's plain text, to edit", statusSourceSchema),
   get('/api/v1/statuses/{id}/context', 'statuses', "A status's ancestors and replies", statusContextSchema),
   post('/api/v1/statuses/{id}/favourite', 'statuses', 'Favourite a status', statusSchema),
+  post(
+    '/api/v1/statuses/{id}/pin',
+    'statuses',
+    'Pin an own public or unlisted status to the profile (5 at most)',
+    statusSchema,
+  ),
+  post('/api/v1/statuses/{id}/unpin', 'statuses', 'Unpin a status', statusSchema),
   post('/api/v1/statuses/{id}/unfavourite', 'statuses', 'Undo a favourite', statusSchema),
   post('/api/v1/statuses/{id}/reblog', 'statuses', 'Boost a status', statusSchema),
   post('/api/v1/statuses/{id}/unreblog', 'statuses', 'Undo a boost', statusSchema),
@@ -270,6 +292,56 @@ export const operations: Operation[] = [
   get('/api/v1/timelines/tag/{hashtag}', 'timelines', 'A hashtag timeline', list(statusSchema), {
     query: tagTimelineQuery,
   }),
+
+  get(
+    '/api/v1/timelines/list/{list_id}',
+    'timelines',
+    "A list's timeline (the owner's only)",
+    list(statusSchema),
+    page,
+  ),
+  get('/api/v1/lists', 'lists', "The viewer's lists", list(listSchema)),
+  get('/api/v1/lists/{id}', 'lists', "One of the viewer's lists", listSchema),
+  post('/api/v1/lists', 'lists', 'Create a list', listSchema, { body: listBody }),
+  put('/api/v1/lists/{id}', 'lists', 'Rename a list or change its policies', listSchema, { body: listBody }),
+  del('/api/v1/lists/{id}', 'lists', 'Delete a list', empty),
+  get('/api/v1/lists/{id}/accounts', 'lists', "A list's accounts", list(accountSchema), page),
+  post('/api/v1/lists/{id}/accounts', 'lists', 'Add followed accounts to a list', empty, {
+    body: listAccountsBody,
+  }),
+  del('/api/v1/lists/{id}/accounts', 'lists', 'Remove accounts from a list', empty, {
+    body: listAccountsBody,
+  }),
+  get('/api/v1/accounts/{id}/lists', 'lists', "The viewer's lists holding an account", list(listSchema)),
+
+  get('/api/v2/filters', 'filters', "The viewer's filters", list(filterSchema)),
+  get('/api/v2/filters/{id}', 'filters', 'A filter', filterSchema),
+  post('/api/v2/filters', 'filters', 'Create a filter', filterSchema, { body: filterBody }),
+  put('/api/v2/filters/{id}', 'filters', 'Change a filter and its keywords', filterSchema, {
+    body: filterBody,
+  }),
+  del('/api/v2/filters/{id}', 'filters', 'Delete a filter', empty),
+  get('/api/v2/filters/{filter_id}/keywords', 'filters', "A filter's keywords", list(filterKeywordSchema)),
+  post('/api/v2/filters/{filter_id}/keywords', 'filters', 'Add a keyword', filterKeywordSchema, {
+    body: filterKeywordBody,
+  }),
+  get('/api/v2/filters/keywords/{id}', 'filters', 'A keyword', filterKeywordSchema),
+  put('/api/v2/filters/keywords/{id}', 'filters', 'Change a keyword', filterKeywordSchema, {
+    body: filterKeywordBody,
+  }),
+  del('/api/v2/filters/keywords/{id}', 'filters', 'Remove a keyword', empty),
+  get('/api/v2/filters/{filter_id}/statuses', 'filters', "A filter's statuses", list(filterStatusSchema)),
+  post('/api/v2/filters/{filter_id}/statuses', 'filters', 'Add a status to a filter', filterStatusSchema, {
+    body: z.object({ status_id: z.string() }),
+  }),
+  get('/api/v2/filters/statuses/{id}', 'filters', 'A filtered status', filterStatusSchema),
+  del('/api/v2/filters/statuses/{id}', 'filters', 'Take a status out of a filter', filterStatusSchema),
+  get(
+    '/api/v1/filters',
+    'filters',
+    'The keywords of v2 filters, one v1 filter each (read only)',
+    list(filterV1Schema),
+  ),
 
   get('/api/v1/tags/{name}', 'tags', 'A hashtag', tagSchema),
   post('/api/v1/tags/{name}/follow', 'tags', 'Follow a hashtag', tagSchema),
@@ -338,13 +410,38 @@ export const operations: Operation[] = [
     'Follow requests (none: accounts are never locked)',
     list(accountSchema),
   ),
-  get('/api/v1/featured_tags', 'accounts', "The viewer's featured hashtags (none yet)", list(nothing)),
+  get('/api/v1/featured_tags', 'accounts', "The viewer's featured hashtags", list(featuredTagSchema)),
+  post(
+    '/api/v1/featured_tags',
+    'accounts',
+    'Feature a hashtag on the profile (10 at most)',
+    featuredTagSchema,
+    {
+      body: z.object({ name: z.string() }),
+    },
+  ),
+  del('/api/v1/featured_tags/{id}', 'accounts', 'Stop featuring a hashtag', empty),
+  get(
+    '/api/v1/featured_tags/suggestions',
+    'accounts',
+    "The viewer's most used hashtags not featured yet",
+    list(tagSchema),
+  ),
   get(
     '/api/v1/accounts/{id}/featured_tags',
     'accounts',
-    "An account's featured hashtags (none yet)",
-    list(nothing),
+    "An account's featured hashtags",
+    list(featuredTagSchema),
   ),
+  get(
+    '/api/v1/conversations',
+    'statuses',
+    "The viewer's direct conversations, latest status first",
+    list(conversationSchema),
+    page,
+  ),
+  post('/api/v1/conversations/{id}/read', 'statuses', 'Mark a conversation read', conversationSchema),
+  del('/api/v1/conversations/{id}', 'statuses', "Remove a conversation from the viewer's list", empty),
   get('/api/v1/favourites', 'statuses', "The viewer's favourites, newest first", list(statusSchema), page),
   get('/api/v1/bookmarks', 'statuses', "The viewer's bookmarks, newest first", list(statusSchema), page),
   post('/api/v1/statuses/{id}/bookmark', 'statuses', 'Bookmark a status', statusSchema),
@@ -361,6 +458,10 @@ export const operations: Operation[] = [
   }),
   get('/api/v1/streaming/hashtag/local', 'streaming', 'Local statuses with a hashtag', SSE, {
     query: hashtagStreamQuery,
+  }),
+  get('/api/v1/streaming/direct', 'streaming', "The viewer's conversations changing", SSE),
+  get('/api/v1/streaming/list', 'streaming', "A list's statuses (the owner's only)", SSE, {
+    query: listStreamQuery,
   }),
   get('/api/v1/streaming/chat', 'streaming', "A chat's or a session's events", SSE, {
     query: chatStreamQuery,

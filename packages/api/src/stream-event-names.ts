@@ -7,6 +7,7 @@ export const STREAM_EVENT_NAMES = [
   'delete',
   'status.update',
   'notification',
+  'conversation',
   'chat.session',
   'chat.update',
   'chat.delete',
@@ -19,5 +20,10 @@ export const STREAM_EVENT_NAMES = [
 export type StreamEventName = (typeof STREAM_EVENT_NAMES)[number];
 
 /** Events between the server's own processes, never sent to a client (the reader acts on them). */
-export const INTERNAL_EVENT_NAMES = ['hashchat.follow', 'hashchat.unfollow', 'hashchat.exclude'] as const;
+export const INTERNAL_EVENT_NAMES = [
+  'hashchat.follow',
+  'hashchat.unfollow',
+  'hashchat.exclude',
+  'hashchat.filters',
+] as const;
 export type InternalEventName = (typeof INTERNAL_EVENT_NAMES)[number];

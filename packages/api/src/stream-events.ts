@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { chatSchema, chatSessionSchema } from './entities/chat';
+import { conversationSchema } from './entities/conversation';
 import { liveCountersSchema, questionSchema, spotlightChangeSchema } from './entities/live';
 import { submissionSchema } from './entities/moderation';
 import { notificationSchema } from './entities/notification';
@@ -13,6 +14,8 @@ export const streamEventSchemas = {
   delete: z.string(),
   'status.update': statusSchema,
   notification: notificationSchema,
+  /** A direct conversation of the viewer changed (the `direct` stream). */
+  conversation: conversationSchema,
   /** A session of the chat was scheduled, moved, went live, ended or was cancelled. */
   'chat.session': chatSessionSchema,
   'chat.update': chatSchema,
@@ -37,6 +40,8 @@ export const internalEventSchemas = {
   'hashchat.unfollow': z.object({ topic: z.string() }),
   /** A block or mute began or ended between the stream's viewer and `account_id`. */
   'hashchat.exclude': z.object({ account_id: z.number().int(), excluded: z.boolean() }),
+  /** The viewer's filters changed: as they now are (rows, not entities), for open streams to apply. */
+  'hashchat.filters': z.array(z.looseObject({ id: z.number(), keywords: z.array(z.unknown()) })),
 } satisfies Record<InternalEventName, z.ZodType>;
 
 export type StreamEventMap = { [K in StreamEventName]: z.infer<(typeof streamEventSchemas)[K]> };

@@ -17,3 +17,7 @@ export const safetyTopic = (accountId: number | string) => `safety:${accountId}`
 export const PUBLIC_TOPIC = 'public';
 /** Every public status of this instance. */
 export const PUBLIC_LOCAL_TOPIC = 'public:local';
+/** A list's membership changing, for the owner's open streams of that list. */
+export const listTopic = (listId: number | string) => `list:${listId}`;
+/** A user's direct conversations changing (the `direct` stream's `conversation` events). */
+export const directTopic = (accountId: number | string) => `direct:${accountId}`;

@@ -12,6 +12,10 @@ export const notificationTypeSchema = z.enum([
   'status',
   'chat_reminder',
   'submission_answered',
+  /** A poll the account voted in or wrote has ended. */
+  'poll',
+  /** A status the account boosted was edited. */
+  'update',
 ]);
 export type NotificationType = z.infer<typeof notificationTypeSchema>;
 

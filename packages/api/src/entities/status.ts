@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountSchema } from './account';
 import { id, instant } from './common';
+import { filterResultSchema } from './filter';
 import { mediaAttachmentSchema } from './media';
 import { pollSchema } from './poll';
 
@@ -68,7 +69,8 @@ export const statusSchema = z
     pinned: z.boolean(),
     /** The text as HTML. */
     content: z.string(),
-    filtered: z.array(z.never()),
+    /** Why the viewer's filters match it (warn filters; hidden statuses are left out). */
+    filtered: z.array(filterResultSchema),
     get reblog() {
       return statusSchema.nullable();
     },

@@ -3,7 +3,8 @@ import { validationFailed } from '@hashchat/api/requests/validation';
 /**
  * Folds `key[]` into `key` (always an array) and `key[n]` likewise, so one schema reads every body
  * type. In a query string or form a plain key given twice (`limit=2&limit=2`: `toot` appends its
- * own to the `Link` URL) keeps its last value, as Rails does; JSON arrays stay arrays.
+ * own to the `Link` URL) keeps its last value, as Rails does; JSON arrays stay arrays, and so do
+ * the fields of a form's list of objects (`keywords_attributes[][keyword]=a&…[][keyword]=b`).
  */
 export function normalizeParams(input: unknown, lastOfRepeated = true): unknown {
   if (!isPlainObject(input)) return input;
@@ -13,7 +14,7 @@ export function normalizeParams(input: unknown, lastOfRepeated = true): unknown 
     if (m) {
       const list = (out[m[1]] as unknown[] | undefined) ?? [];
       out[m[1]] = list.concat(Array.isArray(v) ? v : [v]);
-    } else out[k] = lastOfRepeated && Array.isArray(v) ? v.at(-1) : v;
+    } else out[k] = lastOfRepeated && Array.isArray(v) && !k.includes('[]') ? v.at(-1) : v;
   }
   return out;
 }

@@ -18,7 +18,11 @@ import { absentFeatureRoutes } from './routes/mastodon/absent-features';
 import { accountSearchRoutes } from './routes/mastodon/account-search';
 import { accountRoutes } from './routes/mastodon/accounts';
 import { appRoutes } from './routes/mastodon/apps';
+import { conversationRoutes } from './routes/mastodon/conversations';
+import { featuredTagRoutes } from './routes/mastodon/featured-tags';
+import { filterRoutes } from './routes/mastodon/filters';
 import { instanceRoutes } from './routes/mastodon/instance';
+import { listRoutes } from './routes/mastodon/lists';
 import { markerRoutes } from './routes/mastodon/markers';
 import { mediaRoutes } from './routes/mastodon/media';
 import { notificationRoutes } from './routes/mastodon/notifications';
@@ -62,6 +66,10 @@ const modules: RouteModule[] = [
   scheduledStatusRoutes,
   pollRoutes,
   timelineRoutes,
+  listRoutes,
+  filterRoutes,
+  featuredTagRoutes,
+  conversationRoutes,
   tagRoutes,
   searchRoutes,
   notificationRoutes,

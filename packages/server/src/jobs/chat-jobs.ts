@@ -2,10 +2,12 @@ import type { Context } from '../context';
 import { JOB } from '../services/chats/session-jobs';
 import { QUESTION_JOB } from '../services/live/question-jobs';
 import { MEDIA_JOB } from '../services/media';
+import { POLL_ENDED_JOB } from '../services/polls';
 import { SCHEDULED_STATUS_JOB } from '../services/scheduled-statuses';
 import { scheduleJob } from '../store/jobs';
 import { materializeSessionsJob } from './materialize-sessions';
 import { processMediaJob, removeMediaFilesJob, sweepMediaJob } from './media-jobs';
+import { pollEndedJob } from './poll-ended';
 import { publishQuestionJob } from './publish-question';
 import { publishScheduledStatusJob } from './publish-scheduled-status';
 import { reminderSweepJob } from './reminder-sweep';
@@ -27,6 +29,7 @@ export function jobHandlers(ctx: Context) {
     [MEDIA_JOB.sweep]: sweepMediaJob(ctx),
     [MEDIA_JOB.remove]: removeMediaFilesJob(ctx),
     [SCHEDULED_STATUS_JOB]: publishScheduledStatusJob(ctx),
+    [POLL_ENDED_JOB]: pollEndedJob(ctx),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { FilterResult } from '@hashchat/api/entities/filter';
 import type { MediaAttachment } from '@hashchat/api/entities/media';
 import type { Poll } from '@hashchat/api/entities/poll';
 import type { Status } from '@hashchat/api/entities/status';
@@ -14,6 +15,8 @@ export interface StatusParts {
   reblogged: boolean;
   /** Absent where no viewer is known (a stream's shared entity): false. */
   bookmarked?: boolean;
+  /** Pinned to the viewer's own profile. */
+  pinned?: boolean;
   /** The boosted status, already presented (the contract's Status). */
   reblog: Status | null;
   /** Its images, already presented, in order (none when left out). */
@@ -53,9 +56,9 @@ export function serializeStatus(p: StatusParts, baseUrl: string, account?: Accou
     reblogged: p.reblogged,
     muted: false,
     bookmarked: p.bookmarked ?? false,
-    pinned: false,
+    pinned: p.pinned ?? false,
     content: s.content,
-    filtered: [],
+    filtered: [] as FilterResult[],
     reblog: p.reblog,
     application: null,
     account: acct,

@@ -4,7 +4,9 @@ import type { Context } from '../context';
 import { findAccountById } from '../store/accounts';
 import { appendEvents, type NewEvent } from '../store/events';
 import { deleteFollow, insertFollow, updateFollowOptions } from '../store/follows';
+import { leaveListsOf } from '../store/lists';
 import { deleteTagFollow, insertTagFollow } from '../store/tags';
+import { membershipEvents } from './lists';
 import { addNotifications } from './notifications';
 import { publishEvents } from './publish';
 
@@ -55,10 +57,15 @@ export async function unfollow(ctx: Context, viewerId: number, targetId: number)
   if (!target) throw notFound();
   const stored = await ctx.store.db.transaction().execute(async (trx) => {
     if (!(await deleteFollow(trx, viewerId, targetId))) return [];
+    // Lists hold only followed accounts (as in Mastodon): the account leaves the viewer's lists.
+    const lists = await leaveListsOf(trx, viewerId, targetId);
     return appendEvents(
       trx,
       ctx.store.dialect,
-      [followChange('unfollow', viewerId, accountTopic(targetId))],
+      [
+        followChange('unfollow', viewerId, accountTopic(targetId)),
+        ...lists.flatMap((l) => membershipEvents(l, [targetId], 'unfollow')),
+      ],
       ctx.now(),
     );
   });

@@ -40,7 +40,8 @@ export async function addNotifications(
 ): Promise<NewEvent[]> {
   const wanted = await withoutSilenced(
     trx,
-    list.filter((n) => n.accountId !== n.fromAccountId),
+    // A poll's author hears that it ended, as its voters do (Mastodon's `poll` notification).
+    list.filter((n) => n.accountId !== n.fromAccountId || n.type === 'poll'),
     ctx.now(),
   );
   if (wanted.length === 0) return [];

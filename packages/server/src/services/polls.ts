@@ -6,11 +6,14 @@ import type { Transaction } from 'kysely';
 import type { Context } from '../context';
 import { presentPoll } from '../present/poll';
 import { appendEvents } from '../store/events';
-import { findPoll, insertPoll, type PollRow, pollsForStatuses, recordVote } from '../store/polls';
+import { enqueueJob } from '../store/jobs';
+import { hasNotificationOfType } from '../store/notifications';
+import { findPoll, insertPoll, type PollRow, pollsForStatuses, recordVote, voterIds } from '../store/polls';
 import type { Database } from '../store/schema';
 import { statusTopicParts } from '../store/status-topic-parts';
 import { isUniqueViolation } from '../store/unique-violation';
 import { roomUpdateEvents } from './live/room-updates';
+import { addNotifications } from './notifications';
 import { publishEvents } from './publish';
 import { hydrateStatuses, presentForEveryone } from './status-views';
 import { loadVisibleStatus, statusTopics } from './visibility';
@@ -32,19 +35,55 @@ export async function addPoll(
   p: NewPoll,
   now: number,
 ): Promise<Poll> {
+  const expiresAt = now + p.expiresIn * 1000;
   const view = await insertPoll(
     trx,
+    { statusId, accountId, options: p.options, expiresAt, multiple: p.multiple, hideTotals: p.hideTotals },
+    now,
+  );
+  // Its voters and author hear when it ends, once (the dedupe key), from whichever instance runs it.
+  const pollId = Number(view.poll.id);
+  await enqueueJob(
+    trx,
     {
-      statusId,
-      accountId,
-      options: p.options,
-      expiresAt: now + p.expiresIn * 1000,
-      multiple: p.multiple,
-      hideTotals: p.hideTotals,
+      kind: POLL_ENDED_JOB,
+      runAt: expiresAt,
+      payload: { poll_id: pollId },
+      dedupeKey: `poll-ended:${pollId}`,
     },
     now,
   );
   return presentPoll(view, now, false);
+}
+
+export const POLL_ENDED_JOB = 'poll.ended';
+
+/**
+ * A poll has ended: its voters and its author get a `poll` notification, once (a run again
+ * after a crash finds them sent). A poll deleted meanwhile (its status deleted or edited) has
+ * nobody to tell.
+ */
+export async function notifyPollEnded(ctx: Context, pollId: number): Promise<void> {
+  const poll = await findPoll(ctx.store.db, pollId);
+  if (!poll) return;
+  const statusId = Number(poll.status_id);
+  const authorId = Number(poll.account_id);
+  const stored = await ctx.store.db.transaction().execute(async (trx) => {
+    if (await hasNotificationOfType(trx, statusId, 'poll')) return [];
+    const voters = await voterIds(trx, pollId);
+    const events = await addNotifications(
+      ctx,
+      trx,
+      [...new Set([...voters, authorId])].map((accountId) => ({
+        accountId,
+        fromAccountId: authorId,
+        type: 'poll' as const,
+        statusId,
+      })),
+    );
+    return appendEvents(trx, ctx.store.dialect, events, ctx.now());
+  });
+  await publishEvents(ctx, stored);
 }
 
 /** A poll the viewer may see (its status's visibility decides: 404 otherwise). */

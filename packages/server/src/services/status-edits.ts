@@ -18,10 +18,11 @@ import {
 } from '../store/status-edits';
 import { statusTopicParts } from '../store/status-topic-parts';
 import { insertMentions, linkTags } from '../store/status-writes';
-import type { StatusRow } from '../store/statuses';
+import { reblogsOf, type StatusRow } from '../store/statuses';
 import { roomDeleteEvents } from './live/room-index';
 import { roomUpdateEvents } from './live/room-updates';
 import { checkRoomGate } from './moderation/gate';
+import { addNotifications } from './notifications';
 import { addPoll, type NewPoll } from './polls';
 import { publishEvents } from './publish';
 import { readStatusText } from './status-text';
@@ -157,9 +158,21 @@ export async function editStatus(
         ...leaving,
       ];
     } else {
+      // Those who boosted it hear that what they shared changed (Mastodon's `update` notification).
+      const boosters = await reblogsOf(trx, id);
       events = [
         { event: 'status.update', payload, accountId: authorId, topics: [...topics] },
         ...(await roomUpdateEvents(trx, id, entity)),
+        ...(await addNotifications(
+          ctx,
+          trx,
+          [...new Set(boosters.map((r) => Number(r.account_id)))].map((accountId) => ({
+            accountId,
+            fromAccountId: authorId,
+            type: 'update' as const,
+            statusId: id,
+          })),
+        )),
       ];
     }
     return { stored: await appendEvents(trx, ctx.store.dialect, events, now), tags, entity };

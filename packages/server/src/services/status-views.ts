@@ -110,6 +110,8 @@ export async function presentStatuses(
         favourited: viewer?.favourited.has(proper) ?? false,
         reblogged: viewer?.reblogged.has(proper) ?? false,
         bookmarked: viewer?.bookmarked.has(proper) ?? false,
+        // Only the author's own pins are ever in the set: others see `pinned: false`, as in Mastodon.
+        pinned: viewer?.pinned.has(id) ?? false,
         reblog,
         poll: h.poll ? presentPoll(h.poll, now, viewerId !== null) : null,
       },

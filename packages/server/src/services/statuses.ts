@@ -4,6 +4,7 @@ import { HashchatError, notFound } from '@hashchat/core/errors';
 import type { Context } from '../context';
 import { MAX_ATTACHMENTS } from '../media/limits';
 import { serializeStatus } from '../present/status';
+import { unfileStatus } from '../store/conversations';
 import { appendEvents, type NewEvent } from '../store/events';
 import { notifiedFollowerIds } from '../store/follows';
 import {
@@ -24,6 +25,7 @@ import {
 } from '../store/status-writes';
 import { findStatusById, type StatusRow } from '../store/statuses';
 import { isUniqueViolation } from '../store/unique-violation';
+import { fileDirectStatus } from './conversations';
 import { indexStatusInRooms, type RoomHint, roomDeleteEvents } from './live/room-index';
 import { detachStatusMedia, presentMedia, processMedia } from './media';
 import { applyRoomGate, checkRoomGate } from './moderation/gate';
@@ -170,6 +172,9 @@ export async function createStatus(
           { statuses: new Map([[id, entity]]), accounts: new Map([[authorId, author]]) },
         )),
       );
+      // A direct status joins the conversation of each account in it.
+      if (input.visibility === 'direct')
+        events.push(...(await fileDirectStatus(ctx, trx, { id, authorId, mentionIds, entity })));
       const gated = await applyRoomGate(ctx, trx, { id, authorId, text }, gate, events);
       const stored = await appendEvents(trx, ctx.store.dialect, gated, now);
       return { json, id, stored, tags, created: true };
@@ -228,6 +233,7 @@ export async function deleteStatus(ctx: Context, viewerId: number, id: number) {
     const { tagNames, mentionIds, reblogs } = await statusLinks(trx, id);
     const roomDeletes = await roomDeleteEvents(trx, id);
     await detachStatusMedia(trx, id, now);
+    await unfileStatus(trx, id);
     await deleteStatusRows(trx, row, reblogs);
     const topics = statusTopics(row, tagNames, mentionIds);
     const events: NewEvent[] = [

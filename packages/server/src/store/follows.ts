@@ -133,3 +133,15 @@ export async function notifiedFollowerIds(db: Kysely<Database>, accountId: numbe
     .execute();
   return rows.map((r) => Number(r.account_id));
 }
+
+/** Of `targetIds`, those `accountId` follows. */
+export async function followedAmong(db: Kysely<Database>, accountId: number, targetIds: number[]) {
+  if (targetIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('follows')
+    .select('target_account_id')
+    .where('account_id', '=', accountId)
+    .where('target_account_id', 'in', targetIds)
+    .execute();
+  return rows.map((r) => Number(r.target_account_id));
+}

@@ -12,6 +12,7 @@ import * as m011 from './migrations/011-markers';
 import * as m012 from './migrations/012-favourite-ids-bookmarks';
 import * as m013 from './migrations/013-media';
 import * as m014 from './migrations/014-scheduled-statuses-polls-edits';
+import * as m017 from './migrations/017-lists-filters-pins';
 import * as m018 from './migrations/018-question-media';
 import type { Database } from './schema';
 
@@ -33,6 +34,7 @@ const migrations: Record<string, DialectMigration> = {
   '012-favourite-ids-bookmarks': m012,
   '013-media': m013,
   '014-scheduled-statuses-polls-edits': m014,
+  '017-lists-filters-pins': m017,
   '018-question-media': m018,
 };
 
@@ -45,7 +47,13 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): P
       down: m.down ? (k) => m.down!(k, dialect) : undefined,
     };
   }
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => provided } });
+  // Branches land in any order (015 after 018 on a database that ran main in between): each
+  // migration touches only its own tables, so an unordered one is safe to apply late.
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => provided },
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed)

@@ -73,3 +73,14 @@ export async function insertNotification(
     returning *`.execute(db);
   return rows[0];
 }
+
+/** Whether any notification of this type about the status exists (a job run twice sends once). */
+export async function hasNotificationOfType(db: Kysely<Database>, statusId: number, type: NotificationType) {
+  const row = await db
+    .selectFrom('notifications')
+    .select('id')
+    .where('status_id', '=', statusId)
+    .where('type', '=', type)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -126,3 +126,9 @@ export async function recordVote(
     .executeTakeFirstOrThrow();
   return { poll, counted };
 }
+
+/** The accounts that voted in a poll. */
+export async function voterIds(db: Kysely<Database>, pollId: number): Promise<number[]> {
+  const rows = await db.selectFrom('poll_votes').select('account_id').where('poll_id', '=', pollId).execute();
+  return rows.map((r) => Number(r.account_id));
+}

@@ -1,3 +1,4 @@
+import type { AccountFeatureTables } from './schema/account-features';
 import type { ChatTables } from './schema/chats';
 import type { CoreTables } from './schema/core';
 import type { MediaTables } from './schema/media';
@@ -15,8 +16,20 @@ export interface Database
     ChatTables,
     ModerationTables,
     MediaTables,
-    StatusFeatureTables {}
+    StatusFeatureTables,
+    AccountFeatureTables {}
 
+export type {
+  FeaturedTagsTable,
+  FilterAction,
+  FilterKeywordsTable,
+  FilterStatusesTable,
+  FiltersTable,
+  ListAccountsTable,
+  ListsTable,
+  RepliesPolicy,
+  StatusPinsTable,
+} from './schema/account-features';
 export type {
   CalendarFeedsTable,
   ChatCategoriesTable,

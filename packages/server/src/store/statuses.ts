@@ -87,19 +87,22 @@ export async function viewerStateForStatuses(db: Kysely<Database>, viewerId: num
   const favourited = new Set<number>();
   const reblogged = new Set<number>();
   const bookmarked = new Set<number>();
-  if (ids.length === 0) return { favourited, reblogged, bookmarked };
+  const pinned = new Set<number>();
+  if (ids.length === 0) return { favourited, reblogged, bookmarked, pinned };
   const list = sql.join(ids);
-  const { rows } = await sql<{ kind: 'f' | 'r' | 'b'; id: number }>`
+  const { rows } = await sql<{ kind: 'f' | 'r' | 'b' | 'p'; id: number }>`
     select 'f' as kind, status_id as id from favourites where account_id = ${viewerId} and status_id in (${list})
     union all
     select 'r' as kind, reblog_of_id as id from statuses where account_id = ${viewerId} and reblog_of_id in (${list})
     union all
-    select 'b' as kind, status_id as id from bookmarks where account_id = ${viewerId} and status_id in (${list})`.execute(
+    select 'b' as kind, status_id as id from bookmarks where account_id = ${viewerId} and status_id in (${list})
+    union all
+    select 'p' as kind, status_id as id from status_pins where account_id = ${viewerId} and status_id in (${list})`.execute(
     db,
   );
-  const sets = { f: favourited, r: reblogged, b: bookmarked };
+  const sets = { f: favourited, r: reblogged, b: bookmarked, p: pinned };
   for (const r of rows) sets[r.kind].add(Number(r.id));
-  return { favourited, reblogged, bookmarked };
+  return { favourited, reblogged, bookmarked, pinned };
 }
 
 /** Those of `ids` that are public statuses (search reads only these). */

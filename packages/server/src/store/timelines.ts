@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { exclusiveMembersQuery } from './lists';
 import type { Database } from './schema';
 
 export interface Keyset {
@@ -96,7 +97,7 @@ export async function publicTimelineIds(db: Kysely<Database>, k: Keyset): Promis
 
 /**
  * Home timeline: the viewer's own statuses, followed accounts' (their reblogs only where the follow
- * shows reblogs) and followed hashtags', merged.
+ * shows reblogs; none of members of the viewer's exclusive lists) and followed hashtags', merged.
  */
 export async function homeTimelineIds(db: Kysely<Database>, viewerId: number, k: Keyset): Promise<number[]> {
   const dir = direction(k);
@@ -126,7 +127,9 @@ export async function homeTimelineIds(db: Kysely<Database>, viewerId: number, k:
         ),
       ]),
     )
-    .where('visibility', 'in', ['public', 'unlisted', 'private']);
+    .where('visibility', 'in', ['public', 'unlisted', 'private'])
+    // Members of the viewer's exclusive lists are read on those lists only.
+    .where('account_id', 'not in', exclusiveMembersQuery(db, viewerId));
   let fromTags = db
     .selectFrom('status_tags as st')
     .innerJoin('statuses as s', 's.id', 'st.status_id')

@@ -59,8 +59,17 @@ export abstract class Reader {
   accountId: number | null = null;
   /** Gives back the stream's slot (stream-limits.ts) once the reader closes, however it does. */
   private release: (() => void) | null = null;
+  /**
+   * The viewer's filters (null: none): drops a status event (hide), or returns a copy that
+   * carries `filtered` (written without the shared frames), or the event unchanged.
+   */
+  filterEvent: ((topic: string, event: StoredEvent) => StoredEvent | null) | null = null;
+  /** Rules of the streams this reader holds (a list's replies policy): false drops the event. */
+  readonly gates: ((topic: string, event: StoredEvent) => boolean)[] = [];
+  /** Called with the viewer's filters as they now are (`hashchat.filters`, in stream order). */
+  onFiltersChanged: (payload: string) => void = () => {};
   /** Internal `hashchat.*` events (e.g. "you now follow X: add its topic") go here, never to the client. */
-  onControl: (event: StoredEvent) => void = () => {};
+  onControl: (event: StoredEvent, topic: string) => void = () => {};
 
   /** Called by the hub for every event on one of this reader's topics. */
   deliver(topic: string, event: StoredEvent, frames: FrameCache): boolean {
@@ -97,15 +106,25 @@ export abstract class Reader {
     if (event.event.startsWith('hashchat.')) {
       if (event.event === 'hashchat.exclude') this.exclude(event.payload);
       else if (event.event === 'hashchat.reblogs') this.showReblogs(event.payload);
-      this.onControl(event);
+      else if (event.event === 'hashchat.filters') this.onFiltersChanged(event.payload);
+      this.onControl(event, topic);
       return false;
     }
     if (
       (event.accountId !== null && this.excludedAccounts.has(event.accountId)) ||
       (event.accountId !== null && this.hiddenReblogs.has(event.accountId) && isReblog(event)) ||
-      (this.eventFilter && !this.eventFilter.has(event.event))
+      (this.eventFilter && !this.eventFilter.has(event.event)) ||
+      this.gates.some((admits) => !admits(topic, event))
     ) {
       return false;
+    }
+    if (this.filterEvent) {
+      const filtered = this.filterEvent(topic, event);
+      if (!filtered) return false;
+      if (filtered !== event) {
+        this.write(topic, filtered, {});
+        return true;
+      }
     }
     this.write(topic, event, frames);
     return true;

@@ -11,6 +11,8 @@ import { NotificationsPage } from '../features/notifications/notifications-page'
 import { ProfilePage } from '../features/profile/profile-page';
 import { RoomPage } from '../features/room/room-page';
 import { SearchPage } from '../features/search/search-page';
+import { FiltersPage } from '../features/settings/filters-page';
+import { ListsPage } from '../features/settings/lists-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { StatusPage } from '../features/thread/status-page';
 import type { Route } from './routes';
@@ -97,6 +99,10 @@ export function Page({ route }: { route: Route }) {
       );
     case 'settings':
       return <SettingsPage />;
+    case 'settings-lists':
+      return <ListsPage />;
+    case 'settings-filters':
+      return <FiltersPage />;
     case 'sign-in':
       return <SignInPage next={route.next} />;
     case 'sign-up':

@@ -39,6 +39,8 @@ describe('matchRoute', () => {
     ['/chats/12/stats', '', { name: 'chat-stats', id: '12' }],
     ['/chats/x/stats', '', { name: 'not-found' }],
     ['/settings', '', { name: 'settings' }],
+    ['/settings/lists', '', { name: 'settings-lists' }],
+    ['/settings/filters/', '', { name: 'settings-filters' }],
     ['/auth/sign-in', '?next=/tags/xyz', { name: 'sign-in', next: '/tags/xyz' }],
     ['/auth/sign-up', '?next=https://evil.example', { name: 'sign-up', next: null }],
     ['/tags/a/b', '', { name: 'not-found' }],

@@ -1,6 +1,8 @@
+import type { FilterContext } from '@hashchat/api/entities/filter';
 import type { Context } from '../../context';
 import type { StatusEntity } from '../../present/status';
 import { excludedAccountIds, silencedSenders } from '../../store/blocks';
+import { applyStatusFilter, loadStatusFilter } from '../filters';
 import { presentVisibleStatuses } from '../status-views';
 
 /**
@@ -13,8 +15,14 @@ export async function presentTimeline(
   ctx: Context,
   ids: number[],
   viewerId: number | null,
+  context: FilterContext | null = null,
 ): Promise<StatusEntity[]> {
-  const statuses = await presentVisibleStatuses(ctx, ids, viewerId);
+  const [presented, filter] = await Promise.all([
+    presentVisibleStatuses(ctx, ids, viewerId),
+    context ? loadStatusFilter(ctx, viewerId) : null,
+  ]);
+  // The viewer's filters (hide drops, warn marks `filtered`) in the timeline's context.
+  const statuses = context ? applyStatusFilter(presented, filter, context) : presented;
   if (viewerId === null) return statuses;
   const excluded = await excludedAccountIds(ctx.store.db, viewerId, ctx.now());
   if (excluded.size === 0) return statuses;

@@ -163,7 +163,9 @@ export type NotificationType =
   | 'follow'
   | 'chat_reminder'
   | 'status'
-  | 'submission_answered';
+  | 'submission_answered'
+  | 'poll'
+  | 'update';
 
 export interface NotificationsTable {
   id: Generated<number>;

@@ -21,6 +21,18 @@ export function SettingsPage() {
       )}
       {state.status === 'signed-in' && (
         <>
+          <section aria-labelledby="reading-title">
+            <h2 id="reading-title">Lists and filters</h2>
+            <p className="muted">Shared with your Mastodon apps.</p>
+            <ul>
+              <li>
+                <a href={paths.settingsLists}>Lists</a>: people you follow, gathered into timelines
+              </li>
+              <li>
+                <a href={paths.settingsFilters}>Filters</a>: words you would rather not see
+              </li>
+            </ul>
+          </section>
           <ReminderSettings />
           <CalendarFeedSettings />
           <SafetySettings />

@@ -39,12 +39,16 @@ export function StatusCard({
 }: StatusCardProps) {
   const { account: self } = useSession();
   const [replying, setReplying] = useState(false);
+  // A status one of the viewer's `warn` filters matches waits behind a notice (hidden ones never arrive).
+  const [unfiltered, setUnfiltered] = useState(false);
   const articleRef = useRef<HTMLElement>(null);
   // A reblog shows the original status, credited to the person who reposted it.
   const status = entry.reblog ?? entry;
   const rebloggedBy = entry.reblog ? entry.account : null;
   const author = status.account;
   const name = displayName(author);
+  const filters = (status.filtered ?? []).map((f) => f.filter.title);
+  const veiled = filters.length > 0 && !unfiltered;
   const headingId = `status-${entry.id}-author`;
   // In a chat's room, its hosts, co-hosts and guests wear a badge.
   const role = useRoomRole(author.id);
@@ -92,14 +96,23 @@ export function StatusCard({
         </a>
       </header>
       {repliedTo && <p className="status-context">Replying to @{repliedTo.acct}</p>}
+      {veiled && (
+        <p className="status-filtered">
+          Filtered: {filters.join(', ')}.{' '}
+          <button type="button" className="button button-quiet" onClick={() => setUnfiltered(true)}>
+            Show anyway
+          </button>
+        </p>
+      )}
       <div
+        hidden={veiled}
         className="status-content"
         lang={status.language ?? undefined}
         // The server sanitises status HTML; it only carries paragraphs, breaks and links.
         // biome-ignore lint/security/noDangerouslySetInnerHtml: safe HTML from the server
         dangerouslySetInnerHTML={{ __html: status.content }}
       />
-      {status.media_attachments.length > 0 && (
+      {status.media_attachments.length > 0 && !veiled && (
         <MediaGallery media={status.media_attachments} sensitive={status.sensitive} />
       )}
       <StatusActions

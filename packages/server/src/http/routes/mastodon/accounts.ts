@@ -11,8 +11,10 @@ import { parseRequest } from '@hashchat/api/requests/validation';
 import { HashchatError, notFound } from '@hashchat/core/errors';
 import { serializeAccount, serializeCredentialAccount } from '../../../present/account';
 import { updateCredentials } from '../../../services/accounts';
+import { applyStatusFilter, loadStatusFilter } from '../../../services/filters';
 import { follow, unfollow } from '../../../services/follows';
 import { issueToken, tokenEntity } from '../../../services/oauth';
+import { profilePinIds } from '../../../services/pins';
 import { profileStatusIds } from '../../../services/profile-statuses';
 import { registerAccount } from '../../../services/registration';
 import { relationships } from '../../../services/relationships';
@@ -91,7 +93,16 @@ export const accountRoutes: RouteModule = (app, ctx) => {
     await accountOr404(id);
     const viewer = optionalUser(req, 'read:statuses');
     const q = parseRequest(accountStatusesQuery, req.query);
-    if (q.pinned || q.only_media) return [];
+    if (q.only_media) return [];
+    if (q.pinned) {
+      // At most five, on one page: a cursor asks for what is beyond them, which is nothing.
+      if (q.max_id || q.min_id || q.since_id) return [];
+      const [pinned, filter] = await Promise.all([
+        presentVisibleStatuses(ctx, await profilePinIds(ctx, id), viewer),
+        loadStatusFilter(ctx, viewer),
+      ]);
+      return applyStatusFilter(pinned, filter, 'account');
+    }
     const ids = await profileStatusIds(
       ctx,
       id,
@@ -103,7 +114,11 @@ export const accountRoutes: RouteModule = (app, ctx) => {
       },
       pageKeyset(q),
     );
-    const statuses = await presentVisibleStatuses(ctx, ids, viewer);
+    const [presented, filter] = await Promise.all([
+      presentVisibleStatuses(ctx, ids, viewer),
+      loadStatusFilter(ctx, viewer),
+    ]);
+    const statuses = applyStatusFilter(presented, filter, 'account');
     const link = linkHeader(
       base,
       `/api/v1/accounts/${id}/statuses`,

@@ -2,6 +2,8 @@ import { POLL_LIMITS } from '@hashchat/core/status/poll-rules';
 import { escapeHtml } from '@hashchat/core/text/render';
 import { MAX_ATTACHMENTS, mediaLimits } from '../../../media/limits';
 import { serializeAccount } from '../../../present/account';
+import { MAX_FEATURED_TAGS } from '../../../services/featured-tags';
+import { MAX_PINS } from '../../../services/pins';
 import { findAccountById } from '../../../store/accounts';
 import { firstAdminId, instanceCounts } from '../../../store/instance-stats';
 import type { RouteModule } from '../../route-module';
@@ -41,7 +43,11 @@ export const instanceRoutes: RouteModule = (app, ctx) => {
       registrations: ctx.config.registrationsOpen,
       approval_required: false,
       invites_enabled: false,
-      configuration: { statuses, accounts: { max_featured_tags: 0 }, media_attachments: media },
+      configuration: {
+        statuses,
+        accounts: { max_featured_tags: MAX_FEATURED_TAGS },
+        media_attachments: media,
+      },
       contact_account: null,
       rules,
     };
@@ -61,7 +67,7 @@ export const instanceRoutes: RouteModule = (app, ctx) => {
       languages: ['en'],
       configuration: {
         urls: { streaming: streaming },
-        accounts: { max_featured_tags: 0, max_pinned_statuses: 0 },
+        accounts: { max_featured_tags: MAX_FEATURED_TAGS, max_pinned_statuses: MAX_PINS },
         statuses,
         media_attachments: media,
         polls: POLL_LIMITS,

@@ -2,6 +2,7 @@ import { idParam } from '@hashchat/api/requests/fields';
 import { notificationsQuery } from '@hashchat/api/requests/timelines';
 import { parseRequest } from '@hashchat/api/requests/validation';
 import { notFound } from '@hashchat/core/errors';
+import { applyToNotifications, loadStatusFilter } from '../../../services/filters';
 import { audibleNotifications } from '../../../services/moderation/read-filter';
 import { presentNotifications } from '../../../services/notifications';
 import {
@@ -24,6 +25,8 @@ export const NOTIFICATION_TYPES = [
   'chat_reminder',
   'status',
   'submission_answered',
+  'poll',
+  'update',
 ] as const;
 
 export const notificationRoutes: RouteModule = (app, ctx) => {
@@ -42,7 +45,11 @@ export const notificationRoutes: RouteModule = (app, ctx) => {
       },
       pageKeyset(q),
     );
-    const list = await presentNotifications(ctx, await audibleNotifications(ctx, me, rows), me);
+    const [presented, filter] = await Promise.all([
+      presentNotifications(ctx, await audibleNotifications(ctx, me, rows), me),
+      loadStatusFilter(ctx, me),
+    ]);
+    const list = applyToNotifications(presented, filter);
     const link = linkHeader(
       ctx.config.publicUrl,
       '/api/v1/notifications',

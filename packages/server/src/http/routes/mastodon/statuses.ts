@@ -3,7 +3,9 @@ import { statusCreateBody } from '@hashchat/api/requests/statuses';
 import { parseRequest } from '@hashchat/api/requests/validation';
 import { notFound } from '@hashchat/core/errors';
 import { serializeAccount } from '../../../present/account';
+import { applyStatusFilter, loadStatusFilter } from '../../../services/filters';
 import { favourite, reblog, unfavourite, unreblog } from '../../../services/interactions';
+import { pinStatus, unpinStatus } from '../../../services/pins';
 import { scheduleStatus } from '../../../services/scheduled-statuses';
 import { statusContext } from '../../../services/status-context';
 import { presentStatus, presentStatuses } from '../../../services/status-views';
@@ -89,11 +91,15 @@ export const statusRoutes: RouteModule = (app, ctx) => {
     const viewer = optionalUser(req, 'read:statuses');
     const row = await loadVisibleStatus(ctx, viewer, id);
     const { ancestors, descendants } = await statusContext(ctx.store.db, row, viewer);
-    const [a, d] = await Promise.all([
+    const [a, d, filter] = await Promise.all([
       presentStatuses(ctx, ancestors, viewer),
       presentStatuses(ctx, descendants, viewer),
+      loadStatusFilter(ctx, viewer),
     ]);
-    return { ancestors: a, descendants: d };
+    return {
+      ancestors: applyStatusFilter(a, filter, 'thread'),
+      descendants: applyStatusFilter(d, filter, 'thread'),
+    };
   });
 
   const action = (path: string, fn: (me: number, id: number) => Promise<unknown>, scope: string) =>
@@ -105,6 +111,8 @@ export const statusRoutes: RouteModule = (app, ctx) => {
       return s;
     });
   action('favourite', (me, id) => favourite(ctx, me, id), 'write:favourites');
+  action('pin', (me, id) => pinStatus(ctx, me, id), 'write:accounts');
+  action('unpin', (me, id) => unpinStatus(ctx, me, id), 'write:accounts');
   action('unfavourite', (me, id) => unfavourite(ctx, me, id), 'write:favourites');
   action('reblog', (me, id) => reblog(ctx, me, id), 'write:statuses');
   action('unreblog', (me, id) => unreblog(ctx, me, id), 'write:statuses');

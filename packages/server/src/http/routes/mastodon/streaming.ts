@@ -1,13 +1,21 @@
-import { accountTopic, tagTopic, userTopic } from '@hashchat/api/topics';
+import { accountTopic, directTopic, listTopic, tagTopic, userTopic } from '@hashchat/api/topics';
 import { HashchatError } from '@hashchat/core/errors';
 import { normalizeTag } from '@hashchat/core/text/tag-name';
 import type { FastifyRequest } from 'fastify';
 import { hasScope } from '../../../auth/scopes';
 import type { Context } from '../../../context';
+import {
+  compileStatusFilter,
+  filterStreamEvent,
+  loadStatusFilter,
+  type StatusFilter,
+} from '../../../services/filters';
 import { resolveSessionStream } from '../../../services/live/session-stream';
 import { loadSafety } from '../../../services/moderation/stream-safety';
+import type { StoredEvent } from '../../../store/events';
 import { latestEventId } from '../../../store/events';
 import { followedAccounts } from '../../../store/follows';
+import { exclusiveMemberIds, findOwnList, listMemberIds } from '../../../store/lists';
 import { followedTagNames } from '../../../store/tags';
 import type { Reader } from '../../../stream/reader';
 import { SseReader } from '../../../stream/sse';
@@ -21,10 +29,15 @@ interface StreamSpec {
   topics: string[];
   name: string[];
   events: ReadonlySet<string> | null;
-  /** User streams follow the viewer's follows as they change. */
-  userId: number | null;
+  /**
+   * The topic whose `hashchat.follow`/`hashchat.unfollow` events add and drop this stream's
+   * topics (the viewer's user topic, a list's topic), null for a fixed set.
+   */
+  controlTopic?: string;
   /** Accounts followed with reblogs off, whose reblogs a user stream leaves out. */
   hiddenReblogs?: number[];
+  /** A rule for this stream's events, given the reader (a list's replies policy). */
+  gate?: (reader: Reader) => (topic: string, event: StoredEvent) => boolean;
   /** Called with each reader that opens the stream (a session's room counts its people). */
   track?: (reader: Reader) => void;
 }
@@ -49,20 +62,22 @@ async function resolveStream(
   switch (stream) {
     case 'user': {
       const me = needUser();
-      const [follows, tags] = await Promise.all([
+      const [follows, tags, exclusive] = await Promise.all([
         followedAccounts(ctx.store.db, me),
         followedTagNames(ctx.store.db, me),
+        exclusiveMemberIds(ctx.store.db, me),
       ]);
       return {
         topics: [
           userTopic(me),
           accountTopic(me),
-          ...follows.map((f) => accountTopic(f.id)),
+          // Members of exclusive lists are read on those lists, not at home (as the home timeline).
+          ...follows.filter((f) => !exclusive.has(f.id)).map((f) => accountTopic(f.id)),
           ...tags.map((name) => tagTopic(name)),
         ],
         name: ['user'],
         events: null,
-        userId: me,
+        controlTopic: userTopic(me),
         hiddenReblogs: follows.filter((f) => !f.showReblogs).map((f) => f.id),
       };
     }
@@ -72,16 +87,19 @@ async function resolveStream(
         topics: [userTopic(me)],
         name: ['user:notification'],
         events: new Set(['notification']),
-        userId: null,
       };
+    }
+    case 'direct': {
+      const me = needUser();
+      return { topics: [directTopic(me)], name: ['direct'], events: new Set(['conversation']) };
     }
     case 'public':
     case 'public:local':
       needPublic();
-      return { topics: [stream], name: [stream], events: null, userId: null };
+      return { topics: [stream], name: [stream], events: null };
     case 'public:remote':
       needPublic();
-      return { topics: [], name: [stream], events: null, userId: null };
+      return { topics: [], name: [stream], events: null };
     case 'hashtag':
     case 'hashtag:local': {
       needPublic();
@@ -91,13 +109,44 @@ async function resolveStream(
         topics: [tagTopic(name)],
         name: [stream, tag!.replace(/^[#＃]/, '')],
         events: null,
-        userId: null,
+      };
+    }
+    case 'list': {
+      // The owner's only: another account's list, or none, is a 404 like the REST routes.
+      const me = needUser();
+      if (!hasScope(viewer.scopes, 'read:lists') && !hasScope(viewer.scopes, 'read:statuses'))
+        throw new HashchatError('Forbidden', 'Access token does not have the required scopes');
+      const id = /^\d{1,18}$/.test(tag ?? '') ? Number(tag) : null;
+      const list = id === null ? undefined : await findOwnList(ctx.store.db, me, id);
+      if (!list) throw new HashchatError('NotFound', 'Error: Unknown list');
+      const members = await listMemberIds(ctx.store.db, list.id);
+      const followed =
+        list.replies_policy === 'followed'
+          ? new Set((await followedAccounts(ctx.store.db, me)).map((f) => f.id))
+          : null;
+      const name = ['list', String(list.id)];
+      return {
+        topics: [listTopic(list.id), ...members.map(accountTopic)],
+        name,
+        events: null,
+        controlTopic: listTopic(list.id),
+        gate: (reader) => (topic, e) => {
+          // Only this stream's own topics; and a status that replies to nobody passes at once.
+          if (reader.topics.get(topic) !== name || e.event !== 'update') return true;
+          if (e.payload.includes('"in_reply_to_account_id":null')) return true;
+          const s = JSON.parse(e.payload) as { account: { id: string }; in_reply_to_account_id: string };
+          const to = s.in_reply_to_account_id;
+          // As the list timeline: replies to oneself or to the owner always; then the list's policy.
+          if (to === s.account.id || Number(to) === me) return true;
+          if (list.replies_policy === 'list') return reader.topics.get(accountTopic(to)) === name;
+          return followed?.has(Number(to)) ?? false;
+        },
       };
     }
     case 'chat': {
       // A session's room; `tag` carries the session id (`session_id` in the message or query).
       const room = await resolveSessionStream(ctx, tag);
-      return { topics: room.topics, name: room.name, events: null, userId: null, track: room.track };
+      return { topics: room.topics, name: room.name, events: null, track: room.track };
     }
     default:
       throw new HashchatError('Invalid', 'Error: Unknown stream type');
@@ -114,6 +163,18 @@ function sendsEventIds(req: FastifyRequest, since: number | null): boolean {
   return since !== null || String(req.headers.accept ?? '').includes('text/event-stream');
 }
 
+/** Applies the viewer's filters to what the stream writes, and their changes from the event that carries them. */
+async function installFilters(ctx: Context, reader: Reader, viewerId: number | null): Promise<void> {
+  if (viewerId === null) return;
+  const use = (filter: StatusFilter | null) => {
+    reader.filterEvent = filter
+      ? (topic, e) => filterStreamEvent(filter, reader.topics.get(topic)?.[0], e)
+      : null;
+  };
+  reader.onFiltersChanged = (payload) => use(compileStatusFilter(JSON.parse(payload), ctx.now));
+  use(await loadStatusFilter(ctx, viewerId));
+}
+
 function lastEventId(req: FastifyRequest): number | null {
   const raw =
     req.headers['last-event-id'] ??
@@ -128,22 +189,38 @@ function attachSpec(ctx: Context, reader: Reader, spec: StreamSpec) {
   reader.eventFilter = spec.events;
   for (const id of spec.hiddenReblogs ?? []) reader.hiddenReblogs.add(id);
   followFollows(ctx, reader, spec);
+  if (spec.gate) reader.gates.push(spec.gate(reader));
   spec.track?.(reader);
 }
 
-/** A user stream adds and drops the topics of accounts and hashtags the viewer follows or unfollows meanwhile. */
+/** Each reader's streams that change their topics, by the topic their changes arrive on. */
+const controlled = new WeakMap<Reader, Map<string, string[]>>();
+
+/**
+ * A user stream adds and drops the topics of accounts and hashtags the viewer follows or
+ * unfollows meanwhile; a list stream those of accounts added to or removed from the list.
+ */
 function followFollows(ctx: Context, reader: Reader, spec: StreamSpec) {
-  if (spec.userId === null) return;
-  reader.onControl = (e) => {
-    const { topic } = JSON.parse(e.payload) as { topic: string };
-    if (e.event === 'hashchat.follow' && !reader.topics.has(topic)) {
-      reader.topics.set(topic, spec.name);
-      void ctx.hub.addTopic(reader, topic);
-    } else if (e.event === 'hashchat.unfollow' && reader.topics.get(topic) === spec.name) {
-      // Only a topic this user stream added: a WebSocket may also hold it as its own hashtag subscription.
-      void ctx.hub.removeTopic(reader, topic);
-    }
-  };
+  if (!spec.controlTopic) return;
+  let streams = controlled.get(reader);
+  if (!streams) {
+    const byTopic = new Map<string, string[]>();
+    streams = byTopic;
+    controlled.set(reader, byTopic);
+    reader.onControl = (e, via) => {
+      const name = byTopic.get(via);
+      if (!name || (e.event !== 'hashchat.follow' && e.event !== 'hashchat.unfollow')) return;
+      const { topic } = JSON.parse(e.payload) as { topic: string };
+      if (e.event === 'hashchat.follow' && !reader.topics.has(topic)) {
+        reader.topics.set(topic, name);
+        void ctx.hub.addTopic(reader, topic);
+      } else if (e.event === 'hashchat.unfollow' && reader.topics.get(topic) === name) {
+        // Only a topic this stream added: a WebSocket may also hold it for another of its streams.
+        void ctx.hub.removeTopic(reader, topic);
+      }
+    };
+  }
+  streams.set(spec.controlTopic, spec.name);
 }
 
 export const streamingRoutes: RouteModule = (app, ctx) => {
@@ -152,7 +229,7 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
   const sse = (path: string, stream: string) =>
     app.get(path, async (req, reply) => {
       const q = req.query as Record<string, string | undefined>;
-      const spec = await resolveStream(ctx, req.viewer, stream, q.tag);
+      const spec = await resolveStream(ctx, req.viewer, stream, stream === 'list' ? q.list : q.tag);
       const since = lastEventId(req);
       const safety = await loadSafety(ctx, req.viewer.accountId);
       const admit = admitStream(ctx, req);
@@ -161,6 +238,7 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
       admit(reader);
       attachSpec(ctx, reader, spec);
       safety(reader);
+      await installFilters(ctx, reader, req.viewer.accountId);
       reader.open();
       await ctx.hub.attach(reader, since);
     });
@@ -171,6 +249,8 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
   sse('/api/v1/streaming/public/remote', 'public:remote');
   sse('/api/v1/streaming/hashtag', 'hashtag');
   sse('/api/v1/streaming/hashtag/local', 'hashtag:local');
+  sse('/api/v1/streaming/list', 'list');
+  sse('/api/v1/streaming/direct', 'direct');
 
   // A WebSocket past a cap is refused before the upgrade: the client sees HTTP 429.
   const admitted = new WeakMap<FastifyRequest, (reader: Reader) => void>();
@@ -205,10 +285,12 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
         attached = true;
         attachSpec(ctx, reader, spec);
         (await loadSafety(ctx, req.viewer.accountId))(reader);
+        await installFilters(ctx, reader, req.viewer.accountId);
         await ctx.hub.attach(reader, since);
         return spec.name;
       }
       followFollows(ctx, reader, spec);
+      if (spec.gate) reader.gates.push(spec.gate(reader));
       spec.track?.(reader);
       for (const t of spec.topics) {
         // A topic the socket already holds keeps its stream name (one event is sent once).
@@ -224,6 +306,7 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
           type?: string;
           stream?: string;
           tag?: string;
+          list?: string | number;
           session_id?: string | number;
           since_id?: string | number;
           ack?: unknown;
@@ -238,7 +321,10 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
             msg.since_id !== undefined && /^\d{1,18}$/.test(String(msg.since_id))
               ? Number(msg.since_id)
               : null;
-          const param = msg.tag ?? (msg.session_id !== undefined ? String(msg.session_id) : undefined);
+          const param =
+            msg.tag ??
+            (msg.list !== undefined ? String(msg.list) : undefined) ??
+            (msg.session_id !== undefined ? String(msg.session_id) : undefined);
           if (msg.type === 'subscribe' && msg.stream) {
             const name = await subscribe(msg.stream, param, since);
             if (msg.ack === true) acknowledge('hashchat.subscribed', name);
@@ -258,7 +344,7 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
 
     const q = req.query as Record<string, string | undefined>;
     if (q.stream) {
-      subscribe(q.stream, q.tag ?? q.session_id, lastEventId(req)).then(
+      subscribe(q.stream, q.tag ?? q.list ?? q.session_id, lastEventId(req)).then(
         (name) => q.ack === 'true' && acknowledge('hashchat.subscribed', name),
         (err) => {
           error(err instanceof HashchatError ? err.message : 'Internal error');
@@ -268,8 +354,9 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
     } else {
       // Attach with no topics yet so heartbeats and shutdown reach this socket.
       attached = true;
-      void loadSafety(ctx, req.viewer.accountId).then((safety) => {
+      void loadSafety(ctx, req.viewer.accountId).then(async (safety) => {
         safety(reader);
+        await installFilters(ctx, reader, req.viewer.accountId);
         return ctx.hub.attach(reader, null);
       });
     }

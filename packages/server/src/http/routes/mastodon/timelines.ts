@@ -22,8 +22,9 @@ export const timelineRoutes: RouteModule = (app, ctx) => {
     path: string,
     ids: number[],
     viewer: number | null,
+    context: 'home' | 'public',
   ) {
-    const statuses = await presentTimeline(ctx, ids, viewer);
+    const statuses = await presentTimeline(ctx, ids, viewer, context);
     const link = linkHeader(base, path, req.query as Record<string, unknown>, ids);
     if (link) reply.header('link', link);
     return statuses;
@@ -52,7 +53,7 @@ export const timelineRoutes: RouteModule = (app, ctx) => {
       { any: anyIds, all: allIds, none: noneIds },
       { maxId: q.max_id, sinceId: q.since_id, minId: q.min_id, limit: q.limit },
     );
-    return send(req, reply, `/api/v1/timelines/tag/${encodeURIComponent(hashtag)}`, ids, viewer);
+    return send(req, reply, `/api/v1/timelines/tag/${encodeURIComponent(hashtag)}`, ids, viewer, 'public');
   });
 
   app.get('/api/v1/timelines/public', async (req, reply) => {
@@ -65,7 +66,7 @@ export const timelineRoutes: RouteModule = (app, ctx) => {
       minId: q.min_id,
       limit: q.limit,
     });
-    return send(req, reply, '/api/v1/timelines/public', ids, viewer);
+    return send(req, reply, '/api/v1/timelines/public', ids, viewer, 'public');
   });
 
   app.get('/api/v1/timelines/home', async (req, reply) => {
@@ -77,6 +78,6 @@ export const timelineRoutes: RouteModule = (app, ctx) => {
       minId: q.min_id,
       limit: q.limit,
     });
-    return send(req, reply, '/api/v1/timelines/home', ids, me);
+    return send(req, reply, '/api/v1/timelines/home', ids, me, 'home');
   });
 };

@@ -1,0 +1,94 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerUser } from '../../server/test/support/client';
+import { startTestServer, type TestServer } from '../../server/test/support/test-server';
+import { apiFrom, assertWebBuilt, launchChromium, signUpThroughUi } from './support/browser';
+
+const POLL = { timeout: 10_000 };
+
+/** Lists and filters are reachable from Settings and do what Mastodon apps would see. */
+describe('Settings: lists and filters', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let friend: Awaited<ReturnType<typeof registerUser>>;
+
+  beforeAll(async () => {
+    assertWebBuilt();
+    [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+    friend = await registerUser(server.url, 'frieda_lf');
+    const context = await browser.newContext();
+    page = await signUpThroughUi(context, server.url, 'lena_lf', '/settings');
+    await apiFrom(page, 'POST', `/api/v1/accounts/${friend.id}/follow`, {});
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('makes a list, adds someone followed, makes it exclusive, empties and deletes it', async () => {
+    await page.getByRole('link', { name: 'Lists' }).click();
+    await page.getByRole('heading', { name: 'Lists', level: 1 }).waitFor();
+    await page.getByLabel('New list').fill('Chat hosts');
+    await page.getByRole('button', { name: 'Create list' }).click();
+    const card = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'Chat hosts' }) });
+    await card.getByRole('button', { name: 'Members' }).click();
+    await card.getByLabel('Add someone you follow').selectOption({ label: 'frieda_lf (@frieda_lf)' });
+    await card.getByRole('button', { name: 'Add to list' }).click();
+    const members = card.getByRole('list', { name: 'Members of Chat hosts' });
+    await expect.poll(() => members.textContent(), POLL).toContain('@frieda_lf');
+    // The box shows what the server saved, so it turns on once the change is stored.
+    await card.getByLabel("Show members' posts only here, not in Home").click();
+    await expect
+      .poll(() => card.getByLabel("Show members' posts only here, not in Home").isChecked(), POLL)
+      .toBe(true);
+    await expect
+      .poll(
+        async () => (await apiFrom<{ title: string; exclusive: boolean }[]>(page, 'GET', '/api/v1/lists'))[0],
+        POLL,
+      )
+      .toMatchObject({ title: 'Chat hosts', exclusive: true });
+    const [list] = await apiFrom<{ id: string }[]>(page, 'GET', '/api/v1/lists');
+    const onIt = await apiFrom<{ acct: string }[]>(page, 'GET', `/api/v1/lists/${list.id}/accounts`);
+    expect(onIt.map((a) => a.acct)).toEqual(['frieda_lf']);
+
+    await members.getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => card.getByText('Nobody is on this list yet.').count(), POLL).toBe(1);
+    await card.getByRole('button', { name: 'Delete list' }).click();
+    await card.getByRole('button', { name: 'Yes, delete it' }).click();
+    await page.getByText('You have no lists yet.').waitFor();
+    expect(await apiFrom(page, 'GET', '/api/v1/lists')).toEqual([]);
+  });
+
+  it('makes a warn filter; a matching status waits behind its name until Show anyway', async () => {
+    await page.goto(`${server.url}/settings`);
+    await page.getByRole('link', { name: 'Filters' }).click();
+    await page.getByLabel('Name').fill('Spoilers');
+    await page.getByLabel('Words or phrases').fill('finale, plot twist');
+    await page.getByRole('button', { name: 'Create filter' }).click();
+    const filters = page.getByRole('list', { name: 'Your filters' });
+    await expect.poll(() => filters.textContent(), POLL).toContain('plot twist');
+    const [filter] = await apiFrom<
+      { title: string; filter_action: string; keywords: { keyword: string }[] }[]
+    >(page, 'GET', '/api/v2/filters');
+    expect(filter).toMatchObject({ title: 'Spoilers', filter_action: 'warn' });
+    expect(filter.keywords.map((k) => k.keyword)).toEqual(['finale', 'plot twist']);
+
+    await friend.api.post('/api/v1/statuses', { status: 'That finale though' });
+    await page.goto(`${server.url}/home`);
+    const notice = page.getByText('Filtered: Spoilers.');
+    await notice.waitFor(POLL);
+    expect(await page.getByText('That finale though').isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Show anyway' }).click();
+    await page.getByText('That finale though').waitFor({ state: 'visible' });
+
+    await page.goto(`${server.url}/settings/filters`);
+    await page.getByRole('button', { name: 'Remove keyword finale' }).click();
+    await expect.poll(() => filters.textContent(), POLL).not.toContain('finale');
+    await page.getByRole('button', { name: 'Delete filter' }).click();
+    await page.getByText('You filter nothing yet.').waitFor();
+  });
+});
