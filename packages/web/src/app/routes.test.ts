@@ -39,6 +39,7 @@ describe('matchRoute', () => {
     ['/chats/12/stats', '', { name: 'chat-stats', id: '12' }],
     ['/chats/x/stats', '', { name: 'not-found' }],
     ['/settings', '', { name: 'settings' }],
+    ['/admin/federation', '', { name: 'admin-federation' }],
     ['/auth/sign-in', '?next=/tags/xyz', { name: 'sign-in', next: '/tags/xyz' }],
     ['/auth/sign-up', '?next=https://evil.example', { name: 'sign-up', next: null }],
     ['/tags/a/b', '', { name: 'not-found' }],

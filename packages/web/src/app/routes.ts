@@ -16,6 +16,7 @@ export type Route =
   | { name: 'recap'; sessionId: string }
   | { name: 'chat-stats'; id: string }
   | { name: 'settings' }
+  | { name: 'admin-federation' }
   | { name: 'sign-in'; next: string | null }
   | { name: 'sign-up'; next: string | null }
   | { name: 'not-found' };
@@ -66,6 +67,8 @@ export function matchRoute(pathname: string, search: string): Route {
       return { name: 'chat-new' };
     case '/settings':
       return { name: 'settings' };
+    case '/admin/federation':
+      return { name: 'admin-federation' };
     case '/auth/sign-in':
       return { name: 'sign-in', next: safeNext(params.get('next')) };
     case '/auth/sign-up':
@@ -121,6 +124,8 @@ export const paths = {
   /** Every session of a chat side by side. */
   chatStats: (id: string) => `/chats/${encodeURIComponent(id)}/stats`,
   settings: '/settings',
+  /** Admins: blocked and allowed servers, delivery health. */
+  adminFederation: '/admin/federation',
   search: (q: string) => `/search?q=${encodeURIComponent(q)}`,
   signIn: (next?: string) => (next ? `/auth/sign-in?next=${encodeURIComponent(next)}` : '/auth/sign-in'),
   signUp: (next?: string) => (next ? `/auth/sign-up?next=${encodeURIComponent(next)}` : '/auth/sign-up'),

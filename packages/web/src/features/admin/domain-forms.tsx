@@ -1,0 +1,161 @@
+import type {
+  AdminDomainAllow,
+  AdminDomainBlock,
+  DomainBlockSeverity,
+} from '@hashchat/api/entities/federation-admin';
+import { type FormEvent, useId, useState } from 'react';
+import { allowDomain, blockDomain } from '../../api/federation-admin';
+import { useAction } from '../../app/use-action';
+
+/** Adds a domain block: the domain, how severe, the public reason and a note for admins. */
+export function BlockDomainForm({ onBlocked }: { onBlocked(block: AdminDomainBlock): void }) {
+  const id = useId();
+  const [domain, setDomain] = useState('');
+  const [severity, setSeverity] = useState<DomainBlockSeverity>('suspend');
+  const [reason, setReason] = useState('');
+  const [note, setNote] = useState('');
+  const [obfuscate, setObfuscate] = useState(false);
+  const action = useAction();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const ok = await action.run(async () => {
+      onBlocked(
+        await blockDomain({
+          domain: domain.trim(),
+          severity,
+          public_comment: reason,
+          private_comment: note,
+          obfuscate,
+        }),
+      );
+    });
+    if (ok) {
+      setDomain('');
+      setReason('');
+      setNote('');
+      setObfuscate(false);
+    }
+  }
+
+  return (
+    <form className="form admin-form" onSubmit={submit} aria-label="Block a server">
+      <div className="field">
+        <label htmlFor={`${id}-domain`}>Domain</label>
+        <input
+          id={`${id}-domain`}
+          name="domain"
+          required
+          autoComplete="off"
+          inputMode="url"
+          spellCheck={false}
+          placeholder="spam.example"
+          maxLength={300}
+          value={domain}
+          onChange={(event) => setDomain(event.target.value)}
+        />
+      </div>
+      <fieldset className="field admin-severity">
+        <legend>Severity</legend>
+        <label className="field-check">
+          <input
+            type="radio"
+            name={`${id}-severity`}
+            value="suspend"
+            checked={severity === 'suspend'}
+            onChange={() => setSeverity('suspend')}
+          />
+          Suspend: nothing in, nothing out
+        </label>
+        <label className="field-check">
+          <input
+            type="radio"
+            name={`${id}-severity`}
+            value="silence"
+            checked={severity === 'silence'}
+            onChange={() => setSeverity('silence')}
+          />
+          Silence: kept out of public timelines and rooms
+        </label>
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`${id}-reason`}>Public reason</label>
+        <p className="field-hint" id={`${id}-reason-hint`}>
+          Shown on the public list of moderated servers.
+        </p>
+        <textarea
+          id={`${id}-reason`}
+          aria-describedby={`${id}-reason-hint`}
+          rows={2}
+          maxLength={1000}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-note`}>Private note</label>
+        <p className="field-hint" id={`${id}-note-hint`}>
+          Only admins see it.
+        </p>
+        <textarea
+          id={`${id}-note`}
+          aria-describedby={`${id}-note-hint`}
+          rows={2}
+          maxLength={1000}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+        />
+      </div>
+      <label className="field-check">
+        <input type="checkbox" checked={obfuscate} onChange={(event) => setObfuscate(event.target.checked)} />
+        Hide part of the name on the public list
+      </label>
+      <button type="submit" className="button button-primary" disabled={action.busy}>
+        {action.busy ? 'Blocking…' : 'Block server'}
+      </button>
+      {action.error && (
+        <p className="form-error" role="alert">
+          {action.error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** Adds a domain to the allow-list. */
+export function AllowDomainForm({ onAllowed }: { onAllowed(allow: AdminDomainAllow): void }) {
+  const id = useId();
+  const [domain, setDomain] = useState('');
+  const action = useAction();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (await action.run(async () => onAllowed(await allowDomain(domain.trim())))) setDomain('');
+  }
+
+  return (
+    <form className="form admin-form admin-form-inline" onSubmit={submit} aria-label="Allow a server">
+      <div className="field">
+        <label htmlFor={`${id}-allow`}>Domain to allow</label>
+        <input
+          id={`${id}-allow`}
+          required
+          autoComplete="off"
+          inputMode="url"
+          spellCheck={false}
+          maxLength={300}
+          value={domain}
+          onChange={(event) => setDomain(event.target.value)}
+        />
+      </div>
+      <button type="submit" className="button" disabled={action.busy}>
+        Allow server
+      </button>
+      {action.error && (
+        <p className="form-error" role="alert">
+          {action.error}
+        </p>
+      )}
+    </form>
+  );
+}
