@@ -57,26 +57,28 @@ export function BlockDomainForm({ onBlocked }: { onBlocked(block: AdminDomainBlo
       </div>
       <fieldset className="field admin-severity">
         <legend>Severity</legend>
-        <label className="field-check">
+        <div className="field field-check">
           <input
+            id={`${id}-suspend`}
             type="radio"
             name={`${id}-severity`}
             value="suspend"
             checked={severity === 'suspend'}
             onChange={() => setSeverity('suspend')}
           />
-          Suspend: nothing in, nothing out
-        </label>
-        <label className="field-check">
+          <label htmlFor={`${id}-suspend`}>Suspend: nothing in, nothing out</label>
+        </div>
+        <div className="field field-check">
           <input
+            id={`${id}-silence`}
             type="radio"
             name={`${id}-severity`}
             value="silence"
             checked={severity === 'silence'}
             onChange={() => setSeverity('silence')}
           />
-          Silence: kept out of public timelines and rooms
-        </label>
+          <label htmlFor={`${id}-silence`}>Silence: kept out of public timelines and rooms</label>
+        </div>
       </fieldset>
       <div className="field">
         <label htmlFor={`${id}-reason`}>Public reason</label>
@@ -106,10 +108,15 @@ export function BlockDomainForm({ onBlocked }: { onBlocked(block: AdminDomainBlo
           onChange={(event) => setNote(event.target.value)}
         />
       </div>
-      <label className="field-check">
-        <input type="checkbox" checked={obfuscate} onChange={(event) => setObfuscate(event.target.checked)} />
-        Hide part of the name on the public list
-      </label>
+      <div className="field field-check">
+        <input
+          id={`${id}-obfuscate`}
+          type="checkbox"
+          checked={obfuscate}
+          onChange={(event) => setObfuscate(event.target.checked)}
+        />
+        <label htmlFor={`${id}-obfuscate`}>Hide part of the name on the public list</label>
+      </div>
       <button type="submit" className="button button-primary" disabled={action.busy}>
         {action.busy ? 'Blocking…' : 'Block server'}
       </button>
