@@ -7,6 +7,32 @@ import { type FormEvent, useId, useState } from 'react';
 import { allowDomain, blockDomain } from '../../api/federation-admin';
 import { useAction } from '../../app/use-action';
 
+/** A labelled, hinted text area of up to 1,000 characters. */
+function TextAreaField(props: {
+  id: string;
+  label: string;
+  hint: string;
+  value: string;
+  onChange(v: string): void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <p className="field-hint" id={`${props.id}-hint`}>
+        {props.hint}
+      </p>
+      <textarea
+        id={props.id}
+        aria-describedby={`${props.id}-hint`}
+        rows={2}
+        maxLength={1000}
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+    </div>
+  );
+}
+
 /** Adds a domain block: the domain, how severe, the public reason and a note for admins. */
 export function BlockDomainForm({ onBlocked }: { onBlocked(block: AdminDomainBlock): void }) {
   const id = useId();
@@ -80,34 +106,20 @@ export function BlockDomainForm({ onBlocked }: { onBlocked(block: AdminDomainBlo
           <label htmlFor={`${id}-silence`}>Silence: kept out of public timelines and rooms</label>
         </div>
       </fieldset>
-      <div className="field">
-        <label htmlFor={`${id}-reason`}>Public reason</label>
-        <p className="field-hint" id={`${id}-reason-hint`}>
-          Shown on the public list of moderated servers.
-        </p>
-        <textarea
-          id={`${id}-reason`}
-          aria-describedby={`${id}-reason-hint`}
-          rows={2}
-          maxLength={1000}
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-note`}>Private note</label>
-        <p className="field-hint" id={`${id}-note-hint`}>
-          Only admins see it.
-        </p>
-        <textarea
-          id={`${id}-note`}
-          aria-describedby={`${id}-note-hint`}
-          rows={2}
-          maxLength={1000}
-          value={note}
-          onChange={(event) => setNote(event.target.value)}
-        />
-      </div>
+      <TextAreaField
+        id={`${id}-reason`}
+        label="Public reason"
+        hint="Shown on the public list of moderated servers."
+        value={reason}
+        onChange={setReason}
+      />
+      <TextAreaField
+        id={`${id}-note`}
+        label="Private note"
+        hint="Only admins see it."
+        value={note}
+        onChange={setNote}
+      />
       <div className="field field-check">
         <input
           id={`${id}-obfuscate`}

@@ -19,6 +19,29 @@ import { AllowDomainForm, BlockDomainForm } from './domain-forms';
 const when = (iso: string) =>
   new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
+/** A Remove button with its own busy state and error, shown beside what it removes. */
+function RemoveButton({ label, remove }: { label: string; remove(): Promise<void> }) {
+  const action = useAction();
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-quiet"
+        disabled={action.busy}
+        aria-label={label}
+        onClick={() => action.run(remove)}
+      >
+        Remove
+      </button>
+      {action.error && (
+        <p className="form-error" role="alert">
+          {action.error}
+        </p>
+      )}
+    </>
+  );
+}
+
 function BlockList({
   blocks,
   onRemoved,
@@ -26,49 +49,34 @@ function BlockList({
   blocks: AdminDomainBlock[];
   onRemoved(block: AdminDomainBlock): void;
 }) {
-  const remove = useAction();
   if (blocks.length === 0)
     return <p className="muted">No server is blocked. Block one above when it sends spam or abuse.</p>;
   return (
-    <>
-      <ul className="admin-list" aria-label="Blocked domains">
-        {blocks.map((b) => (
-          <li key={b.id} className="admin-item">
-            <div className="admin-item-head">
-              <strong className="admin-domain">{b.domain}</strong>
-              <span className={`severity severity-${b.severity}`}>
-                {b.severity === 'suspend' ? 'Suspended' : 'Silenced'}
-              </span>
-            </div>
-            {b.public_comment && <p>Reason: {b.public_comment}</p>}
-            {b.private_comment && <p className="muted">Note: {b.private_comment}</p>}
-            <p className="muted">
-              Since <time dateTime={b.created_at}>{when(b.created_at)}</time>
-              {b.obfuscate ? ' · partly hidden on the public list' : ''}
-            </p>
-            <button
-              type="button"
-              className="button button-quiet"
-              disabled={remove.busy}
-              aria-label={`Remove the block on ${b.domain}`}
-              onClick={() =>
-                remove.run(async () => {
-                  await unblockDomain(b.id);
-                  onRemoved(b);
-                })
-              }
-            >
-              Remove
-            </button>
-          </li>
-        ))}
-      </ul>
-      {remove.error && (
-        <p className="form-error" role="alert">
-          {remove.error}
-        </p>
-      )}
-    </>
+    <ul className="admin-list" aria-label="Blocked domains">
+      {blocks.map((b) => (
+        <li key={b.id} className="admin-item">
+          <div className="admin-item-head">
+            <strong className="admin-domain">{b.domain}</strong>
+            <span className={`severity severity-${b.severity}`}>
+              {b.severity === 'suspend' ? 'Suspended' : 'Silenced'}
+            </span>
+          </div>
+          {b.public_comment && <p>Reason: {b.public_comment}</p>}
+          {b.private_comment && <p className="muted">Note: {b.private_comment}</p>}
+          <p className="muted">
+            Since <time dateTime={b.created_at}>{when(b.created_at)}</time>
+            {b.obfuscate ? ' · partly hidden on the public list' : ''}
+          </p>
+          <RemoveButton
+            label={`Remove the block on ${b.domain}`}
+            remove={async () => {
+              await unblockDomain(b.id);
+              onRemoved(b);
+            }}
+          />
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -79,38 +87,23 @@ function AllowList({
   allows: AdminDomainAllow[];
   onRemoved(a: AdminDomainAllow): void;
 }) {
-  const remove = useAction();
   if (allows.length === 0)
     return <p className="muted">No server is allowed yet: this server federates with nobody.</p>;
   return (
-    <>
-      <ul className="admin-list" aria-label="Allowed domains">
-        {allows.map((a) => (
-          <li key={a.id} className="admin-item admin-item-row">
-            <strong className="admin-domain">{a.domain}</strong>
-            <button
-              type="button"
-              className="button button-quiet"
-              disabled={remove.busy}
-              aria-label={`Remove ${a.domain} from the allow-list`}
-              onClick={() =>
-                remove.run(async () => {
-                  await disallowDomain(a.id);
-                  onRemoved(a);
-                })
-              }
-            >
-              Remove
-            </button>
-          </li>
-        ))}
-      </ul>
-      {remove.error && (
-        <p className="form-error" role="alert">
-          {remove.error}
-        </p>
-      )}
-    </>
+    <ul className="admin-list" aria-label="Allowed domains">
+      {allows.map((a) => (
+        <li key={a.id} className="admin-item admin-item-row">
+          <strong className="admin-domain">{a.domain}</strong>
+          <RemoveButton
+            label={`Remove ${a.domain} from the allow-list`}
+            remove={async () => {
+              await disallowDomain(a.id);
+              onRemoved(a);
+            }}
+          />
+        </li>
+      ))}
+    </ul>
   );
 }
 
