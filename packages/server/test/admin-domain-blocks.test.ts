@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreMessageQueue } from '../src/federation/message-queue';
 import { StoreDomainPolicy } from '../src/federation/store-domain-policy';
 import { recordDelivery } from '../src/store/federation-deliveries';
-import { Api, registerUser } from './support/client';
+import { Api, registerUser, send } from './support/client';
 import { countRows } from './support/db';
 import { startInProcessServer } from './support/in-process';
 import type { TestServer } from './support/test-server';
 import { waitFor } from './support/wait';
+import { webSignUp } from './support/web-session';
 
 const ADMIN_SCOPES = 'read write follow push admin:read admin:write';
 
@@ -93,6 +94,45 @@ describe('who may manage federation', () => {
       else
         allowId = (await ok(as.admin.post('/api/v1/admin/domain_allows', { domain: 'matrix.example' }))).id;
     }
+  });
+});
+
+describe('the web app’s cookie session', () => {
+  it('reaches the admin API for an admin only, with its CSRF token on writes', async () => {
+    const web = async (
+      session: { cookie: string; csrf: string },
+      method: string,
+      path: string,
+      body?: unknown,
+    ) =>
+      send(server.url + path, {
+        method,
+        headers: {
+          cookie: session.cookie,
+          'content-type': 'application/json',
+          ...(method === 'GET' ? {} : { 'x-csrf-token': session.csrf }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const user = await webSignUp(server.url);
+    expect((await web(user, 'GET', '/api/v1/admin/federation/status')).status).toBe(403);
+    expect((await web(user, 'POST', '/api/v1/admin/domain_blocks', { domain: 'web.example' })).status).toBe(
+      403,
+    );
+    const admin = await webSignUp(server.url);
+    await server.ctx.store.db
+      .updateTable('accounts')
+      .set({ role: 'admin' })
+      .where('username', '=', admin.name)
+      .execute();
+    expect((await web(admin, 'GET', '/api/v1/admin/federation/status')).status).toBe(200);
+    const created = await web(admin, 'POST', '/api/v1/admin/domain_blocks', { domain: 'web.example' });
+    expect(created.status).toBe(200);
+    const noCsrf = await send(`${server.url}/api/v1/admin/domain_blocks/${(await created.json()).id}`, {
+      method: 'DELETE',
+      headers: { cookie: admin.cookie },
+    });
+    expect(noCsrf.status).toBe(403);
   });
 });
 

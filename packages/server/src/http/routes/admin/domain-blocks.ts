@@ -11,7 +11,7 @@ import {
   publicDomainBlocks,
   unblockDomain,
 } from '../../../services/federation/domain-blocks';
-import { requireUser } from '../../auth';
+import { requireAdminUser } from '../../auth';
 import { formBool, idParam, userText } from '../../fields';
 import { pageKeyset } from '../../page-keyset';
 import { limitParam, linkHeader, pageParams } from '../../pagination';
@@ -73,7 +73,7 @@ export const domainBlockRoutes: RouteModule = (app, ctx) => {
     },
   ) {
     app.get(path, async (req, reply) => {
-      const me = requireUser(req, `admin:read:${area}`);
+      const me = requireAdminUser(req, `admin:read:${area}`);
       const q = parse(adminPage, req.query);
       const list = await calls.list(me, pageKeyset(q));
       const link = linkHeader(
@@ -86,11 +86,11 @@ export const domainBlockRoutes: RouteModule = (app, ctx) => {
       return list;
     });
     app.get(`${path}/:id`, async (req) => {
-      const me = requireUser(req, `admin:read:${area}`);
+      const me = requireAdminUser(req, `admin:read:${area}`);
       return calls.one(me, parse(idParam, req.params).id);
     });
     app.delete(`${path}/:id`, async (req) => {
-      const me = requireUser(req, `admin:write:${area}`);
+      const me = requireAdminUser(req, `admin:write:${area}`);
       await calls.remove(me, parse(idParam, req.params).id);
       return {};
     });
@@ -108,19 +108,19 @@ export const domainBlockRoutes: RouteModule = (app, ctx) => {
   });
 
   app.post('/api/v1/admin/domain_blocks', async (req) => {
-    const me = requireUser(req, 'admin:write:domain_blocks');
+    const me = requireAdminUser(req, 'admin:write:domain_blocks');
     const b = parse(createBlockBody, req.body);
     return blockDomain(ctx, me, b.domain, blockInput(b));
   });
 
   app.put('/api/v1/admin/domain_blocks/:id', async (req) => {
-    const me = requireUser(req, 'admin:write:domain_blocks');
+    const me = requireAdminUser(req, 'admin:write:domain_blocks');
     const { id } = parse(idParam, req.params);
     return changeDomainBlock(ctx, me, id, blockInput(parse(updateBlockBody, req.body)));
   });
 
   app.post('/api/v1/admin/domain_allows', async (req) => {
-    const me = requireUser(req, 'admin:write:domain_allows');
+    const me = requireAdminUser(req, 'admin:write:domain_allows');
     const b = parse(allowBody, req.body);
     return allowDomain(ctx, me, b.domain);
   });

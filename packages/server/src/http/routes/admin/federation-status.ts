@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { federationStatus } from '../../../services/federation/status';
-import { requireUser } from '../../auth';
+import { requireAdminUser } from '../../auth';
 import { limitParam } from '../../pagination';
 import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
@@ -8,7 +8,7 @@ import type { RouteModule } from '../../route-module';
 /** Delivery health for admins (our extension): queue depth and outcomes per remote server. */
 export const federationStatusRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/admin/federation/status', async (req) => {
-    const me = requireUser(req, 'admin:read');
+    const me = requireAdminUser(req, 'admin:read');
     const q = parse(z.object({ limit: limitParam(100, 500) }), req.query);
     return federationStatus(ctx, me, q.limit);
   });

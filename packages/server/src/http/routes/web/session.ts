@@ -13,8 +13,7 @@ import { parse } from '../../params';
 import type { RouteModule } from '../../route-module';
 import { registrationInput } from '../mastodon/accounts';
 
-// Admin scopes too: the web app's admin pages are for admins, and the role is checked on each call.
-const WEB_SCOPES = ['read', 'write', 'follow', 'push', 'admin:read', 'admin:write'];
+const WEB_SCOPES = ['read', 'write', 'follow', 'push'];
 const THIRTY_DAYS = 30 * 24 * 3600;
 
 /**
