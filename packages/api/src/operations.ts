@@ -17,6 +17,12 @@ import {
 } from './entities/chat';
 import { conversationSchema } from './entities/conversation';
 import { featuredTagSchema } from './entities/featured-tag';
+import {
+  adminDomainAllowSchema,
+  adminDomainBlockSchema,
+  domainBlockSchema,
+  federationStatusSchema,
+} from './entities/federation-admin';
 import { filterKeywordSchema, filterSchema, filterStatusSchema, filterV1Schema } from './entities/filter';
 import { extendedDescriptionSchema, instanceSchema, instanceV1Schema, ruleSchema } from './entities/instance';
 import { listSchema } from './entities/list';
@@ -120,6 +126,11 @@ export const TAGS = {
   'town hall': { origin: 'hashchat', description: 'Submitted questions, votes and curation.' },
   transcripts: { origin: 'hashchat', description: 'Transcripts, exports, recaps and statistics.' },
   pages: { origin: 'hashchat', description: 'Server-rendered pages and files outside the JSON API.' },
+  admin: {
+    origin: 'mastodon',
+    description: 'Federation administration (admins only): domain blocks and the allow-list.',
+  },
+  federation: { origin: 'hashchat', description: 'Delivery health of federation, for admins.' },
 } as const satisfies Record<string, { origin: 'mastodon' | 'hashchat'; description: string }>;
 export type Tag = keyof typeof TAGS;
 
@@ -360,6 +371,12 @@ export const operations: Operation[] = [
   get('/api/v1/instance', 'instance', 'The instance (v1)', instanceV1Schema),
   get('/api/v2/instance', 'instance', 'The instance', instanceSchema),
   get('/api/v1/instance/rules', 'instance', "The server's rules (INSTANCE_RULES)", list(ruleSchema)),
+  get(
+    '/api/v1/instance/domain_blocks',
+    'instance',
+    'Moderated servers (obfuscated where the admin asked)',
+    list(domainBlockSchema),
+  ),
   get(
     '/api/v1/instance/extended_description',
     'instance',
@@ -623,4 +640,20 @@ export const operations: Operation[] = [
   ),
   get('/api/openapi.json', 'pages', 'This document', 'application/json'),
   get('/api/docs', 'pages', 'This reference as a web page', HTML),
+
+  get('/api/v1/admin/domain_blocks', 'admin', 'Blocked domains', list(adminDomainBlockSchema), page),
+  get('/api/v1/admin/domain_blocks/{id}', 'admin', 'A blocked domain', adminDomainBlockSchema),
+  post('/api/v1/admin/domain_blocks', 'admin', 'Block a domain and its subdomains', adminDomainBlockSchema),
+  put('/api/v1/admin/domain_blocks/{id}', 'admin', 'Change a domain block', adminDomainBlockSchema),
+  del('/api/v1/admin/domain_blocks/{id}', 'admin', 'Lift a domain block', empty),
+  get('/api/v1/admin/domain_allows', 'admin', 'Allowed domains', list(adminDomainAllowSchema), page),
+  get('/api/v1/admin/domain_allows/{id}', 'admin', 'An allowed domain', adminDomainAllowSchema),
+  post('/api/v1/admin/domain_allows', 'admin', 'Allow a domain (allow-list mode)', adminDomainAllowSchema),
+  del('/api/v1/admin/domain_allows/{id}', 'admin', 'Remove a domain from the allow-list', empty),
+  get(
+    '/api/v1/admin/federation/status',
+    'federation',
+    'Queue depth and delivery outcomes per remote server',
+    federationStatusSchema,
+  ),
 ];

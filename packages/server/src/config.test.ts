@@ -18,3 +18,17 @@ describe('TRUSTED_PROXIES', () => {
     },
   );
 });
+
+describe('FEDERATION_MODE', () => {
+  it.each([
+    [undefined, 'open'],
+    ['open', 'open'],
+    ['allowlist', 'allowlist'],
+  ])('%j federates in mode %j', (value, expected) => {
+    expect(loadConfig({ FEDERATION_MODE: value }).federationMode).toBe(expected);
+  });
+
+  it.each(['closed', 'allow-list', 'ALLOWLIST'])('%j is refused at start', (value) => {
+    expect(() => loadConfig({ FEDERATION_MODE: value })).toThrow(/FEDERATION_MODE/);
+  });
+});

@@ -41,6 +41,11 @@ export interface Config {
   /** How long a client may take to send a whole request, headers and body (not a stream's response). */
   requestTimeoutMs: number;
   media: MediaConfig;
+  /**
+   * `open`: federate with every server not blocked; `allowlist`: only with the servers admins
+   * allowed (and not blocked), as Mastodon's limited federation mode.
+   */
+  federationMode: 'open' | 'allowlist';
 }
 
 /** Uploaded images: where they are kept and what is accepted. */
@@ -91,6 +96,7 @@ const env = z.object({
     .default(16 * 1024 * 1024),
   MEDIA_MAX_PIXELS: z.coerce.number().int().min(1).default(40_000_000),
   MEDIA_UPLOADS_PER_HOUR: z.coerce.number().int().min(1).default(60),
+  FEDERATION_MODE: z.enum(['open', 'allowlist']).default('open'),
   MEDIA_S3_BUCKET: z.string().optional(),
   MEDIA_S3_ENDPOINT: z.string().url().optional(),
   MEDIA_S3_REGION: z.string().default('us-east-1'),
@@ -163,6 +169,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       .map((r) => r.trim())
       .filter((r) => r !== ''),
     requestTimeoutMs: Math.round(e.REQUEST_TIMEOUT_SECONDS * 1000),
+    federationMode: e.FEDERATION_MODE,
     media: {
       dir: path.resolve(e.MEDIA_DIR ?? 'data/media'),
       maxBytes: e.MEDIA_MAX_BYTES,

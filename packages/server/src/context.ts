@@ -11,6 +11,7 @@ import { createMetrics, type Metrics } from './metrics';
 import { MemoryRateLimiter, type RateLimiter } from './ratelimit/limiter';
 import { RedisRateLimiter } from './ratelimit/redis';
 import { latestIdsOnTopics, readEventsSince } from './store/events';
+import { queueDepth } from './store/federation-queue';
 import { openStore, type Store } from './store/open-store';
 import { FdWatch, readFdLimit, streamCapFor } from './stream/fd-headroom';
 import { StreamHub } from './stream/hub';
@@ -59,6 +60,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   const metrics = createMetrics();
   const tokens = new TokenCache(TOKEN_CACHE_MS);
   const store = await openStore(config.database);
+  metrics.sources.federationQueue = () => queueDepth(store.db, now());
   const bus: Bus = config.redisUrl ? new RedisBus(config.redisUrl, config.redisPrefix) : new MemoryBus();
   const rateLimiter: RateLimiter = config.redisUrl
     ? new RedisRateLimiter(config.redisUrl, config.redisPrefix, now)

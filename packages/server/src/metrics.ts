@@ -1,11 +1,19 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
+/** Where gauges read at scrape time get their figures; set once the store is open. */
+export interface MetricSources {
+  /** Federation messages waiting: due now, and due later. */
+  federationQueue: (() => Promise<{ ready: number; delayed: number }>) | null;
+}
+
 /** Prometheus metrics of one server instance (its own registry, so several can live in one process). */
 export function createMetrics() {
   const registry = new Registry();
+  const sources: MetricSources = { federationQueue: null };
   collectDefaultMetrics({ register: registry, prefix: 'hashchat_process_' });
   return {
     registry,
+    sources,
     requests: new Counter({
       name: 'hashchat_http_requests_total',
       help: 'HTTP requests by method, route and status code',
@@ -54,6 +62,30 @@ export function createMetrics() {
       name: 'hashchat_jobs_run_total',
       help: 'Scheduled jobs run',
       labelNames: ['kind', 'outcome'],
+      registers: [registry],
+    }),
+    federationQueueDepth: new Gauge({
+      name: 'hashchat_federation_queue_depth',
+      help: 'Federation messages (deliveries, fan-outs, inbox work) waiting, by state: ready (due now) or delayed (a retry or a scheduled send)',
+      labelNames: ['state'],
+      registers: [registry],
+      async collect() {
+        const depth = await sources.federationQueue?.();
+        if (!depth) return;
+        this.set({ state: 'ready' }, depth.ready);
+        this.set({ state: 'delayed' }, depth.delayed);
+      },
+    }),
+    // Not labelled by host: one series per remote server would grow without bound.
+    federationDeliveries: new Counter({
+      name: 'hashchat_federation_deliveries_total',
+      help: 'Delivery attempts to remote inboxes, by outcome (delivered, failed); per-server figures are in the admin API',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    federationGivenUp: new Counter({
+      name: 'hashchat_federation_deliveries_given_up_total',
+      help: 'Deliveries given up: retried for days without success, or refused for good (410, 404…)',
       registers: [registry],
     }),
   };

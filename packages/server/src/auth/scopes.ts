@@ -26,6 +26,13 @@ const SUB_SCOPES = new Set([
   'write:notifications',
   'write:reports',
   'write:statuses',
+  // Admin scopes (Mastodon's); top-level read and write do not grant them.
+  'admin:read',
+  'admin:write',
+  'admin:read:domain_allows',
+  'admin:read:domain_blocks',
+  'admin:write:domain_allows',
+  'admin:write:domain_blocks',
 ]);
 
 /** Every scope a token may be granted, as the OAuth server metadata lists them. */
@@ -50,11 +57,11 @@ export function parseScopes(raw: string | undefined | null, fallback = 'read'): 
   return [...new Set(scopes)];
 }
 
-/** True when the granted scopes allow `required` (e.g. 'read:statuses'). */
+/** True when the granted scopes allow `required` (e.g. 'read:statuses', 'admin:read:domain_blocks'). */
 export function hasScope(granted: readonly string[], required: string): boolean {
-  if (granted.includes(required)) return true;
-  const [top] = required.split(':');
-  if (granted.includes(top)) return true;
+  // A scope grants those below it: read → read:statuses, admin:read → admin:read:domain_blocks.
+  const parts = required.split(':');
+  for (let n = parts.length; n > 0; n--) if (granted.includes(parts.slice(0, n).join(':'))) return true;
   return granted.includes('follow') && FOLLOW_COVERS.has(required);
 }
 

@@ -12,8 +12,11 @@ export interface Bus {
   /** Subscribes the process to a topic; the hub calls this once per topic (reference-counted). */
   subscribe(topic: string): Promise<void>;
   unsubscribe(topic: string): Promise<void>;
-  /** The single receiver of every message on every subscribed topic (the stream hub). */
-  onMessage(handler: BusHandler): void;
+  /**
+   * Adds a receiver of every message on every subscribed topic (the stream hub; federation's
+   * queue wake-ups and domain-policy changes). Returns what removes it.
+   */
+  onMessage(handler: BusHandler): () => void;
   /** Called after a reconnect: messages may have been lost, readers should re-read from the store. */
   onReconnect(handler: () => void): void;
   close(): Promise<void>;

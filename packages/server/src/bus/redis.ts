@@ -11,7 +11,7 @@ import { type Bus, type BusHandler, decodeBusMessage, encodeBusMessage } from '.
 export class RedisBus implements Bus {
   private readonly pub: Redis;
   private readonly sub: Redis;
-  private handler: BusHandler = () => {};
+  private readonly handlers = new Set<BusHandler>();
   private reconnectHandlers: (() => void)[] = [];
   private subReadyOnce = false;
   private pubReadyOnce = false;
@@ -31,7 +31,8 @@ export class RedisBus implements Bus {
     });
     this.sub.on('message', (channel: string, raw: string) => {
       const { event, prev } = decodeBusMessage(raw);
-      this.handler(channel.slice(this.prefix.length), event, prev);
+      const topic = channel.slice(this.prefix.length);
+      for (const h of this.handlers) h(topic, event, prev);
     });
     this.sub.on('ready', () => {
       if (!this.subReadyOnce) {
@@ -65,8 +66,9 @@ export class RedisBus implements Bus {
   async unsubscribe(topic: string): Promise<void> {
     await this.sub.unsubscribe(this.prefix + topic);
   }
-  onMessage(handler: BusHandler): void {
-    this.handler = handler;
+  onMessage(handler: BusHandler): () => void {
+    this.handlers.add(handler);
+    return () => this.handlers.delete(handler);
   }
   onReconnect(handler: () => void): void {
     this.reconnectHandlers.push(handler);

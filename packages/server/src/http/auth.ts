@@ -116,6 +116,16 @@ export function requireUser(req: FastifyRequest, scope: string): number {
   return v.accountId;
 }
 
+/**
+ * The signed-in account on an admin route. A token needs the admin `scope` (read and write never
+ * imply it); the web app's own cookie session passes, as web sessions opened before admin scopes
+ * existed lack them. Either way the service then checks the account is an admin.
+ */
+export function requireAdminUser(req: FastifyRequest, scope: string): number {
+  if (req.viewer.via === 'cookie' && req.viewer.accountId !== null) return req.viewer.accountId;
+  return requireUser(req, scope);
+}
+
 /** An app or user token with `scope` (client_credentials tokens pass). */
 export function requireToken(req: FastifyRequest, scope: string): Viewer {
   const v = req.viewer;

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context';
 import type { RouteModule } from './route-module';
+import { domainBlockRoutes } from './routes/admin/domain-blocks';
+import { federationStatusRoutes } from './routes/admin/federation-status';
 import { apiDocsRoutes } from './routes/api-docs';
 import { chatCalendarRoutes } from './routes/chats/calendar';
 import { chatCategoryRoutes } from './routes/chats/categories';
@@ -96,6 +98,8 @@ const modules: RouteModule[] = [
   moderationSettingsRoutes,
   moderationReportRoutes,
   townHallRoutes,
+  domainBlockRoutes,
+  federationStatusRoutes,
   transcriptRoutes,
   recapRoutes,
   chatStatsRoutes,

@@ -1,6 +1,7 @@
 import type { AccountFeatureTables } from './schema/account-features';
 import type { ChatTables } from './schema/chats';
 import type { CoreTables } from './schema/core';
+import type { FederationDeliveryTables } from './schema/federation-delivery';
 import type { MediaTables } from './schema/media';
 import type { ModerationTables } from './schema/moderation';
 import type { StatusFeatureTables } from './schema/status-features';
@@ -17,7 +18,8 @@ export interface Database
     ModerationTables,
     MediaTables,
     StatusFeatureTables,
-    AccountFeatureTables {}
+    AccountFeatureTables,
+    FederationDeliveryTables {}
 
 export type {
   FeaturedTagsTable,
@@ -72,6 +74,15 @@ export type {
   TokensTable,
   Visibility,
 } from './schema/core';
+export type {
+  DomainAllowsTable,
+  DomainBlockSeverity,
+  DomainBlocksTable,
+  FederationDeliveriesTable,
+  FederationKvTable,
+  FederationQueueTable,
+  QueueState,
+} from './schema/federation-delivery';
 export type { MediaAttachmentsTable, MediaState } from './schema/media';
 export type {
   AccountBlocksTable,

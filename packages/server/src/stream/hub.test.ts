@@ -19,6 +19,7 @@ class ManualBus implements Bus {
   }
   onMessage(h: BusHandler) {
     this.handler = h;
+    return () => {};
   }
   onReconnect(h: () => void) {
     this.reconnect = h;

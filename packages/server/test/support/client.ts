@@ -77,19 +77,20 @@ let counter = 0;
 export async function registerUser(
   base: string,
   username?: string,
+  scopes = 'read write follow push',
 ): Promise<{ api: Api; id: string; username: string; token: string }> {
   const anon = new Api(base);
   const app = await anon.post('/api/v1/apps', {
     client_name: 'tests',
     redirect_uris: 'urn:ietf:wg:oauth:2.0:oob',
-    scopes: 'read write follow push',
+    scopes,
   });
   if (app.status !== 200) throw new Error(`app: ${app.status} ${JSON.stringify(app.body)}`);
   const tok = await anon.post('/oauth/token', {
     grant_type: 'client_credentials',
     client_id: app.body.client_id,
     client_secret: app.body.client_secret,
-    scope: 'read write follow push',
+    scope: scopes,
   });
   const name = username ?? `user${process.pid % 1000}_${++counter}_${Math.random().toString(36).slice(2, 6)}`;
   const reg = await anon.as(tok.body.access_token).post('/api/v1/accounts', {

@@ -34,6 +34,11 @@ const ModerationPage = lazy(() =>
   import('../features/moderation/moderation-page').then((module) => ({ default: module.ModerationPage })),
 );
 
+// Only admins manage federation: the page loads on demand.
+const FederationPage = lazy(() =>
+  import('../features/admin/federation-page').then((module) => ({ default: module.FederationPage })),
+);
+
 function NotFoundPage() {
   useTitle('Not found');
   return (
@@ -103,6 +108,12 @@ export function Page({ route }: { route: Route }) {
       return <ListsPage />;
     case 'settings-filters':
       return <FiltersPage />;
+    case 'admin-federation':
+      return (
+        <Suspense fallback={<p className="feed-note">Loading federation…</p>}>
+          <FederationPage />
+        </Suspense>
+      );
     case 'sign-in':
       return <SignInPage next={route.next} />;
     case 'sign-up':

@@ -41,6 +41,7 @@ describe('matchRoute', () => {
     ['/settings', '', { name: 'settings' }],
     ['/settings/lists', '', { name: 'settings-lists' }],
     ['/settings/filters/', '', { name: 'settings-filters' }],
+    ['/admin/federation', '', { name: 'admin-federation' }],
     ['/auth/sign-in', '?next=/tags/xyz', { name: 'sign-in', next: '/tags/xyz' }],
     ['/auth/sign-up', '?next=https://evil.example', { name: 'sign-up', next: null }],
     ['/tags/a/b', '', { name: 'not-found' }],

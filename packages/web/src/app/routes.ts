@@ -18,6 +18,7 @@ export type Route =
   | { name: 'settings' }
   | { name: 'settings-lists' }
   | { name: 'settings-filters' }
+  | { name: 'admin-federation' }
   | { name: 'sign-in'; next: string | null }
   | { name: 'sign-up'; next: string | null }
   | { name: 'not-found' };
@@ -72,6 +73,8 @@ export function matchRoute(pathname: string, search: string): Route {
       return { name: 'settings-lists' };
     case '/settings/filters':
       return { name: 'settings-filters' };
+    case '/admin/federation':
+      return { name: 'admin-federation' };
     case '/auth/sign-in':
       return { name: 'sign-in', next: safeNext(params.get('next')) };
     case '/auth/sign-up':
@@ -129,6 +132,8 @@ export const paths = {
   settings: '/settings',
   settingsLists: '/settings/lists',
   settingsFilters: '/settings/filters',
+  /** Admins: blocked and allowed servers, delivery health. */
+  adminFederation: '/admin/federation',
   search: (q: string) => `/search?q=${encodeURIComponent(q)}`,
   signIn: (next?: string) => (next ? `/auth/sign-in?next=${encodeURIComponent(next)}` : '/auth/sign-in'),
   signUp: (next?: string) => (next ? `/auth/sign-up?next=${encodeURIComponent(next)}` : '/auth/sign-up'),

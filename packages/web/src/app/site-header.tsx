@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useUnread } from '../features/notifications/unread-context';
 import { navigate } from './history';
+import { isAdmin } from './is-admin';
 import { paths, type Route } from './routes';
 import { useSession } from './session-context';
 
@@ -90,6 +91,13 @@ export function SiteHeader({ route, current }: { route: Route; current: string }
                     Settings
                   </a>
                 </li>
+                {isAdmin(account) && (
+                  <li>
+                    <a href={paths.adminFederation} aria-current={here(paths.adminFederation)}>
+                      Federation
+                    </a>
+                  </li>
+                )}
                 <li>
                   <button type="button" className="link-button" onClick={onSignOut}>
                     Sign out

@@ -1,0 +1,146 @@
+import { notFound, unprocessable } from '@hashchat/core/errors';
+import { normalizeDomain } from '@hashchat/core/federation/domains';
+import type { Context } from '../../context';
+import {
+  presentAdminDomainAllow,
+  presentAdminDomainBlock,
+  presentPublicDomainBlock,
+} from '../../present/domain-block';
+import {
+  allDomainBlocks,
+  type DomainBlockFields,
+  deleteDomainAllow,
+  deleteDomainBlock,
+  findDomainAllow,
+  findDomainBlock,
+  findDomainBlockByDomain,
+  insertDomainAllow,
+  insertDomainBlock,
+  listDomainAllows,
+  listDomainBlocks,
+  updateDomainBlock,
+} from '../../store/domain-policy';
+import type { Keyset } from '../../store/keyset';
+import type { DomainBlockSeverity } from '../../store/schema';
+import { requireAdmin } from './admin-access';
+import { announceDomainPolicyChange } from './domain-policy-changes';
+
+export interface DomainBlockInput {
+  severity: DomainBlockSeverity;
+  rejectMedia: boolean;
+  rejectReports: boolean;
+  publicComment: string | null;
+  privateComment: string | null;
+  obfuscate: boolean;
+}
+
+function canonical(domain: string): string {
+  const normal = normalizeDomain(domain);
+  if (!normal) throw unprocessable("Validation failed: Domain is not a server's domain name");
+  return normal;
+}
+
+const emptyToNull = (text: string | null) => (text && text.trim() !== '' ? text.trim() : null);
+
+function fields(input: Partial<DomainBlockInput>): Partial<DomainBlockFields> {
+  const out: Partial<DomainBlockFields> = {};
+  if (input.severity !== undefined) out.severity = input.severity;
+  if (input.rejectMedia !== undefined) out.reject_media = input.rejectMedia ? 1 : 0;
+  if (input.rejectReports !== undefined) out.reject_reports = input.rejectReports ? 1 : 0;
+  if (input.publicComment !== undefined) out.public_comment = emptyToNull(input.publicComment);
+  if (input.privateComment !== undefined) out.private_comment = emptyToNull(input.privateComment);
+  if (input.obfuscate !== undefined) out.obfuscate = input.obfuscate ? 1 : 0;
+  return out;
+}
+
+export async function adminDomainBlocks(ctx: Context, me: number, page: Keyset) {
+  await requireAdmin(ctx.store.db, me);
+  return (await listDomainBlocks(ctx.store.db, page)).map(presentAdminDomainBlock);
+}
+
+export async function adminDomainBlock(ctx: Context, me: number, id: number) {
+  await requireAdmin(ctx.store.db, me);
+  const row = await findDomainBlock(ctx.store.db, id);
+  if (!row) throw notFound();
+  return presentAdminDomainBlock(row);
+}
+
+/** Mastodon's defaults for a new block. */
+const NEW_BLOCK: DomainBlockInput = {
+  severity: 'silence',
+  rejectMedia: false,
+  rejectReports: false,
+  publicComment: null,
+  privateComment: null,
+  obfuscate: false,
+};
+
+/** Blocks a domain (and its subdomains); 422 with the existing block when it is blocked already. */
+export async function blockDomain(
+  ctx: Context,
+  me: number,
+  domain: string,
+  input: Partial<DomainBlockInput>,
+) {
+  await requireAdmin(ctx.store.db, me);
+  const normal = canonical(domain);
+  const values = { ...fields(NEW_BLOCK), ...fields(input) } as DomainBlockFields;
+  const row = await insertDomainBlock(ctx.store.db, normal, values, ctx.now());
+  if (!row) {
+    const existing = await findDomainBlockByDomain(ctx.store.db, normal);
+    throw unprocessable(`Validation failed: ${normal} is blocked already`, {
+      existing_domain_block: existing ? presentAdminDomainBlock(existing) : undefined,
+    });
+  }
+  await announceDomainPolicyChange(ctx.bus, ctx.log);
+  return presentAdminDomainBlock(row);
+}
+
+export async function changeDomainBlock(
+  ctx: Context,
+  me: number,
+  id: number,
+  input: Partial<DomainBlockInput>,
+) {
+  await requireAdmin(ctx.store.db, me);
+  const row = await updateDomainBlock(ctx.store.db, id, fields(input), ctx.now());
+  if (!row) throw notFound();
+  await announceDomainPolicyChange(ctx.bus, ctx.log);
+  return presentAdminDomainBlock(row);
+}
+
+export async function unblockDomain(ctx: Context, me: number, id: number): Promise<void> {
+  await requireAdmin(ctx.store.db, me);
+  if (!(await deleteDomainBlock(ctx.store.db, id))) throw notFound();
+  await announceDomainPolicyChange(ctx.bus, ctx.log);
+}
+
+/** The public list of moderated servers, obfuscated where the admin asked. */
+export async function publicDomainBlocks(ctx: Context) {
+  return (await allDomainBlocks(ctx.store.db)).map(presentPublicDomainBlock);
+}
+
+export async function adminDomainAllows(ctx: Context, me: number, page: Keyset) {
+  await requireAdmin(ctx.store.db, me);
+  return (await listDomainAllows(ctx.store.db, page)).map(presentAdminDomainAllow);
+}
+
+export async function adminDomainAllow(ctx: Context, me: number, id: number) {
+  await requireAdmin(ctx.store.db, me);
+  const row = await findDomainAllow(ctx.store.db, id);
+  if (!row) throw notFound();
+  return presentAdminDomainAllow(row);
+}
+
+export async function allowDomain(ctx: Context, me: number, domain: string) {
+  await requireAdmin(ctx.store.db, me);
+  const row = await insertDomainAllow(ctx.store.db, canonical(domain), ctx.now());
+  await announceDomainPolicyChange(ctx.bus, ctx.log);
+  return presentAdminDomainAllow(row);
+}
+
+export async function disallowDomain(ctx: Context, me: number, id: number): Promise<void> {
+  await requireAdmin(ctx.store.db, me);
+  if (!(await deleteDomainAllow(ctx.store.db, id))) throw notFound();
+  await announceDomainPolicyChange(ctx.bus, ctx.log);
+}
