@@ -1,4 +1,5 @@
 import type { FilterContext, FilterResult } from '@hashchat/api/entities/filter';
+import { validationFailed } from '@hashchat/api/requests/validation';
 import { userTopic } from '@hashchat/api/topics';
 import { notFound, unprocessable } from '@hashchat/core/errors';
 import { htmlToText, matchingKeywords } from '@hashchat/core/text/filter-match';
@@ -96,7 +97,7 @@ export async function createFilter(
   if (keywords.length > FILTER_LIMITS.keywords) throw tooMany('keywords', FILTER_LIMITS.keywords);
   return change(ctx, viewerId, async (trx) => {
     if ((await countFilters(trx, viewerId)) >= FILTER_LIMITS.filters)
-      throw unprocessable(`Validation failed: You cannot have more than ${FILTER_LIMITS.filters} filters`);
+      throw validationFailed(`You cannot have more than ${FILTER_LIMITS.filters} filters`);
     const now = ctx.now();
     const f = await insertFilter(trx, {
       account_id: viewerId,
@@ -107,7 +108,7 @@ export async function createFilter(
       created_at: now,
     });
     for (const k of keywords) {
-      if (!k.keyword) throw unprocessable("Validation failed: keyword can't be blank");
+      if (!k.keyword) throw validationFailed("keyword can't be blank");
       await insertKeyword(trx, {
         filter_id: f.id,
         keyword: k.keyword,
@@ -139,7 +140,7 @@ export async function changeFilter(ctx: Context, viewerId: number, id: number, i
         });
         if (!changed) throw notFound();
       } else if (!k.destroy) {
-        if (!k.keyword) throw unprocessable("Validation failed: keyword can't be blank");
+        if (!k.keyword) throw validationFailed("keyword can't be blank");
         await insertKeyword(trx, {
           filter_id: id,
           keyword: k.keyword,
@@ -230,7 +231,7 @@ export async function addFilterStatus(ctx: Context, viewerId: number, filterId: 
       status_id: statusId,
       created_at: ctx.now(),
     });
-    if (!row) throw unprocessable('Validation failed: Status has already been taken');
+    if (!row) throw validationFailed('Status has already been taken');
     return presentFilterStatus(row);
   });
 }
@@ -251,8 +252,7 @@ export async function removeFilterStatus(ctx: Context, viewerId: number, id: num
   return presentFilterStatus(row);
 }
 
-const tooMany = (what: string, max: number) =>
-  unprocessable(`Validation failed: A filter may have at most ${max} ${what}`);
+const tooMany = (what: string, max: number) => validationFailed(`A filter may have at most ${max} ${what}`);
 
 // ——— Applying filters (the read pipeline's rules step, and streams) ———
 

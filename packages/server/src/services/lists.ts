@@ -1,3 +1,4 @@
+import { validationFailed } from '@hashchat/api/requests/validation';
 import { accountTopic, listTopic } from '@hashchat/api/topics';
 import { notFound, unprocessable } from '@hashchat/core/errors';
 import type { Context } from '../context';
@@ -50,7 +51,7 @@ export async function viewerLists(ctx: Context, viewerId: number) {
 export async function createList(ctx: Context, viewerId: number, input: ListInput & { title: string }) {
   return ctx.store.db.transaction().execute(async (trx) => {
     if ((await countLists(trx, viewerId)) >= MAX_LISTS)
-      throw unprocessable(`Validation failed: You cannot have more than ${MAX_LISTS} lists`);
+      throw validationFailed(`You cannot have more than ${MAX_LISTS} lists`);
     const row = await insertList(trx, {
       account_id: viewerId,
       title: input.title,
@@ -96,15 +97,15 @@ export async function listMembers(ctx: Context, viewerId: number, id: number, k:
  */
 export async function addListMembers(ctx: Context, viewerId: number, id: number, accountIds: number[]) {
   const ids = [...new Set(accountIds)];
-  if (ids.length === 0) throw unprocessable('Validation failed: account_ids is missing');
+  if (ids.length === 0) throw validationFailed('account_ids is missing');
   await ownList(ctx, viewerId, id);
   const stored = await ctx.store.db.transaction().execute(async (trx) => {
     const followed = await followedAmong(trx, viewerId, ids);
     if (followed.length !== ids.length) throw notFound();
     if ((await membersAmong(trx, id, ids)).length > 0)
-      throw unprocessable('Validation failed: Account has already been taken');
+      throw validationFailed('Account has already been taken');
     if ((await countListMembers(trx, id)) + ids.length > MAX_LIST_MEMBERS)
-      throw unprocessable(`Validation failed: A list holds at most ${MAX_LIST_MEMBERS} accounts`);
+      throw validationFailed(`A list holds at most ${MAX_LIST_MEMBERS} accounts`);
     await insertListMembers(trx, id, ids, ctx.now());
     return appendEvents(trx, ctx.store.dialect, membershipEvents(id, ids, 'follow'), ctx.now());
   });

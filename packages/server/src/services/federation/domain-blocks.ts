@@ -1,3 +1,4 @@
+import { validationFailed } from '@hashchat/api/requests/validation';
 import { notFound, unprocessable } from '@hashchat/core/errors';
 import { normalizeDomain } from '@hashchat/core/federation/domains';
 import type { Context } from '../../context';
@@ -36,7 +37,7 @@ export interface DomainBlockInput {
 
 function canonical(domain: string): string {
   const normal = normalizeDomain(domain);
-  if (!normal) throw unprocessable("Validation failed: Domain is not a server's domain name");
+  if (!normal) throw validationFailed("Domain is not a server's domain name");
   return normal;
 }
 
@@ -88,7 +89,7 @@ export async function blockDomain(
   const row = await insertDomainBlock(ctx.store.db, normal, values, ctx.now());
   if (!row) {
     const existing = await findDomainBlockByDomain(ctx.store.db, normal);
-    throw unprocessable(`Validation failed: ${normal} is blocked already`, {
+    throw validationFailed(`${normal} is blocked already`, {
       existing_domain_block: existing ? presentAdminDomainBlock(existing) : undefined,
     });
   }
