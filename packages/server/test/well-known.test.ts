@@ -35,7 +35,7 @@ describe('NodeInfo', () => {
     expect(res.body).toMatchObject({
       version: v,
       software: { name: 'hashchat', version },
-      protocols: [],
+      protocols: ['activitypub'],
       openRegistrations: true,
     });
     const { users, localPosts } = res.body.usage;

@@ -1,5 +1,6 @@
 import type { ChatTables } from './schema/chats';
 import type { CoreTables } from './schema/core';
+import type { FederationTables } from './schema/federation';
 import type { MediaTables } from './schema/media';
 import type { ModerationTables } from './schema/moderation';
 import type { StatusFeatureTables } from './schema/status-features';
@@ -15,7 +16,8 @@ export interface Database
     ChatTables,
     ModerationTables,
     MediaTables,
-    StatusFeatureTables {}
+    StatusFeatureTables,
+    FederationTables {}
 
 export type {
   CalendarFeedsTable,
@@ -59,6 +61,13 @@ export type {
   TokensTable,
   Visibility,
 } from './schema/core';
+export type {
+  ActorKeysTable,
+  ActorKind,
+  ChatRemoteFollowersTable,
+  FollowRequestsTable,
+  KeyAlgorithm,
+} from './schema/federation';
 export type { MediaAttachmentsTable, MediaState } from './schema/media';
 export type {
   AccountBlocksTable,

@@ -1,0 +1,204 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: API tests read untyped JSON bodies; each test asserts the fields it needs.
+import { signRequest } from '@fedify/fedify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorKeyPairs } from '../src/federation/keys';
+import { findAccountByUsername } from '../src/store/accounts';
+import { findStatusByUri } from '../src/store/remote-accounts';
+import { addQuestion, chatWithSession, post } from './live-helpers';
+import {
+  followRemote,
+  type Instance,
+  registerUser,
+  resolveAccount,
+  startInstances,
+} from './support/federation';
+import { startTestServer } from './support/test-server';
+import { waitFor } from './support/wait';
+
+/** Two Hashchat servers on loopback, federating: follows, deliveries, Undo and Delete across them. */
+let a: Instance;
+let b: Instance;
+beforeAll(async () => {
+  [a, b] = await startInstances(2);
+});
+afterAll(async () => {
+  await Promise.all([a?.close(), b?.close()]);
+});
+
+const homeTexts = async (api: any) =>
+  ((await api.get('/api/v1/timelines/home?limit=40')).body as any[]).map((s) => s.reblog ?? s);
+
+describe('federation between two servers', () => {
+  it('a remote account follows a person by handle, gets the Accept, then their public statuses', async () => {
+    const alice = await registerUser(a.url);
+    const bob = await registerUser(b.url);
+    const aliceOnB = await resolveAccount(bob.api, `@${alice.username}@${a.host}`);
+    const account = await bob.api.get(`/api/v1/accounts/${aliceOnB}`);
+    expect(account.body).toMatchObject({
+      acct: `${alice.username}@${a.host}`,
+      username: alice.username,
+      url: `${a.url}/@${alice.username}`,
+      uri: `${a.url}/users/${alice.username.toLowerCase()}`,
+    });
+    const followed = await bob.api.post(`/api/v1/accounts/${aliceOnB}/follow`);
+    expect(followed.body).toMatchObject({ following: false, requested: true });
+    await followRemote(bob.api, aliceOnB);
+    // A counts bob among alice's followers.
+    await waitFor(
+      async () => (await alice.api.get(`/api/v1/accounts/${alice.id}`)).body.followers_count === 1,
+    );
+
+    const status = await post(alice.api, 'Hello fediverse #federated');
+    const seen = await waitFor(async () => (await homeTexts(bob.api)).find((s) => s.uri === status.uri), {
+      what: "alice's status in bob's home timeline",
+    });
+    expect(seen).toMatchObject({
+      account: { id: aliceOnB, acct: `${alice.username}@${a.host}` },
+      url: status.url,
+      visibility: 'public',
+    });
+    expect(seen.content).toContain('Hello fediverse');
+    // Its hashtag's timeline on B has it too.
+    const tagged = await bob.api.get('/api/v1/timelines/tag/federated');
+    expect(tagged.body.map((s: any) => s.uri)).toContain(status.uri);
+
+    // Deleted on A: gone from B.
+    expect((await alice.api.delete(`/api/v1/statuses/${status.id}`)).status).toBe(200);
+    await waitFor(async () => !(await homeTexts(bob.api)).some((s) => s.uri === status.uri), {
+      what: 'the Delete to reach B',
+    });
+
+    // Unfollowed (Undo): A stops delivering.
+    await bob.api.post(`/api/v1/accounts/${aliceOnB}/unfollow`);
+    await waitFor(
+      async () => (await alice.api.get(`/api/v1/accounts/${alice.id}`)).body.followers_count === 0,
+      {
+        what: 'the Undo to reach A',
+      },
+    );
+    const after = await post(alice.api, 'Nobody on B hears this');
+    await a.ctx.federation?.settled();
+    const home = await homeTexts(bob.api);
+    expect(home.some((s) => s.uri === after.uri)).toBe(false);
+  });
+
+  it('a remote account follows a chat by its handle and gets the questions the hosts publish', async () => {
+    const { host, hashtag, chatId, sessionId } = await chatWithSession(a, { live: true });
+    const chat = await host.api.get(`/api/v1/chats/${chatId}`);
+    const handle = chat.body.fediverse_handle as string;
+    expect(handle).toBe(`chat.${hashtag}@${a.host}`);
+    const bob = await registerUser(b.url);
+    const chatOnB = await resolveAccount(bob.api, `@${handle}`);
+    await followRemote(bob.api, chatOnB);
+    const question = await addQuestion(host.api, sessionId, 'What brought you here?');
+    const published = await host.api.post(`/api/v1/questions/${question.id}/publish`);
+    expect(published.status).toBe(200);
+    const uri = published.body.status.uri as string;
+    const seen = await waitFor(async () => (await homeTexts(bob.api)).find((s) => s.uri === uri), {
+      what: "the chat's Announce of Q1 in bob's home timeline",
+      timeoutMs: 10_000,
+    });
+    expect(seen.content).toContain('What brought you here?');
+  });
+});
+
+describe('the inbox', () => {
+  /** A Create(Note) from bob on B mentioning alice on A, signed (draft-cavage) with bob's real key. */
+  async function signedCreate(body?: (json: string) => string) {
+    const alice = await registerUser(a.url);
+    const bob = await registerUser(b.url);
+    // A knows bob's account once it has read his actor; B serves it (and his key) at this URI.
+    const bobUri = `${b.url}/users/${bob.username.toLowerCase()}`;
+    const noteUri = `${bobUri}/statuses/${Date.now()}`;
+    const activity = JSON.stringify({
+      '@context': 'https://www.w3.org/ns/activitystreams',
+      id: `${noteUri}/activity`,
+      type: 'Create',
+      actor: bobUri,
+      to: ['https://www.w3.org/ns/activitystreams#Public'],
+      object: {
+        id: noteUri,
+        type: 'Note',
+        attributedTo: bobUri,
+        to: ['https://www.w3.org/ns/activitystreams#Public'],
+        content: `<p>Hi @${alice.username}</p>`,
+        tag: [{ type: 'Mention', href: `${a.url}/users/${alice.username.toLowerCase()}` }],
+      },
+    });
+    const row = await findAccountByUsername(b.ctx.store.db, bob.username);
+    const [rsa] = await actorKeyPairs(b.ctx, 'account', Number(row!.id));
+    const signed = await signRequest(
+      new Request(`${a.url}/inbox`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/activity+json', accept: 'application/activity+json' },
+        body: activity,
+      }),
+      rsa.privateKey,
+      new URL(`${bobUri}#main-key`),
+      { spec: 'draft-cavage-http-signatures-12' },
+    );
+    const sent = body ? body(activity) : activity;
+    return {
+      alice,
+      noteUri,
+      request: new Request(signed.url, { method: 'POST', headers: signed.headers, body: sent }),
+    };
+  }
+
+  it('takes a correctly signed activity', async () => {
+    const { request, noteUri } = await signedCreate();
+    const res = await fetch(request);
+    expect(res.status).toBe(202);
+    await waitFor(() => findStatusByUri(a.ctx.store.db, noteUri), { what: 'the note stored on A' });
+  });
+
+  it('refuses a tampered body (its Digest no longer matches) with 401 and stores nothing', async () => {
+    const { request, noteUri } = await signedCreate((json) => json.replace('<p>Hi', '<p>Pwned'));
+    const res = await fetch(request);
+    expect(res.status).toBe(401);
+    await a.ctx.federation?.settled();
+    expect(await findStatusByUri(a.ctx.store.db, noteUri)).toBeUndefined();
+  });
+
+  it('refuses an unsigned or forged activity with 401', async () => {
+    const { request, noteUri } = await signedCreate();
+    const unsigned = new Headers(request.headers);
+    unsigned.delete('signature');
+    const body = await request.text();
+    expect((await fetch(request.url, { method: 'POST', headers: unsigned, body })).status).toBe(401);
+    const forged = new Headers(request.headers);
+    forged.set(
+      'signature',
+      (forged.get('signature') ?? '').replace(/signature="[^"]+"/, `signature="${'A'.repeat(344)}"`),
+    );
+    expect((await fetch(request.url, { method: 'POST', headers: forged, body })).status).toBe(401);
+    expect(await findStatusByUri(a.ctx.store.db, noteUri)).toBeUndefined();
+  });
+});
+
+describe('with FEDERATION_ENABLED=false', () => {
+  it('serves no actor, WebFinger or inbox, and chats have no handle', async () => {
+    const off = await startTestServer({ env: { FEDERATION_ENABLED: 'false' } });
+    try {
+      const u = await registerUser(off.url);
+      const actor = await fetch(`${off.url}/users/${u.username.toLowerCase()}`, {
+        headers: { accept: 'application/activity+json' },
+      });
+      expect(actor.headers.get('content-type') ?? '').not.toMatch(/activity\+json/);
+      const wf = await fetch(
+        `${off.url}/.well-known/webfinger?resource=acct:${u.username}@${new URL(off.url).host}`,
+      );
+      expect(wf.status).toBe(404);
+      expect((await fetch(`${off.url}/inbox`, { method: 'POST', body: '{}' })).status).toBe(404);
+      const chat = await u.api.post('/api/v1/chats', {
+        hashtag: `off${Date.now()}`,
+        title: 'Off',
+        time_zone: 'UTC',
+      });
+      expect(chat.body.fediverse_handle).toBeNull();
+      expect((await fetch(`${off.url}/nodeinfo/2.1`).then((r) => r.json())).protocols).toEqual([]);
+    } finally {
+      await off.close();
+    }
+  });
+});
