@@ -102,6 +102,96 @@ describe('federation between two servers', () => {
   });
 });
 
+describe('statuses across servers', () => {
+  it('edits arrive as Update, replies reach the author they answer, and a status URL serves its Note', async () => {
+    const alice = await registerUser(a.url);
+    const bob = await registerUser(b.url);
+    const aliceOnB = await resolveAccount(bob.api, `@${alice.username}@${a.host}`);
+    await followRemote(bob.api, aliceOnB);
+    const status = await post(alice.api, 'First draft');
+    const onB = await waitFor(async () => (await homeTexts(bob.api)).find((s) => s.uri === status.uri));
+    expect(
+      (await alice.api.request('PUT', `/api/v1/statuses/${status.id}`, { status: 'Second draft' })).status,
+    ).toBe(200);
+    await waitFor(
+      async () => (await bob.api.get(`/api/v1/statuses/${onB.id}`)).body.content.includes('Second draft'),
+      { what: 'the Update to reach B' },
+    );
+    expect((await bob.api.get(`/api/v1/statuses/${onB.id}`)).body.edited_at).not.toBeNull();
+
+    // Bob answers on B; alice's server gets it (she is the author it replies to) and threads it.
+    const reply = await post(bob.api, 'Nice one', onB.id);
+    const context = await waitFor(
+      async () => {
+        const c = await alice.api.get(`/api/v1/statuses/${status.id}/context`);
+        return c.body.descendants.length > 0 && c.body;
+      },
+      { what: "bob's reply in alice's thread on A" },
+    );
+    expect(context.descendants[0]).toMatchObject({
+      uri: reply.uri,
+      account: { acct: `${bob.username}@${b.host}` },
+      in_reply_to_id: status.id,
+    });
+
+    // A pasted link resolves: the status's page, asked for as ActivityPub, is its Note.
+    const note = await fetch(status.url, { headers: { accept: 'application/activity+json' } });
+    expect(note.status).toBe(200);
+    expect(await note.json()).toMatchObject({ type: 'Note', id: status.uri, content: '<p>Second draft</p>' });
+    const found = await bob.api.get(
+      `/api/v2/search?q=${encodeURIComponent(status.url)}&resolve=true&type=statuses`,
+    );
+    expect(found.body.statuses.map((s: any) => s.uri)).toEqual([status.uri]);
+  });
+
+  it('a block tells the other server, which drops the follow', async () => {
+    const alice = await registerUser(a.url);
+    const bob = await registerUser(b.url);
+    const aliceOnB = await resolveAccount(bob.api, `@${alice.username}@${a.host}`);
+    await followRemote(bob.api, aliceOnB);
+    await waitFor(
+      async () => (await alice.api.get(`/api/v1/accounts/${alice.id}`)).body.followers_count === 1,
+    );
+    expect((await bob.api.post(`/api/v1/accounts/${aliceOnB}/block`)).status).toBe(200);
+    await waitFor(
+      async () => (await alice.api.get(`/api/v1/accounts/${alice.id}`)).body.followers_count === 0,
+      {
+        what: 'the Block (and Undo Follow) to reach A',
+      },
+    );
+  });
+});
+
+describe('a chat on the fediverse', () => {
+  it('a remote answer to Q1 joins the live room as the answer to Q1', async () => {
+    const { host, chatId, sessionId } = await chatWithSession(a, { live: true });
+    const handle = (await host.api.get(`/api/v1/chats/${chatId}`)).body.fediverse_handle as string;
+    const bob = await registerUser(b.url);
+    await followRemote(bob.api, await resolveAccount(bob.api, `@${handle}`));
+    const q = await addQuestion(host.api, sessionId, 'Where do you read?');
+    const published = (await host.api.post(`/api/v1/questions/${q.id}/publish`)).body;
+    const q1OnB = await waitFor(
+      async () => (await homeTexts(bob.api)).find((s) => s.uri === published.status.uri),
+      {
+        what: 'Q1 on B',
+        timeoutMs: 10_000,
+      },
+    );
+    const answer = await post(bob.api, 'A1 On the train', q1OnB.id);
+    const inRoom = await waitFor(
+      async () =>
+        (await host.api.get(`/api/v1/sessions/${sessionId}/room`)).body.find(
+          (s: any) => s.uri === answer.uri,
+        ),
+      { what: "bob's answer in the room on A" },
+    );
+    expect(inRoom).toMatchObject({
+      account: { acct: `${bob.username}@${b.host}` },
+      chat: { kind: 'answer', question_number: 1 },
+    });
+  });
+});
+
 describe('the inbox', () => {
   /** A Create(Note) from bob on B mentioning alice on A, signed (draft-cavage) with bob's real key. */
   async function signedCreate(body?: (json: string) => string) {

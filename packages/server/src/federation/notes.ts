@@ -64,7 +64,16 @@ async function noteOf(
     id: localNoteUri(fctx, author, id),
     attribution: fctx.getActorUri(accountIdentifier(author)),
     tos: isPublic ? [PUBLIC_COLLECTION] : [followers],
-    ccs: [isPublic ? followers : PUBLIC_COLLECTION, ...mentionUris],
+    // A reply is addressed to the author it answers too, so their server receives it.
+    ccs: [
+      isPublic ? followers : PUBLIC_COLLECTION,
+      ...mentionUris,
+      ...(parentAuthor &&
+      !mentionIds.includes(Number(parentAuthor.id)) &&
+      Number(parentAuthor.id) !== Number(author.id)
+        ? [actorUriOf(fctx, parentAuthor)]
+        : []),
+    ],
     url: new URL(`${base}/@${author.username}/${id}`),
     published: instant(Number(row.created_at)),
     updated: row.edited_at !== null ? instant(Number(row.edited_at)) : null,

@@ -117,9 +117,15 @@ export class Outbound {
     const identifier = decodeURIComponent(note.attributionId.pathname.split('/').at(-1) ?? '');
     const localAuthor = Number((await findStatusById(this.ctx.store.db, statusId))?.account_id);
     const { mentionIds } = await statusTagsAndMentions(this.ctx.store.db, statusId);
+    const row = await findStatusById(this.ctx.store.db, statusId);
+    // Its followers there, whoever it mentions, and the author it replies to.
+    const addressed = [
+      ...mentionIds,
+      ...(row?.in_reply_to_account_id ? [Number(row.in_reply_to_account_id)] : []),
+    ];
     const inboxes = [
       ...(await remoteFollowersOf(this.ctx.store.db, localAuthor)),
-      ...(await remoteInboxesOf(this.ctx.store.db, mentionIds)),
+      ...(await remoteInboxesOf(this.ctx.store.db, addressed)),
     ];
     const Activity = kind === 'create' ? Create : Update;
     const activity = new Activity({
