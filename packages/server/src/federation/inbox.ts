@@ -73,7 +73,8 @@ export function registerInbox(fed: Federation<void>, ctx: Context, policy: Domai
         new Accept({
           id: new URL(`${fctx.getActorUri(parsed.identifier).href}#accepts/${crypto.randomUUID()}`),
           actor: fctx.getActorUri(parsed.identifier),
-          object: follow,
+          // As Mastodon writes it: the Follow by its id, actor and object only.
+          object: new Follow({ id: follow.id, actor: follow.actorId, object: follow.objectId }),
         }),
       );
     })
