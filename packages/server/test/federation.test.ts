@@ -189,6 +189,31 @@ describe('a chat on the fediverse', () => {
       account: { acct: `${bob.username}@${b.host}` },
       chat: { kind: 'answer', question_number: 1 },
     });
+
+    // Bob edits it, then deletes it, on B: the room on A follows.
+    const roomStatus = async () =>
+      (await host.api.get(`/api/v1/sessions/${sessionId}/room`)).body.find((s: any) => s.uri === answer.uri);
+    await bob.api.request('PUT', `/api/v1/statuses/${answer.id}`, { status: 'A1 On the night train' });
+    await waitFor(async () => (await roomStatus())?.content.includes('night train'), {
+      what: 'the edit in the room',
+    });
+    await bob.api.delete(`/api/v1/statuses/${answer.id}`);
+    await waitFor(async () => (await roomStatus()) === undefined, { what: 'the deletion in the room' });
+  });
+
+  it("a session going live reaches the chat's remote followers", async () => {
+    const { host, chatId, sessionId } = await chatWithSession(a);
+    const handle = (await host.api.get(`/api/v1/chats/${chatId}`)).body.fediverse_handle as string;
+    const bob = await registerUser(b.url);
+    const chatOnB = await resolveAccount(bob.api, `@${handle}`);
+    await followRemote(bob.api, chatOnB);
+    expect((await host.api.post(`/api/v1/sessions/${sessionId}/start`)).status).toBe(200);
+    const live = await waitFor(
+      async () =>
+        (await homeTexts(bob.api)).find((s) => s.account.id === chatOnB && s.content.includes('Live now')),
+      { what: "the chat's live note on B" },
+    );
+    expect(live.content).toContain('Live chat');
   });
 });
 

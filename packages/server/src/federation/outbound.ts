@@ -127,6 +127,12 @@ export class Outbound {
       ...(await remoteFollowersOf(this.ctx.store.db, localAuthor)),
       ...(await remoteInboxesOf(this.ctx.store.db, addressed)),
     ];
+    // Who was sent it beyond the followers hears of its deletion too (the status and its
+    // mentions are gone by then).
+    if (addressed.length > 0)
+      await this.kv.set(['hashchat', 'addressed', String(statusId)], addressed, {
+        ttl: duration({ days: 90 }),
+      });
     const Activity = kind === 'create' ? Create : Update;
     const activity = new Activity({
       id: new URL(`${note.id.href}#${kind}-${crypto.randomUUID()}`),
@@ -153,8 +159,18 @@ export class Outbound {
       tos: [PUBLIC_COLLECTION],
       object: new Tombstone({ id }),
     });
-    // The status is gone, and with it who it mentioned: its author's followers hear of it.
-    await this.#send(identifier, await remoteFollowersOf(this.ctx.store.db, accountId), activity, id.href);
+    const addressed =
+      ((await this.kv.get(['hashchat', 'addressed', String(statusId)])) as number[] | undefined) ?? [];
+    await this.#send(
+      identifier,
+      [
+        ...(await remoteFollowersOf(this.ctx.store.db, accountId)),
+        ...(await remoteInboxesOf(this.ctx.store.db, addressed)),
+      ],
+      activity,
+      id.href,
+    );
+    await this.kv.delete(['hashchat', 'addressed', String(statusId)]);
   }
 
   /** Once per status, across events (an agenda edit republishes a question that was asked). */

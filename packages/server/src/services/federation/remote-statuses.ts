@@ -16,6 +16,7 @@ import {
 } from '../../store/status-writes';
 import { findStatusById, statusTagsAndMentions } from '../../store/statuses';
 import { indexStatusInRooms } from '../live/room-index';
+import { roomUpdateEvents } from '../live/room-updates';
 import { applyRoomGate, checkRoomGate } from '../moderation/gate';
 import { addNotifications } from '../notifications';
 import { publishEvents } from '../publish';
@@ -161,6 +162,8 @@ export async function updateRemoteStatus(
           accountId: authorId,
           topics: statusTopics(row, tagNames, mentionIds, 'remote'),
         },
+        // The rooms it is in hear of it too, as of a local edit.
+        ...(await roomUpdateEvents(trx, id, entity)),
       ],
       now,
     );
