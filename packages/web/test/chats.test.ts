@@ -133,6 +133,13 @@ describe('chats in a browser', () => {
     const upcoming = host.getByRole('list', { name: 'Upcoming sessions' });
     expect(await upcoming.getByRole('listitem').count()).toBeGreaterThan(1);
     await upcoming.getByRole('button', { name: 'Start now' }).first().waitFor();
+    // Anyone on the fediverse can follow it by the handle the page offers to copy.
+    const handle = host.getByLabel("The chat's handle");
+    expect(await handle.inputValue()).toBe(`@chat.teatalk@${new URL(server.url).host}`);
+    await host
+      .getByRole('region', { name: 'Follow from the fediverse' })
+      .getByRole('button', { name: 'Copy' })
+      .waitFor();
   });
 
   it('refuses a hashtag that is already claimed, beside the field', async () => {
