@@ -24,6 +24,12 @@ export function createMetrics() {
       help: 'Statuses created',
       registers: [registry],
     }),
+    remoteStatuses: new Counter({
+      name: 'hashchat_federation_remote_statuses_total',
+      help: 'Statuses received from other servers: stored, or refused by a room (ban, slow mode)',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
     openStreams: new Gauge({
       name: 'hashchat_streams_open',
       help: 'Open SSE and WebSocket streams',

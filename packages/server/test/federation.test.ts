@@ -12,6 +12,7 @@ import {
   resolveAccount,
   startInstances,
 } from './support/federation';
+import { SseClient } from './support/sse';
 import { startTestServer } from './support/test-server';
 import { waitFor } from './support/wait';
 
@@ -164,7 +165,9 @@ describe('statuses across servers', () => {
 
 describe('a chat on the fediverse', () => {
   it('a remote answer to Q1 joins the live room as the answer to Q1', async () => {
-    const { host, chatId, sessionId } = await chatWithSession(a, { live: true });
+    const { host, hashtag, chatId, sessionId } = await chatWithSession(a, { live: true });
+    const stream = new SseClient(`${a.url}/api/v1/streaming/hashtag?tag=${hashtag}`);
+    await stream.live;
     const handle = (await host.api.get(`/api/v1/chats/${chatId}`)).body.fediverse_handle as string;
     const bob = await registerUser(b.url);
     await followRemote(bob.api, await resolveAccount(bob.api, `@${handle}`));
@@ -177,7 +180,7 @@ describe('a chat on the fediverse', () => {
         timeoutMs: 10_000,
       },
     );
-    const answer = await post(bob.api, 'A1 On the train', q1OnB.id);
+    const answer = await post(bob.api, `A1 On the train #${hashtag}`, q1OnB.id);
     const inRoom = await waitFor(
       async () =>
         (await host.api.get(`/api/v1/sessions/${sessionId}/room`)).body.find(
@@ -189,6 +192,35 @@ describe('a chat on the fediverse', () => {
       account: { acct: `${bob.username}@${b.host}` },
       chat: { kind: 'answer', question_number: 1 },
     });
+    // Live on the hashtag's stream, and in the transcript under Q1.
+    await stream.waitFor((events) =>
+      events.some((e) => e.event === 'update' && JSON.parse(e.data).uri === answer.uri),
+    );
+    stream.close();
+    const transcript = await host.api.get(`/api/v1/sessions/${sessionId}/transcript?question_number=1`);
+    expect(JSON.stringify(transcript.body)).toContain(answer.uri);
+
+    // Banned from the room: the next answer stays out.
+    const bobOnA = inRoom.account.id as string;
+    expect(
+      (
+        await host.api.post(`/api/v1/sessions/${sessionId}/moderation`, {
+          action: 'ban',
+          account_id: bobOnA,
+          reason: 'spam',
+          category: 'spam',
+        })
+      ).status,
+    ).toBe(200);
+    const refused = async () =>
+      (await a.ctx.metrics.remoteStatuses.get()).values.find((v) => v.labels.outcome === 'refused')?.value ??
+      0;
+    const before = await refused();
+    const banned = await post(bob.api, `A1 Buy my book #${hashtag}`, q1OnB.id);
+    await waitFor(async () => (await refused()) > before, { what: 'A to refuse the banned answer' });
+    expect(
+      (await host.api.get(`/api/v1/sessions/${sessionId}/room`)).body.map((s: any) => s.uri),
+    ).not.toContain(banned.uri);
 
     // Bob edits it, then deletes it, on B: the room on A follows.
     const roomStatus = async () =>

@@ -69,7 +69,10 @@ export async function receiveRemoteStatus(
     gate = await checkRoomGate(ctx, authorId, { tags: tagNames, visibility: note.visibility, text });
   } catch (err) {
     // Banned from the room, or slowed: a remote post has no one to answer the error to.
-    if (err instanceof HashchatError) return null;
+    if (err instanceof HashchatError) {
+      ctx.metrics.remoteStatuses.inc({ outcome: 'refused' });
+      return null;
+    }
     throw err;
   }
   const now = ctx.now();
@@ -123,6 +126,7 @@ export async function receiveRemoteStatus(
     return { id, tags, stored: await appendEvents(trx, ctx.store.dialect, gated, now) };
   });
   ctx.store.tagIds.add(result.tags);
+  ctx.metrics.remoteStatuses.inc({ outcome: 'stored' });
   await publishEvents(ctx, result.stored);
   return result.id;
 }
