@@ -21,13 +21,18 @@ export async function rememberActor(ctx: Context, actor: Actor): Promise<Account
     domain: actor.id.host,
     displayName: actor.name?.toString() ?? '',
     note: actor.summary?.toString() ?? '',
-    url: actor.url instanceof URL ? actor.url.href : (actor.url?.href?.href ?? null),
-    inbox: actor.inboxId?.href ?? null,
-    sharedInbox: actor.endpoints?.sharedInbox?.href ?? null,
-    followers: actor.followersId?.href ?? null,
+    url: httpUrl(actor.url instanceof URL ? actor.url : (actor.url?.href ?? null)),
+    inbox: httpUrl(actor.inboxId),
+    sharedInbox: httpUrl(actor.endpoints?.sharedInbox ?? null),
+    followers: httpUrl(actor.followersId),
     publicKey: pem && key?.id ? JSON.stringify({ id: key.id.href, pem }) : null,
     group: actor instanceof Group,
   });
+}
+
+/** A link from another server, kept only when it is http(s): a `javascript:` profile link is no link. */
+export function httpUrl(u: URL | null | undefined): string | null {
+  return u && (u.protocol === 'https:' || u.protocol === 'http:') ? u.href : null;
 }
 
 async function exportPem(key: CryptoKey): Promise<string> {

@@ -6,6 +6,7 @@ import type { AccountRow } from '../store/accounts';
 import { findAccountByUri, findStatusByUri } from '../store/remote-accounts';
 import type { Visibility } from '../store/schema';
 import { findLocalActor } from './local-actors';
+import { httpUrl } from './remote-actor';
 
 /** The id of a local status from its ActivityPub id, or null when the URI is not one. */
 export function localStatusId(fctx: FedContext<void>, uri: URL | null): number | null {
@@ -53,7 +54,7 @@ export async function readNote(
     const known = await findStatusByUri(ctx.store.db, replyUri.href);
     inReplyToId = known ? Number(known.id) : null;
   }
-  const url = note.url instanceof URL ? note.url.href : (note.url?.href?.href ?? null);
+  const url = httpUrl(note.url instanceof URL ? note.url : (note.url?.href ?? null));
   return {
     uri: note.id.href,
     url,
