@@ -103,6 +103,76 @@ describe('federation between two servers', () => {
   });
 });
 
+describe('actors', () => {
+  const ap = { accept: 'application/activity+json' };
+
+  it('a person: WebFinger, then a Person with inbox, outbox, collections and both keys', async () => {
+    const alice = await registerUser(a.url);
+    const id = `${a.url}/users/${alice.username.toLowerCase()}`;
+    const wf = await fetch(`${a.url}/.well-known/webfinger?resource=acct:${alice.username}@${a.host}`);
+    expect(wf.status).toBe(200);
+    expect((await wf.json()).links).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ rel: 'self', type: 'application/activity+json', href: id }),
+      ]),
+    );
+    const person = await (await fetch(id, { headers: ap })).json();
+    expect(person).toMatchObject({
+      id,
+      type: 'Person',
+      preferredUsername: alice.username,
+      url: `${a.url}/@${alice.username}`,
+      inbox: `${id}/inbox`,
+      outbox: `${id}/outbox`,
+      followers: `${id}/followers`,
+      following: `${id}/following`,
+      featured: `${id}/featured`,
+      endpoints: { sharedInbox: `${a.url}/inbox` },
+      publicKey: { id: `${id}#main-key`, owner: id },
+    });
+    expect(person.publicKey.publicKeyPem).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+    expect([person.assertionMethod].flat().map((k: any) => k.type)).toEqual(['Multikey', 'Multikey']);
+    // A browser asking for the actor is sent to the profile page.
+    const page = await fetch(id, { redirect: 'manual' });
+    expect(page.status).toBe(302);
+    expect(page.headers.get('location')).toBe(`${a.url}/@${alice.username.toLowerCase()}`);
+  });
+
+  it("a chat: its handle finds a Group with the chat's title, description and next session", async () => {
+    const { host, hashtag, chatId } = await chatWithSession(a);
+    await host.api.patch(`/api/v1/chats/${chatId}`, { description: 'Books <b>and</b> more' });
+    const wf = await fetch(`${a.url}/.well-known/webfinger?resource=acct:chat.${hashtag}@${a.host}`);
+    const self = (await wf.json()).links.find((l: any) => l.rel === 'self').href as string;
+    expect(self).toBe(`${a.url}/users/chat-${chatId}`);
+    const group = await (await fetch(self, { headers: ap })).json();
+    expect(group).toMatchObject({
+      type: 'Group',
+      preferredUsername: `chat.${hashtag}`,
+      name: 'Live chat',
+      url: `${a.url}/chats/${chatId}`,
+      inbox: `${self}/inbox`,
+      followers: `${self}/followers`,
+    });
+    expect(group.summary).toContain('Books &lt;b&gt;and&lt;/b&gt; more');
+    expect(group.summary).toContain('Next session');
+    expect([group.attachment].flat()[0]).toMatchObject({ type: 'PropertyValue', name: 'Next session' });
+    // A username can never be taken for a chat: no account is named like one.
+    expect(
+      (await fetch(`${a.url}/.well-known/webfinger?resource=acct:chat.nothing${Date.now()}@${a.host}`))
+        .status,
+    ).toBe(404);
+  });
+
+  it('an inbox refuses a body over its limit', async () => {
+    const res = await fetch(`${a.url}/inbox`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/activity+json' },
+      body: 'x'.repeat(600 * 1024),
+    });
+    expect(res.status).toBe(413);
+  });
+});
+
 describe('statuses across servers', () => {
   it('edits arrive as Update, replies reach the author they answer, and a status URL serves its Note', async () => {
     const alice = await registerUser(a.url);
