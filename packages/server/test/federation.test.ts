@@ -215,7 +215,7 @@ describe('statuses across servers', () => {
     expect(found.body.statuses.map((s: any) => s.uri)).toEqual([status.uri]);
   });
 
-  it('a block tells the other server, which drops the follow', async () => {
+  it('a block ends the follow on the other server too', async () => {
     const alice = await registerUser(a.url);
     const bob = await registerUser(b.url);
     const aliceOnB = await resolveAccount(bob.api, `@${alice.username}@${a.host}`);
@@ -301,6 +301,29 @@ describe('a chat on the fediverse', () => {
     });
     await bob.api.delete(`/api/v1/statuses/${answer.id}`);
     await waitFor(async () => (await roomStatus()) === undefined, { what: 'the deletion in the room' });
+  });
+
+  it("the chat's Group shares every status of a live session, or only its questions when the hosts say so", async () => {
+    const { host, hashtag, chatId } = await chatWithSession(a, { live: true });
+    const handle = (await host.api.get(`/api/v1/chats/${chatId}`)).body.fediverse_handle as string;
+    const bob = await registerUser(b.url);
+    await followRemote(bob.api, await resolveAccount(bob.api, `@${handle}`));
+    const carol = await registerUser(a.url);
+    const shared = await post(carol.api, `I read on the bus #${hashtag}`);
+    const seen = await waitFor(async () => (await homeTexts(bob.api)).find((s) => s.uri === shared.uri), {
+      what: "carol's room status announced to B",
+    });
+    expect(seen.account.acct).toBe(`${carol.username}@${a.host}`);
+
+    const patched = await host.api.patch(`/api/v1/chats/${chatId}`, { fediverse_announces: 'questions' });
+    expect(patched.body.fediverse_announces).toBe('questions');
+    const announces = async () =>
+      (await a.ctx.metrics.activitiesQueued.get()).values.find((v) => v.labels.type === 'Announce')?.value ??
+      0;
+    const before = await announces();
+    await post(carol.api, `Not shared #${hashtag}`);
+    await a.ctx.federation?.settled();
+    expect(await announces()).toBe(before);
   });
 
   it("a session going live reaches the chat's remote followers", async () => {

@@ -284,4 +284,14 @@ describe('chats in a browser', () => {
     // An unchanged schedule is not sent, so the sessions to come keep their ids.
     expect(after.upcoming_sessions.map((s) => s.id)).toEqual(before.upcoming_sessions.map((s) => s.id));
   });
+
+  it('a host has the chat share only its questions on the fediverse', async () => {
+    await host.goto(`${server.url}/chats/${chat.id}/edit`);
+    const everything = host.getByLabel('Every status in the room, questions and answers');
+    await expect.poll(() => everything.isChecked(), POLL).toBe(true);
+    await host.getByLabel('Only the questions').check();
+    await host.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    const saved = await getJson<{ fediverse_announces: string }>(`/api/v1/chats/${chat.id}`);
+    expect(saved.fediverse_announces).toBe('questions');
+  });
 });

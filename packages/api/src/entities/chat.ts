@@ -83,6 +83,8 @@ export const chatSchema = z
      * follow it. Null when the server does not federate.
      */
     fediverse_handle: z.string().nullable(),
+    /** What the chat's Group shares with its fediverse followers: every status of a live session, or only the questions. */
+    fediverse_announces: z.enum(['all', 'questions']),
     next_session: chatSessionSchema.nullable(),
     created_at: instant(),
   })

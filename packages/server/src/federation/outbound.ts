@@ -69,11 +69,16 @@ export class Outbound {
         } else if (e.event === 'delete') {
           await this.#sendDelete(e.accountId, Number(e.payload));
         }
+      } else if (e.event === 'update' && e.topics.some((t) => t.startsWith('session:'))) {
+        // A status entering a session's room (the room index's event): the Group shares it.
+        const sessionTopic = e.topics.find((t) => t.startsWith('session:'))!;
+        const status = JSON.parse(e.payload) as { id: string };
+        await this.#announce(Number(sessionTopic.slice(8)), Number(status.id), 'room');
       } else if (e.event === 'chat.question') {
         const q = JSON.parse(e.payload) as { status: { id: string } | null; session_id?: string };
         const sessionTopic = e.topics.find((t) => t.startsWith('session:'));
         if (q.status && sessionTopic)
-          await this.#announceQuestion(Number(sessionTopic.slice(8)), Number(q.status.id));
+          await this.#announce(Number(sessionTopic.slice(8)), Number(q.status.id), 'question');
       } else if (e.event === 'chat.session') {
         const s = JSON.parse(e.payload) as { id: string; state: string };
         if (s.state === 'live') await this.#sessionLive(Number(s.id));
@@ -103,6 +108,7 @@ export class Outbound {
   ) {
     const recipients = await this.#recipients(inboxes);
     if (recipients.length === 0) return;
+    this.ctx.metrics.activitiesQueued.inc({ type: typeOf(activity) });
     await this.fedContext().sendActivity({ identifier }, recipients, activity, {
       preferSharedInbox: true,
       excludeBaseUris: [new URL(this.ctx.config.publicUrl)],
@@ -181,28 +187,37 @@ export class Outbound {
     return true;
   }
 
-  async #announceQuestion(sessionId: number, statusId: number): Promise<void> {
-    const session = await findSessionById(this.ctx.store.db, sessionId);
-    if (!session || !(await this.#once(`question:${statusId}`))) return;
-    const fctx = this.fedContext();
-    const note = await localNote(this.ctx, fctx, statusId);
-    if (!note?.id) return;
+  /**
+   * The chat's Group Announces a status of one of its sessions (FEP-1b12): each question the
+   * hosts publish and, unless the chat shares questions only, every public status entering the
+   * room (a remote participant's too). Once per status.
+   */
+  async #announce(sessionId: number, statusId: number, why: 'question' | 'room'): Promise<void> {
+    const db = this.ctx.store.db;
+    const session = await findSessionById(db, sessionId);
+    if (!session) return;
     const chatId = Number(session.chat_id);
+    if (why === 'room') {
+      const chat = await findChatById(db, chatId);
+      if (!chat || chat.fediverse_announces !== 'all') return;
+    }
+    const status = await findStatusById(db, statusId);
+    if (!status || status.reblog_of_id !== null || status.visibility !== 'public') return;
+    const fctx = this.fedContext();
+    const objectId = status.uri ? new URL(status.uri) : (await localNote(this.ctx, fctx, statusId))?.id;
+    if (!objectId || !(await this.#once(`announce:${statusId}`))) return;
+    const author = await findAccountById(db, Number(status.account_id));
+    const authorUri = author?.domain === null ? fctx.getActorUri(accountIdentifier(author)) : author?.uri;
     const identifier = chatIdentifier(chatId);
     const announce = new Announce({
       id: new URL(`${fctx.getActorUri(identifier).href}#announces/${crypto.randomUUID()}`),
       actor: fctx.getActorUri(identifier),
-      object: note.id,
+      object: objectId,
       tos: [PUBLIC_COLLECTION],
-      ccs: [fctx.getFollowersUri(identifier), ...(note.attributionId ? [note.attributionId] : [])],
+      ccs: [fctx.getFollowersUri(identifier), ...(authorUri ? [new URL(authorUri)] : [])],
       published: instant(this.ctx.now()),
     });
-    await this.#send(
-      identifier,
-      await remoteFollowersOfChat(this.ctx.store.db, chatId),
-      announce,
-      note.id.href,
-    );
+    await this.#send(identifier, await remoteFollowersOfChat(db, chatId), announce, objectId.href);
   }
 
   async #sessionLive(sessionId: number): Promise<void> {
@@ -241,3 +256,12 @@ export class Outbound {
     );
   }
 }
+
+const typeOf = (a: Create | Update | Delete | Announce) =>
+  a instanceof Create
+    ? 'Create'
+    : a instanceof Update
+      ? 'Update'
+      : a instanceof Delete
+        ? 'Delete'
+        : 'Announce';

@@ -100,6 +100,7 @@ export function serializeChat(p: ChatParts, baseUrl: string) {
     following: p.following,
     followers_count: p.followersCount,
     fediverse_handle: p.fediverseHandle,
+    fediverse_announces: row.fediverse_announces,
     next_session: p.nextSession,
     created_at: iso(Number(row.created_at))!,
   };

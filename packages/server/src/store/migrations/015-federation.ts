@@ -21,6 +21,11 @@ export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
   await s.createIndex('accounts_domain_idx').on('accounts').columns(['domain', 'id']).execute();
 
   for (const col of ['uri', 'url']) await s.alterTable('statuses').addColumn(col, 'text').execute();
+  // What the chat's Group announces to its followers: every status of a live session, or questions only.
+  await s
+    .alterTable('chats')
+    .addColumn('fediverse_announces', 'text', (c) => c.notNull().defaultTo('all'))
+    .execute();
   await s.createIndex('statuses_uri_idx').unique().on('statuses').column('uri').execute();
 
   await s
@@ -59,6 +64,7 @@ export async function down(db: Kysely<unknown>, _d: Dialect): Promise<void> {
   await s.dropTable('follow_requests').execute();
   await s.dropTable('chat_remote_followers').execute();
   await s.dropTable('actor_keys').execute();
+  await s.alterTable('chats').dropColumn('fediverse_announces').execute();
   await s.dropIndex('statuses_uri_idx').execute();
   for (const col of ['uri', 'url']) await s.alterTable('statuses').dropColumn(col).execute();
   await s.dropIndex('accounts_domain_idx').execute();
