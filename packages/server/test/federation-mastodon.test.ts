@@ -12,6 +12,7 @@ import {
   undo,
   updatePerson,
 } from './fixtures/mastodon-activities';
+import { chatWithSession, post } from './live-helpers';
 import { type Instance, registerUser, startInstances } from './support/federation';
 import { MastodonPeer, mastodonAccepts } from './support/mastodon-peer';
 import { waitFor } from './support/wait';
@@ -33,6 +34,31 @@ afterAll(async () => {
 });
 
 describe('a Mastodon peer', () => {
+  it("votes for a town hall's approved question by liking its status, once", async () => {
+    const { host, hashtag, sessionId } = await chatWithSession(a, { live: true });
+    await host.api.request('PUT', `/api/v1/sessions/${sessionId}/town_hall`, {
+      town_hall: true,
+      submission_marker: '#ask',
+    });
+    const carol = await registerUser(a.url);
+    const asked = await post(carol.api, `#ask When does the library open? #${hashtag}`);
+    const submissions = async () =>
+      (await host.api.get(`/api/v1/sessions/${sessionId}/submissions?sort=newest&limit=80`)).body as any[];
+    const submission = await waitFor(async () => (await submissions()).find((x) => x.status_id === asked.id));
+    expect((await host.api.post(`/api/v1/submissions/${submission.id}/approve`)).status).toBe(200);
+    for (const n of ['l1', 'l2'])
+      expect((await peer.send(`${a.url}/inbox`, like(peer, asked.uri, `${n}-${Date.now()}`))).status).toBe(
+        202,
+      );
+    await waitFor(async () => (await submissions()).find((x) => x.id === submission.id)?.votes_count === 1, {
+      what: "the peer's vote",
+    });
+    await waitFor(
+      async () => (await carol.api.get(`/api/v1/statuses/${asked.id}`)).body.favourites_count === 1,
+    );
+    expect((await submissions()).find((x) => x.id === submission.id)?.votes_count).toBe(1);
+  });
+
   it('follows, gets an Accept and statuses it can take, replies, likes, boosts, edits its profile, deletes and unfollows', async () => {
     const alice = await registerUser(a.url);
     const aliceUri = `${a.url}/users/${alice.username.toLowerCase()}`;
@@ -41,7 +67,7 @@ describe('a Mastodon peer', () => {
     // Follow → Accept, signed with alice's key the way Mastodon verifies it.
     const f = follow(peer, aliceUri, `${Date.now()}`);
     expect((await peer.send(`${a.url}/users/${alice.username.toLowerCase()}/inbox`, f)).status).toBe(202);
-    const accept = await peer.next('Accept');
+    const accept = await peer.next('Accept', (r) => r.json.actor === aliceUri);
     expect(mastodonAccepts(accept, `${aliceUri}#main-key`)).toEqual([]);
     expect(accept.json).toMatchObject({
       actor: aliceUri,

@@ -25,13 +25,14 @@ import {
   remoteUnfollowsAccount,
   remoteUnfollowsChat,
 } from '../services/federation/remote-accounts';
+import { remoteLike, remoteUnlike } from '../services/federation/remote-likes';
 import {
   deleteRemoteStatus,
   type RemoteNote,
   receiveRemoteStatus,
   updateRemoteStatus,
 } from '../services/federation/remote-statuses';
-import { favourite, reblog, unfavourite, unreblog } from '../services/interactions';
+import { reblog, unreblog } from '../services/interactions';
 import type { AccountRow } from '../store/accounts';
 import { chatsClaimingTags } from '../store/chats';
 import { findAccountByUri, hasLocalFollower } from '../store/remote-accounts';
@@ -107,7 +108,7 @@ export function registerInbox(fed: Federation<void>, ctx: Context, policy: Domai
         else if (local?.kind === 'chat') await remoteUnfollowsChat(ctx, Number(from.id), local.id);
       } else if (object instanceof Like) {
         const id = localStatusId(fctx, object.objectId);
-        if (id !== null) await unfavourite(ctx, Number(from.id), id).catch(ignoreNotFound);
+        if (id !== null) await remoteUnlike(ctx, Number(from.id), id);
       } else if (object instanceof Announce) {
         const id = localStatusId(fctx, object.objectId);
         if (id !== null) await unreblog(ctx, Number(from.id), id).catch(ignoreNotFound);
@@ -155,7 +156,7 @@ export function registerInbox(fed: Federation<void>, ctx: Context, policy: Domai
     .on(Like, async (fctx, like) => {
       const id = localStatusId(fctx, like.objectId);
       const from = id !== null ? await sender(fctx, like) : null;
-      if (from && id !== null) await favourite(ctx, Number(from.id), id).catch(ignoreNotFound);
+      if (from && id !== null) await remoteLike(ctx, Number(from.id), id);
     })
     .on(Announce, async (fctx, announce) => {
       const from = await sender(fctx, announce);
