@@ -117,28 +117,31 @@ export class Outbound {
   }
 
   async #sendNote(statusId: number, kind: 'create' | 'update'): Promise<void> {
+    const db = this.ctx.store.db;
+    const row = await findStatusById(db, statusId);
+    if (!row || (row.visibility !== 'public' && row.visibility !== 'unlisted')) return;
+    // Its followers there, whoever it mentions, and the author it replies to: found first, so a
+    // status nobody elsewhere is to get costs two reads, not a Note.
+    const { mentionIds } = await statusTagsAndMentions(db, statusId);
+    const addressed = [
+      ...mentionIds,
+      ...(row.in_reply_to_account_id ? [Number(row.in_reply_to_account_id)] : []),
+    ];
+    const addressedInboxes = await remoteInboxesOf(db, addressed);
+    const inboxes = [...(await remoteFollowersOf(db, Number(row.account_id))), ...addressedInboxes];
+    if (inboxes.length === 0) return;
     const fctx = this.fedContext();
     const note = await localNote(this.ctx, fctx, statusId);
     if (!note?.id || !note.attributionId) return;
     const identifier = decodeURIComponent(note.attributionId.pathname.split('/').at(-1) ?? '');
-    const localAuthor = Number((await findStatusById(this.ctx.store.db, statusId))?.account_id);
-    const { mentionIds } = await statusTagsAndMentions(this.ctx.store.db, statusId);
-    const row = await findStatusById(this.ctx.store.db, statusId);
-    // Its followers there, whoever it mentions, and the author it replies to.
-    const addressed = [
-      ...mentionIds,
-      ...(row?.in_reply_to_account_id ? [Number(row.in_reply_to_account_id)] : []),
-    ];
-    const inboxes = [
-      ...(await remoteFollowersOf(this.ctx.store.db, localAuthor)),
-      ...(await remoteInboxesOf(this.ctx.store.db, addressed)),
-    ];
     // Who was sent it beyond the followers hears of its deletion too (the status and its
     // mentions are gone by then).
-    if (addressed.length > 0)
-      await this.kv.set(['hashchat', 'addressed', String(statusId)], addressed, {
-        ttl: duration({ days: 90 }),
-      });
+    if (addressedInboxes.length > 0)
+      await this.kv.set(
+        ['hashchat', 'addressed', String(statusId)],
+        addressedInboxes.map((i) => i.accountId),
+        { ttl: duration({ days: 90 }) },
+      );
     const Activity = kind === 'create' ? Create : Update;
     const activity = new Activity({
       id: new URL(`${note.id.href}#${kind}-${crypto.randomUUID()}`),
@@ -197,6 +200,8 @@ export class Outbound {
     const session = await findSessionById(db, sessionId);
     if (!session) return;
     const chatId = Number(session.chat_id);
+    const followers = await remoteFollowersOfChat(db, chatId);
+    if (followers.length === 0) return;
     if (why === 'room') {
       const chat = await findChatById(db, chatId);
       if (!chat || chat.fediverse_announces !== 'all') return;
@@ -217,7 +222,7 @@ export class Outbound {
       ccs: [fctx.getFollowersUri(identifier), ...(authorUri ? [new URL(authorUri)] : [])],
       published: instant(this.ctx.now()),
     });
-    await this.#send(identifier, await remoteFollowersOfChat(db, chatId), announce, objectId.href);
+    await this.#send(identifier, followers, announce, objectId.href);
   }
 
   async #sessionLive(sessionId: number): Promise<void> {
