@@ -139,7 +139,7 @@ export function registerInbox(fed: Federation<void>, ctx: Context, policy: Domai
           sensitive: object.sensitive ?? false,
         });
     })
-    .on(Delete, async (fctx, del) => {
+    .on(Delete, async (_fctx, del) => {
       const objectId = del.objectId;
       const actorId = del.actorId;
       if (!objectId || !actorId || (await policy.verdict(actorId.host)) === 'suspend') return;
@@ -151,7 +151,6 @@ export function registerInbox(fed: Federation<void>, ctx: Context, policy: Domai
       }
       const from = await findAccountByUri(ctx.store.db, actorId.href);
       if (from) await deleteRemoteStatus(ctx, Number(from.id), objectId.href);
-      void fctx;
     })
     .on(Like, async (fctx, like) => {
       const id = localStatusId(fctx, like.objectId);
