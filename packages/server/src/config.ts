@@ -46,6 +46,19 @@ export interface Config {
    * allowed (and not blocked), as Mastodon's limited federation mode.
    */
   federationMode: 'open' | 'allowlist';
+  federation: FederationConfig;
+}
+
+/** ActivityPub: whether this server is on the fediverse, and (for tests and development) over what. */
+export interface FederationConfig {
+  /** Off: no actor, WebFinger or inbox routes, and nothing is delivered. */
+  enabled: boolean;
+  /**
+   * Peers on loopback and private addresses, over plain HTTP (tests, development). Off in
+   * production: only HTTPS to public addresses, which also keeps remote lookups from reaching
+   * the server's own network (SSRF).
+   */
+  allowPrivateAddresses: boolean;
 }
 
 /** Uploaded images: where they are kept and what is accepted. */
@@ -186,6 +199,10 @@ export function loadConfig(source: Record<string, string | undefined> = process.
             forcePathStyle: bool(source.MEDIA_S3_FORCE_PATH_STYLE, e.MEDIA_S3_ENDPOINT !== undefined),
           }
         : null,
+    },
+    federation: {
+      enabled: bool(source.FEDERATION_ENABLED, true),
+      allowPrivateAddresses: bool(source.FEDERATION_ALLOW_PRIVATE_ADDRESSES, false),
     },
   };
 }

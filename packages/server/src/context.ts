@@ -10,6 +10,7 @@ import { createLogger, withRedaction } from './log';
 import { createMetrics, type Metrics } from './metrics';
 import { MemoryRateLimiter, type RateLimiter } from './ratelimit/limiter';
 import { RedisRateLimiter } from './ratelimit/redis';
+import type { FederationPort } from './services/federation/port';
 import { latestIdsOnTopics, readEventsSince } from './store/events';
 import { queueDepth } from './store/federation-queue';
 import { openStore, type Store } from './store/open-store';
@@ -40,6 +41,11 @@ export interface Context {
    * close() stops it.
    */
   scheduler: Scheduler | null;
+  /**
+   * The fediverse edge (src/federation), null when FEDERATION_ENABLED is off. Set by
+   * prepareServer, like the scheduler: it needs the whole context.
+   */
+  federation: FederationPort | null;
   close(): Promise<void>;
 }
 
@@ -109,8 +115,10 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     now,
     instanceId: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
     scheduler: null,
+    federation: null,
     async close() {
       await ctx.scheduler?.stop();
+      await ctx.federation?.settled();
       clearInterval(fdTimer);
       hub.close();
       await bus.close();

@@ -32,6 +32,18 @@ export function createMetrics() {
       help: 'Statuses created',
       registers: [registry],
     }),
+    activitiesQueued: new Counter({
+      name: 'hashchat_federation_activities_queued_total',
+      help: 'Activities handed to the delivery queue, by type (each goes to one or more servers)',
+      labelNames: ['type'],
+      registers: [registry],
+    }),
+    remoteStatuses: new Counter({
+      name: 'hashchat_federation_remote_statuses_total',
+      help: 'Statuses received from other servers: stored, or refused by a room (ban, slow mode)',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
     openStreams: new Gauge({
       name: 'hashchat_streams_open',
       help: 'Open SSE and WebSocket streams',

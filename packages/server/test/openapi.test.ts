@@ -29,7 +29,9 @@ beforeAll(async () => {
   ctx = await createContext(await testConfig(db));
   const app = await buildApp(ctx, {
     onRoute: (r: RouteOptions) => {
-      if (r.websocket || isWebApp(r.url)) return;
+      // The fediverse's routes (actors, WebFinger, inboxes) speak ActivityPub, not the client API.
+      if (r.websocket || isWebApp(r.url) || (r.config as { federation?: boolean } | undefined)?.federation)
+        return;
       for (const m of [r.method].flat()) {
         if (m !== 'HEAD' && m !== 'OPTIONS') registered.push(`${m} ${openApiPath(r.url)}`);
       }

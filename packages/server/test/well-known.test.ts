@@ -35,7 +35,7 @@ describe('NodeInfo', () => {
     expect(res.body).toMatchObject({
       version: v,
       software: { name: 'hashchat', version },
-      protocols: [],
+      protocols: ['activitypub'],
       openRegistrations: true,
       // The API it speaks, which megalodon's detector() reads for software it does not know.
       metadata: { upstream: { name: 'mastodon', version: expect.stringMatching(/^4\.\d+\.\d+$/) } },

@@ -133,6 +133,13 @@ describe('chats in a browser', () => {
     const upcoming = host.getByRole('list', { name: 'Upcoming sessions' });
     expect(await upcoming.getByRole('listitem').count()).toBeGreaterThan(1);
     await upcoming.getByRole('button', { name: 'Start now' }).first().waitFor();
+    // Anyone on the fediverse can follow it by the handle the page offers to copy.
+    const handle = host.getByLabel("The chat's handle");
+    expect(await handle.inputValue()).toBe(`@chat.teatalk@${new URL(server.url).host}`);
+    await host
+      .getByRole('region', { name: 'Follow from the fediverse' })
+      .getByRole('button', { name: 'Copy' })
+      .waitFor();
   });
 
   it('refuses a hashtag that is already claimed, beside the field', async () => {
@@ -276,5 +283,15 @@ describe('chats in a browser', () => {
     expect(after.schedule).toEqual(before.schedule);
     // An unchanged schedule is not sent, so the sessions to come keep their ids.
     expect(after.upcoming_sessions.map((s) => s.id)).toEqual(before.upcoming_sessions.map((s) => s.id));
+  });
+
+  it('a host has the chat share only its questions on the fediverse', async () => {
+    await host.goto(`${server.url}/chats/${chat.id}/edit`);
+    const everything = host.getByLabel('Every status in the room, questions and answers');
+    await expect.poll(() => everything.isChecked(), POLL).toBe(true);
+    await host.getByLabel('Only the questions').check();
+    await host.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    const saved = await getJson<{ fediverse_announces: string }>(`/api/v1/chats/${chat.id}`);
+    expect(saved.fediverse_announces).toBe('questions');
   });
 });

@@ -78,6 +78,13 @@ export const chatSchema = z
     co_hosts: z.array(accountSchema),
     following: z.boolean(),
     followers_count: z.number().int(),
+    /**
+     * The chat's handle on the fediverse (`chat.<hashtag>@<domain>`): any fediverse account can
+     * follow it. Null when the server does not federate.
+     */
+    fediverse_handle: z.string().nullable(),
+    /** What the chat's Group shares with its fediverse followers: every status of a live session, or only the questions. */
+    fediverse_announces: z.enum(['all', 'questions']),
     next_session: chatSessionSchema.nullable(),
     created_at: instant(),
   })

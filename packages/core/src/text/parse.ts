@@ -24,7 +24,8 @@ export const USERNAME_MAX_LENGTH = 30;
 // All patterns are sticky and built from disjoint classes, so each match is linear.
 const TAG_BODY = new RegExp(TAG_BODY_PATTERN, 'uy');
 const USERNAME = /[A-Za-z0-9_]+(?:[.-]+[A-Za-z0-9_]+)*/y;
-const DOMAIN = /[\p{L}\p{M}\p{N}_]+(?:[.-]+[\p{L}\p{M}\p{N}_]+)*/uy;
+// A port is part of a server's name (`@ana@127.0.0.1:4000`, development and test servers).
+const DOMAIN = /[\p{L}\p{M}\p{N}_]+(?:[.-]+[\p{L}\p{M}\p{N}_]+)*(?::\d{1,5}(?![\d\p{L}]))?/uy;
 const URL_SCHEME = /https?:\/\//iy;
 // RFC 3986 characters plus non-ASCII letters, marks and numbers (IDNs, Unicode paths); other
 // non-ASCII punctuation such as `。` ends the URL.

@@ -11,6 +11,9 @@ import Fastify, {
   type RouteOptions,
 } from 'fastify';
 import type { Context } from '../context';
+import { createHashchatFederation } from '../federation/federation';
+import { mountFederation } from '../federation/mount';
+import { federationDeps } from '../federation/wiring';
 import { checkCsrf, resolveViewer } from './auth';
 import { installErrorHandler } from './errors';
 import { parseMultipart } from './multipart';
@@ -129,6 +132,12 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<Fas
   // Streams hold connections open: close them first, or app.close() waits forever.
   app.addHook('preClose', async () => ctx.hub.close());
 
+  if (ctx.config.federation.enabled) {
+    // The fediverse edge: actors, WebFinger and inboxes, and deliveries of what is committed.
+    const { fed, port } = createHashchatFederation(ctx, federationDeps(ctx));
+    ctx.federation = port;
+    await mountFederation(app, ctx, fed);
+  }
   await registerRoutes(app, ctx);
   return app;
 }

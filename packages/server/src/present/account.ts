@@ -7,21 +7,24 @@ const isoDate = (ms: number) => new Date(ms).toISOString();
 
 /** Mastodon's Account entity. */
 export function serializeAccount(a: AccountViewRow, baseUrl: string) {
-  const url = `${baseUrl}/@${a.username}`;
+  // A remote account is `user@domain` and links to its profile on its own server.
+  const remote = a.domain ? a : null;
+  const url = remote ? (remote.url ?? remote.uri ?? '') : `${baseUrl}/@${a.username}`;
   const avatar = `${baseUrl}/avatars/${a.id}.svg`;
   return {
     id: String(a.id),
     username: a.username,
-    acct: a.username,
+    acct: remote ? `${a.username}@${remote.domain}` : a.username,
     display_name: a.display_name,
     locked: false,
     bot: false,
     discoverable: true,
     group: false,
     created_at: isoDate(Number(a.created_at)),
-    note: a.note ? `<p>${escapeHtml(a.note).replace(/\r\n|\r|\n/g, '<br>')}</p>` : '',
+    // A remote note arrives as sanitized HTML; a local one is plain text.
+    note: remote ? a.note : a.note ? `<p>${escapeHtml(a.note).replace(/\r\n|\r|\n/g, '<br>')}</p>` : '',
     url,
-    uri: url,
+    uri: remote?.uri ?? `${baseUrl}/users/${a.username.toLowerCase()}`,
     avatar,
     avatar_static: avatar,
     header: `${baseUrl}/headers/missing.png`,

@@ -65,6 +65,8 @@ export interface ChatParts {
   following: boolean;
   followersCount: number;
   nextSession: SessionEntity | null;
+  /** `chat.<tag>@<domain>`, or null when the server does not federate. */
+  fediverseHandle: string | null;
 }
 
 /** The Chat entity. `hosts` lists everyone with host powers (the owner first); `co_hosts` the others. */
@@ -97,6 +99,8 @@ export function serializeChat(p: ChatParts, baseUrl: string) {
     co_hosts: coHosts,
     following: p.following,
     followers_count: p.followersCount,
+    fediverse_handle: p.fediverseHandle,
+    fediverse_announces: row.fediverse_announces,
     next_session: p.nextSession,
     created_at: iso(Number(row.created_at))!,
   };

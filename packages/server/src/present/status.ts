@@ -36,7 +36,10 @@ export function serializeStatus(p: StatusParts, baseUrl: string, account?: Accou
   presented.statuses++;
   const s = p.row;
   const acct = account ?? serializeAccount(p.account, baseUrl);
-  const url = `${baseUrl}/@${p.account.username}/${s.id}`;
+  // A remote status keeps its own id and page; a local one's id is its ActivityPub Note.
+  const local = `${baseUrl}/users/${p.account.username.toLowerCase()}/statuses/${s.id}`;
+  const uri = s.uri ?? local;
+  const url = s.uri ? (s.url ?? s.uri) : `${baseUrl}/@${p.account.username}/${s.id}`;
   return {
     id: String(s.id),
     created_at: new Date(Number(s.created_at)).toISOString(),
@@ -46,7 +49,7 @@ export function serializeStatus(p: StatusParts, baseUrl: string, account?: Accou
     spoiler_text: s.spoiler_text,
     visibility: s.visibility,
     language: s.language,
-    uri: url,
+    uri,
     url,
     replies_count: Number(s.replies_count),
     reblogs_count: Number(s.reblogs_count),
@@ -66,8 +69,8 @@ export function serializeStatus(p: StatusParts, baseUrl: string, account?: Accou
     mentions: p.mentions.map((m) => ({
       id: String(m.id),
       username: m.username,
-      acct: m.username,
-      url: `${baseUrl}/@${m.username}`,
+      acct: m.domain ? `${m.username}@${m.domain}` : m.username,
+      url: m.domain ? (m.url ?? m.uri ?? '') : `${baseUrl}/@${m.username}`,
     })),
     tags: p.tags.map((t) => ({ name: t.display_name, url: `${baseUrl}/tags/${encodeURIComponent(t.name)}` })),
     emojis: [],

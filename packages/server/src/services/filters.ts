@@ -1,7 +1,7 @@
 import type { FilterContext, FilterResult } from '@hashchat/api/entities/filter';
 import { validationFailed } from '@hashchat/api/requests/validation';
 import { userTopic } from '@hashchat/api/topics';
-import { notFound, unprocessable } from '@hashchat/core/errors';
+import { notFound } from '@hashchat/core/errors';
 import { htmlToText, matchingKeywords } from '@hashchat/core/text/filter-match';
 import type { Kysely } from 'kysely';
 import type { Context } from '../context';

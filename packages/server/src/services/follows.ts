@@ -3,8 +3,9 @@ import { HashchatError, notFound } from '@hashchat/core/errors';
 import type { Context } from '../context';
 import { findAccountById } from '../store/accounts';
 import { appendEvents, type NewEvent } from '../store/events';
-import { deleteFollow, insertFollow, updateFollowOptions } from '../store/follows';
+import { deleteFollow, insertFollow, isFollowing, updateFollowOptions } from '../store/follows';
 import { leaveListsOf } from '../store/lists';
+import { deleteFollowRequest } from '../store/remote-accounts';
 import { deleteTagFollow, insertTagFollow } from '../store/tags';
 import { membershipEvents } from './lists';
 import { addNotifications } from './notifications';
@@ -25,6 +26,26 @@ export async function follow(
   if (viewerId === targetId) throw new HashchatError('Forbidden', 'You cannot follow yourself');
   const target = await findAccountById(ctx.store.db, targetId);
   if (!target || target.suspended_at !== null) throw notFound();
+  if (target.domain !== null) {
+    // A remote account: the follow is requested until its server accepts (federation/inbox.ts).
+    if (!ctx.federation) throw notFound();
+    if (await isFollowing(ctx.store.db, viewerId, targetId)) return;
+    await ctx.federation.follow(viewerId, targetId);
+    return;
+  }
+  await recordFollow(ctx, viewerId, targetId, options);
+}
+
+/**
+ * Writes a follow that needs no one's consent: a local account followed, or a remote account's
+ * Accept arrived. Notifies the followed account and tells the follower's open streams.
+ */
+export async function recordFollow(
+  ctx: Context,
+  viewerId: number,
+  targetId: number,
+  options: FollowOptions = {},
+): Promise<void> {
   const now = ctx.now();
   const stored = await ctx.store.db.transaction().execute(async (trx) => {
     const created = await insertFollow(trx, viewerId, targetId, now, {
@@ -52,9 +73,21 @@ export async function follow(
   await publishEvents(ctx, stored);
 }
 
-export async function unfollow(ctx: Context, viewerId: number, targetId: number): Promise<void> {
+export async function unfollow(
+  ctx: Context,
+  viewerId: number,
+  targetId: number,
+  opts: { federate?: boolean } = {},
+): Promise<void> {
   const target = await findAccountById(ctx.store.db, targetId);
   if (!target) throw notFound();
+  const viewer = await findAccountById(ctx.store.db, viewerId);
+  // A local account leaving a remote one tells its server (a pending request is withdrawn too).
+  if (target.domain !== null && viewer?.domain === null && ctx.federation && opts.federate !== false) {
+    const pending = await deleteFollowRequest(ctx.store.db, viewerId, targetId);
+    if (pending || (await isFollowing(ctx.store.db, viewerId, targetId)))
+      await ctx.federation.unfollow(viewerId, targetId);
+  }
   const stored = await ctx.store.db.transaction().execute(async (trx) => {
     if (!(await deleteFollow(trx, viewerId, targetId))) return [];
     // Lists hold only followed accounts (as in Mastodon): the account leaves the viewer's lists.

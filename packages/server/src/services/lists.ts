@@ -1,6 +1,6 @@
 import { validationFailed } from '@hashchat/api/requests/validation';
 import { accountTopic, listTopic } from '@hashchat/api/topics';
-import { notFound, unprocessable } from '@hashchat/core/errors';
+import { notFound } from '@hashchat/core/errors';
 import type { Context } from '../context';
 import { presentList } from '../present/list';
 import { appendEvents, type NewEvent } from '../store/events';

@@ -6,6 +6,8 @@ export async function publishEvents(
   ctx: Context,
   events: (StoredEvent & { topics: string[]; prev?: Record<string, number> })[],
 ): Promise<void> {
+  // Committed here, so delivered from here: once, by the instance that committed it.
+  if (events.length > 0) ctx.federation?.deliver(events.map((e) => ({ ...e, prev: e.prev ?? {} })));
   for (const e of events) {
     const { topics, prev, ...event } = e;
     for (const topic of topics) {

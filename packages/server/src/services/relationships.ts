@@ -1,5 +1,6 @@
 import type { Context } from '../context';
 import { followsAmong } from '../store/follows';
+import { requestedAmong } from '../store/remote-accounts';
 import { safetyRelationshipFields } from './moderation/safety-relationship';
 
 /** Mastodon's Relationship entities for the viewer against each id. */
@@ -8,6 +9,8 @@ export async function relationships(ctx: Context, viewerId: number, ids: number[
   if (ids.length === 0) return [];
   const { following: f, followedBy: fb } = await followsAmong(db, viewerId, ids);
   const safety = await safetyRelationshipFields(ctx, viewerId, ids);
+  // Follows of remote accounts wait for their server's Accept.
+  const requested = await requestedAmong(db, viewerId, ids);
   return ids.map((id) => ({
     id: String(id),
     following: f.has(id),
@@ -16,7 +19,7 @@ export async function relationships(ctx: Context, viewerId: number, ids: number[
     languages: null,
     followed_by: fb.has(id),
     ...safety(id),
-    requested: false,
+    requested: requested.has(id),
     requested_by: false,
     domain_blocking: false,
     endorsed: false,

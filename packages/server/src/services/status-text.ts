@@ -20,19 +20,22 @@ export async function readStatusText(ctx: Context, text: string, opts: { allowBl
   checkStatusText(ctx, text, opts);
   const parsed = parseText(text);
   const host = new URL(ctx.config.publicUrl).host;
-  const local = parsed.mentions.filter((m) => m.domain === null || m.domain.toLowerCase() === host);
+  // A local account by its username; a remote one already known here by `user@domain`.
+  const isLocal = (domain: string | null) => domain === null || domain.toLowerCase() === host;
+  const key = (username: string, domain: string | null) =>
+    (isLocal(domain) ? username : `${username}@${domain}`).toLowerCase();
   const mentioned = await findAccountsByUsernames(
     ctx.store.db,
-    local.map((m) => m.username),
+    parsed.mentions.map((m) => key(m.username, m.domain)),
   );
   const mentionedByName = new Map(mentioned.map((a) => [a.username_lower, a]));
   const base = ctx.config.publicUrl;
   const content = renderContent(parsed.tokens, {
     tagUrl: (name) => `${base}/tags/${encodeURIComponent(name)}`,
     mentionUrl: (username, domain) => {
-      if (domain !== null && domain.toLowerCase() !== host) return null;
-      const a = mentionedByName.get(username.toLowerCase());
-      return a ? `${base}/@${a.username}` : null;
+      const a = mentionedByName.get(key(username, domain));
+      if (!a) return null;
+      return a.domain === null ? `${base}/@${a.username}` : (a.url ?? a.uri);
     },
   });
   return { parsed, mentioned, content };

@@ -101,12 +101,14 @@ export function statusTopics(
   s: { account_id: number; visibility: string; reblog_of_id: number | null },
   tags: string[],
   mentioned: number[],
+  /** Where the status comes from: a remote one is not local, and a silenced server's is only its followers'. */
+  origin: 'local' | 'remote' | 'silenced' = 'local',
 ): string[] {
   const author = Number(s.account_id);
   if (s.visibility === 'direct') return [userTopic(author), ...mentioned.map(userTopic)];
   const topics = [accountTopic(author)];
-  if (s.visibility === 'public' && s.reblog_of_id === null) {
-    topics.push(PUBLIC_TOPIC, PUBLIC_LOCAL_TOPIC, ...tags.map(tagTopic));
+  if (s.visibility === 'public' && s.reblog_of_id === null && origin !== 'silenced') {
+    topics.push(PUBLIC_TOPIC, ...(origin === 'local' ? [PUBLIC_LOCAL_TOPIC] : []), ...tags.map(tagTopic));
   }
   return topics;
 }

@@ -15,6 +15,9 @@ export type AccountViewRow = Pick<
   | 'followers_count'
   | 'following_count'
   | 'last_status_at'
+  | 'domain'
+  | 'uri'
+  | 'url'
 >;
 
 export const findAccountById = (db: Kysely<Database>, id: number) =>
@@ -31,6 +34,8 @@ export const findAccountByLogin = (db: Kysely<Database>, login: string) =>
   db
     .selectFrom('accounts')
     .selectAll()
+    // Remote accounts have no password here, whatever their username or email column holds.
+    .where('domain', 'is', null)
     .where((eb) =>
       eb.or([eb('username_lower', '=', login.toLowerCase()), eb('email', '=', login.toLowerCase())]),
     )
@@ -57,7 +62,7 @@ export async function findAccountViewsByIds(
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   const { rows } = await sql<AccountViewRow>`select id, username, display_name, note, role, created_at,
-      statuses_count, followers_count, following_count, last_status_at
+      statuses_count, followers_count, following_count, last_status_at, domain, uri, url
     from accounts where id in (${sql.join(unique)})`.execute(db);
   return new Map(rows.map((r) => [Number(r.id), r]));
 }
@@ -131,7 +136,9 @@ export async function isEmailTaken(db: Kysely<Database>, email: string): Promise
 
 /** Whether the instance has any account yet (the first one runs it). */
 export async function hasAnyAccount(db: Kysely<Database>): Promise<boolean> {
-  return Boolean(await db.selectFrom('accounts').select('id').limit(1).executeTakeFirst());
+  return Boolean(
+    await db.selectFrom('accounts').select('id').where('domain', 'is', null).limit(1).executeTakeFirst(),
+  );
 }
 
 export const insertAccount = (db: Kysely<Database>, values: Insertable<AccountsTable>) =>

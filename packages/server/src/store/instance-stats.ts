@@ -1,16 +1,18 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 
-/** How many accounts (suspended ones too) and statuses the instance holds. */
+/** How many local accounts (suspended ones too) and statuses of theirs the instance holds. */
 export async function instanceCounts(db: Kysely<Database>) {
   const [users, statuses] = await Promise.all([
     db
       .selectFrom('accounts')
       .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('domain', 'is', null)
       .executeTakeFirst(),
     db
       .selectFrom('statuses')
       .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('uri', 'is', null)
       .executeTakeFirst(),
   ]);
   return { users: Number(users?.n ?? 0), statuses: Number(statuses?.n ?? 0) };
@@ -40,6 +42,7 @@ export async function nodeInfoUsage(db: Kysely<Database>, now: number) {
       .selectFrom('accounts')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('suspended_at', 'is', null)
+      .where('domain', 'is', null)
       .where('last_status_at', '>=', now - days * DAY)
       .executeTakeFirst();
   const [total, month, halfYear, posts] = await Promise.all([
@@ -47,6 +50,7 @@ export async function nodeInfoUsage(db: Kysely<Database>, now: number) {
       .selectFrom('accounts')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('suspended_at', 'is', null)
+      .where('domain', 'is', null)
       .executeTakeFirst(),
     active(30),
     active(180),
@@ -54,6 +58,7 @@ export async function nodeInfoUsage(db: Kysely<Database>, now: number) {
       .selectFrom('statuses')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('reblog_of_id', 'is', null)
+      .where('uri', 'is', null)
       .executeTakeFirst(),
   ]);
   return {

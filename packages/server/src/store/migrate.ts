@@ -12,6 +12,7 @@ import * as m011 from './migrations/011-markers';
 import * as m012 from './migrations/012-favourite-ids-bookmarks';
 import * as m013 from './migrations/013-media';
 import * as m014 from './migrations/014-scheduled-statuses-polls-edits';
+import * as m015 from './migrations/015-federation';
 import * as m016 from './migrations/016-federation-delivery';
 import * as m017 from './migrations/017-lists-filters-pins';
 import * as m018 from './migrations/018-question-media';
@@ -35,6 +36,7 @@ const migrations: Record<string, DialectMigration> = {
   '012-favourite-ids-bookmarks': m012,
   '013-media': m013,
   '014-scheduled-statuses-polls-edits': m014,
+  '015-federation': m015,
   '016-federation-delivery': m016,
   '017-lists-filters-pins': m017,
   '018-question-media': m018,

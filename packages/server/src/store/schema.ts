@@ -1,6 +1,7 @@
 import type { AccountFeatureTables } from './schema/account-features';
 import type { ChatTables } from './schema/chats';
 import type { CoreTables } from './schema/core';
+import type { FederationTables } from './schema/federation';
 import type { FederationDeliveryTables } from './schema/federation-delivery';
 import type { MediaTables } from './schema/media';
 import type { ModerationTables } from './schema/moderation';
@@ -19,7 +20,8 @@ export interface Database
     MediaTables,
     StatusFeatureTables,
     AccountFeatureTables,
-    FederationDeliveryTables {}
+    FederationDeliveryTables,
+    FederationTables {}
 
 export type {
   FeaturedTagsTable,
@@ -74,6 +76,13 @@ export type {
   TokensTable,
   Visibility,
 } from './schema/core';
+export type {
+  ActorKeysTable,
+  ActorKind,
+  ChatRemoteFollowersTable,
+  FollowRequestsTable,
+  KeyAlgorithm,
+} from './schema/federation';
 export type {
   DomainAllowsTable,
   DomainBlockSeverity,

@@ -22,7 +22,7 @@ export async function findStatusViewsByIds(
   if (unique.length === 0) return new Map();
   const { rows } = await sql<StatusViewRow>`select id, account_id, content, spoiler_text, sensitive,
       visibility, language, in_reply_to_id, in_reply_to_account_id, reblog_of_id, created_at,
-      edited_at, replies_count, reblogs_count, favourites_count
+      edited_at, replies_count, reblogs_count, favourites_count, uri, url
     from statuses where id in (${sql.join(unique)})`.execute(db);
   return new Map(rows.map((r) => [Number(r.id), r]));
 }

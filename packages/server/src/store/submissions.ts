@@ -200,3 +200,7 @@ export const pendingSubmissionRows = (db: Kysely<Database>, sessionId: number, l
     .orderBy('id')
     .limit(limit)
     .execute();
+
+/** The town-hall submissions a status is (a remote Like of that status is a vote for them). */
+export const submissionsOfStatus = (db: Kysely<Database>, statusId: number) =>
+  db.selectFrom('submissions').select(['id', 'state']).where('status_id', '=', statusId).execute();

@@ -15,7 +15,10 @@ export interface ChatInput {
   schedule: ChatSchedule;
 }
 
-export type ChatPatch = Partial<Omit<ChatInput, 'hashtag'>>;
+export type ChatPatch = Partial<Omit<ChatInput, 'hashtag'>> & {
+  /** What the chat's Group shares on the fediverse. */
+  fediverse_announces?: 'all' | 'questions';
+};
 
 export interface QuestionInput {
   text: string;

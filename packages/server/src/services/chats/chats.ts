@@ -37,7 +37,10 @@ export interface NewChat {
   schedule: ScheduleInput | null;
 }
 
-export type ChatPatch = Partial<Omit<NewChat, 'hashtag' | 'schedule'>> & { schedule?: ScheduleInput | null };
+export type ChatPatch = Partial<Omit<NewChat, 'hashtag' | 'schedule'>> & {
+  schedule?: ScheduleInput | null;
+  fediverseAnnounces?: 'all' | 'questions';
+};
 
 const claimedError = (tag: string, chat: { chat_id: number; title: string }) =>
   unprocessable(`Hashtag #${tag} is already claimed by chat "${chat.title}" (id ${chat.chat_id})`);
@@ -117,6 +120,7 @@ export async function updateChat(
       ...(patch.description !== undefined ? { description: patch.description } : {}),
       ...(patch.language !== undefined ? { language: patch.language } : {}),
       ...(patch.rules !== undefined ? { rules: patch.rules } : {}),
+      ...(patch.fediverseAnnounces !== undefined ? { fediverse_announces: patch.fediverseAnnounces } : {}),
       category_id: categoryId,
       time_zone: timeZone,
       schedule_start_local: schedule?.startsAt ?? null,

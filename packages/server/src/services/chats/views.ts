@@ -1,3 +1,4 @@
+import { chatActorName } from '@hashchat/core/chat/fediverse-handle';
 import type { Kysely } from 'kysely';
 import type { Context } from '../../context';
 import { type ChatEntity, type SessionEntity, serializeChat, serializeSession } from '../../present/chat';
@@ -105,6 +106,9 @@ export async function presentChats(
           following: following.has(id),
           followersCount: counts.get(id) ?? 0,
           nextSession: sessions.get(id) ?? null,
+          fediverseHandle: ctx.config.federation.enabled
+            ? `${chatActorName(row.tag_name)}@${new URL(ctx.config.publicUrl).host}`
+            : null,
         },
         ctx.config.publicUrl,
       ),

@@ -1,5 +1,5 @@
 import { validationFailed } from '@hashchat/api/requests/validation';
-import { notFound, unprocessable } from '@hashchat/core/errors';
+import { notFound } from '@hashchat/core/errors';
 import { normalizeDomain } from '@hashchat/core/federation/domains';
 import type { Context } from '../../context';
 import {

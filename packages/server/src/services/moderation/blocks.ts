@@ -33,19 +33,23 @@ async function target(ctx: Context, viewerId: number, targetId: number) {
   if (viewerId === targetId) throw new HashchatError('Forbidden', 'This action is not allowed');
   const a = await findAccountById(ctx.store.db, targetId);
   if (!a) throw notFound();
+  return a;
 }
 
 /** Blocks an account (Mastodon): follows both ways end; neither sees the other's statuses or notifications. */
 export async function blockAccount(ctx: Context, viewerId: number, targetId: number): Promise<void> {
-  await target(ctx, viewerId, targetId);
+  const blocked = await target(ctx, viewerId, targetId);
   await unfollow(ctx, viewerId, targetId);
   await unfollow(ctx, targetId, viewerId);
   await change(ctx, viewerId, targetId, (db, now) => insertBlock(db, viewerId, targetId, now), true);
+  // A remote account's server hears of it (Mastodon drops the follows between the two there too).
+  if (blocked.domain !== null) await ctx.federation?.block(viewerId, targetId);
 }
 
 export async function unblockAccount(ctx: Context, viewerId: number, targetId: number): Promise<void> {
-  await target(ctx, viewerId, targetId);
+  const blocked = await target(ctx, viewerId, targetId);
   await change(ctx, viewerId, targetId, (db) => deleteBlock(db, viewerId, targetId), true);
+  if (blocked.domain !== null) await ctx.federation?.unblock(viewerId, targetId);
 }
 
 /** Mutes an account, optionally for `durationSeconds` (0: indefinitely) and with its notifications. */

@@ -43,6 +43,8 @@ export interface ChatsTable {
   rrule: string | null;
   created_at: number;
   updated_at: number;
+  /** What the chat's Group announces on the fediverse: every status of a live session, or its questions. */
+  fediverse_announces: Generated<'all' | 'questions'>;
 }
 
 export interface ChatClaimsTable {

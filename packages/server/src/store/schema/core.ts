@@ -39,6 +39,19 @@ export interface AccountsTable {
   following_count: number;
   last_status_at: number | null;
   suspended_at: number | null;
+  /** Null for a local account; the server's host (`example.com`) for a remote one. */
+  domain: Generated<string | null>;
+  /** A remote account's ActivityPub id (its actor document). */
+  uri: Generated<string | null>;
+  /** A remote account's profile page. */
+  url: Generated<string | null>;
+  inbox_url: Generated<string | null>;
+  shared_inbox_url: Generated<string | null>;
+  followers_url: Generated<string | null>;
+  /** A remote account's main public key, `{"id": …, "pem": …}`. */
+  public_key: Generated<string | null>;
+  /** When the remote actor document was last read. */
+  fetched_at: Generated<number | null>;
 }
 
 export type MarkerTimeline = 'home' | 'notifications';
@@ -105,6 +118,10 @@ export interface StatusesTable {
   replies_count: Generated<number>;
   reblogs_count: Generated<number>;
   favourites_count: Generated<number>;
+  /** A remote status's ActivityPub id (null: local, its id is derived from the row). */
+  uri: Generated<string | null>;
+  /** A remote status's page on its own server. */
+  url: Generated<string | null>;
 }
 
 export interface TagsTable {

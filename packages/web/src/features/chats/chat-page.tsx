@@ -160,6 +160,17 @@ export function ChatPageView({ id, sessionId }: { id: string; sessionId: string 
         </section>
       )}
 
+      {chat.fediverse_handle && (
+        <section aria-labelledby="fediverse-title">
+          <h2 id="fediverse-title">Follow from the fediverse</h2>
+          <CopyField
+            label="The chat's handle"
+            value={`@${chat.fediverse_handle}`}
+            hint="Search for this handle in Mastodon or any fediverse app and follow it: you get every question the hosts publish and a note when a session goes live."
+          />
+        </section>
+      )}
+
       <section aria-labelledby="calendar-title">
         <h2 id="calendar-title">In your calendar</h2>
         <CopyField

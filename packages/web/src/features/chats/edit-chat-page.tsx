@@ -1,3 +1,4 @@
+import type { Chat } from '@hashchat/api/entities/chat';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { deleteChat, updateChat } from '../../api/chats';
@@ -39,6 +40,65 @@ function DeleteChat({ id }: { id: string }) {
           Delete chat
         </button>
       )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** What the chat's Group shares with its followers on the fediverse, saved as soon as it is chosen. */
+function FediverseSharing({ chat }: { chat: Chat }) {
+  const [value, setValue] = useState(chat.fediverse_announces);
+  const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
+  const [error, setError] = useState<string | null>(null);
+  async function choose(next: Chat['fediverse_announces']) {
+    const before = value;
+    setValue(next);
+    setState('saving');
+    setError(null);
+    try {
+      await updateChat(chat.id, { fediverse_announces: next });
+      setState('saved');
+    } catch (err) {
+      setValue(before);
+      setState('idle');
+      setError(errorMessage(err));
+    }
+  }
+  return (
+    <section aria-labelledby="fediverse-share-title">
+      <h2 id="fediverse-share-title">On the fediverse</h2>
+      <p>
+        People follow this chat from Mastodon and other apps as <strong>@{chat.fediverse_handle}</strong>.
+        During a session it shares with them:
+      </p>
+      <fieldset className="mod-choice">
+        <legend className="sr-only">What the chat shares</legend>
+        {(
+          [
+            ['all', 'Every status in the room, questions and answers'],
+            ['questions', 'Only the questions'],
+          ] as const
+        ).map(([option, label]) => (
+          <label key={option}>
+            <input
+              type="radio"
+              name="fediverse_announces"
+              value={option}
+              checked={value === option}
+              disabled={state === 'saving'}
+              onChange={() => choose(option)}
+            />{' '}
+            {label}
+          </label>
+        ))}
+      </fieldset>
+      <p className="field-hint" role="status">
+        {state === 'saved' ? 'Saved.' : ''}
+      </p>
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -90,6 +150,7 @@ export function EditChatPage({ id }: { id: string }) {
               navigate(paths.chat(chat.id));
             }}
           />
+          {chat.fediverse_handle && <FediverseSharing chat={chat} />}
           <DeleteChat id={chat.id} />
         </>
       )}

@@ -11,11 +11,12 @@ export function FollowButton({
   account: Account;
   onFollowChange(delta: number): void;
 }) {
-  // Not known until read; a relationship that cannot be read counts as not following.
+  // Not known until read; a relationship that cannot be read counts as not following. A follow
+  // of a remote account waiting for its server's answer (`requested`) counts as followed.
   const relationship = useResource(
     () =>
       getRelationship(account.id).then(
-        (rel) => rel?.following ?? false,
+        (rel) => Boolean(rel?.following || rel?.requested),
         () => false,
       ),
     [account.id],
@@ -23,7 +24,7 @@ export function FollowButton({
   const following = relationship.value ?? null;
   const toggle = useToggle(following, async (next) => {
     const rel = await setFollowing(account.id, next);
-    relationship.update(() => rel.following);
+    relationship.update(() => Boolean(rel.following || rel.requested));
     if (rel.following !== following) onFollowChange(rel.following ? 1 : -1);
   });
   return <ToggleButton toggle={toggle} label={{ on: 'Unfollow', off: 'Follow' }} className={followClass} />;

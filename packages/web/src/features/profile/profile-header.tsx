@@ -26,6 +26,14 @@ export function ProfileHeader({ account, canFollow, onFollowChange }: ProfileHea
             {displayName(account)}
           </h1>
           <p className="status-acct">@{account.acct}</p>
+          {account.acct.includes('@') && (
+            <p className="profile-remote">
+              On {account.acct.split('@')[1]} ·{' '}
+              <a href={account.url} rel="noopener noreferrer">
+                Their profile there
+              </a>
+            </p>
+          )}
         </div>
         {canFollow && <FollowButton account={account} onFollowChange={onFollowChange} />}
         {canFollow && <SafetyButtons account={account} />}

@@ -93,6 +93,7 @@ export const chatRoutes: RouteModule = (app, ctx) => {
       language: p.language,
       timeZone: p.time_zone,
       rules: p.rules,
+      fediverseAnnounces: p.fediverse_announces,
       ...(p.schedule !== undefined ? { schedule: p.schedule } : {}),
     });
   });

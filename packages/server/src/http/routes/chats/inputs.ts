@@ -118,6 +118,7 @@ export const chatPatchSchema = z.object({
   time_zone: z.string().min(1).max(64).optional(),
   rules: userText().max(5000).optional(),
   schedule: scheduleSchema.optional().nullable(),
+  fediverse_announces: z.enum(['all', 'questions']).optional(),
   hashtag: z.never({ error: 'cannot be changed; create a new chat for another hashtag' }).optional(),
 });
 

@@ -30,8 +30,7 @@ export const wellKnownRoutes: RouteModule = (app, ctx) => {
           version: VERSION,
           ...(v === '2.1' ? { repository: 'https://github.com/hashchat/hashchat' } : {}),
         },
-        // Federation is not switched on yet: no protocol is spoken to other servers.
-        protocols: [],
+        protocols: ctx.config.federation.enabled ? ['activitypub'] : [],
         services: { outbound: [], inbound: [] },
         usage,
         openRegistrations: ctx.config.registrationsOpen,

@@ -1,7 +1,6 @@
 import { filterContextSchema } from '@hashchat/api/entities/filter';
 import { formBool, idParam, stringList, userText } from '@hashchat/api/requests/fields';
 import { parseRequest, validationFailed } from '@hashchat/api/requests/validation';
-import { unprocessable } from '@hashchat/core/errors';
 import { z } from 'zod';
 import { presentFilter, presentV1Filters } from '../../../present/filter';
 import {

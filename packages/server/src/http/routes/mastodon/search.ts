@@ -2,6 +2,7 @@ import { searchQuery } from '@hashchat/api/requests/timelines';
 import { parseRequest } from '@hashchat/api/requests/validation';
 import { normalizeTag } from '@hashchat/core/text/tag-name';
 import { serializeAccount } from '../../../present/account';
+import { resolveRemote } from '../../../services/federation/resolve';
 import { presentStatuses } from '../../../services/status-views';
 import { visibleStatusIds } from '../../../services/visibility';
 import { searchAccounts } from '../../../store/accounts';
@@ -20,17 +21,25 @@ export const searchRoutes: RouteModule = (app, ctx) => {
     const text = q.q;
     // Offsets are for compatibility only: page with max_id.
     if (q.offset) return { accounts: [], statuses: [], hashtags: [] };
-    const [accounts, hashtags, statuses] = await Promise.all([
+    const resolved = q.resolve ? await resolveRemote(ctx, viewer, text) : null;
+    const [found, hashtags, statuses] = await Promise.all([
       want('accounts')
         ? searchAccounts(ctx.store.db, text.replace(/^@/, '').split('@')[0], q.limit, ctx.store.dialect.ilike)
         : [],
       want('hashtags') ? searchTags(text) : [],
       want('statuses') ? searchStatuses(text) : [],
     ]);
+    // What resolving found comes first, once.
+    const accounts =
+      resolved && 'account' in resolved
+        ? [resolved.account, ...found.filter((a) => Number(a.id) !== Number(resolved.account.id))]
+        : found;
+    const statusFound =
+      resolved && 'statusId' in resolved ? await presentStatuses(ctx, [resolved.statusId], viewer) : [];
     return {
-      accounts: accounts.map((a) => serializeAccount(a, ctx.config.publicUrl)),
+      accounts: accounts.slice(0, q.limit).map((a) => serializeAccount(a, ctx.config.publicUrl)),
       hashtags: await Promise.all(hashtags.map((t) => presentTag(ctx, t, viewer))),
-      statuses,
+      statuses: [...statusFound, ...statuses.filter((st) => !statusFound.some((f) => f.id === st.id))],
     };
 
     async function searchTags(t: string) {

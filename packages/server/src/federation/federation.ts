@@ -1,0 +1,35 @@
+import { createFederation, type Federation } from '@fedify/fedify';
+import type { Context } from '../context';
+import { registerActors } from './actors';
+import { registerInbox } from './inbox';
+import { Outbound } from './outbound';
+import { FedifyPort } from './port';
+import type { FederationDeps } from './wiring';
+
+export interface HashchatFederation {
+  fed: Federation<void>;
+  port: FedifyPort;
+}
+
+/**
+ * The Fedify federation of this server: its origin is PUBLIC_URL (never the request's Host, which
+ * a client chooses), its queue and cache those of `deps`, and private addresses over plain HTTP
+ * only when FEDERATION_ALLOW_PRIVATE_ADDRESSES is on (tests, development).
+ */
+export function createHashchatFederation(ctx: Context, deps: FederationDeps): HashchatFederation {
+  const fed = createFederation<void>({
+    kv: deps.kv,
+    queue: deps.queue,
+    origin: ctx.config.publicUrl,
+    allowPrivateAddress: ctx.config.federation.allowPrivateAddresses,
+    outboxRetryPolicy: deps.retryPolicy,
+    onOutboxError: deps.onOutboxError,
+    // Mastodon verifies draft-cavage first; RFC 9421 is tried when a server asks for it.
+    firstKnock: 'draft-cavage-http-signatures-12',
+    userAgent: { software: 'Hashchat', url: new URL(ctx.config.publicUrl) },
+  });
+  registerActors(fed, ctx);
+  registerInbox(fed, ctx, deps.domainPolicy);
+  const outbound = new Outbound(ctx, fed, deps.kv, deps.domainPolicy);
+  return { fed, port: new FedifyPort(ctx, outbound) };
+}

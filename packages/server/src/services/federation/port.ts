@@ -1,0 +1,25 @@
+import type { AppendedEvent } from '../../store/events';
+
+/**
+ * What services ask of the fediverse edge (src/federation), which implements it: services
+ * never import the protocol. Null on the context when federation is off.
+ */
+export interface FederationPort {
+  /** Sends a Follow from a local account to a remote one; the follow waits for its Accept. */
+  follow(followerId: number, targetId: number): Promise<void>;
+  /** Sends Undo(Follow). */
+  unfollow(followerId: number, targetId: number): Promise<void>;
+  /** Sends Block (the remote server drops the follows between the two). */
+  block(accountId: number, targetId: number): Promise<void>;
+  /** Sends Undo(Block). */
+  unblock(accountId: number, targetId: number): Promise<void>;
+  /**
+   * Finds a remote account (`user@host`, `@user@host`, an actor URL) or status (its URL), asking
+   * its server; the account or status id here, or null when there is nothing to find.
+   */
+  resolve(query: string): Promise<{ accountId: number } | { statusId: number } | null>;
+  /** Turns committed events (new, edited, deleted statuses; questions; sessions) into deliveries. */
+  deliver(events: AppendedEvent[]): void;
+  /** Waits for deliveries handed over so far to be queued (tests, shutdown). */
+  settled(): Promise<void>;
+}

@@ -1,0 +1,185 @@
+import { HashchatError } from '@hashchat/core/errors';
+import { normalizeTag } from '@hashchat/core/text/tag-name';
+import type { Context } from '../../context';
+import { serializeStatus } from '../../present/status';
+import { findAccountsByIds } from '../../store/accounts';
+import { appendEvents, type NewEvent } from '../../store/events';
+import { findStatusByUri, setStatusUri } from '../../store/remote-accounts';
+import type { Visibility } from '../../store/schema';
+import { updateEditedStatus } from '../../store/status-edits';
+import {
+  countReplyOnParent,
+  countStatusOnAuthor,
+  insertMentions,
+  insertStatusRow,
+  linkTags,
+} from '../../store/status-writes';
+import { findStatusById, statusTagsAndMentions } from '../../store/statuses';
+import { indexStatusInRooms } from '../live/room-index';
+import { roomUpdateEvents } from '../live/room-updates';
+import { applyRoomGate, checkRoomGate } from '../moderation/gate';
+import { addNotifications } from '../notifications';
+import { publishEvents } from '../publish';
+import { presentStatus } from '../status-views';
+import { deleteStatus } from '../statuses';
+import { statusTopics } from '../visibility';
+import { htmlToText, sanitizeRemoteHtml } from './sanitize-html';
+
+/** A remote Note, read by the federation edge into what a status needs. */
+export interface RemoteNote {
+  uri: string;
+  url: string | null;
+  /** The note's HTML as sent (sanitized here). */
+  html: string;
+  spoilerText: string;
+  sensitive: boolean;
+  visibility: Visibility;
+  language: string | null;
+  inReplyToId: number | null;
+  /** Hashtag names as sent (`#Tag` or `Tag`). */
+  tags: string[];
+  /** Accounts here (local or known remote) the note mentions. */
+  mentionIds: number[];
+  publishedAt: number | null;
+}
+
+const MAX_REMOTE_HTML = 100_000;
+
+/**
+ * Stores a remote status like a local one: sanitized, its hashtags and mentions linked, counted,
+ * its mentions notified, put in the rooms of live sessions it belongs to (classified, gated by the
+ * room's bans, mutes, slow mode and filters) and published on the same topics. Once per URI.
+ */
+export async function receiveRemoteStatus(
+  ctx: Context,
+  authorId: number,
+  note: RemoteNote,
+  origin: 'remote' | 'silenced' = 'remote',
+): Promise<number | null> {
+  const db = ctx.store.db;
+  const known = await findStatusByUri(db, note.uri);
+  if (known) return Number(known.id);
+  const content = sanitizeRemoteHtml(note.html.slice(0, MAX_REMOTE_HTML));
+  const text = htmlToText(content);
+  const tagNames = [...new Set(note.tags.map((t) => normalizeTag(t.replace(/^#/, ''))).filter(Boolean))];
+  const parsedTags = tagNames.map((name) => ({ name, display: name }));
+  const parent = note.inReplyToId !== null ? await findStatusById(db, note.inReplyToId) : undefined;
+  let gate: Awaited<ReturnType<typeof checkRoomGate>>;
+  try {
+    gate = await checkRoomGate(ctx, authorId, { tags: tagNames, visibility: note.visibility, text });
+  } catch (err) {
+    // Banned from the room, or slowed: a remote post has no one to answer the error to.
+    if (err instanceof HashchatError) {
+      ctx.metrics.remoteStatuses.inc({ outcome: 'refused' });
+      return null;
+    }
+    throw err;
+  }
+  const now = ctx.now();
+  const createdAt = note.publishedAt !== null && note.publishedAt < now ? note.publishedAt : now;
+  const result = await ctx.store.writeTransaction(async (trx) => {
+    const inserted = await insertStatusRow(trx, {
+      account_id: authorId,
+      text,
+      content,
+      spoiler_text: note.spoilerText.slice(0, 1000),
+      sensitive: note.sensitive ? 1 : 0,
+      visibility: note.visibility,
+      language: note.language,
+      in_reply_to_id: parent ? Number(parent.id) : null,
+      in_reply_to_account_id: parent ? Number(parent.account_id) : null,
+      created_at: createdAt,
+    });
+    const id = Number(inserted.id);
+    await setStatusUri(trx, id, note.uri, note.url);
+    const row = { ...inserted, uri: note.uri, url: note.url };
+    const tags = await linkTags(trx, ctx.store.tagIds, id, authorId, parsedTags, createdAt);
+    const mentionIds = [...new Set(note.mentionIds)].filter((m) => m !== authorId).sort((a, b) => a - b);
+    await insertMentions(trx, id, mentionIds);
+    const author = await countStatusOnAuthor(trx, authorId, createdAt);
+    if (!author) throw new Error(`remote author ${authorId} is gone`);
+    if (parent) await countReplyOnParent(trx, Number(parent.id));
+    const mentioned = [...(await findAccountsByIds(trx, mentionIds)).values()];
+    const entity = serializeStatus(
+      { row, account: author, tags, mentions: mentioned, favourited: false, reblogged: false, reblog: null },
+      ctx.config.publicUrl,
+    );
+    const events: NewEvent[] = [
+      {
+        event: 'update',
+        payload: JSON.stringify(entity),
+        accountId: authorId,
+        topics: statusTopics(row, tagNames, mentionIds, origin),
+      },
+    ];
+    events.push(...(await indexStatusInRooms(ctx, trx, { status: row, tagNames, entity })));
+    const local = mentioned.filter((a) => a.domain === null).map((a) => Number(a.id));
+    events.push(
+      ...(await addNotifications(
+        ctx,
+        trx,
+        local.map((m) => ({ accountId: m, fromAccountId: authorId, type: 'mention' as const, statusId: id })),
+        { statuses: new Map([[id, entity]]), accounts: new Map([[authorId, author]]) },
+      )),
+    );
+    const gated = await applyRoomGate(ctx, trx, { id, authorId, text }, gate, events);
+    return { id, tags, stored: await appendEvents(trx, ctx.store.dialect, gated, now) };
+  });
+  ctx.store.tagIds.add(result.tags);
+  ctx.metrics.remoteStatuses.inc({ outcome: 'stored' });
+  await publishEvents(ctx, result.stored);
+  return result.id;
+}
+
+/** A remote edit: new content for a status its author sent before; readers get `status.update`. */
+export async function updateRemoteStatus(
+  ctx: Context,
+  authorId: number,
+  uri: string,
+  change: { html: string; spoilerText: string; sensitive: boolean },
+): Promise<boolean> {
+  const db = ctx.store.db;
+  const row = await findStatusByUri(db, uri);
+  if (!row || Number(row.account_id) !== authorId) return false;
+  const content = sanitizeRemoteHtml(change.html.slice(0, MAX_REMOTE_HTML));
+  const now = ctx.now();
+  const id = Number(row.id);
+  const stored = await db.transaction().execute(async (trx) => {
+    await updateEditedStatus(trx, id, {
+      content,
+      text: htmlToText(content),
+      spoiler_text: change.spoilerText.slice(0, 1000),
+      sensitive: change.sensitive ? 1 : 0,
+      language: row.language,
+      edited_at: now,
+    });
+    const entity = await presentStatus(ctx, id, null, trx);
+    if (!entity) return [];
+    const { tagNames, mentionIds } = await statusTagsAndMentions(trx, id);
+    return appendEvents(
+      trx,
+      ctx.store.dialect,
+      [
+        {
+          event: 'status.update',
+          payload: JSON.stringify(entity),
+          accountId: authorId,
+          topics: statusTopics(row, tagNames, mentionIds, 'remote'),
+        },
+        // The rooms it is in hear of it too, as of a local edit.
+        ...(await roomUpdateEvents(trx, id, entity)),
+      ],
+      now,
+    );
+  });
+  await publishEvents(ctx, stored);
+  return true;
+}
+
+/** A remote Delete: the status goes, as when a local author deletes theirs. */
+export async function deleteRemoteStatus(ctx: Context, authorId: number, uri: string): Promise<boolean> {
+  const row = await findStatusByUri(ctx.store.db, uri);
+  if (!row || Number(row.account_id) !== authorId) return false;
+  await deleteStatus(ctx, authorId, Number(row.id));
+  return true;
+}

@@ -1,0 +1,184 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: API tests read untyped JSON bodies; each test asserts the fields it needs.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findAccountByUri } from '../src/store/remote-accounts';
+import {
+  AS_PUBLIC,
+  actorId,
+  announce,
+  createNote,
+  deleteNote,
+  follow,
+  like,
+  undo,
+  updatePerson,
+} from './fixtures/mastodon-activities';
+import { chatWithSession, post } from './live-helpers';
+import { type Instance, registerUser, startInstances } from './support/federation';
+import { MastodonPeer, mastodonAccepts } from './support/mastodon-peer';
+import { waitFor } from './support/wait';
+
+/**
+ * Contract tests against a Mastodon 4.x stand-in: it sends activities shaped exactly as Mastodon
+ * sends them, signed with draft-cavage signatures only, and checks what Hashchat delivers back
+ * against what Mastodon requires of it.
+ */
+let a: Instance;
+let peer: MastodonPeer;
+beforeAll(async () => {
+  [a] = await startInstances(1);
+  peer = await new MastodonPeer().start();
+});
+afterAll(async () => {
+  await a?.close();
+  await peer?.close();
+});
+
+describe('a Mastodon peer', () => {
+  it("votes for a town hall's approved question by liking its status, once", async () => {
+    const { host, hashtag, sessionId } = await chatWithSession(a, { live: true });
+    await host.api.request('PUT', `/api/v1/sessions/${sessionId}/town_hall`, {
+      town_hall: true,
+      submission_marker: '#ask',
+    });
+    const carol = await registerUser(a.url);
+    const asked = await post(carol.api, `#ask When does the library open? #${hashtag}`);
+    const submissions = async () =>
+      (await host.api.get(`/api/v1/sessions/${sessionId}/submissions?sort=newest&limit=80`)).body as any[];
+    const submission = await waitFor(async () => (await submissions()).find((x) => x.status_id === asked.id));
+    expect((await host.api.post(`/api/v1/submissions/${submission.id}/approve`)).status).toBe(200);
+    for (const n of ['l1', 'l2'])
+      expect((await peer.send(`${a.url}/inbox`, like(peer, asked.uri, `${n}-${Date.now()}`))).status).toBe(
+        202,
+      );
+    await waitFor(async () => (await submissions()).find((x) => x.id === submission.id)?.votes_count === 1, {
+      what: "the peer's vote",
+    });
+    await waitFor(
+      async () => (await carol.api.get(`/api/v1/statuses/${asked.id}`)).body.favourites_count === 1,
+    );
+    expect((await submissions()).find((x) => x.id === submission.id)?.votes_count).toBe(1);
+  });
+
+  it('follows, gets an Accept and statuses it can take, replies, likes, boosts, edits its profile, deletes and unfollows', async () => {
+    const alice = await registerUser(a.url);
+    const aliceUri = `${a.url}/users/${alice.username.toLowerCase()}`;
+    const account = async () => (await alice.api.get(`/api/v1/accounts/${alice.id}`)).body;
+
+    // Follow → Accept, signed with alice's key the way Mastodon verifies it.
+    const f = follow(peer, aliceUri, `${Date.now()}`);
+    expect((await peer.send(`${a.url}/users/${alice.username.toLowerCase()}/inbox`, f)).status).toBe(202);
+    const accept = await peer.next('Accept', (r) => r.json.actor === aliceUri);
+    expect(mastodonAccepts(accept, `${aliceUri}#main-key`)).toEqual([]);
+    expect(accept.json).toMatchObject({
+      actor: aliceUri,
+      object: { type: 'Follow', id: f.id, actor: actorId(peer) },
+    });
+    expect((await account()).followers_count).toBe(1);
+
+    // alice's public status, as a Create(Note) Mastodon takes: addressing, author, content,
+    // language map, hashtag and mention tags, sensitivity and times.
+    const posted = (
+      await alice.api.post('/api/v1/statuses', {
+        status: `Q1 Where do you read? #books @${peer.user}@${new URL(peer.origin).host}`,
+        language: 'en',
+      })
+    ).body;
+    const create = await peer.next('Create', (r) => (r.json.object as any)?.id === posted.uri);
+    expect(mastodonAccepts(create, `${aliceUri}#main-key`)).toEqual([]);
+    // The peer is both a follower and mentioned: one delivery, to its shared inbox.
+    expect(peer.received.filter((r) => (r.json.object as any)?.id === posted.uri)).toHaveLength(1);
+    expect(create.path).toBe('/inbox');
+    const note = create.json.object as any;
+    // JSON-LD compacts a one-element array to its element; Mastodon reads both.
+    const list = (v: unknown) => [v].flat();
+    expect(create.json.actor).toBe(aliceUri);
+    expect(list(create.json.to)).toEqual([AS_PUBLIC]);
+    expect(list(note.to)).toEqual([AS_PUBLIC]);
+    expect(note).toMatchObject({
+      type: 'Note',
+      attributedTo: aliceUri,
+      url: posted.url,
+      sensitive: false,
+      contentMap: { en: posted.content },
+      content: posted.content,
+    });
+    expect(list(note.cc)).toEqual(expect.arrayContaining([`${aliceUri}/followers`, actorId(peer)]));
+    expect(typeof note.published).toBe('string');
+    expect(list(note.tag)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'Hashtag', name: '#books' }),
+        expect.objectContaining({ type: 'Mention', href: actorId(peer) }),
+      ]),
+    );
+
+    // A reply with a mention and a hashtag: threaded, the mention notified, the tag timeline has it.
+    const n = `${Date.now()}`;
+    const reply = createNote(peer, {
+      n,
+      inReplyTo: posted.uri,
+      mention: { href: aliceUri, name: `@${alice.username}@${a.host}`, url: `${a.url}/@${alice.username}` },
+      hashtag: 'books',
+      text: 'A1 On the train',
+    });
+    expect((await peer.send(`${a.url}/inbox`, reply)).status).toBe(202);
+    const threaded = await waitFor(async () => {
+      const c = (await alice.api.get(`/api/v1/statuses/${posted.id}/context`)).body;
+      return c.descendants[0];
+    });
+    expect(threaded).toMatchObject({
+      uri: reply.object.id,
+      url: reply.object.url,
+      in_reply_to_id: posted.id,
+      account: { acct: `${peer.user}@${new URL(peer.origin).host}`, url: `${peer.origin}/@${peer.user}` },
+      tags: [expect.objectContaining({ name: 'books' })],
+      mentions: [expect.objectContaining({ id: alice.id })],
+    });
+    const notes = (await alice.api.get('/api/v1/notifications?types[]=mention')).body;
+    expect(notes.map((x: any) => x.status?.uri)).toContain(reply.object.id);
+    // Sanitized like any remote HTML: the profile's script and onclick are gone.
+    const remote = await findAccountByUri(a.ctx.store.db, actorId(peer));
+    expect(remote?.note).not.toMatch(/script|onclick/);
+
+    // Like and Announce count on alice's status.
+    expect((await peer.send(`${a.url}/inbox`, like(peer, posted.uri, n))).status).toBe(202);
+    expect((await peer.send(`${a.url}/inbox`, announce(peer, posted.uri, aliceUri, `${n}1`))).status).toBe(
+      202,
+    );
+    await waitFor(async () => {
+      const s = (await alice.api.get(`/api/v1/statuses/${posted.id}`)).body;
+      return s.favourites_count === 1 && s.reblogs_count === 1;
+    });
+
+    // Update(Person): the new name shows.
+    peer.rename('Renamed Peer');
+    expect(
+      (await peer.send(`${a.url}/inbox`, updatePerson(peer, peer.publicKeyPem, 'Renamed Peer'))).status,
+    ).toBe(202);
+    await waitFor(
+      async () => (await findAccountByUri(a.ctx.store.db, actorId(peer)))?.display_name === 'Renamed Peer',
+    );
+
+    // Delete with a Tombstone: the reply is gone.
+    expect((await peer.send(`${a.url}/inbox`, deleteNote(peer, n))).status).toBe(202);
+    await waitFor(
+      async () =>
+        (await alice.api.get(`/api/v1/statuses/${posted.id}/context`)).body.descendants.length === 0,
+    );
+
+    // Undo(Follow): no longer a follower.
+    expect((await peer.send(`${a.url}/inbox`, undo(peer, f, n))).status).toBe(202);
+    await waitFor(async () => (await account()).followers_count === 0);
+
+    // Delete of the actor itself (the account is gone there): suspended here, hidden from search.
+    const gone = {
+      '@context': 'https://www.w3.org/ns/activitystreams',
+      id: `${actorId(peer)}#delete`,
+      type: 'Delete',
+      actor: actorId(peer),
+      to: [AS_PUBLIC],
+      object: actorId(peer),
+    };
+    expect((await peer.send(`${a.url}/inbox`, gone)).status).toBe(202);
+    await waitFor(async () => (await findAccountByUri(a.ctx.store.db, actorId(peer)))?.suspended_at != null);
+  });
+});

@@ -1,0 +1,444 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: API tests read untyped JSON bodies; each test asserts the fields it needs.
+import { signRequest } from '@fedify/fedify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorKeyPairs } from '../src/federation/keys';
+import { findAccountByUsername } from '../src/store/accounts';
+import { findStatusByUri } from '../src/store/remote-accounts';
+import { addQuestion, chatWithSession, post } from './live-helpers';
+import {
+  followRemote,
+  type Instance,
+  registerUser,
+  resolveAccount,
+  startInstances,
+} from './support/federation';
+import { SseClient } from './support/sse';
+import { startTestServer } from './support/test-server';
+import { waitFor } from './support/wait';
+
+/** Two Hashchat servers on loopback, federating: follows, deliveries, Undo and Delete across them. */
+let a: Instance;
+let b: Instance;
+beforeAll(async () => {
+  [a, b] = await startInstances(2);
+});
+afterAll(async () => {
+  await Promise.all([a?.close(), b?.close()]);
+});
+
+const homeTexts = async (api: any) =>
+  ((await api.get('/api/v1/timelines/home?limit=40')).body as any[]).map((s) => s.reblog ?? s);
+
+describe('federation between two servers', () => {
+  it('a remote account follows a person by handle, gets the Accept, then their public statuses', async () => {
+    const alice = await registerUser(a.url);
+    const bob = await registerUser(b.url);
+    const aliceOnB = await resolveAccount(bob.api, `@${alice.username}@${a.host}`);
+    const account = await bob.api.get(`/api/v1/accounts/${aliceOnB}`);
+    expect(account.body).toMatchObject({
+      acct: `${alice.username}@${a.host}`,
+      username: alice.username,
+      url: `${a.url}/@${alice.username}`,
+      uri: `${a.url}/users/${alice.username.toLowerCase()}`,
+    });
+    const followed = await bob.api.post(`/api/v1/accounts/${aliceOnB}/follow`);
+    expect(followed.body).toMatchObject({ following: false, requested: true });
+    await followRemote(bob.api, aliceOnB);
+    // A counts bob among alice's followers.
+    await waitFor(
+      async () => (await alice.api.get(`/api/v1/accounts/${alice.id}`)).body.followers_count === 1,
+    );
+
+    const status = await post(alice.api, 'Hello fediverse #federated');
+    const seen = await waitFor(async () => (await homeTexts(bob.api)).find((s) => s.uri === status.uri), {
+      what: "alice's status in bob's home timeline",
+    });
+    expect(seen).toMatchObject({
+      account: { id: aliceOnB, acct: `${alice.username}@${a.host}` },
+      url: status.url,
+      visibility: 'public',
+    });
+    expect(seen.content).toContain('Hello fediverse');
+    // Its hashtag's timeline on B has it too.
+    const tagged = await bob.api.get('/api/v1/timelines/tag/federated');
+    expect(tagged.body.map((s: any) => s.uri)).toContain(status.uri);
+
+    // Deleted on A: gone from B.
+    expect((await alice.api.delete(`/api/v1/statuses/${status.id}`)).status).toBe(200);
+    await waitFor(async () => !(await homeTexts(bob.api)).some((s) => s.uri === status.uri), {
+      what: 'the Delete to reach B',
+    });
+
+    // Unfollowed (Undo): A stops delivering.
+    await bob.api.post(`/api/v1/accounts/${aliceOnB}/unfollow`);
+    await waitFor(
+      async () => (await alice.api.get(`/api/v1/accounts/${alice.id}`)).body.followers_count === 0,
+      {
+        what: 'the Undo to reach A',
+      },
+    );
+    const after = await post(alice.api, 'Nobody on B hears this');
+    await a.ctx.federation?.settled();
+    const home = await homeTexts(bob.api);
+    expect(home.some((s) => s.uri === after.uri)).toBe(false);
+  });
+
+  it('a remote account follows a chat by its handle and gets the questions the hosts publish', async () => {
+    const { host, hashtag, chatId, sessionId } = await chatWithSession(a, { live: true });
+    const chat = await host.api.get(`/api/v1/chats/${chatId}`);
+    const handle = chat.body.fediverse_handle as string;
+    expect(handle).toBe(`chat.${hashtag}@${a.host}`);
+    const bob = await registerUser(b.url);
+    const chatOnB = await resolveAccount(bob.api, `@${handle}`);
+    await followRemote(bob.api, chatOnB);
+    const question = await addQuestion(host.api, sessionId, 'What brought you here?');
+    const published = await host.api.post(`/api/v1/questions/${question.id}/publish`);
+    expect(published.status).toBe(200);
+    const uri = published.body.status.uri as string;
+    const seen = await waitFor(async () => (await homeTexts(bob.api)).find((s) => s.uri === uri), {
+      what: "the chat's Announce of Q1 in bob's home timeline",
+      timeoutMs: 10_000,
+    });
+    expect(seen.content).toContain('What brought you here?');
+  });
+});
+
+describe('actors', () => {
+  const ap = { accept: 'application/activity+json' };
+
+  it('a person: WebFinger, then a Person with inbox, outbox, collections and both keys', async () => {
+    const alice = await registerUser(a.url);
+    const id = `${a.url}/users/${alice.username.toLowerCase()}`;
+    const wf = await fetch(`${a.url}/.well-known/webfinger?resource=acct:${alice.username}@${a.host}`);
+    expect(wf.status).toBe(200);
+    expect((await wf.json()).links).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ rel: 'self', type: 'application/activity+json', href: id }),
+      ]),
+    );
+    const person = await (await fetch(id, { headers: ap })).json();
+    expect(person).toMatchObject({
+      id,
+      type: 'Person',
+      preferredUsername: alice.username,
+      url: `${a.url}/@${alice.username}`,
+      inbox: `${id}/inbox`,
+      outbox: `${id}/outbox`,
+      followers: `${id}/followers`,
+      following: `${id}/following`,
+      featured: `${id}/featured`,
+      endpoints: { sharedInbox: `${a.url}/inbox` },
+      publicKey: { id: `${id}#main-key`, owner: id },
+    });
+    expect(person.publicKey.publicKeyPem).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+    expect([person.assertionMethod].flat().map((k: any) => k.type)).toEqual(['Multikey', 'Multikey']);
+    // A browser asking for the actor is sent to the profile page.
+    const page = await fetch(id, { redirect: 'manual' });
+    expect(page.status).toBe(302);
+    expect(page.headers.get('location')).toBe(`${a.url}/@${alice.username.toLowerCase()}`);
+  });
+
+  it("a chat: its handle finds a Group with the chat's title, description and next session", async () => {
+    const { host, hashtag, chatId } = await chatWithSession(a);
+    await host.api.patch(`/api/v1/chats/${chatId}`, { description: 'Books <b>and</b> more' });
+    const wf = await fetch(`${a.url}/.well-known/webfinger?resource=acct:chat.${hashtag}@${a.host}`);
+    const self = (await wf.json()).links.find((l: any) => l.rel === 'self').href as string;
+    expect(self).toBe(`${a.url}/users/chat-${chatId}`);
+    const group = await (await fetch(self, { headers: ap })).json();
+    expect(group).toMatchObject({
+      type: 'Group',
+      preferredUsername: `chat.${hashtag}`,
+      name: 'Live chat',
+      url: `${a.url}/chats/${chatId}`,
+      inbox: `${self}/inbox`,
+      followers: `${self}/followers`,
+    });
+    expect(group.summary).toContain('Books &lt;b&gt;and&lt;/b&gt; more');
+    expect(group.summary).toContain('Next session');
+    expect([group.attachment].flat()[0]).toMatchObject({ type: 'PropertyValue', name: 'Next session' });
+    // A username can never be taken for a chat: no account is named like one.
+    expect(
+      (await fetch(`${a.url}/.well-known/webfinger?resource=acct:chat.nothing${Date.now()}@${a.host}`))
+        .status,
+    ).toBe(404);
+  });
+
+  it('an inbox refuses a body over its limit', async () => {
+    const res = await fetch(`${a.url}/inbox`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/activity+json' },
+      body: 'x'.repeat(600 * 1024),
+    });
+    expect(res.status).toBe(413);
+  });
+});
+
+describe('statuses across servers', () => {
+  it('edits arrive as Update, replies reach the author they answer, and a status URL serves its Note', async () => {
+    const alice = await registerUser(a.url);
+    const bob = await registerUser(b.url);
+    const aliceOnB = await resolveAccount(bob.api, `@${alice.username}@${a.host}`);
+    await followRemote(bob.api, aliceOnB);
+    const status = await post(alice.api, 'First draft');
+    const onB = await waitFor(async () => (await homeTexts(bob.api)).find((s) => s.uri === status.uri));
+    expect(
+      (await alice.api.request('PUT', `/api/v1/statuses/${status.id}`, { status: 'Second draft' })).status,
+    ).toBe(200);
+    await waitFor(
+      async () => (await bob.api.get(`/api/v1/statuses/${onB.id}`)).body.content.includes('Second draft'),
+      { what: 'the Update to reach B' },
+    );
+    expect((await bob.api.get(`/api/v1/statuses/${onB.id}`)).body.edited_at).not.toBeNull();
+
+    // Bob answers on B; alice's server gets it (she is the author it replies to) and threads it.
+    const reply = await post(bob.api, 'Nice one', onB.id);
+    const context = await waitFor(
+      async () => {
+        const c = await alice.api.get(`/api/v1/statuses/${status.id}/context`);
+        return c.body.descendants.length > 0 && c.body;
+      },
+      { what: "bob's reply in alice's thread on A" },
+    );
+    expect(context.descendants[0]).toMatchObject({
+      uri: reply.uri,
+      account: { acct: `${bob.username}@${b.host}` },
+      in_reply_to_id: status.id,
+    });
+
+    // A pasted link resolves: the status's page, asked for as ActivityPub, is its Note.
+    const note = await fetch(status.url, { headers: { accept: 'application/activity+json' } });
+    expect(note.status).toBe(200);
+    expect(await note.json()).toMatchObject({ type: 'Note', id: status.uri, content: '<p>Second draft</p>' });
+    const found = await bob.api.get(
+      `/api/v2/search?q=${encodeURIComponent(status.url)}&resolve=true&type=statuses`,
+    );
+    expect(found.body.statuses.map((s: any) => s.uri)).toEqual([status.uri]);
+  });
+
+  it('a block ends the follow on the other server too', async () => {
+    const alice = await registerUser(a.url);
+    const bob = await registerUser(b.url);
+    const aliceOnB = await resolveAccount(bob.api, `@${alice.username}@${a.host}`);
+    await followRemote(bob.api, aliceOnB);
+    await waitFor(
+      async () => (await alice.api.get(`/api/v1/accounts/${alice.id}`)).body.followers_count === 1,
+    );
+    expect((await bob.api.post(`/api/v1/accounts/${aliceOnB}/block`)).status).toBe(200);
+    await waitFor(
+      async () => (await alice.api.get(`/api/v1/accounts/${alice.id}`)).body.followers_count === 0,
+      {
+        what: 'the Block (and Undo Follow) to reach A',
+      },
+    );
+  });
+});
+
+describe('a chat on the fediverse', () => {
+  it('a remote answer to Q1 joins the live room as the answer to Q1', async () => {
+    const { host, hashtag, chatId, sessionId } = await chatWithSession(a, { live: true });
+    const stream = new SseClient(`${a.url}/api/v1/streaming/hashtag?tag=${hashtag}`);
+    await stream.live;
+    const handle = (await host.api.get(`/api/v1/chats/${chatId}`)).body.fediverse_handle as string;
+    const bob = await registerUser(b.url);
+    await followRemote(bob.api, await resolveAccount(bob.api, `@${handle}`));
+    const q = await addQuestion(host.api, sessionId, 'Where do you read?');
+    const published = (await host.api.post(`/api/v1/questions/${q.id}/publish`)).body;
+    const q1OnB = await waitFor(
+      async () => (await homeTexts(bob.api)).find((s) => s.uri === published.status.uri),
+      {
+        what: 'Q1 on B',
+        timeoutMs: 10_000,
+      },
+    );
+    const answer = await post(bob.api, `A1 On the train #${hashtag}`, q1OnB.id);
+    const inRoom = await waitFor(
+      async () =>
+        (await host.api.get(`/api/v1/sessions/${sessionId}/room`)).body.find(
+          (s: any) => s.uri === answer.uri,
+        ),
+      { what: "bob's answer in the room on A" },
+    );
+    expect(inRoom).toMatchObject({
+      account: { acct: `${bob.username}@${b.host}` },
+      chat: { kind: 'answer', question_number: 1 },
+    });
+    // Live on the hashtag's stream, and in the transcript under Q1.
+    await stream.waitFor((events) =>
+      events.some((e) => e.event === 'update' && JSON.parse(e.data).uri === answer.uri),
+    );
+    stream.close();
+    const transcript = await host.api.get(`/api/v1/sessions/${sessionId}/transcript?question_number=1`);
+    expect(JSON.stringify(transcript.body)).toContain(answer.uri);
+
+    // Banned from the room: the next answer stays out.
+    const bobOnA = inRoom.account.id as string;
+    expect(
+      (
+        await host.api.post(`/api/v1/sessions/${sessionId}/moderation`, {
+          action: 'ban',
+          account_id: bobOnA,
+          reason: 'spam',
+          category: 'spam',
+        })
+      ).status,
+    ).toBe(200);
+    const refused = async () =>
+      (await a.ctx.metrics.remoteStatuses.get()).values.find((v) => v.labels.outcome === 'refused')?.value ??
+      0;
+    const before = await refused();
+    const banned = await post(bob.api, `A1 Buy my book #${hashtag}`, q1OnB.id);
+    await waitFor(async () => (await refused()) > before, { what: 'A to refuse the banned answer' });
+    expect(
+      (await host.api.get(`/api/v1/sessions/${sessionId}/room`)).body.map((s: any) => s.uri),
+    ).not.toContain(banned.uri);
+
+    // Bob edits it, then deletes it, on B: the room on A follows.
+    const roomStatus = async () =>
+      (await host.api.get(`/api/v1/sessions/${sessionId}/room`)).body.find((s: any) => s.uri === answer.uri);
+    await bob.api.request('PUT', `/api/v1/statuses/${answer.id}`, { status: 'A1 On the night train' });
+    await waitFor(async () => (await roomStatus())?.content.includes('night train'), {
+      what: 'the edit in the room',
+    });
+    await bob.api.delete(`/api/v1/statuses/${answer.id}`);
+    await waitFor(async () => (await roomStatus()) === undefined, { what: 'the deletion in the room' });
+  });
+
+  it("the chat's Group shares every status of a live session, or only its questions when the hosts say so", async () => {
+    const { host, hashtag, chatId } = await chatWithSession(a, { live: true });
+    const handle = (await host.api.get(`/api/v1/chats/${chatId}`)).body.fediverse_handle as string;
+    const bob = await registerUser(b.url);
+    await followRemote(bob.api, await resolveAccount(bob.api, `@${handle}`));
+    const carol = await registerUser(a.url);
+    const shared = await post(carol.api, `I read on the bus #${hashtag}`);
+    const seen = await waitFor(async () => (await homeTexts(bob.api)).find((s) => s.uri === shared.uri), {
+      what: "carol's room status announced to B",
+    });
+    expect(seen.account.acct).toBe(`${carol.username}@${a.host}`);
+
+    const patched = await host.api.patch(`/api/v1/chats/${chatId}`, { fediverse_announces: 'questions' });
+    expect(patched.body.fediverse_announces).toBe('questions');
+    const announces = async () =>
+      (await a.ctx.metrics.activitiesQueued.get()).values.find((v) => v.labels.type === 'Announce')?.value ??
+      0;
+    const before = await announces();
+    await post(carol.api, `Not shared #${hashtag}`);
+    await a.ctx.federation?.settled();
+    expect(await announces()).toBe(before);
+  });
+
+  it("a session going live reaches the chat's remote followers", async () => {
+    const { host, chatId, sessionId } = await chatWithSession(a);
+    const handle = (await host.api.get(`/api/v1/chats/${chatId}`)).body.fediverse_handle as string;
+    const bob = await registerUser(b.url);
+    const chatOnB = await resolveAccount(bob.api, `@${handle}`);
+    await followRemote(bob.api, chatOnB);
+    expect((await host.api.post(`/api/v1/sessions/${sessionId}/start`)).status).toBe(200);
+    const live = await waitFor(
+      async () =>
+        (await homeTexts(bob.api)).find((s) => s.account.id === chatOnB && s.content.includes('Live now')),
+      { what: "the chat's live note on B" },
+    );
+    expect(live.content).toContain('Live chat');
+  });
+});
+
+describe('the inbox', () => {
+  /** A Create(Note) from bob on B mentioning alice on A, signed (draft-cavage) with bob's real key. */
+  async function signedCreate(body?: (json: string) => string) {
+    const alice = await registerUser(a.url);
+    const bob = await registerUser(b.url);
+    // A knows bob's account once it has read his actor; B serves it (and his key) at this URI.
+    const bobUri = `${b.url}/users/${bob.username.toLowerCase()}`;
+    const noteUri = `${bobUri}/statuses/${Date.now()}`;
+    const activity = JSON.stringify({
+      '@context': 'https://www.w3.org/ns/activitystreams',
+      id: `${noteUri}/activity`,
+      type: 'Create',
+      actor: bobUri,
+      to: ['https://www.w3.org/ns/activitystreams#Public'],
+      object: {
+        id: noteUri,
+        type: 'Note',
+        attributedTo: bobUri,
+        to: ['https://www.w3.org/ns/activitystreams#Public'],
+        content: `<p>Hi @${alice.username}</p>`,
+        tag: [{ type: 'Mention', href: `${a.url}/users/${alice.username.toLowerCase()}` }],
+      },
+    });
+    const row = await findAccountByUsername(b.ctx.store.db, bob.username);
+    const [rsa] = await actorKeyPairs(b.ctx, 'account', Number(row!.id));
+    const signed = await signRequest(
+      new Request(`${a.url}/inbox`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/activity+json', accept: 'application/activity+json' },
+        body: activity,
+      }),
+      rsa.privateKey,
+      new URL(`${bobUri}#main-key`),
+      { spec: 'draft-cavage-http-signatures-12' },
+    );
+    const sent = body ? body(activity) : activity;
+    return {
+      alice,
+      noteUri,
+      request: new Request(signed.url, { method: 'POST', headers: signed.headers, body: sent }),
+    };
+  }
+
+  it('takes a correctly signed activity', async () => {
+    const { request, noteUri } = await signedCreate();
+    const res = await fetch(request);
+    expect(res.status).toBe(202);
+    await waitFor(() => findStatusByUri(a.ctx.store.db, noteUri), { what: 'the note stored on A' });
+  });
+
+  it('refuses a tampered body (its Digest no longer matches) with 401 and stores nothing', async () => {
+    const { request, noteUri } = await signedCreate((json) => json.replace('<p>Hi', '<p>Pwned'));
+    const res = await fetch(request);
+    expect(res.status).toBe(401);
+    await a.ctx.federation?.settled();
+    expect(await findStatusByUri(a.ctx.store.db, noteUri)).toBeUndefined();
+  });
+
+  it('refuses an unsigned or forged activity with 401', async () => {
+    const { request, noteUri } = await signedCreate();
+    const unsigned = new Headers(request.headers);
+    unsigned.delete('signature');
+    const body = await request.text();
+    expect((await fetch(request.url, { method: 'POST', headers: unsigned, body })).status).toBe(401);
+    const forged = new Headers(request.headers);
+    forged.set(
+      'signature',
+      (forged.get('signature') ?? '').replace(/signature="[^"]+"/, `signature="${'A'.repeat(344)}"`),
+    );
+    expect((await fetch(request.url, { method: 'POST', headers: forged, body })).status).toBe(401);
+    expect(await findStatusByUri(a.ctx.store.db, noteUri)).toBeUndefined();
+  });
+});
+
+describe('with FEDERATION_ENABLED=false', () => {
+  it('serves no actor, WebFinger or inbox, and chats have no handle', async () => {
+    const off = await startTestServer({ env: { FEDERATION_ENABLED: 'false' } });
+    try {
+      const u = await registerUser(off.url);
+      const actor = await fetch(`${off.url}/users/${u.username.toLowerCase()}`, {
+        headers: { accept: 'application/activity+json' },
+      });
+      expect(actor.headers.get('content-type') ?? '').not.toMatch(/activity\+json/);
+      const wf = await fetch(
+        `${off.url}/.well-known/webfinger?resource=acct:${u.username}@${new URL(off.url).host}`,
+      );
+      expect(wf.status).toBe(404);
+      expect((await fetch(`${off.url}/inbox`, { method: 'POST', body: '{}' })).status).toBe(404);
+      const chat = await u.api.post('/api/v1/chats', {
+        hashtag: `off${Date.now()}`,
+        title: 'Off',
+        time_zone: 'UTC',
+      });
+      expect(chat.body.fediverse_handle).toBeNull();
+      expect((await fetch(`${off.url}/nodeinfo/2.1`).then((r) => r.json())).protocols).toEqual([]);
+    } finally {
+      await off.close();
+    }
+  });
+});
