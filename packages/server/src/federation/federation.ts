@@ -9,6 +9,8 @@ import type { FederationDeps } from './wiring';
 export interface HashchatFederation {
   fed: Federation<void>;
   port: FedifyPort;
+  /** Stops the queue workers and the store-backed pieces under them. */
+  close(): Promise<void>;
 }
 
 /**
@@ -27,9 +29,23 @@ export function createHashchatFederation(ctx: Context, deps: FederationDeps): Ha
     // Mastodon verifies draft-cavage first; RFC 9421 is tried when a server asks for it.
     firstKnock: 'draft-cavage-http-signatures-12',
     userAgent: { software: 'Hashchat', url: new URL(ctx.config.publicUrl) },
+    // Started below, at once: deliveries queued before a restart go out without waiting for a new one.
+    manuallyStartQueue: true,
   });
+  if (deps.onOutboxPermanentFailure) fed.setOutboxPermanentFailureHandler(deps.onOutboxPermanentFailure);
   registerActors(fed, ctx);
   registerInbox(fed, ctx, deps.domainPolicy);
   const outbound = new Outbound(ctx, fed, deps.kv, deps.domainPolicy);
-  return { fed, port: new FedifyPort(ctx, outbound) };
+  const stop = new AbortController();
+  fed
+    .startQueue(undefined, { signal: stop.signal })
+    .catch((err) => ctx.log.error({ err }, 'federation: the queue stopped'));
+  return {
+    fed,
+    port: new FedifyPort(ctx, outbound),
+    async close() {
+      stop.abort();
+      await deps.close();
+    },
+  };
 }

@@ -134,8 +134,9 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<Fas
 
   if (ctx.config.federation.enabled) {
     // The fediverse edge: actors, WebFinger and inboxes, and deliveries of what is committed.
-    const { fed, port } = createHashchatFederation(ctx, federationDeps(ctx));
+    const { fed, port, close } = createHashchatFederation(ctx, federationDeps(ctx));
     ctx.federation = port;
+    app.addHook('onClose', close);
     await mountFederation(app, ctx, fed);
   }
   await registerRoutes(app, ctx);
