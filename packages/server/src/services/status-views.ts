@@ -12,11 +12,11 @@ import type { Database } from '../store/schema';
 import {
   findStatusViewsByIds,
   mentionsForStatuses,
-  type StatusViewRow,
+  type StatusPageRow,
   tagsForStatuses,
   viewerStateForStatuses,
 } from '../store/statuses';
-import { visibleStatusIds } from './visibility';
+import { visibleAmong } from './visibility';
 
 /**
  * The read pipeline's hydrate + present steps: status ids in, Status entities out, in the
@@ -28,20 +28,81 @@ export async function presentStatuses(
   viewerId: number | null,
   db: Kysely<Database> = ctx.store.db,
 ): Promise<StatusEntity[]> {
+  return presentRows(ctx, ids, await pageRows(db, ids), viewerId, db);
+}
+
+export async function presentStatus(
+  ctx: Context,
+  id: number,
+  viewerId: number | null,
+  db: Kysely<Database> = ctx.store.db,
+): Promise<StatusEntity | null> {
+  return (await presentStatuses(ctx, [id], viewerId, db))[0] ?? null;
+}
+
+/**
+ * The read pipeline with its rules step: of these ids, the statuses the viewer may see
+ * (services/visibility.ts), presented in order. Every read path that answers a viewer goes through here.
+ * The rule and the presenting share one read of the rows (with their reblog targets).
+ */
+export async function presentVisibleStatuses(
+  ctx: Context,
+  ids: number[],
+  viewerId: number | null,
+  db: Kysely<Database> = ctx.store.db,
+): Promise<StatusEntity[]> {
+  const rows = await pageRows(db, ids);
+  const visible = await visibleAmong(db, rows, ids, viewerId);
+  return presentRows(
+    ctx,
+    ids.filter((id) => visible.has(id)),
+    rows,
+    viewerId,
+    db,
+  );
+}
+
+/** The rows of `ids` and of the statuses they reblog, by id. */
+async function pageRows(db: Kysely<Database>, ids: number[]): Promise<Map<number, StatusPageRow>> {
   const rows = await findStatusViewsByIds(db, ids);
-  const reblogIds = [...rows.values()]
+  const missing = [...rows.values()]
     .map((r) => r.reblog_of_id)
-    .filter((x): x is number => x !== null)
+    .filter((t): t is number => t !== null && !rows.has(Number(t)))
     .map(Number);
-  const inner = await findStatusViewsByIds(db, reblogIds);
-  const all = [...rows.values(), ...inner.values()];
+  if (missing.length > 0) for (const [id, r] of await findStatusViewsByIds(db, missing)) rows.set(id, r);
+  return rows;
+}
+
+/** Presents `ids` (in order) from `rows`, which holds them and their reblog targets. */
+async function presentRows(
+  ctx: Context,
+  ids: number[],
+  rows: ReadonlyMap<number, StatusPageRow>,
+  viewerId: number | null,
+  db: Kysely<Database>,
+): Promise<StatusEntity[]> {
+  const all: StatusPageRow[] = [];
+  const seen = new Set<number>();
+  for (const id of ids) {
+    const r = rows.get(id);
+    if (!r) continue;
+    for (const row of [r, r.reblog_of_id === null ? undefined : rows.get(Number(r.reblog_of_id))]) {
+      if (row && !seen.has(Number(row.id))) {
+        seen.add(Number(row.id));
+        all.push(row);
+      }
+    }
+  }
   const allIds = all.map((r) => Number(r.id));
+  // Images and polls are read only for the statuses that have them: most pages have none.
+  const withMedia = all.filter((r) => r.has_media).map((r) => Number(r.id));
+  const withPoll = all.filter((r) => r.has_poll).map((r) => Number(r.id));
   const [tags, mentions, viewer, media, polls] = await Promise.all([
     tagsForStatuses(db, allIds, ctx.store.tagIds),
     mentionsForStatuses(db, allIds),
     viewerId === null ? null : viewerStateForStatuses(db, viewerId, allIds),
-    mediaForStatuses(db, allIds),
-    pollsForStatuses(db, allIds, viewerId),
+    mediaForStatuses(db, withMedia),
+    pollsForStatuses(db, withPoll, viewerId),
   ]);
   const storage = mediaStorage(ctx.config);
   const now = ctx.now();
@@ -53,7 +114,7 @@ export async function presentStatuses(
   // One Account entity per author per page: a busy room's page is a few authors many times.
   const accountEntity = accountEntities(base);
 
-  const one = (r: StatusViewRow, reblog: StatusEntity | null): StatusEntity | null => {
+  const one = (r: StatusPageRow, reblog: StatusEntity | null): StatusEntity | null => {
     const account = accounts.get(Number(r.account_id));
     if (!account) return null;
     const id = Number(r.id);
@@ -83,7 +144,7 @@ export async function presentStatuses(
     const r = rows.get(id);
     if (!r) continue;
     if (r.reblog_of_id !== null) {
-      const target = inner.get(Number(r.reblog_of_id));
+      const target = rows.get(Number(r.reblog_of_id));
       const reblog = target ? one(target, null) : null;
       if (!reblog) continue;
       const s = one(r, reblog);
@@ -94,32 +155,4 @@ export async function presentStatuses(
     }
   }
   return out;
-}
-
-export async function presentStatus(
-  ctx: Context,
-  id: number,
-  viewerId: number | null,
-  db: Kysely<Database> = ctx.store.db,
-): Promise<StatusEntity | null> {
-  return (await presentStatuses(ctx, [id], viewerId, db))[0] ?? null;
-}
-
-/**
- * The read pipeline with its rules step: of these ids, the statuses the viewer may see
- * (services/visibility.ts), presented in order. Every read path that answers a viewer goes through here.
- */
-export async function presentVisibleStatuses(
-  ctx: Context,
-  ids: number[],
-  viewerId: number | null,
-  db: Kysely<Database> = ctx.store.db,
-): Promise<StatusEntity[]> {
-  const visible = await visibleStatusIds(db, ids, viewerId);
-  return presentStatuses(
-    ctx,
-    ids.filter((id) => visible.has(id)),
-    viewerId,
-    db,
-  );
 }
