@@ -1,10 +1,13 @@
 import { notFound } from '@hashchat/core/errors';
+import { isValidTagName, normalizeTag } from '@hashchat/core/text/tag-name';
 import { z } from 'zod';
 import { findOrCreateTag } from '../../../services/find-or-create-tag';
 import { followTag, unfollowTag } from '../../../services/follows';
+import { hotTag } from '../../../services/live/join-pages';
 import { presentTag } from '../../../services/tag-views';
 import { followedTags } from '../../../store/tags';
 import { optionalUser, requireUser } from '../../auth';
+import { sendHot } from '../../hot-answer';
 import { pageKeyset } from '../../page-keyset';
 import { linkHeader, pageParams } from '../../pagination';
 import { parse } from '../../params';
@@ -16,11 +19,18 @@ export { presentTag };
 export const tagRoutes: RouteModule = (app, ctx) => {
   const nameParam = z.object({ name: z.string().min(1).max(200) });
 
-  app.get('/api/v1/tags/:name', async (req) => {
+  app.get('/api/v1/tags/:name', async (req, reply) => {
     const { name } = parse(nameParam, req.params);
-    const tag = await findOrCreateTag(ctx, name, false);
-    if (!tag) throw notFound();
-    return presentTag(ctx, tag, optionalUser(req, 'read:follows'));
+    const viewer = optionalUser(req, 'read:follows');
+    const present = async () => {
+      const tag = await findOrCreateTag(ctx, name, false);
+      if (!tag) throw notFound();
+      return presentTag(ctx, tag, viewer);
+    };
+    // A live chat's hashtag is asked for by everyone who joins: one answer for all who are logged out.
+    if (viewer === null && isValidTagName(name.replace(/^[#＃]/, '')))
+      return sendHot(reply, await hotTag(ctx, normalizeTag(name.replace(/^[#＃]/, '')), present));
+    return present();
   });
 
   app.post('/api/v1/tags/:name/follow', async (req) => {
