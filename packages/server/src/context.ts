@@ -92,7 +92,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   // Real time, not the context's clock (tests freeze that): the TTL bounds staleness in wall time.
   const hotPages = new HotPages({
     ttlMs: HOT_PAGE_TTL_MS,
-    max: 2000,
+    max: 500,
     idleMs: 60_000,
     now: Date.now,
     watch: (topic, onEvent) => hub.watch(topic, onEvent),
