@@ -19,8 +19,8 @@ import { readRoom } from './room';
  */
 export interface HotAnswer {
   json: string;
-  /** The Link header of a page, when it has one. */
-  link?: string | null;
+  /** A page's status ids, in order: the route builds its Link header from them and its own query. */
+  ids?: string[];
 }
 
 /** The chat a session belongs to (a session never moves); a 404 for a session that does not exist. */
@@ -44,12 +44,7 @@ async function sessionAnswer(
 }
 
 /** `GET /api/v1/sessions/:id/room` with no filters and no viewer: the room's first page. */
-export function hotRoomPage(
-  ctx: Context,
-  sessionId: number,
-  limit: number,
-  link: (ids: string[]) => string | null,
-): Promise<HotAnswer> {
+export function hotRoomPage(ctx: Context, sessionId: number, limit: number): Promise<HotAnswer> {
   return sessionAnswer(ctx, sessionId, `room:${limit}`, async () => {
     const statuses = await readRoom(ctx, sessionId, null, {
       only: null,
@@ -60,7 +55,7 @@ export function hotRoomPage(
       minId: null,
       limit,
     });
-    return { json: JSON.stringify(statuses), link: link(statuses.map((s) => s.id)) };
+    return { json: JSON.stringify(statuses), ids: statuses.map((s) => s.id) };
   });
 }
 

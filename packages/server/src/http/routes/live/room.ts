@@ -38,7 +38,10 @@ export const liveRoomRoutes: RouteModule = (app, ctx) => {
       q.max_id === undefined &&
       q.since_id === undefined &&
       q.min_id === undefined;
-    if (viewer === null && firstPage) return sendHot(reply, await hotRoomPage(ctx, id, q.limit, pageLink));
+    if (viewer === null && firstPage) {
+      const hot = await hotRoomPage(ctx, id, q.limit);
+      return sendHot(reply, hot, pageLink(hot.ids ?? []));
+    }
     const statuses = await readRoom(ctx, id, viewer, {
       only: q.only === 'hosts' ? 'hosts' : null,
       question: q.question ?? null,
