@@ -15,6 +15,7 @@ import { latestIdsOnTopics, readEventsSince } from './store/events';
 import { queueDepth } from './store/federation-queue';
 import { openStore, type Store } from './store/open-store';
 import { FdWatch, readFdLimit, streamCapFor } from './stream/fd-headroom';
+import { HotPages } from './stream/hot-pages';
 import { StreamHub } from './stream/hub';
 import { StreamLimits } from './stream/stream-limits';
 
@@ -24,6 +25,8 @@ export interface Context {
   store: Store;
   bus: Bus;
   hub: StreamHub;
+  /** Answers every logged-out joiner of a live room asks for, kept current by events (stream/hot-pages.ts). */
+  hotPages: HotPages;
   /** Open streams per address, per account and in all (counted on open and close). */
   streamLimits: StreamLimits;
   log: Logger;
@@ -51,6 +54,11 @@ export interface Context {
 
 /** How long another instance may still accept a token revoked here, should the bus lose the revocation. */
 export const TOKEN_CACHE_MS = 5000;
+/**
+ * How long a hot page (stream/hot-pages.ts) is kept at most: events drop it at once; this bounds
+ * what no event announces (counts, an author's new name).
+ */
+export const HOT_PAGE_TTL_MS = 2000;
 /** How often the open descriptors are counted against the limit (a warning at 80 %). */
 const FD_CHECK_MS = 10_000;
 
@@ -89,6 +97,16 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     hub.listen().catch((err) => log.warn({ err }, 'could not listen for revocations')),
     new Promise((resolve) => setTimeout(resolve, 2000).unref()),
   ]);
+  // Real time, not the context's clock (tests freeze that): the TTL bounds staleness in wall time.
+  const hotPages = new HotPages({
+    ttlMs: HOT_PAGE_TTL_MS,
+    max: 500,
+    idleMs: 60_000,
+    now: Date.now,
+    watch: (topic, onEvent) => hub.watch(topic, onEvent),
+  });
+  // Messages may have been lost while Redis was away: nothing kept can be trusted.
+  bus.onReconnect(() => hotPages.clear());
   const fdLimit = readFdLimit();
   const streamLimits = new StreamLimits(
     {
@@ -107,6 +125,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     store,
     bus,
     hub,
+    hotPages,
     streamLimits,
     log,
     metrics,
@@ -120,6 +139,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
       await ctx.scheduler?.stop();
       await ctx.federation?.settled();
       clearInterval(fdTimer);
+      hotPages.close();
       hub.close();
       await bus.close();
       await rateLimiter.close();

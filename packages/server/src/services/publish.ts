@@ -10,6 +10,8 @@ export async function publishEvents(
   if (events.length > 0) ctx.federation?.deliver(events.map((e) => ({ ...e, prev: e.prev ?? {} })));
   for (const e of events) {
     const { topics, prev, ...event } = e;
+    // This instance's hot pages change before its writer hears back; others' when the event reaches them.
+    for (const topic of topics) ctx.hotPages.invalidate(topic);
     for (const topic of topics) {
       await ctx.bus
         .publish(topic, event, prev?.[topic] ?? null)

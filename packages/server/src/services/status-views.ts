@@ -20,11 +20,12 @@ import type { Database } from '../store/schema';
 import {
   findStatusViewsByIds,
   mentionsForStatuses,
+  type StatusPageRow,
   type StatusViewRow,
   tagsForStatuses,
   viewerStateForStatuses,
 } from '../store/statuses';
-import { visibleStatusIds } from './visibility';
+import { visibleAmong } from './visibility';
 
 /** One status's rows, read and ready to present (without viewer state or the status it boosts). */
 export interface HydratedStatus {
@@ -46,21 +47,36 @@ export async function hydrateStatuses(
   ids: number[],
   viewerId: number | null,
   db: Kysely<Database> = ctx.store.db,
+  rows?: ReadonlyMap<number, StatusPageRow>,
 ) {
-  const rows = await findStatusViewsByIds(db, ids);
-  const reblogIds = [...rows.values()]
-    .map((r) => r.reblog_of_id)
-    .filter((x): x is number => x !== null)
-    .map(Number);
-  const inner = await findStatusViewsByIds(db, reblogIds);
-  const all = [...rows.values(), ...inner.values()];
+  const page = rows ?? (await pageRows(db, ids));
+  const all: StatusPageRow[] = [];
+  const seen = new Set<number>();
+  for (const id of ids) {
+    const r = page.get(id);
+    if (!r) continue;
+    for (const row of [r, r.reblog_of_id === null ? undefined : page.get(Number(r.reblog_of_id))]) {
+      if (row && !seen.has(Number(row.id))) {
+        seen.add(Number(row.id));
+        all.push(row);
+      }
+    }
+  }
   const allIds = all.map((r) => Number(r.id));
   const [tags, mentions, viewer, media, polls] = await Promise.all([
     tagsForStatuses(db, allIds, ctx.store.tagIds),
     mentionsForStatuses(db, allIds),
     viewerId === null ? null : viewerStateForStatuses(db, viewerId, allIds),
-    mediaForStatuses(db, allIds),
-    pollsForStatuses(db, allIds, viewerId),
+    // Images and polls are read only for the statuses that have them: most pages have none.
+    mediaForStatuses(
+      db,
+      all.filter((r) => r.has_media).map((r) => Number(r.id)),
+    ),
+    pollsForStatuses(
+      db,
+      all.filter((r) => r.has_poll).map((r) => Number(r.id)),
+      viewerId,
+    ),
   ]);
   const storage = mediaStorage(ctx.config);
   const accountIds = all.map((r) => Number(r.account_id));
@@ -83,6 +99,17 @@ export async function hydrateStatuses(
   return { statuses, viewer };
 }
 
+/** The rows of `ids` and of the statuses they reblog, by id, with the visibility rule's inputs. */
+async function pageRows(db: Kysely<Database>, ids: number[]): Promise<Map<number, StatusPageRow>> {
+  const rows = await findStatusViewsByIds(db, ids);
+  const missing = [...rows.values()]
+    .map((r) => r.reblog_of_id)
+    .filter((t): t is number => t !== null && !rows.has(Number(t)))
+    .map(Number);
+  if (missing.length > 0) for (const [id, r] of await findStatusViewsByIds(db, missing)) rows.set(id, r);
+  return rows;
+}
+
 /**
  * The read pipeline's hydrate + present steps: status ids in, Status entities out, in the
  * same order, with whatever is missing (deleted meanwhile) left out.
@@ -92,8 +119,9 @@ export async function presentStatuses(
   ids: number[],
   viewerId: number | null,
   db: Kysely<Database> = ctx.store.db,
+  rows?: ReadonlyMap<number, StatusPageRow>,
 ): Promise<StatusEntity[]> {
-  const { statuses, viewer } = await hydrateStatuses(ctx, ids, viewerId, db);
+  const { statuses, viewer } = await hydrateStatuses(ctx, ids, viewerId, db, rows);
   const now = ctx.now();
   const base = ctx.config.publicUrl;
 
@@ -189,6 +217,7 @@ export async function presentStatus(
 /**
  * The read pipeline with its rules step: of these ids, the statuses the viewer may see
  * (services/visibility.ts), presented in order. Every read path that answers a viewer goes through here.
+ * The rule and the presenting share one read of the rows (with their reblog targets).
  */
 export async function presentVisibleStatuses(
   ctx: Context,
@@ -196,11 +225,13 @@ export async function presentVisibleStatuses(
   viewerId: number | null,
   db: Kysely<Database> = ctx.store.db,
 ): Promise<StatusEntity[]> {
-  const visible = await visibleStatusIds(db, ids, viewerId);
+  const rows = await pageRows(db, ids);
+  const visible = await visibleAmong(db, rows, ids, viewerId);
   return presentStatuses(
     ctx,
     ids.filter((id) => visible.has(id)),
     viewerId,
     db,
+    rows,
   );
 }

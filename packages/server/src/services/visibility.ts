@@ -43,6 +43,19 @@ export async function visibleStatusIds(
   const targets = [...rows.values()].map((r) => r.reblog_of_id).filter((t): t is number => t !== null);
   const missing = targets.filter((t) => !rows.has(t));
   if (missing.length > 0) for (const [id, r] of await visibilityRows(db, missing)) rows.set(id, r);
+  return visibleAmong(db, rows, ids, viewerId);
+}
+
+/**
+ * The rule over rows already read (`rows` holds each id's row and its reblog target's, when
+ * they exist): of `ids`, those the viewer may see. Reads only what the viewer's reach needs.
+ */
+export async function visibleAmong(
+  db: Kysely<Database>,
+  rows: ReadonlyMap<number, VisibilityRow>,
+  ids: number[],
+  viewerId: number | null,
+): Promise<Set<number>> {
   const reach = viewerId === null ? null : await reachFor(db, viewerId, [...rows.values()]);
   const out = new Set<number>();
   for (const id of ids) {

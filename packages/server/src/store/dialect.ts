@@ -5,6 +5,11 @@ import type { Database } from './schema';
  * The few places where SQLite and PostgreSQL differ, one implementation per dialect
  * (dialects/sqlite.ts, dialects/postgres.ts). Everything else is plain Kysely.
  */
+/** Counts the statements a store runs (every query, reads and writes alike). */
+export interface QueryCounter {
+  statements: number;
+}
+
 export interface Dialect {
   readonly name: 'sqlite' | 'postgres';
   /** Adds an auto-incrementing integer primary key named `id`. */

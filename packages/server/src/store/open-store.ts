@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../config';
-import type { Dialect } from './dialect';
+import type { Dialect, QueryCounter } from './dialect';
 import { openPostgres } from './dialects/postgres';
 import { openSqlite } from './dialects/sqlite';
 import { migrateToLatest } from './migrate';
@@ -18,13 +18,18 @@ export interface Store {
   writeTransaction<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
   /** Committed tag ids by name, so writing a status need not look its hashtags up. */
   tagIds: TagIdCache;
+  /** Statements run so far (tests count the queries of a request path with it). */
+  queries: QueryCounter;
   close(): Promise<void>;
 }
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openStore(config: Config['database']): Promise<Store> {
+  const queries: QueryCounter = { statements: 0 };
   const { db, dialect } =
-    config.kind === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url, config.poolSize);
+    config.kind === 'sqlite'
+      ? openSqlite(config.file, queries)
+      : openPostgres(config.url, config.poolSize, queries);
   try {
     await migrateToLatest(db, dialect);
   } catch (err) {
@@ -37,6 +42,7 @@ export async function openStore(config: Config['database']): Promise<Store> {
     dialect,
     writeTransaction: (work) => (batcher ? batcher.run(work) : db.transaction().execute(work)),
     tagIds: new TagIdCache(),
+    queries,
     close: () => db.destroy(),
   };
 }

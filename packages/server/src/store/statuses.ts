@@ -11,20 +11,52 @@ export const findStatusById = (db: Kysely<Database>, id: number) =>
   db.selectFrom('statuses').selectAll().where('id', '=', id).executeTakeFirst();
 
 /**
- * Rows to present, by id. SQL text rather than a query builder, like the other hydration reads
- * below: a page of 40 statuses runs about ten of them (docs/performance.md, change 10).
+ * A row to present with what the read pipeline needs besides: the visibility rule's one input
+ * not on the status (the chat whose moderators hold it), and whether it has images or a poll at
+ * all, so a page with none skips those reads.
+ */
+export type StatusPageRow = StatusViewRow & {
+  hold_chat_id: number | null;
+  has_media: boolean;
+  has_poll: boolean;
+};
+
+/**
+ * Rows to present, by id, with the visibility rule's inputs and the media and poll flags: one
+ * query for both steps of the read pipeline. SQL text rather than a query builder, like the other
+ * hydration reads below: a page of 40 statuses runs a handful of them (docs/performance.md,
+ * changes 10 and 15).
  */
 export async function findStatusViewsByIds(
   db: Kysely<Database>,
   ids: number[],
-): Promise<Map<number, StatusViewRow>> {
+): Promise<Map<number, StatusPageRow>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const { rows } = await sql<StatusViewRow>`select id, account_id, content, spoiler_text, sensitive,
-      visibility, language, in_reply_to_id, in_reply_to_account_id, reblog_of_id, created_at,
-      edited_at, replies_count, reblogs_count, favourites_count, uri, url
-    from statuses where id in (${sql.join(unique)})`.execute(db);
-  return new Map(rows.map((r) => [Number(r.id), r]));
+  const { rows } = await sql<
+    StatusViewRow & { hold_chat_id: number | null; has_media: unknown; has_poll: unknown }
+  >`select s.id, s.account_id, s.content, s.spoiler_text, s.sensitive, s.visibility, s.language,
+      s.in_reply_to_id, s.in_reply_to_account_id, s.reblog_of_id, s.created_at, s.edited_at,
+      s.replies_count, s.reblogs_count, s.favourites_count, s.uri, s.url, h.chat_id as hold_chat_id,
+      exists (select 1 from media_attachments as m where m.status_id = s.id) as has_media,
+      exists (select 1 from polls as p where p.status_id = s.id) as has_poll
+    from statuses as s left join status_holds as h on h.status_id = s.id
+    where s.id in (${sql.join(unique)})`.execute(db);
+  return new Map(
+    rows.map((r) => [
+      Number(r.id),
+      {
+        ...r,
+        id: Number(r.id),
+        account_id: Number(r.account_id),
+        reblog_of_id: r.reblog_of_id === null ? null : Number(r.reblog_of_id),
+        hold_chat_id: r.hold_chat_id === null ? null : Number(r.hold_chat_id),
+        // SQLite answers 0/1, PostgreSQL a boolean.
+        has_media: Boolean(Number(r.has_media)),
+        has_poll: Boolean(Number(r.has_poll)),
+      },
+    ]),
+  );
 }
 
 /**

@@ -37,6 +37,8 @@ interface TopicState {
   held: Map<number, StoredEvent>;
   gapTimer: NodeJS.Timeout | null;
   ready: Promise<void>;
+  /** In-process listeners told of each event after the readers (the hot-page cache's invalidation). */
+  watchers: Set<(event: StoredEvent) => void>;
 }
 
 /**
@@ -139,20 +141,7 @@ export class StreamHub {
 
   /** Adds one topic to an attached reader (WebSocket `subscribe`). */
   async addTopic(reader: Reader, topic: string, since: number | null = null): Promise<void> {
-    let st = this.byTopic.get(topic);
-    if (!st) {
-      const created: TopicState = {
-        readers: new Set(),
-        head: 0,
-        queue: [],
-        held: new Map(),
-        gapTimer: null,
-        ready: Promise.resolve(),
-      };
-      created.ready = this.subscribe(topic, created);
-      this.byTopic.set(topic, created);
-      st = created;
-    }
+    const st = this.topicState(topic);
     st.readers.add(reader);
     await st.ready;
     if (since !== null) {
@@ -161,12 +150,50 @@ export class StreamHub {
     }
   }
 
+  /**
+   * Calls `fn` with every event on `topic`, in order, after the topic's readers (and with what
+   * the store fills in after a gap or a reconnect), the process subscribed to it meanwhile.
+   * Resolves once the subscription is live; the returned function stops watching.
+   */
+  async watch(topic: string, fn: (event: StoredEvent) => void): Promise<() => Promise<void>> {
+    const st = this.topicState(topic);
+    st.watchers.add(fn);
+    await st.ready;
+    return async () => {
+      st.watchers.delete(fn);
+      await this.release(topic, st);
+    };
+  }
+
+  private topicState(topic: string): TopicState {
+    const known = this.byTopic.get(topic);
+    if (known) return known;
+    const created: TopicState = {
+      readers: new Set(),
+      head: 0,
+      queue: [],
+      held: new Map(),
+      gapTimer: null,
+      ready: Promise.resolve(),
+      watchers: new Set(),
+    };
+    created.ready = this.subscribe(topic, created);
+    this.byTopic.set(topic, created);
+    return created;
+  }
+
   async removeTopic(reader: Reader, topic: string): Promise<void> {
     reader.topics.delete(topic);
     const st = this.byTopic.get(topic);
     if (!st) return;
     st.readers.delete(reader);
-    if (st.readers.size === 0) {
+    await this.release(topic, st);
+  }
+
+  /** Unsubscribes from a topic nobody reads or watches any more. */
+  private async release(topic: string, st: TopicState): Promise<void> {
+    if (this.byTopic.get(topic) !== st) return;
+    if (st.readers.size === 0 && st.watchers.size === 0) {
       this.byTopic.delete(topic);
       if (st.gapTimer) clearTimeout(st.gapTimer);
       await this.bus.unsubscribe(topic).catch(() => {});
@@ -291,6 +318,7 @@ export class StreamHub {
     let n = 0;
     for (const reader of st.readers) if (reader.deliver(topic, event, frames)) n++;
     if (n > 0) this.opts.metrics.delivered(n);
+    for (const watcher of st.watchers) watcher(event);
   }
 
   /** Closes every open stream (shutdown), so the HTTP server can stop. */

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Api, registerUser } from '../support/client';
+import { Api, registerUser } from '../support/client';
 import { buildServer, type Instance, startInstance } from './support/instances';
 import { createPgDatabase, type PgDatabase } from './support/pg';
 import { startRedis, stopRedis } from './support/redis';
@@ -85,6 +85,43 @@ describe('three instances, one database, one Redis', () => {
     console.log(
       `[scale] post on A → delivered on B and C: median ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms (${latencies.length} deliveries)`,
     );
+  });
+
+  it('a logged-out room page kept on C shows a status posted on A, and a renamed session, once the event reached C', async () => {
+    const host = await registerUser(A.url);
+    const hashtag = `hot${Math.random().toString(36).slice(2, 8)}`;
+    const chat = await host.api.post('/api/v1/chats', { hashtag, title: 'Hot pages', time_zone: 'UTC' });
+    const now = Date.now();
+    const session = await host.api.post(`/api/v1/chats/${chat.body.id}/sessions`, {
+      starts_at: new Date(now + 60_000).toISOString(),
+      ends_at: new Date(now + 3_600_000).toISOString(),
+    });
+    const sessionId = session.body.id as string;
+    expect((await host.api.post(`/api/v1/sessions/${sessionId}/start`)).status).toBe(200);
+    const anonC = new Api(C.url);
+    const roomOnC = async () =>
+      (await anonC.get(`/api/v1/sessions/${sessionId}/room?limit=40`)).body as { id: string }[];
+    const liveOnC = async () =>
+      (await anonC.get(`/api/v1/sessions/${sessionId}/live`)).body as { session: { title: string } };
+    expect(await roomOnC()).toEqual([]);
+    expect((await liveOnC()).session.title).toBe('Hot pages');
+
+    const reader = new ResumingSse([C.url], `/api/v1/streaming/chat?session_id=${sessionId}`);
+    await reader.open();
+    const posted = await host.api.post('/api/v1/statuses', { status: `first #${hashtag}` });
+    await reader.waitFor((e) =>
+      e.some((x) => x.event === 'update' && JSON.parse(x.data).id === posted.body.id),
+    );
+    expect((await roomOnC()).map((s) => s.id)).toEqual([posted.body.id]);
+
+    expect((await host.api.patch(`/api/v1/sessions/${sessionId}`, { title: 'Renamed on A' })).status).toBe(
+      200,
+    );
+    await reader.waitFor((e) =>
+      e.some((x) => x.event === 'chat.session' && JSON.parse(x.data).title === 'Renamed on A'),
+    );
+    expect((await liveOnC()).session.title).toBe('Renamed on A');
+    reader.close();
   });
 
   it('a client whose instance is killed mid-stream resumes on another with Last-Event-ID and misses nothing', async () => {

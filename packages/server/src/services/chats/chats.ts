@@ -172,6 +172,8 @@ export async function releaseClaim(ctx: Context, actorId: number, chatId: number
   await requireAdmin(db, actorId);
   const chat = await loadChat(db, chatId);
   if (!(await deleteClaim(db, chatId))) throw notFound('This chat holds no hashtag claim');
+  // Which chat holds a hashtag is kept in the hot pages without a topic (others forget it within their TTL).
+  ctx.hotPages.clear();
   return presentChat(ctx, chat, actorId);
 }
 
@@ -189,6 +191,7 @@ export async function addCoHost(
   if (!account || account.suspended_at !== null) throw notFound();
   if (Number(chat.owner_id) === accountId) throw conflict('The owner is already a host of this chat');
   await insertCoHost(db, chatId, accountId, ctx.now());
+  await announceChatChange(ctx, chatId);
   return presentChat(ctx, chat, actorId);
 }
 
@@ -203,6 +206,7 @@ export async function removeCoHost(
   await requireHost(db, chat, actorId);
   if (!(await deleteCoHost(db, chatId, accountId)))
     throw notFound('That account is not a co-host of this chat');
+  await announceChatChange(ctx, chatId);
   return presentChat(ctx, chat, actorId);
 }
 
@@ -210,6 +214,8 @@ export async function followChat(ctx: Context, accountId: number, chatId: number
   const db = ctx.store.db;
   const chat = await loadChat(db, chatId);
   await insertChatFollow(db, chatId, accountId, ctx.now());
+  // Only a count changed: this instance's pages now, others' within their TTL.
+  ctx.hotPages.invalidate(chatTopic(chatId));
   return presentChat(ctx, chat, accountId);
 }
 
@@ -217,7 +223,21 @@ export async function unfollowChat(ctx: Context, accountId: number, chatId: numb
   const db = ctx.store.db;
   const chat = await loadChat(db, chatId);
   await deleteChatFollow(db, chatId, accountId);
+  ctx.hotPages.invalidate(chatTopic(chatId));
   return presentChat(ctx, chat, accountId);
+}
+
+/**
+ * Tells the chat's stream (and every instance's hot pages) that the chat changed, after a write
+ * that carries no event of its own: the co-hosts, whose badges the room shows.
+ */
+async function announceChatChange(ctx: Context, chatId: number): Promise<void> {
+  const stored = await ctx.store.db.transaction().execute(async (trx) => {
+    const chat = await findChatById(trx, chatId);
+    if (!chat) return [];
+    return appendEvents(trx, ctx.store.dialect, [await chatChangedEvent(ctx, trx, chat)], ctx.now());
+  });
+  await publishEvents(ctx, stored);
 }
 
 /** A `chat.update` event with the Chat entity as anyone sees it. */

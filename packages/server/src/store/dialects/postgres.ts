@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import type { Dialect } from '../dialect';
+import type { Dialect, QueryCounter } from '../dialect';
 import type { Database } from '../schema';
 
 const INT8 = 20;
@@ -10,6 +10,7 @@ const NUMERIC = 1700;
 export function openPostgres(
   url: string,
   poolSize: number,
+  counter: QueryCounter = { statements: 0 },
 ): { db: Kysely<Database>; dialect: Dialect; pool: pg.Pool } {
   const pool = new pg.Pool({
     connectionString: url,
@@ -24,7 +25,12 @@ export function openPostgres(
   // An idle connection the server ends (a restart, a failover, a dropped database) must not
   // crash the process: the pool discards it and the next query opens a fresh one.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    log: () => {
+      counter.statements++;
+    },
+  });
   return { db, dialect: postgresDialect, pool };
 }
 

@@ -2,12 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
-import type { Dialect } from '../dialect';
+import type { Dialect, QueryCounter } from '../dialect';
 import type { Database } from '../schema';
 import { SAFETY_NET_WAL_PAGES, SqliteCheckpointer } from './sqlite-checkpointer';
 
 /** Opens the embedded SQLite file (WAL, foreign keys on) behind Kysely. */
-export function openSqlite(file: string): { db: Kysely<Database>; dialect: Dialect } {
+export function openSqlite(
+  file: string,
+  counter: QueryCounter = { statements: 0 },
+): { db: Kysely<Database>; dialect: Dialect } {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const raw = new SqliteDatabase(file);
   raw.pragma('journal_mode = WAL');
@@ -21,7 +24,7 @@ export function openSqlite(file: string): { db: Kysely<Database>; dialect: Diale
   const checkpointer = file === ':memory:' ? null : new SqliteCheckpointer(file);
   if (checkpointer) raw.pragma(`wal_autocheckpoint = ${SAFETY_NET_WAL_PAGES}`);
   raw.pragma('journal_size_limit = 67108864');
-  const cached = withStatementCache(raw, () => checkpointer?.close());
+  const cached = withStatementCache(raw, () => checkpointer?.close(), counter);
   const database = process.env.HASHCHAT_SQLITE_PROFILE ? withStatementTimer(cached) : cached;
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   return { db, dialect: sqliteDialect };
@@ -34,10 +37,12 @@ const STATEMENT_CACHE_SIZE = 500;
  * SQL text always gets the same prepared statement (better-sqlite3 runs one at a time, so a
  * statement is never in use twice). The oldest are dropped past the limit.
  */
-function withStatementCache(raw: SqliteDatabase.Database, onClose: () => void) {
+function withStatementCache(raw: SqliteDatabase.Database, onClose: () => void, counter: QueryCounter) {
   const cache = new Map<string, SqliteDatabase.Statement>();
   return {
     prepare(text: string) {
+      // Kysely prepares once per query it runs: counting here costs an addition.
+      counter.statements++;
       const hit = cache.get(text);
       if (hit) return hit;
       // Oldest first out, not least recently used: reordering on every hit cost a second and

@@ -7,8 +7,10 @@ import { loadChat } from '../../../services/chats/access';
 import { createChat, deleteChat, releaseClaim, updateChat } from '../../../services/chats/chats';
 import { chatPage } from '../../../services/chats/directory';
 import { presentChats } from '../../../services/chats/views';
+import { hotChatByTag } from '../../../services/live/join-pages';
 import { findCategory, findChatByTag, listChats } from '../../../store/chats';
 import { optionalUser, requireUser } from '../../auth';
+import { sendHot } from '../../hot-answer';
 import { linkHeader } from '../../pagination';
 import type { RouteModule } from '../../route-module';
 import { chatCreateSchema, chatPatchSchema, nestBrackets } from './inputs';
@@ -21,6 +23,7 @@ const listQuery = pageParams.extend({
   host_id: z.coerce.number().int().positive().optional(),
   following: formBool.optional(),
 });
+const byTagParams = z.object({ tag: z.string().min(1).max(200) });
 
 /** Chats: create, the directory list, a chat's page (by id or hashtag), change, delete, release a claim. */
 export const chatRoutes: RouteModule = (app, ctx) => {
@@ -75,11 +78,19 @@ export const chatRoutes: RouteModule = (app, ctx) => {
     return chatPage(ctx, await loadChat(ctx.store.db, id), optionalUser(req, 'read'));
   });
 
-  app.get('/api/v1/chats/by_tag/:tag', async (req) => {
-    const { tag } = parseRequest(z.object({ tag: z.string().min(1).max(200) }), req.params);
+  app.get('/api/v1/chats/by_tag/:tag', async (req, reply) => {
+    const { tag } = parseRequest(byTagParams, req.params);
+    const viewer = optionalUser(req, 'read');
+    if (viewer === null) {
+      // Everyone arriving for a live chat asks this: one answer for all of them (join-pages.ts).
+      const hot = await hotChatByTag(ctx, tag, async (id) =>
+        chatPage(ctx, await loadChat(ctx.store.db, id), null),
+      );
+      return sendHot(reply, hot);
+    }
     const chat = await findChatByTag(ctx.store.db, normalizeTag(tag.replace(/^[#＃]/, '')));
     if (!chat) throw notFound();
-    return chatPage(ctx, chat, optionalUser(req, 'read'));
+    return chatPage(ctx, chat, viewer);
   });
 
   app.patch('/api/v1/chats/:id', async (req) => {

@@ -9,8 +9,10 @@ import {
   skipQuestion,
   updateQuestion,
 } from '../../../services/live/agenda';
+import { hotQuestions } from '../../../services/live/join-pages';
 import { publishNext, publishQuestion } from '../../../services/live/publish-question';
 import { optionalUser, requireUser } from '../../auth';
+import { sendHot } from '../../hot-answer';
 import type { RouteModule } from '../../route-module';
 
 const MAX_OFFSET_MINUTES = 7 * 24 * 60;
@@ -86,9 +88,11 @@ const nextSchema = z.object({ expected_id: idString.optional() });
 
 /** The agenda: list, create, change, reorder, skip, delete, publish, and the host console's Next. */
 export const liveQuestionRoutes: RouteModule = (app, ctx) => {
-  app.get('/api/v1/sessions/:id/questions', async (req) => {
+  app.get('/api/v1/sessions/:id/questions', async (req, reply) => {
     const { id } = parseRequest(idParam, req.params);
-    return listQuestions(ctx, id, optionalUser(req, 'read:statuses'));
+    const viewer = optionalUser(req, 'read:statuses');
+    if (viewer === null) return sendHot(reply, await hotQuestions(ctx, id));
+    return listQuestions(ctx, id, viewer);
   });
 
   app.post('/api/v1/sessions/:id/questions', async (req) => {

@@ -2,9 +2,11 @@ import { formBool, idParam, pageParams } from '@hashchat/api/requests/fields';
 import { parseRequest } from '@hashchat/api/requests/validation';
 import { z } from 'zod';
 import { listAcknowledgements } from '../../../services/live/acknowledgements';
+import { hotLiveState, hotRoomPage } from '../../../services/live/join-pages';
 import { liveState } from '../../../services/live/live-state';
 import { readRoom } from '../../../services/live/room';
 import { optionalUser, requireUser } from '../../auth';
+import { sendHot } from '../../hot-answer';
 import { linkHeader } from '../../pagination';
 import type { RouteModule } from '../../route-module';
 
@@ -21,6 +23,25 @@ export const liveRoomRoutes: RouteModule = (app, ctx) => {
     const q = parseRequest(roomQuery, req.query);
     const viewer = optionalUser(req, 'read:statuses');
     if (q.console) requireUser(req, 'read:statuses');
+    const pageLink = (ids: string[]) =>
+      linkHeader(
+        ctx.config.publicUrl,
+        `/api/v1/sessions/${id}/room`,
+        req.query as Record<string, unknown>,
+        ids,
+      );
+    // The room's first page as everyone who just arrived sees it: one answer for all (join-pages.ts).
+    const firstPage =
+      q.only === undefined &&
+      q.question === undefined &&
+      !q.console &&
+      q.max_id === undefined &&
+      q.since_id === undefined &&
+      q.min_id === undefined;
+    if (viewer === null && firstPage) {
+      const hot = await hotRoomPage(ctx, id, q.limit);
+      return sendHot(reply, hot, pageLink(hot.ids ?? []));
+    }
     const statuses = await readRoom(ctx, id, viewer, {
       only: q.only === 'hosts' ? 'hosts' : null,
       question: q.question ?? null,
@@ -30,19 +51,16 @@ export const liveRoomRoutes: RouteModule = (app, ctx) => {
       minId: q.min_id ?? null,
       limit: q.limit,
     });
-    const link = linkHeader(
-      ctx.config.publicUrl,
-      `/api/v1/sessions/${id}/room`,
-      req.query as Record<string, unknown>,
-      statuses.map((s) => s.id),
-    );
+    const link = pageLink(statuses.map((s) => s.id));
     if (link) reply.header('link', link);
     return statuses;
   });
 
-  app.get('/api/v1/sessions/:id/live', async (req) => {
+  app.get('/api/v1/sessions/:id/live', async (req, reply) => {
     const { id } = parseRequest(idParam, req.params);
-    return liveState(ctx, id, optionalUser(req, 'read:statuses'));
+    const viewer = optionalUser(req, 'read:statuses');
+    if (viewer === null) return sendHot(reply, await hotLiveState(ctx, id));
+    return liveState(ctx, id, viewer);
   });
 
   app.get('/api/v1/sessions/:id/acknowledgements', async (req) => {

@@ -32,8 +32,15 @@ export const timelineRoutes: RouteModule = (app, ctx) => {
 
   async function tagIds(names: string[]): Promise<number[]> {
     const normalized = [...new Set(names.map(normalizeTag))];
-    if (normalized.length === 0) return [];
-    return tagIdsByNames(db, normalized);
+    // Known tags from the store's cache (tags are never renamed or deleted); the rest are read.
+    const known: number[] = [];
+    const unknown: string[] = [];
+    for (const n of normalized) {
+      const hit = ctx.store.tagIds.get(n);
+      if (hit) known.push(hit.id);
+      else unknown.push(n);
+    }
+    return unknown.length === 0 ? known : [...known, ...(await tagIdsByNames(db, unknown))];
   }
 
   app.get('/api/v1/timelines/tag/:hashtag', async (req, reply) => {
