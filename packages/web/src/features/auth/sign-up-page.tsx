@@ -1,12 +1,16 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import type { Rule } from '@hashchat/api/entities/instance';
+import { type FormEvent, useState } from 'react';
 import { ApiError, errorMessage, type FieldErrors } from '../../api/api-error';
 import { signUp } from '../../api/auth';
-import { getRules, type InstanceRule } from '../../api/instance';
+import { getRules } from '../../api/instance';
 import { navigate } from '../../app/history';
 import { paths } from '../../app/routes';
 import { useSession } from '../../app/session-context';
+import { useResource } from '../../app/use-resource';
 import { useTitle } from '../../app/use-title';
 import { TextField } from './text-field';
+
+const NO_RULES: Rule[] = [];
 
 export function SignUpPage({ next }: { next: string | null }) {
   useTitle('Create an account');
@@ -18,15 +22,7 @@ export function SignUpPage({ next }: { next: string | null }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
-  const [rules, setRules] = useState<InstanceRule[]>([]);
-
-  useEffect(() => {
-    let live = true;
-    void getRules().then((r) => live && setRules(r));
-    return () => {
-      live = false;
-    };
-  }, []);
+  const rules = useResource(getRules, []).value ?? NO_RULES;
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,7 +1,5 @@
-import type { ChatCategory } from '@hashchat/api/entities/chat';
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/api-error';
-import { listCategories } from '../../api/chats';
 import type { ChatInput } from '../../api/request-types';
 import {
   type ChatField,
@@ -16,6 +14,7 @@ import { FormField } from './form-field';
 import { relativeLabel, sessionWhen, viewerTimeZone } from './format-session-time';
 import { LANGUAGES, languageName, timeZoneOptions } from './languages';
 import { REPEATS, repeatLabel } from './repeat-rule';
+import { useCategories } from './use-categories';
 import { localToInstant } from './zone-instant';
 
 export interface ChatFormProps {
@@ -64,12 +63,8 @@ export function ChatForm({ initial, editing, submitLabel, busyLabel, onSubmit }:
   const [errors, setErrors] = useState<FormErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
-  const [categories, setCategories] = useState<ChatCategory[]>([]);
+  const categories = useCategories();
   const zones = useMemo(() => timeZoneOptions(values.timeZone), [values.timeZone]);
-
-  useEffect(() => {
-    listCategories().then(setCategories, () => setCategories([]));
-  }, []);
 
   const set =
     <K extends keyof ChatFormValues>(key: K) =>

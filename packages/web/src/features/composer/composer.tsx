@@ -9,8 +9,8 @@ import {
   useRef,
   useState,
 } from 'react';
-import { errorMessage } from '../../api/api-error';
 import { createStatus } from '../../api/statuses';
+import { useAction } from '../../app/use-action';
 import { useSlowMode } from '../moderation/use-slow-mode';
 import { AttachmentList } from './attachment-list';
 import { newIdempotencyKey } from './idempotency-key';
@@ -44,8 +44,7 @@ export function Composer({
   const id = useId();
   const max = useMaxCharacters();
   const [text, setText] = useState(initialText);
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, busy: sending, error } = useAction();
   const keyRef = useRef(newIdempotencyKey());
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -66,9 +65,7 @@ export function Composer({
   async function submit(event?: FormEvent) {
     event?.preventDefault();
     if (!canSend) return;
-    setSending(true);
-    setError(null);
-    try {
+    await run(async () => {
       const mediaIds = await attachments.finish();
       const status = await createStatus(
         {
@@ -82,12 +79,8 @@ export function Composer({
       setText('');
       attachments.clear();
       onPosted(status);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSending(false);
-      textareaRef.current?.focus();
-    }
+    });
+    textareaRef.current?.focus();
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
