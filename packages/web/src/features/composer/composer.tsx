@@ -5,6 +5,7 @@ import {
   type FocusEvent,
   type FormEvent,
   type KeyboardEvent,
+  type RefObject,
   useId,
   useRef,
   useState,
@@ -27,6 +28,10 @@ export interface ComposerProps {
   inReplyToId?: string;
   submitLabel?: string;
   autoFocus?: boolean;
+  /** One line, its label as the placeholder, until focused or filled (the room's composer). */
+  compact?: boolean;
+  /** Set to a function that starts the text with a prefix (e.g. "A2 ") and puts the cursor after it. */
+  prefillRef?: RefObject<((prefix: string) => void) | null>;
   onPosted(status: Status): void;
   onCancel?(): void;
 }
@@ -38,6 +43,8 @@ export function Composer({
   inReplyToId,
   submitLabel = 'Post',
   autoFocus,
+  compact,
+  prefillRef,
   onPosted,
   onCancel,
 }: ComposerProps) {
@@ -47,6 +54,15 @@ export function Composer({
   const { run, busy: sending, error } = useAction();
   const keyRef = useRef(newIdempotencyKey());
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  if (prefillRef)
+    prefillRef.current = (prefix: string) => {
+      // An answer prefix replaces one already typed ("A1 " becomes "A2 "), keeping the words.
+      setText((now) => prefix + now.replace(/^\s*A\s?\d+\s*/i, ''));
+      const box = textareaRef.current;
+      if (!box) return;
+      box.focus();
+      requestAnimationFrame(() => box.setSelectionRange(box.value.length, box.value.length));
+    };
   const fileRef = useRef<HTMLInputElement>(null);
   const attachments = useAttachments();
   const [dragging, setDragging] = useState(false);
@@ -122,7 +138,7 @@ export function Composer({
 
   return (
     <form
-      className={dragging ? 'composer composer-dropping' : 'composer'}
+      className={`composer${compact ? ' composer-compact' : ''}${dragging ? ' composer-dropping' : ''}`}
       onSubmit={submit}
       onPaste={onPaste}
       onDrop={onDrop}
@@ -137,7 +153,8 @@ export function Composer({
         ref={textareaRef}
         className="composer-text"
         value={text}
-        rows={inReplyToId ? 2 : 3}
+        rows={compact ? 1 : inReplyToId ? 2 : 3}
+        placeholder={compact ? `${label}…` : undefined}
         // Read-only rather than disabled while sending, so focus stays in the box.
         readOnly={sending}
         // biome-ignore lint/a11y/noAutofocus: opening a reply is a request to type in it

@@ -1,6 +1,7 @@
 import type { ChatPage, ChatSession } from '@hashchat/api/entities/chat';
 import type { Status } from '@hashchat/api/entities/status';
 import type { Tag } from '@hashchat/api/entities/tag';
+import { answerPrefixText } from '@hashchat/core/chat/classify';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { RoomFilter } from '../../api/live';
 import { useSession } from '../../app/session-context';
@@ -45,6 +46,7 @@ export function LiveRoom({ name, chat: loadedChat, session: loaded, tag, onTagCh
   const wide = useMediaQuery(WIDE_ROOM);
   const [filter, setFilter] = useState<RoomFilter>({ only: 'all' });
   const addOwnRef = useRef<AddOwnStatus | null>(null);
+  const prefillRef = useRef<((prefix: string) => void) | null>(null);
   const source = columnSource(session);
   const host = isChatHost(account?.id, chat);
 
@@ -96,9 +98,7 @@ export function LiveRoom({ name, chat: loadedChat, session: loaded, tag, onTagCh
         <QuestionBanner
           session={session}
           current={live.current}
-          tag={name}
-          signedIn={account !== null}
-          onPosted={onPosted}
+          onAnswer={account ? (n) => prefillRef.current?.(answerPrefixText(n)) : null}
         />
         <TownHallSlot
           sessionId={session.id}
@@ -108,7 +108,15 @@ export function LiveRoom({ name, chat: loadedChat, session: loaded, tag, onTagCh
           hashtag={name}
         />
         {!wide && info}
-        {account && <Composer label={`Post to #${name}`} tag={name} onPosted={onPosted} />}
+        {account && (
+          <Composer
+            label={`Post to #${name}`}
+            tag={name}
+            compact
+            prefillRef={prefillRef}
+            onPosted={onPosted}
+          />
+        )}
         {auth.status === 'anonymous' && (
           <SignInPrompt tag={name} next={`/tags/${encodeURIComponent(name)}`} />
         )}

@@ -6,6 +6,7 @@ import { searchChats } from '../../api/chats';
 import { search } from '../../api/search';
 import { recentUses } from '../../api/tags';
 import { paths } from '../../app/routes';
+import { SearchBox } from '../../app/site-header';
 import { useResource } from '../../app/use-resource';
 import { useTitle } from '../../app/use-title';
 import { LoadError, Skeleton } from '../../app/waiting';
@@ -131,7 +132,8 @@ export function SearchPage({ q }: { q: string }) {
       <h1 id="page-title" tabIndex={-1}>
         {q ? `Results for “${q}”` : 'Search'}
       </h1>
-      {!q.trim() && <p>Search for chats, hashtags, people and posts with the box at the top.</p>}
+      <SearchBox route={{ name: 'search', q }} id="page-search-q" className="page-search" />
+      {!q.trim() && <p>Search for chats, hashtags, people and posts.</p>}
       {error && <LoadError error={error} onRetry={resource.refresh} />}
       {resource.loading && term && <Skeleton kind="lines" />}
       {results && <Results found={results} q={q.trim()} />}
