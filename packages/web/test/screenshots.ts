@@ -49,7 +49,14 @@ async function main() {
         });
         const user = `shot_${scheme}_${size}`;
         const signed: Page = await signUpThroughUi(context, server.url, user, '/settings');
-        const anon = await (await browser.newContext({ viewport, colorScheme: scheme, locale: 'en-GB', timezoneId: 'Europe/Berlin' })).newPage();
+        const anon = await (
+          await browser.newContext({
+            viewport,
+            colorScheme: scheme,
+            locale: 'en-GB',
+            timezoneId: 'Europe/Berlin',
+          })
+        ).newPage();
         for (const [name, where, signedIn] of pages) {
           if (only.length > 0 && !only.includes(name)) continue;
           const page = signedIn ? signed : anon;

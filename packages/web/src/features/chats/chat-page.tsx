@@ -168,7 +168,9 @@ export function ChatPageView({ id, sessionId }: { id: string; sessionId: string 
           hint="Paste this address into your calendar app as a subscription; it follows every change to the schedule."
         />
         <p>
-          <a href={calendarUrl.replace(/^https?:/, 'webcal:')}>Open in your calendar app</a>
+          <a className="button" href={calendarUrl.replace(/^https?:/, 'webcal:')}>
+            Open in your calendar app
+          </a>
         </p>
       </section>
     </article>
