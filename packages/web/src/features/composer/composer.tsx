@@ -54,6 +54,9 @@ export function Composer({
   const { run, busy: sending, error } = useAction();
   const keyRef = useRef(newIdempotencyKey());
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  // A compact composer opens on first focus and stays open: folding it again on blur would
+  // move everything below it under the pointer that is clicking there.
+  const [open, setOpen] = useState(!compact);
   if (prefillRef)
     prefillRef.current = (prefix: string) => {
       // An answer prefix replaces one already typed ("A1 " becomes "A2 "), keeping the words.
@@ -138,7 +141,7 @@ export function Composer({
 
   return (
     <form
-      className={`composer${compact ? ' composer-compact' : ''}${dragging ? ' composer-dropping' : ''}`}
+      className={`composer${compact ? ' composer-compact' : ''}${open ? ' composer-open' : ''}${dragging ? ' composer-dropping' : ''}`}
       onSubmit={submit}
       onPaste={onPaste}
       onDrop={onDrop}
@@ -163,7 +166,10 @@ export function Composer({
         aria-invalid={remaining < 0 || undefined}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
-        onFocus={onFocus}
+        onFocus={(event) => {
+          setOpen(true);
+          onFocus(event);
+        }}
       />
       <AttachmentList
         items={attachments.items}

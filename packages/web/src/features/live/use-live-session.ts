@@ -44,6 +44,7 @@ export function useLiveSession(sessionId: string): [LiveSessionState, Dispatch<L
   // A session without the live API yet (or a reader not allowed the agenda) still shows its room.
   useLoad(() => getLiveState(sessionId), [sessionId], {
     onValue: (live) => dispatch({ type: 'live', live }),
+    onError: () => dispatch({ type: 'live-unavailable' }),
   });
   const reloadQuestions = useLoad(() => listQuestions(sessionId), [sessionId], {
     onValue: (questions) => dispatch({ type: 'questions', questions }),
