@@ -188,4 +188,28 @@ describe('issue 19 in a browser: sign-up, welcome, phone tabs, theme and the roo
       expect(await page.locator('main textarea').count()).toBe(1);
     });
   }
+
+  it('the room does not shift while it loads (its layout shift stays under 0.1 on a phone)', async () => {
+    const c = await context(PHONE);
+    const page = await c.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { __cls: number };
+      w.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as (PerformanceEntry & {
+          value: number;
+          hadRecentInput: boolean;
+        })[])
+          if (!e.hadRecentInput) w.__cls += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${server.url}/tags/${seed.tag}`);
+    await waitForLive(page);
+    await page.getByRole('region', { name: 'Current question' }).waitFor();
+    await page.locator('main article').first().waitFor();
+    // The live numbers and counts land a moment later: give them the time a reader would.
+    await expect.poll(() => page.locator('.room-count').textContent()).toMatch(/posts? in this session/);
+    const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+    expect(cls).toBeLessThan(0.1);
+  });
 });
