@@ -117,7 +117,7 @@ describe('issue 19 in a browser: sign-up, welcome, phone tabs, theme and the roo
     await page.getByRole('button', { name: 'Write a post' }).click();
     expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
     const shown = await box.boundingBox();
-    expect(shown && shown.height).toBeGreaterThan(40);
+    expect(shown?.height).toBeGreaterThan(40);
 
     await tabs.getByRole('link', { name: 'Search' }).click();
     await page.waitForURL(`${server.url}/search`);
@@ -177,8 +177,8 @@ describe('issue 19 in a browser: sign-up, welcome, phone tabs, theme and the roo
       await page.mouse.wheel(0, 1500);
       await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(600);
       const pinned = await banner.boundingBox();
-      expect(pinned && pinned.y).toBeGreaterThanOrEqual(0);
-      expect(pinned && pinned.y).toBeLessThan(100);
+      expect(pinned?.y).toBeGreaterThanOrEqual(0);
+      expect(pinned?.y).toBeLessThan(100);
 
       // Answer starts the room's one composer with "A2 " rather than opening a second one.
       await banner.getByRole('button', { name: 'Answer Q2' }).click();
