@@ -3,6 +3,7 @@ import {
   accountSchema,
   authSessionSchema,
   credentialAccountSchema,
+  mutedAccountSchema,
   relationshipSchema,
 } from './entities/account';
 import { applicationSchema, credentialApplicationSchema, tokenSchema } from './entities/application';
@@ -173,7 +174,6 @@ const SSE = 'text/event-stream';
 const HTML = 'text/html';
 const ICS = 'text/calendar';
 /** A muted account carries when its mute ends (null: until undone). */
-const mutedAccount = accountSchema.extend({ mute_expires_at: z.iso.datetime().nullable().optional() });
 const eventSeries = z.looseObject({ chat_id: z.string(), sessions: list(chatSessionSchema) });
 
 /**
@@ -230,7 +230,7 @@ export const operations: Operation[] = [
   post('/api/v1/accounts/{id}/mute', 'accounts', 'Mute an account', relationshipSchema),
   post('/api/v1/accounts/{id}/unmute', 'accounts', 'Unmute an account', relationshipSchema),
   get('/api/v1/blocks', 'accounts', 'Blocked accounts', list(accountSchema), page),
-  get('/api/v1/mutes', 'accounts', 'Muted accounts', list(mutedAccount), page),
+  get('/api/v1/mutes', 'accounts', 'Muted accounts', list(mutedAccountSchema), page),
 
   post(
     '/api/v1/statuses',

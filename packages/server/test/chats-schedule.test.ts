@@ -231,3 +231,20 @@ describe('one-off sessions and events', () => {
     expect(page.upcoming_sessions).toEqual([]);
   });
 });
+
+describe('a series that starts beyond the 90-day horizon', () => {
+  it('still has its first session on the chat page and in the sessions list', async () => {
+    const res = await host.api.post('/api/v1/chats', {
+      hashtag: `farseries${Math.random().toString(36).slice(2, 6)}`,
+      title: 'Far away',
+      time_zone: 'Europe/Berlin',
+      // 120 days after NOW, then monthly.
+      schedule: { starts_at: '2027-06-29T20:00', duration_minutes: 60, rrule: 'FREQ=MONTHLY' },
+    });
+    expect(res.status).toBe(200);
+    const sessions = await sessionsOf(res.body.id);
+    expect(sessions.map((s) => s.starts_at)).toEqual(['2027-06-29T18:00:00.000Z']);
+    const page = (await host.api.get(`/api/v1/chats/${res.body.id}`)).body;
+    expect(page.next_session?.starts_at).toBe('2027-06-29T18:00:00.000Z');
+  });
+});

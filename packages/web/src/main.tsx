@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { applyTheme, storedTheme } from './app/theme';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/layout.css';
@@ -9,6 +10,9 @@ import './styles/room.css';
 import './styles/forms.css';
 import './styles/chats.css';
 import './styles/live.css';
+
+// Before the first render, so a reader who chose dark never sees a light page.
+applyTheme(storedTheme());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -140,6 +140,14 @@ describe('chats in a browser', () => {
       .getByRole('region', { name: 'Follow from the fediverse' })
       .getByRole('button', { name: 'Copy' })
       .waitFor();
+    // One Start now, for the next session only; the console is the prominent way in; and a
+    // confirmation says what happens next.
+    expect(await upcoming.getByRole('button', { name: 'Start now' }).count()).toBe(1);
+    const note = host.getByRole('region', { name: 'Your chat is created' });
+    expect(await note.textContent()).toContain('people who follow it get a reminder');
+    const consoleLink = note.getByRole('link', { name: 'Open host console' });
+    expect(await consoleLink.getAttribute('href')).toBe(`/sessions/${chat.next_session.id}/console`);
+    expect(await consoleLink.getAttribute('class')).toContain('button-primary');
   });
 
   it('refuses a hashtag that is already claimed, beside the field', async () => {

@@ -204,6 +204,8 @@ describe('room moderation and the town hall, with a host, a participant and a re
       page.getByRole('article', { name: 'What about schools?' }).getByRole('button', { name: 'Vote' });
     await schools(rita).click();
     await expect.poll(() => schools(rita).getAttribute('aria-pressed'), POLL).toBe('true');
+    // The voted state is said in words, not only in colour.
+    expect(await schools(rita).textContent()).toBe('Voted ✓');
     await expect
       .poll(() => questionOrder(rita), POLL)
       .toEqual(['What about schools?', 'What about parking?']);

@@ -83,3 +83,9 @@ export const authSessionSchema = z
   .object({ account: credentialAccountSchema, csrf_token: z.string() })
   .meta({ id: 'AuthSession' });
 export type AuthSession = z.infer<typeof authSessionSchema>;
+
+/** Our mutes list: an account with when the mute ends (null: until undone). */
+export const mutedAccountSchema = accountSchema
+  .extend({ mute_expires_at: z.iso.datetime().nullable().optional() })
+  .meta({ id: 'MutedAccount' });
+export type MutedAccount = z.infer<typeof mutedAccountSchema>;

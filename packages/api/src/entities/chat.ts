@@ -122,3 +122,4 @@ export type ChatPreferences = z.infer<typeof chatPreferencesSchema>;
 
 /** The viewer's calendar feed (the secret URL of all sessions of followed chats). */
 export const calendarFeedSchema = z.object({ url: z.string() }).meta({ id: 'CalendarFeed' });
+export type CalendarFeed = z.infer<typeof calendarFeedSchema>;

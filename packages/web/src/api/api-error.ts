@@ -1,10 +1,6 @@
-/** One field error of a 422 response, as Mastodon sends them in `details`. */
-export interface FieldError {
-  error: string;
-  description: string;
-}
+import type { FieldError, FieldErrors } from '@hashchat/api/entities/error';
 
-export type FieldErrors = Record<string, FieldError[]>;
+export type { FieldError, FieldErrors };
 
 /** A non-2xx answer of the server: its status, its `error` text and any field `details`. */
 export class ApiError extends Error {
@@ -19,9 +15,12 @@ export class ApiError extends Error {
   }
 }
 
+const SERVER_FAULT = 'The server had a problem. Try again in a moment.';
+
 /** A message fit to show a person for any thrown value. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  // A server fault's own text ("boom", a stack line) means nothing to a person.
+  if (error instanceof ApiError) return error.status >= 500 ? SERVER_FAULT : error.message;
   if (error instanceof TypeError) return 'The server could not be reached. Check your connection.';
   return 'Something went wrong.';
 }

@@ -21,7 +21,7 @@ export interface SignUpInput {
   username: string;
   email: string;
   password: string;
-  agreement: true;
+  agreement: boolean;
   locale: string;
 }
 

@@ -1,4 +1,4 @@
-import type { ChatPreferences } from '@hashchat/api/entities/chat';
+import type { CalendarFeed, ChatPreferences } from '@hashchat/api/entities/chat';
 import { api } from './http';
 
 export function getChatPreferences(): Promise<ChatPreferences> {
@@ -7,11 +7,6 @@ export function getChatPreferences(): Promise<ChatPreferences> {
 
 export function setChatPreferences(patch: Partial<ChatPreferences>): Promise<ChatPreferences> {
   return api<ChatPreferences>('/api/v1/chats/preferences', { method: 'PATCH', body: patch });
-}
-
-export interface CalendarFeed {
-  /** A secret URL of the viewer's personal iCalendar feed (the chats they follow). */
-  url: string;
 }
 
 export function getCalendarFeed(): Promise<CalendarFeed> {

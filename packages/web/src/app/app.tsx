@@ -4,6 +4,7 @@ import { Page } from './page';
 import { matchRoute } from './routes';
 import { SessionProvider, useSession } from './session-context';
 import { SiteHeader } from './site-header';
+import { ComposeButton, TabBar } from './tab-bar';
 import { useLinkInterception } from './use-link-interception';
 import { useNavigationFocus } from './use-navigation-focus';
 
@@ -23,6 +24,8 @@ function Shell() {
       <main id="main" className="main">
         <Page route={route} />
       </main>
+      <ComposeButton route={route} />
+      <TabBar route={route} current={location.pathname + location.search} />
     </UnreadProvider>
   );
 }

@@ -1,6 +1,7 @@
 import type { Account, AuthSession } from '@hashchat/api/entities/account';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { signOut as apiSignOut, getSession } from '../api/auth';
+import { useLoad } from './use-load';
 
 export type SessionState =
   | { status: 'loading' }
@@ -20,21 +21,18 @@ const SessionContext = createContext<SessionValue | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
 
-  useEffect(() => {
-    let cancelled = false;
-    getSession().then(
-      (session) => {
-        if (!cancelled)
-          setState(session ? { status: 'signed-in', account: session.account } : { status: 'anonymous' });
-      },
-      () => {
-        if (!cancelled) setState({ status: 'anonymous' });
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+  // A session that cannot be read counts as signed out; signing in before it answers wins.
+  useLoad(getSession, [], {
+    onValue: (session) =>
+      setState((now) =>
+        now.status !== 'loading'
+          ? now
+          : session
+            ? { status: 'signed-in', account: session.account }
+            : { status: 'anonymous' },
+      ),
+    onError: () => setState((now) => (now.status === 'loading' ? { status: 'anonymous' } : now)),
+  });
 
   const setSession = useCallback((session: AuthSession | null) => {
     setState(session ? { status: 'signed-in', account: session.account } : { status: 'anonymous' });

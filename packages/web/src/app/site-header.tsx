@@ -5,7 +5,16 @@ import { isAdmin } from './is-admin';
 import { paths, type Route } from './routes';
 import { useSession } from './session-context';
 
-function SearchBox({ route }: { route: Route }) {
+/** The search form: in the header on wide screens, at the top of the search page on a phone. */
+export function SearchBox({
+  route,
+  id = 'site-search-q',
+  className = 'site-search',
+}: {
+  route: Route;
+  id?: string;
+  className?: string;
+}) {
   const routeQ = route.name === 'search' ? route.q : '';
   const [q, setQ] = useState(routeQ);
   useEffect(() => setQ(routeQ), [routeQ]);
@@ -16,13 +25,13 @@ function SearchBox({ route }: { route: Route }) {
   }
 
   return (
-    <search className="site-search">
+    <search className={className}>
       <form onSubmit={submit}>
-        <label htmlFor="site-search-q" className="sr-only">
+        <label htmlFor={id} className="sr-only">
           Search
         </label>
         <input
-          id="site-search-q"
+          id={id}
           type="search"
           value={q}
           placeholder="Search chats, hashtags, people, posts"
@@ -58,19 +67,19 @@ export function SiteHeader({ route, current }: { route: Route; current: string }
         <SearchBox route={route} />
         <nav aria-label="Main" className="site-nav">
           <ul>
-            <li>
+            <li className="tab-dup">
               <a href={paths.chats()} aria-current={route.name === 'chats' ? 'page' : undefined}>
                 Chats
               </a>
             </li>
             {account && (
               <>
-                <li>
+                <li className="tab-dup">
                   <a href="/home" aria-current={here('/home')}>
                     Home
                   </a>
                 </li>
-                <li>
+                <li className="tab-dup">
                   <a href="/notifications" aria-current={here('/notifications')}>
                     Notifications
                     {unread > 0 && (
@@ -81,7 +90,7 @@ export function SiteHeader({ route, current }: { route: Route; current: string }
                     )}
                   </a>
                 </li>
-                <li>
+                <li className="tab-dup">
                   <a href={paths.profile(account.acct)} aria-current={here(paths.profile(account.acct))}>
                     @{account.username}
                   </a>
@@ -111,7 +120,11 @@ export function SiteHeader({ route, current }: { route: Route; current: string }
                   <a href={paths.signIn(current === '/' ? undefined : current)}>Sign in</a>
                 </li>
                 <li>
-                  <a href={paths.signUp(current === '/' ? undefined : current)} className="nav-cta">
+                  <a
+                    href={paths.signUp(current === '/' ? undefined : current)}
+                    className="nav-cta"
+                    aria-current={route.name === 'sign-up' ? 'page' : undefined}
+                  >
                     Sign up
                   </a>
                 </li>

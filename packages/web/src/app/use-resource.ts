@@ -1,5 +1,6 @@
-import { type DependencyList, useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { type DependencyList, useCallback, useReducer } from 'react';
 import { type ResourceEvent, type ResourceState, resourceLoading, resourceReducer } from './resource-state';
+import { useLoad } from './use-load';
 
 export interface Resource<T> {
   state: ResourceState<T>;
@@ -30,22 +31,11 @@ export function useResource<T>(
     resourceReducer as (s: ResourceState<T>, e: ResourceEvent<T>) => ResourceState<T>,
     resourceLoading,
   );
-  const [round, setRound] = useState(0);
-  const lastRound = useRef(round);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps stand for `load`
-  useEffect(() => {
-    const controller = new AbortController();
-    dispatch({ type: 'start', refresh: !reset || round !== lastRound.current });
-    lastRound.current = round;
-    load(controller.signal).then(
-      (value) => controller.signal.aborted || dispatch({ type: 'loaded', value }),
-      (error) => controller.signal.aborted || dispatch({ type: 'failed', error }),
-    );
-    return () => controller.abort();
-  }, [...deps, round]);
-
-  const refresh = useCallback(() => setRound((n) => n + 1), []);
+  const refresh = useLoad(load, deps, {
+    onStart: (reload) => dispatch({ type: 'start', refresh: !reset || reload }),
+    onValue: (value) => dispatch({ type: 'loaded', value }),
+    onError: (error) => dispatch({ type: 'failed', error }),
+  });
   const update = useCallback((change: (value: T) => T) => dispatch({ type: 'update', update: change }), []);
   return {
     state,

@@ -24,16 +24,21 @@ export async function materializeSessions(
 ): Promise<number[]> {
   if (!chat.schedule_start_local) return [];
   const horizon = (chat.rrule ? HORIZON_DAYS : ONE_OFF_HORIZON_DAYS) * DAY_MS;
-  const list = occurrences(
-    {
-      startsAtLocal: chat.schedule_start_local,
-      timeZone: chat.time_zone,
-      durationMinutes: Number(chat.duration_minutes),
-      rrule: chat.rrule,
-    },
-    { from: new Date(now), to: new Date(now + horizon) },
-    500,
-  );
+  const schedule = {
+    startsAtLocal: chat.schedule_start_local,
+    timeZone: chat.time_zone,
+    durationMinutes: Number(chat.duration_minutes),
+    rrule: chat.rrule,
+  };
+  let list = occurrences(schedule, { from: new Date(now), to: new Date(now + horizon) }, 500);
+  // A series that starts beyond the horizon still has a next session for its page, the
+  // directory and the sessions list: its first one exists as a row too.
+  if (list.length === 0 && chat.rrule)
+    list = occurrences(
+      schedule,
+      { from: new Date(now), to: new Date(now + ONE_OFF_HORIZON_DAYS * DAY_MS) },
+      1,
+    );
   const created: number[] = [];
   for (const o of list) {
     const startsAt = o.startsAt.getTime();

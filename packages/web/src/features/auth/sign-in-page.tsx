@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
-import { errorMessage } from '../../api/api-error';
 import { signIn } from '../../api/auth';
 import { navigate } from '../../app/history';
 import { paths } from '../../app/routes';
 import { useSession } from '../../app/session-context';
+import { useAction } from '../../app/use-action';
 import { useTitle } from '../../app/use-title';
 import { TextField } from './text-field';
 
@@ -12,21 +12,14 @@ export function SignInPage({ next }: { next: string | null }) {
   const { setSession } = useSession();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
+  const { run, busy: sending, error } = useAction();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setSending(true);
-    setError(null);
-    try {
-      const session = await signIn({ login, password });
-      setSession(session);
+    void run(async () => {
+      setSession(await signIn({ login, password }));
       navigate(next ?? '/home', { replace: true });
-    } catch (err) {
-      setError(errorMessage(err));
-      setSending(false);
-    }
+    });
   }
 
   return (

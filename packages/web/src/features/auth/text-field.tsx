@@ -1,12 +1,11 @@
-import type { FieldError } from '../../api/api-error';
-
 export interface TextFieldProps {
   name: string;
   label: string;
   type?: 'text' | 'email' | 'password';
   autoComplete: string;
   value: string;
-  errors?: FieldError[];
+  /** What is wrong with the value, in plain words. */
+  error?: string;
   hint?: string;
   onChange(value: string): void;
 }
@@ -18,12 +17,12 @@ export function TextField({
   type = 'text',
   autoComplete,
   value,
-  errors,
+  error,
   hint,
   onChange,
 }: TextFieldProps) {
   const id = `field-${name}`;
-  const invalid = Boolean(errors && errors.length > 0);
+  const invalid = Boolean(error);
   const described = [hint ? `${id}-hint` : null, invalid ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <div className="field">
@@ -46,7 +45,7 @@ export function TextField({
       />
       {invalid && (
         <p className="field-error" id={`${id}-error`}>
-          {errors?.map((e) => e.description).join(' ')}
+          {error}
         </p>
       )}
     </div>

@@ -1,8 +1,7 @@
-import type { ChatCategory } from '@hashchat/api/entities/chat';
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
-import { ApiError, errorMessage } from '../../api/api-error';
-import { listCategories } from '../../api/chats';
+import { type FormEvent, useMemo, useState } from 'react';
+import { ApiError } from '../../api/api-error';
 import type { ChatInput } from '../../api/request-types';
+import { useAction } from '../../app/use-action';
 import {
   type ChatField,
   type ChatFormValues,
@@ -16,6 +15,7 @@ import { FormField } from './form-field';
 import { relativeLabel, sessionWhen, viewerTimeZone } from './format-session-time';
 import { LANGUAGES, languageName, timeZoneOptions } from './languages';
 import { REPEATS, repeatLabel } from './repeat-rule';
+import { useCategories } from './use-categories';
 import { localToInstant } from './zone-instant';
 
 export interface ChatFormProps {
@@ -62,14 +62,9 @@ function FirstSessionPreview({ values }: { values: ChatFormValues }) {
 export function ChatForm({ initial, editing, submitLabel, busyLabel, onSubmit }: ChatFormProps) {
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<FormErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
-  const [categories, setCategories] = useState<ChatCategory[]>([]);
+  const { run, busy: sending, error: formError } = useAction();
+  const categories = useCategories();
   const zones = useMemo(() => timeZoneOptions(values.timeZone), [values.timeZone]);
-
-  useEffect(() => {
-    listCategories().then(setCategories, () => setCategories([]));
-  }, []);
 
   const set =
     <K extends keyof ChatFormValues>(key: K) =>
@@ -85,23 +80,23 @@ export function ChatForm({ initial, editing, submitLabel, busyLabel, onSubmit }:
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setFormError(null);
     const found = checkChatForm(values);
     setErrors(found);
     if (Object.keys(found).length > 0) {
       focusFirst(found);
       return;
     }
-    setSending(true);
-    try {
-      await onSubmit(chatInputFromForm(values));
-    } catch (err) {
-      const fromServer = err instanceof ApiError ? formErrorsFromServer(err.message, err.details) : {};
-      setErrors(fromServer);
-      if (Object.keys(fromServer).length > 0) focusFirst(fromServer);
-      else setFormError(errorMessage(err));
-      setSending(false);
-    }
+    // A refusal the form can place beside its fields goes there; anything else above the form.
+    await run(async () => {
+      try {
+        await onSubmit(chatInputFromForm(values));
+      } catch (err) {
+        const fromServer = err instanceof ApiError ? formErrorsFromServer(err.message, err.details) : {};
+        setErrors(fromServer);
+        if (Object.keys(fromServer).length === 0) throw err;
+        focusFirst(fromServer);
+      }
+    });
   }
 
   const errorCount = Object.values(errors).filter(Boolean).length;

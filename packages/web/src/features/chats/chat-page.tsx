@@ -8,6 +8,7 @@ import { ModerationStats } from '../moderation/moderation-stats';
 import { applySessionChange } from './chat-page-state';
 import { isChatHost } from './chat-roles';
 import { CopyField } from './copy-field';
+import { CreatedNote } from './created-note';
 import { FollowChatButton } from './follow-chat-button';
 import { HostList } from './host-list';
 import { languageName } from './languages';
@@ -85,6 +86,7 @@ export function ChatPageView({ id, sessionId }: { id: string; sessionId: string 
         )}
       </header>
 
+      {host && <CreatedNote chat={chat} now={now} />}
       <NextSession chat={chat} now={now} />
 
       {(chat.description || chat.rules) && (
@@ -179,7 +181,9 @@ export function ChatPageView({ id, sessionId }: { id: string; sessionId: string 
           hint="Paste this address into your calendar app as a subscription; it follows every change to the schedule."
         />
         <p>
-          <a href={calendarUrl.replace(/^https?:/, 'webcal:')}>Open in your calendar app</a>
+          <a className="button" href={calendarUrl.replace(/^https?:/, 'webcal:')}>
+            Open in your calendar app
+          </a>
         </p>
       </section>
     </article>

@@ -1,14 +1,15 @@
-import type { ChatCategory, Directory } from '@hashchat/api/entities/chat';
-import { useEffect, useMemo, useState } from 'react';
-import { errorMessage } from '../../api/api-error';
-import { getDirectory, listCategories } from '../../api/chats';
+import { useMemo, useState } from 'react';
+import { getDirectory } from '../../api/chats';
 import { type DirectoryFilters as Filters, paths } from '../../app/routes';
 import { useSession } from '../../app/session-context';
+import { useResource } from '../../app/use-resource';
 import { useTitle } from '../../app/use-title';
+import { LoadError, Skeleton } from '../../app/waiting';
 import { ChatEntry } from './chat-entry';
 import { DirectoryFilters } from './directory-filters';
 import { directorySections, directorySize } from './directory-sections';
 import { viewerTimeZone, zoneAbbreviation } from './format-session-time';
+import { useCategories } from './use-categories';
 import { useNow } from './use-now';
 
 function HostLink() {
@@ -43,29 +44,18 @@ const SOON_MS = 60 * 60_000;
 export function DirectoryPage({ filters }: { filters: Filters }) {
   useTitle('Chats');
   const now = useNow(30_000);
-  const [directory, setDirectory] = useState<Directory | null>(null);
   const [days, setDays] = useState(7);
-  const [error, setError] = useState<string | null>(null);
-  const [categories, setCategories] = useState<ChatCategory[]>([]);
+  const categories = useCategories();
   const filtered = Boolean(filters.q || filters.category || filters.language);
   const zone = viewerTimeZone();
   const { q, category, language } = filters;
 
-  useEffect(() => {
-    listCategories().then(setCategories, () => setCategories([]));
-  }, []);
-
-  useEffect(() => {
-    let active = true;
-    setError(null);
-    getDirectory({ q, category, language, timeZone: zone, days, soonMinutes: SOON_MS / 60_000 }).then(
-      (value) => active && setDirectory(value),
-      (err) => active && setError(errorMessage(err)),
-    );
-    return () => {
-      active = false;
-    };
-  }, [q, category, language, zone, days]);
+  const resource = useResource(
+    () => getDirectory({ q, category, language, timeZone: zone, days, soonMinutes: SOON_MS / 60_000 }),
+    [q, category, language, zone, days],
+  );
+  const directory = resource.value ?? null;
+  const error = resource.error;
 
   const sections = useMemo(
     () => (directory ? directorySections(directory, now, { timeZone: zone, soonMs: SOON_MS }) : []),
@@ -85,12 +75,8 @@ export function DirectoryPage({ filters }: { filters: Filters }) {
         Times are in your time zone, {zone.replace(/_/g, ' ')} ({zoneAbbreviation(now, { timeZone: zone })}).
       </p>
       <DirectoryFilters filters={filters} categories={categories} />
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {directory === null && !error && <p className="feed-note">Loading…</p>}
+      {error && <LoadError error={error} onRetry={resource.refresh} />}
+      {directory === null && !error && <Skeleton kind="cards" />}
       {empty &&
         (filtered ? (
           <p className="feed-empty">

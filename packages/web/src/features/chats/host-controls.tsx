@@ -6,9 +6,12 @@ import { useAction } from '../../app/use-action';
 /** Start now / End / Cancel for one session, shown to its chat's hosts. */
 export function HostControls({
   session,
+  startable = true,
   onChanged,
 }: {
   session: ChatSession;
+  /** Only the next session offers Start now (one primary button on the page, not one per session). */
+  startable?: boolean;
   onChanged(session: ChatSession): void;
 }) {
   const task = useAction();
@@ -29,14 +32,11 @@ export function HostControls({
       <legend className="sr-only">Host controls for {label}</legend>
       {session.state === 'scheduled' && !confirming && (
         <>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={busy}
-            onClick={() => act('start')}
-          >
-            Start now
-          </button>
+          {startable && (
+            <button type="button" className="button" disabled={busy} onClick={() => act('start')}>
+              Start now
+            </button>
+          )}
           <button
             type="button"
             className="button button-quiet"

@@ -6,6 +6,7 @@ import { useSession } from '../../app/session-context';
 import { useTitle } from '../../app/use-title';
 import { ChatForm } from './chat-form';
 import { emptyChatForm } from './chat-form-model';
+import { markCreated } from './created-note';
 import { viewerTimeZone } from './format-session-time';
 import { viewerLanguage } from './languages';
 
@@ -37,6 +38,7 @@ export function NewChatPage() {
           busyLabel="Creating chat…"
           onSubmit={async (input) => {
             const chat = await createChat(input);
+            markCreated(chat.id);
             navigate(paths.chat(chat.id));
           }}
         />

@@ -33,6 +33,8 @@ export function SessionList({
   highlightId,
   onChanged,
 }: SessionListProps) {
+  // The next session (live, or the first still to come) is the one a host starts or prepares.
+  const nextId = sessions.find((s) => s.state === 'live' || s.state === 'scheduled')?.id ?? null;
   return (
     <ol className="session-list" aria-label={label}>
       {sessions.map((session) => (
@@ -73,10 +75,17 @@ export function SessionList({
           </p>
           {hostControls && (session.state === 'scheduled' || session.state === 'live') && (
             <p className="session-links">
-              <a href={paths.console(session.id)}>Host console</a>
+              <a
+                className={session.id === nextId ? 'button button-primary' : undefined}
+                href={paths.console(session.id)}
+              >
+                {session.id === nextId ? 'Open host console' : 'Host console'}
+              </a>
             </p>
           )}
-          {hostControls && <HostControls session={session} onChanged={onChanged} />}
+          {hostControls && (
+            <HostControls session={session} startable={session.id === nextId} onChanged={onChanged} />
+          )}
         </li>
       ))}
     </ol>

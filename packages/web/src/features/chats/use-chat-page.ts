@@ -1,8 +1,8 @@
 import type { ChatPage } from '@hashchat/api/entities/chat';
-import { useEffect } from 'react';
 import { chatByTag, getChat } from '../../api/chats';
-import { streamUrls, subscribeStream } from '../../api/streaming';
+import { streamUrls } from '../../api/streaming';
 import { useResource } from '../../app/use-resource';
+import { useStream } from '../../app/use-stream';
 import { applyChatChange, applySessionChange } from './chat-page-state';
 
 export type ChatPageState =
@@ -34,20 +34,15 @@ export function useChatPage(
         : { status: 'missing' };
 
   const chatId = state.status === 'ready' ? state.page.id : null;
-  useEffect(() => {
-    if (!chatId) return;
-    return subscribeStream(streamUrls.chat(chatId), {
-      onEvent(event) {
-        update((page) => {
-          if (!page) return page;
-          if (event.event === 'chat.session') return applySessionChange(page, event.payload);
-          if (event.event === 'chat.update') return applyChatChange(page, event.payload);
-          if (event.event === 'chat.delete' && event.payload.id === page.id) return null;
-          return page;
-        });
-      },
-    });
-  }, [chatId, update]);
+  useStream(chatId ? streamUrls.chat(chatId) : null, (event) =>
+    update((page) => {
+      if (!page) return page;
+      if (event.event === 'chat.session') return applySessionChange(page, event.payload);
+      if (event.event === 'chat.update') return applyChatChange(page, event.payload);
+      if (event.event === 'chat.delete' && event.payload.id === page.id) return null;
+      return page;
+    }),
+  );
 
   const updatePage = (fn: (page: ChatPage) => ChatPage) => update((page) => (page ? fn(page) : page));
   return [state, updatePage];

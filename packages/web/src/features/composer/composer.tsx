@@ -5,12 +5,13 @@ import {
   type FocusEvent,
   type FormEvent,
   type KeyboardEvent,
+  type RefObject,
   useId,
   useRef,
   useState,
 } from 'react';
-import { errorMessage } from '../../api/api-error';
 import { createStatus } from '../../api/statuses';
+import { useAction } from '../../app/use-action';
 import { useSlowMode } from '../moderation/use-slow-mode';
 import { AttachmentList } from './attachment-list';
 import { newIdempotencyKey } from './idempotency-key';
@@ -27,6 +28,10 @@ export interface ComposerProps {
   inReplyToId?: string;
   submitLabel?: string;
   autoFocus?: boolean;
+  /** One line, its label as the placeholder, until focused or filled (the room's composer). */
+  compact?: boolean;
+  /** Set to a function that starts the text with a prefix (e.g. "A2 ") and puts the cursor after it. */
+  prefillRef?: RefObject<((prefix: string) => void) | null>;
   onPosted(status: Status): void;
   onCancel?(): void;
 }
@@ -38,16 +43,29 @@ export function Composer({
   inReplyToId,
   submitLabel = 'Post',
   autoFocus,
+  compact,
+  prefillRef,
   onPosted,
   onCancel,
 }: ComposerProps) {
   const id = useId();
   const max = useMaxCharacters();
   const [text, setText] = useState(initialText);
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, busy: sending, error } = useAction();
   const keyRef = useRef(newIdempotencyKey());
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  // A compact composer opens on first focus and stays open: folding it again on blur would
+  // move everything below it under the pointer that is clicking there.
+  const [open, setOpen] = useState(!compact);
+  if (prefillRef)
+    prefillRef.current = (prefix: string) => {
+      // An answer prefix replaces one already typed ("A1 " becomes "A2 "), keeping the words.
+      setText((now) => prefix + now.replace(/^\s*A\s?\d+\s*/i, ''));
+      const box = textareaRef.current;
+      if (!box) return;
+      box.focus();
+      requestAnimationFrame(() => box.setSelectionRange(box.value.length, box.value.length));
+    };
   const fileRef = useRef<HTMLInputElement>(null);
   const attachments = useAttachments();
   const [dragging, setDragging] = useState(false);
@@ -66,9 +84,7 @@ export function Composer({
   async function submit(event?: FormEvent) {
     event?.preventDefault();
     if (!canSend) return;
-    setSending(true);
-    setError(null);
-    try {
+    await run(async () => {
       const mediaIds = await attachments.finish();
       const status = await createStatus(
         {
@@ -82,12 +98,8 @@ export function Composer({
       setText('');
       attachments.clear();
       onPosted(status);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setSending(false);
-      textareaRef.current?.focus();
-    }
+    });
+    textareaRef.current?.focus();
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -129,7 +141,7 @@ export function Composer({
 
   return (
     <form
-      className={dragging ? 'composer composer-dropping' : 'composer'}
+      className={`composer${compact ? ' composer-compact' : ''}${open ? ' composer-open' : ''}${dragging ? ' composer-dropping' : ''}`}
       onSubmit={submit}
       onPaste={onPaste}
       onDrop={onDrop}
@@ -144,7 +156,8 @@ export function Composer({
         ref={textareaRef}
         className="composer-text"
         value={text}
-        rows={inReplyToId ? 2 : 3}
+        rows={compact ? 1 : inReplyToId ? 2 : 3}
+        placeholder={compact ? `${label}…` : undefined}
         // Read-only rather than disabled while sending, so focus stays in the box.
         readOnly={sending}
         // biome-ignore lint/a11y/noAutofocus: opening a reply is a request to type in it
@@ -153,7 +166,10 @@ export function Composer({
         aria-invalid={remaining < 0 || undefined}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
-        onFocus={onFocus}
+        onFocus={(event) => {
+          setOpen(true);
+          onFocus(event);
+        }}
       />
       <AttachmentList
         items={attachments.items}

@@ -3,7 +3,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { listAcknowledgements } from '../../api/live';
 import { actOnStatus } from '../../api/statuses';
-import { streamUrls, subscribeStream } from '../../api/streaming';
+import { streamUrls } from '../../api/streaming';
+import { useLoad } from '../../app/use-load';
+import { useStream } from '../../app/use-stream';
+import { LoadError, Skeleton } from '../../app/waiting';
 import { Composer } from '../composer/composer';
 import { plainText } from '../live/plain-text';
 import { Avatar, displayName } from '../status/avatar';
@@ -32,15 +35,13 @@ export function AcknowledgementList({
   const acknowledged = useRef(new Map<string, string>());
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  const refresh = useCallback(() => {
-    listAcknowledgements(sessionId).then(
-      (fresh) => {
-        setError(null);
-        setEntries(mergeAcknowledgements(fresh, acknowledged.current));
-      },
-      (err) => setError(errorMessage(err)),
-    );
-  }, [sessionId]);
+  const refresh = useLoad(() => listAcknowledgements(sessionId), [sessionId], {
+    onValue(fresh) {
+      setError(null);
+      setEntries(mergeAcknowledgements(fresh, acknowledged.current));
+    },
+    onError: (err) => setError(errorMessage(err)),
+  });
 
   const refreshSoon = useCallback(() => {
     if (timer.current) return;
@@ -50,21 +51,17 @@ export function AcknowledgementList({
     }, SETTLE_MS);
   }, [refresh]);
 
+  useStream(streamUrls.session(sessionId), (event) => {
+    if (event.event === 'update' || event.event === 'delete') refreshSoon();
+  });
   useEffect(() => {
-    refresh();
     const every = setInterval(refresh, REFRESH_MS);
-    const unsubscribe = subscribeStream(streamUrls.session(sessionId), {
-      onEvent(event) {
-        if (event.event === 'update' || event.event === 'delete') refreshSoon();
-      },
-    });
     return () => {
       clearInterval(every);
-      unsubscribe();
       if (timer.current) clearTimeout(timer.current);
       timer.current = null;
     };
-  }, [sessionId, refresh, refreshSoon]);
+  }, [refresh]);
 
   function done(entry: Acknowledgement) {
     acknowledged.current.set(entry.account.id, entry.last_status.id);
@@ -73,7 +70,7 @@ export function AcknowledgementList({
   }
 
   if (entries === null)
-    return error ? <p className="form-error">{error}</p> : <p className="feed-note">Loading…</p>;
+    return error ? <LoadError error={error} onRetry={refresh} /> : <Skeleton kind="lines" count={2} />;
   return (
     <>
       <p className="sr-only" role="status">

@@ -185,13 +185,7 @@ function Console({ chat, initial, selfId }: { chat: ChatPage; initial: ChatSessi
           </section>
           <section className="console-room" aria-labelledby="console-room-title">
             <h2 id="console-room-title">Room</h2>
-            <QuestionBanner
-              session={session}
-              current={live.current}
-              tag={tag}
-              signedIn={false}
-              onPosted={onPosted}
-            />
+            <QuestionBanner session={session} current={live.current} onAnswer={null} />
             <ConsoleAnsweringNow sessionId={session.id} />
             <Composer label={`Post to #${tag}`} tag={tag} onPosted={onPosted} />
             <PinnedStatuses

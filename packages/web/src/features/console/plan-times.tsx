@@ -1,26 +1,19 @@
 import { type FormEvent, useId, useState } from 'react';
-import { errorMessage } from '../../api/api-error';
+import { useAction } from '../../app/use-action';
 
 /** "Q1 at +5 min, then every 10": times for every question still to come, in one go. */
 export function PlanTimes({ onApply }: { onApply(first: number, every: number): Promise<void> }) {
   const id = useId();
   const [first, setFirst] = useState('5');
   const [every, setEvery] = useState('10');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const { run, busy, error } = useAction();
+  const message = error ?? (done ? 'Times set.' : null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setMessage(null);
-    try {
-      await onApply(Number(first), Number(every));
-      setMessage('Times set.');
-    } catch (err) {
-      setMessage(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    setDone(false);
+    setDone(await run(() => onApply(Number(first), Number(every))));
   }
 
   return (

@@ -6,6 +6,7 @@ import { paths } from '../../app/routes';
 import { useSession } from '../../app/session-context';
 import { useTitle } from '../../app/use-title';
 import { Composer } from '../composer/composer';
+import { LiveDirectory } from '../landing/live-directory';
 import { LiveFeed } from '../status/live-feed';
 import { useLiveTimeline } from '../status/use-live-timeline';
 
@@ -14,21 +15,31 @@ function HomeTimeline() {
   const timeline = useLiveTimeline({ load, streamUrl: streamUrls.user });
   const { dispatch } = timeline;
   const onPosted = useCallback((status: Status) => dispatch({ type: 'own', status }), [dispatch]);
+  const { phase, items, pending } = timeline.state;
+  // Someone who follows nothing yet starts from what is live, not from an empty timeline.
+  if (phase === 'ready' && items.length === 0 && pending.length === 0) return <Welcome />;
   return (
     <>
       <Composer label="What's on your mind?" onPosted={onPosted} />
-      <LiveFeed
-        timeline={timeline}
-        pauseControl
-        keyboard
-        empty={
-          <p>
-            Your home timeline is empty. Follow people and hashtags to fill it, or <a href="/">open a room</a>
-            .
-          </p>
-        }
-      />
+      <LiveFeed timeline={timeline} pauseControl keyboard empty={null} />
     </>
+  );
+}
+
+/** Home for an account that follows nothing yet: a short welcome and the chats to join. */
+function Welcome() {
+  return (
+    <div className="home-welcome">
+      <div className="welcome-note">
+        <h2>Welcome to Hashchat</h2>
+        <p>
+          Join a chat that is live or coming up: follow it to get reminded, and posts from the chats, people
+          and hashtags you follow will fill your home. Or <a href={paths.chats()}>browse all chats</a> and{' '}
+          <a href="/search">search</a> for a hashtag.
+        </p>
+      </div>
+      <LiveDirectory />
+    </div>
   );
 }
 

@@ -1,9 +1,11 @@
 import type { ChatPage, ChatSession } from '@hashchat/api/entities/chat';
 import type { Status } from '@hashchat/api/entities/status';
 import type { Tag } from '@hashchat/api/entities/tag';
+import { answerPrefixText } from '@hashchat/core/chat/classify';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { RoomFilter } from '../../api/live';
 import { useSession } from '../../app/session-context';
+import { Skeleton } from '../../app/waiting';
 import { isChatHost, roleOf } from '../chats/chat-roles';
 import { RoomChatStrip } from '../chats/room-chat-strip';
 import { withSession } from '../chats/room-phase';
@@ -45,6 +47,7 @@ export function LiveRoom({ name, chat: loadedChat, session: loaded, tag, onTagCh
   const wide = useMediaQuery(WIDE_ROOM);
   const [filter, setFilter] = useState<RoomFilter>({ only: 'all' });
   const addOwnRef = useRef<AddOwnStatus | null>(null);
+  const prefillRef = useRef<((prefix: string) => void) | null>(null);
   const source = columnSource(session);
   const host = isChatHost(account?.id, chat);
 
@@ -93,41 +96,55 @@ export function LiveRoom({ name, chat: loadedChat, session: loaded, tag, onTagCh
           onTagChange={onTagChange}
           summary={live.counters ? sessionPosts(live.counters.statuses) : undefined}
         />
-        <QuestionBanner
-          session={session}
-          current={live.current}
-          tag={name}
-          signedIn={account !== null}
-          onPosted={onPosted}
-        />
-        <TownHallSlot
-          sessionId={session.id}
-          open={session.state !== 'ended' && session.state !== 'cancelled'}
-          viewerId={account?.id ?? null}
-          host={host}
-          hashtag={name}
-        />
-        {!wide && info}
-        {account && <Composer label={`Post to #${name}`} tag={name} onPosted={onPosted} />}
-        {auth.status === 'anonymous' && (
-          <SignInPrompt tag={name} next={`/tags/${encodeURIComponent(name)}`} />
-        )}
-        <PinnedStatuses statuses={live.spotlighted} roomTag={name} onChanged={onPinnedChanged} />
-        {source === 'room' && <RoomFilterBar filter={filter} numbers={numbers} onChange={setFilter} />}
-        <RoomColumn
-          key={`${source}:${filterKey(filter)}`}
-          tag={name}
-          session={session}
-          source={source}
-          filter={filter}
-          hasBadge={hasBadge}
-          agendaText={agendaText}
-          grouped
-          addOwnRef={addOwnRef}
-          empty={<p>{emptyText(session, filter)}</p>}
-        />
+        {/*
+          Until the live state is read, grey statuses stand where the room will be; the room
+          itself is already mounted (hidden), so its statuses load at the same time, and it
+          appears whole rather than growing piece by piece under the reader's eyes.
+        */}
+        {!live.loaded && <Skeleton count={4} />}
+        <div className="live-room-body" hidden={!live.loaded}>
+          <QuestionBanner
+            session={session}
+            current={live.current}
+            onAnswer={account ? (n) => prefillRef.current?.(answerPrefixText(n)) : null}
+          />
+          <TownHallSlot
+            sessionId={session.id}
+            open={session.state !== 'ended' && session.state !== 'cancelled'}
+            viewerId={account?.id ?? null}
+            host={host}
+            hashtag={name}
+          />
+          {!wide && info}
+          {account && (
+            <Composer
+              label={`Post to #${name}`}
+              tag={name}
+              compact
+              prefillRef={prefillRef}
+              onPosted={onPosted}
+            />
+          )}
+          {auth.status === 'anonymous' && (
+            <SignInPrompt tag={name} next={`/tags/${encodeURIComponent(name)}`} />
+          )}
+          <PinnedStatuses statuses={live.spotlighted} roomTag={name} onChanged={onPinnedChanged} />
+          {source === 'room' && <RoomFilterBar filter={filter} numbers={numbers} onChange={setFilter} />}
+          <RoomColumn
+            key={`${source}:${filterKey(filter)}`}
+            tag={name}
+            session={session}
+            source={source}
+            filter={filter}
+            hasBadge={hasBadge}
+            agendaText={agendaText}
+            grouped
+            addOwnRef={addOwnRef}
+            empty={<p>{emptyText(session, filter)}</p>}
+          />
+        </div>
       </section>
-      <RoomAside tag={name}>{wide && info}</RoomAside>
+      {live.loaded && <RoomAside tag={name}>{wide && info}</RoomAside>}
     </div>
   );
 }

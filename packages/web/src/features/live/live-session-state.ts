@@ -17,10 +17,14 @@ export interface LiveSessionState {
   questions: Question[];
   /** Numbers of questions seen asked in the room, also ones a host typed outside the agenda. */
   asked: number[];
+  /** The live state was read (or could not be): what the room shows above its column is known. */
+  loaded: boolean;
 }
 
 export type LiveSessionAction =
   | { type: 'live'; live: LiveState }
+  /** The live state cannot be read (no live API, or not allowed): the room goes on without it. */
+  | { type: 'live-unavailable' }
   | { type: 'questions'; questions: Question[] }
   | { type: 'question'; question: Question }
   | { type: 'question-removed'; id: string }
@@ -44,10 +48,13 @@ export const initialLiveSession: LiveSessionState = {
   spotlighted: [],
   questions: [],
   asked: [],
+  loaded: false,
 };
 
 export function liveSessionReducer(state: LiveSessionState, action: LiveSessionAction): LiveSessionState {
   switch (action.type) {
+    case 'live-unavailable':
+      return { ...state, loaded: true };
     case 'live': {
       const { live } = action;
       const current = state.current
@@ -57,6 +64,7 @@ export function liveSessionReducer(state: LiveSessionState, action: LiveSessionA
         : live.current_question;
       return {
         ...state,
+        loaded: true,
         session: live.session,
         agendaPublic: live.agenda_public ?? live.session.agenda_public ?? null,
         current: isOver(live.session) ? null : current,

@@ -1,37 +1,27 @@
 import type { ChatSession } from '@hashchat/api/entities/chat';
 import type { Question } from '@hashchat/api/entities/live';
-import type { Status } from '@hashchat/api/entities/status';
-import { useRef, useState } from 'react';
 import { paths } from '../../app/routes';
-import { AnswerComposer } from './answer-composer';
 import { isOver } from './live-session-state';
 
 function label(question: Question): string {
   return question.question_number !== null ? `Q${question.question_number}` : 'Now';
 }
 
-/** What is being asked right now, in plain words, with a way to answer it. */
+/**
+ * What is being asked right now, in plain words, pinned atop the room while it scrolls; its
+ * Answer button starts the room's one composer with "A n ".
+ */
 export function QuestionBanner({
   session,
   current,
-  tag,
-  signedIn,
-  onPosted,
+  onAnswer,
 }: {
   session: ChatSession;
   current: Question | null;
-  tag: string;
-  signedIn: boolean;
-  onPosted(status: Status): void;
+  /** Null when the viewer cannot post (signed out). */
+  onAnswer: ((n: number) => void) | null;
 }) {
-  const [answering, setAnswering] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
   const n = current?.question_number ?? null;
-
-  function close() {
-    setAnswering(false);
-    button.current?.focus();
-  }
 
   let text: string;
   if (current) text = current.text;
@@ -52,7 +42,7 @@ export function QuestionBanner({
     );
 
   return (
-    <section className="question-banner" aria-label="Current question">
+    <section className="question-banner question-banner-pinned" aria-label="Current question">
       <p className="question-banner-text">
         {current && <span className="kind-tag kind-question">{label(current)}</span>} {text}
       </p>
@@ -67,28 +57,10 @@ export function QuestionBanner({
           />
         </a>
       )}
-      {current && n !== null && signedIn && session.state === 'live' && (
-        <button
-          type="button"
-          ref={button}
-          className="button button-primary"
-          aria-expanded={answering}
-          onClick={() => (answering ? close() : setAnswering(true))}
-        >
+      {current && n !== null && onAnswer && session.state === 'live' && (
+        <button type="button" className="button button-primary" onClick={() => onAnswer(n)}>
           Answer Q{n}
         </button>
-      )}
-      {answering && n !== null && (
-        <AnswerComposer
-          key={n}
-          n={n}
-          tag={tag}
-          onCancel={close}
-          onPosted={(status) => {
-            close();
-            onPosted(status);
-          }}
-        />
       )}
       <p className="sr-only" role="status">
         {current ? `${label(current)} is up: ${current.text}` : ''}

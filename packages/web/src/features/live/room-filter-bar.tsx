@@ -33,7 +33,7 @@ export function RoomFilterBar({
       >
         Hosts &amp; guests
       </button>
-      <label htmlFor={`${id}-thread`} className="filter-thread">
+      <label htmlFor={`${id}-thread`} className="sr-only">
         Question thread
       </label>
       <select
@@ -41,7 +41,7 @@ export function RoomFilterBar({
         value={filter.only === 'question' ? key : ''}
         onChange={(event) => onChange(parseFilterKey(event.target.value))}
       >
-        <option value="">All questions</option>
+        <option value="">All threads</option>
         {numbers.map((n) => (
           <option key={n} value={`q${n}`}>
             Q{n}

@@ -1,6 +1,8 @@
-import { type Dispatch, useEffect, useReducer } from 'react';
+import { type Dispatch, useReducer } from 'react';
 import { getLiveState, listQuestions } from '../../api/live';
-import { streamUrls, subscribeStream } from '../../api/streaming';
+import { streamUrls } from '../../api/streaming';
+import { useLoad } from '../../app/use-load';
+import { useStream } from '../../app/use-stream';
 import {
   initialLiveSession,
   type LiveSessionAction,
@@ -16,50 +18,37 @@ import {
 export function useLiveSession(sessionId: string): [LiveSessionState, Dispatch<LiveSessionAction>] {
   const [state, dispatch] = useReducer(liveSessionReducer, initialLiveSession);
 
-  useEffect(() => {
-    let active = true;
-    const loadQuestions = () =>
-      listQuestions(sessionId).then(
-        (questions) => active && dispatch({ type: 'questions', questions }),
-        () => {},
-      );
-    const unsubscribe = subscribeStream(streamUrls.session(sessionId), {
-      onEvent(event) {
-        switch (event.event) {
-          case 'chat.question':
-            if (event.payload.session_id === sessionId)
-              dispatch({ type: 'question', question: event.payload });
-            break;
-          case 'chat.spotlight':
-            dispatch({ type: 'spotlight', change: event.payload });
-            break;
-          case 'chat.counters':
-            dispatch({ type: 'counters', counters: event.payload });
-            break;
-          case 'chat.session':
-            if (event.payload.id !== sessionId) break;
-            dispatch({ type: 'session', session: event.payload });
-            // Making the agenda public (or private) changes which questions a participant may read.
-            void loadQuestions();
-            break;
-          case 'update':
-            if (event.payload.chat?.kind === 'question' && event.payload.chat.question_number !== null)
-              dispatch({ type: 'asked', number: event.payload.chat.question_number });
-            break;
-        }
-      },
-    });
-    // A session without the live API yet (or a reader not allowed the agenda) still shows its room.
-    getLiveState(sessionId).then(
-      (live) => active && dispatch({ type: 'live', live }),
-      () => {},
-    );
-    void loadQuestions();
-    return () => {
-      active = false;
-      unsubscribe();
-    };
-  }, [sessionId]);
+  useStream(streamUrls.session(sessionId), (event) => {
+    switch (event.event) {
+      case 'chat.question':
+        if (event.payload.session_id === sessionId) dispatch({ type: 'question', question: event.payload });
+        break;
+      case 'chat.spotlight':
+        dispatch({ type: 'spotlight', change: event.payload });
+        break;
+      case 'chat.counters':
+        dispatch({ type: 'counters', counters: event.payload });
+        break;
+      case 'chat.session':
+        if (event.payload.id !== sessionId) break;
+        dispatch({ type: 'session', session: event.payload });
+        // Making the agenda public (or private) changes which questions a participant may read.
+        reloadQuestions();
+        break;
+      case 'update':
+        if (event.payload.chat?.kind === 'question' && event.payload.chat.question_number !== null)
+          dispatch({ type: 'asked', number: event.payload.chat.question_number });
+        break;
+    }
+  });
+  // A session without the live API yet (or a reader not allowed the agenda) still shows its room.
+  useLoad(() => getLiveState(sessionId), [sessionId], {
+    onValue: (live) => dispatch({ type: 'live', live }),
+    onError: () => dispatch({ type: 'live-unavailable' }),
+  });
+  const reloadQuestions = useLoad(() => listQuestions(sessionId), [sessionId], {
+    onValue: (questions) => dispatch({ type: 'questions', questions }),
+  });
 
   return [state, dispatch];
 }

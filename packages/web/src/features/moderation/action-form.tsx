@@ -1,8 +1,8 @@
 import type { LoggedAction, ReportCategory } from '@hashchat/api/entities/moderation';
 import { type FormEvent, useId, useState } from 'react';
-import { errorMessage } from '../../api/api-error';
 import { moderateRoom } from '../../api/moderation';
 import type { RoomActionInput } from '../../api/request-types';
+import { useAction } from '../../app/use-action';
 import { CATEGORIES, DURATIONS } from './categories';
 
 export type FormAction = 'hide' | 'mute' | 'ban';
@@ -27,13 +27,10 @@ export function ActionForm({
   const [reason, setReason] = useState('');
   const [category, setCategory] = useState<ReportCategory | ''>('');
   const [duration, setDuration] = useState<string>(action === 'mute' ? '60' : '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, busy, error } = useAction();
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     const input: RoomActionInput = {
       action,
       ...target,
@@ -41,12 +38,7 @@ export function ActionForm({
       ...(category ? { category } : {}),
       ...(action !== 'hide' && duration ? { duration_minutes: Number(duration) } : {}),
     };
-    try {
-      onDone(await moderateRoom(sessionId, input));
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
+    void run(async () => onDone(await moderateRoom(sessionId, input)));
   }
 
   return (

@@ -2,6 +2,9 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { moderateRoom, moderationQueue, resolveReport } from '../../api/moderation';
 import { curateSubmission } from '../../api/town-hall';
+import { useAction } from '../../app/use-action';
+import { useLoad } from '../../app/use-load';
+import { LoadError, Skeleton } from '../../app/waiting';
 import { DURATIONS } from './categories';
 import { QueueItemView } from './queue-item-view';
 import { QUEUE_SHORTCUTS, type QueueCommand, queueCommand } from './queue-keys';
@@ -42,24 +45,17 @@ export function ModerationQueue({ sessionId, onActed }: { sessionId: string; onA
   const [duration, setDuration] = useState('');
   const [help, setHelp] = useState(true);
   const [said, setSaid] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const busyRef = useRef(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const { run, error: actError } = useAction();
   const listRef = useRef<HTMLOListElement>(null);
 
-  const load = useCallback(
-    () =>
-      moderationQueue(sessionId).then(
-        (queue) => {
-          setItems(queueItems(queue));
-          setError(null);
-        },
-        (err) => setError(errorMessage(err)),
-      ),
-    [sessionId],
-  );
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const load = useLoad(() => moderationQueue(sessionId), [sessionId], {
+    onValue(queue) {
+      setItems(queueItems(queue));
+      setLoadError(null);
+    },
+    onError: (err) => setLoadError(errorMessage(err)),
+  });
 
   const focusItem = useCallback((index: number) => {
     setSelected(index);
@@ -71,10 +67,8 @@ export function ModerationQueue({ sessionId, onActed }: { sessionId: string; onA
   const act = useCallback(
     async (item: QueueItem, command: Act) => {
       const plan = queuePlan(item, command, reason);
-      if (!plan || busyRef.current) return;
-      busyRef.current = true;
-      setError(null);
-      try {
+      if (!plan) return;
+      await run(async () => {
         for (const input of plan.room) {
           const withDuration =
             (input.action === 'mute' || input.action === 'ban') && duration
@@ -89,13 +83,9 @@ export function ModerationQueue({ sessionId, onActed }: { sessionId: string; onA
         setSaid(DONE[command]);
         setReason('');
         onActed();
-      } catch (err) {
-        setError(errorMessage(err));
-      } finally {
-        busyRef.current = false;
-      }
+      });
     },
-    [sessionId, reason, duration, onActed],
+    [sessionId, reason, duration, onActed, run],
   );
 
   const stateRef = useRef({ items, selected, act, focusItem });
@@ -147,7 +137,7 @@ export function ModerationQueue({ sessionId, onActed }: { sessionId: string; onA
             ))}
           </select>
         </div>
-        <button type="button" className="button" onClick={() => void load()}>
+        <button type="button" className="button" onClick={load}>
           Refresh
         </button>
         <button
@@ -174,12 +164,13 @@ export function ModerationQueue({ sessionId, onActed }: { sessionId: string; onA
       <p className="sr-only" role="status">
         {said}
       </p>
-      {error && (
+      {loadError && <LoadError error={loadError} onRetry={load} />}
+      {actError && (
         <p className="form-error" role="alert">
-          {error}
+          {actError}
         </p>
       )}
-      {items === null && !error && <p className="feed-note">Loading…</p>}
+      {items === null && !loadError && <Skeleton kind="lines" />}
       {items?.length === 0 && <p className="feed-empty">Nothing waits for review. Well done.</p>}
       {items && items.length > 0 && (
         <ol className="queue-list" aria-label="Waiting for review" ref={listRef}>

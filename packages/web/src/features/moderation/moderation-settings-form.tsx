@@ -1,6 +1,9 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
+import type { ModerationSettings } from '@hashchat/api/entities/moderation';
+import { type FormEvent, useId, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { getModerationSettings, updateModerationSettings } from '../../api/moderation';
+import { useAction } from '../../app/use-action';
+import { useLoad } from '../../app/use-load';
 import { parseWordFilter, wordFilterText } from './word-filter-text';
 
 /** The chat's room rules: slow mode, the word filter, and approval of new accounts. */
@@ -10,43 +13,40 @@ export function ModerationSettingsForm({ chatId, onSaved }: { chatId: string; on
   const [words, setWords] = useState('');
   const [age, setAge] = useState('');
   const [loaded, setLoaded] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const action = useAction();
+  const { busy } = action;
+  const error = loadError ?? action.error;
 
-  useEffect(() => {
-    getModerationSettings(chatId).then(
-      (s) => {
-        setSlow(String(s.slow_mode_seconds));
-        setWords(wordFilterText(s.word_filter));
-        setAge(String(s.min_account_age_days));
-        setLoaded(true);
-      },
-      (err) => setError(errorMessage(err)),
-    );
-  }, [chatId]);
+  function show(s: ModerationSettings) {
+    setSlow(String(s.slow_mode_seconds));
+    setWords(wordFilterText(s.word_filter));
+    setAge(String(s.min_account_age_days));
+  }
 
-  async function save(event: FormEvent) {
+  useLoad(() => getModerationSettings(chatId), [chatId], {
+    onValue(s) {
+      show(s);
+      setLoaded(true);
+    },
+    onError: (err) => setLoadError(errorMessage(err)),
+  });
+
+  function save(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
     setSaid('');
-    try {
-      const s = await updateModerationSettings(chatId, {
-        slow_mode_seconds: Number(slow) || 0,
-        word_filter: parseWordFilter(words),
-        min_account_age_days: Number(age) || 0,
-      });
-      setSlow(String(s.slow_mode_seconds));
-      setWords(wordFilterText(s.word_filter));
-      setAge(String(s.min_account_age_days));
+    void action.run(async () => {
+      show(
+        await updateModerationSettings(chatId, {
+          slow_mode_seconds: Number(slow) || 0,
+          word_filter: parseWordFilter(words),
+          min_account_age_days: Number(age) || 0,
+        }),
+      );
       setSaid('Saved. The rules apply to the next post.');
       onSaved();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

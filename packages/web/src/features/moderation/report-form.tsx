@@ -1,8 +1,8 @@
 import type { ReportCategory } from '@hashchat/api/entities/moderation';
 import type { Status } from '@hashchat/api/entities/status';
 import { type FormEvent, useId, useState } from 'react';
-import { errorMessage } from '../../api/api-error';
 import { fileReport } from '../../api/moderation';
+import { useAction } from '../../app/use-action';
 import { CATEGORIES } from './categories';
 
 /** Reports a status, or its author, to the hosts of the room's chat. */
@@ -21,24 +21,18 @@ export function ReportForm({
   const [what, setWhat] = useState<'status' | 'account'>('status');
   const [category, setCategory] = useState<ReportCategory>('spam');
   const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { run, busy, error } = useAction();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await fileReport(chatId, {
+    const filed = await run(() =>
+      fileReport(chatId, {
         ...(what === 'status' ? { status_id: status.id } : { account_id: status.account.id }),
         category,
         comment: comment.trim(),
-      });
-      onDone('Thank you: the hosts of this chat will look at your report.');
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
+      }),
+    );
+    if (filed) onDone('Thank you: the hosts of this chat will look at your report.');
   }
 
   return (

@@ -1,69 +1,54 @@
 import type { Notification } from '@hashchat/api/entities/notification';
 import type { Status } from '@hashchat/api/entities/status';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { clearNotifications, listNotifications } from '../../api/notifications';
-import { streamUrls, subscribeStream } from '../../api/streaming';
+import { streamUrls } from '../../api/streaming';
 import { paths } from '../../app/routes';
 import { useSession } from '../../app/session-context';
+import { useAction } from '../../app/use-action';
+import { useLoad } from '../../app/use-load';
+import { useStream } from '../../app/use-stream';
 import { useTitle } from '../../app/use-title';
+import { LoadError, Skeleton } from '../../app/waiting';
 import { NotificationItem } from './notification-item';
 
 function NotificationList() {
   const [items, setItems] = useState<Notification[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const action = useAction();
+  const { busy } = action;
 
-  useEffect(() => {
-    let active = true;
-    listNotifications().then(
-      (page) => {
-        if (!active) return;
-        setItems((live) => [...(live ?? []), ...page.items.filter((n) => !live?.some((l) => l.id === n.id))]);
-        setNext(page.items.length > 0 ? page.nextMaxId : null);
-      },
-      (err) => active && setError(errorMessage(err)),
-    );
-    const unsubscribe = subscribeStream(streamUrls.user, {
-      onEvent(event) {
-        if (event.event !== 'notification') return;
-        const notification = event.payload;
-        setItems((list) => [notification, ...(list ?? []).filter((n) => n.id !== notification.id)]);
-      },
-    });
-    return () => {
-      active = false;
-      unsubscribe();
-    };
-  }, []);
+  // The stream opens first; what arrives before the first page answers stays on top.
+  useStream(streamUrls.user, (event) => {
+    if (event.event !== 'notification') return;
+    const notification = event.payload;
+    setItems((list) => [notification, ...(list ?? []).filter((n) => n.id !== notification.id)]);
+  });
+  const retry = useLoad(() => listNotifications(), [], {
+    onStart: () => setLoadError(null),
+    onValue(page) {
+      setItems((live) => [...(live ?? []), ...page.items.filter((n) => !live?.some((l) => l.id === n.id))]);
+      setNext(page.items.length > 0 ? page.nextMaxId : null);
+    },
+    onError: (err) => setLoadError(errorMessage(err)),
+  });
 
-  async function loadMore() {
-    if (!next) return;
-    setBusy(true);
-    try {
+  const loadMore = () =>
+    next &&
+    action.run(async () => {
       const page = await listNotifications(next);
       setItems((list) => [...(list ?? []), ...page.items]);
       setNext(page.items.length > 0 ? page.nextMaxId : null);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
-  async function clearAll() {
-    setBusy(true);
-    try {
+  const clearAll = () =>
+    action.run(async () => {
       await clearNotifications();
       setItems([]);
       setNext(null);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   const onStatusChanged = useCallback((status: Status) => {
     setItems((list) => (list ?? []).map((n) => (n.status?.id === status.id ? { ...n, status } : n)));
@@ -84,12 +69,13 @@ function NotificationList() {
           Clear all
         </button>
       </div>
-      {error && (
+      {loadError && <LoadError error={loadError} onRetry={retry} />}
+      {action.error && (
         <p className="form-error" role="alert">
-          {error}
+          {action.error}
         </p>
       )}
-      {items === null && !error && <p className="feed-note">Loading…</p>}
+      {items === null && !loadError && <Skeleton />}
       {items?.length === 0 && (
         <p className="feed-empty">No notifications yet. Mentions, likes, reposts and follows show up here.</p>
       )}

@@ -1,5 +1,6 @@
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { streamUrls, subscribeStream } from '../../api/streaming';
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import { streamUrls } from '../../api/streaming';
+import { useStream } from '../../app/use-stream';
 
 interface UnreadValue {
   unread: number;
@@ -21,22 +22,16 @@ export function UnreadProvider({
   children: ReactNode;
 }) {
   const [unread, setUnread] = useState(0);
-  const readingRef = useRef(reading);
-  readingRef.current = reading;
 
   useEffect(() => {
     if (reading) setUnread(0);
   }, [reading]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another account starts from nothing
+  useEffect(() => setUnread(0), [accountId]);
 
-  useEffect(() => {
-    setUnread(0);
-    if (!accountId) return;
-    return subscribeStream(streamUrls.user, {
-      onEvent(event) {
-        if (event.event === 'notification' && !readingRef.current) setUnread((n) => n + 1);
-      },
-    });
-  }, [accountId]);
+  useStream(accountId ? streamUrls.user : null, (event) => {
+    if (event.event === 'notification' && !reading) setUnread((n) => n + 1);
+  });
 
   const value = useMemo(() => ({ unread }), [unread]);
   return <UnreadContext.Provider value={value}>{children}</UnreadContext.Provider>;

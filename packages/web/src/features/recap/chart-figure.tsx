@@ -42,7 +42,12 @@ export function ChartFigure({ heading, note, chart, table, legend, tableShown = 
             </ul>
           )}
         </div>
-        <div id={tableId} className={showTable ? 'chart-table' : 'chart-table sr-only'}>
+        {/* Shown, it may scroll: a named region keyboard users can focus and scroll. */}
+        <div
+          id={tableId}
+          className={showTable ? 'chart-table' : 'chart-table sr-only'}
+          {...(showTable ? { tabIndex: 0, role: 'region', 'aria-labelledby': headingId } : {})}
+        >
           {table}
         </div>
       </div>

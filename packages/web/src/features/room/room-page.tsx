@@ -6,6 +6,7 @@ import { streamUrls } from '../../api/streaming';
 import { tagTimeline } from '../../api/timelines';
 import { useSession } from '../../app/session-context';
 import { useTitle } from '../../app/use-title';
+import { Skeleton } from '../../app/waiting';
 import { relativeWhen } from '../chats/format-session-time';
 import { RoomChatStrip } from '../chats/room-chat-strip';
 import { RoomRolesProvider } from '../chats/room-roles';
@@ -39,7 +40,11 @@ export function RoomPage({ name }: { name: string }) {
   return (
     <RoomRolesProvider chat={chat} session={liveSession ?? chat?.next_session ?? null}>
       <RoomModerationProvider chat={chat} session={liveSession ?? chat?.next_session ?? null}>
-        {chat && liveSession ? (
+        {chatState.status === 'loading' ? (
+          // Until we know whether a chat holds the hashtag: the room's shape, not a plain
+          // hashtag room that would be read and then swapped for the chat's.
+          <RoomSkeleton name={name} />
+        ) : chat && liveSession ? (
           <LiveRoom
             key={liveSession.id}
             name={name}
@@ -53,6 +58,20 @@ export function RoomPage({ name }: { name: string }) {
         )}
       </RoomModerationProvider>
     </RoomRolesProvider>
+  );
+}
+
+/**
+ * The room while it is being read: grey statuses only, which the room replaces (its strip and
+ * heading would otherwise be pushed down by the chat's strip arriving above them).
+ */
+function RoomSkeleton({ name }: { name: string }) {
+  return (
+    <div className="room-layout">
+      <section className="room-main" aria-label={`#${name}`} aria-busy="true">
+        <Skeleton count={4} />
+      </section>
+    </div>
   );
 }
 

@@ -1,6 +1,7 @@
-import type { Account } from '@hashchat/api/entities/account';
+import type { Account, Relationship } from '@hashchat/api/entities/account';
 import { useId, useState } from 'react';
-import { getSafetyRelationship, type SafetyRelationship, setBlocking, setMuting } from '../../api/safety';
+import { getRelationship } from '../../api/accounts';
+import { setBlocking, setMuting } from '../../api/safety';
 import { useAction } from '../../app/use-action';
 import { useResource } from '../../app/use-resource';
 
@@ -17,14 +18,14 @@ const MUTE_FOR: { seconds: number; label: string }[] = [
  */
 export function SafetyButtons({ account }: { account: Account }) {
   const id = useId();
-  const relationship = useResource(() => getSafetyRelationship(account.id), [account.id]);
+  const relationship = useResource(() => getRelationship(account.id), [account.id]);
   const [muteFor, setMuteFor] = useState(0);
   const [choosing, setChoosing] = useState(false);
   const task = useAction();
   const { busy, error } = task;
   const [said, setSaid] = useState('');
 
-  async function run(change: () => Promise<SafetyRelationship>, text: string) {
+  async function run(change: () => Promise<Relationship>, text: string) {
     const done = await task.run(async () => {
       const next = await change();
       relationship.update(() => next);

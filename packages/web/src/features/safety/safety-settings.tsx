@@ -1,8 +1,10 @@
 import type { Account } from '@hashchat/api/entities/account';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { listBlocks, listMutes, type MutedAccount, setBlocking, setMuting } from '../../api/safety';
 import { paths } from '../../app/routes';
+import { useLoad } from '../../app/use-load';
+import { Skeleton } from '../../app/waiting';
 import { displayName } from '../status/avatar';
 
 type Kind = 'blocks' | 'mutes';
@@ -19,15 +21,13 @@ function PeopleList({ kind }: { kind: Kind }) {
   const [undone, setUndone] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    (kind === 'blocks' ? listBlocks() : listMutes()).then(
-      (page) => {
-        setPeople(page.items);
-        setNext(page.nextMaxId);
-      },
-      (err) => setError(errorMessage(err)),
-    );
-  }, [kind]);
+  useLoad(() => (kind === 'blocks' ? listBlocks() : listMutes()), [kind], {
+    onValue(page) {
+      setPeople(page.items);
+      setNext(page.nextMaxId);
+    },
+    onError: (err) => setError(errorMessage(err)),
+  });
 
   async function more() {
     if (!next) return;
@@ -60,7 +60,7 @@ function PeopleList({ kind }: { kind: Kind }) {
   return (
     <section aria-labelledby={`${kind}-title`}>
       <h3 id={`${kind}-title`}>{title}</h3>
-      {people === null && !error && <p className="feed-note">Loading…</p>}
+      {people === null && !error && <Skeleton kind="lines" count={2} />}
       {people?.length === 0 && (
         <p className="muted">
           {kind === 'blocks'

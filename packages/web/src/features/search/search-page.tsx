@@ -2,12 +2,14 @@ import type { Chat } from '@hashchat/api/entities/chat';
 import type { SearchResults } from '@hashchat/api/entities/search';
 import type { Status } from '@hashchat/api/entities/status';
 import { useCallback, useEffect, useState } from 'react';
-import { errorMessage } from '../../api/api-error';
 import { searchChats } from '../../api/chats';
 import { search } from '../../api/search';
 import { recentUses } from '../../api/tags';
 import { paths } from '../../app/routes';
+import { SearchBox } from '../../app/site-header';
+import { useResource } from '../../app/use-resource';
 import { useTitle } from '../../app/use-title';
+import { LoadError, Skeleton } from '../../app/waiting';
 import { tagFromInput } from '../landing/tag-input';
 import { postsThisWeek } from '../room/post-count';
 import { Avatar, displayName } from '../status/avatar';
@@ -111,35 +113,29 @@ function Results({ found: { results, chats }, q }: { found: Found; q: string }) 
 /** Hashtags, people and posts matching `q`. */
 export function SearchPage({ q }: { q: string }) {
   useTitle(q ? `Search: ${q}` : 'Search');
-  const [results, setResults] = useState<Found | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    setResults(null);
-    setError(null);
-    if (!q.trim()) return;
-    let active = true;
-    Promise.all([search(q.trim()), searchChats(q.trim())]).then(
-      ([found, chats]) => active && setResults({ results: found, chats }),
-      (err) => active && setError(errorMessage(err)),
-    );
-    return () => {
-      active = false;
-    };
-  }, [q]);
+  const term = q.trim();
+  // A new term blanks the old results (`reset`): they answer another question.
+  const resource = useResource<Found | null>(
+    async () => {
+      if (!term) return null;
+      const [results, chats] = await Promise.all([search(term), searchChats(term)]);
+      return { results, chats };
+    },
+    [term],
+    { reset: true },
+  );
+  const results = resource.value ?? null;
+  const error = resource.error;
 
   return (
     <section className="column" aria-labelledby="page-title">
       <h1 id="page-title" tabIndex={-1}>
         {q ? `Results for “${q}”` : 'Search'}
       </h1>
-      {!q.trim() && <p>Search for chats, hashtags, people and posts with the box at the top.</p>}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {q.trim() && !results && !error && <p className="feed-note">Searching…</p>}
+      <SearchBox route={{ name: 'search', q }} id="page-search-q" className="page-search" />
+      {!q.trim() && <p>Search for chats, hashtags, people and posts.</p>}
+      {error && <LoadError error={error} onRetry={resource.refresh} />}
+      {resource.loading && term && <Skeleton kind="lines" />}
       {results && <Results found={results} q={q.trim()} />}
     </section>
   );

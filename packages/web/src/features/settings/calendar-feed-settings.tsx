@@ -33,7 +33,9 @@ export function CalendarFeedSettings() {
       {url && <CopyField label="Calendar feed address" value={url} />}
       {url && (
         <p>
-          <a href={url.replace(/^https?:/, 'webcal:')}>Open in your calendar app</a>
+          <a className="button" href={url.replace(/^https?:/, 'webcal:')}>
+            Open in your calendar app
+          </a>
         </p>
       )}
       {url && !confirming && (

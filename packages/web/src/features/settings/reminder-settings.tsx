@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { errorMessage } from '../../api/api-error';
 import { getChatPreferences, setChatPreferences } from '../../api/chat-preferences';
+import { useLoad } from '../../app/use-load';
 import { REMINDER_CHOICES, reminderChoiceLabel } from './reminder-choice';
 
 export function ReminderSettings() {
@@ -8,12 +9,10 @@ export function ReminderSettings() {
   const [status, setStatus] = useState<string>('');
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    getChatPreferences().then(
-      (prefs) => setMinutes(prefs.reminder_minutes),
-      (err) => setError(errorMessage(err)),
-    );
-  }, []);
+  useLoad(getChatPreferences, [], {
+    onValue: (prefs) => setMinutes(prefs.reminder_minutes),
+    onError: (err) => setError(errorMessage(err)),
+  });
 
   async function change(value: number) {
     const before = minutes;

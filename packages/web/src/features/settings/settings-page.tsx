@@ -4,6 +4,7 @@ import { useTitle } from '../../app/use-title';
 import { SafetySettings } from '../safety/safety-settings';
 import { CalendarFeedSettings } from './calendar-feed-settings';
 import { ReminderSettings } from './reminder-settings';
+import { ThemeSettings } from './theme-settings';
 
 /** The viewer's chat settings: when reminders come, and the private calendar feed of followed chats. */
 export function SettingsPage() {
@@ -14,9 +15,10 @@ export function SettingsPage() {
       <h1 id="page-title" tabIndex={-1}>
         Settings
       </h1>
+      <ThemeSettings />
       {state.status === 'anonymous' && (
         <p className="prompt">
-          <a href={paths.signIn(paths.settings)}>Sign in</a> to change your settings.
+          <a href={paths.signIn(paths.settings)}>Sign in</a> to change your reminders, calendar and blocks.
         </p>
       )}
       {state.status === 'signed-in' && (

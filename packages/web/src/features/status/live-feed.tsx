@@ -1,5 +1,6 @@
 import type { Status } from '@hashchat/api/entities/status';
 import { type ReactNode, useCallback, useRef } from 'react';
+import { LoadError, Skeleton } from '../../app/waiting';
 import { newPostsLabel } from './new-posts-label';
 import { StatusList, type StatusListProps } from './status-list';
 import { useArrivalAnnouncement } from './use-arrival-announcement';
@@ -103,12 +104,8 @@ export function LiveFeed({
       <div className="sr-only" role="status">
         {announcement}
       </div>
-      {state.phase === 'loading' && <p className="feed-note">Loading…</p>}
-      {state.phase === 'error' && (
-        <p className="form-error" role="alert">
-          {state.error}
-        </p>
-      )}
+      {state.phase === 'loading' && <Skeleton />}
+      {state.phase === 'error' && state.error && <LoadError error={state.error} />}
       {state.phase === 'ready' && state.items.length === 0 && state.pending.length === 0 && (
         <div className="feed-empty">{empty}</div>
       )}

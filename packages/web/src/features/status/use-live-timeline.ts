@@ -1,8 +1,10 @@
 import type { Status } from '@hashchat/api/entities/status';
-import { type Dispatch, useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { type Dispatch, useCallback, useReducer, useRef } from 'react';
 import { errorMessage } from '../../api/api-error';
 import type { Page } from '../../api/page';
-import { type StreamState, subscribeStream } from '../../api/streaming';
+import type { StreamState } from '../../api/streaming';
+import { useLoad } from '../../app/use-load';
+import { useStream } from '../../app/use-stream';
 import { initialTimeline, type TimelineAction, type TimelineState, timelineReducer } from './timeline-state';
 
 export interface LiveTimelineOptions {
@@ -27,39 +29,22 @@ export interface LiveTimeline {
  */
 export function useLiveTimeline({ load, streamUrl, accept }: LiveTimelineOptions): LiveTimeline {
   const [state, dispatch] = useReducer(timelineReducer, initialTimeline);
-  const [streamState, setStreamState] = useState<StreamState | null>(streamUrl ? 'connecting' : null);
   const loadRef = useRef(load);
   loadRef.current = load;
-  const acceptRef = useRef(accept);
-  acceptRef.current = accept;
 
-  useEffect(() => {
-    if (!streamUrl) return;
-    return subscribeStream(streamUrl, {
-      onEvent(event) {
-        if (event.event === 'update') {
-          if (acceptRef.current?.(event.payload) ?? true)
-            dispatch({ type: 'arrived', status: event.payload });
-        } else if (event.event === 'status.update') {
-          dispatch({ type: 'changed', status: event.payload });
-        } else if (event.event === 'delete') {
-          dispatch({ type: 'removed', id: event.payload });
-        }
-      },
-      onState: setStreamState,
-    });
-  }, [streamUrl]);
-
-  useEffect(() => {
-    let active = true;
-    loadRef.current().then(
-      (page) => active && dispatch({ type: 'loaded', page }),
-      (error) => active && dispatch({ type: 'failed', error: errorMessage(error) }),
-    );
-    return () => {
-      active = false;
-    };
-  }, []);
+  const streamState = useStream(streamUrl ?? null, (event) => {
+    if (event.event === 'update') {
+      if (accept?.(event.payload) ?? true) dispatch({ type: 'arrived', status: event.payload });
+    } else if (event.event === 'status.update') {
+      dispatch({ type: 'changed', status: event.payload });
+    } else if (event.event === 'delete') {
+      dispatch({ type: 'removed', id: event.payload });
+    }
+  });
+  useLoad(() => loadRef.current(), [], {
+    onValue: (page) => dispatch({ type: 'loaded', page }),
+    onError: (error) => dispatch({ type: 'failed', error: errorMessage(error) }),
+  });
 
   const cursor = state.nextMaxId;
   const busy = state.loadingMore;

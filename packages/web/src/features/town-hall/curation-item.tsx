@@ -52,7 +52,7 @@ export function CurationItem({
     <article className={`curation submission-${s}`} aria-label={question.text}>
       <p className="submission-text">{question.text}</p>
       <p className="muted">
-        @{question.account?.acct ?? 'someone'} · {votesText(question)} ·{' '}
+        @{question.account?.acct ?? 'someone'} · {votesText(question, true)} ·{' '}
         <span className={`submission-state state-${s}`}>{STATE_TEXT[s]}</span>
         {s === 'dismissed' && question.dismiss_reason ? `: ${question.dismiss_reason}` : ''}
         {question.answer_status_id ? ` · answer: status ${question.answer_status_id}` : ''}

@@ -14,10 +14,13 @@ const STATE_TEXT: Record<Submission['state'], string> = {
 export function SubmissionItem({
   question,
   canVote,
+  moderator = false,
   onVote,
 }: {
   question: Submission;
   canVote: boolean;
+  /** Hosts see how many votes came from new accounts; participants do not. */
+  moderator?: boolean;
   onVote(question: Submission): Promise<void>;
 }) {
   // One request at a time (useToggle ignores presses while busy): a quick second press cannot cast a second vote.
@@ -36,12 +39,19 @@ export function SubmissionItem({
             disabled={busy}
             onClick={() => void toggle()}
           >
-            <span aria-hidden="true">▲</span> Vote
+            {/* Not colour alone: the pressed button says so in words. */}
+            {pressed ? (
+              'Voted ✓'
+            ) : (
+              <>
+                <span aria-hidden="true">▲</span> Vote
+              </>
+            )}
           </button>
         ) : null}
         <span className="submission-count">
           {question.votes_count} {question.votes_count === 1 ? 'vote' : 'votes'}
-          {question.new_account_votes_count > 0 && (
+          {moderator && question.new_account_votes_count > 0 && (
             <span className="submission-new-votes">{question.new_account_votes_count} from new accounts</span>
           )}
         </span>

@@ -1,9 +1,12 @@
 import '../../styles/town-hall.css';
 import type { Submission, SubmissionState, TownHall } from '@hashchat/api/entities/moderation';
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
-import { streamUrls, subscribeStream } from '../../api/streaming';
+import { streamUrls } from '../../api/streaming';
 import { getTownHall, listSubmissions, setTownHall } from '../../api/town-hall';
+import { useLoad } from '../../app/use-load';
+import { useStream } from '../../app/use-stream';
+import { Skeleton } from '../../app/waiting';
 import { AnsweringNow } from './answering-now';
 import { CurationItem } from './curation-item';
 import { answeringNow, applySubmission, sortSubmissions } from './submission-list';
@@ -28,41 +31,25 @@ export function TownHallAdmin({ sessionId, onActed }: { sessionId: string; onAct
   const [filter, setFilter] = useState<SubmissionState | ''>('');
   const [said, setSaid] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const filterRef = useRef(filter);
-  filterRef.current = filter;
+  const townHallOn = townHall?.town_hall ?? false;
 
-  useEffect(() => {
-    getTownHall(sessionId).then(
-      (t) => {
-        setState(t);
-        setOn(t.town_hall);
-        setMarker(t.submission_marker ?? '');
-      },
-      (err) => setError(errorMessage(err)),
-    );
-  }, [sessionId]);
-
-  const load = useCallback(
-    () =>
-      listSubmissions(sessionId, 'votes', { state: filterRef.current || undefined }).then(setList, (err) =>
-        setError(errorMessage(err)),
-      ),
-    [sessionId],
-  );
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the filter is read through its ref
-  useEffect(() => {
-    if (townHall?.town_hall) void load();
-  }, [townHall?.town_hall, filter, load]);
-
-  useEffect(
-    () =>
-      subscribeStream(streamUrls.session(sessionId), {
-        onEvent(event) {
-          if (event.event !== 'chat.submission' && event.event !== 'chat.answering') return;
-          setList((now) => (now ? applySubmission(now, event.payload, MODERATOR) : now));
-        },
-      }),
-    [sessionId],
+  useLoad(() => getTownHall(sessionId), [sessionId], {
+    onValue(t) {
+      setState(t);
+      setOn(t.town_hall);
+      setMarker(t.submission_marker ?? '');
+    },
+    onError: (err) => setError(errorMessage(err)),
+  });
+  useStream(streamUrls.session(sessionId), (event) => {
+    if (event.event !== 'chat.submission' && event.event !== 'chat.answering') return;
+    setList((now) => (now ? applySubmission(now, event.payload, MODERATOR) : now));
+  });
+  // Read only while town-hall mode is on; another filter reads again.
+  const load = useLoad(
+    async () => (townHallOn ? listSubmissions(sessionId, 'votes', { state: filter || undefined }) : null),
+    [sessionId, townHallOn, filter],
+    { onValue: (found) => found && setList(found), onError: (err) => setError(errorMessage(err)) },
   );
 
   async function save(event: FormEvent) {
@@ -148,11 +135,11 @@ export function TownHallAdmin({ sessionId, onActed }: { sessionId: string; onAct
                 </option>
               ))}
             </select>
-            <button type="button" className="button button-quiet" onClick={() => void load()}>
+            <button type="button" className="button button-quiet" onClick={load}>
               Refresh
             </button>
           </div>
-          {list === null && <p className="feed-note">Loading…</p>}
+          {list === null && <Skeleton kind="lines" count={2} />}
           {list && shown.length === 0 && <p className="feed-empty">No questions here yet.</p>}
           {shown.length > 0 && (
             <ol className="submission-list" aria-label="Questions to curate">

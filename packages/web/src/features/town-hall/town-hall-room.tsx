@@ -63,7 +63,12 @@ export function TownHallRoom({ sessionId, townHall, open, viewerId, host, hashta
         </p>
         {viewerId && open && !asking && (
           <div>
-            <button type="button" className="button" aria-expanded={false} onClick={() => setAsking(true)}>
+            <button
+              type="button"
+              className="button button-primary"
+              aria-expanded={false}
+              onClick={() => setAsking(true)}
+            >
               Ask a question
             </button>
           </div>
@@ -127,7 +132,12 @@ export function TownHallRoom({ sessionId, townHall, open, viewerId, host, hashta
           <ol className="submission-list" aria-label="Town hall questions">
             {shown.map((q) => (
               <li key={q.id}>
-                <SubmissionItem question={q} canVote={viewerId !== null} onVote={queue.vote} />
+                <SubmissionItem
+                  question={q}
+                  canVote={viewerId !== null}
+                  moderator={host}
+                  onVote={queue.vote}
+                />
               </li>
             ))}
           </ol>

@@ -1,29 +1,25 @@
 import type { Submission } from '@hashchat/api/entities/moderation';
-import { useEffect, useState } from 'react';
-import { streamUrls, subscribeStream } from '../../api/streaming';
+import { useState } from 'react';
+import { streamUrls } from '../../api/streaming';
 import { listSubmissions } from '../../api/town-hall';
+import { useResource } from '../../app/use-resource';
+import { useStream } from '../../app/use-stream';
 
 /** The question being answered now in a town-hall session (for views without the question list). */
 export function useAnsweringNow(sessionId: string): Submission | null {
-  const [current, setCurrent] = useState<Submission | null>(null);
-  useEffect(() => {
-    let active = true;
-    const unsubscribe = subscribeStream(streamUrls.session(sessionId), {
-      onEvent(event) {
-        if (event.event === 'chat.answering' && event.payload.session_id === sessionId)
-          setCurrent(event.payload);
-        else if (event.event === 'chat.submission')
-          setCurrent((now) => (now?.id === event.payload.id ? null : now));
-      },
-    });
-    listSubmissions(sessionId, 'votes', { state: 'answering', limit: 1 }).then(
-      (list) => active && setCurrent((now) => now ?? list[0] ?? null),
-      () => {},
-    );
-    return () => {
-      active = false;
-      unsubscribe();
-    };
-  }, [sessionId]);
+  // What the stream said for which session (undefined: nothing yet, the read's answer holds).
+  const [streamed, setStreamed] = useState<{ sessionId: string; current: Submission | null }>();
+  useStream(streamUrls.session(sessionId), (event) => {
+    if (event.event === 'chat.answering' && event.payload.session_id === sessionId)
+      setStreamed({ sessionId, current: event.payload });
+    else if (event.event === 'chat.submission' && event.payload.id === current?.id)
+      setStreamed({ sessionId, current: null });
+  });
+  const read = useResource(
+    () => listSubmissions(sessionId, 'votes', { state: 'answering', limit: 1 }),
+    [sessionId],
+    { reset: true },
+  );
+  const current = streamed?.sessionId === sessionId ? streamed.current : (read.value?.[0] ?? null);
   return current;
 }

@@ -1,8 +1,10 @@
 import type { Submission, SubmissionSort } from '@hashchat/api/entities/moderation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
-import { streamUrls, subscribeStream } from '../../api/streaming';
+import { streamUrls } from '../../api/streaming';
 import { listSubmissions, setVote, submitQuestion } from '../../api/town-hall';
+import { useLoad } from '../../app/use-load';
+import { useStream } from '../../app/use-stream';
 import { applySubmission, sortSubmissions } from './submission-list';
 
 /** How often the list is read again, for other people's votes (the stream does not carry votes). */
@@ -36,43 +38,31 @@ export function useTownHall(
   const sortRef = useRef(sort);
   sortRef.current = sort;
 
-  const load = useCallback(
-    (which: SubmissionSort) =>
-      listSubmissions(sessionId, which).then(
-        (list) => {
-          if (sortRef.current === which) setAll(list);
-          setError(null);
-        },
-        (err) => setError(errorMessage(err)),
-      ),
-    [sessionId],
-  );
-
+  useStream(streamUrls.session(sessionId), (event) => {
+    if (event.event !== 'chat.submission' && event.event !== 'chat.answering') return;
+    if (event.payload.session_id !== sessionId) return;
+    setAll((list) => (list ? applySubmission(list, event.payload, viewer) : list));
+  });
+  // Another order reads again (an older order's late answer is dropped), and so does the timer.
+  const reload = useLoad(() => listSubmissions(sessionId, sort), [sessionId, sort], {
+    onValue(list) {
+      setAll(list);
+      setError(null);
+    },
+    onError: (err) => setError(errorMessage(err)),
+  });
   useEffect(() => {
-    void load(sort);
-    const timer = setInterval(() => void load(sortRef.current), REFRESH_MS);
+    const timer = setInterval(reload, REFRESH_MS);
     return () => clearInterval(timer);
-  }, [load, sort]);
-
-  useEffect(
-    () =>
-      subscribeStream(streamUrls.session(sessionId), {
-        onEvent(event) {
-          if (event.event !== 'chat.submission' && event.event !== 'chat.answering') return;
-          if (event.payload.session_id !== sessionId) return;
-          setAll((list) => (list ? applySubmission(list, event.payload, viewerRef.current) : list));
-        },
-      }),
-    [sessionId],
-  );
+  }, [reload]);
 
   const setSort = useCallback(
     (next: SubmissionSort) => {
       setSortState(next);
       // Choosing the order again reads the latest counts.
-      if (next === sortRef.current) void load(next);
+      if (next === sortRef.current) reload();
     },
-    [load],
+    [reload],
   );
 
   const ask = useCallback(
