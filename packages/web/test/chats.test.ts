@@ -196,8 +196,14 @@ describe('chats in a browser', () => {
 
     await participant.getByRole('button', { name: 'Follow chat' }).click();
     await participant.getByRole('button', { name: 'Unfollow chat' }).waitFor();
-    const followers = await fetch(`${server.url}/api/v1/chats/${chat.id}`).then((r) => r.json());
-    expect(followers.followers_count).toBe(1);
+    // The button turns as soon as it is pressed; the count follows when the request lands.
+    await expect
+      .poll(
+        async () =>
+          (await fetch(`${server.url}/api/v1/chats/${chat.id}`).then((r) => r.json())).followers_count,
+        { timeout: 10_000 },
+      )
+      .toBe(1);
   });
 
   it('reminds the follower live when the reminder job runs, before the session starts', async () => {
