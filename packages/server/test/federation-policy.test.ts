@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: API tests read untyped JSON bodies; each test asserts the fields it needs.
 import { afterAll, describe, expect, it } from 'vitest';
+import { createStatus } from '../src/services/statuses';
 import { listDeliveryStats } from '../src/store/federation-deliveries';
 import { findStatusByUri } from '../src/store/remote-accounts';
 import { post } from './live-helpers';
@@ -34,7 +35,11 @@ async function instances(n: number, env: Record<string, string> = {}): Promise<I
 /** An admin of `server` with the admin scopes. */
 async function adminOf(server: Instance): Promise<Api> {
   const admin = await registerUser(server.url, undefined, 'read write follow push admin:read admin:write');
-  await server.ctx.store.db.updateTable('accounts').set({ role: 'admin' }).where('id', '=', Number(admin.id)).execute();
+  await server.ctx.store.db
+    .updateTable('accounts')
+    .set({ role: 'admin' })
+    .where('id', '=', Number(admin.id))
+    .execute();
   return admin.api;
 }
 
@@ -69,7 +74,9 @@ async function deliveredTo(from: Instance, to: Instance): Promise<number> {
  */
 async function handledBy(from: Instance, to: Instance, before: number): Promise<void> {
   await from.ctx.federation?.settled();
-  await waitFor(async () => (await deliveredTo(from, to)) > before, { what: `a delivery from ${from.host} to ${to.host}` });
+  await waitFor(async () => (await deliveredTo(from, to)) > before, {
+    what: `a delivery from ${from.host} to ${to.host}`,
+  });
   await waitFor(async () => (await queueSize(from)) === 0 && (await queueSize(to)) === 0, {
     what: 'both queues empty',
   });
@@ -215,27 +222,42 @@ describe('a server down, then back', () => {
 });
 
 describe('a queue that outlives its process', () => {
-  it('a delivery enqueued while A is stopping goes out after A restarts on the same database', async () => {
+  it('a delivery enqueued after A stopped its queue goes out once A restarts on the same database', async () => {
     const a = await restartable();
     const [b] = await instances(1);
     const alice = await registerUser(a.server.url);
     const bob = await registerUser(b.url);
     await followRemote(bob.api, await resolveAccount(bob.api, `@${alice.username}@${a.server.host}`));
 
-    // A's queue stops taking messages: what alice posts now stays in the table.
-    await a.server.ctx.federation?.settled();
-    await (a.server.ctx as any).federationClose?.();
-    const status = await post(alice.api, 'Queued before the restart');
-    await a.server.ctx.federation?.settled();
-    expect(await queueSize(a.server)).toBeGreaterThan(0);
-    expect(await findStatusByUri(b.ctx.store.db, status.uri)).toBeUndefined();
+    // A shuts down: its app closes first (the queue's listeners stop with it), and a status
+    // committed in that moment, before the context closes, has its delivery only enqueued.
+    const old = a.server;
+    await old.app.close();
+    const created = await createStatus(
+      old.ctx,
+      Number(alice.id),
+      {
+        status: 'Queued while stopping',
+        inReplyToId: null,
+        visibility: 'public',
+        language: null,
+        spoilerText: '',
+        sensitive: false,
+      },
+      null,
+    );
+    const uri = JSON.parse(created.json).uri as string;
+    await old.ctx.federation?.settled();
+    expect(await queueSize(old)).toBeGreaterThan(0);
+    await old.ctx.close();
+    expect(await findStatusByUri(b.ctx.store.db, uri)).toBeUndefined();
 
-    await a.server.close();
     a.server = await a.start();
-    await waitFor(async () => findStatusByUri(b.ctx.store.db, status.uri), {
+    await waitFor(async () => findStatusByUri(b.ctx.store.db, uri), {
       what: 'the queued delivery to reach B after the restart',
       timeoutMs: 10_000,
     });
-    expect(await texts(bob.api, '/api/v1/timelines/home')).toContain(status.uri);
+    expect(await texts(bob.api, '/api/v1/timelines/home')).toContain(uri);
+    await waitFor(async () => (await queueSize(a.server)) === 0, { what: "A's queue emptied" });
   });
 });
