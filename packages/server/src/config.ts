@@ -59,6 +59,8 @@ export interface FederationConfig {
    * the server's own network (SSRF).
    */
   allowPrivateAddresses: boolean;
+  /** The first retry of a failed delivery, in ms (later ones double); a minute, shorter only in tests. */
+  retryInitialMs: number;
 }
 
 /** Uploaded images: where they are kept and what is accepted. */
@@ -110,6 +112,7 @@ const env = z.object({
   MEDIA_MAX_PIXELS: z.coerce.number().int().min(1).default(40_000_000),
   MEDIA_UPLOADS_PER_HOUR: z.coerce.number().int().min(1).default(60),
   FEDERATION_MODE: z.enum(['open', 'allowlist']).default('open'),
+  FEDERATION_RETRY_INITIAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
   MEDIA_S3_BUCKET: z.string().optional(),
   MEDIA_S3_ENDPOINT: z.string().url().optional(),
   MEDIA_S3_REGION: z.string().default('us-east-1'),
@@ -203,6 +206,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     federation: {
       enabled: bool(source.FEDERATION_ENABLED, true),
       allowPrivateAddresses: bool(source.FEDERATION_ALLOW_PRIVATE_ADDRESSES, false),
+      retryInitialMs: e.FEDERATION_RETRY_INITIAL_MS,
     },
   };
 }

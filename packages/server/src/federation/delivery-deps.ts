@@ -3,7 +3,7 @@ import type { Context } from '../context';
 import type { DomainPolicy } from './domain-policy';
 import { StoreKvStore } from './kv-store';
 import { StoreMessageQueue } from './message-queue';
-import { createDeliveryRecorder, outboxRetryPolicy } from './retry-policy';
+import { createDeliveryRecorder, createOutboxRetryPolicy } from './retry-policy';
 import { StoreDomainPolicy } from './store-domain-policy';
 
 /** What federation's wiring (fed-core's `federationDeps(ctx)`) takes from the delivery side. */
@@ -47,7 +47,7 @@ export function createDeliveryDeps(ctx: Context): DeliveryDeps {
   return {
     kv: new StoreKvStore(ctx.store, { log: ctx.log }),
     queue,
-    retryPolicy: outboxRetryPolicy,
+    retryPolicy: createOutboxRetryPolicy(ctx.config.federation.retryInitialMs),
     onOutboxError: recorder.onOutboxError,
     onOutboxPermanentFailure: recorder.onOutboxPermanentFailure,
     domainPolicy,

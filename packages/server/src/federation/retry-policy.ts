@@ -11,23 +11,31 @@ import { deliveryHost } from './message-queue';
 /** How long a delivery is retried before it is given up (Mastodon retries for about as long). */
 export const GIVE_UP_AFTER_MS = 3 * 24 * 3_600_000;
 
-const backoff = createExponentialBackoffPolicy({
-  initialDelay: { minutes: 1 },
-  maxDelay: { hours: 12 },
-  factor: 2,
-  // Bounded by time below; 1+2+…+512 minutes, then 12 hours apart, reach three days by the 16th.
-  maxAttempts: 30,
-  jitter: true,
-});
+/** The first retry's delay in production; later ones double, up to twelve hours apart. */
+export const FIRST_RETRY_MS = 60_000;
 
 /**
- * The outbox retry policy: exponential back-off from a minute to twelve hours apart, for three
- * days in all, then Fedify gives the delivery up (and the queue's recorder counts it).
+ * The outbox retry policy: exponential back-off from `firstRetryMs` (a minute) to twelve hours
+ * apart, for three days in all, then Fedify gives the delivery up (and the queue's recorder
+ * counts it). Only tests shorten the first delay (FEDERATION_RETRY_INITIAL_MS).
  */
-export const outboxRetryPolicy: RetryPolicy = (context) => {
-  if (durationMs(context.elapsedTime) >= GIVE_UP_AFTER_MS) return null;
-  return backoff(context);
-};
+export function createOutboxRetryPolicy(firstRetryMs = FIRST_RETRY_MS): RetryPolicy {
+  const backoff = createExponentialBackoffPolicy({
+    initialDelay: { milliseconds: firstRetryMs },
+    maxDelay: { hours: 12 },
+    factor: 2,
+    // Bounded by time below; 1+2+…+512 minutes, then 12 hours apart, reach three days by the 16th.
+    maxAttempts: 30,
+    jitter: true,
+  });
+  return (context) => {
+    if (durationMs(context.elapsedTime) >= GIVE_UP_AFTER_MS) return null;
+    return backoff(context);
+  };
+}
+
+/** The production policy: the first retry a minute after the failure. */
+export const outboxRetryPolicy: RetryPolicy = createOutboxRetryPolicy();
 
 const MAX_ERROR_CHARS = 300;
 

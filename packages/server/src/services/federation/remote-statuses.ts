@@ -49,6 +49,8 @@ const MAX_REMOTE_HTML = 100_000;
  * Stores a remote status like a local one: sanitized, its hashtags and mentions linked, counted,
  * its mentions notified, put in the rooms of live sessions it belongs to (classified, gated by the
  * room's bans, mutes, slow mode and filters) and published on the same topics. Once per URI.
+ * A silenced server's public status is kept as unlisted: its followers here see it, the public
+ * and hashtag timelines do not (read from the database or live, now and after an edit).
  */
 export async function receiveRemoteStatus(
   ctx: Context,
@@ -59,6 +61,7 @@ export async function receiveRemoteStatus(
   const db = ctx.store.db;
   const known = await findStatusByUri(db, note.uri);
   if (known) return Number(known.id);
+  const visibility = origin === 'silenced' && note.visibility === 'public' ? 'unlisted' : note.visibility;
   const content = sanitizeRemoteHtml(note.html.slice(0, MAX_REMOTE_HTML));
   const text = htmlToText(content);
   const tagNames = [...new Set(note.tags.map((t) => normalizeTag(t.replace(/^#/, ''))).filter(Boolean))];
@@ -66,7 +69,7 @@ export async function receiveRemoteStatus(
   const parent = note.inReplyToId !== null ? await findStatusById(db, note.inReplyToId) : undefined;
   let gate: Awaited<ReturnType<typeof checkRoomGate>>;
   try {
-    gate = await checkRoomGate(ctx, authorId, { tags: tagNames, visibility: note.visibility, text });
+    gate = await checkRoomGate(ctx, authorId, { tags: tagNames, visibility, text });
   } catch (err) {
     // Banned from the room, or slowed: a remote post has no one to answer the error to.
     if (err instanceof HashchatError) {
@@ -84,7 +87,7 @@ export async function receiveRemoteStatus(
       content,
       spoiler_text: note.spoilerText.slice(0, 1000),
       sensitive: note.sensitive ? 1 : 0,
-      visibility: note.visibility,
+      visibility,
       language: note.language,
       in_reply_to_id: parent ? Number(parent.id) : null,
       in_reply_to_account_id: parent ? Number(parent.account_id) : null,

@@ -1,0 +1,263 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: API tests read untyped JSON bodies; each test asserts the fields it needs.
+import { afterAll, describe, expect, it } from 'vitest';
+import { createStatus } from '../src/services/statuses';
+import { listDeliveryStats } from '../src/store/federation-deliveries';
+import { findStatusByUri } from '../src/store/remote-accounts';
+import { post } from './live-helpers';
+import type { Api } from './support/client';
+import {
+  followRemote,
+  type Instance,
+  refuseNonLoopbackFetches,
+  registerUser,
+  resolveAccount,
+  startInstances,
+} from './support/federation';
+import { createTestDatabase, freePort, startTestServer, type TestDatabase } from './support/test-server';
+import { waitFor } from './support/wait';
+
+/**
+ * Domain policy and delivery across restarts, with real Hashchat servers on loopback, each on its
+ * own database: blocks, silences and the allow-list, a server down then back, and a queue that
+ * outlives its process.
+ */
+const running: { close(): Promise<void> }[] = [];
+afterAll(async () => {
+  await Promise.all(running.map((s) => s.close()));
+});
+
+async function instances(n: number, env: Record<string, string> = {}): Promise<Instance[]> {
+  const out = await startInstances(n, env);
+  running.push(...out);
+  return out;
+}
+
+/** An admin of `server` with the admin scopes. */
+async function adminOf(server: Instance): Promise<Api> {
+  const admin = await registerUser(server.url, undefined, 'read write follow push admin:read admin:write');
+  await server.ctx.store.db
+    .updateTable('accounts')
+    .set({ role: 'admin' })
+    .where('id', '=', Number(admin.id))
+    .execute();
+  return admin.api;
+}
+
+const counter = async (c: { get(): Promise<{ values: { value: number; labels: object }[] }> }, labels = {}) =>
+  (await c.get()).values
+    .filter((v) => Object.entries(labels).every(([k, x]) => (v.labels as any)[k] === x))
+    .reduce((sum, v) => sum + v.value, 0);
+
+const storedOn = (s: Instance) => counter(s.ctx.metrics.remoteStatuses, { outcome: 'stored' });
+const queuedOn = (s: Instance) => counter(s.ctx.metrics.activitiesQueued);
+
+/** Messages in `s`'s federation queue (delivered and handled ones are deleted). */
+async function queueSize(s: Instance): Promise<number> {
+  const row = await s.ctx.store.db
+    .selectFrom('federation_queue')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Deliveries `from` made to `to` that `to` answered with success. */
+async function deliveredTo(from: Instance, to: Instance): Promise<number> {
+  const stats = await listDeliveryStats(from.ctx.store.db, 500);
+  const row = stats.find((r) => r.host === to.host);
+  return row ? Number(row.attempts) - Number(row.failures) : 0;
+}
+
+/**
+ * Waits until `to` has taken every activity `from` sent it so far (its inbox answered, the
+ * delivery recorded on `from`) and handled them (its queue empty): after that, what `to` did
+ * not store it refused.
+ */
+async function handledBy(from: Instance, to: Instance, before: number): Promise<void> {
+  await from.ctx.federation?.settled();
+  await waitFor(async () => (await deliveredTo(from, to)) > before, {
+    what: `a delivery from ${from.host} to ${to.host}`,
+  });
+  await waitFor(async () => (await queueSize(from)) === 0 && (await queueSize(to)) === 0, {
+    what: 'both queues empty',
+  });
+}
+
+const texts = async (api: Api, path: string) =>
+  ((await api.get(path)).body as any[]).map((s) => (s.reblog ?? s).uri as string);
+
+describe('domain blocks', () => {
+  it('a suspended server is refused both ways: its follows and statuses are dropped, nothing is delivered to it', async () => {
+    const [a, b] = await instances(2);
+    const admin = await adminOf(a);
+    const alice = await registerUser(a.url);
+    const bob = await registerUser(b.url);
+    // Following each other before the block.
+    await followRemote(bob.api, await resolveAccount(bob.api, `@${alice.username}@${a.host}`));
+    const bobOnA = await resolveAccount(alice.api, `@${bob.username}@${b.host}`);
+    await followRemote(alice.api, bobOnA);
+
+    // The admin suspends B's server, host and port as its handles have them.
+    const block = await admin.post('/api/v1/admin/domain_blocks', { domain: b.host, severity: 'suspend' });
+    expect(block.status).toBe(200);
+    expect(block.body).toMatchObject({ domain: b.host, severity: 'suspend' });
+
+    // A new follow from B: refused, alice's followers stay the one from before.
+    const carol = await registerUser(b.url);
+    const aliceOnB = await resolveAccount(carol.api, `@${alice.username}@${a.host}`);
+    let sent = await deliveredTo(b, a);
+    expect((await carol.api.post(`/api/v1/accounts/${aliceOnB}/follow`)).status).toBe(200);
+    await handledBy(b, a, sent);
+    expect((await alice.api.get(`/api/v1/accounts/${alice.id}`)).body.followers_count).toBe(1);
+
+    // A status from B: refused, not stored.
+    const stored = await storedOn(a);
+    sent = await deliveredTo(b, a);
+    const status = await post(bob.api, 'From a suspended server #suspendedtag');
+    await handledBy(b, a, sent);
+    expect(await storedOn(a)).toBe(stored);
+    expect(await findStatusByUri(a.ctx.store.db, status.uri)).toBeUndefined();
+    expect(await texts(alice.api, '/api/v1/timelines/home')).not.toContain(status.uri);
+
+    // alice's status goes nowhere: B was her only follower elsewhere.
+    const queued = await queuedOn(a);
+    const mine = await post(alice.api, 'Not for B');
+    await a.ctx.federation?.settled();
+    expect(await queuedOn(a)).toBe(queued);
+    expect(await queueSize(a)).toBe(0);
+    expect(await findStatusByUri(b.ctx.store.db, mine.uri)).toBeUndefined();
+  });
+
+  it('a silenced server: its statuses are stored for followers but kept out of public and tag timelines', async () => {
+    const [a, c] = await instances(2);
+    const admin = await adminOf(a);
+    const alice = await registerUser(a.url);
+    const dave = await registerUser(c.url);
+    await followRemote(alice.api, await resolveAccount(alice.api, `@${dave.username}@${c.host}`));
+    const block = await admin.post('/api/v1/admin/domain_blocks', { domain: c.host, severity: 'silence' });
+    expect(block.body).toMatchObject({ domain: c.host, severity: 'silence' });
+
+    const stored = await storedOn(a);
+    const status = await post(dave.api, 'From a silenced server #silencedtag');
+    await waitFor(async () => (await storedOn(a)) > stored, { what: "dave's status stored on A" });
+    expect(await texts(alice.api, '/api/v1/timelines/home')).toContain(status.uri);
+    expect(await texts(alice.api, '/api/v1/timelines/public?limit=40')).not.toContain(status.uri);
+    expect(await texts(alice.api, '/api/v1/timelines/tag/silencedtag')).not.toContain(status.uri);
+  });
+});
+
+describe('allow-list mode', () => {
+  it('with FEDERATION_MODE=allowlist a server not on the list is refused, one added to it accepted', async () => {
+    const [a] = await instances(1, { FEDERATION_MODE: 'allowlist' });
+    const [b, c] = await instances(2);
+    const admin = await adminOf(a);
+    const alice = await registerUser(a.url);
+
+    const bob = await registerUser(b.url);
+    const aliceOnB = await resolveAccount(bob.api, `@${alice.username}@${a.host}`);
+    const sent = await deliveredTo(b, a);
+    expect((await bob.api.post(`/api/v1/accounts/${aliceOnB}/follow`)).status).toBe(200);
+    await handledBy(b, a, sent);
+    expect((await alice.api.get(`/api/v1/accounts/${alice.id}`)).body.followers_count).toBe(0);
+
+    const allowed = await admin.post('/api/v1/admin/domain_allows', { domain: c.host });
+    expect(allowed.body).toMatchObject({ domain: c.host });
+    const dave = await registerUser(c.url);
+    await followRemote(dave.api, await resolveAccount(dave.api, `@${alice.username}@${a.host}`));
+    expect((await alice.api.get(`/api/v1/accounts/${alice.id}`)).body.followers_count).toBe(1);
+  });
+});
+
+/** A server that can be stopped and started again on the same port and database. */
+async function restartable(env: Record<string, string> = {}) {
+  refuseNonLoopbackFetches();
+  const db: TestDatabase = await createTestDatabase();
+  const fullEnv = { FEDERATION_ALLOW_PRIVATE_ADDRESSES: 'true', PORT: String(await freePort()), ...env };
+  const start = async (): Promise<Instance> => {
+    const s = await startTestServer({ database: db, env: fullEnv });
+    return Object.assign(s, { host: new URL(s.ctx.config.publicUrl).host });
+  };
+  const handle = { server: await start(), start, db };
+  running.push({
+    close: async () => {
+      await handle.server.close().catch(() => {});
+      await db.drop();
+    },
+  });
+  return handle;
+}
+
+describe('a server down, then back', () => {
+  it('a delivery to a server that is down fails, is recorded, and arrives once it is back', async () => {
+    const [a] = await instances(1, { FEDERATION_RETRY_INITIAL_MS: '500' });
+    const admin = await adminOf(a);
+    const b = await restartable();
+    const alice = await registerUser(a.url);
+    const bob = await registerUser(b.server.url);
+    await followRemote(bob.api, await resolveAccount(bob.api, `@${alice.username}@${a.host}`));
+
+    await b.server.close();
+    const status = await post(alice.api, 'While B is down');
+    const failed = await waitFor(
+      async () => {
+        const res = await admin.get('/api/v1/admin/federation/status');
+        return (res.body.servers as any[]).find((s) => s.host === b.server.host && s.failures > 0);
+      },
+      { what: 'the failure recorded on A' },
+    );
+    expect(failed.last_error).toBeTruthy();
+
+    b.server = await b.start();
+    const seen = await waitFor(async () => findStatusByUri(b.server.ctx.store.db, status.uri), {
+      what: "alice's status on B after its restart",
+      timeoutMs: 15_000,
+    });
+    expect(seen).toBeTruthy();
+    expect(await texts(bob.api, '/api/v1/timelines/home')).toContain(status.uri);
+    const health = (await admin.get('/api/v1/admin/federation/status')).body.servers.find(
+      (s: any) => s.host === b.server.host,
+    );
+    expect(health).toMatchObject({ consecutive_failures: 0 });
+    expect(health.last_success_at).toBeTruthy();
+  });
+});
+
+describe('a queue that outlives its process', () => {
+  it('a delivery enqueued after A stopped its queue goes out once A restarts on the same database', async () => {
+    const a = await restartable();
+    const [b] = await instances(1);
+    const alice = await registerUser(a.server.url);
+    const bob = await registerUser(b.url);
+    await followRemote(bob.api, await resolveAccount(bob.api, `@${alice.username}@${a.server.host}`));
+
+    // A shuts down: its app closes first (the queue's listeners stop with it), and a status
+    // committed in that moment, before the context closes, has its delivery only enqueued.
+    const old = a.server;
+    await old.app.close();
+    const created = await createStatus(
+      old.ctx,
+      Number(alice.id),
+      {
+        status: 'Queued while stopping',
+        inReplyToId: null,
+        visibility: 'public',
+        language: null,
+        spoilerText: '',
+        sensitive: false,
+      },
+      null,
+    );
+    const uri = JSON.parse(created.json).uri as string;
+    await old.ctx.federation?.settled();
+    expect(await queueSize(old)).toBeGreaterThan(0);
+    await old.ctx.close();
+    expect(await findStatusByUri(b.ctx.store.db, uri)).toBeUndefined();
+
+    a.server = await a.start();
+    await waitFor(async () => findStatusByUri(b.ctx.store.db, uri), {
+      what: 'the queued delivery to reach B after the restart',
+      timeoutMs: 10_000,
+    });
+    expect(await texts(bob.api, '/api/v1/timelines/home')).toContain(uri);
+    await waitFor(async () => (await queueSize(a.server)) === 0, { what: "A's queue emptied" });
+  });
+});
