@@ -168,7 +168,15 @@ export function registerInbox(fed: Federation<void>, ctx: Context, policy: Domai
         const author = await accountOfActor(ctx, fctx, object.attributionId);
         const note = author && (await readNote(ctx, fctx, object, author));
         if (!author || !note || (note.visibility !== 'public' && note.visibility !== 'unlisted')) return;
-        id = await receiveRemoteStatus(ctx, Number(author.id), note);
+        // The boosted note's own server is judged too: a suspended one's notes never enter by a boost.
+        const verdict = await policy.verdict(new URL(note.uri).host);
+        if (verdict === 'suspend') return;
+        id = await receiveRemoteStatus(
+          ctx,
+          Number(author.id),
+          note,
+          verdict === 'silence' ? 'silenced' : 'remote',
+        );
       }
       if (id !== null) await reblog(ctx, Number(from.id), id).catch(ignoreNotFound);
     })
