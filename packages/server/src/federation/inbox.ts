@@ -119,7 +119,7 @@ export function registerInbox(fed: Federation<void>, ctx: Context, policy: Domai
       if (!(object instanceof Note) || object.attributionId?.href !== create.actorId?.href) return;
       const from = await sender(fctx, create);
       if (!from) return;
-      const note = await readNote(ctx, fctx, object, from);
+      const note = await readNote(ctx, fctx, object, from, create);
       if (!note || !(await wanted(from, note))) return;
       const silenced = (await policy.verdict(new URL(note.uri).host)) === 'silence';
       await receiveRemoteStatus(ctx, Number(from.id), note, silenced ? 'silenced' : 'remote');

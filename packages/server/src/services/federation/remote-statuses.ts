@@ -1,11 +1,13 @@
 import { HashchatError } from '@hashchat/core/errors';
 import { normalizeTag } from '@hashchat/core/text/tag-name';
 import type { Context } from '../../context';
+import { MAX_ATTACHMENTS } from '../../media/limits';
 import { serializeStatus } from '../../present/status';
 import { findAccountsByIds } from '../../store/accounts';
 import { appendEvents, type NewEvent } from '../../store/events';
+import { insertRemoteMedia } from '../../store/media';
 import { findStatusByUri, setStatusUri } from '../../store/remote-accounts';
-import type { Visibility } from '../../store/schema';
+import type { MediaType, Visibility } from '../../store/schema';
 import { updateEditedStatus } from '../../store/status-edits';
 import {
   countReplyOnParent,
@@ -17,6 +19,7 @@ import {
 import { findStatusById, statusTagsAndMentions } from '../../store/statuses';
 import { indexStatusInRooms } from '../live/room-index';
 import { roomUpdateEvents } from '../live/room-updates';
+import { presentMedia } from '../media';
 import { applyRoomGate, checkRoomGate } from '../moderation/gate';
 import { addNotifications } from '../notifications';
 import { publishEvents } from '../publish';
@@ -41,6 +44,19 @@ export interface RemoteNote {
   /** Accounts here (local or known remote) the note mentions. */
   mentionIds: number[];
   publishedAt: number | null;
+  /** Its images (and other media), linked where they are: at most 4, http(s) urls only. */
+  attachments: RemoteAttachment[];
+}
+
+/** A remote attachment, linked: no file is fetched or kept here. */
+export interface RemoteAttachment {
+  url: string;
+  type: MediaType;
+  /** Its alt text (the Document's `name`). */
+  description: string;
+  /** Mastodon's `meta`: the original size when the note gives it. */
+  meta: { original?: { width: number; height: number; size: string; aspect: number } };
+  blurhash: string | null;
 }
 
 const MAX_REMOTE_HTML = 100_000;
@@ -103,8 +119,18 @@ export async function receiveRemoteStatus(
     if (!author) throw new Error(`remote author ${authorId} is gone`);
     if (parent) await countReplyOnParent(trx, Number(parent.id));
     const mentioned = [...(await findAccountsByIds(trx, mentionIds)).values()];
+    const media = await insertRemoteMedia(trx, authorId, id, remoteMedia(note.attachments), now);
     const entity = serializeStatus(
-      { row, account: author, tags, mentions: mentioned, favourited: false, reblogged: false, reblog: null },
+      {
+        row,
+        account: author,
+        tags,
+        mentions: mentioned,
+        favourited: false,
+        reblogged: false,
+        reblog: null,
+        media: media.map((m) => presentMedia(ctx, m)),
+      },
       ctx.config.publicUrl,
     );
     const events: NewEvent[] = [
@@ -133,6 +159,15 @@ export async function receiveRemoteStatus(
   await publishEvents(ctx, result.stored);
   return result.id;
 }
+
+const remoteMedia = (attachments: RemoteAttachment[]) =>
+  attachments.slice(0, MAX_ATTACHMENTS).map((a) => ({
+    remoteUrl: a.url,
+    type: a.type,
+    description: a.description,
+    meta: a.meta,
+    blurhash: a.blurhash,
+  }));
 
 /** A remote edit: new content for a status its author sent before; readers get `status.update`. */
 export async function updateRemoteStatus(
