@@ -127,6 +127,33 @@ describe('a Mastodon peer', () => {
       Array(4).fill([null, null, null]),
     );
     expect((await alice.api.get(`/api/v1/statuses/${status.id}`)).body.media_attachments).toEqual(media);
+    // An edit that changes them (Mastodon's Update of the Note) replaces them; one that does not keeps them.
+    const update = (attachment: Record<string, unknown>[], n: number) => ({
+      ...create,
+      id: `${create.object.id}#updates/${n}`,
+      type: 'Update',
+      object: {
+        ...create.object,
+        updated: new Date().toISOString(),
+        content: `<p>Edit ${n}</p>`,
+        attachment,
+      },
+    });
+    const statusNow = async () => (await alice.api.get(`/api/v1/statuses/${status.id}`)).body;
+    const sameFour = create.object.attachment;
+    expect((await peer.send(`${a.url}/inbox`, update(sameFour, 1))).status).toBe(202);
+    await waitFor(async () => (await statusNow()).content.includes('Edit 1'));
+    expect((await statusNow()).media_attachments).toEqual(media);
+    expect(
+      (await peer.send(`${a.url}/inbox`, update([image('slide', { name: 'The slide' })], 2))).status,
+    ).toBe(202);
+    const edited = await waitFor(async () => {
+      const s = await statusNow();
+      return s.content.includes('Edit 2') && s;
+    });
+    expect(edited.media_attachments).toMatchObject([
+      { remote_url: `${files}/slide.jpg`, description: 'The slide' },
+    ]);
   });
 
   it('follows, gets an Accept and statuses it can take, replies, likes, boosts, edits its profile, deletes and unfollows', async () => {

@@ -311,3 +311,12 @@ export async function insertRemoteMedia(
     .execute()
     .then((rows) => rows.sort((a, b) => Number(a.position) - Number(b.position)));
 }
+
+/** Drops a status's linked remote media (rows only: they hold no files). */
+export async function deleteRemoteMedia(db: Kysely<Database>, statusId: number): Promise<void> {
+  await db
+    .deleteFrom('media_attachments')
+    .where('status_id', '=', statusId)
+    .where('remote_url', 'is not', null)
+    .execute();
+}

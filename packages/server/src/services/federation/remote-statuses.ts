@@ -1,13 +1,14 @@
 import { HashchatError } from '@hashchat/core/errors';
 import { normalizeTag } from '@hashchat/core/text/tag-name';
+import type { Kysely } from 'kysely';
 import type { Context } from '../../context';
 import { MAX_ATTACHMENTS } from '../../media/limits';
 import { serializeStatus } from '../../present/status';
 import { findAccountsByIds } from '../../store/accounts';
 import { appendEvents, type NewEvent } from '../../store/events';
-import { insertRemoteMedia } from '../../store/media';
+import { deleteRemoteMedia, insertRemoteMedia, mediaForStatuses } from '../../store/media';
 import { findStatusByUri, setStatusUri } from '../../store/remote-accounts';
-import type { MediaType, Visibility } from '../../store/schema';
+import type { Database, MediaType, Visibility } from '../../store/schema';
 import { updateEditedStatus } from '../../store/status-edits';
 import {
   countReplyOnParent,
@@ -169,12 +170,32 @@ const remoteMedia = (attachments: RemoteAttachment[]) =>
     blurhash: a.blurhash,
   }));
 
+/** A remote edit's attachments: the rows are replaced when what they link changed (they hold no files). */
+async function replaceRemoteMedia(
+  trx: Kysely<Database>,
+  authorId: number,
+  statusId: number,
+  media: ReturnType<typeof remoteMedia>,
+  now: number,
+): Promise<void> {
+  const current = ((await mediaForStatuses(trx, [statusId])).get(statusId) ?? []).map((m) => ({
+    remoteUrl: m.remote_url,
+    type: m.type,
+    description: m.description,
+    meta: JSON.parse(m.meta),
+    blurhash: m.blurhash,
+  }));
+  if (JSON.stringify(current) === JSON.stringify(media)) return;
+  await deleteRemoteMedia(trx, statusId);
+  await insertRemoteMedia(trx, authorId, statusId, media, now);
+}
+
 /** A remote edit: new content for a status its author sent before; readers get `status.update`. */
 export async function updateRemoteStatus(
   ctx: Context,
   authorId: number,
   uri: string,
-  change: { html: string; spoilerText: string; sensitive: boolean },
+  change: { html: string; spoilerText: string; sensitive: boolean; attachments: RemoteAttachment[] },
 ): Promise<boolean> {
   const db = ctx.store.db;
   const row = await findStatusByUri(db, uri);
@@ -191,6 +212,7 @@ export async function updateRemoteStatus(
       language: row.language,
       edited_at: now,
     });
+    await replaceRemoteMedia(trx, authorId, id, remoteMedia(change.attachments), now);
     const entity = await presentStatus(ctx, id, null, trx);
     if (!entity) return [];
     const { tagNames, mentionIds } = await statusTagsAndMentions(trx, id);
