@@ -59,6 +59,103 @@ describe('a Mastodon peer', () => {
     expect((await submissions()).find((x) => x.id === submission.id)?.votes_count).toBe(1);
   });
 
+  it("links a remote status's images where they are: url, alt text, size, blurhash; only http(s), at most 4", async () => {
+    const alice = await registerUser(a.url);
+    const aliceUri = `${a.url}/users/${alice.username.toLowerCase()}`;
+    const files = `${peer.origin}/system/media_attachments/files`;
+    const image = (name: string, extra: Record<string, unknown> = {}) => ({
+      type: 'Document',
+      mediaType: 'image/jpeg',
+      url: `${files}/${name}.jpg`,
+      name: `Alt of ${name}`,
+      blurhash: 'UBL_:rOpGG-oBUNG,qRj2so|=eE1w^n4S5NH',
+      focalPoint: [0, 0],
+      width: 1200,
+      height: 800,
+      ...extra,
+    });
+    const create = createNote(peer, {
+      n: `${Date.now()}`,
+      inReplyTo: null,
+      mention: { href: aliceUri, name: `@${alice.username}@${a.host}`, url: `${a.url}/@${alice.username}` },
+      hashtag: 'menu',
+      text: 'Our new dish',
+      attachment: [
+        image('dish'),
+        image('script', { url: 'javascript:alert(1)' }),
+        { type: 'Document', mediaType: 'video/mp4', url: `${files}/clip.mp4`, name: null },
+        image('bouquet', { type: 'Image', blurhash: 'not a blurhash!', width: null, height: null }),
+        image('slide'),
+        image('fifth'),
+      ],
+    });
+    expect((await peer.send(`${a.url}/inbox`, create)).status).toBe(202);
+    const status = await waitFor(async () => {
+      const n = (await alice.api.get('/api/v1/notifications?types[]=mention')).body;
+      return n.find((x: any) => x.status?.uri === create.object.id)?.status;
+    });
+    const media = status.media_attachments;
+    expect(media.map((m: any) => m.remote_url)).toEqual([
+      `${files}/dish.jpg`,
+      `${files}/clip.mp4`,
+      `${files}/bouquet.jpg`,
+      `${files}/slide.jpg`,
+    ]);
+    expect(media[0]).toMatchObject({
+      type: 'image',
+      url: `${files}/dish.jpg`,
+      preview_url: `${files}/dish.jpg`,
+      description: 'Alt of dish',
+      blurhash: 'UBL_:rOpGG-oBUNG,qRj2so|=eE1w^n4S5NH',
+      meta: { original: { width: 1200, height: 800, aspect: 1.5 } },
+    });
+    expect(media[1]).toMatchObject({
+      type: 'unknown',
+      url: `${files}/clip.mp4`,
+      preview_url: null,
+      description: null,
+    });
+    expect(media[2]).toMatchObject({ type: 'image', blurhash: null, meta: { focus: { x: 0, y: 0 } } });
+    expect(media[2].meta.original).toBeUndefined();
+    // Linked, not copied: the rows hold no files, and reading the status again shows the same.
+    const rows = await a.ctx.store.db
+      .selectFrom('media_attachments')
+      .selectAll()
+      .where('status_id', '=', Number(status.id))
+      .execute();
+    expect(rows.map((r) => [r.file_key, r.preview_key, r.incoming_key])).toEqual(
+      Array(4).fill([null, null, null]),
+    );
+    expect((await alice.api.get(`/api/v1/statuses/${status.id}`)).body.media_attachments).toEqual(media);
+    // An edit that changes them (Mastodon's Update of the Note) replaces them; one that does not keeps them.
+    const update = (attachment: Record<string, unknown>[], n: number) => ({
+      ...create,
+      id: `${create.object.id}#updates/${n}`,
+      type: 'Update',
+      object: {
+        ...create.object,
+        updated: new Date().toISOString(),
+        content: `<p>Edit ${n}</p>`,
+        attachment,
+      },
+    });
+    const statusNow = async () => (await alice.api.get(`/api/v1/statuses/${status.id}`)).body;
+    const sameFour = create.object.attachment;
+    expect((await peer.send(`${a.url}/inbox`, update(sameFour, 1))).status).toBe(202);
+    await waitFor(async () => (await statusNow()).content.includes('Edit 1'));
+    expect((await statusNow()).media_attachments).toEqual(media);
+    expect(
+      (await peer.send(`${a.url}/inbox`, update([image('slide', { name: 'The slide' })], 2))).status,
+    ).toBe(202);
+    const edited = await waitFor(async () => {
+      const s = await statusNow();
+      return s.content.includes('Edit 2') && s;
+    });
+    expect(edited.media_attachments).toMatchObject([
+      { remote_url: `${files}/slide.jpg`, description: 'The slide' },
+    ]);
+  });
+
   it('follows, gets an Accept and statuses it can take, replies, likes, boosts, edits its profile, deletes and unfollows', async () => {
     const alice = await registerUser(a.url);
     const aliceUri = `${a.url}/users/${alice.username.toLowerCase()}`;

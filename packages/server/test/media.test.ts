@@ -334,6 +334,86 @@ describe('statuses with images', () => {
   });
 });
 
+describe("editing a status's images", () => {
+  const edit = (api: Api, id: string, body: unknown) => api.request('PUT', `/api/v1/statuses/${id}`, body);
+  const ids = (s: { media_attachments: { id: string }[] }) => s.media_attachments.map((m) => m.id);
+  /** The last `status.update` stored for the status (what every stream is sent). */
+  const lastUpdate = async (id: string) => {
+    const rows = await server.ctx.store.db
+      .selectFrom('events')
+      .select('payload')
+      .where('event', '=', 'status.update')
+      .orderBy('id', 'desc')
+      .limit(50)
+      .execute();
+    return rows.map((r) => JSON.parse(r.payload)).find((p) => p.id === id);
+  };
+
+  it('keeps, adds, reorders and removes them; the history shows each version; removed files go', async () => {
+    const [a, b, c] = [
+      await ready(alice.api, await solidPng(), { description: 'A' }),
+      await ready(alice.api, await solidPng(), { description: 'B' }),
+      await ready(alice.api, await solidPng(), { description: 'C' }),
+    ];
+    const s = (await alice.api.post('/api/v1/statuses', { status: 'two', media_ids: [a.id, b.id] })).body;
+    const res = await edit(alice.api, s.id, {
+      status: 'two, changed',
+      media_ids: [c.id, a.id],
+      media_attributes: [{ id: a.id, description: 'A, better', focus: '0.5,0.5' }],
+    });
+    expect(res.status).toBe(200);
+    expect(ids(res.body)).toEqual([c.id, a.id]);
+    expect(res.body.media_attachments[1]).toMatchObject({
+      description: 'A, better',
+      meta: { focus: { x: 0.5, y: 0.5 } },
+    });
+    expect(ids((await bob.api.get(`/api/v1/statuses/${s.id}`)).body)).toEqual([c.id, a.id]);
+    expect(ids(await lastUpdate(s.id))).toEqual([c.id, a.id]);
+    const history = (await alice.api.get(`/api/v1/statuses/${s.id}/history`)).body;
+    expect(history.map(ids)).toEqual([
+      [a.id, b.id],
+      [c.id, a.id],
+    ]);
+    expect(history[0].media_attachments[0].description).toBe('A');
+    // Left out: its row goes at once, its files by the media jobs.
+    expect((await alice.api.get(`/api/v1/media/${b.id}`)).status).toBe(404);
+    await runJobs();
+    expect(await statusOf(b.url)).toBe(404);
+    expect(await statusOf(a.url)).toBe(200);
+    // Without media_ids the images stay; an empty list removes them all, and the text may then not be blank.
+    expect(ids((await edit(alice.api, s.id, { status: 'text only' })).body)).toEqual([c.id, a.id]);
+    expect(ids((await edit(alice.api, s.id, { status: 'none', media_ids: [] })).body)).toEqual([]);
+    expect((await edit(alice.api, s.id, { status: '', media_ids: [] })).status).toBe(422);
+  });
+
+  it("refuses another's upload (404), a fifth image and an unprocessable one (422), changing nothing", async () => {
+    const mine = await ready(alice.api, await solidPng());
+    const s = (await alice.api.post('/api/v1/statuses', { status: 'mine', media_ids: [mine.id] })).body;
+    const theirs = await ready(bob.api, await solidPng());
+    const taken = await ready(bob.api, await solidPng());
+    await bob.api.post('/api/v1/statuses', { status: 'taken', media_ids: [taken.id] });
+    const unchanged = async () => {
+      const now = (await alice.api.get(`/api/v1/statuses/${s.id}`)).body;
+      expect(now.content).toContain('mine');
+      expect(ids(now)).toEqual([mine.id]);
+      expect(now.edited_at).toBeNull();
+    };
+    expect((await edit(alice.api, s.id, { status: 'x', media_ids: [theirs.id] })).status).toBe(404);
+    expect((await edit(alice.api, s.id, { status: 'x', media_ids: [mine.id, taken.id] })).status).toBe(404);
+    await unchanged();
+    expect((await alice.api.get(`/api/v1/media/${theirs.id}`)).status).toBe(404);
+    expect((await bob.api.get(`/api/v1/media/${theirs.id}`)).status).toBe(200);
+    const more = [];
+    for (let i = 0; i < 4; i++) more.push((await ready(alice.api, await solidPng())).id);
+    expect((await edit(alice.api, s.id, { status: 'x', media_ids: [mine.id, ...more] })).status).toBe(422);
+    await unchanged();
+    // Another's image on their own status cannot be taken by editing one's status either.
+    const res = await edit(bob.api, s.id, { status: 'x', media_ids: [] });
+    expect(res.status).toBe(403);
+    await unchanged();
+  });
+});
+
 describe('removing files', () => {
   it("removes a deleted status's files after a restart when the process stopped before it could", async () => {
     const database = await createTestDatabase();

@@ -43,6 +43,15 @@ export const pollParams = z.object({
   hide_totals: formBool.default(false),
 });
 
+const mediaIds = z
+  .union([z.array(z.union([z.string(), z.number()])), z.string(), z.number()])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === '' ? [] : (Array.isArray(v) ? v : [v]).map(Number)))
+  .refine(
+    (ids) => ids === undefined || ids.every((n) => Number.isInteger(n) && n > 0),
+    'contains an invalid id',
+  );
+
 export const statusCreateBody = z.object({
   status: userText({ error: "Validation failed: Text can't be blank" }).default(''),
   in_reply_to_id: z
@@ -56,19 +65,8 @@ export const statusCreateBody = z.object({
   spoiler_text: userText().max(500).default(''),
   sensitive: formBool.default(false),
   /** Up to 4 of the caller's processed, unattached uploads, in the order shown. */
-  media_ids: z
-    .union([z.array(z.union([z.string(), z.number()])), z.string(), z.number()])
-    .optional()
-    .transform((v) => (v === undefined || v === '' ? [] : (Array.isArray(v) ? v : [v]).map(Number)))
-    .refine((ids) => ids.every((n) => Number.isInteger(n) && n > 0), 'contains an invalid id'),
+  media_ids: mediaIds.transform((v) => v ?? []),
   scheduled_at: scheduledAtParam,
-});
-
-export const statusEditBody = z.object({
-  status: userText({ error: "Validation failed: Text can't be blank" }),
-  spoiler_text: userText().max(500).default(''),
-  sensitive: formBool.default(false),
-  language,
 });
 
 /**
@@ -99,4 +97,24 @@ const focus = z
 export const mediaFields = z.object({
   description: userText().max(MAX_DESCRIPTION).optional(),
   focus: focus.optional(),
+});
+
+/** One of `media_attributes[]` on an edit: new alt text or focus for an image the edit keeps or adds. */
+const mediaAttribute = z.object({
+  id: z
+    .union([z.string(), z.number()])
+    .transform(Number)
+    .refine((n) => Number.isInteger(n) && n > 0, 'is not a valid id'),
+  description: userText().max(MAX_DESCRIPTION).optional(),
+  focus: focus.optional(),
+});
+
+export const statusEditBody = z.object({
+  status: userText({ error: "Validation failed: Text can't be blank" }).default(''),
+  spoiler_text: userText().max(500).default(''),
+  sensitive: formBool.default(false),
+  language,
+  /** The images the status has after the edit, in order (absent: it keeps those it has). */
+  media_ids: mediaIds,
+  media_attributes: z.array(mediaAttribute).max(4).optional(),
 });

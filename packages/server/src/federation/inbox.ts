@@ -39,7 +39,7 @@ import { findAccountByUri, hasLocalFollower } from '../store/remote-accounts';
 import type { DomainPolicy } from './domain-policy';
 import { findLocalActor } from './local-actors';
 import { accountOfActor, rememberActor } from './remote-actor';
-import { localStatusId, readNote } from './remote-note';
+import { localStatusId, readAttachments, readNote } from './remote-note';
 
 type Fctx = InboxContext<void>;
 
@@ -119,7 +119,7 @@ export function registerInbox(fed: Federation<void>, ctx: Context, policy: Domai
       if (!(object instanceof Note) || object.attributionId?.href !== create.actorId?.href) return;
       const from = await sender(fctx, create);
       if (!from) return;
-      const note = await readNote(ctx, fctx, object, from);
+      const note = await readNote(ctx, fctx, object, from, create);
       if (!note || !(await wanted(from, note))) return;
       const silenced = (await policy.verdict(new URL(note.uri).host)) === 'silence';
       await receiveRemoteStatus(ctx, Number(from.id), note, silenced ? 'silenced' : 'remote');
@@ -137,6 +137,7 @@ export function registerInbox(fed: Federation<void>, ctx: Context, policy: Domai
           html: object.content?.toString() ?? '',
           spoilerText: object.summary?.toString() ?? '',
           sensitive: object.sensitive ?? false,
+          attachments: await readAttachments(object, update),
         });
     })
     .on(Delete, async (_fctx, del) => {

@@ -1,7 +1,7 @@
 import type { Context as FedContext } from '@fedify/fedify';
-import { Hashtag, Mention, Note, PUBLIC_COLLECTION } from '@fedify/vocab';
+import { Document, Hashtag, Link, Mention, Note, PUBLIC_COLLECTION } from '@fedify/vocab';
 import type { Context } from '../context';
-import type { RemoteNote } from '../services/federation/remote-statuses';
+import type { RemoteAttachment, RemoteNote } from '../services/federation/remote-statuses';
 import type { AccountRow } from '../store/accounts';
 import { findAccountByUri, findStatusByUri } from '../store/remote-accounts';
 import type { Visibility } from '../store/schema';
@@ -23,6 +23,8 @@ export async function readNote(
   fctx: FedContext<void>,
   note: Note,
   author: AccountRow,
+  /** The activity that carried the note, whose JSON as sent holds what the vocabulary drops (blurhash). */
+  carrier?: { toJsonLd(): Promise<unknown> },
 ): Promise<RemoteNote | null> {
   if (!note.id) return null;
   const addressed = [...note.toIds, ...note.ccIds].map((u) => u.href);
@@ -67,5 +69,67 @@ export async function readNote(
     tags,
     mentionIds,
     publishedAt: note.published ? note.published.epochMilliseconds : null,
+    attachments: await readAttachments(note, carrier),
   };
+}
+
+/** At most this many of a remote note's attachments are linked, as a local status has. */
+const MAX_REMOTE_ATTACHMENTS = 4;
+const BLURHASH = /^[0-9A-Za-z#$%*+,\-.:;=?@[\]^_{|}~]{6,100}$/;
+
+/**
+ * A note's attachments (Document, Image) to link: only those with an http(s) url, at most 4.
+ * An image/* media type is an image; anything else is Mastodon's 'unknown' (shown as a link).
+ */
+export async function readAttachments(
+  note: Note,
+  carrier?: { toJsonLd(): Promise<unknown> },
+): Promise<RemoteAttachment[]> {
+  const out: RemoteAttachment[] = [];
+  const blurhashes = await blurhashesOf(note, carrier);
+  for await (const a of note.getAttachments({ crossOrigin: 'trust' })) {
+    if (out.length >= MAX_REMOTE_ATTACHMENTS) break;
+    if (!(a instanceof Document)) continue;
+    const url = httpUrl(a.url instanceof Link ? a.url.href : a.url);
+    if (!url) continue;
+    const mediaType = a.mediaType ?? (a.url instanceof Link ? a.url.mediaType : null);
+    const width = a.width;
+    const height = a.height;
+    const size =
+      width && height && width > 0 && height > 0
+        ? { width, height, size: `${width}x${height}`, aspect: width / height }
+        : null;
+    const name = a.name?.toString() ?? '';
+    out.push({
+      url,
+      type: mediaType?.startsWith('image/') ? 'image' : 'unknown',
+      description: name.slice(0, 1500),
+      meta: size ? { original: size } : {},
+      blurhash: blurhashes.get(url) ?? null,
+    });
+  }
+  return out;
+}
+
+/**
+ * Mastodon's `blurhash` (toot:blurhash) of each attachment, by url. The vocabulary does not
+ * model it, so it is read from the JSON as sent (the carrying activity's, or the note's own when
+ * it was fetched); a value that is not a blurhash is left out.
+ */
+async function blurhashesOf(
+  note: Note,
+  carrier?: { toJsonLd(): Promise<unknown> },
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const json = (await (carrier ?? note).toJsonLd().catch(() => null)) as Record<string, unknown> | null;
+  const object = json && typeof json.object === 'object' && json.object !== null ? json.object : json;
+  const list = [(object as Record<string, unknown> | null)?.attachment].flat();
+  for (const item of list) {
+    if (typeof item !== 'object' || item === null) continue;
+    const { url, blurhash } = item as { url?: unknown; blurhash?: unknown };
+    const href = typeof url === 'string' ? url : (url as { href?: unknown } | null)?.href;
+    if (typeof href === 'string' && typeof blurhash === 'string' && BLURHASH.test(blurhash))
+      out.set(href, blurhash);
+  }
+  return out;
 }

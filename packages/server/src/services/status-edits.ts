@@ -1,13 +1,24 @@
 import { userTopic } from '@hashchat/api/topics';
 import { HashchatError, notFound } from '@hashchat/core/errors';
+import type { Kysely } from 'kysely';
 import type { Context } from '../context';
 import { serializeAccount } from '../present/account';
 import { presentPoll } from '../present/poll';
 import type { StatusEntity } from '../present/status';
 import { findAccountById } from '../store/accounts';
 import { appendEvents, type NewEvent } from '../store/events';
+import {
+  deleteMediaRows,
+  findStatusMedia,
+  type MediaRow,
+  mediaForStatuses,
+  mediaKeys,
+  placeStatusMedia,
+  updateStatusMedia,
+} from '../store/media';
 import { findHold, putHold, setRoomState } from '../store/moderation';
 import { type PollView, pollsForStatuses } from '../store/polls';
+import type { Database } from '../store/schema';
 import {
   deletePollOfStatus,
   insertStatusEdits,
@@ -21,12 +32,14 @@ import { insertMentions, linkTags } from '../store/status-writes';
 import { reblogsOf, type StatusRow } from '../store/statuses';
 import { roomDeleteEvents } from './live/room-index';
 import { roomUpdateEvents } from './live/room-updates';
+import { presentMedia, scheduleFileRemoval } from './media';
 import { checkRoomGate } from './moderation/gate';
 import { addNotifications } from './notifications';
 import { addPoll, type NewPoll } from './polls';
 import { publishEvents } from './publish';
 import { readStatusText } from './status-text';
 import { asSeenBy, hydrateStatuses, presentForEveryone } from './status-views';
+import { attachableMedia } from './statuses';
 import { loadVisibleStatus, statusTopics } from './visibility';
 
 /** What PUT /api/v1/statuses/:id may change (`language` undefined: keep it). */
@@ -37,6 +50,10 @@ export interface StatusEdit {
   language: string | null | undefined;
   /** Null removes the poll, as in Mastodon; the same options keep its votes. */
   poll: NewPoll | null;
+  /** The images after the edit, in order: kept, added (the author's own uploads) or, when left out, removed. Undefined: keep them. */
+  mediaIds?: number[];
+  /** New alt text or focus for images the edit keeps or adds. */
+  mediaAttributes?: { id: number; description?: string; focus?: { x: number; y: number } }[];
 }
 
 const samePoll = (old: PollView | null, next: NewPoll | null) =>
@@ -49,6 +66,7 @@ const samePoll = (old: PollView | null, next: NewPoll | null) =>
 const snapshot = (
   s: Pick<StatusRow, 'id' | 'account_id' | 'text' | 'content' | 'spoiler_text' | 'sensitive'>,
   pollOptions: string[] | null,
+  media: MediaRow[],
   at: number,
 ): NewStatusEdit => ({
   status_id: s.id,
@@ -58,6 +76,7 @@ const snapshot = (
   spoiler_text: s.spoiler_text,
   sensitive: s.sensitive,
   poll_options: pollOptions ? JSON.stringify(pollOptions) : null,
+  media_attachments: media.length > 0 ? JSON.stringify(media) : null,
   created_at: at,
 });
 
@@ -76,7 +95,22 @@ export async function editStatus(
   const row = await loadVisibleStatus(ctx, authorId, id);
   if (Number(row.account_id) !== authorId || row.reblog_of_id !== null)
     throw new HashchatError('Forbidden', 'This action is not allowed');
-  const { parsed, mentioned, content } = await readStatusText(ctx, edit.status);
+  const current = await findStatusMedia(db, id);
+  const currentIds = new Set(current.map((m) => Number(m.id)));
+  const mediaIds = edit.mediaIds === undefined ? null : [...new Set(edit.mediaIds)];
+  // Checked before anything is written: at most 4, and each new one the author's own, processed upload.
+  if (mediaIds)
+    await attachableMedia(
+      ctx,
+      { accountId: authorId },
+      mediaIds.filter((m) => !currentIds.has(m)),
+      mediaIds.length,
+    );
+  const finalIds =
+    mediaIds ?? [...current].sort((a, b) => Number(a.position) - Number(b.position)).map((m) => Number(m.id));
+  const { parsed, mentioned, content } = await readStatusText(ctx, edit.status, {
+    allowBlank: finalIds.length > 0,
+  });
   // The room's rules apply to the new text as to a new post: a ban refuses it, a word filter
   // (or a mute) holds it for review.
   const gate = await checkRoomGate(
@@ -105,12 +139,14 @@ export async function editStatus(
   };
   const mentionIds = mentioned.map((a) => Number(a.id));
   const result = await ctx.store.writeTransaction(async (trx) => {
+    const media = await editMedia(trx, id, authorId, current, finalIds, edit.mediaAttributes ?? [], now);
     // The first edit keeps the original as the history's first version, as Mastodon does.
+    const ordered = [...current].sort((a, b) => Number(a.position) - Number(b.position));
     const versions: NewStatusEdit[] =
       history.length === 0
-        ? [snapshot(row, oldPoll?.options.map((o) => o.title) ?? null, Number(row.created_at))]
+        ? [snapshot(row, oldPoll?.options.map((o) => o.title) ?? null, ordered, Number(row.created_at))]
         : [];
-    versions.push(snapshot({ ...row, ...next }, edit.poll?.options ?? null, now));
+    versions.push(snapshot({ ...row, ...next }, edit.poll?.options ?? null, media, now));
     await insertStatusEdits(trx, versions);
     const updated = await updateEditedStatus(trx, id, next);
     if (!updated) return null;
@@ -130,6 +166,7 @@ export async function editStatus(
         row: updated,
         tags,
         mentions: [...mentioned].sort((a, b) => Number(a.id) - Number(b.id)),
+        media: media.map((m) => presentMedia(ctx, m)),
       },
       null,
       poll,
@@ -183,6 +220,39 @@ export async function editStatus(
   return asSeenBy(ctx, result.entity, authorId);
 }
 
+/**
+ * Inside the edit's transaction: gives the status the images `ids`, in order (kept ones move,
+ * new ones are taken), applies the edit's alt texts and focuses, and lets go of the rest: their
+ * rows go and their files are removed by the media jobs. Returns the images as they now are.
+ */
+async function editMedia(
+  trx: Kysely<Database>,
+  statusId: number,
+  authorId: number,
+  current: MediaRow[],
+  ids: number[],
+  attributes: NonNullable<StatusEdit['mediaAttributes']>,
+  now: number,
+): Promise<MediaRow[]> {
+  // Someone else's upload, or one taken meanwhile: nothing of the edit is kept.
+  if ((await placeStatusMedia(trx, { accountId: authorId }, statusId, ids)) !== ids.length) throw notFound();
+  const removed = current.filter((m) => !ids.includes(Number(m.id)));
+  await deleteMediaRows(
+    trx,
+    removed.map((m) => Number(m.id)),
+  );
+  await scheduleFileRemoval(trx, removed.flatMap(mediaKeys), now);
+  for (const a of attributes)
+    if (ids.includes(a.id))
+      await updateStatusMedia(trx, statusId, a.id, {
+        description: a.description,
+        focusX: a.focus?.x,
+        focusY: a.focus?.y,
+      });
+  const rows = (await mediaForStatuses(trx, [statusId])).get(statusId) ?? [];
+  return rows;
+}
+
 /** Mastodon's StatusEdit list: every version, oldest first; one (the status as it is) if never edited. */
 export async function statusHistory(ctx: Context, viewerId: number | null, id: number) {
   const row = await loadVisibleStatus(ctx, viewerId, id);
@@ -198,8 +268,15 @@ export async function statusHistory(ctx: Context, viewerId: number | null, id: n
       ? edits.map((e) => ({
           ...e,
           options: e.poll_options === null ? null : (JSON.parse(e.poll_options) as string[]),
+          media: e.media_attachments === null ? [] : (JSON.parse(e.media_attachments) as MediaRow[]),
         }))
-      : [{ ...row, options: poll ? poll.options.map((o) => o.title) : null }];
+      : [
+          {
+            ...row,
+            options: poll ? poll.options.map((o) => o.title) : null,
+            media: (await mediaForStatuses(ctx.store.db, [id])).get(id) ?? [],
+          },
+        ];
   return versions.map((v) => ({
     content: v.content,
     spoiler_text: v.spoiler_text,
@@ -207,7 +284,7 @@ export async function statusHistory(ctx: Context, viewerId: number | null, id: n
     created_at: new Date(Number(v.created_at)).toISOString(),
     account,
     poll: v.options === null ? null : { options: v.options.map((title) => ({ title })) },
-    media_attachments: [],
+    media_attachments: v.media.map((m) => presentMedia(ctx, m)),
     emojis: [],
   }));
 }

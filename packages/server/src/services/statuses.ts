@@ -194,10 +194,17 @@ export async function createStatus(
   return { json: result.json, id: result.id, created: true };
 }
 
-/** The uploads `ids` names, checked: the caller's own, unattached and processed (now, if need be), at most 4. */
-async function attachableMedia(ctx: Context, holder: MediaHolder, ids: number[]): Promise<MediaRow[]> {
-  if (ids.length > MAX_ATTACHMENTS)
-    throw validationFailed(`A status may have at most ${MAX_ATTACHMENTS} images`);
+/**
+ * The uploads `ids` names, checked: the caller's own, unattached and processed (now, if need be),
+ * at most 4 on the status (`total`: with those an edit keeps).
+ */
+export async function attachableMedia(
+  ctx: Context,
+  holder: MediaHolder,
+  ids: number[],
+  total = ids.length,
+): Promise<MediaRow[]> {
+  if (total > MAX_ATTACHMENTS) throw validationFailed(`A status may have at most ${MAX_ATTACHMENTS} images`);
   let rows = await findAttachableMedia(ctx.store.db, holder, ids);
   // Someone else's upload, or one already attached, is not there for this caller.
   if (rows.length !== ids.length) throw notFound();

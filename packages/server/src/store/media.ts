@@ -1,5 +1,5 @@
 import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
-import type { Database, MediaAttachmentsTable } from './schema';
+import type { Database, MediaAttachmentsTable, MediaType } from './schema';
 
 export type MediaRow = Selectable<MediaAttachmentsTable>;
 
@@ -229,4 +229,94 @@ export async function mediaForQuestions(
     .orderBy('id')
     .execute();
   return new Map(rows.map((r) => [Number(r.question_id), r]));
+}
+
+/**
+ * An edit's images: each of `ids` goes to the status at its place, whether the status has it
+ * already or it is `holder`'s processed upload nothing holds. Returns how many were placed.
+ */
+export async function placeStatusMedia(
+  db: Kysely<Database>,
+  holder: MediaHolder,
+  statusId: number,
+  ids: number[],
+): Promise<number> {
+  let placed = 0;
+  for (const [position, id] of ids.entries()) {
+    const res = await db
+      .updateTable('media_attachments')
+      .set({ status_id: statusId, position })
+      .where('id', '=', id)
+      .where('state', '=', 'ready')
+      .where((eb) =>
+        eb.or([eb('status_id', '=', statusId), eb.and([eb('status_id', 'is', null), heldBy(eb, holder)])]),
+      )
+      .executeTakeFirst();
+    placed += Number(res.numUpdatedRows);
+  }
+  return placed;
+}
+
+/** New alt text or focus for one of a status's images (an edit's `media_attributes`). */
+export async function updateStatusMedia(
+  db: Kysely<Database>,
+  statusId: number,
+  id: number,
+  set: { description?: string; focusX?: number; focusY?: number },
+): Promise<void> {
+  if (set.description === undefined && set.focusX === undefined) return;
+  await db
+    .updateTable('media_attachments')
+    .set({
+      ...(set.description !== undefined ? { description: set.description } : {}),
+      ...(set.focusX !== undefined ? { focus_x: set.focusX, focus_y: set.focusY ?? 0 } : {}),
+    })
+    .where('id', '=', id)
+    .where('status_id', '=', statusId)
+    .execute();
+}
+
+/** Links a remote status's attachments (rows without files: their urls are on the remote server). */
+export async function insertRemoteMedia(
+  db: Kysely<Database>,
+  accountId: number,
+  statusId: number,
+  media: {
+    remoteUrl: string;
+    type: MediaType;
+    description: string;
+    meta: unknown;
+    blurhash: string | null;
+  }[],
+  now: number,
+): Promise<MediaRow[]> {
+  if (media.length === 0) return [];
+  return db
+    .insertInto('media_attachments')
+    .values(
+      media.map((m, position) => ({
+        account_id: accountId,
+        status_id: statusId,
+        position,
+        state: 'ready' as const,
+        remote_url: m.remoteUrl,
+        type: m.type,
+        description: m.description,
+        meta: JSON.stringify(m.meta),
+        blurhash: m.blurhash,
+        created_at: now,
+      })),
+    )
+    .returningAll()
+    .execute()
+    .then((rows) => rows.sort((a, b) => Number(a.position) - Number(b.position)));
+}
+
+/** Drops a status's linked remote media (rows only: they hold no files). */
+export async function deleteRemoteMedia(db: Kysely<Database>, statusId: number): Promise<void> {
+  await db
+    .deleteFrom('media_attachments')
+    .where('status_id', '=', statusId)
+    .where('remote_url', 'is not', null)
+    .execute();
 }

@@ -92,7 +92,7 @@ export type {
   FederationQueueTable,
   QueueState,
 } from './schema/federation-delivery';
-export type { MediaAttachmentsTable, MediaState } from './schema/media';
+export type { MediaAttachmentsTable, MediaState, MediaType } from './schema/media';
 export type {
   AccountBlocksTable,
   AccountMutesTable,

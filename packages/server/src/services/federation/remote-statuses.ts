@@ -1,11 +1,14 @@
 import { HashchatError } from '@hashchat/core/errors';
 import { normalizeTag } from '@hashchat/core/text/tag-name';
+import type { Kysely } from 'kysely';
 import type { Context } from '../../context';
+import { MAX_ATTACHMENTS } from '../../media/limits';
 import { serializeStatus } from '../../present/status';
 import { findAccountsByIds } from '../../store/accounts';
 import { appendEvents, type NewEvent } from '../../store/events';
+import { deleteRemoteMedia, insertRemoteMedia, mediaForStatuses } from '../../store/media';
 import { findStatusByUri, setStatusUri } from '../../store/remote-accounts';
-import type { Visibility } from '../../store/schema';
+import type { Database, MediaType, Visibility } from '../../store/schema';
 import { updateEditedStatus } from '../../store/status-edits';
 import {
   countReplyOnParent,
@@ -17,6 +20,7 @@ import {
 import { findStatusById, statusTagsAndMentions } from '../../store/statuses';
 import { indexStatusInRooms } from '../live/room-index';
 import { roomUpdateEvents } from '../live/room-updates';
+import { presentMedia } from '../media';
 import { applyRoomGate, checkRoomGate } from '../moderation/gate';
 import { addNotifications } from '../notifications';
 import { publishEvents } from '../publish';
@@ -41,6 +45,19 @@ export interface RemoteNote {
   /** Accounts here (local or known remote) the note mentions. */
   mentionIds: number[];
   publishedAt: number | null;
+  /** Its images (and other media), linked where they are: at most 4, http(s) urls only. */
+  attachments: RemoteAttachment[];
+}
+
+/** A remote attachment, linked: no file is fetched or kept here. */
+export interface RemoteAttachment {
+  url: string;
+  type: MediaType;
+  /** Its alt text (the Document's `name`). */
+  description: string;
+  /** Mastodon's `meta`: the original size when the note gives it. */
+  meta: { original?: { width: number; height: number; size: string; aspect: number } };
+  blurhash: string | null;
 }
 
 const MAX_REMOTE_HTML = 100_000;
@@ -103,8 +120,18 @@ export async function receiveRemoteStatus(
     if (!author) throw new Error(`remote author ${authorId} is gone`);
     if (parent) await countReplyOnParent(trx, Number(parent.id));
     const mentioned = [...(await findAccountsByIds(trx, mentionIds)).values()];
+    const media = await insertRemoteMedia(trx, authorId, id, remoteMedia(note.attachments), now);
     const entity = serializeStatus(
-      { row, account: author, tags, mentions: mentioned, favourited: false, reblogged: false, reblog: null },
+      {
+        row,
+        account: author,
+        tags,
+        mentions: mentioned,
+        favourited: false,
+        reblogged: false,
+        reblog: null,
+        media: media.map((m) => presentMedia(ctx, m)),
+      },
       ctx.config.publicUrl,
     );
     const events: NewEvent[] = [
@@ -134,12 +161,41 @@ export async function receiveRemoteStatus(
   return result.id;
 }
 
+const remoteMedia = (attachments: RemoteAttachment[]) =>
+  attachments.slice(0, MAX_ATTACHMENTS).map((a) => ({
+    remoteUrl: a.url,
+    type: a.type,
+    description: a.description,
+    meta: a.meta,
+    blurhash: a.blurhash,
+  }));
+
+/** A remote edit's attachments: the rows are replaced when what they link changed (they hold no files). */
+async function replaceRemoteMedia(
+  trx: Kysely<Database>,
+  authorId: number,
+  statusId: number,
+  media: ReturnType<typeof remoteMedia>,
+  now: number,
+): Promise<void> {
+  const current = ((await mediaForStatuses(trx, [statusId])).get(statusId) ?? []).map((m) => ({
+    remoteUrl: m.remote_url,
+    type: m.type,
+    description: m.description,
+    meta: JSON.parse(m.meta),
+    blurhash: m.blurhash,
+  }));
+  if (JSON.stringify(current) === JSON.stringify(media)) return;
+  await deleteRemoteMedia(trx, statusId);
+  await insertRemoteMedia(trx, authorId, statusId, media, now);
+}
+
 /** A remote edit: new content for a status its author sent before; readers get `status.update`. */
 export async function updateRemoteStatus(
   ctx: Context,
   authorId: number,
   uri: string,
-  change: { html: string; spoilerText: string; sensitive: boolean },
+  change: { html: string; spoilerText: string; sensitive: boolean; attachments: RemoteAttachment[] },
 ): Promise<boolean> {
   const db = ctx.store.db;
   const row = await findStatusByUri(db, uri);
@@ -156,6 +212,7 @@ export async function updateRemoteStatus(
       language: row.language,
       edited_at: now,
     });
+    await replaceRemoteMedia(trx, authorId, id, remoteMedia(change.attachments), now);
     const entity = await presentStatus(ctx, id, null, trx);
     if (!entity) return [];
     const { tagNames, mentionIds } = await statusTagsAndMentions(trx, id);

@@ -7,6 +7,8 @@ export interface MediaTables {
 
 export type MediaState = 'processing' | 'ready' | 'failed';
 
+export type MediaType = 'image' | 'unknown';
+
 /** An uploaded image: processed on the job runner, attached to at most one status. */
 export interface MediaAttachmentsTable {
   id: Generated<number>;
@@ -24,5 +26,9 @@ export interface MediaAttachmentsTable {
   focus_y: Generated<number>;
   meta: Generated<string>;
   blurhash: string | null;
+  /** A remote status's attachment: its url on its own server; the row holds no files (migration 019). */
+  remote_url: string | null;
+  /** Mastodon's attachment type: 'image', or 'unknown' for remote media of another kind. */
+  type: Generated<MediaType>;
   created_at: number;
 }

@@ -55,5 +55,7 @@ export interface StatusEditsTable {
   spoiler_text: string;
   sensitive: number;
   poll_options: string | null;
+  /** The version's attachments as JSON media rows, or null when it had none (migration 019). */
+  media_attachments: string | null;
   created_at: number;
 }

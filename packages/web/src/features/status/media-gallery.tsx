@@ -10,7 +10,8 @@ interface MediaGalleryProps {
 
 /**
  * A status's images: previews that open the full image, lazy-loaded, with their size set so
- * nothing moves as they arrive, and their alt text.
+ * nothing moves as they arrive, and their alt text. A remote status's images come from its own
+ * server; its other media are links.
  */
 export function MediaGallery({ media, sensitive }: MediaGalleryProps) {
   const [shown, setShown] = useState(!sensitive);
@@ -29,6 +30,19 @@ export function MediaGallery({ media, sensitive }: MediaGalleryProps) {
     <div className={`status-media status-media-${Math.min(ready.length, 4)}`}>
       {ready.map((m) => {
         const small = m.meta.small ?? m.meta.original;
+        // A remote status's media of another kind (a video, a file) is linked, not shown as an image.
+        if (m.type !== 'image')
+          return (
+            <a
+              key={m.id}
+              className="status-media-item status-media-file"
+              href={m.url ?? undefined}
+              target="_blank"
+              rel="noreferrer"
+            >
+              {m.description ?? 'Attached file'}
+            </a>
+          );
         return (
           <a
             key={m.id}

@@ -4,7 +4,6 @@ import { parseRequest } from '@hashchat/api/requests/validation';
 import { notFound } from '@hashchat/core/errors';
 import { editStatus, statusHistory, statusSource } from '../../../services/status-edits';
 import { optionalUser, requireUser } from '../../auth';
-import { refuseUnsupported } from '../../params';
 import type { RouteModule } from '../../route-module';
 import { pollFromBody } from '../../status-extras';
 
@@ -13,7 +12,6 @@ export const statusEditRoutes: RouteModule = (app, ctx) => {
   app.put('/api/v1/statuses/:id', async (req) => {
     const me = requireUser(req, 'write:statuses');
     const { id } = parseRequest(idParam, req.params);
-    refuseUnsupported(req.body, ['media_ids', 'media_attributes']);
     const input = parseRequest(statusEditBody, req.body);
     const s = await editStatus(ctx, me, id, {
       status: input.status,
@@ -21,6 +19,8 @@ export const statusEditRoutes: RouteModule = (app, ctx) => {
       sensitive: input.sensitive,
       language: input.language,
       poll: pollFromBody(req.body),
+      mediaIds: input.media_ids,
+      mediaAttributes: input.media_attributes,
     });
     if (!s) throw notFound();
     return s;
