@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createStatus } from '../src/services/statuses';
 import { listDeliveryStats } from '../src/store/federation-deliveries';
 import { findStatusByUri } from '../src/store/remote-accounts';
-import { post } from './live-helpers';
+import { chatWithSession, post } from './live-helpers';
 import type { Api } from './support/client';
 import {
   followRemote,
@@ -142,6 +142,88 @@ describe('domain blocks', () => {
     expect(await texts(alice.api, '/api/v1/timelines/home')).toContain(status.uri);
     expect(await texts(alice.api, '/api/v1/timelines/public?limit=40')).not.toContain(status.uri);
     expect(await texts(alice.api, '/api/v1/timelines/tag/silencedtag')).not.toContain(status.uri);
+  });
+});
+
+describe('a suspension ends the follows', () => {
+  it("suspending a server ends the follows with it both ways (a chat's too) and sends it nothing", async () => {
+    const [a, b] = await instances(2);
+    const admin = await adminOf(a);
+    const alice = await registerUser(a.url);
+    const bob = await registerUser(b.url);
+    const { chatId } = await chatWithSession(a);
+    const handle = (await admin.get(`/api/v1/chats/${chatId}`)).body.fediverse_handle as string;
+    await followRemote(bob.api, await resolveAccount(bob.api, `@${alice.username}@${a.host}`));
+    await followRemote(bob.api, await resolveAccount(bob.api, `@${handle}`));
+    const bobOnA = await resolveAccount(alice.api, `@${bob.username}@${b.host}`);
+    await followRemote(alice.api, bobOnA);
+    const chatFollowers = () =>
+      a.ctx.store.db
+        .selectFrom('chat_remote_followers')
+        .selectAll()
+        .where('chat_id', '=', Number(chatId))
+        .execute();
+    expect(await chatFollowers()).toHaveLength(1);
+    await a.ctx.federation?.settled();
+    await waitFor(async () => (await queueSize(a)) === 0, { what: "A's queue empty" });
+    const queued = await queuedOn(a);
+    const sent = await deliveredTo(a, b);
+
+    const block = await admin.post('/api/v1/admin/domain_blocks', { domain: b.host, severity: 'suspend' });
+    expect(block.status).toBe(200);
+
+    const me = (await alice.api.get(`/api/v1/accounts/${alice.id}`)).body;
+    expect(me).toMatchObject({ followers_count: 0, following_count: 0 });
+    const [rel] = (await alice.api.get(`/api/v1/accounts/relationships?id[]=${bobOnA}`)).body;
+    expect(rel).toMatchObject({ following: false, followed_by: false, requested: false });
+    expect(await chatFollowers()).toHaveLength(0);
+    // Nothing was sent to B: no Undo, no Reject.
+    await a.ctx.federation?.settled();
+    expect(await queuedOn(a)).toBe(queued);
+    expect(await queueSize(a)).toBe(0);
+    expect(await deliveredTo(a, b)).toBe(sent);
+  });
+});
+
+describe('a note entering by a boost', () => {
+  /** dave on C posts; bob on B, followed by alice on A, boosts it. */
+  async function boostSetUp(severity: 'silence' | 'suspend') {
+    const [a, b, c] = await instances(3);
+    const admin = await adminOf(a);
+    const alice = await registerUser(a.url);
+    const bob = await registerUser(b.url);
+    const dave = await registerUser(c.url);
+    await followRemote(alice.api, await resolveAccount(alice.api, `@${bob.username}@${b.host}`));
+    const block = await admin.post('/api/v1/admin/domain_blocks', { domain: c.host, severity });
+    expect(block.body).toMatchObject({ domain: c.host, severity });
+    const status = await post(dave.api, `Boosted from C #boosted${severity}`);
+    const daveStatusOnB = await waitFor(
+      async () => {
+        const res = await bob.api.get(
+          `/api/v2/search?q=${encodeURIComponent(status.uri)}&resolve=true&type=statuses`,
+        );
+        return (res.body.statuses as any[])[0]?.id as string | undefined;
+      },
+      { what: "dave's status resolved on B" },
+    );
+    const sent = await deliveredTo(b, a);
+    expect((await bob.api.post(`/api/v1/statuses/${daveStatusOnB}/reblog`)).status).toBe(200);
+    await handledBy(b, a, sent);
+    return { a, alice, status };
+  }
+
+  it("a silenced server's note boosted by a followed account is stored, in home, and kept out of public timelines", async () => {
+    const { a, alice, status } = await boostSetUp('silence');
+    expect(await findStatusByUri(a.ctx.store.db, status.uri)).toBeTruthy();
+    expect(await texts(alice.api, '/api/v1/timelines/home')).toContain(status.uri);
+    expect(await texts(alice.api, '/api/v1/timelines/public?limit=40')).not.toContain(status.uri);
+    expect(await texts(alice.api, '/api/v1/timelines/tag/boostedsilence')).not.toContain(status.uri);
+  });
+
+  it("a suspended server's note boosted by a followed account is not stored", async () => {
+    const { a, alice, status } = await boostSetUp('suspend');
+    expect(await findStatusByUri(a.ctx.store.db, status.uri)).toBeUndefined();
+    expect(await texts(alice.api, '/api/v1/timelines/home')).not.toContain(status.uri);
   });
 });
 
