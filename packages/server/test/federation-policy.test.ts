@@ -1,6 +1,10 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: API tests read untyped JSON bodies; each test asserts the fields it needs.
+
+import { signRequest } from '@fedify/fedify';
 import { afterAll, describe, expect, it } from 'vitest';
+import { actorKeyPairs } from '../src/federation/keys';
 import { createStatus } from '../src/services/statuses';
+import { findAccountByUsername } from '../src/store/accounts';
 import { listDeliveryStats } from '../src/store/federation-deliveries';
 import { findStatusByUri } from '../src/store/remote-accounts';
 import { chatWithSession, post } from './live-helpers';
@@ -186,7 +190,10 @@ describe('a suspension ends the follows', () => {
 });
 
 describe('a note entering by a boost', () => {
-  /** dave on C posts; bob on B, followed by alice on A, boosts it. */
+  /**
+   * dave on C posts; bob on B, followed by alice on A, boosts it: the Announce (as Mastodon sends
+   * it) reaches A's shared inbox signed with bob's key, and A fetches the note from C.
+   */
   async function boostSetUp(severity: 'silence' | 'suspend') {
     const [a, b, c] = await instances(3);
     const admin = await adminOf(a);
@@ -197,24 +204,41 @@ describe('a note entering by a boost', () => {
     const block = await admin.post('/api/v1/admin/domain_blocks', { domain: c.host, severity });
     expect(block.body).toMatchObject({ domain: c.host, severity });
     const status = await post(dave.api, `Boosted from C #boosted${severity}`);
-    const daveStatusOnB = await waitFor(
-      async () => {
-        const res = await bob.api.get(
-          `/api/v2/search?q=${encodeURIComponent(status.uri)}&resolve=true&type=statuses`,
-        );
-        return (res.body.statuses as any[])[0]?.id as string | undefined;
-      },
-      { what: "dave's status resolved on B" },
+
+    const bobUri = `${b.url}/users/${bob.username.toLowerCase()}`;
+    const activity = JSON.stringify({
+      '@context': 'https://www.w3.org/ns/activitystreams',
+      id: `${bobUri}/statuses/${Date.now()}/activity`,
+      type: 'Announce',
+      actor: bobUri,
+      published: new Date().toISOString(),
+      to: ['https://www.w3.org/ns/activitystreams#Public'],
+      cc: [`${bobUri}/followers`, `${c.url}/users/${dave.username.toLowerCase()}`],
+      object: status.uri,
+    });
+    const row = await findAccountByUsername(b.ctx.store.db, bob.username);
+    const [rsa] = await actorKeyPairs(b.ctx, 'account', Number(row!.id));
+    const signed = await signRequest(
+      new Request(`${a.url}/inbox`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/activity+json' },
+        body: activity,
+      }),
+      rsa.privateKey,
+      new URL(`${bobUri}#main-key`),
+      { spec: 'draft-cavage-http-signatures-12' },
     );
-    const sent = await deliveredTo(b, a);
-    expect((await bob.api.post(`/api/v1/statuses/${daveStatusOnB}/reblog`)).status).toBe(200);
-    await handledBy(b, a, sent);
+    const res = await fetch(
+      new Request(signed.url, { method: 'POST', headers: signed.headers, body: activity }),
+    );
+    expect(res.status).toBe(202);
+    await waitFor(async () => (await queueSize(a)) === 0, { what: "A's queue empty (the Announce handled)" });
     return { a, alice, status };
   }
 
   it("a silenced server's note boosted by a followed account is stored, in home, and kept out of public timelines", async () => {
     const { a, alice, status } = await boostSetUp('silence');
-    expect(await findStatusByUri(a.ctx.store.db, status.uri)).toBeTruthy();
+    await waitFor(() => findStatusByUri(a.ctx.store.db, status.uri), { what: "dave's note stored on A" });
     expect(await texts(alice.api, '/api/v1/timelines/home')).toContain(status.uri);
     expect(await texts(alice.api, '/api/v1/timelines/public?limit=40')).not.toContain(status.uri);
     expect(await texts(alice.api, '/api/v1/timelines/tag/boostedsilence')).not.toContain(status.uri);
