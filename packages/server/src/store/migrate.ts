@@ -16,6 +16,7 @@ import * as m015 from './migrations/015-federation';
 import * as m016 from './migrations/016-federation-delivery';
 import * as m017 from './migrations/017-lists-filters-pins';
 import * as m018 from './migrations/018-question-media';
+import * as m019 from './migrations/019-actor-key-rotation';
 import type { Database } from './schema';
 
 type DialectMigration = {
@@ -40,6 +41,7 @@ const migrations: Record<string, DialectMigration> = {
   '016-federation-delivery': m016,
   '017-lists-filters-pins': m017,
   '018-question-media': m018,
+  '019-actor-key-rotation': m019,
 };
 
 /** Brings the schema up to date; run on every start. */

@@ -273,7 +273,12 @@ export async function setStatusUri(db: Kysely<Database>, statusId: number, uri: 
 
 /** The servers remote accounts known here are on (each `host[:port]` once). */
 export async function remoteDomains(db: Kysely<Database>): Promise<string[]> {
-  const rows = await db.selectFrom('accounts').select('domain').distinct().where('domain', 'is not', null).execute();
+  const rows = await db
+    .selectFrom('accounts')
+    .select('domain')
+    .distinct()
+    .where('domain', 'is not', null)
+    .execute();
   return rows.map((r) => r.domain!);
 }
 
