@@ -379,6 +379,16 @@ describe('key rotation', () => {
     expect(keys[1]).toMatchObject({ id: `${id}#main-key`, publicKeyPem: oldPem });
     expect([after.assertionMethod].flat()).toHaveLength(4);
 
+    // B is sent an Update of the actor (signed with the new key) and keeps the new key.
+    const storedKey = async () =>
+      (await findAccountByUsername(b.ctx.store.db, `${alice.username}@${a.host}`))?.public_key ?? '';
+    await waitFor(
+      async () => (JSON.parse((await storedKey()) || '{}') as { id?: string }).id === keys[0].id,
+      {
+        what: "alice's new key on B, by the actor Update",
+      },
+    );
+
     // The next status is signed with the new key: B fetches it by its keyId and takes the status.
     const second = await post(alice.api, 'Signed with the new key');
     await waitFor(async () => (await homeTexts(bob.api)).some((s) => s.uri === second.uri), {
@@ -390,6 +400,25 @@ describe('key rotation', () => {
       .where('key', 'like', `%${keys[0].id}%`)
       .execute();
     expect(cached.length).toBeGreaterThan(0);
+  });
+
+  it("an admin rotates a chat's keys: its Group publishes the new key first", async () => {
+    const admin = await registerUser(a.url, undefined, 'read write follow push admin:read admin:write');
+    await a.ctx.store.db
+      .updateTable('accounts')
+      .set({ role: 'admin' })
+      .where('id', '=', Number(admin.id))
+      .execute();
+    const { chatId } = await chatWithSession(a);
+    const id = `${a.url}/users/chat-${chatId}`;
+    const ap = { accept: 'application/activity+json' };
+    const before = await (await fetch(id, { headers: ap })).json();
+    expect(before.publicKey.id).toBe(`${id}#main-key`);
+    expect((await admin.api.post(`/api/v1/admin/chats/${chatId}/rotate_keys`)).status).toBe(200);
+    expect((await admin.api.post('/api/v1/admin/chats/999999999/rotate_keys')).status).toBe(404);
+    const keys = [(await (await fetch(id, { headers: ap })).json()).publicKey].flat();
+    expect(keys.map((k: any) => k.id)).toEqual([expect.stringMatching(/#rsa-/), `${id}#main-key`]);
+    expect(keys[1].publicKeyPem).toBe(before.publicKey.publicKeyPem);
   });
 });
 
