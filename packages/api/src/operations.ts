@@ -650,6 +650,18 @@ export const operations: Operation[] = [
   get('/api/v1/admin/domain_allows/{id}', 'admin', 'An allowed domain', adminDomainAllowSchema),
   post('/api/v1/admin/domain_allows', 'admin', 'Allow a domain (allow-list mode)', adminDomainAllowSchema),
   del('/api/v1/admin/domain_allows/{id}', 'admin', 'Remove a domain from the allow-list', empty),
+  post(
+    '/api/v1/admin/accounts/{id}/rotate_keys',
+    'federation',
+    "Rotate a local account's keys (the old ones stay published 7 days); its followers' servers get an Update",
+    empty,
+  ),
+  post(
+    '/api/v1/admin/chats/{id}/rotate_keys',
+    'federation',
+    "Rotate a chat's Group actor keys (the old ones stay published 7 days); its followers' servers get an Update",
+    empty,
+  ),
   get(
     '/api/v1/admin/federation/status',
     'federation',

@@ -1,9 +1,13 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: API tests read untyped JSON bodies; each test asserts the fields it needs.
+
+import { signRequest } from '@fedify/fedify';
 import { afterAll, describe, expect, it } from 'vitest';
+import { actorKeyPairs } from '../src/federation/keys';
 import { createStatus } from '../src/services/statuses';
+import { findAccountByUsername } from '../src/store/accounts';
 import { listDeliveryStats } from '../src/store/federation-deliveries';
 import { findStatusByUri } from '../src/store/remote-accounts';
-import { post } from './live-helpers';
+import { chatWithSession, post } from './live-helpers';
 import type { Api } from './support/client';
 import {
   followRemote,
@@ -101,18 +105,18 @@ describe('domain blocks', () => {
     expect(block.status).toBe(200);
     expect(block.body).toMatchObject({ domain: b.host, severity: 'suspend' });
 
-    // A new follow from B: refused, alice's followers stay the one from before.
+    // A new follow from B: refused (the suspension ended bob's follow, so alice has none).
     const carol = await registerUser(b.url);
     const aliceOnB = await resolveAccount(carol.api, `@${alice.username}@${a.host}`);
     let sent = await deliveredTo(b, a);
     expect((await carol.api.post(`/api/v1/accounts/${aliceOnB}/follow`)).status).toBe(200);
     await handledBy(b, a, sent);
-    expect((await alice.api.get(`/api/v1/accounts/${alice.id}`)).body.followers_count).toBe(1);
+    expect((await alice.api.get(`/api/v1/accounts/${alice.id}`)).body.followers_count).toBe(0);
 
-    // A status from B: refused, not stored.
+    // A status from B mentioning alice (wanted here but for the block): refused, not stored.
     const stored = await storedOn(a);
     sent = await deliveredTo(b, a);
-    const status = await post(bob.api, 'From a suspended server #suspendedtag');
+    const status = await post(bob.api, `From a suspended server #suspendedtag @${alice.username}@${a.host}`);
     await handledBy(b, a, sent);
     expect(await storedOn(a)).toBe(stored);
     expect(await findStatusByUri(a.ctx.store.db, status.uri)).toBeUndefined();
@@ -142,6 +146,108 @@ describe('domain blocks', () => {
     expect(await texts(alice.api, '/api/v1/timelines/home')).toContain(status.uri);
     expect(await texts(alice.api, '/api/v1/timelines/public?limit=40')).not.toContain(status.uri);
     expect(await texts(alice.api, '/api/v1/timelines/tag/silencedtag')).not.toContain(status.uri);
+  });
+});
+
+describe('a suspension ends the follows', () => {
+  it("suspending a server ends the follows with it both ways (a chat's too) and sends it nothing", async () => {
+    const [a, b] = await instances(2);
+    const admin = await adminOf(a);
+    const alice = await registerUser(a.url);
+    const bob = await registerUser(b.url);
+    const { chatId } = await chatWithSession(a);
+    const handle = (await admin.get(`/api/v1/chats/${chatId}`)).body.fediverse_handle as string;
+    await followRemote(bob.api, await resolveAccount(bob.api, `@${alice.username}@${a.host}`));
+    await followRemote(bob.api, await resolveAccount(bob.api, `@${handle}`));
+    const bobOnA = await resolveAccount(alice.api, `@${bob.username}@${b.host}`);
+    await followRemote(alice.api, bobOnA);
+    const chatFollowers = () =>
+      a.ctx.store.db
+        .selectFrom('chat_remote_followers')
+        .selectAll()
+        .where('chat_id', '=', Number(chatId))
+        .execute();
+    expect(await chatFollowers()).toHaveLength(1);
+    await a.ctx.federation?.settled();
+    await waitFor(async () => (await queueSize(a)) === 0, { what: "A's queue empty" });
+    const queued = await queuedOn(a);
+    const sent = await deliveredTo(a, b);
+
+    const block = await admin.post('/api/v1/admin/domain_blocks', { domain: b.host, severity: 'suspend' });
+    expect(block.status).toBe(200);
+
+    const me = (await alice.api.get(`/api/v1/accounts/${alice.id}`)).body;
+    expect(me).toMatchObject({ followers_count: 0, following_count: 0 });
+    const [rel] = (await alice.api.get(`/api/v1/accounts/relationships?id[]=${bobOnA}`)).body;
+    expect(rel).toMatchObject({ following: false, followed_by: false, requested: false });
+    expect(await chatFollowers()).toHaveLength(0);
+    // Nothing was sent to B: no Undo, no Reject.
+    await a.ctx.federation?.settled();
+    expect(await queuedOn(a)).toBe(queued);
+    expect(await queueSize(a)).toBe(0);
+    expect(await deliveredTo(a, b)).toBe(sent);
+  });
+});
+
+describe('a note entering by a boost', () => {
+  /**
+   * dave on C posts; bob on B, followed by alice on A, boosts it: the Announce (as Mastodon sends
+   * it) reaches A's shared inbox signed with bob's key, and A fetches the note from C.
+   */
+  async function boostSetUp(severity: 'silence' | 'suspend') {
+    const [a, b, c] = await instances(3);
+    const admin = await adminOf(a);
+    const alice = await registerUser(a.url);
+    const bob = await registerUser(b.url);
+    const dave = await registerUser(c.url);
+    await followRemote(alice.api, await resolveAccount(alice.api, `@${bob.username}@${b.host}`));
+    const block = await admin.post('/api/v1/admin/domain_blocks', { domain: c.host, severity });
+    expect(block.body).toMatchObject({ domain: c.host, severity });
+    const status = await post(dave.api, `Boosted from C #boosted${severity}`);
+
+    const bobUri = `${b.url}/users/${bob.username.toLowerCase()}`;
+    const activity = JSON.stringify({
+      '@context': 'https://www.w3.org/ns/activitystreams',
+      id: `${bobUri}/statuses/${Date.now()}/activity`,
+      type: 'Announce',
+      actor: bobUri,
+      published: new Date().toISOString(),
+      to: ['https://www.w3.org/ns/activitystreams#Public'],
+      cc: [`${bobUri}/followers`, `${c.url}/users/${dave.username.toLowerCase()}`],
+      object: status.uri,
+    });
+    const row = await findAccountByUsername(b.ctx.store.db, bob.username);
+    const [rsa] = await actorKeyPairs(b.ctx, 'account', Number(row!.id));
+    const signed = await signRequest(
+      new Request(`${a.url}/inbox`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/activity+json' },
+        body: activity,
+      }),
+      rsa.privateKey,
+      new URL(`${bobUri}#main-key`),
+      { spec: 'draft-cavage-http-signatures-12' },
+    );
+    const res = await fetch(
+      new Request(signed.url, { method: 'POST', headers: signed.headers, body: activity }),
+    );
+    expect(res.status).toBe(202);
+    await waitFor(async () => (await queueSize(a)) === 0, { what: "A's queue empty (the Announce handled)" });
+    return { a, alice, status };
+  }
+
+  it("a silenced server's note boosted by a followed account is stored, in home, and kept out of public timelines", async () => {
+    const { a, alice, status } = await boostSetUp('silence');
+    await waitFor(() => findStatusByUri(a.ctx.store.db, status.uri), { what: "dave's note stored on A" });
+    expect(await texts(alice.api, '/api/v1/timelines/home')).toContain(status.uri);
+    expect(await texts(alice.api, '/api/v1/timelines/public?limit=40')).not.toContain(status.uri);
+    expect(await texts(alice.api, '/api/v1/timelines/tag/boostedsilence')).not.toContain(status.uri);
+  });
+
+  it("a suspended server's note boosted by a followed account is not stored", async () => {
+    const { a, alice, status } = await boostSetUp('suspend');
+    expect(await findStatusByUri(a.ctx.store.db, status.uri)).toBeUndefined();
+    expect(await texts(alice.api, '/api/v1/timelines/home')).not.toContain(status.uri);
   });
 });
 

@@ -342,6 +342,86 @@ describe('a chat on the fediverse', () => {
   });
 });
 
+describe('key rotation', () => {
+  it("an admin rotates a person's keys: the new key signs, the old one stays published, and the peer takes the next status", async () => {
+    const admin = await registerUser(a.url, undefined, 'read write follow push admin:read admin:write');
+    await a.ctx.store.db
+      .updateTable('accounts')
+      .set({ role: 'admin' })
+      .where('id', '=', Number(admin.id))
+      .execute();
+    const alice = await registerUser(a.url);
+    const bob = await registerUser(b.url);
+    const aliceOnB = await resolveAccount(bob.api, `@${alice.username}@${a.host}`);
+    await followRemote(bob.api, aliceOnB);
+    const id = `${a.url}/users/${alice.username.toLowerCase()}`;
+    const ap = { accept: 'application/activity+json' };
+    const before = await (await fetch(id, { headers: ap })).json();
+    const oldPem = before.publicKey.publicKeyPem as string;
+    const first = await post(alice.api, 'Signed with the first key');
+    await waitFor(async () => (await homeTexts(bob.api)).some((s) => s.uri === first.uri), {
+      what: 'the first status on B',
+    });
+
+    // Only an admin may rotate keys, and only a local account's.
+    expect((await alice.api.post(`/api/v1/admin/accounts/${alice.id}/rotate_keys`)).status).toBe(403);
+    const bobOnA = await resolveAccount(alice.api, `@${bob.username}@${b.host}`);
+    expect((await admin.api.post(`/api/v1/admin/accounts/${bobOnA}/rotate_keys`)).status).toBe(404);
+    const rotated = await admin.api.post(`/api/v1/admin/accounts/${alice.id}/rotate_keys`);
+    expect(rotated.status).toBe(200);
+
+    // The document lists the new key first under a new keyId, the old one still (grace period).
+    const after = await (await fetch(id, { headers: ap })).json();
+    const keys = [after.publicKey].flat() as { id: string; publicKeyPem: string }[];
+    expect(keys).toHaveLength(2);
+    expect(keys[0].id).toMatch(new RegExp(`^${id}#rsa-`));
+    expect(keys[0].publicKeyPem).not.toBe(oldPem);
+    expect(keys[1]).toMatchObject({ id: `${id}#main-key`, publicKeyPem: oldPem });
+    expect([after.assertionMethod].flat()).toHaveLength(4);
+
+    // B is sent an Update of the actor (signed with the new key) and keeps the new key.
+    const storedKey = async () =>
+      (await findAccountByUsername(b.ctx.store.db, `${alice.username}@${a.host}`))?.public_key ?? '';
+    await waitFor(
+      async () => (JSON.parse((await storedKey()) || '{}') as { id?: string }).id === keys[0].id,
+      {
+        what: "alice's new key on B, by the actor Update",
+      },
+    );
+
+    // The next status is signed with the new key: B fetches it by its keyId and takes the status.
+    const second = await post(alice.api, 'Signed with the new key');
+    await waitFor(async () => (await homeTexts(bob.api)).some((s) => s.uri === second.uri), {
+      what: 'the status signed with the new key on B',
+    });
+    const cached = await b.ctx.store.db
+      .selectFrom('federation_kv')
+      .select('key')
+      .where('key', 'like', `%${keys[0].id}%`)
+      .execute();
+    expect(cached.length).toBeGreaterThan(0);
+  });
+
+  it("an admin rotates a chat's keys: its Group publishes the new key first", async () => {
+    const admin = await registerUser(a.url, undefined, 'read write follow push admin:read admin:write');
+    await a.ctx.store.db
+      .updateTable('accounts')
+      .set({ role: 'admin' })
+      .where('id', '=', Number(admin.id))
+      .execute();
+    const { chatId } = await chatWithSession(a);
+    const id = `${a.url}/users/chat-${chatId}`;
+    const ap = { accept: 'application/activity+json' };
+    const before = await (await fetch(id, { headers: ap })).json();
+    expect(before.publicKey.id).toBe(`${id}#main-key`);
+    expect((await admin.api.post(`/api/v1/admin/chats/${chatId}/rotate_keys`)).status).toBe(200);
+    expect((await admin.api.post('/api/v1/admin/chats/999999999/rotate_keys')).status).toBe(404);
+    const keys = [(await (await fetch(id, { headers: ap })).json()).publicKey].flat();
+    expect(keys.map((k: any) => k.id)).toEqual([expect.stringMatching(/#rsa-/), `${id}#main-key`]);
+    expect(keys[1].publicKeyPem).toBe(before.publicKey.publicKeyPem);
+  });
+});
+
 describe('the inbox', () => {
   /** A Create(Note) from bob on B mentioning alice on A, signed (draft-cavage) with bob's real key. */
   async function signedCreate(body?: (json: string) => string) {

@@ -1,4 +1,4 @@
-import type { Federation } from '@fedify/fedify';
+import type { Context as FedContext, Federation } from '@fedify/fedify';
 import { Create, Endpoints, Group, Image, Note, Person, PropertyValue } from '@fedify/vocab';
 import { chatActorName } from '@hashchat/core/chat/fediverse-handle';
 import { escapeHtml } from '@hashchat/core/text/render';
@@ -14,7 +14,7 @@ import {
   remoteFollowersOf,
   remoteFollowersOfChat,
 } from '../store/remote-accounts';
-import { actorKeyPairs } from './keys';
+import { actorKeyPairs, publishedKeys } from './keys';
 import { findLocalActor, identifierOfHandle, type LocalActor } from './local-actors';
 import { instant, localNote } from './notes';
 
@@ -28,37 +28,9 @@ const OUTBOX_SIZE = 20;
 export function registerActors(fed: Federation<void>, ctx: Context): void {
   const base = ctx.config.publicUrl;
   fed
-    .setActorDispatcher('/users/{identifier}', async (fctx, identifier) => {
-      const actor = await findLocalActor(ctx, identifier);
-      if (!actor) return null;
-      const keys = await fctx.getActorKeyPairs(identifier);
-      const common = {
-        id: fctx.getActorUri(identifier),
-        inbox: fctx.getInboxUri(identifier),
-        outbox: fctx.getOutboxUri(identifier),
-        followers: fctx.getFollowersUri(identifier),
-        following: fctx.getFollowingUri(identifier),
-        featured: fctx.getFeaturedUri(identifier),
-        endpoints: new Endpoints({ sharedInbox: fctx.getInboxUri() }),
-        publicKey: keys[0]?.cryptographicKey ?? null,
-        assertionMethods: keys.map((k) => k.multikey),
-        manuallyApprovesFollowers: false,
-        discoverable: true,
-      };
-      if (actor.kind === 'account') {
-        const a = actor.row;
-        return new Person({
-          ...common,
-          preferredUsername: a.username,
-          name: a.display_name || a.username,
-          summary: a.note ? `<p>${escapeHtml(a.note).replace(/\r\n|\r|\n/g, '<br>')}</p>` : null,
-          url: new URL(`${base}/@${a.username}`),
-          published: instant(Number(a.created_at)),
-          icon: new Image({ url: new URL(`${base}/avatars/${a.id}.svg`), mediaType: 'image/svg+xml' }),
-        });
-      }
-      return groupOf(ctx, actor, common);
-    })
+    .setActorDispatcher('/users/{identifier}', (fctx, identifier) =>
+      localActorDocument(ctx, fctx, identifier),
+    )
     .setKeyPairsDispatcher(async (_fctx, identifier) => {
       const actor = await findLocalActor(ctx, identifier);
       return actor ? actorKeyPairs(ctx, actor.kind, actor.id) : [];
@@ -136,6 +108,45 @@ export function registerActors(fed: Federation<void>, ctx: Context): void {
       const actor = await findLocalActor(ctx, identifier);
       return actor?.kind === 'account' ? Number(actor.row.statuses_count) : actor ? 0 : null;
     });
+}
+
+/** A local actor's document (a Person or a Group), or null when there is no such actor. */
+export async function localActorDocument(
+  ctx: Context,
+  fctx: FedContext<void>,
+  identifier: string,
+): Promise<Person | Group | null> {
+  const base = ctx.config.publicUrl;
+  const actor = await findLocalActor(ctx, identifier);
+  if (!actor) return null;
+  const actorUri = fctx.getActorUri(identifier);
+  const keys = await publishedKeys(ctx, actor.kind, actor.id, actorUri);
+  const common = {
+    id: actorUri,
+    inbox: fctx.getInboxUri(identifier),
+    outbox: fctx.getOutboxUri(identifier),
+    followers: fctx.getFollowersUri(identifier),
+    following: fctx.getFollowingUri(identifier),
+    featured: fctx.getFeaturedUri(identifier),
+    endpoints: new Endpoints({ sharedInbox: fctx.getInboxUri() }),
+    publicKeys: keys.publicKeys,
+    assertionMethods: keys.assertionMethods,
+    manuallyApprovesFollowers: false,
+    discoverable: true,
+  };
+  if (actor.kind === 'account') {
+    const a = actor.row;
+    return new Person({
+      ...common,
+      preferredUsername: a.username,
+      name: a.display_name || a.username,
+      summary: a.note ? `<p>${escapeHtml(a.note).replace(/\r\n|\r|\n/g, '<br>')}</p>` : null,
+      url: new URL(`${base}/@${a.username}`),
+      published: instant(Number(a.created_at)),
+      icon: new Image({ url: new URL(`${base}/avatars/${a.id}.svg`), mediaType: 'image/svg+xml' }),
+    });
+  }
+  return groupOf(ctx, actor, common);
 }
 
 /** A chat as a Group: its title, description, the owner's avatar, and its next session. */

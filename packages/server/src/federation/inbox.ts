@@ -37,6 +37,7 @@ import type { AccountRow } from '../store/accounts';
 import { chatsClaimingTags } from '../store/chats';
 import { findAccountByUri, hasLocalFollower } from '../store/remote-accounts';
 import type { DomainPolicy } from './domain-policy';
+import { signingKeys } from './keys';
 import { findLocalActor } from './local-actors';
 import { accountOfActor, rememberActor } from './remote-actor';
 import { localStatusId, readAttachments, readNote } from './remote-note';
@@ -69,7 +70,7 @@ export function registerInbox(fed: Federation<void>, ctx: Context, policy: Domai
       const follower = await follow.getActor(fctx);
       if (!follower) return;
       await fctx.sendActivity(
-        { identifier: parsed.identifier },
+        await signingKeys(fctx, ctx, parsed.identifier),
         follower,
         new Accept({
           id: new URL(`${fctx.getActorUri(parsed.identifier).href}#accepts/${crypto.randomUUID()}`),

@@ -23,7 +23,9 @@ import {
   remoteInboxesOf,
 } from '../store/remote-accounts';
 import { findStatusById, statusTagsAndMentions } from '../store/statuses';
+import { localActorDocument } from './actors';
 import type { DomainPolicy } from './domain-policy';
+import { signingKeys } from './keys';
 import { accountIdentifier, chatIdentifier } from './local-actors';
 import { duration, instant, localNote, localNoteUri } from './notes';
 
@@ -109,7 +111,8 @@ export class Outbound {
     const recipients = await this.#recipients(inboxes);
     if (recipients.length === 0) return;
     this.ctx.metrics.activitiesQueued.inc({ type: typeOf(activity) });
-    await this.fedContext().sendActivity({ identifier }, recipients, activity, {
+    const fctx = this.fedContext();
+    await fctx.sendActivity(await signingKeys(fctx, this.ctx, identifier), recipients, activity, {
       preferSharedInbox: true,
       excludeBaseUris: [new URL(this.ctx.config.publicUrl)],
       orderingKey: key,
@@ -180,6 +183,33 @@ export class Outbound {
       id.href,
     );
     await this.kv.delete(['hashchat', 'addressed', String(statusId)]);
+  }
+
+  /**
+   * A local actor's document changed (its keys rotated): an `Update` of it goes to each server
+   * its followers are on, signed with the new key; those servers refetch it.
+   */
+  async actorUpdated(kind: 'account' | 'chat', id: number): Promise<void> {
+    const db = this.ctx.store.db;
+    const fctx = this.fedContext();
+    let identifier: string;
+    if (kind === 'chat') identifier = chatIdentifier(id);
+    else {
+      const account = await findAccountById(db, id);
+      if (!account || account.domain !== null) return;
+      identifier = accountIdentifier(account);
+    }
+    const actor = await localActorDocument(this.ctx, fctx, identifier);
+    if (!actor?.id) return;
+    const followers = kind === 'chat' ? await remoteFollowersOfChat(db, id) : await remoteFollowersOf(db, id);
+    const update = new Update({
+      id: new URL(`${actor.id.href}#updates/${crypto.randomUUID()}`),
+      actor: actor.id,
+      tos: [PUBLIC_COLLECTION],
+      ccs: [fctx.getFollowersUri(identifier)],
+      object: actor,
+    });
+    await this.#send(identifier, followers, update, actor.id.href);
   }
 
   /** Once per status, across events (an agenda edit republishes a question that was asked). */

@@ -11,6 +11,7 @@ import {
   findStatusByUri,
   upsertFollowRequest,
 } from '../store/remote-accounts';
+import { rotateActorKeys, signingKeys } from './keys';
 import { accountIdentifier } from './local-actors';
 import type { Outbound } from './outbound';
 import { accountOfActor, rememberActor } from './remote-actor';
@@ -44,13 +45,18 @@ export class FedifyPort implements FederationPort {
     return { fctx, identifier, actor: fctx.getActorUri(identifier), remote, to: recipientOf(remote) };
   }
 
+  async rotateKeys(kind: 'account' | 'chat', id: number): Promise<void> {
+    await rotateActorKeys(this.ctx, kind, id);
+    await this.outbound.actorUpdated(kind, id);
+  }
+
   async follow(followerId: number, targetId: number): Promise<void> {
     const p = await this.#pair(followerId, targetId);
     if (!p) return;
     const id = new URL(`${p.actor.href}#follows/${crypto.randomUUID()}`);
     await upsertFollowRequest(this.ctx.store.db, followerId, targetId, id.href, this.ctx.now());
     await p.fctx.sendActivity(
-      { identifier: p.identifier },
+      await signingKeys(p.fctx, this.ctx, p.identifier),
       p.to,
       new Follow({ id, actor: p.actor, object: new URL(p.remote.uri!) }),
     );
@@ -66,7 +72,7 @@ export class FedifyPort implements FederationPort {
       object: new URL(p.remote.uri!),
     });
     await p.fctx.sendActivity(
-      { identifier: p.identifier },
+      await signingKeys(p.fctx, this.ctx, p.identifier),
       p.to,
       new Undo({
         id: new URL(`${p.actor.href}#undo/${crypto.randomUUID()}`),
@@ -79,14 +85,18 @@ export class FedifyPort implements FederationPort {
   async block(accountId: number, targetId: number): Promise<void> {
     const p = await this.#pair(accountId, targetId);
     if (!p) return;
-    await p.fctx.sendActivity({ identifier: p.identifier }, p.to, this.#block(p.actor, p.remote));
+    await p.fctx.sendActivity(
+      await signingKeys(p.fctx, this.ctx, p.identifier),
+      p.to,
+      this.#block(p.actor, p.remote),
+    );
   }
 
   async unblock(accountId: number, targetId: number): Promise<void> {
     const p = await this.#pair(accountId, targetId);
     if (!p) return;
     await p.fctx.sendActivity(
-      { identifier: p.identifier },
+      await signingKeys(p.fctx, this.ctx, p.identifier),
       p.to,
       new Undo({
         id: new URL(`${p.actor.href}#undo/${crypto.randomUUID()}`),

@@ -16,7 +16,8 @@ import * as m015 from './migrations/015-federation';
 import * as m016 from './migrations/016-federation-delivery';
 import * as m017 from './migrations/017-lists-filters-pins';
 import * as m018 from './migrations/018-question-media';
-import * as m019rm from './migrations/019-remote-media';
+import * as m019 from './migrations/019-actor-key-rotation';
+import * as m020 from './migrations/020-remote-media';
 import type { Database } from './schema';
 
 type DialectMigration = {
@@ -41,7 +42,8 @@ const migrations: Record<string, DialectMigration> = {
   '016-federation-delivery': m016,
   '017-lists-filters-pins': m017,
   '018-question-media': m018,
-  '019-remote-media': m019rm,
+  '019-actor-key-rotation': m019,
+  '020-remote-media': m020,
 };
 
 /** Brings the schema up to date; run on every start. */

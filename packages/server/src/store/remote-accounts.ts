@@ -270,3 +270,49 @@ export const recentPublicStatuses = (db: Kysely<Database>, accountId: number, li
 export async function setStatusUri(db: Kysely<Database>, statusId: number, uri: string, url: string | null) {
   await db.updateTable('statuses').set({ uri, url }).where('id', '=', statusId).execute();
 }
+
+/** The servers remote accounts known here are on (each `host[:port]` once). */
+export async function remoteDomains(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db
+    .selectFrom('accounts')
+    .select('domain')
+    .distinct()
+    .where('domain', 'is not', null)
+    .execute();
+  return rows.map((r) => r.domain!);
+}
+
+/**
+ * Every follow between a local account or chat and an account on one of `domains`, both ways,
+ * pending requests included: what a suspension of those servers ends.
+ */
+export async function followsWithDomains(db: Kysely<Database>, domains: string[]) {
+  if (domains.length === 0) return { follows: [], requests: [], chatFollowers: [] };
+  const remote = db.selectFrom('accounts').select('id').where('domain', 'in', domains);
+  const [follows, requests, chatFollowers] = await Promise.all([
+    db
+      .selectFrom('follows')
+      .select(['account_id', 'target_account_id'])
+      .where((eb) => eb.or([eb('account_id', 'in', remote), eb('target_account_id', 'in', remote)]))
+      .execute(),
+    db
+      .selectFrom('follow_requests')
+      .select(['account_id', 'target_account_id'])
+      .where('target_account_id', 'in', remote)
+      .execute(),
+    db
+      .selectFrom('chat_remote_followers')
+      .select(['chat_id', 'account_id'])
+      .where('account_id', 'in', remote)
+      .execute(),
+  ]);
+  const pair = (r: { account_id: unknown; target_account_id: unknown }) => ({
+    accountId: Number(r.account_id),
+    targetId: Number(r.target_account_id),
+  });
+  return {
+    follows: follows.map(pair),
+    requests: requests.map(pair),
+    chatFollowers: chatFollowers.map((r) => ({ chatId: Number(r.chat_id), accountId: Number(r.account_id) })),
+  };
+}

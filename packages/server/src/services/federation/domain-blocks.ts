@@ -1,6 +1,6 @@
 import { validationFailed } from '@hashchat/api/requests/validation';
 import { notFound } from '@hashchat/core/errors';
-import { normalizeDomain } from '@hashchat/core/federation/domains';
+import { domainCandidates, normalizeDomain } from '@hashchat/core/federation/domains';
 import type { Context } from '../../context';
 import {
   presentAdminDomainAllow,
@@ -22,7 +22,14 @@ import {
   updateDomainBlock,
 } from '../../store/domain-policy';
 import type { Keyset } from '../../store/keyset';
+import {
+  deleteChatRemoteFollower,
+  deleteFollowRequest,
+  followsWithDomains,
+  remoteDomains,
+} from '../../store/remote-accounts';
 import type { DomainBlockSeverity } from '../../store/schema';
+import { unfollow } from '../follows';
 import { requireAdmin } from './admin-access';
 import { announceDomainPolicyChange } from './domain-policy-changes';
 
@@ -94,6 +101,7 @@ export async function blockDomain(
     });
   }
   await announceDomainPolicyChange(ctx.bus, ctx.log);
+  if (row.severity === 'suspend') await endFollowsWith(ctx, row.domain);
   return presentAdminDomainBlock(row);
 }
 
@@ -107,7 +115,20 @@ export async function changeDomainBlock(
   const row = await updateDomainBlock(ctx.store.db, id, fields(input), ctx.now());
   if (!row) throw notFound();
   await announceDomainPolicyChange(ctx.bus, ctx.log);
+  if (row.severity === 'suspend') await endFollowsWith(ctx, row.domain);
   return presentAdminDomainBlock(row);
+}
+
+/**
+ * A suspension ends the follows with the server, both ways and pending ones too, as on Mastodon;
+ * nothing is sent to it (its inbox is closed now). Followers and following counts follow.
+ */
+async function endFollowsWith(ctx: Context, blocked: string): Promise<void> {
+  const domains = (await remoteDomains(ctx.store.db)).filter((d) => domainCandidates(d).includes(blocked));
+  const { follows, requests, chatFollowers } = await followsWithDomains(ctx.store.db, domains);
+  for (const r of requests) await deleteFollowRequest(ctx.store.db, r.accountId, r.targetId);
+  for (const f of follows) await unfollow(ctx, f.accountId, f.targetId, { federate: false });
+  for (const c of chatFollowers) await deleteChatRemoteFollower(ctx.store.db, c.chatId, c.accountId);
 }
 
 export async function unblockDomain(ctx: Context, me: number, id: number): Promise<void> {

@@ -7,6 +7,11 @@ import type { AppendedEvent } from '../../store/events';
 export interface FederationPort {
   /** Sends a Follow from a local account to a remote one; the follow waits for its Accept. */
   follow(followerId: number, targetId: number): Promise<void>;
+  /**
+   * Rotates a local actor's keys (the old ones stay published for a grace period) and sends an
+   * `Update` of the actor to its followers' servers.
+   */
+  rotateKeys(kind: 'account' | 'chat', id: number): Promise<void>;
   /** Sends Undo(Follow). */
   unfollow(followerId: number, targetId: number): Promise<void>;
   /** Sends Block (the remote server drops the follows between the two). */

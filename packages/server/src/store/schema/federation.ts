@@ -1,6 +1,7 @@
 /** ActivityPub (migration 015): actor keys, remote followers of chats, pending follows of remote accounts. */
 export interface FederationTables {
   actor_keys: ActorKeysTable;
+  retired_actor_keys: RetiredActorKeysTable;
   chat_remote_followers: ChatRemoteFollowersTable;
   follow_requests: FollowRequestsTable;
 }
@@ -16,6 +17,19 @@ export interface ActorKeysTable {
   public_jwk: string;
   private_jwk: string;
   created_at: number;
+  /** The `keyId` fragment; null for the first keys (`main-key`, `key-2`). */
+  key_name: string | null;
+}
+
+/** A rotated-out key, still published (and its signatures verifiable) for a grace period. */
+export interface RetiredActorKeysTable {
+  owner_kind: ActorKind;
+  owner_id: number;
+  algorithm: KeyAlgorithm;
+  key_name: string;
+  public_jwk: string;
+  private_jwk: string;
+  retired_at: number;
 }
 
 export interface ChatRemoteFollowersTable {

@@ -13,6 +13,7 @@ import {
   publicDomainBlocks,
   unblockDomain,
 } from '../../../services/federation/domain-blocks';
+import { rotateKeys } from '../../../services/federation/keys';
 import { requireAdminUser } from '../../auth';
 import { pageKeyset } from '../../page-keyset';
 import { linkHeader } from '../../pagination';
@@ -123,6 +124,18 @@ export const domainBlockRoutes: RouteModule = (app, ctx) => {
     const me = requireAdminUser(req, 'admin:write:domain_allows');
     const b = parseRequest(allowBody, req.body);
     return allowDomain(ctx, me, b.domain);
+  });
+
+  app.post('/api/v1/admin/accounts/:id/rotate_keys', async (req) => {
+    const me = requireAdminUser(req, 'admin:write:accounts');
+    await rotateKeys(ctx, me, 'account', parseRequest(idParam, req.params).id);
+    return {};
+  });
+
+  app.post('/api/v1/admin/chats/:id/rotate_keys', async (req) => {
+    const me = requireAdminUser(req, 'admin:write:accounts');
+    await rotateKeys(ctx, me, 'chat', parseRequest(idParam, req.params).id);
+    return {};
   });
 
   // Public, as Mastodon's "show moderated servers to everyone" setting.
