@@ -104,13 +104,7 @@ export class Outbound {
     return out;
   }
 
-  async #send(
-    identifier: string,
-    inboxes: Inbox[],
-    activity: Sent,
-    key: string,
-    preferSharedInbox = true,
-  ) {
+  async #send(identifier: string, inboxes: Inbox[], activity: Sent, key: string, preferSharedInbox = true) {
     const recipients = await this.#recipients(inboxes);
     if (recipients.length === 0) return;
     this.ctx.metrics.activitiesQueued.inc({ type: typeOf(activity) });
@@ -257,7 +251,13 @@ export class Outbound {
         ? new Undo({ id: new URL(`${actor.href}#undo/${crypto.randomUUID()}`), actor, object: activity })
         : activity;
       const inboxes = kind === 'like' ? author : [...author, ...(await remoteFollowersOf(db, accountId))];
-      await this.#send(identifier, inboxes, sent, `${kind}:${actor.href}:${object.href}`, kind === 'announce');
+      await this.#send(
+        identifier,
+        inboxes,
+        sent,
+        `${kind}:${actor.href}:${object.href}`,
+        kind === 'announce',
+      );
     } catch (err) {
       this.ctx.log.warn({ err }, 'federation: could not queue a Like or Announce');
     }
