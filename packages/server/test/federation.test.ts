@@ -215,6 +215,39 @@ describe('statuses across servers', () => {
     expect(found.body.statuses.map((s: any) => s.uri)).toEqual([status.uri]);
   });
 
+  it("a favourite and a boost of a remote status reach its author's server, and their undoing too", async () => {
+    const alice = await registerUser(a.url);
+    const bob = await registerUser(b.url);
+    const status = await post(bob.api, 'Boost me if you like it');
+    const found = await alice.api.get(
+      `/api/v2/search?q=${encodeURIComponent(status.url)}&resolve=true&type=statuses`,
+    );
+    const onA = found.body.statuses.find((s: any) => s.uri === status.uri);
+    expect(onA).toBeTruthy();
+    const counts = async () => {
+      const s = (await bob.api.get(`/api/v1/statuses/${status.id}`)).body;
+      return `${s.favourites_count}/${s.reblogs_count}`;
+    };
+    const notified = async (type: string) =>
+      ((await bob.api.get(`/api/v1/notifications?types[]=${type}`)).body as any[]).find(
+        (n) => n.status?.id === status.id && n.account.acct === `${alice.username}@${a.host}`,
+      );
+
+    expect((await alice.api.post(`/api/v1/statuses/${onA.id}/favourite`)).status).toBe(200);
+    await waitFor(async () => (await counts()) === '1/0', { what: 'the Like to reach B' });
+    expect(await notified('favourite')).toBeTruthy();
+    expect((await alice.api.post(`/api/v1/statuses/${onA.id}/reblog`)).status).toBe(200);
+    await waitFor(async () => (await counts()) === '1/1', { what: 'the Announce to reach B' });
+    expect(await notified('reblog')).toBeTruthy();
+
+    expect((await alice.api.post(`/api/v1/statuses/${onA.id}/unfavourite`)).status).toBe(200);
+    await waitFor(async () => (await counts()) === '0/1', { what: 'the Undo(Like) to reach B' });
+    expect(await notified('favourite')).toBeFalsy();
+    expect((await alice.api.post(`/api/v1/statuses/${onA.id}/unreblog`)).status).toBe(200);
+    await waitFor(async () => (await counts()) === '0/0', { what: 'the Undo(Announce) to reach B' });
+    expect(await notified('reblog')).toBeFalsy();
+  });
+
   it('a block ends the follow on the other server too', async () => {
     const alice = await registerUser(a.url);
     const bob = await registerUser(b.url);

@@ -3,10 +3,12 @@ import {
   Announce,
   Create,
   Delete,
+  Like,
   Note,
   PUBLIC_COLLECTION,
   type Recipient,
   Tombstone,
+  Undo,
   Update,
 } from '@fedify/vocab';
 import { escapeHtml } from '@hashchat/core/text/render';
@@ -102,18 +104,13 @@ export class Outbound {
     return out;
   }
 
-  async #send(
-    identifier: string,
-    inboxes: Inbox[],
-    activity: Create | Update | Delete | Announce,
-    key: string,
-  ) {
+  async #send(identifier: string, inboxes: Inbox[], activity: Sent, key: string, preferSharedInbox = true) {
     const recipients = await this.#recipients(inboxes);
     if (recipients.length === 0) return;
     this.ctx.metrics.activitiesQueued.inc({ type: typeOf(activity) });
     const fctx = this.fedContext();
     await fctx.sendActivity(await signingKeys(fctx, this.ctx, identifier), recipients, activity, {
-      preferSharedInbox: true,
+      preferSharedInbox,
       excludeBaseUris: [new URL(this.ctx.config.publicUrl)],
       orderingKey: key,
     });
@@ -212,6 +209,60 @@ export class Outbound {
     await this.#send(identifier, followers, update, actor.id.href);
   }
 
+  /**
+   * A local account favourited (`Like`) or reblogged (`Announce`) a remote status, or took that
+   * back (`Undo`). A Like goes to the author's inbox; an Announce, public with the author and the
+   * account's followers in cc, to the author's server and its remote followers' servers. The Undo
+   * carries the activity again (with a fresh id): the other side matches it by actor and object.
+   * Never throws into the caller: the favourite or reblog is stored either way.
+   */
+  async interaction(
+    kind: 'like' | 'announce',
+    accountId: number,
+    statusId: number,
+    undo: boolean,
+  ): Promise<void> {
+    try {
+      const db = this.ctx.store.db;
+      const [account, status] = await Promise.all([
+        findAccountById(db, accountId),
+        findStatusById(db, statusId),
+      ]);
+      if (!account || account.domain !== null || !status?.uri) return;
+      if (kind === 'announce' && status.visibility !== 'public' && status.visibility !== 'unlisted') return;
+      const author = await remoteInboxesOf(db, [Number(status.account_id)]);
+      if (author.length === 0) return;
+      const fctx = this.fedContext();
+      const identifier = accountIdentifier(account);
+      const actor = fctx.getActorUri(identifier);
+      const object = new URL(status.uri);
+      const activity =
+        kind === 'like'
+          ? new Like({ id: new URL(`${actor.href}#likes/${crypto.randomUUID()}`), actor, object })
+          : new Announce({
+              id: new URL(`${actor.href}#announces/${crypto.randomUUID()}`),
+              actor,
+              object,
+              tos: [PUBLIC_COLLECTION],
+              ccs: [new URL(author[0].uri), fctx.getFollowersUri(identifier)],
+              published: instant(this.ctx.now()),
+            });
+      const sent = undo
+        ? new Undo({ id: new URL(`${actor.href}#undo/${crypto.randomUUID()}`), actor, object: activity })
+        : activity;
+      const inboxes = kind === 'like' ? author : [...author, ...(await remoteFollowersOf(db, accountId))];
+      await this.#send(
+        identifier,
+        inboxes,
+        sent,
+        `${kind}:${actor.href}:${object.href}`,
+        kind === 'announce',
+      );
+    } catch (err) {
+      this.ctx.log.warn({ err }, 'federation: could not queue a Like or Announce');
+    }
+  }
+
   /** Once per status, across events (an agenda edit republishes a question that was asked). */
   async #once(key: string): Promise<boolean> {
     const k = ['hashchat', 'announced', key] as const;
@@ -292,11 +343,17 @@ export class Outbound {
   }
 }
 
-const typeOf = (a: Create | Update | Delete | Announce) =>
+type Sent = Create | Update | Delete | Announce | Like | Undo;
+
+const typeOf = (a: Sent) =>
   a instanceof Create
     ? 'Create'
     : a instanceof Update
       ? 'Update'
       : a instanceof Delete
         ? 'Delete'
-        : 'Announce';
+        : a instanceof Like
+          ? 'Like'
+          : a instanceof Undo
+            ? 'Undo'
+            : 'Announce';

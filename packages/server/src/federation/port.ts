@@ -45,6 +45,22 @@ export class FedifyPort implements FederationPort {
     return { fctx, identifier, actor: fctx.getActorUri(identifier), remote, to: recipientOf(remote) };
   }
 
+  like(accountId: number, statusId: number): Promise<void> {
+    return this.outbound.interaction('like', accountId, statusId, false);
+  }
+
+  unlike(accountId: number, statusId: number): Promise<void> {
+    return this.outbound.interaction('like', accountId, statusId, true);
+  }
+
+  announce(accountId: number, statusId: number): Promise<void> {
+    return this.outbound.interaction('announce', accountId, statusId, false);
+  }
+
+  unannounce(accountId: number, statusId: number): Promise<void> {
+    return this.outbound.interaction('announce', accountId, statusId, true);
+  }
+
   async rotateKeys(kind: 'account' | 'chat', id: number): Promise<void> {
     await rotateActorKeys(this.ctx, kind, id);
     await this.outbound.actorUpdated(kind, id);

@@ -15,26 +15,33 @@ import { publishEvents } from './publish';
 import { asSeenBy, hydrateStatuses, presentForEveryone, presentStatus, viewerStateOf } from './status-views';
 import { loadVisibleStatus, statusTopics } from './visibility';
 
-/** Favourites a status (idempotent) and notifies its author. */
+/**
+ * Favourites a status (idempotent) and notifies its author; a remote author's server is sent a
+ * Like (ctx.federation decides whose: only a local account's favourite of a remote status).
+ */
 export async function favourite(ctx: Context, viewerId: number, id: number) {
   const row = await loadVisibleStatus(ctx, viewerId, id);
   const target = row.reblog_of_id !== null ? Number(row.reblog_of_id) : id;
   const stored = await ctx.store.db.transaction().execute(async (trx) => {
     const author = await addFavourite(trx, viewerId, target, ctx.now());
-    if (author === null) return [];
+    if (author === null) return null;
     const events = await addNotifications(ctx, trx, [
       { accountId: author, fromAccountId: viewerId, type: 'favourite', statusId: target },
     ]);
     return appendEvents(trx, ctx.store.dialect, events, ctx.now());
   });
-  await publishEvents(ctx, stored);
+  if (stored) {
+    await publishEvents(ctx, stored);
+    await ctx.federation?.like(viewerId, target);
+  }
   return presentStatus(ctx, target, viewerId);
 }
 
 export async function unfavourite(ctx: Context, viewerId: number, id: number) {
   const row = await loadVisibleStatus(ctx, viewerId, id);
   const target = row.reblog_of_id !== null ? Number(row.reblog_of_id) : id;
-  await ctx.store.db.transaction().execute((trx) => removeFavourite(trx, viewerId, target));
+  const removed = await ctx.store.db.transaction().execute((trx) => removeFavourite(trx, viewerId, target));
+  if (removed) await ctx.federation?.unlike(viewerId, target);
   return presentStatus(ctx, target, viewerId);
 }
 
@@ -95,6 +102,7 @@ export async function reblog(ctx: Context, viewerId: number, id: number) {
     return { stored: await appendEvents(trx, ctx.store.dialect, events, now), entity };
   });
   await publishEvents(ctx, stored);
+  await ctx.federation?.announce(viewerId, Number(target.id));
   return asSeenBy(ctx, entity, viewerId);
 }
 
@@ -121,6 +129,7 @@ export async function unreblog(ctx: Context, viewerId: number, id: number) {
       );
     });
     await publishEvents(ctx, stored);
+    await ctx.federation?.unannounce(viewerId, target);
   }
   return presentStatus(ctx, target, viewerId);
 }

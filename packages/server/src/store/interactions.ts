@@ -49,20 +49,21 @@ export async function addFavourite(db: Kysely<Database>, accountId: number, stat
   return Number(author.account_id);
 }
 
-/** Takes a favourite back with its count and its notification. */
+/** Takes a favourite back with its count and its notification; whether there was one. */
 export async function removeFavourite(db: Kysely<Database>, accountId: number, statusId: number) {
   const del = await db
     .deleteFrom('favourites')
     .where('account_id', '=', accountId)
     .where('status_id', '=', statusId)
     .executeTakeFirst();
-  if (Number(del.numDeletedRows) === 0) return;
+  if (Number(del.numDeletedRows) === 0) return false;
   await db
     .updateTable('statuses')
     .set({ favourites_count: decrement('favourites_count') })
     .where('id', '=', statusId)
     .execute();
   await deleteInteractionNotification(db, 'favourite', accountId, statusId);
+  return true;
 }
 
 /** The account's reblog of a status, if it has one. */

@@ -19,6 +19,20 @@ export interface FederationPort {
   /** Sends Undo(Block). */
   unblock(accountId: number, targetId: number): Promise<void>;
   /**
+   * A local account favourited a remote status: sends `Like` to its author. Nothing for a local
+   * status or a remote account (the inbox's own favourites); never throws (the favourite stands).
+   */
+  like(accountId: number, statusId: number): Promise<void>;
+  /** Sends Undo(Like), as `like`. */
+  unlike(accountId: number, statusId: number): Promise<void>;
+  /**
+   * A local account reblogged a remote status: sends `Announce` to its author's server and the
+   * account's remote followers' servers, as `like`.
+   */
+  announce(accountId: number, statusId: number): Promise<void>;
+  /** Sends Undo(Announce), as `announce`. */
+  unannounce(accountId: number, statusId: number): Promise<void>;
+  /**
    * Finds a remote account (`user@host`, `@user@host`, an actor URL) or status (its URL), asking
    * its server; the account or status id here, or null when there is nothing to find.
    */
