@@ -53,7 +53,6 @@ import { roomStatusSchema, statusContextSchema, statusSchema } from './entities/
 import { statusEditSchema, statusSourceSchema } from './entities/status-edit';
 import { tagSchema } from './entities/tag';
 import {
-  chatStreamQuery,
   filterBody,
   filterKeywordBody,
   hashtagStreamQuery,
@@ -77,6 +76,21 @@ import {
   signInBody,
   tokenBody,
 } from './requests/accounts';
+import {
+  categoryCreateBody,
+  categoryRenameBody,
+  chatCreateSchema,
+  chatListQuery,
+  chatPatchSchema,
+  chatPreferencesBody,
+  chatStreamQuery,
+  coHostBody,
+  directoryQuery,
+  eventCreateSchema,
+  sessionCreateSchema,
+  sessionListQuery,
+  sessionPatchSchema,
+} from './requests/chats';
 import { pageParams } from './requests/fields';
 import {
   mediaFields,
@@ -495,29 +509,45 @@ export const operations: Operation[] = [
   post('/api/v1/auth/sign_in', 'auth', 'Sign in', authSessionSchema, { body: signInBody }),
   post('/api/v1/auth/sign_out', 'auth', 'Sign out', empty),
 
-  post('/api/v1/chats', 'chats', 'Create a chat', chatSchema),
-  get('/api/v1/chats', 'chats', 'Chats', list(chatSchema), page),
-  get('/api/v1/chats/directory', 'chats', 'The directory of live and upcoming sessions', directorySchema),
+  post('/api/v1/chats', 'chats', 'Create a chat', chatSchema, { body: chatCreateSchema }),
+  get('/api/v1/chats', 'chats', 'Chats', list(chatSchema), { query: chatListQuery }),
+  get('/api/v1/chats/directory', 'chats', 'The directory of live and upcoming sessions', directorySchema, {
+    query: directoryQuery,
+  }),
   get('/api/v1/chats/by_tag/{tag}', 'chats', "A hashtag's chat", chatPageSchema),
   get('/api/v1/chats/{id}', 'chats', 'A chat with its sessions', chatPageSchema),
-  patch('/api/v1/chats/{id}', 'chats', 'Update a chat', chatSchema),
+  patch('/api/v1/chats/{id}', 'chats', 'Update a chat', chatSchema, { body: chatPatchSchema }),
   del('/api/v1/chats/{id}', 'chats', 'Delete a chat', empty),
   del('/api/v1/chats/{id}/claim', 'chats', "Release a chat's hashtag (admin)", chatSchema),
   post('/api/v1/chats/{id}/follow', 'chats', 'Follow a chat', chatSchema),
   post('/api/v1/chats/{id}/unfollow', 'chats', 'Unfollow a chat', chatSchema),
-  post('/api/v1/chats/{id}/co_hosts', 'chats', 'Add a co-host', chatSchema),
+  post('/api/v1/chats/{id}/co_hosts', 'chats', 'Add a co-host', chatSchema, { body: coHostBody }),
   del('/api/v1/chats/{id}/co_hosts/{account_id}', 'chats', 'Remove a co-host', chatSchema),
   get('/api/v1/chats/categories', 'chats', 'Categories', list(chatCategorySchema)),
-  post('/api/v1/chats/categories', 'chats', 'Create a category (admin)', chatCategorySchema),
-  patch('/api/v1/chats/categories/{id}', 'chats', 'Rename a category (admin)', chatCategorySchema),
+  post('/api/v1/chats/categories', 'chats', 'Create a category (admin)', chatCategorySchema, {
+    body: categoryCreateBody,
+  }),
+  patch('/api/v1/chats/categories/{id}', 'chats', 'Rename a category (admin)', chatCategorySchema, {
+    body: categoryRenameBody,
+  }),
   get('/api/v1/chats/preferences', 'chats', "The viewer's chat preferences", chatPreferencesSchema),
-  patch('/api/v1/chats/preferences', 'chats', "Update the viewer's chat preferences", chatPreferencesSchema),
+  patch('/api/v1/chats/preferences', 'chats', "Update the viewer's chat preferences", chatPreferencesSchema, {
+    body: chatPreferencesBody,
+  }),
 
-  get('/api/v1/chats/{id}/sessions', 'sessions', "A chat's sessions", list(chatSessionSchema), page),
-  post('/api/v1/chats/{id}/sessions', 'sessions', 'Schedule a one-off session', chatSessionSchema),
-  post('/api/v1/chats/{id}/events', 'sessions', 'Schedule an event series', eventSeries),
+  get('/api/v1/chats/{id}/sessions', 'sessions', "A chat's sessions", list(chatSessionSchema), {
+    query: sessionListQuery,
+  }),
+  post('/api/v1/chats/{id}/sessions', 'sessions', 'Schedule a one-off session', chatSessionSchema, {
+    body: sessionCreateSchema,
+  }),
+  post('/api/v1/chats/{id}/events', 'sessions', 'Schedule an event series', eventSeries, {
+    body: eventCreateSchema,
+  }),
   get('/api/v1/sessions/{id}', 'sessions', 'A session', chatSessionSchema),
-  patch('/api/v1/sessions/{id}', 'sessions', 'Move or retitle a session', chatSessionSchema),
+  patch('/api/v1/sessions/{id}', 'sessions', 'Move or retitle a session', chatSessionSchema, {
+    body: sessionPatchSchema,
+  }),
   post('/api/v1/sessions/{id}/start', 'sessions', 'Go live', chatSessionSchema),
   post('/api/v1/sessions/{id}/end', 'sessions', 'End the session', chatSessionSchema),
   post('/api/v1/sessions/{id}/cancel', 'sessions', 'Cancel the session', chatSessionSchema),

@@ -38,11 +38,6 @@ export const listBody = z.object({
 /** Up to 100 accounts the caller follows. */
 export const listAccountsBody = z.object({ account_ids: z.array(z.string()) });
 
-export const chatStreamQuery = z.object({
-  chat_id: z.string().optional(),
-  session_id: z.string().optional(),
-});
-
 export const transcriptQuery = z.object({
   order: z.enum(['asc', 'desc']).optional(),
   max_id: z.string().optional(),
