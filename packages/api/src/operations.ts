@@ -93,6 +93,14 @@ import {
 } from './requests/chats';
 import { pageParams } from './requests/fields';
 import {
+  agendaNextBody,
+  agendaReorderBody,
+  questionCreateBody,
+  questionPatchBody,
+  roomQuery,
+  spotlightBody,
+} from './requests/live';
+import {
   mediaFields,
   pollVoteBody,
   scheduledStatusUpdateBody,
@@ -558,14 +566,22 @@ export const operations: Operation[] = [
   get('/calendar/{file}', 'sessions', 'A calendar feed (the URL is the credential)', ICS),
 
   get('/api/v1/sessions/{id}/questions', 'live', "A session's agenda", list(questionSchema)),
-  post('/api/v1/sessions/{id}/questions', 'live', 'Add an agenda item', questionSchema),
-  post('/api/v1/sessions/{id}/questions/reorder', 'live', 'Reorder the agenda', list(questionSchema)),
-  post('/api/v1/sessions/{id}/next', 'live', 'Publish the next agenda item', questionSchema),
-  patch('/api/v1/questions/{id}', 'live', 'Edit an agenda item', questionSchema),
+  post('/api/v1/sessions/{id}/questions', 'live', 'Add an agenda item', questionSchema, {
+    body: questionCreateBody,
+  }),
+  post('/api/v1/sessions/{id}/questions/reorder', 'live', 'Reorder the agenda', list(questionSchema), {
+    body: agendaReorderBody,
+  }),
+  post('/api/v1/sessions/{id}/next', 'live', 'Publish the next agenda item', questionSchema, {
+    body: agendaNextBody,
+  }),
+  patch('/api/v1/questions/{id}', 'live', 'Edit an agenda item', questionSchema, { body: questionPatchBody }),
   del('/api/v1/questions/{id}', 'live', 'Delete an agenda item', empty),
   post('/api/v1/questions/{id}/publish', 'live', 'Publish an agenda item now', questionSchema.nullable()),
   post('/api/v1/questions/{id}/skip', 'live', 'Skip an agenda item', questionSchema),
-  get('/api/v1/sessions/{id}/room', 'live', "The room's statuses", list(roomStatusSchema), page),
+  get('/api/v1/sessions/{id}/room', 'live', "The room's statuses", list(roomStatusSchema), {
+    query: roomQuery,
+  }),
   get('/api/v1/sessions/{id}/live', 'live', "The session's live state", liveStateSchema),
   get(
     '/api/v1/sessions/{id}/acknowledgements',
@@ -573,8 +589,12 @@ export const operations: Operation[] = [
     'Participants waiting for a host',
     list(acknowledgementSchema),
   ),
-  post('/api/v1/sessions/{id}/spotlight', 'live', 'Pin a status to the room', spotlightChangeSchema),
-  post('/api/v1/sessions/{id}/unspotlight', 'live', 'Unpin a status', spotlightChangeSchema),
+  post('/api/v1/sessions/{id}/spotlight', 'live', 'Pin a status to the room', spotlightChangeSchema, {
+    body: spotlightBody,
+  }),
+  post('/api/v1/sessions/{id}/unspotlight', 'live', 'Unpin a status', spotlightChangeSchema, {
+    body: spotlightBody,
+  }),
   del('/api/v1/sessions/{id}/spotlight/{status_id}', 'live', 'Unpin a status', spotlightChangeSchema),
 
   post(
