@@ -101,6 +101,21 @@ import {
   spotlightBody,
 } from './requests/live';
 import {
+  carryOverBody,
+  curateBody,
+  mergeBody,
+  moderationLogQuery,
+  moderationSettingsBody,
+  muteBody,
+  reportBody,
+  reportListQuery,
+  reportResolveBody,
+  roomActionBody,
+  submissionBody,
+  submissionListQuery,
+  townHallBody,
+} from './requests/moderation';
+import {
   mediaFields,
   pollVoteBody,
   scheduledStatusUpdateBody,
@@ -249,7 +264,7 @@ export const operations: Operation[] = [
   post('/api/v1/accounts/{id}/unfollow', 'accounts', 'Unfollow an account', relationshipSchema),
   post('/api/v1/accounts/{id}/block', 'accounts', 'Block an account', relationshipSchema),
   post('/api/v1/accounts/{id}/unblock', 'accounts', 'Unblock an account', relationshipSchema),
-  post('/api/v1/accounts/{id}/mute', 'accounts', 'Mute an account', relationshipSchema),
+  post('/api/v1/accounts/{id}/mute', 'accounts', 'Mute an account', relationshipSchema, { body: muteBody }),
   post('/api/v1/accounts/{id}/unmute', 'accounts', 'Unmute an account', relationshipSchema),
   get('/api/v1/blocks', 'accounts', 'Blocked accounts', list(accountSchema), page),
   get('/api/v1/mutes', 'accounts', 'Muted accounts', list(mutedAccountSchema), page),
@@ -602,26 +617,24 @@ export const operations: Operation[] = [
     'moderation',
     'Act on a status or author in the room',
     loggedActionSchema,
+    { body: roomActionBody },
   ),
   get(
     '/api/v1/sessions/{id}/moderation',
     'moderation',
     "A session's moderation log",
     list(loggedActionSchema),
-    page,
+    { query: moderationLogQuery },
   ),
-  get(
-    '/api/v1/chats/{id}/moderation',
-    'moderation',
-    "A chat's moderation log",
-    list(loggedActionSchema),
-    page,
-  ),
+  get('/api/v1/chats/{id}/moderation', 'moderation', "A chat's moderation log", list(loggedActionSchema), {
+    query: moderationLogQuery,
+  }),
   get(
     '/api/v1/sessions/{id}/moderation/queue',
     'moderation',
     'What waits for a moderator',
     moderationQueueSchema,
+    { query: moderationLogQuery.pick({ limit: true }) },
   ),
   get(
     '/api/v1/chats/{id}/moderation_settings',
@@ -634,34 +647,57 @@ export const operations: Operation[] = [
     'moderation',
     'Update moderation settings',
     moderationSettingsSchema,
+    { body: moderationSettingsBody },
   ),
   get('/api/v1/chats/{id}/moderation_stats', 'moderation', 'Public moderation counts', moderationStatsSchema),
-  post('/api/v1/chats/{id}/reports', 'moderation', 'Report a status or account', reportSchema),
-  get('/api/v1/chats/{id}/reports', 'moderation', "A chat's reports", list(reportSchema), page),
-  post('/api/v1/reports/{id}/resolve', 'moderation', 'Resolve a report', reportSchema),
+  post('/api/v1/chats/{id}/reports', 'moderation', 'Report a status or account', reportSchema, {
+    body: reportBody,
+  }),
+  get('/api/v1/chats/{id}/reports', 'moderation', "A chat's reports", list(reportSchema), {
+    query: reportListQuery,
+  }),
+  post('/api/v1/reports/{id}/resolve', 'moderation', 'Resolve a report', reportSchema, {
+    body: reportResolveBody,
+  }),
 
   get('/api/v1/sessions/{id}/town_hall', 'town hall', 'Town-hall settings', townHallSchema),
-  put('/api/v1/sessions/{id}/town_hall', 'town hall', 'Set town-hall settings', townHallSchema),
-  post('/api/v1/sessions/{id}/submissions', 'town hall', 'Submit a question', submissionSchema),
-  get('/api/v1/sessions/{id}/submissions', 'town hall', 'Submitted questions', list(submissionSchema), page),
+  put('/api/v1/sessions/{id}/town_hall', 'town hall', 'Set town-hall settings', townHallSchema, {
+    body: townHallBody,
+  }),
+  post('/api/v1/sessions/{id}/submissions', 'town hall', 'Submit a question', submissionSchema, {
+    body: submissionBody,
+  }),
+  get('/api/v1/sessions/{id}/submissions', 'town hall', 'Submitted questions', list(submissionSchema), {
+    query: submissionListQuery,
+  }),
   post(
     '/api/v1/sessions/{id}/submissions/carry_over',
     'town hall',
     'Carry open questions over',
     list(submissionSchema),
+    { body: carryOverBody },
   ),
   post('/api/v1/submissions/{id}/vote', 'town hall', 'Vote for a question', submissionSchema),
   del('/api/v1/submissions/{id}/vote', 'town hall', 'Withdraw a vote', submissionSchema),
-  post('/api/v1/submissions/{id}/approve', 'town hall', 'Approve a question', submissionSchema),
-  post('/api/v1/submissions/{id}/dismiss', 'town hall', 'Dismiss a question', submissionSchema),
+  post('/api/v1/submissions/{id}/approve', 'town hall', 'Approve a question', submissionSchema, {
+    body: curateBody,
+  }),
+  post('/api/v1/submissions/{id}/dismiss', 'town hall', 'Dismiss a question', submissionSchema, {
+    body: curateBody,
+  }),
   post(
     '/api/v1/submissions/{id}/answering',
     'town hall',
     'Mark a question as being answered',
     submissionSchema,
+    { body: curateBody },
   ),
-  post('/api/v1/submissions/{id}/answered', 'town hall', 'Mark a question answered', submissionSchema),
-  post('/api/v1/submissions/{id}/merge', 'town hall', 'Merge a question into another', submissionSchema),
+  post('/api/v1/submissions/{id}/answered', 'town hall', 'Mark a question answered', submissionSchema, {
+    body: curateBody,
+  }),
+  post('/api/v1/submissions/{id}/merge', 'town hall', 'Merge a question into another', submissionSchema, {
+    body: mergeBody,
+  }),
 
   get('/api/v1/sessions/{id}/transcript', 'transcripts', 'A page of the transcript', transcriptSchema, {
     query: transcriptQuery,
