@@ -59,7 +59,6 @@ import {
   listAccountsBody,
   listBody,
   listStreamQuery,
-  transcriptQuery,
 } from './requests';
 import {
   accountSearchQuery,
@@ -76,6 +75,13 @@ import {
   signInBody,
   tokenBody,
 } from './requests/accounts';
+import {
+  adminPageQuery,
+  domainAllowBody,
+  domainBlockCreateBody,
+  domainBlockUpdateBody,
+  federationStatusQuery,
+} from './requests/admin';
 import {
   categoryCreateBody,
   categoryRenameBody,
@@ -132,6 +138,7 @@ import {
   tagTimelineQuery,
   trendsQuery,
 } from './requests/timelines';
+import { chatStatsQuery, transcriptQuery } from './requests/transcripts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -713,7 +720,9 @@ export const operations: Operation[] = [
     'Publish the recap thread',
     publishedRecapSchema,
   ),
-  get('/api/v1/chats/{id}/stats', 'transcripts', "A chat's sessions side by side", chatStatsSchema),
+  get('/api/v1/chats/{id}/stats', 'transcripts', "A chat's sessions side by side", chatStatsSchema, {
+    query: chatStatsQuery,
+  }),
 
   get('/sessions/{id}', 'pages', "A session's transcript page", HTML),
   get('/media/{key}/{file}', 'pages', 'An uploaded image', 'image/jpeg'),
@@ -727,19 +736,30 @@ export const operations: Operation[] = [
   get('/api/openapi.json', 'pages', 'This document', 'application/json'),
   get('/api/docs', 'pages', 'This reference as a web page', HTML),
 
-  get('/api/v1/admin/domain_blocks', 'admin', 'Blocked domains', list(adminDomainBlockSchema), page),
+  get('/api/v1/admin/domain_blocks', 'admin', 'Blocked domains', list(adminDomainBlockSchema), {
+    query: adminPageQuery,
+  }),
   get('/api/v1/admin/domain_blocks/{id}', 'admin', 'A blocked domain', adminDomainBlockSchema),
-  post('/api/v1/admin/domain_blocks', 'admin', 'Block a domain and its subdomains', adminDomainBlockSchema),
-  put('/api/v1/admin/domain_blocks/{id}', 'admin', 'Change a domain block', adminDomainBlockSchema),
+  post('/api/v1/admin/domain_blocks', 'admin', 'Block a domain and its subdomains', adminDomainBlockSchema, {
+    body: domainBlockCreateBody,
+  }),
+  put('/api/v1/admin/domain_blocks/{id}', 'admin', 'Change a domain block', adminDomainBlockSchema, {
+    body: domainBlockUpdateBody,
+  }),
   del('/api/v1/admin/domain_blocks/{id}', 'admin', 'Lift a domain block', empty),
-  get('/api/v1/admin/domain_allows', 'admin', 'Allowed domains', list(adminDomainAllowSchema), page),
+  get('/api/v1/admin/domain_allows', 'admin', 'Allowed domains', list(adminDomainAllowSchema), {
+    query: adminPageQuery,
+  }),
   get('/api/v1/admin/domain_allows/{id}', 'admin', 'An allowed domain', adminDomainAllowSchema),
-  post('/api/v1/admin/domain_allows', 'admin', 'Allow a domain (allow-list mode)', adminDomainAllowSchema),
+  post('/api/v1/admin/domain_allows', 'admin', 'Allow a domain (allow-list mode)', adminDomainAllowSchema, {
+    body: domainAllowBody,
+  }),
   del('/api/v1/admin/domain_allows/{id}', 'admin', 'Remove a domain from the allow-list', empty),
   get(
     '/api/v1/admin/federation/status',
     'federation',
     'Queue depth and delivery outcomes per remote server',
     federationStatusSchema,
+    { query: federationStatusQuery },
   ),
 ];

@@ -37,12 +37,3 @@ export const listBody = z.object({
 
 /** Up to 100 accounts the caller follows. */
 export const listAccountsBody = z.object({ account_ids: z.array(z.string()) });
-
-export const transcriptQuery = z.object({
-  order: z.enum(['asc', 'desc']).optional(),
-  max_id: z.string().optional(),
-  min_id: z.string().optional(),
-  limit: z.number().int().optional(),
-  question_number: z.number().int().optional(),
-  kind: z.enum(['question', 'answer', 'comment']).optional(),
-});
