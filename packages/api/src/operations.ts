@@ -53,14 +53,6 @@ import { roomStatusSchema, statusContextSchema, statusSchema } from './entities/
 import { statusEditSchema, statusSourceSchema } from './entities/status-edit';
 import { tagSchema } from './entities/tag';
 import {
-  filterBody,
-  filterKeywordBody,
-  hashtagStreamQuery,
-  listAccountsBody,
-  listBody,
-  listStreamQuery,
-} from './requests';
-import {
   accountSearchQuery,
   accountStatusesQuery,
   appCreateBody,
@@ -99,6 +91,21 @@ import {
 } from './requests/chats';
 import { pageParams } from './requests/fields';
 import {
+  filterCreateBody,
+  filterKeywordBody,
+  filterKeywordUpdateBody,
+  filterStatusBody,
+  filterUpdateBody,
+  withKeywordAttributes,
+} from './requests/filters';
+import {
+  listAccountsBody,
+  listCreateBody,
+  listMembersQuery,
+  listStreamQuery,
+  listUpdateBody,
+} from './requests/lists';
+import {
   agendaNextBody,
   agendaReorderBody,
   questionCreateBody,
@@ -130,6 +137,7 @@ import {
   withPoll,
 } from './requests/statuses';
 import {
+  hashtagStreamQuery,
   markerBody,
   markersQuery,
   notificationsQuery,
@@ -357,10 +365,14 @@ export const operations: Operation[] = [
   ),
   get('/api/v1/lists', 'lists', "The viewer's lists", list(listSchema)),
   get('/api/v1/lists/{id}', 'lists', "One of the viewer's lists", listSchema),
-  post('/api/v1/lists', 'lists', 'Create a list', listSchema, { body: listBody }),
-  put('/api/v1/lists/{id}', 'lists', 'Rename a list or change its policies', listSchema, { body: listBody }),
+  post('/api/v1/lists', 'lists', 'Create a list', listSchema, { body: listCreateBody }),
+  put('/api/v1/lists/{id}', 'lists', 'Rename a list or change its policies', listSchema, {
+    body: listUpdateBody,
+  }),
   del('/api/v1/lists/{id}', 'lists', 'Delete a list', empty),
-  get('/api/v1/lists/{id}/accounts', 'lists', "A list's accounts", list(accountSchema), page),
+  get('/api/v1/lists/{id}/accounts', 'lists', "A list's accounts", list(accountSchema), {
+    query: listMembersQuery,
+  }),
   post('/api/v1/lists/{id}/accounts', 'lists', 'Add followed accounts to a list', empty, {
     body: listAccountsBody,
   }),
@@ -371,9 +383,11 @@ export const operations: Operation[] = [
 
   get('/api/v2/filters', 'filters', "The viewer's filters", list(filterSchema)),
   get('/api/v2/filters/{id}', 'filters', 'A filter', filterSchema),
-  post('/api/v2/filters', 'filters', 'Create a filter', filterSchema, { body: filterBody }),
+  post('/api/v2/filters', 'filters', 'Create a filter', filterSchema, {
+    body: withKeywordAttributes(filterCreateBody),
+  }),
   put('/api/v2/filters/{id}', 'filters', 'Change a filter and its keywords', filterSchema, {
-    body: filterBody,
+    body: withKeywordAttributes(filterUpdateBody),
   }),
   del('/api/v2/filters/{id}', 'filters', 'Delete a filter', empty),
   get('/api/v2/filters/{filter_id}/keywords', 'filters', "A filter's keywords", list(filterKeywordSchema)),
@@ -382,12 +396,12 @@ export const operations: Operation[] = [
   }),
   get('/api/v2/filters/keywords/{id}', 'filters', 'A keyword', filterKeywordSchema),
   put('/api/v2/filters/keywords/{id}', 'filters', 'Change a keyword', filterKeywordSchema, {
-    body: filterKeywordBody,
+    body: filterKeywordUpdateBody,
   }),
   del('/api/v2/filters/keywords/{id}', 'filters', 'Remove a keyword', empty),
   get('/api/v2/filters/{filter_id}/statuses', 'filters', "A filter's statuses", list(filterStatusSchema)),
   post('/api/v2/filters/{filter_id}/statuses', 'filters', 'Add a status to a filter', filterStatusSchema, {
-    body: z.object({ status_id: z.string() }),
+    body: filterStatusBody,
   }),
   get('/api/v2/filters/statuses/{id}', 'filters', 'A filtered status', filterStatusSchema),
   del('/api/v2/filters/statuses/{id}', 'filters', 'Take a status out of a filter', filterStatusSchema),
