@@ -93,3 +93,6 @@ export const signInBody = z.object({
   login: z.string().min(1).max(320),
   password: z.string().min(1).max(200),
 });
+
+export type RegistrationBody = z.input<typeof registrationBody>;
+export type SignInBody = z.input<typeof signInBody>;

@@ -31,3 +31,5 @@ export const domainAllowBody = z.object({ domain: userText().trim().min(1, "can'
 export const adminPageQuery = pageParams.extend({ limit: limitParam(100, 200) });
 
 export const federationStatusQuery = z.object({ limit: limitParam(100, 500) });
+
+export type DomainBlockCreateBody = z.input<typeof domainBlockCreateBody>;

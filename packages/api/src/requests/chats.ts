@@ -14,7 +14,7 @@ const nullableText = (max: number) =>
     .transform((v) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v));
 
 const minutes = z.coerce
-  .number()
+  .number<number | string>()
   .int()
   .min(1)
   .max(7 * 24 * 60);
@@ -36,12 +36,12 @@ export const scheduleSchema = z
 const guestSchema = z.union([
   z
     .object({
-      account_id: z.coerce.number().int().positive(),
+      account_id: z.coerce.number<number | string>().int().positive(),
       badge: userText().max(40).optional().nullable(),
     })
     .transform((g) => ({ accountId: g.account_id, badge: g.badge ?? null })),
   z.coerce
-    .number()
+    .number<number | string>()
     .int()
     .positive()
     .transform((id) => ({ accountId: id, badge: null })),
@@ -101,7 +101,10 @@ const toSessionInput = (s: z.infer<z.ZodObject<typeof sessionFields>>) => ({
 });
 
 export const sessionCreateSchema = z
-  .object({ ...sessionFields, event_id: z.coerce.number().int().positive().optional().nullable() })
+  .object({
+    ...sessionFields,
+    event_id: z.coerce.number<number | string>().int().positive().optional().nullable(),
+  })
   .transform((s) => ({ ...toSessionInput(s), eventId: s.event_id ?? null }));
 
 export const eventCreateSchema = z.object({
@@ -207,5 +210,9 @@ export const chatStreamQuery = z
     'give either chat_id or session_id',
   );
 
+/** What a client sends to create a chat (the web app's chat form). */
 export type ChatCreateBody = z.input<typeof chatCreateSchema>;
+/** What a client sends to change a chat: only the fields that change. */
 export type ChatPatchBody = z.input<typeof chatPatchSchema>;
+export type SessionCreateBody = z.input<typeof sessionCreateSchema>;
+export type SessionPatchBody = z.input<typeof sessionPatchSchema>;

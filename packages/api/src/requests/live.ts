@@ -30,16 +30,17 @@ const mediaId = z
   .transform(Number)
   .nullable();
 /** Empty strings (forms) mean "none". */
-const blankToNull = (v: unknown) => (v === '' ? null : v);
+const blankAsNull = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((v: z.input<S> | '') => (v === '' ? null : v), schema);
 
 export const questionCreateBody = z
   .object({
     text,
-    offset_minutes: z.preprocess(blankToNull, offset).optional(),
+    offset_minutes: blankAsNull(offset).optional(),
     kind: kind.optional(),
-    image_url: z.preprocess(blankToNull, imageUrl).optional(),
-    image_alt: z.preprocess(blankToNull, imageAlt).optional(),
-    media_id: z.preprocess(blankToNull, mediaId).optional(),
+    image_url: blankAsNull(imageUrl).optional(),
+    image_alt: blankAsNull(imageAlt).optional(),
+    media_id: blankAsNull(mediaId).optional(),
   })
   .transform((b) => ({
     text: b.text,
@@ -53,11 +54,11 @@ export const questionCreateBody = z
 export const questionPatchBody = z
   .object({
     text: text.optional(),
-    offset_minutes: z.preprocess(blankToNull, offset).optional(),
+    offset_minutes: blankAsNull(offset).optional(),
     kind: kind.optional(),
-    image_url: z.preprocess(blankToNull, imageUrl).optional(),
-    image_alt: z.preprocess(blankToNull, imageAlt).optional(),
-    media_id: z.preprocess(blankToNull, mediaId).optional(),
+    image_url: blankAsNull(imageUrl).optional(),
+    image_alt: blankAsNull(imageAlt).optional(),
+    media_id: blankAsNull(mediaId).optional(),
   })
   .transform((b) => ({
     ...(b.media_id !== undefined ? { mediaId: b.media_id } : {}),

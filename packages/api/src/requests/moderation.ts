@@ -13,7 +13,7 @@ export const roomActionBody = z.object({
   status_id: id.optional(),
   account_id: id.optional(),
   /** Mute and ban: without it, until undone. */
-  duration_minutes: z.coerce.number().int().min(1).max(525_600).optional(),
+  duration_minutes: z.coerce.number<number | string>().int().min(1).max(525_600).optional(),
   reason: userText().max(500).default(''),
   category: reportCategorySchema.optional(),
 });
@@ -40,9 +40,9 @@ export const reportListQuery = z.object({
 export const reportResolveBody = z.object({ resolution: userText().max(500).default('') });
 
 export const moderationSettingsBody = z.object({
-  slow_mode_seconds: z.coerce.number().int().min(0).max(3600).optional(),
+  slow_mode_seconds: z.coerce.number<number | string>().int().min(0).max(3600).optional(),
   word_filter: stringList.optional().pipe(z.array(userText().max(100)).max(500).optional()),
-  min_account_age_days: z.coerce.number().int().min(0).max(3650).optional(),
+  min_account_age_days: z.coerce.number<number | string>().int().min(0).max(3650).optional(),
 });
 
 export const townHallBody = z.object({
@@ -95,3 +95,4 @@ export const muteBody = z.object({
 
 export type RoomActionBody = z.input<typeof roomActionBody>;
 export type ReportBody = z.input<typeof reportBody>;
+export type ModerationSettingsBody = z.input<typeof moderationSettingsBody>;
