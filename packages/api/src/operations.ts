@@ -549,7 +549,9 @@ export const operations: Operation[] = [
   ),
 
   get('/api/v1/auth/session', 'auth', 'The cookie session', authSessionSchema),
-  post('/api/v1/auth/sign_up', 'auth', 'Register and sign in', authSessionSchema),
+  post('/api/v1/auth/sign_up', 'auth', 'Register and sign in', authSessionSchema, {
+    body: registrationBody,
+  }),
   post('/api/v1/auth/sign_in', 'auth', 'Sign in', authSessionSchema, { body: signInBody }),
   post('/api/v1/auth/sign_out', 'auth', 'Sign out', empty),
 
