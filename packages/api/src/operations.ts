@@ -59,6 +59,7 @@ import {
   authorizeForm,
   authorizeQuery,
   credentialsBody,
+  featuredTagBody,
   followBody,
   lookupQuery,
   registrationBody,
@@ -491,9 +492,7 @@ export const operations: Operation[] = [
     'accounts',
     'Feature a hashtag on the profile (10 at most)',
     featuredTagSchema,
-    {
-      body: z.object({ name: z.string() }),
-    },
+    { body: featuredTagBody },
   ),
   del('/api/v1/featured_tags/{id}', 'accounts', 'Stop featuring a hashtag', empty),
   get(
