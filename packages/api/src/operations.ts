@@ -53,22 +53,13 @@ import { roomStatusSchema, statusContextSchema, statusSchema } from './entities/
 import { statusEditSchema, statusSourceSchema } from './entities/status-edit';
 import { tagSchema } from './entities/tag';
 import {
-  chatStreamQuery,
-  filterBody,
-  filterKeywordBody,
-  hashtagStreamQuery,
-  listAccountsBody,
-  listBody,
-  listStreamQuery,
-  transcriptQuery,
-} from './requests';
-import {
   accountSearchQuery,
   accountStatusesQuery,
   appCreateBody,
   authorizeForm,
   authorizeQuery,
   credentialsBody,
+  featuredTagBody,
   followBody,
   lookupQuery,
   registrationBody,
@@ -77,7 +68,67 @@ import {
   signInBody,
   tokenBody,
 } from './requests/accounts';
+import {
+  adminPageQuery,
+  domainAllowBody,
+  domainBlockCreateBody,
+  domainBlockUpdateBody,
+  federationStatusQuery,
+} from './requests/admin';
+import {
+  categoryCreateBody,
+  categoryRenameBody,
+  chatCreateSchema,
+  chatListQuery,
+  chatPatchSchema,
+  chatPreferencesBody,
+  chatStreamQuery,
+  coHostBody,
+  directoryQuery,
+  eventCreateSchema,
+  sessionCreateSchema,
+  sessionListQuery,
+  sessionPatchSchema,
+} from './requests/chats';
 import { pageParams } from './requests/fields';
+import {
+  filterCreateBody,
+  filterKeywordBody,
+  filterKeywordUpdateBody,
+  filterStatusBody,
+  filterUpdateBody,
+  withKeywordAttributes,
+} from './requests/filters';
+import {
+  listAccountsBody,
+  listCreateBody,
+  listMembersQuery,
+  listStreamQuery,
+  listUpdateBody,
+} from './requests/lists';
+import {
+  agendaNextBody,
+  agendaReorderBody,
+  questionCreateBody,
+  questionPatchBody,
+  roomQuery,
+  spotlightBody,
+} from './requests/live';
+import {
+  carryOverBody,
+  curateBody,
+  mergeBody,
+  moderationLogQuery,
+  moderationSettingsBody,
+  muteBody,
+  reportBody,
+  reportListQuery,
+  reportResolveBody,
+  roomActionBody,
+  submissionBody,
+  submissionListQuery,
+  townHallBody,
+} from './requests/moderation';
 import {
   mediaFields,
   pollVoteBody,
@@ -87,6 +138,7 @@ import {
   withPoll,
 } from './requests/statuses';
 import {
+  hashtagStreamQuery,
   markerBody,
   markersQuery,
   notificationsQuery,
@@ -95,6 +147,7 @@ import {
   tagTimelineQuery,
   trendsQuery,
 } from './requests/timelines';
+import { chatStatsQuery, transcriptQuery } from './requests/transcripts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -227,7 +280,7 @@ export const operations: Operation[] = [
   post('/api/v1/accounts/{id}/unfollow', 'accounts', 'Unfollow an account', relationshipSchema),
   post('/api/v1/accounts/{id}/block', 'accounts', 'Block an account', relationshipSchema),
   post('/api/v1/accounts/{id}/unblock', 'accounts', 'Unblock an account', relationshipSchema),
-  post('/api/v1/accounts/{id}/mute', 'accounts', 'Mute an account', relationshipSchema),
+  post('/api/v1/accounts/{id}/mute', 'accounts', 'Mute an account', relationshipSchema, { body: muteBody }),
   post('/api/v1/accounts/{id}/unmute', 'accounts', 'Unmute an account', relationshipSchema),
   get('/api/v1/blocks', 'accounts', 'Blocked accounts', list(accountSchema), page),
   get('/api/v1/mutes', 'accounts', 'Muted accounts', list(mutedAccountSchema), page),
@@ -313,10 +366,14 @@ export const operations: Operation[] = [
   ),
   get('/api/v1/lists', 'lists', "The viewer's lists", list(listSchema)),
   get('/api/v1/lists/{id}', 'lists', "One of the viewer's lists", listSchema),
-  post('/api/v1/lists', 'lists', 'Create a list', listSchema, { body: listBody }),
-  put('/api/v1/lists/{id}', 'lists', 'Rename a list or change its policies', listSchema, { body: listBody }),
+  post('/api/v1/lists', 'lists', 'Create a list', listSchema, { body: listCreateBody }),
+  put('/api/v1/lists/{id}', 'lists', 'Rename a list or change its policies', listSchema, {
+    body: listUpdateBody,
+  }),
   del('/api/v1/lists/{id}', 'lists', 'Delete a list', empty),
-  get('/api/v1/lists/{id}/accounts', 'lists', "A list's accounts", list(accountSchema), page),
+  get('/api/v1/lists/{id}/accounts', 'lists', "A list's accounts", list(accountSchema), {
+    query: listMembersQuery,
+  }),
   post('/api/v1/lists/{id}/accounts', 'lists', 'Add followed accounts to a list', empty, {
     body: listAccountsBody,
   }),
@@ -327,9 +384,11 @@ export const operations: Operation[] = [
 
   get('/api/v2/filters', 'filters', "The viewer's filters", list(filterSchema)),
   get('/api/v2/filters/{id}', 'filters', 'A filter', filterSchema),
-  post('/api/v2/filters', 'filters', 'Create a filter', filterSchema, { body: filterBody }),
+  post('/api/v2/filters', 'filters', 'Create a filter', filterSchema, {
+    body: withKeywordAttributes(filterCreateBody),
+  }),
   put('/api/v2/filters/{id}', 'filters', 'Change a filter and its keywords', filterSchema, {
-    body: filterBody,
+    body: withKeywordAttributes(filterUpdateBody),
   }),
   del('/api/v2/filters/{id}', 'filters', 'Delete a filter', empty),
   get('/api/v2/filters/{filter_id}/keywords', 'filters', "A filter's keywords", list(filterKeywordSchema)),
@@ -338,12 +397,12 @@ export const operations: Operation[] = [
   }),
   get('/api/v2/filters/keywords/{id}', 'filters', 'A keyword', filterKeywordSchema),
   put('/api/v2/filters/keywords/{id}', 'filters', 'Change a keyword', filterKeywordSchema, {
-    body: filterKeywordBody,
+    body: filterKeywordUpdateBody,
   }),
   del('/api/v2/filters/keywords/{id}', 'filters', 'Remove a keyword', empty),
   get('/api/v2/filters/{filter_id}/statuses', 'filters', "A filter's statuses", list(filterStatusSchema)),
   post('/api/v2/filters/{filter_id}/statuses', 'filters', 'Add a status to a filter', filterStatusSchema, {
-    body: z.object({ status_id: z.string() }),
+    body: filterStatusBody,
   }),
   get('/api/v2/filters/statuses/{id}', 'filters', 'A filtered status', filterStatusSchema),
   del('/api/v2/filters/statuses/{id}', 'filters', 'Take a status out of a filter', filterStatusSchema),
@@ -433,9 +492,7 @@ export const operations: Operation[] = [
     'accounts',
     'Feature a hashtag on the profile (10 at most)',
     featuredTagSchema,
-    {
-      body: z.object({ name: z.string() }),
-    },
+    { body: featuredTagBody },
   ),
   del('/api/v1/featured_tags/{id}', 'accounts', 'Stop featuring a hashtag', empty),
   get(
@@ -491,33 +548,51 @@ export const operations: Operation[] = [
   ),
 
   get('/api/v1/auth/session', 'auth', 'The cookie session', authSessionSchema),
-  post('/api/v1/auth/sign_up', 'auth', 'Register and sign in', authSessionSchema),
+  post('/api/v1/auth/sign_up', 'auth', 'Register and sign in', authSessionSchema, {
+    body: registrationBody,
+  }),
   post('/api/v1/auth/sign_in', 'auth', 'Sign in', authSessionSchema, { body: signInBody }),
   post('/api/v1/auth/sign_out', 'auth', 'Sign out', empty),
 
-  post('/api/v1/chats', 'chats', 'Create a chat', chatSchema),
-  get('/api/v1/chats', 'chats', 'Chats', list(chatSchema), page),
-  get('/api/v1/chats/directory', 'chats', 'The directory of live and upcoming sessions', directorySchema),
+  post('/api/v1/chats', 'chats', 'Create a chat', chatSchema, { body: chatCreateSchema }),
+  get('/api/v1/chats', 'chats', 'Chats', list(chatSchema), { query: chatListQuery }),
+  get('/api/v1/chats/directory', 'chats', 'The directory of live and upcoming sessions', directorySchema, {
+    query: directoryQuery,
+  }),
   get('/api/v1/chats/by_tag/{tag}', 'chats', "A hashtag's chat", chatPageSchema),
   get('/api/v1/chats/{id}', 'chats', 'A chat with its sessions', chatPageSchema),
-  patch('/api/v1/chats/{id}', 'chats', 'Update a chat', chatSchema),
+  patch('/api/v1/chats/{id}', 'chats', 'Update a chat', chatSchema, { body: chatPatchSchema }),
   del('/api/v1/chats/{id}', 'chats', 'Delete a chat', empty),
   del('/api/v1/chats/{id}/claim', 'chats', "Release a chat's hashtag (admin)", chatSchema),
   post('/api/v1/chats/{id}/follow', 'chats', 'Follow a chat', chatSchema),
   post('/api/v1/chats/{id}/unfollow', 'chats', 'Unfollow a chat', chatSchema),
-  post('/api/v1/chats/{id}/co_hosts', 'chats', 'Add a co-host', chatSchema),
+  post('/api/v1/chats/{id}/co_hosts', 'chats', 'Add a co-host', chatSchema, { body: coHostBody }),
   del('/api/v1/chats/{id}/co_hosts/{account_id}', 'chats', 'Remove a co-host', chatSchema),
   get('/api/v1/chats/categories', 'chats', 'Categories', list(chatCategorySchema)),
-  post('/api/v1/chats/categories', 'chats', 'Create a category (admin)', chatCategorySchema),
-  patch('/api/v1/chats/categories/{id}', 'chats', 'Rename a category (admin)', chatCategorySchema),
+  post('/api/v1/chats/categories', 'chats', 'Create a category (admin)', chatCategorySchema, {
+    body: categoryCreateBody,
+  }),
+  patch('/api/v1/chats/categories/{id}', 'chats', 'Rename a category (admin)', chatCategorySchema, {
+    body: categoryRenameBody,
+  }),
   get('/api/v1/chats/preferences', 'chats', "The viewer's chat preferences", chatPreferencesSchema),
-  patch('/api/v1/chats/preferences', 'chats', "Update the viewer's chat preferences", chatPreferencesSchema),
+  patch('/api/v1/chats/preferences', 'chats', "Update the viewer's chat preferences", chatPreferencesSchema, {
+    body: chatPreferencesBody,
+  }),
 
-  get('/api/v1/chats/{id}/sessions', 'sessions', "A chat's sessions", list(chatSessionSchema), page),
-  post('/api/v1/chats/{id}/sessions', 'sessions', 'Schedule a one-off session', chatSessionSchema),
-  post('/api/v1/chats/{id}/events', 'sessions', 'Schedule an event series', eventSeries),
+  get('/api/v1/chats/{id}/sessions', 'sessions', "A chat's sessions", list(chatSessionSchema), {
+    query: sessionListQuery,
+  }),
+  post('/api/v1/chats/{id}/sessions', 'sessions', 'Schedule a one-off session', chatSessionSchema, {
+    body: sessionCreateSchema,
+  }),
+  post('/api/v1/chats/{id}/events', 'sessions', 'Schedule an event series', eventSeries, {
+    body: eventCreateSchema,
+  }),
   get('/api/v1/sessions/{id}', 'sessions', 'A session', chatSessionSchema),
-  patch('/api/v1/sessions/{id}', 'sessions', 'Move or retitle a session', chatSessionSchema),
+  patch('/api/v1/sessions/{id}', 'sessions', 'Move or retitle a session', chatSessionSchema, {
+    body: sessionPatchSchema,
+  }),
   post('/api/v1/sessions/{id}/start', 'sessions', 'Go live', chatSessionSchema),
   post('/api/v1/sessions/{id}/end', 'sessions', 'End the session', chatSessionSchema),
   post('/api/v1/sessions/{id}/cancel', 'sessions', 'Cancel the session', chatSessionSchema),
@@ -528,14 +603,22 @@ export const operations: Operation[] = [
   get('/calendar/{file}', 'sessions', 'A calendar feed (the URL is the credential)', ICS),
 
   get('/api/v1/sessions/{id}/questions', 'live', "A session's agenda", list(questionSchema)),
-  post('/api/v1/sessions/{id}/questions', 'live', 'Add an agenda item', questionSchema),
-  post('/api/v1/sessions/{id}/questions/reorder', 'live', 'Reorder the agenda', list(questionSchema)),
-  post('/api/v1/sessions/{id}/next', 'live', 'Publish the next agenda item', questionSchema),
-  patch('/api/v1/questions/{id}', 'live', 'Edit an agenda item', questionSchema),
+  post('/api/v1/sessions/{id}/questions', 'live', 'Add an agenda item', questionSchema, {
+    body: questionCreateBody,
+  }),
+  post('/api/v1/sessions/{id}/questions/reorder', 'live', 'Reorder the agenda', list(questionSchema), {
+    body: agendaReorderBody,
+  }),
+  post('/api/v1/sessions/{id}/next', 'live', 'Publish the next agenda item', questionSchema, {
+    body: agendaNextBody,
+  }),
+  patch('/api/v1/questions/{id}', 'live', 'Edit an agenda item', questionSchema, { body: questionPatchBody }),
   del('/api/v1/questions/{id}', 'live', 'Delete an agenda item', empty),
   post('/api/v1/questions/{id}/publish', 'live', 'Publish an agenda item now', questionSchema.nullable()),
   post('/api/v1/questions/{id}/skip', 'live', 'Skip an agenda item', questionSchema),
-  get('/api/v1/sessions/{id}/room', 'live', "The room's statuses", list(roomStatusSchema), page),
+  get('/api/v1/sessions/{id}/room', 'live', "The room's statuses", list(roomStatusSchema), {
+    query: roomQuery,
+  }),
   get('/api/v1/sessions/{id}/live', 'live', "The session's live state", liveStateSchema),
   get(
     '/api/v1/sessions/{id}/acknowledgements',
@@ -543,8 +626,12 @@ export const operations: Operation[] = [
     'Participants waiting for a host',
     list(acknowledgementSchema),
   ),
-  post('/api/v1/sessions/{id}/spotlight', 'live', 'Pin a status to the room', spotlightChangeSchema),
-  post('/api/v1/sessions/{id}/unspotlight', 'live', 'Unpin a status', spotlightChangeSchema),
+  post('/api/v1/sessions/{id}/spotlight', 'live', 'Pin a status to the room', spotlightChangeSchema, {
+    body: spotlightBody,
+  }),
+  post('/api/v1/sessions/{id}/unspotlight', 'live', 'Unpin a status', spotlightChangeSchema, {
+    body: spotlightBody,
+  }),
   del('/api/v1/sessions/{id}/spotlight/{status_id}', 'live', 'Unpin a status', spotlightChangeSchema),
 
   post(
@@ -552,26 +639,24 @@ export const operations: Operation[] = [
     'moderation',
     'Act on a status or author in the room',
     loggedActionSchema,
+    { body: roomActionBody },
   ),
   get(
     '/api/v1/sessions/{id}/moderation',
     'moderation',
     "A session's moderation log",
     list(loggedActionSchema),
-    page,
+    { query: moderationLogQuery },
   ),
-  get(
-    '/api/v1/chats/{id}/moderation',
-    'moderation',
-    "A chat's moderation log",
-    list(loggedActionSchema),
-    page,
-  ),
+  get('/api/v1/chats/{id}/moderation', 'moderation', "A chat's moderation log", list(loggedActionSchema), {
+    query: moderationLogQuery,
+  }),
   get(
     '/api/v1/sessions/{id}/moderation/queue',
     'moderation',
     'What waits for a moderator',
     moderationQueueSchema,
+    { query: moderationLogQuery.pick({ limit: true }) },
   ),
   get(
     '/api/v1/chats/{id}/moderation_settings',
@@ -584,34 +669,57 @@ export const operations: Operation[] = [
     'moderation',
     'Update moderation settings',
     moderationSettingsSchema,
+    { body: moderationSettingsBody },
   ),
   get('/api/v1/chats/{id}/moderation_stats', 'moderation', 'Public moderation counts', moderationStatsSchema),
-  post('/api/v1/chats/{id}/reports', 'moderation', 'Report a status or account', reportSchema),
-  get('/api/v1/chats/{id}/reports', 'moderation', "A chat's reports", list(reportSchema), page),
-  post('/api/v1/reports/{id}/resolve', 'moderation', 'Resolve a report', reportSchema),
+  post('/api/v1/chats/{id}/reports', 'moderation', 'Report a status or account', reportSchema, {
+    body: reportBody,
+  }),
+  get('/api/v1/chats/{id}/reports', 'moderation', "A chat's reports", list(reportSchema), {
+    query: reportListQuery,
+  }),
+  post('/api/v1/reports/{id}/resolve', 'moderation', 'Resolve a report', reportSchema, {
+    body: reportResolveBody,
+  }),
 
   get('/api/v1/sessions/{id}/town_hall', 'town hall', 'Town-hall settings', townHallSchema),
-  put('/api/v1/sessions/{id}/town_hall', 'town hall', 'Set town-hall settings', townHallSchema),
-  post('/api/v1/sessions/{id}/submissions', 'town hall', 'Submit a question', submissionSchema),
-  get('/api/v1/sessions/{id}/submissions', 'town hall', 'Submitted questions', list(submissionSchema), page),
+  put('/api/v1/sessions/{id}/town_hall', 'town hall', 'Set town-hall settings', townHallSchema, {
+    body: townHallBody,
+  }),
+  post('/api/v1/sessions/{id}/submissions', 'town hall', 'Submit a question', submissionSchema, {
+    body: submissionBody,
+  }),
+  get('/api/v1/sessions/{id}/submissions', 'town hall', 'Submitted questions', list(submissionSchema), {
+    query: submissionListQuery,
+  }),
   post(
     '/api/v1/sessions/{id}/submissions/carry_over',
     'town hall',
     'Carry open questions over',
     list(submissionSchema),
+    { body: carryOverBody },
   ),
   post('/api/v1/submissions/{id}/vote', 'town hall', 'Vote for a question', submissionSchema),
   del('/api/v1/submissions/{id}/vote', 'town hall', 'Withdraw a vote', submissionSchema),
-  post('/api/v1/submissions/{id}/approve', 'town hall', 'Approve a question', submissionSchema),
-  post('/api/v1/submissions/{id}/dismiss', 'town hall', 'Dismiss a question', submissionSchema),
+  post('/api/v1/submissions/{id}/approve', 'town hall', 'Approve a question', submissionSchema, {
+    body: curateBody,
+  }),
+  post('/api/v1/submissions/{id}/dismiss', 'town hall', 'Dismiss a question', submissionSchema, {
+    body: curateBody,
+  }),
   post(
     '/api/v1/submissions/{id}/answering',
     'town hall',
     'Mark a question as being answered',
     submissionSchema,
+    { body: curateBody },
   ),
-  post('/api/v1/submissions/{id}/answered', 'town hall', 'Mark a question answered', submissionSchema),
-  post('/api/v1/submissions/{id}/merge', 'town hall', 'Merge a question into another', submissionSchema),
+  post('/api/v1/submissions/{id}/answered', 'town hall', 'Mark a question answered', submissionSchema, {
+    body: curateBody,
+  }),
+  post('/api/v1/submissions/{id}/merge', 'town hall', 'Merge a question into another', submissionSchema, {
+    body: mergeBody,
+  }),
 
   get('/api/v1/sessions/{id}/transcript', 'transcripts', 'A page of the transcript', transcriptSchema, {
     query: transcriptQuery,
@@ -627,7 +735,9 @@ export const operations: Operation[] = [
     'Publish the recap thread',
     publishedRecapSchema,
   ),
-  get('/api/v1/chats/{id}/stats', 'transcripts', "A chat's sessions side by side", chatStatsSchema),
+  get('/api/v1/chats/{id}/stats', 'transcripts', "A chat's sessions side by side", chatStatsSchema, {
+    query: chatStatsQuery,
+  }),
 
   get('/sessions/{id}', 'pages', "A session's transcript page", HTML),
   get('/media/{key}/{file}', 'pages', 'An uploaded image', 'image/jpeg'),
@@ -641,14 +751,24 @@ export const operations: Operation[] = [
   get('/api/openapi.json', 'pages', 'This document', 'application/json'),
   get('/api/docs', 'pages', 'This reference as a web page', HTML),
 
-  get('/api/v1/admin/domain_blocks', 'admin', 'Blocked domains', list(adminDomainBlockSchema), page),
+  get('/api/v1/admin/domain_blocks', 'admin', 'Blocked domains', list(adminDomainBlockSchema), {
+    query: adminPageQuery,
+  }),
   get('/api/v1/admin/domain_blocks/{id}', 'admin', 'A blocked domain', adminDomainBlockSchema),
-  post('/api/v1/admin/domain_blocks', 'admin', 'Block a domain and its subdomains', adminDomainBlockSchema),
-  put('/api/v1/admin/domain_blocks/{id}', 'admin', 'Change a domain block', adminDomainBlockSchema),
+  post('/api/v1/admin/domain_blocks', 'admin', 'Block a domain and its subdomains', adminDomainBlockSchema, {
+    body: domainBlockCreateBody,
+  }),
+  put('/api/v1/admin/domain_blocks/{id}', 'admin', 'Change a domain block', adminDomainBlockSchema, {
+    body: domainBlockUpdateBody,
+  }),
   del('/api/v1/admin/domain_blocks/{id}', 'admin', 'Lift a domain block', empty),
-  get('/api/v1/admin/domain_allows', 'admin', 'Allowed domains', list(adminDomainAllowSchema), page),
+  get('/api/v1/admin/domain_allows', 'admin', 'Allowed domains', list(adminDomainAllowSchema), {
+    query: adminPageQuery,
+  }),
   get('/api/v1/admin/domain_allows/{id}', 'admin', 'An allowed domain', adminDomainAllowSchema),
-  post('/api/v1/admin/domain_allows', 'admin', 'Allow a domain (allow-list mode)', adminDomainAllowSchema),
+  post('/api/v1/admin/domain_allows', 'admin', 'Allow a domain (allow-list mode)', adminDomainAllowSchema, {
+    body: domainAllowBody,
+  }),
   del('/api/v1/admin/domain_allows/{id}', 'admin', 'Remove a domain from the allow-list', empty),
   post(
     '/api/v1/admin/accounts/{id}/rotate_keys',
@@ -667,5 +787,6 @@ export const operations: Operation[] = [
     'federation',
     'Queue depth and delivery outcomes per remote server',
     federationStatusSchema,
+    { query: federationStatusQuery },
   ),
 ];

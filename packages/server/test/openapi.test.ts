@@ -46,6 +46,21 @@ afterAll(async () => {
 });
 
 const doc = openApiDocument({ version: 'test' }) as { paths: Record<string, Record<string, unknown>> };
+type RequestOp = {
+  parameters?: { name: string; in: string }[];
+  requestBody?: {
+    content: Record<string, { schema: { $ref?: string; properties?: Record<string, unknown> } }>;
+  };
+};
+/** A body schema, or the component it refers to. */
+const resolve = (schema: { $ref?: string; properties?: Record<string, unknown> } | undefined) =>
+  schema?.$ref
+    ? (
+        doc as unknown as {
+          components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+        }
+      ).components.schemas[schema.$ref.split('/').pop() ?? '']
+    : (schema ?? {});
 const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
   Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
 );
@@ -101,6 +116,151 @@ describe('the OpenAPI document', () => {
           .properties ?? {},
       ),
     ).toEqual(['reblogs', 'notify']);
+  });
+
+  // One route or more of each group whose request schemas live in @hashchat/api/requests/*:
+  // the document names the fields the server's schema takes, no more and no fewer.
+  it.each([
+    [
+      'post',
+      '/api/v1/chats',
+      'body',
+      ['hashtag', 'title', 'description', 'category', 'language', 'time_zone', 'rules', 'schedule'],
+    ],
+    [
+      'patch',
+      '/api/v1/chats/{id}',
+      'body',
+      [
+        'title',
+        'description',
+        'category',
+        'language',
+        'time_zone',
+        'rules',
+        'schedule',
+        'fediverse_announces',
+        'hashtag',
+      ],
+    ],
+    [
+      'get',
+      '/api/v1/chats',
+      'query',
+      ['max_id', 'since_id', 'min_id', 'limit', 'state', 'category', 'language', 'q', 'host_id', 'following'],
+    ],
+    [
+      'get',
+      '/api/v1/chats/directory',
+      'query',
+      ['category', 'language', 'q', 'time_zone', 'days', 'soon_minutes'],
+    ],
+    [
+      'post',
+      '/api/v1/chats/{id}/sessions',
+      'body',
+      ['title', 'starts_at', 'ends_at', 'duration_minutes', 'guests', 'extra_tag', 'event_id'],
+    ],
+    ['post', '/api/v1/chats/{id}/events', 'body', ['name', 'description', 'sessions']],
+    [
+      'patch',
+      '/api/v1/sessions/{id}',
+      'body',
+      ['title', 'starts_at', 'ends_at', 'guests', 'extra_tag', 'agenda_public'],
+    ],
+    ['get', '/api/v1/chats/{id}/sessions', 'query', ['state', 'order', 'cursor', 'limit']],
+    ['post', '/api/v1/chats/{id}/co_hosts', 'body', ['account_id']],
+    ['post', '/api/v1/chats/categories', 'body', ['name', 'slug']],
+    ['patch', '/api/v1/chats/preferences', 'body', ['reminder_minutes']],
+    [
+      'post',
+      '/api/v1/sessions/{id}/questions',
+      'body',
+      ['text', 'offset_minutes', 'kind', 'image_url', 'image_alt', 'media_id'],
+    ],
+    [
+      'patch',
+      '/api/v1/questions/{id}',
+      'body',
+      ['text', 'offset_minutes', 'kind', 'image_url', 'image_alt', 'media_id'],
+    ],
+    ['post', '/api/v1/sessions/{id}/questions/reorder', 'body', ['ids']],
+    [
+      'get',
+      '/api/v1/sessions/{id}/room',
+      'query',
+      ['max_id', 'since_id', 'min_id', 'limit', 'only', 'question', 'console'],
+    ],
+    ['post', '/api/v1/sessions/{id}/spotlight', 'body', ['status_id']],
+    [
+      'post',
+      '/api/v1/sessions/{id}/moderation',
+      'body',
+      ['action', 'status_id', 'account_id', 'duration_minutes', 'reason', 'category'],
+    ],
+    ['get', '/api/v1/chats/{id}/moderation', 'query', ['max_id', 'limit']],
+    [
+      'patch',
+      '/api/v1/chats/{id}/moderation_settings',
+      'body',
+      ['slow_mode_seconds', 'word_filter', 'min_account_age_days'],
+    ],
+    ['post', '/api/v1/chats/{id}/reports', 'body', ['status_id', 'account_id', 'category', 'comment']],
+    ['get', '/api/v1/chats/{id}/reports', 'query', ['state', 'max_id', 'limit']],
+    ['put', '/api/v1/sessions/{id}/town_hall', 'body', ['town_hall', 'submission_marker']],
+    ['get', '/api/v1/sessions/{id}/submissions', 'query', ['sort', 'state', 'cursor', 'limit']],
+    ['post', '/api/v1/submissions/{id}/merge', 'body', ['into_id', 'reason']],
+    ['post', '/api/v1/accounts/{id}/mute', 'body', ['notifications', 'duration']],
+    [
+      'get',
+      '/api/v1/sessions/{id}/transcript',
+      'query',
+      ['order', 'max_id', 'min_id', 'question_number', 'kind', 'limit'],
+    ],
+    ['get', '/api/v1/chats/{id}/stats', 'query', ['limit']],
+    [
+      'post',
+      '/api/v1/admin/domain_blocks',
+      'body',
+      [
+        'domain',
+        'severity',
+        'reject_media',
+        'reject_reports',
+        'private_comment',
+        'public_comment',
+        'obfuscate',
+      ],
+    ],
+    [
+      'put',
+      '/api/v1/admin/domain_blocks/{id}',
+      'body',
+      ['severity', 'reject_media', 'reject_reports', 'private_comment', 'public_comment', 'obfuscate'],
+    ],
+    ['post', '/api/v1/admin/domain_allows', 'body', ['domain']],
+    ['get', '/api/v1/admin/domain_blocks', 'query', ['max_id', 'since_id', 'min_id', 'limit']],
+    ['post', '/api/v1/lists', 'body', ['title', 'replies_policy', 'exclusive']],
+    ['post', '/api/v1/lists/{id}/accounts', 'body', ['account_ids']],
+    ['get', '/api/v1/lists/{id}/accounts', 'query', ['max_id', 'since_id', 'min_id', 'limit']],
+    [
+      'post',
+      '/api/v2/filters',
+      'body',
+      ['title', 'context', 'filter_action', 'expires_in', 'keywords_attributes'],
+    ],
+    ['put', '/api/v2/filters/keywords/{id}', 'body', ['keyword', 'whole_word']],
+    ['post', '/api/v2/filters/{filter_id}/statuses', 'body', ['status_id']],
+    ['get', '/api/v1/streaming/hashtag', 'query', ['tag']],
+    ['get', '/api/v1/streaming/list', 'query', ['list']],
+    ['get', '/api/v1/streaming/chat', 'query', ['chat_id', 'session_id']],
+  ] as const)('describes %s %s: its %s', (method, path, part, fields) => {
+    const o = (doc.paths[path] as Record<string, RequestOp>)[method];
+    const names =
+      part === 'query'
+        ? (o.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name)
+        : Object.keys(resolve(o.requestBody?.content['application/json'].schema).properties ?? {});
+    expect(names.sort()).toEqual([...fields].sort());
   });
 
   it('refers only to schemas it defines', () => {

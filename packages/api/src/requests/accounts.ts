@@ -68,6 +68,11 @@ export const followBody = z.object({ reblogs: formBool.optional(), notify: formB
 
 export const relationshipsQuery = z.object({ id: idList });
 
+/** A hashtag to feature on the profile. */
+export const featuredTagBody = z.object({
+  name: z.string({ error: "can't be blank" }).min(1, "can't be blank").max(100),
+});
+
 export const lookupQuery = z.object({ acct: z.string().min(1).max(300) });
 
 export const accountStatusesQuery = pageParams.extend({
@@ -93,3 +98,6 @@ export const signInBody = z.object({
   login: z.string().min(1).max(320),
   password: z.string().min(1).max(200),
 });
+
+export type RegistrationBody = z.input<typeof registrationBody>;
+export type SignInBody = z.input<typeof signInBody>;

@@ -55,3 +55,15 @@ export const trendsQuery = z.object({
   limit: limitParam(10, MOST_TRENDS),
   offset: z.coerce.number().int().min(0).max(MOST_TRENDS).default(0),
 });
+
+/**
+ * A hashtag's stream. The streaming route answers Mastodon's own error for a missing name, so
+ * the schema only keeps the value when it is a string.
+ */
+export const hashtagStreamQuery = z.object({
+  tag: z
+    .unknown()
+    .transform((v) => (typeof v === 'string' ? v : undefined))
+    .optional()
+    .meta({ type: 'string', description: 'The hashtag, without `#`; without it the answer is 400.' }),
+});

@@ -1,4 +1,5 @@
 import type { AuthSession } from '@hashchat/api/entities/account';
+import type { RegistrationBody, SignInBody } from '@hashchat/api/requests/accounts';
 import { ApiError } from './api-error';
 import { api, setCsrfToken } from './http';
 
@@ -17,13 +18,8 @@ export async function getSession(): Promise<AuthSession | null> {
   }
 }
 
-export interface SignUpInput {
-  username: string;
-  email: string;
-  password: string;
-  agreement: boolean;
-  locale: string;
-}
+/** What the sign-up form sends: the input side of the schema the server parses it with. */
+export type SignUpInput = RegistrationBody;
 
 export async function signUp(input: SignUpInput): Promise<AuthSession> {
   const session = await api<AuthSession>('/api/v1/auth/sign_up', { method: 'POST', body: input });
@@ -31,7 +27,7 @@ export async function signUp(input: SignUpInput): Promise<AuthSession> {
   return session;
 }
 
-export async function signIn(input: { login: string; password: string }): Promise<AuthSession> {
+export async function signIn(input: SignInBody): Promise<AuthSession> {
   const session = await api<AuthSession>('/api/v1/auth/sign_in', { method: 'POST', body: input });
   setCsrfToken(session.csrf_token);
   return session;

@@ -1,18 +1,13 @@
 import type {
   AdminDomainAllow,
   AdminDomainBlock,
-  DomainBlockSeverity,
   FederationStatus,
 } from '@hashchat/api/entities/federation-admin';
+import type { DomainBlockCreateBody } from '@hashchat/api/requests/admin';
 import { api } from './http';
 
-export interface NewDomainBlock {
-  domain: string;
-  severity: DomainBlockSeverity;
-  public_comment: string;
-  private_comment: string;
-  obfuscate: boolean;
-}
+/** What the admin's block form sends: the input side of the schema the server parses it with. */
+export type NewDomainBlock = DomainBlockCreateBody;
 
 export function listDomainBlocks(signal?: AbortSignal): Promise<AdminDomainBlock[]> {
   return api<AdminDomainBlock[]>('/api/v1/admin/domain_blocks', { query: { limit: 200 }, signal });

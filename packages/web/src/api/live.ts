@@ -3,7 +3,7 @@ import type { Acknowledgement, LiveState, Question } from '@hashchat/api/entitie
 import type { Status } from '@hashchat/api/entities/status';
 import { api, apiPage } from './http';
 import type { Page } from './page';
-import type { QuestionInput } from './request-types';
+import type { QuestionInput, QuestionPatch } from './request-types';
 
 export const ROOM_PAGE_SIZE = 40;
 
@@ -47,7 +47,7 @@ export function createQuestion(sessionId: string, input: QuestionInput): Promise
   return api<Question>(`${sessionPath(sessionId)}/questions`, { method: 'POST', body: input });
 }
 
-export function updateQuestion(id: string, patch: Partial<QuestionInput>): Promise<Question> {
+export function updateQuestion(id: string, patch: QuestionPatch): Promise<Question> {
   return api<Question>(questionPath(id), { method: 'PATCH', body: patch });
 }
 

@@ -5,6 +5,7 @@ import type {
   ModerationStats,
   Report,
 } from '@hashchat/api/entities/moderation';
+import type { ModerationSettingsBody } from '@hashchat/api/requests/moderation';
 import { api, apiPage } from './http';
 import type { Page } from './page';
 import type { ReportInput, RoomActionInput } from './request-types';
@@ -38,7 +39,7 @@ export function getModerationSettings(chatId: string): Promise<ModerationSetting
 /** Changes only the fields sent (`word_filter: []` clears the filter). */
 export function updateModerationSettings(
   chatId: string,
-  patch: Partial<ModerationSettings>,
+  patch: ModerationSettingsBody,
 ): Promise<ModerationSettings> {
   return api<ModerationSettings>(`${chatPath(chatId)}/moderation_settings`, { method: 'PATCH', body: patch });
 }

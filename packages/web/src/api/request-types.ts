@@ -1,46 +1,20 @@
-import type { ChatSchedule } from '@hashchat/api/entities/chat';
-import type { QuestionKind } from '@hashchat/api/entities/live';
-import type { ReportCategory, RoomAction } from '@hashchat/api/entities/moderation';
+import type { ChatCreateBody, ChatPatchBody } from '@hashchat/api/requests/chats';
+import type { QuestionCreateBody, QuestionPatchBody } from '@hashchat/api/requests/live';
+import type { ReportBody, RoomActionBody } from '@hashchat/api/requests/moderation';
 
-/** What the web app's forms send (the contract does not describe request bodies yet). */
+/**
+ * What the web app's forms send: the input side of the schemas the server parses these bodies
+ * with (`@hashchat/api/requests/*`), so a field the server renames or drops fails to compile here.
+ */
 
-export interface ChatInput {
-  hashtag: string;
-  title: string;
-  description: string;
-  category: string | null;
-  language: string;
-  time_zone: string;
-  rules: string;
-  schedule: ChatSchedule;
-}
+export type ChatInput = ChatCreateBody;
 
-export type ChatPatch = Partial<Omit<ChatInput, 'hashtag'>> & {
-  /** What the chat's Group shares on the fediverse. */
-  fediverse_announces?: 'all' | 'questions';
-};
+export type ChatPatch = ChatPatchBody;
 
-export interface QuestionInput {
-  text: string;
-  offset_minutes: number | null;
-  kind?: QuestionKind;
-  /** An upload published with the item; null takes its image away. */
-  media_id?: string | null;
-}
+export type QuestionInput = QuestionCreateBody;
 
-export interface RoomActionInput {
-  action: RoomAction;
-  status_id?: string;
-  account_id?: string;
-  /** Mute and ban: without it, until undone. */
-  duration_minutes?: number;
-  reason?: string;
-  category?: ReportCategory;
-}
+export type QuestionPatch = QuestionPatchBody;
 
-export interface ReportInput {
-  status_id?: string;
-  account_id?: string;
-  category: ReportCategory;
-  comment: string;
-}
+export type RoomActionInput = RoomActionBody;
+
+export type ReportInput = ReportBody;

@@ -6,8 +6,6 @@ export interface ChatPreferences {
   reminder_minutes: number;
 }
 
-export const MAX_REMINDER_MINUTES = 1440;
-
 export async function getChatPreferences(ctx: Context, accountId: number): Promise<ChatPreferences> {
   return {
     reminder_minutes: (await reminderMinutesOf(ctx.store.db, accountId)) ?? ctx.config.reminderLeadMinutes,

@@ -1,3 +1,4 @@
+import { MAX_REMINDER_MINUTES } from '@hashchat/api/requests/chats';
 import { userTopic } from '@hashchat/api/topics';
 import type { Context } from '../../context';
 import {
@@ -12,7 +13,6 @@ import { type ChatRow, findChatById } from '../../store/chats';
 import { appendEvents, type NewEvent } from '../../store/events';
 import { presentNotifications } from '../notifications';
 import { publishEvents } from '../publish';
-import { MAX_REMINDER_MINUTES } from './preferences';
 
 const CHUNK = 200;
 // The sweep runs at least this often, so new follows, sessions and settings are seen.

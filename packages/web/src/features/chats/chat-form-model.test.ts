@@ -38,13 +38,13 @@ describe('chatInputFromForm', () => {
 
   it('sends no rule for a one-off and no category when none is chosen', () => {
     const body = chatInputFromForm({ ...filled, repeat: 'none', category: '' });
-    expect(body.schedule.rrule).toBeNull();
+    expect(body.schedule?.rrule).toBeNull();
     expect(body.category).toBeNull();
   });
 
   it('keeps a rule the form cannot express', () => {
     const body = chatInputFromForm({ ...filled, repeat: 'none', customRrule: 'FREQ=WEEKLY;BYDAY=TU,TH' });
-    expect(body.schedule.rrule).toBe('FREQ=WEEKLY;BYDAY=TU,TH');
+    expect(body.schedule?.rrule).toBe('FREQ=WEEKLY;BYDAY=TU,TH');
   });
 });
 

@@ -1,6 +1,12 @@
-import { formBool, idParam, limitParam, pageParams, userText } from '@hashchat/api/requests/fields';
+import {
+  adminPageQuery,
+  domainAllowBody,
+  domainBlockCreateBody,
+  domainBlockUpdateBody,
+} from '@hashchat/api/requests/admin';
+import { idParam } from '@hashchat/api/requests/fields';
 import { parseRequest } from '@hashchat/api/requests/validation';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   adminDomainAllow,
   adminDomainAllows,
@@ -18,42 +24,6 @@ import { requireAdminUser } from '../../auth';
 import { pageKeyset } from '../../page-keyset';
 import { linkHeader } from '../../pagination';
 import type { RouteModule } from '../../route-module';
-
-const severity = z.enum(['silence', 'suspend']);
-const comment = userText().max(1000).nullable();
-
-const blockFields = {
-  severity,
-  reject_media: formBool,
-  reject_reports: formBool,
-  private_comment: comment,
-  public_comment: comment,
-  obfuscate: formBool,
-};
-
-const createBlockBody = z.object({
-  domain: userText().trim().min(1, "can't be blank").max(300),
-  severity: blockFields.severity.default('silence'),
-  reject_media: formBool.default(false),
-  reject_reports: formBool.default(false),
-  private_comment: comment.default(null),
-  public_comment: comment.default(null),
-  obfuscate: formBool.default(false),
-});
-
-const updateBlockBody = z.object({
-  severity: blockFields.severity.optional(),
-  reject_media: formBool.optional(),
-  reject_reports: formBool.optional(),
-  private_comment: comment.optional(),
-  public_comment: comment.optional(),
-  obfuscate: formBool.optional(),
-});
-
-const allowBody = z.object({ domain: userText().trim().min(1, "can't be blank").max(300) });
-
-/** Mastodon's admin lists: 100 a page by default, at most 200. */
-const adminPage = pageParams.extend({ limit: limitParam(100, 200) });
 
 /**
  * Mastodon's admin API for domain blocks and allows (admins only, `admin:*:domain_blocks` /
@@ -75,7 +45,7 @@ export const domainBlockRoutes: RouteModule = (app, ctx) => {
   ) {
     app.get(path, async (req, reply) => {
       const me = requireAdminUser(req, `admin:read:${area}`);
-      const q = parseRequest(adminPage, req.query);
+      const q = parseRequest(adminPageQuery, req.query);
       const list = await calls.list(me, pageKeyset(q));
       const link = linkHeader(
         base,
@@ -110,19 +80,19 @@ export const domainBlockRoutes: RouteModule = (app, ctx) => {
 
   app.post('/api/v1/admin/domain_blocks', async (req) => {
     const me = requireAdminUser(req, 'admin:write:domain_blocks');
-    const b = parseRequest(createBlockBody, req.body);
+    const b = parseRequest(domainBlockCreateBody, req.body);
     return blockDomain(ctx, me, b.domain, blockInput(b));
   });
 
   app.put('/api/v1/admin/domain_blocks/:id', async (req) => {
     const me = requireAdminUser(req, 'admin:write:domain_blocks');
     const { id } = parseRequest(idParam, req.params);
-    return changeDomainBlock(ctx, me, id, blockInput(parseRequest(updateBlockBody, req.body)));
+    return changeDomainBlock(ctx, me, id, blockInput(parseRequest(domainBlockUpdateBody, req.body)));
   });
 
   app.post('/api/v1/admin/domain_allows', async (req) => {
     const me = requireAdminUser(req, 'admin:write:domain_allows');
-    const b = parseRequest(allowBody, req.body);
+    const b = parseRequest(domainAllowBody, req.body);
     return allowDomain(ctx, me, b.domain);
   });
 
@@ -143,7 +113,7 @@ export const domainBlockRoutes: RouteModule = (app, ctx) => {
 };
 
 /** The API's field names as the service's. */
-function blockInput(b: z.infer<typeof updateBlockBody>) {
+function blockInput(b: z.infer<typeof domainBlockUpdateBody>) {
   return {
     severity: b.severity,
     rejectMedia: b.reject_media,

@@ -1,6 +1,5 @@
-import { limitParam } from '@hashchat/api/requests/fields';
+import { federationStatusQuery } from '@hashchat/api/requests/admin';
 import { parseRequest } from '@hashchat/api/requests/validation';
-import { z } from 'zod';
 import { federationStatus } from '../../../services/federation/status';
 import { requireAdminUser } from '../../auth';
 import type { RouteModule } from '../../route-module';
@@ -9,7 +8,7 @@ import type { RouteModule } from '../../route-module';
 export const federationStatusRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/admin/federation/status', async (req) => {
     const me = requireAdminUser(req, 'admin:read');
-    const q = parseRequest(z.object({ limit: limitParam(100, 500) }), req.query);
+    const q = parseRequest(federationStatusQuery, req.query);
     return federationStatus(ctx, me, q.limit);
   });
 };

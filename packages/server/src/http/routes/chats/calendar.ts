@@ -1,6 +1,6 @@
+import { calendarFeedParams } from '@hashchat/api/requests/chats';
 import { idParam } from '@hashchat/api/requests/fields';
 import { parseRequest } from '@hashchat/api/requests/validation';
-import { z } from 'zod';
 import { chatCalendar, sessionCalendar } from '../../../services/chats/calendar';
 import { calendarFeed, calendarFeedUrl } from '../../../services/chats/calendar-feeds';
 import type { Reply } from '../../auth';
@@ -37,7 +37,7 @@ export const chatCalendarRoutes: RouteModule = (app, ctx) => {
   // The secret URL is the credential (calendar apps send no tokens); only `<token>.ics` matches,
   // so other /calendar/… paths stay the web app's.
   app.get('/calendar/:file(^[A-Za-z0-9_-]{16,64}\\.ics$)', async (req, reply) => {
-    const { file } = parseRequest(z.object({ file: z.string() }), req.params);
+    const { file } = parseRequest(calendarFeedParams, req.params);
     return ics(reply, await calendarFeed(ctx, file.replace(/\.ics$/, '')), 'hashchat.ics');
   });
 };

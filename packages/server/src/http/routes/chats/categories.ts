@@ -1,11 +1,9 @@
-import { idParam, userText } from '@hashchat/api/requests/fields';
+import { categoryCreateBody, categoryRenameBody } from '@hashchat/api/requests/chats';
+import { idParam } from '@hashchat/api/requests/fields';
 import { parseRequest } from '@hashchat/api/requests/validation';
-import { z } from 'zod';
 import { categories, createCategory, renameCategory } from '../../../services/chats/categories';
 import { requireUser } from '../../auth';
 import type { RouteModule } from '../../route-module';
-
-const name = userText().trim().min(1).max(80);
 
 /** The admin-kept list of chat categories. */
 export const chatCategoryRoutes: RouteModule = (app, ctx) => {
@@ -13,13 +11,13 @@ export const chatCategoryRoutes: RouteModule = (app, ctx) => {
 
   app.post('/api/v1/chats/categories', async (req) => {
     const me = requireUser(req, 'write');
-    const input = parseRequest(z.object({ name, slug: z.string().max(60).optional() }), req.body);
+    const input = parseRequest(categoryCreateBody, req.body);
     return createCategory(ctx, me, { name: input.name, slug: input.slug ?? null });
   });
 
   app.patch('/api/v1/chats/categories/:id', async (req) => {
     const me = requireUser(req, 'write');
     const { id } = parseRequest(idParam, req.params);
-    return renameCategory(ctx, me, id, parseRequest(z.object({ name }), req.body).name);
+    return renameCategory(ctx, me, id, parseRequest(categoryRenameBody, req.body).name);
   });
 };

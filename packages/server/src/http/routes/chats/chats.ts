@@ -1,8 +1,13 @@
-import { formBool, idParam, pageParams } from '@hashchat/api/requests/fields';
+import {
+  chatCreateSchema,
+  chatListQuery,
+  chatPatchSchema,
+  chatTagParams,
+} from '@hashchat/api/requests/chats';
+import { idParam } from '@hashchat/api/requests/fields';
 import { parseRequest } from '@hashchat/api/requests/validation';
 import { notFound } from '@hashchat/core/errors';
 import { normalizeTag } from '@hashchat/core/text/tag-name';
-import { z } from 'zod';
 import { loadChat } from '../../../services/chats/access';
 import { createChat, deleteChat, releaseClaim, updateChat } from '../../../services/chats/chats';
 import { chatPage } from '../../../services/chats/directory';
@@ -13,17 +18,7 @@ import { optionalUser, requireUser } from '../../auth';
 import { sendHot } from '../../hot-answer';
 import { linkHeader } from '../../pagination';
 import type { RouteModule } from '../../route-module';
-import { chatCreateSchema, chatPatchSchema, nestBrackets } from './inputs';
-
-const listQuery = pageParams.extend({
-  state: z.enum(['all', 'live', 'upcoming']).default('all'),
-  category: z.string().max(100).optional(),
-  language: z.string().max(10).optional(),
-  q: z.string().max(200).optional(),
-  host_id: z.coerce.number().int().positive().optional(),
-  following: formBool.optional(),
-});
-const byTagParams = z.object({ tag: z.string().min(1).max(200) });
+import { nestBrackets } from './inputs';
 
 /** Chats: create, the directory list, a chat's page (by id or hashtag), change, delete, release a claim. */
 export const chatRoutes: RouteModule = (app, ctx) => {
@@ -44,7 +39,7 @@ export const chatRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/v1/chats', async (req, reply) => {
     const viewer = optionalUser(req, 'read');
-    const q = parseRequest(listQuery, req.query);
+    const q = parseRequest(chatListQuery, req.query);
     const category = q.category ? await findCategory(ctx.store.db, q.category) : null;
     if (q.category && !category) return [];
     const rows = await listChats(
@@ -79,7 +74,7 @@ export const chatRoutes: RouteModule = (app, ctx) => {
   });
 
   app.get('/api/v1/chats/by_tag/:tag', async (req, reply) => {
-    const { tag } = parseRequest(byTagParams, req.params);
+    const { tag } = parseRequest(chatTagParams, req.params);
     const viewer = optionalUser(req, 'read');
     if (viewer === null) {
       // Everyone arriving for a live chat asks this: one answer for all of them (join-pages.ts).

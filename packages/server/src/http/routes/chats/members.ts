@@ -1,15 +1,9 @@
+import { coHostBody, coHostParams } from '@hashchat/api/requests/chats';
 import { idParam } from '@hashchat/api/requests/fields';
 import { parseRequest } from '@hashchat/api/requests/validation';
-import { z } from 'zod';
 import { addCoHost, followChat, removeCoHost, unfollowChat } from '../../../services/chats/chats';
 import { requireUser } from '../../auth';
 import type { RouteModule } from '../../route-module';
-
-const coHostBody = z.object({ account_id: z.coerce.number().int().positive() });
-const coHostParams = z.object({
-  id: z.coerce.number().int().positive(),
-  account_id: z.coerce.number().int().positive(),
-});
 
 /** Following a chat (reminders, the personal calendar) and managing its co-hosts. */
 export const chatMemberRoutes: RouteModule = (app, ctx) => {

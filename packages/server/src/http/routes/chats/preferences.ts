@@ -1,10 +1,6 @@
+import { chatPreferencesBody } from '@hashchat/api/requests/chats';
 import { parseRequest } from '@hashchat/api/requests/validation';
-import { z } from 'zod';
-import {
-  getChatPreferences,
-  MAX_REMINDER_MINUTES,
-  setChatPreferences,
-} from '../../../services/chats/preferences';
+import { getChatPreferences, setChatPreferences } from '../../../services/chats/preferences';
 import { requireUser } from '../../auth';
 import type { RouteModule } from '../../route-module';
 
@@ -16,10 +12,7 @@ export const chatPreferenceRoutes: RouteModule = (app, ctx) => {
 
   app.patch('/api/v1/chats/preferences', async (req) => {
     const me = requireUser(req, 'write:accounts');
-    const input = parseRequest(
-      z.object({ reminder_minutes: z.coerce.number().int().min(0).max(MAX_REMINDER_MINUTES).optional() }),
-      req.body,
-    );
+    const input = parseRequest(chatPreferencesBody, req.body);
     return setChatPreferences(ctx, me, input);
   });
 };

@@ -1,6 +1,11 @@
+import {
+  eventCreateSchema,
+  sessionCreateSchema,
+  sessionListQuery,
+  sessionPatchSchema,
+} from '@hashchat/api/requests/chats';
 import { idParam } from '@hashchat/api/requests/fields';
 import { parseRequest } from '@hashchat/api/requests/validation';
-import { z } from 'zod';
 import { loadChat, loadSession } from '../../../services/chats/access';
 import { sessionListPlan } from '../../../services/chats/directory';
 import {
@@ -13,32 +18,13 @@ import { presentSessions } from '../../../services/chats/views';
 import { listSessions } from '../../../store/chat-sessions';
 import { requireUser } from '../../auth';
 import type { RouteModule } from '../../route-module';
-import { eventCreateSchema, nestBrackets, sessionCreateSchema, sessionPatchSchema } from './inputs';
-
-const listQuery = z.object({
-  state: z.enum(['scheduled', 'live', 'ended', 'cancelled', 'upcoming', 'past']).optional(),
-  order: z.enum(['asc', 'desc']).optional(),
-  cursor: z
-    .string()
-    .regex(/^\d{1,16}\.\d{1,18}$/, 'is not a cursor from a Link header')
-    .transform((c) => {
-      const [startsAt, id] = c.split('.').map(Number);
-      return { startsAt, id };
-    })
-    .optional(),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(20)
-    .transform((n) => Math.min(n, 100)),
-});
+import { nestBrackets } from './inputs';
 
 /** Sessions: a chat's list, one-off and event sessions, one session's page, moves and host controls. */
 export const chatSessionRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/chats/:id/sessions', async (req, reply) => {
     const { id } = parseRequest(idParam, req.params);
-    const q = parseRequest(listQuery, req.query);
+    const q = parseRequest(sessionListQuery, req.query);
     const chat = await loadChat(ctx.store.db, id);
     const plan = sessionListPlan(q.state);
     const order = q.order ?? plan.order;

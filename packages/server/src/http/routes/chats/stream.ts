@@ -1,24 +1,12 @@
+import { chatStreamQuery } from '@hashchat/api/requests/chats';
 import { parseRequest } from '@hashchat/api/requests/validation';
 import { chatTopic } from '@hashchat/api/topics';
-import { z } from 'zod';
 import { loadChat } from '../../../services/chats/access';
 import { resolveSessionStream } from '../../../services/live/session-stream';
 import { loadSafety } from '../../../services/moderation/stream-safety';
 import { SseReader } from '../../../stream/sse';
 import type { RouteModule } from '../../route-module';
 import { admitStream } from '../../stream-admission';
-
-const id = (what: string) =>
-  z
-    .string()
-    .regex(/^\d{1,18}$/, `is not a ${what} id`)
-    .transform(Number);
-const query = z
-  .object({ chat_id: id('chat').optional(), session_id: id('session').optional() })
-  .refine(
-    (q) => (q.chat_id === undefined) !== (q.session_id === undefined),
-    'give either chat_id or session_id',
-  );
 
 /**
  * A chat's own stream over SSE: `chat.session` (a session was scheduled, moved, went live,
@@ -27,7 +15,7 @@ const query = z
  */
 export const chatStreamRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/streaming/chat', async (req, reply) => {
-    const { chat_id, session_id } = parseRequest(query, req.query);
+    const { chat_id, session_id } = parseRequest(chatStreamQuery, req.query);
     const room = session_id !== undefined ? await resolveSessionStream(ctx, String(session_id)) : null;
     if (chat_id !== undefined) await loadChat(ctx.store.db, chat_id);
     const raw = req.headers['last-event-id'] ?? (req.query as Record<string, unknown>).last_event_id;

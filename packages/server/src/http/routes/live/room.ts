@@ -1,6 +1,6 @@
-import { formBool, idParam, pageParams } from '@hashchat/api/requests/fields';
+import { idParam } from '@hashchat/api/requests/fields';
+import { roomQuery } from '@hashchat/api/requests/live';
 import { parseRequest } from '@hashchat/api/requests/validation';
-import { z } from 'zod';
 import { listAcknowledgements } from '../../../services/live/acknowledgements';
 import { hotLiveState, hotRoomPage } from '../../../services/live/join-pages';
 import { liveState } from '../../../services/live/live-state';
@@ -9,12 +9,6 @@ import { optionalUser, requireUser } from '../../auth';
 import { sendHot } from '../../hot-answer';
 import { linkHeader } from '../../pagination';
 import type { RouteModule } from '../../route-module';
-
-const roomQuery = pageParams.extend({
-  only: z.enum(['hosts', 'all']).optional(),
-  question: z.coerce.number().int().min(0).max(999).optional(),
-  console: formBool.optional(),
-});
 
 /** The room of a session, its live state in one read, and the hosts' acknowledgement list. */
 export const liveRoomRoutes: RouteModule = (app, ctx) => {

@@ -1,6 +1,6 @@
+import { featuredTagBody } from '@hashchat/api/requests/accounts';
 import { idParam } from '@hashchat/api/requests/fields';
 import { parseRequest } from '@hashchat/api/requests/validation';
-import { z } from 'zod';
 import {
   featuredTags,
   featureTag,
@@ -10,15 +10,13 @@ import {
 import { requireUser } from '../../auth';
 import type { RouteModule } from '../../route-module';
 
-const nameInput = z.object({ name: z.string({ error: "can't be blank" }).min(1, "can't be blank").max(100) });
-
 /** Mastodon's featured tags: hashtags on a profile, with how often the owner used each. */
 export const featuredTagRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/featured_tags', async (req) => featuredTags(ctx, requireUser(req, 'read:accounts')));
 
   app.post('/api/v1/featured_tags', async (req) => {
     const me = requireUser(req, 'write:accounts');
-    return featureTag(ctx, me, parseRequest(nameInput, req.body).name);
+    return featureTag(ctx, me, parseRequest(featuredTagBody, req.body).name);
   });
 
   app.delete('/api/v1/featured_tags/:id', async (req) => {

@@ -1,7 +1,16 @@
-import { filterContextSchema } from '@hashchat/api/entities/filter';
-import { formBool, idParam, stringList, userText } from '@hashchat/api/requests/fields';
+import { idParam } from '@hashchat/api/requests/fields';
+import {
+  filterCreateBody,
+  filterIdParams,
+  filterKeywordBody,
+  filterKeywordUpdateBody,
+  filterStatusBody,
+  filterUpdateBody,
+  keywordAttribute,
+  keywordText,
+  MAX_KEYWORD_ATTRIBUTES,
+} from '@hashchat/api/requests/filters';
 import { parseRequest, validationFailed } from '@hashchat/api/requests/validation';
-import { z } from 'zod';
 import { presentFilter, presentV1Filters } from '../../../present/filter';
 import {
   addFilterStatus,
@@ -22,68 +31,6 @@ import {
 } from '../../../services/filters';
 import { requireUser } from '../../auth';
 import type { RouteModule } from '../../route-module';
-
-const MAX_TEXT = 200;
-/** Required text (a title, a keyword): not blank, at most 200 characters. */
-const text = (trim: boolean) =>
-  z.unknown().transform((v, c) => {
-    const schema = trim ? userText().trim() : userText();
-    const r = schema
-      .min(1)
-      .max(MAX_TEXT)
-      .safeParse(v ?? '');
-    if (r.success && r.data.trim() !== '') return r.data;
-    c.addIssue({
-      code: 'custom',
-      message:
-        r.success || r.error.issues[0].code !== 'too_big'
-          ? "can't be blank"
-          : `is too long (at most ${MAX_TEXT} characters)`,
-    });
-    return z.NEVER;
-  });
-const contexts = stringList.transform((list, c) => {
-  const valid = list.filter((x) => filterContextSchema.safeParse(x).success);
-  if (list.length === 0) c.addIssue({ code: 'custom', message: "can't be blank" });
-  else if (valid.length !== list.length)
-    c.addIssue({ code: 'custom', message: 'None or invalid context supplied' });
-  return [...new Set(valid)] as z.infer<typeof filterContextSchema>[];
-});
-const action = z.enum(['warn', 'hide'], { error: 'must be warn or hide' });
-// Seconds until the filter stops applying; empty means never (forms send "" for never).
-const expiresIn = z
-  .union([
-    z.literal(''),
-    z.null(),
-    z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(10 * 365 * 86400),
-  ])
-  .transform((v) => (v === '' ? null : v));
-const keywordAttr = z.object({
-  id: z.coerce.number().int().positive().optional(),
-  keyword: z.unknown().optional(),
-  whole_word: formBool.optional(),
-  _destroy: formBool.optional(),
-});
-const keywordText = z.object({ keyword: text(false) });
-
-const filterBase = {
-  filter_action: action.optional(),
-  expires_in: expiresIn.optional(),
-};
-const createInput = z.object({ title: text(true), context: contexts, ...filterBase });
-const updateInput = z.object({
-  title: text(true).optional(),
-  context: contexts.optional(),
-  ...filterBase,
-});
-const keywordInput = z.object({ keyword: text(false), whole_word: formBool.default(false) });
-const keywordUpdate = z.object({ keyword: text(false).optional(), whole_word: formBool.optional() });
-const statusInput = z.object({ status_id: idParam.shape.id });
-const filterIdParam = z.object({ filter_id: idParam.shape.id });
 
 /**
  * `keywords_attributes` as JSON (an array or an object by index) or as a form
@@ -111,9 +58,10 @@ function keywordAttributes(body: unknown): KeywordInput[] {
     }
     raw = [...byKey.values()];
   }
-  if (raw.length > 100) throw validationFailed('keywords_attributes may name at most 100 keywords');
+  if (raw.length > MAX_KEYWORD_ATTRIBUTES)
+    throw validationFailed(`keywords_attributes may name at most ${MAX_KEYWORD_ATTRIBUTES} keywords`);
   return raw.map((r) => {
-    const a = parseRequest(keywordAttr, r);
+    const a = parseRequest(keywordAttribute, r);
     const keyword =
       a.keyword === undefined && a.id !== undefined ? undefined : parseRequest(keywordText, a).keyword;
     return { id: a.id, keyword, whole_word: a.whole_word, destroy: a._destroy };
@@ -134,14 +82,14 @@ export const filterRoutes: RouteModule = (app, ctx) => {
 
   app.post('/api/v2/filters', async (req) => {
     const me = requireUser(req, 'write:filters');
-    const input = parseRequest(createInput, req.body);
+    const input = parseRequest(filterCreateBody, req.body);
     return createFilter(ctx, me, { ...input, keywords: keywordAttributes(req.body) });
   });
 
   app.put('/api/v2/filters/:id', async (req) => {
     const me = requireUser(req, 'write:filters');
     const { id } = parseRequest(idParam, req.params);
-    const input = parseRequest(updateInput, req.body);
+    const input = parseRequest(filterUpdateBody, req.body);
     return changeFilter(ctx, me, id, { ...input, keywords: keywordAttributes(req.body) });
   });
 
@@ -153,13 +101,13 @@ export const filterRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/v2/filters/:filter_id/keywords', async (req) => {
     const me = requireUser(req, 'read:filters');
-    return filterKeywords(ctx, me, parseRequest(filterIdParam, req.params).filter_id);
+    return filterKeywords(ctx, me, parseRequest(filterIdParams, req.params).filter_id);
   });
 
   app.post('/api/v2/filters/:filter_id/keywords', async (req) => {
     const me = requireUser(req, 'write:filters');
-    const { filter_id } = parseRequest(filterIdParam, req.params);
-    return addKeyword(ctx, me, filter_id, parseRequest(keywordInput, req.body));
+    const { filter_id } = parseRequest(filterIdParams, req.params);
+    return addKeyword(ctx, me, filter_id, parseRequest(filterKeywordBody, req.body));
   });
 
   app.get('/api/v2/filters/keywords/:id', async (req) => {
@@ -170,7 +118,7 @@ export const filterRoutes: RouteModule = (app, ctx) => {
   app.put('/api/v2/filters/keywords/:id', async (req) => {
     const me = requireUser(req, 'write:filters');
     const { id } = parseRequest(idParam, req.params);
-    return changeKeyword(ctx, me, id, parseRequest(keywordUpdate, req.body));
+    return changeKeyword(ctx, me, id, parseRequest(filterKeywordUpdateBody, req.body));
   });
 
   app.delete('/api/v2/filters/keywords/:id', async (req) => {
@@ -181,13 +129,13 @@ export const filterRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/v2/filters/:filter_id/statuses', async (req) => {
     const me = requireUser(req, 'read:filters');
-    return filterStatuses(ctx, me, parseRequest(filterIdParam, req.params).filter_id);
+    return filterStatuses(ctx, me, parseRequest(filterIdParams, req.params).filter_id);
   });
 
   app.post('/api/v2/filters/:filter_id/statuses', async (req) => {
     const me = requireUser(req, 'write:filters');
-    const { filter_id } = parseRequest(filterIdParam, req.params);
-    return addFilterStatus(ctx, me, filter_id, parseRequest(statusInput, req.body).status_id);
+    const { filter_id } = parseRequest(filterIdParams, req.params);
+    return addFilterStatus(ctx, me, filter_id, parseRequest(filterStatusBody, req.body).status_id);
   });
 
   app.get('/api/v2/filters/statuses/:id', async (req) => {

@@ -1,7 +1,13 @@
-import { formBool, idList, idParam, pageParams, userText } from '@hashchat/api/requests/fields';
+import { idParam, pageParams } from '@hashchat/api/requests/fields';
+import {
+  listAccountsBody,
+  listCreateBody,
+  listIdParams,
+  listMembersQuery,
+  listUpdateBody,
+} from '@hashchat/api/requests/lists';
 import { parseRequest } from '@hashchat/api/requests/validation';
 import { notFound } from '@hashchat/core/errors';
-import { z } from 'zod';
 import { serializeAccount } from '../../../present/account';
 import { presentList } from '../../../present/list';
 import {
@@ -23,39 +29,6 @@ import { pageKeyset } from '../../page-keyset';
 import { linkHeader } from '../../pagination';
 import type { RouteModule } from '../../route-module';
 
-const MAX_TITLE = 200;
-const title = userText()
-  .trim()
-  .min(1, "can't be blank")
-  .max(MAX_TITLE, `is too long (at most ${MAX_TITLE} characters)`);
-const repliesPolicy = z.enum(['followed', 'list', 'none'], {
-  error: 'must be one of followed, list or none',
-});
-const createInput = z.object({
-  title: z.unknown().transform((v, c) => {
-    const r = title.safeParse(v ?? '');
-    if (r.success) return r.data;
-    c.addIssue({ code: 'custom', message: r.error.issues[0].message });
-    return z.NEVER;
-  }),
-  replies_policy: repliesPolicy.optional(),
-  exclusive: formBool.optional(),
-});
-const updateInput = createInput.partial();
-const membersInput = z.object({
-  account_ids: idList.refine((ids) => ids.length <= 100, 'may name at most 100 accounts'),
-});
-// limit=0 asks for every member (Mastodon); otherwise 40 at most.
-const memberQuery = pageParams.extend({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .default(40)
-    .transform((n) => (n === 0 ? 500 : Math.min(n, 40))),
-});
-const listIdParam = z.object({ list_id: idParam.shape.id });
-
 /** Mastodon's lists: the caller's own only (another account's list is a 404), of accounts it follows. */
 export const listRoutes: RouteModule = (app, ctx) => {
   const base = ctx.config.publicUrl;
@@ -70,14 +43,14 @@ export const listRoutes: RouteModule = (app, ctx) => {
 
   app.post('/api/v1/lists', async (req) => {
     const me = requireUser(req, 'write:lists');
-    const input = parseRequest(createInput, req.body);
+    const input = parseRequest(listCreateBody, req.body);
     return createList(ctx, me, input);
   });
 
   app.put('/api/v1/lists/:id', async (req) => {
     const me = requireUser(req, 'write:lists');
     const { id } = parseRequest(idParam, req.params);
-    return changeList(ctx, me, id, parseRequest(updateInput, req.body));
+    return changeList(ctx, me, id, parseRequest(listUpdateBody, req.body));
   });
 
   app.delete('/api/v1/lists/:id', async (req) => {
@@ -90,7 +63,7 @@ export const listRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/lists/:id/accounts', async (req, reply) => {
     const me = requireUser(req, 'read:lists');
     const { id } = parseRequest(idParam, req.params);
-    const q = parseRequest(memberQuery, req.query);
+    const q = parseRequest(listMembersQuery, req.query);
     const page = await listMembers(ctx, me, id, pageKeyset(q));
     const accounts = await findAccountsByIds(
       ctx.store.db,
@@ -112,7 +85,7 @@ export const listRoutes: RouteModule = (app, ctx) => {
   app.post('/api/v1/lists/:id/accounts', async (req) => {
     const me = requireUser(req, 'write:lists');
     const { id } = parseRequest(idParam, req.params);
-    const { account_ids } = parseRequest(membersInput, req.body);
+    const { account_ids } = parseRequest(listAccountsBody, req.body);
     await addListMembers(ctx, me, id, account_ids);
     return {};
   });
@@ -120,7 +93,7 @@ export const listRoutes: RouteModule = (app, ctx) => {
   app.delete('/api/v1/lists/:id/accounts', async (req) => {
     const me = requireUser(req, 'write:lists');
     const { id } = parseRequest(idParam, req.params);
-    const { account_ids } = parseRequest(membersInput, req.body);
+    const { account_ids } = parseRequest(listAccountsBody, req.body);
     await removeListMembers(ctx, me, id, account_ids);
     return {};
   });
@@ -135,7 +108,7 @@ export const listRoutes: RouteModule = (app, ctx) => {
 
   app.get('/api/v1/timelines/list/:list_id', async (req, reply) => {
     const me = requireUser(req, 'read:lists');
-    const { list_id } = parseRequest(listIdParam, req.params);
+    const { list_id } = parseRequest(listIdParams, req.params);
     const q = parseRequest(pageParams, req.query);
     const ids = await listTimeline(ctx, me, list_id, pageKeyset(q));
     const statuses = await presentTimeline(ctx, ids, me, 'home');

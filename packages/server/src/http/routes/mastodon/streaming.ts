@@ -1,3 +1,6 @@
+import { listStreamQuery } from '@hashchat/api/requests/lists';
+import { hashtagStreamQuery } from '@hashchat/api/requests/timelines';
+import { parseRequest } from '@hashchat/api/requests/validation';
 import { accountTopic, directTopic, listTopic, tagTopic, userTopic } from '@hashchat/api/topics';
 import { HashchatError } from '@hashchat/core/errors';
 import { normalizeTag } from '@hashchat/core/text/tag-name';
@@ -228,8 +231,11 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
 
   const sse = (path: string, stream: string) =>
     app.get(path, async (req, reply) => {
-      const q = req.query as Record<string, string | undefined>;
-      const spec = await resolveStream(ctx, req.viewer, stream, stream === 'list' ? q.list : q.tag);
+      const param =
+        stream === 'list'
+          ? parseRequest(listStreamQuery, req.query).list
+          : parseRequest(hashtagStreamQuery, req.query).tag;
+      const spec = await resolveStream(ctx, req.viewer, stream, param);
       const since = lastEventId(req);
       const safety = await loadSafety(ctx, req.viewer.accountId);
       const admit = admitStream(ctx, req);

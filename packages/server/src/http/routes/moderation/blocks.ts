@@ -1,6 +1,6 @@
-import { formBool, idParam, pageParams } from '@hashchat/api/requests/fields';
+import { idParam, pageParams } from '@hashchat/api/requests/fields';
+import { muteBody } from '@hashchat/api/requests/moderation';
 import { parseRequest } from '@hashchat/api/requests/validation';
-import { z } from 'zod';
 import { serializeAccount } from '../../../present/account';
 import {
   blockAccount,
@@ -14,16 +14,6 @@ import { listBlocksOrMutes, muteExpiries } from '../../../store/blocks';
 import { requireUser } from '../../auth';
 import { linkHeader } from '../../pagination';
 import type { RouteModule } from '../../route-module';
-
-const muteBody = z.object({
-  notifications: formBool.default(true),
-  duration: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(10 * 365 * 24 * 3600)
-    .default(0),
-});
 
 /** Personal blocks and mutes, as in Mastodon: each answers with the Relationship. */
 export const blockRoutes: RouteModule = (app, ctx) => {

@@ -1,26 +1,9 @@
-import { idParam, limitParam, userText } from '@hashchat/api/requests/fields';
+import { idParam } from '@hashchat/api/requests/fields';
+import { reportBody, reportListQuery, reportResolveBody } from '@hashchat/api/requests/moderation';
 import { parseRequest } from '@hashchat/api/requests/validation';
-import { z } from 'zod';
 import { chatReports, closeReport, fileReport } from '../../../services/moderation/reports';
-import { REPORT_CATEGORIES } from '../../../store/moderation';
-import type { ReportCategory } from '../../../store/schema';
 import { requireUser } from '../../auth';
 import type { RouteModule } from '../../route-module';
-
-const id = z.union([z.string().regex(/^\d{1,18}$/), z.number().int().positive()]).transform(Number);
-
-const reportBody = z.object({
-  status_id: id.optional(),
-  account_id: id.optional(),
-  category: z.enum(REPORT_CATEGORIES as [ReportCategory, ...ReportCategory[]]).default('other'),
-  comment: userText().max(1000).default(''),
-});
-
-const listQuery = z.object({
-  state: z.enum(['open', 'resolved', 'all']).default('open'),
-  max_id: z.coerce.number().int().positive().optional(),
-  limit: limitParam(40, 80),
-});
 
 /** Reports to a chat's hosts: anyone signed in files one; moderators list and resolve them. */
 export const moderationReportRoutes: RouteModule = (app, ctx) => {
@@ -39,7 +22,7 @@ export const moderationReportRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/chats/:id/reports', async (req, reply) => {
     const me = requireUser(req, 'read:statuses');
     const { id: chatId } = parseRequest(idParam, req.params);
-    const q = parseRequest(listQuery, req.query);
+    const q = parseRequest(reportListQuery, req.query);
     const { rows, entities } = await chatReports(ctx, me, chatId, {
       state: q.state === 'all' ? null : q.state,
       maxId: q.max_id ?? null,
@@ -58,7 +41,7 @@ export const moderationReportRoutes: RouteModule = (app, ctx) => {
   app.post('/api/v1/reports/:id/resolve', async (req) => {
     const me = requireUser(req, 'write:statuses');
     const { id: reportId } = parseRequest(idParam, req.params);
-    const b = parseRequest(z.object({ resolution: userText().max(500).default('') }), req.body);
+    const b = parseRequest(reportResolveBody, req.body);
     return closeReport(ctx, me, reportId, b.resolution);
   });
 };

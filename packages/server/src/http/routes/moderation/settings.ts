@@ -1,16 +1,10 @@
-import { idParam, stringList, userText } from '@hashchat/api/requests/fields';
+import { idParam } from '@hashchat/api/requests/fields';
+import { moderationSettingsBody } from '@hashchat/api/requests/moderation';
 import { parseRequest } from '@hashchat/api/requests/validation';
-import { z } from 'zod';
 import { getModerationSettings, updateModerationSettings } from '../../../services/moderation/settings';
 import { moderationStats } from '../../../services/moderation/stats';
 import { requireUser } from '../../auth';
 import type { RouteModule } from '../../route-module';
-
-const patchBody = z.object({
-  slow_mode_seconds: z.coerce.number().int().min(0).max(3600).optional(),
-  word_filter: stringList.optional().pipe(z.array(userText().max(100)).max(500).optional()),
-  min_account_age_days: z.coerce.number().int().min(0).max(3650).optional(),
-});
 
 /** A chat's room settings (moderators) and its public moderation counts. */
 export const moderationSettingsRoutes: RouteModule = (app, ctx) => {
@@ -23,7 +17,7 @@ export const moderationSettingsRoutes: RouteModule = (app, ctx) => {
   app.patch('/api/v1/chats/:id/moderation_settings', async (req) => {
     const me = requireUser(req, 'write:statuses');
     const { id } = parseRequest(idParam, req.params);
-    const b = parseRequest(patchBody, req.body);
+    const b = parseRequest(moderationSettingsBody, req.body);
     const present = (k: string) => Object.hasOwn((req.body as object | null) ?? {}, k);
     return updateModerationSettings(ctx, me, id, {
       slowModeSeconds: b.slow_mode_seconds,

@@ -1,6 +1,6 @@
 import { idParam } from '@hashchat/api/requests/fields';
+import { transcriptQuery } from '@hashchat/api/requests/transcripts';
 import { parseRequest } from '@hashchat/api/requests/validation';
-import { z } from 'zod';
 import { transcriptUrls } from '../../../present/recap';
 import { buildRecap } from '../../../services/transcripts/build-recap';
 import { loadTranscript } from '../../../services/transcripts/load-transcript';
@@ -12,20 +12,6 @@ import { transcriptPage } from '../../../services/transcripts/transcript-page';
 import { optionalUser } from '../../auth';
 import type { RouteModule } from '../../route-module';
 import { documentCsp } from '../../security-headers';
-
-const transcriptQuery = z.object({
-  order: z.enum(['asc', 'desc']).default('asc'),
-  max_id: z.coerce.number().int().positive().optional(),
-  min_id: z.coerce.number().int().nonnegative().optional(),
-  question_number: z.coerce.number().int().min(0).max(999).optional(),
-  kind: z.enum(['question', 'answer', 'comment']).optional(),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(40)
-    .transform((n) => Math.min(n, 200)),
-});
 
 const attachment = (tag: string, id: number, ext: string) =>
   `attachment; filename="${tag.replace(/[^A-Za-z0-9_-]/g, '')}-session-${id}-transcript.${ext}"`;
