@@ -37,7 +37,15 @@ async function until(check, ms, every = 50) {
  * One fan-out run. `url` and `pid` point at a running Hashchat that may deliver to loopback.
  * @param {{ url: string, pid: number, servers: number, followers: number, concurrency?: number, timeoutMs?: number, log?: (s: string) => void }} o
  */
-export async function fedFanout({ url, pid, servers, followers, concurrency = 16, timeoutMs = 120_000, log = () => {} }) {
+export async function fedFanout({
+  url,
+  pid,
+  servers,
+  followers,
+  concurrency = 16,
+  timeoutMs = 120_000,
+  log = () => {},
+}) {
   const farm = await startInboxFarm({ servers, actors: true });
   try {
     const call = async (method, path, body, token) => {
@@ -52,7 +60,12 @@ export async function fedFanout({ url, pid, servers, followers, concurrency = 16
     };
     const [host] = await createBenchAccounts(url, 1);
     const hashtag = `fed${Math.random().toString(36).slice(2, 8)}`;
-    const chat = await call('POST', '/api/v1/chats', { hashtag, title: 'Fan-out', time_zone: 'UTC' }, host.token);
+    const chat = await call(
+      'POST',
+      '/api/v1/chats',
+      { hashtag, title: 'Fan-out', time_zone: 'UTC' },
+      host.token,
+    );
     const t = Date.now();
     const session = await call(
       'POST',
@@ -93,7 +106,9 @@ export async function fedFanout({ url, pid, servers, followers, concurrency = 16
     const accepts = () => farm.arrivals.filter((a) => a.type === 'Accept').length;
     const allAccepted = await until(() => accepts() >= followers, timeoutMs, 200);
     const followSeconds = (now() - followStart) / 1000;
-    log(`follows: ${followers} sent (${JSON.stringify(Object.fromEntries(statuses))}), ${accepts()} Accepts in ${followSeconds.toFixed(1)} s, ${farm.actorFetches} actor documents served, refused ${JSON.stringify(Object.fromEntries(farm.refused.reasons))}`);
+    log(
+      `follows: ${followers} sent (${JSON.stringify(Object.fromEntries(statuses))}), ${accepts()} Accepts in ${followSeconds.toFixed(1)} s, ${farm.actorFetches} actor documents served, refused ${JSON.stringify(Object.fromEntries(farm.refused.reasons))}`,
+    );
     if (!allAccepted) throw new Error(`only ${accepts()} of ${followers} Accepts arrived`);
 
     // Publish the question and wait for every server's Announce.
