@@ -34,6 +34,46 @@ async function until(check, ms, every = 50) {
 }
 
 /**
+ * A host's chat on a fresh hashtag with a live session and one question, not yet published.
+ * Started before anyone follows: its "Live now" goes to no one and is not measured.
+ */
+export async function setUpChat(url) {
+  const call = async (method, path, body, token) => {
+    const res = await fetch(new URL(path, url), {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${text.slice(0, 200)}`);
+    return JSON.parse(text);
+  };
+  const [host] = await createBenchAccounts(url, 1);
+  const hashtag = `fed${Math.random().toString(36).slice(2, 8)}`;
+  const chat = await call(
+    'POST',
+    '/api/v1/chats',
+    { hashtag, title: 'Fan-out', time_zone: 'UTC' },
+    host.token,
+  );
+  const t = Date.now();
+  const session = await call(
+    'POST',
+    `/api/v1/chats/${chat.id}/sessions`,
+    { starts_at: new Date(t + 60_000).toISOString(), ends_at: new Date(t + 3_600_000).toISOString() },
+    host.token,
+  );
+  const question = await call(
+    'POST',
+    `/api/v1/sessions/${session.id}/questions`,
+    { text: `What brings you here? #${hashtag}`, offset_minutes: null },
+    host.token,
+  );
+  await call('POST', `/api/v1/sessions/${session.id}/start`, {}, host.token);
+  return { call, host, hashtag, chat, session, question };
+}
+
+/**
  * One fan-out run. `url` and `pid` point at a running Hashchat that may deliver to loopback.
  * @param {{ url: string, pid: number, servers: number, followers: number, concurrency?: number, timeoutMs?: number, log?: (s: string) => void }} o
  */
@@ -48,39 +88,7 @@ export async function fedFanout({
 }) {
   const farm = await startInboxFarm({ servers, actors: true });
   try {
-    const call = async (method, path, body, token) => {
-      const res = await fetch(new URL(path, url), {
-        method,
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const text = await res.text();
-      if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${text.slice(0, 200)}`);
-      return JSON.parse(text);
-    };
-    const [host] = await createBenchAccounts(url, 1);
-    const hashtag = `fed${Math.random().toString(36).slice(2, 8)}`;
-    const chat = await call(
-      'POST',
-      '/api/v1/chats',
-      { hashtag, title: 'Fan-out', time_zone: 'UTC' },
-      host.token,
-    );
-    const t = Date.now();
-    const session = await call(
-      'POST',
-      `/api/v1/chats/${chat.id}/sessions`,
-      { starts_at: new Date(t + 60_000).toISOString(), ends_at: new Date(t + 3_600_000).toISOString() },
-      host.token,
-    );
-    const question = await call(
-      'POST',
-      `/api/v1/sessions/${session.id}/questions`,
-      { text: `What brings you here? #${hashtag}`, offset_minutes: null },
-      host.token,
-    );
-    // Started before anyone follows: its "Live now" goes to no one and is not measured.
-    await call('POST', `/api/v1/sessions/${session.id}/start`, {}, host.token);
+    const { call, host, chat, question } = await setUpChat(url);
     const group = `${url}/users/chat-${chat.id}`;
 
     // F signed Follows of the chat's Group, account j on server j % S.

@@ -271,10 +271,11 @@ export async function startInboxFarm({ servers, port = 0, fetchKeys = true, acto
 }
 
 /**
- * POSTs `body` (a string) to `url`, signed as Mastodon signs: draft-cavage rsa-sha256 over
- * (request-target) host date digest, with a SHA-256 `Digest`. Returns the response status.
+ * The headers of a POST of `body` (a string) to `url`, signed as Mastodon signs: draft-cavage
+ * rsa-sha256 over (request-target) host date digest, with a SHA-256 `Digest`. Good for an hour
+ * (the receiver's clock skew allowance), so a run can sign before it starts its clock.
  */
-export async function signedPost(url, body, keyId, privateKey) {
+export function signedHeaders(url, body, keyId, privateKey) {
   const u = new URL(url);
   const date = new Date().toUTCString();
   const digest = `SHA-256=${createHash('sha256').update(body).digest('base64')}`;
@@ -285,14 +286,19 @@ export async function signedPost(url, body, keyId, privateKey) {
     `digest: ${digest}`,
   ].join('\n');
   const signature = createSign('RSA-SHA256').update(signing).sign(privateKey, 'base64');
-  const res = await fetch(u, {
+  return {
+    'content-type': 'application/activity+json',
+    date,
+    digest,
+    signature: `keyId="${keyId}",algorithm="rsa-sha256",headers="(request-target) host date digest",signature="${signature}"`,
+  };
+}
+
+/** POSTs `body` to `url` signed (signedHeaders); returns the response status. */
+export async function signedPost(url, body, keyId, privateKey) {
+  const res = await fetch(url, {
     method: 'POST',
-    headers: {
-      'content-type': 'application/activity+json',
-      date,
-      digest,
-      signature: `keyId="${keyId}",algorithm="rsa-sha256",headers="(request-target) host date digest",signature="${signature}"`,
-    },
+    headers: signedHeaders(url, body, keyId, privateKey),
     body,
   });
   await res.arrayBuffer();
