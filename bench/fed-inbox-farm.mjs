@@ -14,11 +14,12 @@
 // startInboxFarm() returns the farm. Needs N listening sockets (ulimit -n) and a sender that may
 // deliver to private addresses (Hashchat: FEDERATION_ALLOW_PRIVATE_ADDRESSES=true).
 //
-// Not yet driven by a bench run: the run that makes a Hashchat chat followed by remote accounts
-// on these servers, publishes a question and reads the arrivals (issue 16's p99 < 10 s for
-// 1,000 servers) is still to be written; so is serving actor documents for the farm's accounts.
+// With `actors: true` each virtual server also serves actor documents (GET /users/<name>, a
+// Person with a publicKey and the server's shared inbox), all with ONE RSA key pair (farm.keys):
+// 10,000 distinct RSA keys would take minutes to make and test nothing more. signedPost() signs
+// a request with it the way Mastodon does (draft-cavage, Digest). bench/fed-fanout.mjs drives it.
 
-import { createHash, createPublicKey, createVerify } from 'node:crypto';
+import { createHash, createPublicKey, createSign, createVerify, generateKeyPairSync } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
 import { parseArgs } from 'node:util';
@@ -77,11 +78,14 @@ export async function verifyCavage({ method, path, headers, body }, keyFor, now 
  * Starts the farm: `servers` virtual inboxes at http://<farmAddress(i)>:<port>/inbox.
  * @param {{ servers: number, port?: number, fetchKeys?: boolean }} options
  */
-export async function startInboxFarm({ servers, port = 0, fetchKeys = true }) {
+export async function startInboxFarm({ servers, port = 0, fetchKeys = true, actors = false }) {
   const keys = new Map();
-  /** @type {{ server: number, activityId: string | null, type: string | null, at: number, verifyMs: number }[]} */
+  const actorKeys = actors ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : null;
+  const actorPem = actorKeys?.publicKey.export({ type: 'spki', format: 'pem' }).toString() ?? null;
+  /** @type {{ server: number, activityId: string | null, type: string | null, shared: boolean, at: number, verifyMs: number }[]} */
   const arrivals = [];
   const refused = { total: 0, reasons: new Map() };
+  let actorFetches = 0;
 
   const keyFor = async (keyId) => {
     let key = keys.get(keyId);
@@ -103,7 +107,18 @@ export async function startInboxFarm({ servers, port = 0, fetchKeys = true }) {
       res.end(JSON.stringify(stats(since)));
       return;
     }
-    if (req.method !== 'POST' || req.url !== '/inbox' || server === null) {
+    const actorMatch = /^\/users\/([A-Za-z0-9_]+)$/.exec(req.url ?? '');
+    if (req.method === 'GET' && actorMatch && actorPem && server !== null) {
+      actorFetches++;
+      res.writeHead(200, { 'content-type': 'application/activity+json' });
+      res.end(JSON.stringify(actorDocument(server, actorMatch[1])));
+      return;
+    }
+    // A personal inbox (where an Accept to one account goes) is taken like the shared one;
+    // `personal` tells them apart in the arrivals.
+    const personal = actorPem !== null && /^\/users\/[A-Za-z0-9_]+\/inbox$/.test(req.url ?? '');
+    if (req.method !== 'POST' || (req.url !== '/inbox' && !personal) || server === null) {
+      if (process.env.FARM_DEBUG) process.stderr.write(`farm 404 ${req.method} ${req.url}\n`);
       res.writeHead(404).end();
       return;
     }
@@ -139,6 +154,7 @@ export async function startInboxFarm({ servers, port = 0, fetchKeys = true }) {
       server,
       activityId: typeof activity.id === 'string' ? activity.id : null,
       type: typeof activity.type === 'string' ? activity.type : null,
+      shared: !personal,
       at,
       verifyMs: performance.now() - started,
     });
@@ -171,6 +187,23 @@ export async function startInboxFarm({ servers, port = 0, fetchKeys = true }) {
     if (!m) return null;
     const i = ((Number(m[1]) << 16) | (Number(m[2]) << 8) | Number(m[3])) - 1;
     return i >= 0 && i < servers ? i : null;
+  };
+
+  const base = (i) => `http://${farmAddress(i)}:${chosenPort}`;
+  const actorDocument = (i, name) => {
+    const id = `${base(i)}/users/${name}`;
+    return {
+      '@context': ['https://www.w3.org/ns/activitystreams', 'https://w3id.org/security/v1'],
+      id,
+      type: 'Person',
+      preferredUsername: name,
+      name,
+      inbox: `${id}/inbox`,
+      outbox: `${id}/outbox`,
+      followers: `${id}/followers`,
+      endpoints: { sharedInbox: `${base(i)}/inbox` },
+      publicKey: { id: `${id}#main-key`, owner: id, publicKeyPem: actorPem },
+    };
   };
 
   /** Arrivals per activity: how many servers got it, and when (ms after `since`, if given). */
@@ -212,13 +245,21 @@ export async function startInboxFarm({ servers, port = 0, fetchKeys = true }) {
 
   return {
     port: chosenPort,
-    inboxUrl: (i) => `http://${farmAddress(i)}:${chosenPort}/inbox`,
+    inboxUrl: (i) => `${base(i)}/inbox`,
+    /** The id of actor `name` on virtual server `i` (served when started with `actors: true`). */
+    actorUrl: (i, name) => `${base(i)}/users/${name}`,
+    /** The actors' shared key pair (KeyObjects), or null without `actors`. */
+    keys: actorKeys,
     /** Registers a public key (PEM) for a keyId, so it is not fetched. */
     trustKey(keyId, pem) {
       keys.set(keyId, Promise.resolve(createPublicKey(pem)));
     },
     arrivals,
     refused,
+    /** How many actor documents were served. */
+    get actorFetches() {
+      return actorFetches;
+    },
     stats,
     async close() {
       // The listeners count the sockets they handed over: end those first, or close waits for them.
@@ -227,6 +268,41 @@ export async function startInboxFarm({ servers, port = 0, fetchKeys = true }) {
       await Promise.all(closed);
     },
   };
+}
+
+/**
+ * The headers of a POST of `body` (a string) to `url`, signed as Mastodon signs: draft-cavage
+ * rsa-sha256 over (request-target) host date digest, with a SHA-256 `Digest`. Good for an hour
+ * (the receiver's clock skew allowance), so a run can sign before it starts its clock.
+ */
+export function signedHeaders(url, body, keyId, privateKey) {
+  const u = new URL(url);
+  const date = new Date().toUTCString();
+  const digest = `SHA-256=${createHash('sha256').update(body).digest('base64')}`;
+  const signing = [
+    `(request-target): post ${u.pathname}${u.search}`,
+    `host: ${u.host}`,
+    `date: ${date}`,
+    `digest: ${digest}`,
+  ].join('\n');
+  const signature = createSign('RSA-SHA256').update(signing).sign(privateKey, 'base64');
+  return {
+    'content-type': 'application/activity+json',
+    date,
+    digest,
+    signature: `keyId="${keyId}",algorithm="rsa-sha256",headers="(request-target) host date digest",signature="${signature}"`,
+  };
+}
+
+/** POSTs `body` to `url` signed (signedHeaders); returns the response status. */
+export async function signedPost(url, body, keyId, privateKey) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: signedHeaders(url, body, keyId, privateKey),
+    body,
+  });
+  await res.arrayBuffer();
+  return res.status;
 }
 
 /** The public key behind a keyId: the key document, or the actor holding it (publicKeyPem). */

@@ -83,11 +83,13 @@ export const startBaseline = (logDir, cpus) =>
 
 /**
  * Starts Hashchat with `command` (a shell command run from the repository root), on the
- * given CPUs (taskset list) if any. `name` tells two builds apart in one run.
+ * given CPUs (taskset list) if any. `name` tells two builds apart in one run; `env` adds to
+ * (or overrides) its environment.
  * @param {string} command @param {string} logDir @param {string} [cpus] @param {string} [name]
+ * @param {Record<string, string>} [env]
  * @returns {Promise<RunningServer>}
  */
-export const startHashchat = async (command, logDir, cpus, name = 'hashchat') => {
+export const startHashchat = async (command, logDir, cpus, name = 'hashchat', env = {}) => {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'hashchat-bench-'));
   const log = join(logDir, `${name}.log`);
@@ -107,6 +109,7 @@ export const startHashchat = async (command, logDir, cpus, name = 'hashchat') =>
       STREAMS_PER_ADDRESS: '1000000',
       STREAMS_PER_ACCOUNT: '1000000',
       LOG_LEVEL: 'warn',
+      ...env,
     },
   });
   child.stdout.pipe(logStream);

@@ -5,7 +5,13 @@ import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../packages/server/package.json', import.meta.url), 'utf8'));
 // Workspace packages (@hashchat/core) are TypeScript sources: inline them, never leave them external.
-const external = Object.keys(pkg.dependencies ?? {}).filter((d) => !d.startsWith('@hashchat/'));
+// Fedify's own packages (@fedify/vocab, which @fedify/fedify depends on) stay external too, even
+// when only reached through @fedify/fedify: inlined, they would be a second copy of its classes,
+// and Fedify's `instanceof CryptographicKey` would refuse our keys (every actor document a 500).
+const external = [
+  ...Object.keys(pkg.dependencies ?? {}).filter((d) => !d.startsWith('@hashchat/')),
+  '@fedify/*',
+];
 
 await build({
   entryPoints: ['packages/server/src/main.ts'],
