@@ -455,6 +455,19 @@ export const operations: Operation[] = [
   get('/api/v1/trends', 'tags', 'The same, at the path of Mastodon 3.x', list(tagSchema), {
     query: trendsQuery,
   }),
+  get(
+    '/api/v1/trends/statuses',
+    'tags',
+    "The week's public statuses, most favourited and boosted first",
+    list(statusSchema),
+    { query: trendsQuery },
+  ),
+  get(
+    '/api/v1/trends/links',
+    'tags',
+    'Trending links (none: Hashchat makes no preview cards)',
+    list(nothing),
+  ),
   get('/.well-known/nodeinfo', 'pages', 'Links to the NodeInfo documents', 'application/json'),
   get('/nodeinfo/2.0', 'pages', 'NodeInfo 2.0', 'application/json'),
   get('/nodeinfo/2.1', 'pages', 'NodeInfo 2.1', 'application/json'),

@@ -179,3 +179,37 @@ describe('GET /api/v1/trends/tags', () => {
     expect(old.body).toEqual(res.body);
   });
 });
+
+describe('GET /api/v1/trends/statuses and /trends/links (Phanpy’s Trending page)', () => {
+  it('lists public statuses by favourites and boosts; private and untouched ones stay out', async () => {
+    const [a, b, c] = [
+      await registerUser(server.url),
+      await registerUser(server.url),
+      await registerUser(server.url),
+    ];
+    const post = async (status: string, visibility = 'public') =>
+      (await a.api.post('/api/v1/statuses', { status, visibility })).body.id as string;
+    const [once, twice, quiet, hidden] = [
+      await post('liked once'),
+      await post('liked and boosted'),
+      await post('nobody noticed'),
+      await post('followers only', 'private'),
+    ];
+    await b.api.post(`/api/v1/statuses/${once}/favourite`);
+    await b.api.post(`/api/v1/statuses/${twice}/favourite`);
+    await c.api.post(`/api/v1/statuses/${twice}/reblog`);
+    await b.api.post(`/api/v1/accounts/${a.id}/follow`);
+    await b.api.post(`/api/v1/statuses/${hidden}/favourite`);
+    const res = await new Api(server.url).get('/api/v1/trends/statuses?limit=20');
+    expect(res.status).toBe(200);
+    const ids = res.body.map((s: { id: string }) => s.id);
+    expect(ids.filter((id: string) => [once, twice, quiet, hidden].includes(id))).toEqual([twice, once]);
+    expect(res.body.find((s: { id: string }) => s.id === twice)).toMatchObject({
+      favourites_count: 1,
+      reblogs_count: 1,
+    });
+    const links = await new Api(server.url).get('/api/v1/trends/links');
+    expect(links.status).toBe(200);
+    expect(links.body).toEqual([]);
+  });
+});

@@ -205,3 +205,44 @@ describe('heartbeat', () => {
     ws.close();
   });
 });
+
+describe('user and user:notification on one WebSocket (Phanpy and Elk, through masto.js)', () => {
+  /** masto.js hands a message only to the subscription its `stream` names, as Mastodon writes one per stream. */
+  const names = (ws: WsClient, event: string) =>
+    ws.messages.filter((m) => m.event === event).map((m) => JSON.stringify(m.stream));
+
+  async function socket(...streams: string[]): Promise<WsClient> {
+    const ws = new WsClient(`${server.url.replace('http', 'ws')}/api/v1/streaming?access_token=${bob.token}`);
+    await ws.opened;
+    for (const stream of streams) await ws.subscribe({ stream });
+    return ws;
+  }
+
+  it.each([
+    ['user first', ['user', 'user:notification']],
+    ['user:notification first', ['user:notification', 'user']],
+  ])(
+    'a notification goes out once under each stream name, an update only under user (%s)',
+    async (_n, streams) => {
+      const ws = await socket(...streams);
+      await bob.api.post('/api/v1/statuses', { status: 'my own update' });
+      await alice.api.post('/api/v1/statuses', { status: `hello @${bob.username}` });
+      await ws.waitFor((m) => m.filter((x) => x.event === 'notification').length >= 2);
+      await ws.waitFor((m) => m.some((x) => x.event === 'update'));
+      expect(names(ws, 'notification').sort()).toEqual(['["user"]', '["user:notification"]']);
+      expect(names(ws, 'update')).toEqual(['["user"]']);
+      ws.close();
+    },
+  );
+
+  it('after unsubscribing user:notification, user still gets the notification, once', async () => {
+    const ws = await socket('user', 'user:notification');
+    await ws.unsubscribe({ stream: 'user:notification' });
+    await alice.api.post('/api/v1/statuses', { status: `again @${bob.username}` });
+    await ws.waitFor((m) => m.some((x) => x.event === 'notification'));
+    await bob.api.post('/api/v1/statuses', { status: 'a later update' });
+    await ws.waitFor((m) => m.some((x) => x.event === 'update'));
+    expect(names(ws, 'notification')).toEqual(['["user"]']);
+    ws.close();
+  });
+});

@@ -50,6 +50,18 @@ describe('NodeInfo', () => {
 });
 
 describe('host-meta and OAuth server metadata', () => {
+  it.each([
+    '/.well-known/host-meta',
+    '/.well-known/oauth-authorization-server',
+    '/.well-known/nodeinfo',
+    '/nodeinfo/2.0',
+  ])('%s may be read by a web app on another origin (Phanpy fetches it before sign-in)', async (path) => {
+    const res = await fetch(`${server.url}${path}`, { headers: { origin: 'https://phanpy.example' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+
   it('/.well-known/host-meta is an XRD with the WebFinger template', async () => {
     const res = await anon.get('/.well-known/host-meta');
     expect(res.status).toBe(200);

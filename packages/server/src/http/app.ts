@@ -24,6 +24,12 @@ import { installSecurityHeaders } from './security-headers';
 
 /** The most bytes any request body may have, whatever its type (multipart counted whole). */
 const BODY_LIMIT = 1024 * 1024;
+/**
+ * Paths apps on other origins read with fetch(): the API, OAuth, and the discovery documents
+ * (a web app such as Phanpy reads host-meta and the OAuth metadata before sign-in; without the
+ * header the browser blocks them). Never credentialed: cookies count for nothing cross-origin.
+ */
+const CROSS_ORIGIN_PREFIXES = ['/api/', '/oauth/', '/.well-known/', '/nodeinfo/'];
 
 export interface AppOptions {
   /** Called for every route as it is registered (the OpenAPI test compares them with the contract). */
@@ -81,7 +87,7 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<Fas
       );
     }
     req.viewer = await resolveViewer(ctx, req);
-    if (req.url.startsWith('/api/') || req.url.startsWith('/oauth/')) {
+    if (CROSS_ORIGIN_PREFIXES.some((prefix) => req.url.startsWith(prefix))) {
       reply.header('access-control-allow-origin', '*');
       reply.header(
         'access-control-expose-headers',

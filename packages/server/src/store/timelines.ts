@@ -96,6 +96,31 @@ export async function publicTimelineIds(db: Kysely<Database>, k: Keyset): Promis
 }
 
 /**
+ * Trending statuses: public original statuses since `since` (ms) that were favourited or
+ * boosted, most favourites and boosts first (newest first among equals).
+ */
+export async function trendingStatusIds(
+  db: Kysely<Database>,
+  since: number,
+  limit: number,
+  offset: number,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('statuses')
+    .select('id')
+    .where('visibility', '=', 'public')
+    .where('reblog_of_id', 'is', null)
+    .where('created_at', '>=', since)
+    .where(sql<boolean>`favourites_count + reblogs_count > 0`)
+    .orderBy(sql`favourites_count + reblogs_count`, 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return rows.map((r) => Number(r.id));
+}
+
+/**
  * Home timeline: the viewer's own statuses, followed accounts' (their reblogs only where the follow
  * shows reblogs; none of members of the viewer's exclusive lists) and followed hashtags', merged.
  */

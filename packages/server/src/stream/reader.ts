@@ -51,8 +51,14 @@ export abstract class Reader {
    * as the home timeline leaves them out. Kept current by `hashchat.reblogs`.
    */
   hiddenReblogs = new Set<number>();
-  /** Which event names this reader wants (e.g. only `notification`); null for all. */
-  eventFilter: ReadonlySet<string> | null = null;
+  /** Which event names each stream wants (e.g. only `notification`), by stream name; absent or null for all. */
+  readonly streamEvents = new Map<string[], ReadonlySet<string> | null>();
+  /**
+   * Further streams of one WebSocket on a topic another of its streams holds (`user` and
+   * `user:notification` both read the user's topic). Mastodon writes an event once per stream
+   * that wants it, and clients (masto.js) hand a message only to the stream it names.
+   */
+  readonly alsoOn = new Map<string, string[][]>();
   /** The token the stream was opened with (null: anonymous); revoking it closes the stream. */
   tokenId: number | null = null;
   /** The account the stream was opened as; suspending it closes the stream. */
@@ -113,20 +119,43 @@ export abstract class Reader {
     if (
       (event.accountId !== null && this.excludedAccounts.has(event.accountId)) ||
       (event.accountId !== null && this.hiddenReblogs.has(event.accountId) && isReblog(event)) ||
-      (this.eventFilter && !this.eventFilter.has(event.event)) ||
       this.gates.some((admits) => !admits(topic, event))
     ) {
       return false;
     }
+    const also = this.alsoOn.get(topic);
+    if (also) {
+      let wrote = false;
+      for (const name of this.topics.has(topic) ? [this.topics.get(topic)!, ...also] : also) {
+        if (this.wants(name, event)) wrote = this.writeAs(topic, event, frames, name) || wrote;
+      }
+      return wrote;
+    }
+    if (!this.wants(this.topics.get(topic), event)) return false;
+    return this.writeAs(topic, event, frames, undefined);
+  }
+
+  private wants(name: string[] | undefined, event: StoredEvent): boolean {
+    const events = name === undefined ? null : this.streamEvents.get(name);
+    return !events || events.has(event.event);
+  }
+
+  /** Writes one event under one stream name (undefined: the topic's own). */
+  private writeAs(
+    topic: string,
+    event: StoredEvent,
+    frames: FrameCache,
+    name: string[] | undefined,
+  ): boolean {
     if (this.filterEvent) {
       const filtered = this.filterEvent(topic, event);
       if (!filtered) return false;
       if (filtered !== event) {
-        this.write(topic, filtered, {});
+        this.write(topic, filtered, {}, name);
         return true;
       }
     }
-    this.write(topic, event, frames);
+    this.write(topic, event, frames, name);
     return true;
   }
 
@@ -178,7 +207,7 @@ export abstract class Reader {
     return n;
   }
 
-  protected abstract write(topic: string, event: StoredEvent, frames: FrameCache): void;
+  protected abstract write(topic: string, event: StoredEvent, frames: FrameCache, name?: string[]): void;
   /** Whether the connection holds enough unsent bytes that a catch-up should wait. */
   protected backedUp(): boolean {
     return false;

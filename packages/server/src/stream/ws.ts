@@ -61,9 +61,9 @@ export class WsReader extends Reader {
     return tcp && !tcp.destroyed ? tcp : null;
   }
 
-  protected write(topic: string, event: StoredEvent, frames: FrameCache): void {
+  protected write(topic: string, event: StoredEvent, frames: FrameCache, name?: string[]): void {
     // Built once per stream name per event: readers of a topic nearly always share one name.
-    const stream = streamJson(this.topics.get(topic) ?? NO_STREAM);
+    const stream = streamJson(name ?? this.topics.get(topic) ?? NO_STREAM);
     frames.ws ??= new Map();
     let built = frames.ws.get(stream);
     if (built === undefined) {

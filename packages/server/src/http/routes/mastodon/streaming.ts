@@ -45,6 +45,8 @@ interface StreamSpec {
   track?: (reader: Reader) => void;
 }
 
+const streamJson = (name: string[]) => JSON.stringify(name);
+
 async function resolveStream(
   ctx: Context,
   viewer: Viewer,
@@ -189,7 +191,7 @@ function lastEventId(req: FastifyRequest): number | null {
 
 function attachSpec(ctx: Context, reader: Reader, spec: StreamSpec) {
   for (const t of spec.topics) reader.topics.set(t, spec.name);
-  reader.eventFilter = spec.events;
+  reader.streamEvents.set(spec.name, spec.events);
   for (const id of spec.hiddenReblogs ?? []) reader.hiddenReblogs.add(id);
   followFollows(ctx, reader, spec);
   if (spec.gate) reader.gates.push(spec.gate(reader));
@@ -295,15 +297,32 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
         await ctx.hub.attach(reader, since);
         return spec.name;
       }
+      reader.streamEvents.set(spec.name, spec.events);
       followFollows(ctx, reader, spec);
       if (spec.gate) reader.gates.push(spec.gate(reader));
       spec.track?.(reader);
       for (const t of spec.topics) {
-        // A topic the socket already holds keeps its stream name (one event is sent once).
-        if (!reader.topics.has(t)) reader.topics.set(t, spec.name);
+        const holder = reader.topics.get(t);
+        if (!holder) reader.topics.set(t, spec.name);
+        else if (streamJson(holder) !== streamJson(spec.name)) {
+          // Another stream of this socket holds the topic: its events go out under both names.
+          reader.alsoOn.set(t, [...(reader.alsoOn.get(t) ?? []), spec.name]);
+          continue;
+        }
         await ctx.hub.addTopic(reader, t, since);
       }
       return spec.name;
+    };
+
+    /** A stream leaves a topic other streams of the socket share; false when it was the topic's only one. */
+    const unshare = (topic: string, name: string[]): boolean => {
+      const also = reader.alsoOn.get(topic);
+      if (!also?.length) return false;
+      const rest = also.filter((n) => n !== name);
+      if (reader.topics.get(topic) === name) reader.topics.set(topic, rest.shift()!);
+      if (rest.length) reader.alsoOn.set(topic, rest);
+      else reader.alsoOn.delete(topic);
+      return true;
     };
 
     socket.on('message', (data) => {
@@ -336,7 +355,10 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
             if (msg.ack === true) acknowledge('hashchat.subscribed', name);
           } else if (msg.type === 'unsubscribe' && msg.stream) {
             const key = `${msg.stream}|${param ?? ''}`;
-            for (const t of subscribed.get(key) ?? []) await ctx.hub.removeTopic(reader, t);
+            const gone = names.get(key);
+            for (const t of subscribed.get(key) ?? []) {
+              if (gone && !unshare(t, gone)) await ctx.hub.removeTopic(reader, t);
+            }
             const name = names.get(key) ?? [msg.stream];
             subscribed.delete(key);
             names.delete(key);

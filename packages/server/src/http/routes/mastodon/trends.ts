@@ -1,8 +1,10 @@
 import { MOST_TRENDS, trendsQuery } from '@hashchat/api/requests/timelines';
 import { parseRequest } from '@hashchat/api/requests/validation';
 import type { FastifyRequest } from 'fastify';
+import { presentTimeline } from '../../../services/moderation/read-filter';
 import { presentTag } from '../../../services/tag-views';
 import { DAY_MS, type TagRef, trendingTags } from '../../../store/tags';
+import { trendingStatusIds } from '../../../store/timelines';
 import { optionalUser } from '../../auth';
 import type { RouteModule } from '../../route-module';
 
@@ -27,4 +29,15 @@ export const trendRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/trends/tags', handler);
   // The path Mastodon 3.x apps still call.
   app.get('/api/v1/trends', handler);
+
+  // The week's public statuses by favourites and boosts (Phanpy's "Trending" page asks at start).
+  app.get('/api/v1/trends/statuses', async (req) => {
+    const q = parseRequest(trendsQuery, req.query);
+    const viewer = optionalUser(req, 'read');
+    const ids = await trendingStatusIds(ctx.store.db, ctx.now() - WINDOW_DAYS * DAY_MS, q.limit, q.offset);
+    return presentTimeline(ctx, ids, viewer, 'public');
+  });
+
+  // Hashchat makes no link preview cards (every status's `card` is null), so no link trends.
+  app.get('/api/v1/trends/links', async () => []);
 };
