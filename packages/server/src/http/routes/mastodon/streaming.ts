@@ -216,13 +216,27 @@ function followFollows(ctx: Context, reader: Reader, spec: StreamSpec) {
       const name = byTopic.get(via);
       if (!name || (e.event !== 'hashchat.follow' && e.event !== 'hashchat.unfollow')) return;
       const { topic } = JSON.parse(e.payload) as { topic: string };
-      if (e.event === 'hashchat.follow' && !reader.topics.has(topic)) {
-        reader.topics.set(topic, name);
-        void ctx.hub.addTopic(reader, topic);
-      } else if (e.event === 'hashchat.unfollow' && reader.topics.get(topic) === name) {
-        // Only a topic this stream added: a WebSocket may also hold it for another of its streams.
-        void ctx.hub.removeTopic(reader, topic);
+      const same = (n: string[] | undefined) => n !== undefined && JSON.stringify(n) === JSON.stringify(name);
+      const also = reader.alsoOn.get(topic) ?? [];
+      if (e.event === 'hashchat.follow') {
+        const holder = reader.topics.get(topic);
+        if (!holder) {
+          reader.topics.set(topic, name);
+          void ctx.hub.addTopic(reader, topic);
+        } else if (!same(holder) && !also.some(same)) {
+          // Another stream of this socket holds the topic: its events go out under both names.
+          reader.alsoOn.set(topic, [...also, name]);
+        }
+        return;
       }
+      // Unfollowed: this stream leaves the topic; a WebSocket may still hold it for another stream.
+      const rest = also.filter((n) => !same(n));
+      if (same(reader.topics.get(topic))) {
+        if (rest.length === 0) void ctx.hub.removeTopic(reader, topic);
+        else reader.topics.set(topic, rest.shift()!);
+      }
+      if (rest.length > 0) reader.alsoOn.set(topic, rest);
+      else reader.alsoOn.delete(topic);
     };
   }
   streams.set(spec.controlTopic, spec.name);
