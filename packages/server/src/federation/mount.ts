@@ -29,7 +29,8 @@ export async function mountFederation(
       for (const one of [v].flat()) headers.append(k, one);
     }
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-    const request = new Request(new URL(path, base), {
+    // Origin + path, never `new URL(path, base)`: a path starting with `//` would name another host.
+    const request = new Request(new URL(`${new URL(base).origin}${path}`), {
       method: req.method,
       headers,
       body: hasBody && Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : undefined,
