@@ -46,6 +46,23 @@ interface StreamSpec {
 }
 
 const streamJson = (name: string[]) => JSON.stringify(name);
+const sameName = (a: string[] | undefined, b: string[]) => a !== undefined && streamJson(a) === streamJson(b);
+
+/**
+ * One stream of a socket leaves a topic: another stream sharing it (`alsoOn`) takes it over.
+ * True when no stream of the socket holds it any more, so the caller drops it from the hub.
+ */
+function leaveTopic(reader: Reader, topic: string, name: string[]): boolean {
+  const rest = (reader.alsoOn.get(topic) ?? []).filter((n) => !sameName(n, name));
+  let gone = false;
+  if (sameName(reader.topics.get(topic), name)) {
+    if (rest.length === 0) gone = true;
+    else reader.topics.set(topic, rest.shift()!);
+  }
+  if (rest.length > 0) reader.alsoOn.set(topic, rest);
+  else reader.alsoOn.delete(topic);
+  return gone;
+}
 
 async function resolveStream(
   ctx: Context,
@@ -216,27 +233,20 @@ function followFollows(ctx: Context, reader: Reader, spec: StreamSpec) {
       const name = byTopic.get(via);
       if (!name || (e.event !== 'hashchat.follow' && e.event !== 'hashchat.unfollow')) return;
       const { topic } = JSON.parse(e.payload) as { topic: string };
-      const same = (n: string[] | undefined) => n !== undefined && JSON.stringify(n) === JSON.stringify(name);
-      const also = reader.alsoOn.get(topic) ?? [];
       if (e.event === 'hashchat.follow') {
         const holder = reader.topics.get(topic);
+        const also = reader.alsoOn.get(topic) ?? [];
         if (!holder) {
           reader.topics.set(topic, name);
           void ctx.hub.addTopic(reader, topic);
-        } else if (!same(holder) && !also.some(same)) {
+        } else if (!sameName(holder, name) && !also.some((n) => sameName(n, name))) {
           // Another stream of this socket holds the topic: its events go out under both names.
           reader.alsoOn.set(topic, [...also, name]);
         }
         return;
       }
       // Unfollowed: this stream leaves the topic; a WebSocket may still hold it for another stream.
-      const rest = also.filter((n) => !same(n));
-      if (same(reader.topics.get(topic))) {
-        if (rest.length === 0) void ctx.hub.removeTopic(reader, topic);
-        else reader.topics.set(topic, rest.shift()!);
-      }
-      if (rest.length > 0) reader.alsoOn.set(topic, rest);
-      else reader.alsoOn.delete(topic);
+      if (leaveTopic(reader, topic, name)) void ctx.hub.removeTopic(reader, topic);
     };
   }
   streams.set(spec.controlTopic, spec.name);
@@ -318,7 +328,7 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
       for (const t of spec.topics) {
         const holder = reader.topics.get(t);
         if (!holder) reader.topics.set(t, spec.name);
-        else if (streamJson(holder) !== streamJson(spec.name)) {
+        else if (!sameName(holder, spec.name)) {
           // Another stream of this socket holds the topic: its events go out under both names.
           reader.alsoOn.set(t, [...(reader.alsoOn.get(t) ?? []), spec.name]);
           continue;
@@ -326,17 +336,6 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
         await ctx.hub.addTopic(reader, t, since);
       }
       return spec.name;
-    };
-
-    /** A stream leaves a topic other streams of the socket share; false when it was the topic's only one. */
-    const unshare = (topic: string, name: string[]): boolean => {
-      const also = reader.alsoOn.get(topic);
-      if (!also?.length) return false;
-      const rest = also.filter((n) => n !== name);
-      if (reader.topics.get(topic) === name) reader.topics.set(topic, rest.shift()!);
-      if (rest.length) reader.alsoOn.set(topic, rest);
-      else reader.alsoOn.delete(topic);
-      return true;
     };
 
     socket.on('message', (data) => {
@@ -371,7 +370,7 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
             const key = `${msg.stream}|${param ?? ''}`;
             const gone = names.get(key);
             for (const t of subscribed.get(key) ?? []) {
-              if (gone && !unshare(t, gone)) await ctx.hub.removeTopic(reader, t);
+              if (gone && leaveTopic(reader, t, gone)) await ctx.hub.removeTopic(reader, t);
             }
             const name = names.get(key) ?? [msg.stream];
             subscribed.delete(key);
