@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
+import { avatarParams } from '@hashchat/api/requests/pages';
 import { findAccountById } from '../../../store/accounts';
 import type { RouteModule } from '../../route-module';
 
@@ -16,7 +17,8 @@ const PALETTE = ['#2f5bd3', '#b5447a', '#1f8a70', '#a15c00', '#6b4fbb', '#c0392b
 export const webAppRoutes: RouteModule = async (app, ctx) => {
   // A generated avatar: the account's initial on a colour picked from its id.
   app.get('/avatars/:file', async (req, reply) => {
-    const id = Number(String((req.params as { file: string }).file).replace(/\.svg$/, ''));
+    const params = avatarParams.safeParse(req.params);
+    const id = params.success ? Number(params.data.file.replace(/\.svg$/, '')) : Number.NaN;
     const row = Number.isInteger(id) ? await findAccountById(ctx.store.db, id) : undefined;
     const letter = (row?.username[0] ?? '?').toUpperCase();
     const color = PALETTE[(Number.isInteger(id) ? id : 0) % PALETTE.length];
