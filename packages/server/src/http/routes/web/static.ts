@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { avatarParams } from '@hashchat/api/requests/pages';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { findAccountById } from '../../../store/accounts';
 import type { RouteModule } from '../../route-module';
+import { preloadScript, roomPreload } from './preload';
 
 /** A 1×1 transparent PNG. */
 const MISSING_HEADER = Buffer.from(
@@ -70,8 +72,18 @@ export const webAppRoutes: RouteModule = async (app, ctx) => {
     },
   });
   const html = fs.readFileSync(index, 'utf8');
-  const sendIndex = (_req: unknown, reply: import('fastify').FastifyReply) =>
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  const sendIndex = async (req: FastifyRequest, reply: FastifyReply) => {
+    // A room read by someone not signed in carries its first answers (see preload.ts).
+    const preload = await roomPreload(app, ctx, req).catch((err) => {
+      req.log.warn({ err }, 'room preload failed');
+      return null;
+    });
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header('vary', 'cookie, authorization')
+      .send(preload ? html.replace('</body>', `${preloadScript(preload)}</body>`) : html);
+  };
   app.get('/', sendIndex);
   // Any other GET that is not the API is a client-side route of the app.
   app.get('/*', async (req, reply) => {
