@@ -78,10 +78,11 @@ export function openApiDocument(info: OpenApiInfo): JsonSchema {
   // Responses are what the server sends (zod's output); requests what a client may send (its
   // input: `limit` is a number or a string of digits before it is clamped), so two conversions.
   const requests = z.registry<{ id: string }>();
-  const local = new Map<Operation, { response?: string; query?: string; body?: string }>();
+  type Ids = { response?: string; params?: string; query?: string; body?: string };
+  const local = new Map<Operation, Ids>();
   operations.forEach((o, i) => {
-    const ids: { response?: string; query?: string; body?: string } = {};
-    for (const part of ['response', 'query', 'body'] as const) {
+    const ids: Ids = {};
+    for (const part of ['response', 'params', 'query', 'body'] as const) {
       const s = o[part];
       if (!(s instanceof z.ZodType)) continue;
       const into = part === 'response' ? registry : requests;
@@ -130,12 +131,14 @@ export function openApiDocument(info: OpenApiInfo): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const o of operations) {
     const ids = local.get(o)!;
-    const parameters: unknown[] = pathParams(o.path).map((name) => ({
-      name,
-      in: 'path',
-      required: true,
-      schema: { type: 'string' },
-    }));
+    const pathSchema = (inline[ids.params!] ?? components[ids.params!]).properties as Record<
+      string,
+      JsonSchema
+    >;
+    const parameters: unknown[] = pathParams(o.path).map((name) => {
+      const { description, ...schema } = pathSchema[name];
+      return { name, in: 'path', required: true, schema, ...(description ? { description } : {}) };
+    });
     if (ids.query) {
       const q = inline[ids.query] ?? components[ids.query];
       const props = (q.properties ?? {}) as Record<string, JsonSchema>;

@@ -76,6 +76,7 @@ import {
   federationStatusQuery,
 } from './requests/admin';
 import {
+  calendarFeedParams,
   categoryCreateBody,
   categoryRenameBody,
   chatCreateSchema,
@@ -83,16 +84,19 @@ import {
   chatPatchSchema,
   chatPreferencesBody,
   chatStreamQuery,
+  chatTagParams,
   coHostBody,
+  coHostParams,
   directoryQuery,
   eventCreateSchema,
   sessionCreateSchema,
   sessionListQuery,
   sessionPatchSchema,
 } from './requests/chats';
-import { pageParams } from './requests/fields';
+import { idParam, pageParams } from './requests/fields';
 import {
   filterCreateBody,
+  filterIdParams,
   filterKeywordBody,
   filterKeywordUpdateBody,
   filterStatusBody,
@@ -102,6 +106,7 @@ import {
 import {
   listAccountsBody,
   listCreateBody,
+  listIdParams,
   listMembersQuery,
   listStreamQuery,
   listUpdateBody,
@@ -113,6 +118,7 @@ import {
   questionPatchBody,
   roomQuery,
   spotlightBody,
+  spotlightStatusParams,
 } from './requests/live';
 import {
   carryOverBody,
@@ -129,6 +135,7 @@ import {
   submissionListQuery,
   townHallBody,
 } from './requests/moderation';
+import { avatarParams, mediaFileParams } from './requests/pages';
 import {
   mediaFields,
   pollVoteBody,
@@ -138,12 +145,14 @@ import {
   withPoll,
 } from './requests/statuses';
 import {
+  hashtagParams,
   hashtagStreamQuery,
   markerBody,
   markersQuery,
   notificationsQuery,
   publicTimelineQuery,
   searchQuery,
+  tagNameParams,
   tagTimelineQuery,
   trendsQuery,
 } from './requests/timelines';
@@ -197,11 +206,39 @@ export interface Operation {
   /** The 200 body: a schema (JSON), or the media type of a non-JSON answer. */
   response: z.ZodType | string;
   /** The request's schemas, as the server parses them (the document shows their input side). */
+  params: z.ZodObject;
   query?: z.ZodType;
   body?: z.ZodType;
 }
 
-type Extra = Pick<Operation, 'query' | 'body'>;
+/**
+ * The schema of each path parameter, by name, as the routes parse it. A route whose parameter
+ * means something else under the same name gives its own `params`.
+ */
+const PATH_PARAMS: Record<string, z.ZodType> = {
+  id: idParam.shape.id,
+  account_id: coHostParams.shape.account_id,
+  status_id: spotlightStatusParams.shape.status_id,
+  tag: chatTagParams.shape.tag,
+  name: tagNameParams.shape.name,
+  hashtag: hashtagParams.shape.hashtag,
+  list_id: listIdParams.shape.list_id,
+  filter_id: filterIdParams.shape.filter_id,
+  file: calendarFeedParams.shape.file,
+};
+
+const paramsOf = (path: string): z.ZodObject =>
+  z.object(
+    Object.fromEntries(
+      [...path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => {
+        const schema = PATH_PARAMS[name];
+        if (!schema) throw new Error(`${path}: no schema for the path parameter {${name}}`);
+        return [name, schema];
+      }),
+    ),
+  );
+
+type Extra = Partial<Pick<Operation, 'params' | 'query' | 'body'>>;
 const op =
   (method: Method) =>
   (path: string, tag: Tag, summary: string, response: z.ZodType | string, extra: Extra = {}): Operation => ({
@@ -211,6 +248,7 @@ const op =
     summary,
     response,
     ...extra,
+    params: extra.params ?? paramsOf(path),
   });
 const get = op('GET');
 const post = op('POST');
@@ -580,7 +618,9 @@ export const operations: Operation[] = [
   post('/api/v1/chats/{id}/follow', 'chats', 'Follow a chat', chatSchema),
   post('/api/v1/chats/{id}/unfollow', 'chats', 'Unfollow a chat', chatSchema),
   post('/api/v1/chats/{id}/co_hosts', 'chats', 'Add a co-host', chatSchema, { body: coHostBody }),
-  del('/api/v1/chats/{id}/co_hosts/{account_id}', 'chats', 'Remove a co-host', chatSchema),
+  del('/api/v1/chats/{id}/co_hosts/{account_id}', 'chats', 'Remove a co-host', chatSchema, {
+    params: coHostParams,
+  }),
   get('/api/v1/chats/categories', 'chats', 'Categories', list(chatCategorySchema)),
   post('/api/v1/chats/categories', 'chats', 'Create a category (admin)', chatCategorySchema, {
     body: categoryCreateBody,
@@ -753,8 +793,8 @@ export const operations: Operation[] = [
   }),
 
   get('/sessions/{id}', 'pages', "A session's transcript page", HTML),
-  get('/media/{key}/{file}', 'pages', 'An uploaded image', 'image/jpeg'),
-  get('/avatars/{file}', 'pages', "An account's avatar", 'image/svg+xml'),
+  get('/media/{key}/{file}', 'pages', 'An uploaded image', 'image/jpeg', { params: mediaFileParams }),
+  get('/avatars/{file}', 'pages', "An account's avatar", 'image/svg+xml', { params: avatarParams }),
   get(
     '/headers/missing.png',
     'pages',

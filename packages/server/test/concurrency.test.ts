@@ -39,8 +39,12 @@ describe('concurrent writers', () => {
       ),
     );
     expect(posted.map((p) => p.status)).toEqual(posted.map(() => 200));
-    const events = await reader.waitFor((e) => e.length >= 40, 10_000);
-    await new Promise((r) => setTimeout(r, 200));
+    await reader.waitFor((e) => e.length >= 40, 10_000);
+    // One more post marks the end: a doubled or late event would come before it.
+    const marker = await users[0].api.post('/api/v1/statuses', { status: 'the end #crowd' });
+    const withMarker = await reader.waitFor((e) => e.some((x) => JSON.parse(x.data).id === marker.body.id));
+    const events = withMarker.slice(0, -1);
+    expect(JSON.parse(withMarker[withMarker.length - 1].data).id).toBe(marker.body.id);
     const eventIds = events.map((e) => Number(e.id));
     expect(eventIds).toHaveLength(40);
     expect(eventIds).toEqual([...eventIds].sort((a, b) => a - b));
@@ -54,9 +58,8 @@ describe('concurrent writers', () => {
       'last-event-id': String(eventIds[19]),
     });
     await resumed.opened;
-    const again = await resumed.waitFor((e) => e.length >= 20);
-    await new Promise((r) => setTimeout(r, 100));
-    expect(again.map((e) => Number(e.id))).toEqual(eventIds.slice(20));
+    const again = await resumed.waitFor((e) => e.length >= 21);
+    expect(again.map((e) => Number(e.id))).toEqual([...eventIds.slice(20), Number(withMarker[40].id)]);
     resumed.close();
   });
 

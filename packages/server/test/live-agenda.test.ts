@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addQuestion, chatWithSession, room, settle } from './live-helpers';
+import { addQuestion, chatWithSession, room } from './live-helpers';
 import { Api, registerUser } from './support/client';
 import { countRows } from './support/db';
 import { startInProcessServer } from './support/in-process';
@@ -217,7 +217,6 @@ describe('who may change the agenda and the spotlight', () => {
         403,
       ]);
     }
-    await settle(50);
     expect(await countRows(server, 'session_questions')).toBe(before);
     expect(await countRows(server, 'statuses')).toBe(statuses);
     expect((await host.api.get(`/api/v1/sessions/${sessionId}/questions`)).body[0]).toMatchObject({

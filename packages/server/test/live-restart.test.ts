@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { room, settle, waitUntil } from './live-helpers';
+import { room, waitUntil } from './live-helpers';
 import { Api, registerUser } from './support/client';
 import { countRows } from './support/db';
 import {
@@ -73,7 +73,7 @@ describe('scheduled questions', () => {
     const second = await serverOn(database, clock);
     const api = new Api(second.url, host.token);
     await waitUntil(async () => (await states(api, sessionId))[0] === 'published');
-    await settle();
+    await second.ctx.scheduler!.afterPolls();
     const list = (await api.get(`/api/v1/sessions/${sessionId}/questions`)).body;
     expect(list.map((q: { state: string }) => q.state)).toEqual(['published', 'scheduled', 'draft']);
     expect(list[0].status.account.id).toBe(host.id);
@@ -89,7 +89,7 @@ describe('scheduled questions', () => {
 
     // Another restart publishes nothing again.
     const third = await serverOn(database, clock);
-    await settle(500);
+    await third.ctx.scheduler!.afterPolls();
     expect(await countRows(third, 'statuses')).toBe(2);
     const questions = (await room(new Api(third.url), sessionId)).filter((s) => s.chat.kind === 'question');
     expect(questions.map((s) => s.chat.question_number)).toEqual([2, 1]);
@@ -111,7 +111,7 @@ describe('scheduled questions', () => {
     const { host, sessionId } = await setUp(server);
     // Started 30 minutes early: Q1 (+5) is due at T0+5.
     expect((await host.api.post(`/api/v1/sessions/${sessionId}/start`)).status).toBe(200);
-    await settle(300);
+    await server.ctx.scheduler!.afterPolls();
     expect((await states(host.api, sessionId))[0]).toBe('scheduled');
     const q1 = (await host.api.get(`/api/v1/sessions/${sessionId}/questions`)).body[0];
     expect(q1.publish_at).toBe(new Date(T0 + 5 * MIN).toISOString());

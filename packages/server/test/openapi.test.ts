@@ -118,6 +118,38 @@ describe('the OpenAPI document', () => {
     ).toEqual(['reblogs', 'notify']);
   });
 
+  it('describes each path parameter with the schema its route parses', () => {
+    type Param = { name: string; in: string; schema: Record<string, unknown> };
+    const pathParams = (path: string, method: string) =>
+      Object.fromEntries(
+        ((doc.paths[path] as Record<string, { parameters?: Param[] }>)[method].parameters ?? [])
+          .filter((p) => p.in === 'path')
+          .map((p) => [p.name, p.schema]),
+      );
+    expect(pathParams('/api/v1/statuses/{id}', 'get')).toEqual({
+      id: { type: 'string', pattern: '^[0-9]{1,18}$' },
+    });
+    expect(pathParams('/api/v1/tags/{name}', 'get')).toEqual({
+      name: { type: 'string', minLength: 1, maxLength: 200 },
+    });
+    expect(pathParams('/api/v1/chats/{id}/co_hosts/{account_id}', 'delete')).toEqual({
+      id: { type: 'integer', exclusiveMinimum: 0 },
+      account_id: { type: 'integer', exclusiveMinimum: 0 },
+    });
+    expect(pathParams('/api/v1/sessions/{id}/spotlight/{status_id}', 'delete')).toMatchObject({
+      id: { pattern: '^[0-9]{1,18}$' },
+    });
+    // Every parameter of every path has a typed schema.
+    const untyped: string[] = [];
+    for (const [path, methods] of Object.entries(
+      doc.paths as Record<string, Record<string, { parameters?: Param[] }>>,
+    ))
+      for (const o of Object.values(methods))
+        for (const p of (o.parameters ?? []).filter((x) => x.in === 'path'))
+          if (typeof p.schema.type !== 'string') untyped.push(`${path} {${p.name}}`);
+    expect(untyped).toEqual([]);
+  });
+
   // One route or more of each group whose request schemas live in @hashchat/api/requests/*:
   // the document names the fields the server's schema takes, no more and no fewer.
   it.each([

@@ -187,8 +187,7 @@ describe('voting', () => {
     });
     const reader = new SseClient(`${server.url}/api/v1/streaming/hashtag?tag=${tag}`);
     try {
-      await reader.opened;
-      await new Promise((r) => setTimeout(r, 50));
+      await reader.live;
       expect((await votes(voter.api, res.body.poll.id, [1])).status).toBe(200);
       const events = await reader.waitFor((e) => e.some((x) => x.event === 'status.update'));
       const updated = JSON.parse(events.find((x) => x.event === 'status.update')!.data);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { settle, uniqueTag, waitUntil } from './live-helpers';
+import { uniqueTag, waitUntil } from './live-helpers';
 import { Api, registerUser } from './support/client';
 import { SseClient } from './support/sse';
 import {
@@ -30,6 +30,9 @@ async function serverOn(database: TestDatabase | undefined, clock: { now: number
   return s;
 }
 
+/** Waits until the server's job runner has polled twice, so every job due now has run. */
+const polled = (s: TestServer) => s.ctx.scheduler!.afterPolls();
+
 const put = (api: Api, path: string, body: unknown) => api.request('PUT', path, body);
 const ownStatuses = async (api: Api, id: string) =>
   (await api.get(`/api/v1/accounts/${id}/statuses`)).body as { id: string; content: string }[];
@@ -51,7 +54,7 @@ describe('scheduled statuses', () => {
       params: { text: `later #${tag}`, spoiler_text: 'cw', visibility: 'public', poll: null },
       media_attachments: [],
     });
-    await settle(200);
+    await polled(server);
     expect(await ownStatuses(user.api, user.id)).toEqual([]);
 
     const reader = new SseClient(`${server.url}/api/v1/streaming/hashtag?tag=${tag}`);
@@ -114,7 +117,7 @@ describe('scheduled statuses', () => {
     // Past s2's and s3's times, before the moved s1's: only s3 is posted.
     clock.now = T0 + 20 * MIN;
     await waitUntil(async () => (await ownStatuses(user.api, user.id)).length === 1);
-    await settle(200);
+    await polled(server);
     expect((await ownStatuses(user.api, user.id)).map((s) => s.content)).toEqual(['<p>s3</p>']);
     clock.now = T0 + 61 * MIN;
     await waitUntil(async () => (await ownStatuses(user.api, user.id)).length === 2);
@@ -160,7 +163,7 @@ describe('scheduled statuses', () => {
     const second = await serverOn(database, clock);
     const api = new Api(second.url, user.token);
     await waitUntil(async () => (await ownStatuses(api, user.id)).length > 0);
-    await settle(300);
+    await polled(second);
     const list = (await api.get(`/api/v1/accounts/${user.id}/statuses`)).body;
     expect(list).toHaveLength(1);
     // The poll runs from when the status was posted, not from when it was scheduled.
@@ -170,7 +173,7 @@ describe('scheduled statuses', () => {
     clock.now = T0 + 40 * MIN;
     const third = await serverOn(database, clock);
     const again = new Api(third.url, user.token);
-    await settle(300);
+    await polled(third);
     expect(await ownStatuses(again, user.id)).toHaveLength(1);
     expect((await again.get('/api/v1/scheduled_statuses')).body).toEqual([]);
   });

@@ -40,7 +40,8 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000): Promise
     await new Promise((r) => setTimeout(r, 40));
   }
 }
-const settle = (ms = 400) => new Promise((r) => setTimeout(r, ms));
+/** Waits until each server's job runner has polled twice, so every job due now has run. */
+const polled = (...servers: TestServer[]) => Promise.all(servers.map((s) => s.ctx.scheduler!.afterPolls()));
 
 /** `chat.session` events of a session that say it went live. */
 async function liveEvents(ctx: Context, sessionId: string): Promise<number> {
@@ -96,7 +97,7 @@ describe('sessions go live through the persistent scheduler', () => {
     const api = new Api(second.url, follower.token);
     await waitFor(async () => (await api.get(`/api/v1/sessions/${sessionId}`)).body.state === 'live');
     await waitFor(async () => (await reminders(api)).length > 0);
-    await settle();
+    await polled(second);
     const got = await reminders(api);
     expect(got).toHaveLength(1);
     expect(got[0]).toMatchObject({
@@ -110,7 +111,7 @@ describe('sessions go live through the persistent scheduler', () => {
 
     // Another restart changes nothing…
     const third = await serverOn(database, clock);
-    await settle();
+    await polled(third);
     expect(await reminders(new Api(third.url, follower.token))).toHaveLength(1);
     expect(await liveEvents(third.ctx, sessionId)).toBe(1);
     // …and the session still ends on its own.
@@ -133,7 +134,7 @@ describe('sessions go live through the persistent scheduler', () => {
     await waitFor(async () =>
       (await reminders(new Api(a.url, follower.token))).some((n) => n.reminder === 'live'),
     );
-    await settle();
+    await polled(a, b);
     expect(await liveEvents(a.ctx, sessionId)).toBe(1);
     expect(
       (await reminders(new Api(a.url, follower.token))).filter((n) => n.reminder === 'live'),
@@ -178,7 +179,7 @@ describe('sessions go live through the persistent scheduler', () => {
     await waitFor(async () => (await kinds(follower)).length === 1);
     clock.now = T0 + 30 * MIN;
     await waitFor(async () => (await kinds(quiet)).length === 1);
-    await settle();
+    await polled(server);
     expect(await kinds(early)).toEqual(['live', 'soon']);
     expect(await kinds(follower)).toEqual(['live', 'soon']);
     expect(await kinds(quiet)).toEqual(['live']);

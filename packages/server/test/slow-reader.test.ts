@@ -1,10 +1,9 @@
 import { EventEmitter } from 'node:events';
 import type { ServerResponse } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SseReader } from '../src/stream/sse';
 import { registerUser } from './support/client';
 import { startTestServer, type TestServer } from './support/test-server';
-import { sleep } from './support/ws';
 
 let server: TestServer;
 
@@ -48,8 +47,7 @@ describe('a slow stream reader', () => {
     const big = 'x'.repeat(450);
     for (let i = 0; i < 60 && !res.destroyed; i++)
       await api.post('/api/v1/statuses', { status: `${big} ${i} #slowpoke` });
-    await sleep(50);
-    expect(res.destroyed).toBe(true);
+    await vi.waitFor(() => expect(res.destroyed).toBe(true));
     expect(reader.closed).toBe(true);
     expect(res.writableLength).toBeLessThanOrEqual(16 * 1024 + 4096);
     expect(await metric('hashchat_stream_dropped_slow_total')).toBe(dropped + 1);
@@ -60,13 +58,12 @@ describe('a slow stream reader', () => {
     const { api } = await registerUser(server.url);
     const { SseClient } = await import('./support/sse');
     const fast = new SseClient(`${server.url}/api/v1/streaming/hashtag?tag=slowpoke`);
-    await fast.opened;
+    await fast.live;
     const res = new StuckResponse();
     res.writableLength = 1_000_000;
     const slow = new SseReader(res as unknown as ServerResponse, server.ctx.config.stream.maxBufferedBytes);
     slow.topics.set('tag:slowpoke', ['hashtag', 'slowpoke']);
     await server.ctx.hub.attach(slow, null);
-    await sleep(50);
     const s = (await api.post('/api/v1/statuses', { status: 'still flowing #slowpoke' })).body;
     const events = await fast.waitFor((e) => e.some((x) => x.event === 'update'));
     expect(JSON.parse(events.find((x) => x.event === 'update')!.data).id).toBe(s.id);

@@ -120,8 +120,7 @@ describe('editing a status', () => {
       (t) => new SseClient(`${server.url}/api/v1/streaming/hashtag?tag=${t}`),
     );
     try {
-      await Promise.all(readers.map((r) => r.opened));
-      await new Promise((r) => setTimeout(r, 50));
+      await Promise.all(readers.map((r) => r.live));
       expect((await edit(author.api, s.id, { status: `now #${after}` })).status).toBe(200);
       for (const r of readers) {
         const events = await r.waitFor((e) => e.some((x) => x.event === 'status.update'));
@@ -138,8 +137,7 @@ describe('editing a status', () => {
     const s = await postAs(author, { status: `hello #${live.hashtag}` });
     const reader = new SseClient(`${server.url}/api/v1/streaming/chat?session_id=${live.sessionId}`);
     try {
-      await reader.opened;
-      await new Promise((r) => setTimeout(r, 50));
+      await reader.live;
       expect((await edit(author.api, s.id, { status: `hello again #${live.hashtag}` })).status).toBe(200);
       const events = await reader.waitFor((e) => e.some((x) => x.event === 'status.update'));
       const updated = JSON.parse(events.find((x) => x.event === 'status.update')!.data);
@@ -163,8 +161,7 @@ describe('editing a status', () => {
     expect(await tagIds(live.hashtag)).toEqual([s.id]);
     const reader = new SseClient(`${server.url}/api/v1/streaming/hashtag?tag=${live.hashtag}`);
     try {
-      await reader.opened;
-      await new Promise((r) => setTimeout(r, 50));
+      await reader.live;
       expect((await edit(author.api, s.id, { status: `free giveaway #${live.hashtag}` })).status).toBe(200);
       const events = await reader.waitFor((e) => e.some((x) => x.event === 'delete'));
       expect(events.find((x) => x.event === 'delete')!.data).toBe(s.id);

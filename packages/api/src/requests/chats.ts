@@ -155,6 +155,8 @@ export const directoryQuery = z.object({
     .max(24 * 60)
     .default(60),
 });
+/** What a client may ask the directory for (typed as parsed: `days` a number, not the digits of the query string). */
+export type DirectoryQuery = Partial<z.output<typeof directoryQuery>>;
 
 export const sessionListQuery = z.object({
   state: z.enum(['scheduled', 'live', 'ended', 'cancelled', 'upcoming', 'past']).optional(),

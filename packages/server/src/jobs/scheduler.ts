@@ -40,6 +40,7 @@ export class Scheduler {
   private running: Promise<void> | null = null;
   private stopped = true;
   private closing = false;
+  private pollWaiters: { remaining: number; resolve: () => void }[] = [];
 
   constructor(private readonly opts: SchedulerOptions) {}
 
@@ -57,6 +58,15 @@ export class Scheduler {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
+  }
+
+  /**
+   * Resolves once `count` whole polls have finished after this call, so every job due now has been
+   * claimed and run (a poll already under way may have read the jobs table before the call, hence
+   * two by default). Tests wait on it instead of sleeping.
+   */
+  afterPolls(count = 2): Promise<void> {
+    return new Promise((resolve) => this.pollWaiters.push({ remaining: count, resolve }));
   }
 
   /** Claims and runs every due job now (until none is left); returns how many ran. */
@@ -86,6 +96,12 @@ export class Scheduler {
         .catch((err) => this.opts.log.error({ err }, 'job poll failed'))
         .finally(() => {
           this.running = null;
+          this.pollWaiters = this.pollWaiters.filter((w) => {
+            w.remaining -= 1;
+            if (w.remaining > 0) return true;
+            w.resolve();
+            return false;
+          });
           this.schedule(this.opts.pollMs);
         });
     }, delay);

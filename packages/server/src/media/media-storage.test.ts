@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
 import { DiskStorage } from './disk-storage';
-import { mediaStorage } from './media-storage';
+import { LazyS3Storage, mediaStorage } from './media-storage';
 import { S3Storage } from './s3-storage';
 
 describe('the media storage a configuration picks', () => {
@@ -13,7 +13,7 @@ describe('the media storage a configuration picks', () => {
     expect(mediaStorage(config)).toBeInstanceOf(DiskStorage);
   });
 
-  it('is a bucket when MEDIA_S3_BUCKET is set, path-style when an endpoint is given', () => {
+  it('is a bucket when MEDIA_S3_BUCKET is set, path-style when an endpoint is given', async () => {
     const config = loadConfig({
       MEDIA_S3_BUCKET: 'hashchat-media',
       MEDIA_S3_ENDPOINT: 'http://127.0.0.1:9000',
@@ -27,7 +27,12 @@ describe('the media storage a configuration picks', () => {
       forcePathStyle: true,
     });
     const storage = mediaStorage(config);
-    expect(storage).toBeInstanceOf(S3Storage);
-    (storage as S3Storage).close();
+    // The SDK loads with the first file operation, not with the server.
+    expect(storage).toBeInstanceOf(LazyS3Storage);
+    expect(storage.url('a/b.jpg')).toBe(`${config.publicUrl}/media/a/b.jpg`);
+    const client = await (storage as LazyS3Storage).client();
+    expect(client).toBeInstanceOf(S3Storage);
+    expect(await (storage as LazyS3Storage).client()).toBe(client);
+    await (storage as LazyS3Storage).close();
   });
 });

@@ -1,8 +1,15 @@
 import { open } from 'node:fs/promises';
 import { validationFailed } from '@hashchat/api/requests/validation';
 import { encode } from 'blurhash';
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import type { Metadata, Sharp } from 'sharp';
 import { type ImageFormat, sniffImage } from './sniff';
+
+// sharp (libvips, some 20 MB of memory) loads with the first image, not with the server.
+let loadedSharp: Promise<typeof import('sharp')['default']> | null = null;
+const loadSharp = async () => {
+  loadedSharp ??= import('sharp').then((m) => m.default);
+  return loadedSharp;
+};
 
 /** The longest side of the image clients show, and of its preview. */
 export const DISPLAY_SIZE = 1920;
@@ -31,6 +38,7 @@ export interface ProcessedImage {
 export async function inspectUpload(head: Uint8Array, file: string, maxPixels: number): Promise<ImageFormat> {
   const format = sniffImage(head);
   if (!format) throw validationFailed('File content type is not a supported image');
+  const sharp = await loadSharp();
   let meta: Metadata;
   try {
     meta = await sharp(file, { limitInputPixels: false }).metadata();
@@ -76,6 +84,7 @@ async function head(file: string): Promise<Buffer> {
 export async function processImage(input: string | Buffer, maxPixels: number): Promise<ProcessedImage> {
   const format = sniffImage(typeof input === 'string' ? await head(input) : input);
   if (!format) throw validationFailed('File content type is not a supported image');
+  const sharp = await loadSharp();
   const first = await sharp(input, { limitInputPixels: maxPixels, failOn: 'error' }).metadata();
   const pages = first.pages ?? 1;
   const animated =

@@ -67,3 +67,23 @@ describe('catching up a reader that missed more than its buffer holds', () => {
     expect(res.written.length).toBeLessThan(50);
   });
 });
+
+describe('an event the store gave before the bus did', () => {
+  it('is written once: a catch-up read from the database can be ahead of this instance’s bus, whose message for the same event comes after', async () => {
+    const res = new DrainingResponse();
+    const reader = new SseReader(res as unknown as ServerResponse, 1 << 20);
+    reader.topics.set('tag:x', ['hashtag', 'x']);
+    const events = backlog(3, 10);
+
+    reader.beginCatchUp();
+    // Event 2 arrives on the bus while the catch-up runs; event 3 only after it (another
+    // instance committed it, the store already had it, this instance's bus was behind).
+    reader.deliver('tag:x', events[1], {});
+    await reader.endCatchUp(events);
+    reader.deliver('tag:x', events[2], {});
+    // A new event after the catch-up still flows.
+    reader.deliver('tag:x', { ...events[0], id: 4, payload: '{"n":4}' }, {});
+
+    expect(res.written.map((w) => Number(/^id: (\d+)/.exec(w)?.[1]))).toEqual([1, 2, 3, 4]);
+  });
+});

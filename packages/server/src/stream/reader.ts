@@ -44,6 +44,8 @@ export abstract class Reader {
   /** While catching up from the store, live events wait here (bounded) so nothing is lost or doubled. */
   private pending: { topic: string; event: StoredEvent; frames: FrameCache }[] | null = null;
   private readonly recent = new Set<number>();
+  /** The highest event id a catch-up wrote from the store (0: none). */
+  private caughtUpTo = 0;
   /** Accounts whose events this reader never writes (blocked, muted); kept current by `hashchat.exclude`. */
   excludedAccounts = new Set<number>();
   /**
@@ -93,9 +95,11 @@ export abstract class Reader {
 
   private emit(topic: string, event: StoredEvent, frames: FrameCache): boolean {
     // A bus message reaches a reader once per topic, so only readers of several topics can
-    // see one event twice. Events from different instances may arrive slightly out of id
-    // order, so ids are remembered rather than compared with the last one.
-    if (this.topics.size > 1) {
+    // see one event twice — or a reader that caught up from the store, which can be ahead of
+    // this instance's bus: the bus's message for an event the backlog held comes after it.
+    // Events from different instances may arrive slightly out of id order, so ids are
+    // remembered rather than compared with the last one.
+    if (this.topics.size > 1 || event.id <= this.caughtUpTo) {
       if (this.recent.has(event.id)) return false;
       this.remember(event.id);
     }
@@ -189,6 +193,7 @@ export abstract class Reader {
       if (sent.has(e.id) || this.recent.has(e.id)) continue;
       sent.add(e.id);
       this.remember(e.id);
+      if (e.id > this.caughtUpTo) this.caughtUpTo = e.id;
       if (this.backedUp()) await this.drained();
       if (this.writeEvent(e.topic, e, {})) n++;
     }

@@ -1,18 +1,8 @@
 import type { Chat, ChatCategory, ChatPage, ChatSession, Directory } from '@hashchat/api/entities/chat';
+import type { DirectoryQuery } from '@hashchat/api/requests/chats';
 import { ApiError } from './api-error';
 import { api } from './http';
 import type { ChatInput, ChatPatch } from './request-types';
-
-export interface DirectoryQuery {
-  category?: string;
-  language?: string;
-  q?: string;
-  /** The viewer's zone: upcoming sessions are grouped by local day in it. */
-  timeZone: string;
-  /** How many days ahead (1–31). */
-  days?: number;
-  soonMinutes?: number;
-}
 
 const chatPath = (id: string) => `/api/v1/chats/${encodeURIComponent(id)}`;
 
@@ -23,16 +13,7 @@ export function searchChats(q: string, limit = 5): Promise<Chat[]> {
 
 /** The directory in sections: live now, starting soon, then day by day. */
 export function getDirectory(query: DirectoryQuery): Promise<Directory> {
-  return api<Directory>('/api/v1/chats/directory', {
-    query: {
-      category: query.category,
-      language: query.language,
-      q: query.q,
-      time_zone: query.timeZone,
-      days: query.days,
-      soon_minutes: query.soonMinutes,
-    },
-  });
+  return api<Directory>('/api/v1/chats/directory', { query });
 }
 
 export function getChat(id: string): Promise<ChatPage> {

@@ -1,6 +1,7 @@
 import { ApiError, type FieldErrors } from './api-error';
 import { nextMaxIdFromLink } from './link-header';
 import type { Page } from './page';
+import { takePreloaded } from './preload';
 
 let csrfToken: string | null = null;
 
@@ -45,7 +46,13 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
-  const response = await fetch(buildUrl(path, options.query), {
+  const url = buildUrl(path, options.query);
+  const preloaded = method === 'GET' ? takePreloaded(url) : null;
+  if (preloaded) {
+    if (!preloaded.ok) throw await toApiError(preloaded);
+    return preloaded;
+  }
+  const response = await fetch(url, {
     method,
     headers,
     body,

@@ -1,5 +1,6 @@
 import { STREAM_EVENT_NAMES, type StreamEventName } from '@hashchat/api/stream-event-names';
 import type { StreamEvent } from '@hashchat/api/stream-events';
+import { streamFrom } from './preload';
 
 export type StreamState = 'connecting' | 'live' | 'reconnecting';
 
@@ -34,7 +35,7 @@ function setState(stream: SharedStream, state: StreamState): void {
 
 function open(url: string, stream: SharedStream): void {
   // Same-origin, so the session cookie goes along; the server never allows credentialed CORS.
-  const source = new EventSource(url);
+  const source = new EventSource(streamFrom(url));
   stream.source = source;
   source.onopen = () => setState(stream, 'live');
   source.onerror = () => {

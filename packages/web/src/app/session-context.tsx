@@ -50,6 +50,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
+/**
+ * What a page reloads on when the viewer changes: the account, or 'anonymous' — also while the
+ * session is still loading, since a page loaded meanwhile was loaded as whoever the cookie says:
+ * reading the session to find nobody is signed in must not load the page a second time.
+ */
+export function viewerKey(state: SessionState): string {
+  return state.status === 'signed-in' ? state.account.id : 'anonymous';
+}
+
 export function useSession(): SessionValue {
   const value = useContext(SessionContext);
   if (!value) throw new Error('useSession outside SessionProvider');

@@ -25,9 +25,17 @@ export class ResumingSse {
     private readonly path: string,
   ) {}
 
-  /** Opens the first connection; resolves once its headers arrived. */
+  private markLive: (() => void) | null = null;
+
+  /**
+   * Opens the first connection; resolves once the stream is live: its opening comment (`:)`) is
+   * written only once the server has subscribed every topic, so nothing posted after is missed.
+   */
   open(): Promise<void> {
-    return this.connect();
+    const live = new Promise<void>((resolve) => {
+      this.markLive = resolve;
+    });
+    return this.connect().then(() => live);
   }
 
   private async connect(): Promise<void> {
@@ -54,6 +62,10 @@ export class ResumingSse {
         const { value, done } = await reader.read();
         if (done) break;
         buf += decoder.decode(value, { stream: true });
+        if (this.markLive && buf.startsWith(':')) {
+          this.markLive();
+          this.markLive = null;
+        }
         for (let i = buf.indexOf('\n\n'); i >= 0; i = buf.indexOf('\n\n')) {
           const block = buf.slice(0, i);
           buf = buf.slice(i + 2);

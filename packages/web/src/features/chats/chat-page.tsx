@@ -1,7 +1,7 @@
 import type { ChatSession } from '@hashchat/api/entities/chat';
 import { calendarPaths } from '../../api/chats';
 import { paths } from '../../app/routes';
-import { useSession } from '../../app/session-context';
+import { useSession, viewerKey } from '../../app/session-context';
 import { UnreadyPage } from '../../app/unready-page';
 import { useTitle } from '../../app/use-title';
 import { ModerationStats } from '../moderation/moderation-stats';
@@ -25,7 +25,7 @@ function absolute(url: string): string {
 /** A chat: what it is, who hosts it, when it meets (in your time and the host's), follow, calendar, host controls. */
 export function ChatPageView({ id, sessionId }: { id: string; sessionId: string | null }) {
   const { state: session, account } = useSession();
-  const [state, update] = useChatPage({ id }, account?.id ?? session.status);
+  const [state, update] = useChatPage({ id }, viewerKey(session));
   const now = useNow(30_000);
   useTitle(state.status === 'ready' ? state.page.title : 'Chat');
 

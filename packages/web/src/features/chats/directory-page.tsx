@@ -51,7 +51,7 @@ export function DirectoryPage({ filters }: { filters: Filters }) {
   const { q, category, language } = filters;
 
   const resource = useResource(
-    () => getDirectory({ q, category, language, timeZone: zone, days, soonMinutes: SOON_MS / 60_000 }),
+    () => getDirectory({ q, category, language, time_zone: zone, days, soon_minutes: SOON_MS / 60_000 }),
     [q, category, language, zone, days],
   );
   const directory = resource.value ?? null;

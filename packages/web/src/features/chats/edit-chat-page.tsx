@@ -4,7 +4,7 @@ import { errorMessage } from '../../api/api-error';
 import { deleteChat, updateChat } from '../../api/chats';
 import { navigate } from '../../app/history';
 import { paths } from '../../app/routes';
-import { useSession } from '../../app/session-context';
+import { useSession, viewerKey } from '../../app/session-context';
 import { useTitle } from '../../app/use-title';
 import { ChatForm } from './chat-form';
 import { chatFormFromChat, chatInputFromForm, chatPatch } from './chat-form-model';
@@ -112,7 +112,7 @@ function FediverseSharing({ chat }: { chat: Chat }) {
 export function EditChatPage({ id }: { id: string }) {
   useTitle('Edit chat');
   const { state: session, account } = useSession();
-  const [state] = useChatPage({ id }, account?.id ?? session.status);
+  const [state] = useChatPage({ id }, viewerKey(session));
   const chat = state.status === 'ready' ? state.page : null;
 
   return (

@@ -4,7 +4,7 @@ import type { Question } from '@hashchat/api/entities/live';
 import type { Status } from '@hashchat/api/entities/status';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { paths } from '../../app/routes';
-import { useSession } from '../../app/session-context';
+import { useSession, viewerKey } from '../../app/session-context';
 import { useTitle } from '../../app/use-title';
 import { isChatHost, roleOf } from '../chats/chat-roles';
 import { HostControls } from '../chats/host-controls';
@@ -34,7 +34,7 @@ const EVERYTHING = { only: 'all' } as const;
 /** The host console of a session: one screen to run it. */
 export function ConsolePage({ sessionId }: { sessionId: string }) {
   const { state: auth, account } = useSession();
-  const load = useSessionChat(sessionId, account?.id ?? auth.status);
+  const load = useSessionChat(sessionId, viewerKey(auth));
   useTitle(load.status === 'ready' ? `Console · ${load.chat.title}` : 'Host console');
 
   if (load.status !== 'ready' || !account || !isChatHost(account.id, load.chat)) {

@@ -71,7 +71,7 @@ export function LiveDirectory() {
   const now = useNow(30_000);
   const zone = viewerTimeZone();
   const directory = useResource(
-    () => getDirectory({ timeZone: zone, days: 7, soonMinutes: SOON_MS / 60_000 }),
+    () => getDirectory({ time_zone: zone, days: 7, soon_minutes: SOON_MS / 60_000 }),
     [zone],
   );
   const sections = useMemo<HomeSections | null>(() => {

@@ -2,7 +2,7 @@ import '../../styles/moderation-page.css';
 import type { ChatPage, ChatSession } from '@hashchat/api/entities/chat';
 import { useCallback, useState } from 'react';
 import { paths } from '../../app/routes';
-import { useSession } from '../../app/session-context';
+import { useSession, viewerKey } from '../../app/session-context';
 import { useTitle } from '../../app/use-title';
 import { isChatHost } from '../chats/chat-roles';
 import { TownHallAdmin } from '../town-hall/town-hall-admin';
@@ -14,7 +14,7 @@ import { useSessionChat } from './use-session-chat';
 /** A session's moderation: the review queue, town-hall curation, the room rules and the log (hosts). */
 export function ModerationPage({ sessionId }: { sessionId: string }) {
   const { state: auth, account } = useSession();
-  const load = useSessionChat(sessionId, account?.id ?? auth.status);
+  const load = useSessionChat(sessionId, viewerKey(auth));
   useTitle(load.status === 'ready' ? `Moderation · ${load.chat.title}` : 'Moderation');
 
   if (load.status !== 'ready' || !account || !isChatHost(account.id, load.chat)) {

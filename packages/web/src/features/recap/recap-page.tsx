@@ -1,6 +1,6 @@
 import type { Recap } from '@hashchat/api/entities/recap';
 import { paths } from '../../app/routes';
-import { useSession } from '../../app/session-context';
+import { useSession, viewerKey } from '../../app/session-context';
 import { UnreadyPage } from '../../app/unready-page';
 import { useTitle } from '../../app/use-title';
 import { isChatHost } from '../chats/chat-roles';
@@ -36,7 +36,7 @@ export function RecapPage({ sessionId }: { sessionId: string }) {
   const { account, state: viewer } = useSession();
   const [state, reload] = useRecap(sessionId);
   const loaded = state.status === 'ready' ? state.recap : null;
-  const chat = useChat(loaded?.session.chat_id ?? null, account?.id ?? viewer.status);
+  const chat = useChat(loaded?.session.chat_id ?? null, viewerKey(viewer));
   const now = useNow(60_000);
   useTitle(loaded ? `Recap · ${loaded.session.title}` : 'Recap');
 

@@ -4,7 +4,7 @@ import type { Tag } from '@hashchat/api/entities/tag';
 import { useCallback } from 'react';
 import { streamUrls } from '../../api/streaming';
 import { tagTimeline } from '../../api/timelines';
-import { useSession } from '../../app/session-context';
+import { useSession, viewerKey } from '../../app/session-context';
 import { useTitle } from '../../app/use-title';
 import { Skeleton } from '../../app/waiting';
 import { relativeWhen } from '../chats/format-session-time';
@@ -31,7 +31,7 @@ export function RoomPage({ name }: { name: string }) {
   const { state: session, account } = useSession();
   useTitle(`#${name}`);
   const [tag, setTag] = useTag(name, account?.id ?? 'anonymous');
-  const [chatState] = useChatPage({ tag: name }, account?.id ?? session.status);
+  const [chatState] = useChatPage({ tag: name }, viewerKey(session));
   const chat = chatState.status === 'ready' ? chatState.page : null;
   // Coarse: the countdown itself ticks in the chat strip.
   const now = useNow(15_000);

@@ -1,7 +1,7 @@
 import type { Status } from '@hashchat/api/entities/status';
 import { useRef } from 'react';
 import { paths } from '../../app/routes';
-import { useSession } from '../../app/session-context';
+import { useSession, viewerKey } from '../../app/session-context';
 import { UnreadyPage } from '../../app/unready-page';
 import { useTitle } from '../../app/use-title';
 import { plainText } from '../live/plain-text';
@@ -28,7 +28,7 @@ function pageTitle(status: Status | null, acct: string): string {
  */
 export function StatusPage({ acct, id }: { acct: string; id: string }) {
   const { state: auth, account } = useSession();
-  const [load, dispatch] = useThread(id, account?.id ?? auth.status);
+  const [load, dispatch] = useThread(id, viewerKey(auth));
   const threadRef = useRef<HTMLDivElement>(null);
   useFeedKeys(threadRef, load.status === 'ready');
   useTitle(pageTitle(load.status === 'ready' ? load.thread.status : null, acct));

@@ -1,3 +1,4 @@
+import { mediaFileParams } from '@hashchat/api/requests/pages';
 import { notFound } from '@hashchat/core/errors';
 import { mediaStorage } from '../../../media/media-storage';
 import { MEDIA_TYPES, SERVED_KEY } from '../../../media/storage';
@@ -10,7 +11,9 @@ import type { RouteModule } from '../../route-module';
  */
 export const mediaFileRoutes: RouteModule = (app, ctx) => {
   app.get('/media/:key/:file', async (req, reply) => {
-    const { key, file } = req.params as { key: string; file: string };
+    const params = mediaFileParams.safeParse(req.params);
+    if (!params.success) throw notFound();
+    const { key, file } = params.data;
     const match = SERVED_KEY.exec(`${key}/${file}`);
     if (!match) throw notFound();
     const found = await mediaStorage(ctx.config).get(`${key}/${file}`);

@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
+import { avatarParams } from '@hashchat/api/requests/pages';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { findAccountById } from '../../../store/accounts';
 import type { RouteModule } from '../../route-module';
+import { preloadScript, roomPreload } from './preload';
 
 /** A 1×1 transparent PNG. */
 const MISSING_HEADER = Buffer.from(
@@ -16,7 +19,8 @@ const PALETTE = ['#2f5bd3', '#b5447a', '#1f8a70', '#a15c00', '#6b4fbb', '#c0392b
 export const webAppRoutes: RouteModule = async (app, ctx) => {
   // A generated avatar: the account's initial on a colour picked from its id.
   app.get('/avatars/:file', async (req, reply) => {
-    const id = Number(String((req.params as { file: string }).file).replace(/\.svg$/, ''));
+    const params = avatarParams.safeParse(req.params);
+    const id = params.success ? Number(params.data.file.replace(/\.svg$/, '')) : Number.NaN;
     const row = Number.isInteger(id) ? await findAccountById(ctx.store.db, id) : undefined;
     const letter = (row?.username[0] ?? '?').toUpperCase();
     const color = PALETTE[(Number.isInteger(id) ? id : 0) % PALETTE.length];
@@ -68,8 +72,18 @@ export const webAppRoutes: RouteModule = async (app, ctx) => {
     },
   });
   const html = fs.readFileSync(index, 'utf8');
-  const sendIndex = (_req: unknown, reply: import('fastify').FastifyReply) =>
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  const sendIndex = async (req: FastifyRequest, reply: FastifyReply) => {
+    // A room read by someone not signed in carries its first answers (see preload.ts).
+    const preload = await roomPreload(app, ctx, req).catch((err) => {
+      req.log.warn({ err }, 'room preload failed');
+      return null;
+    });
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header('vary', 'cookie, authorization')
+      .send(preload ? html.replace('</body>', `${preloadScript(preload)}</body>`) : html);
+  };
   app.get('/', sendIndex);
   // Any other GET that is not the API is a client-side route of the app.
   app.get('/*', async (req, reply) => {
