@@ -1,11 +1,12 @@
+import { headlineFigures } from '@hashchat/core/chat/session-clock';
 import { escapeHtml as esc } from '@hashchat/core/text/render';
 import type { RecapEntity } from '../../present/recap';
-import { formatCount } from './local-clock';
+import { formatCount, localClock } from './local-clock';
 import { renderMediaThumb } from './render-media-html';
+import { zoneTime } from './render-zone-time';
 import { svgBarChart } from './svg-bar-chart';
 
 const num = formatCount;
-const pct = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 function table(caption: string, head: [string, string], rows: [string, number][]): string {
   const body = rows.map(([k, v]) => `<tr><td>${k}</td><td class="n">${num(v)}</td></tr>`).join('');
@@ -30,30 +31,32 @@ const accountLink = (a: { url: string; acct: string; display_name: string }) =>
 
 /** The recap section of the transcript page and its HTML export: figures, static SVG charts with tables, lists, definitions. */
 export function renderRecapSection(r: RecapEntity): string {
-  const figures: [string, string][] = [
-    ['Statuses', num(r.statuses_count)],
-    ['Participants', num(r.participants_count)],
-    ['New participants', num(r.new_participants_count)],
-    ['Returning participants', num(r.returning_participants_count)],
-    ["Hosts' share", pct(r.hosts_share)],
-    ['Peak minute', r.peak_minute ? `${num(r.peak_minute.count)} at minute ${r.peak_minute.minute}` : '—'],
-    ['Potential reach', num(r.potential_reach)],
-    ['Potential impressions', num(r.potential_impressions)],
-  ];
+  const zone = r.session.time_zone;
+  const clock = localClock(zone);
   const parts: string[] = [];
-  parts.push('<section id="recap" aria-labelledby="recap-h"><h2 id="recap-h">Recap</h2>');
-  parts.push(
-    `<dl class="figures">${figures.map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`).join('')}</dl>`,
-  );
+  parts.push('<section id="recap" class="doc-section" aria-labelledby="recap-h"><h2 id="recap-h">Recap</h2>');
+  // The same figures, words and markup as the recap page's (recap-figures.tsx).
+  parts.push('<dl class="recap-figures">');
+  for (const f of headlineFigures(r)) {
+    const value = 'at' in f.value ? zoneTime(Date.parse(f.value.at), zone, 'dual') : esc(f.value.text);
+    const definition = (r.definitions as Record<string, string>)[f.definition];
+    parts.push(
+      `<div class="recap-figure" data-figure="${f.key}"><dt>${esc(f.label)}</dt><dd class="figure-value">${value}</dd>`,
+      f.detail ? `<dd class="figure-detail">${esc(f.detail)}</dd>` : '',
+      definition ? `<dd class="figure-definition">${esc(definition)}</dd>` : '',
+      '</div>',
+    );
+  }
+  parts.push('</dl>');
   parts.push(
     chartWithTable(
       'chart-posts-per-minute',
       'Posts per minute',
       r.posts_per_minute.length === 0
         ? 'No statuses yet.'
-        : `Statuses per minute from minute ${r.posts_per_minute[0].minute} to ${r.posts_per_minute[r.posts_per_minute.length - 1].minute}; the busiest minute had ${r.peak_minute?.count ?? 0}.`,
-      r.posts_per_minute.map((m) => ({ label: String(m.minute), value: m.count })),
-      ['Minute', 'Statuses'],
+        : `Statuses per minute from ${clock(Date.parse(r.posts_per_minute[0].at))} to ${clock(Date.parse(r.posts_per_minute[r.posts_per_minute.length - 1].at))} (${zone}); the busiest minute had ${r.peak_minute?.count ?? 0}.`,
+      r.posts_per_minute.map((m) => ({ label: clock(Date.parse(m.at)), value: m.count })),
+      [`Minute (${zone})`, 'Statuses'],
     ),
   );
   parts.push(
