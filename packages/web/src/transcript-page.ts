@@ -26,6 +26,11 @@ for (const time of document.querySelectorAll<HTMLTimeElement>('time[data-zone]')
     time.title = dualTime(ms, zone, viewer);
   } else time.textContent = dualTime(ms, zone, viewer, { withDay: show === 'day' });
 }
+// The static charts' clock labels.
+for (const label of document.querySelectorAll<SVGTextElement>('text[data-at][data-zone]')) {
+  const ms = Date.parse(label.dataset.at ?? '');
+  if (!Number.isNaN(ms)) label.textContent = clockIn(ms, viewer);
+}
 const note = document.querySelector<HTMLElement>('[data-zone-note]');
 const chatZone = note?.dataset.zoneNote;
 if (note && chatZone && clockIn(Date.now(), chatZone) !== clockIn(Date.now(), viewer))

@@ -20,9 +20,9 @@ ol.answers{margin-left:var(--space-3);padding-left:var(--space-3);border-left:2p
 .status .content p{margin:var(--space-1) 0}
 .status.question{background:var(--accent-soft);padding:var(--space-3);border-radius:var(--radius-sm);border:0}
 .status.spotlighted{background:var(--surface);border-left:4px solid var(--accent);padding-left:var(--space-2)}
-.badge{font-size:.75rem;font-weight:600;border:1px solid currentColor;border-radius:999px;padding:0 .45rem;color:var(--text)}
-.badge.host{color:var(--link)}.badge.late{color:var(--text-muted)}
-.badge.spotlight{color:var(--link);background:var(--accent-soft);border-color:var(--accent)}
+.status .role-badge{font-size:.75rem}
+.doc-badge{font-size:.75rem;font-weight:600;border:1px solid currentColor;border-radius:999px;padding:0 .45rem;color:var(--text-muted)}
+.doc-badge.spotlight{color:var(--link);background:var(--accent-soft);border-color:var(--accent)}
 .counts{font-size:var(--text-sm);margin:0}
 figure{margin:var(--space-4) 0}svg.chart{width:100%;height:auto;color:var(--accent)}svg.chart .axis{color:var(--text-muted)}
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;padding:var(--space-1) var(--space-2);border-bottom:1px solid var(--border)}

@@ -34,9 +34,9 @@ function renderStatus(s: RoomStatusEntity, clock: (ms: number) => string, zone: 
   const a = s.account;
   const badges: string[] = [];
   const role = s.chat.author_role;
-  if (role) badges.push(`<span class="badge host">${ROLE_BADGE[role]}</span>`);
-  if (s.chat.spotlighted) badges.push('<span class="badge spotlight">Spotlighted</span>');
-  if (s.chat.late) badges.push('<span class="badge late">Late</span>');
+  if (role) badges.push(`<span class="role-badge">${ROLE_BADGE[role]}</span>`);
+  if (s.chat.spotlighted) badges.push('<span class="doc-badge spotlight">Spotlighted</span>');
+  if (s.chat.late) badges.push('<span class="doc-badge late">Late</span>');
   const counts: string[] = [];
   if (s.favourites_count > 0) counts.push(plural(s.favourites_count, 'like', 'likes'));
   if (s.reblogs_count > 0) counts.push(plural(s.reblogs_count, 'repost', 'reposts'));

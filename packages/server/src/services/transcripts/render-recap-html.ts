@@ -4,7 +4,7 @@ import type { RecapEntity } from '../../present/recap';
 import { formatCount, localClock } from './local-clock';
 import { renderMediaThumb } from './render-media-html';
 import { zoneTime } from './render-zone-time';
-import { svgBarChart } from './svg-bar-chart';
+import { type Bar, svgBarChart } from './svg-bar-chart';
 
 const num = formatCount;
 
@@ -14,15 +14,13 @@ function table(caption: string, head: [string, string], rows: [string, number][]
 }
 
 /** A chart with its table alternative (the table sits in a disclosure so it does not double the page). */
-function chartWithTable(
-  id: string,
-  title: string,
-  description: string,
-  bars: { label: string; value: number }[],
-  head: [string, string],
-) {
+function chartWithTable(id: string, title: string, description: string, bars: Bar[], head: [string, string]) {
   const svg = svgBarChart({ id, title, description, bars });
-  const rows = bars.map((b): [string, number] => [esc(b.label), b.value]);
+  // A clock time in the table is marked like every other time of the page.
+  const rows = bars.map((b): [string, number] => [
+    b.at ? zoneTime(Date.parse(b.at.iso), b.at.zone, 'clock', b.label) : esc(b.label),
+    b.value,
+  ]);
   return `<figure aria-labelledby="${id}-caption"><figcaption id="${id}-caption"><h3>${esc(title)}</h3></figcaption>${svg}<details><summary>${esc(title)} as a table</summary>${table(title, head, rows)}</details></figure>`;
 }
 
@@ -55,8 +53,12 @@ export function renderRecapSection(r: RecapEntity): string {
       r.posts_per_minute.length === 0
         ? 'No statuses yet.'
         : `Statuses per minute from ${clock(Date.parse(r.posts_per_minute[0].at))} to ${clock(Date.parse(r.posts_per_minute[r.posts_per_minute.length - 1].at))} (${zone}); the busiest minute had ${r.peak_minute?.count ?? 0}.`,
-      r.posts_per_minute.map((m) => ({ label: clock(Date.parse(m.at)), value: m.count })),
-      [`Minute (${zone})`, 'Statuses'],
+      r.posts_per_minute.map((m) => ({
+        label: clock(Date.parse(m.at)),
+        value: m.count,
+        at: { iso: m.at, zone },
+      })),
+      ['Minute', 'Statuses'],
     ),
   );
   parts.push(
