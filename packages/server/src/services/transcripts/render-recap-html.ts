@@ -7,6 +7,7 @@ import { zoneTime } from './render-zone-time';
 import { type Bar, svgBarChart } from './svg-bar-chart';
 
 const num = formatCount;
+const plural = (n: number, one: string, many: string) => `${num(n)} ${n === 1 ? one : many}`;
 
 function table(caption: string, head: [string, string], rows: [string, number][]): string {
   const body = rows.map(([k, v]) => `<tr><td>${k}</td><td class="n">${num(v)}</td></tr>`).join('');
@@ -76,7 +77,7 @@ export function renderRecapSection(r: RecapEntity): string {
   parts.push(
     r.top_participants.length === 0
       ? '<p class="note">Nobody yet.</p>'
-      : `<ol>${r.top_participants.map((p) => `<li>${accountLink(p.account)} — ${num(p.statuses_count)} statuses</li>`).join('')}</ol>`,
+      : `<ol>${r.top_participants.map((p) => `<li>${accountLink(p.account)} — ${plural(p.statuses_count, 'status', 'statuses')}</li>`).join('')}</ol>`,
   );
   parts.push('<h3>Top answers</h3>');
   parts.push(
@@ -85,7 +86,7 @@ export function renderRecapSection(r: RecapEntity): string {
       : `<ol>${r.top_answers
           .map(
             (a) =>
-              `<li><a href="#s${esc(a.status.id)}">A${a.question_number ?? ''} by @${esc(a.status.account.acct)}</a> — ${num(a.favourites_count)} likes, ${num(a.reblogs_count)} reposts${renderMediaThumb(a.status.media_attachments, a.status.sensitive)}</li>`,
+              `<li><a href="#s${esc(a.status.id)}">A${a.question_number ?? ''} by @${esc(a.status.account.acct)}</a> — ${plural(a.favourites_count, 'like', 'likes')}, ${plural(a.reblogs_count, 'repost', 'reposts')}${renderMediaThumb(a.status.media_attachments, a.status.sensitive)}</li>`,
           )
           .join('')}</ol>`,
   );
@@ -93,7 +94,7 @@ export function renderRecapSection(r: RecapEntity): string {
   parts.push(
     r.most_mentioned.length === 0
       ? '<p class="note">Nobody was mentioned.</p>'
-      : `<ol>${r.most_mentioned.map((m) => `<li>${accountLink(m.account)} — ${num(m.mentions_count)} mentions</li>`).join('')}</ol>`,
+      : `<ol>${r.most_mentioned.map((m) => `<li>${accountLink(m.account)} — ${plural(m.mentions_count, 'mention', 'mentions')}</li>`).join('')}</ol>`,
   );
   parts.push('<h3>Resources shared</h3>');
   parts.push(
