@@ -4,7 +4,6 @@
  * recap) and inlines these; the HTML export inlines both, so it needs nothing else.
  */
 export const TRANSCRIPT_CSS = `
-.state{border-left:4px solid var(--accent);background:var(--accent-soft);padding:var(--space-2) var(--space-3);margin:var(--space-3) 0;border-radius:0 var(--radius-sm) var(--radius-sm) 0}
 .doc-section h2{margin:var(--space-6) 0 var(--space-3);padding-bottom:var(--space-1);border-bottom:1px solid var(--border)}
 .doc-section h3{margin:var(--space-5) 0 var(--space-2)}
 .doc-section h4{margin:var(--space-3) 0 var(--space-1);color:var(--text-muted);font-size:var(--text-md)}

@@ -60,19 +60,19 @@ function renderStatus(s: RoomStatusEntity, clock: (ms: number) => string, zone: 
 function stateNote(doc: TranscriptDocument, roomUrl: string): string {
   switch (doc.sessionRow.state) {
     case 'live':
-      return `<p class="state" role="status">Live — updating. This transcript grows while the chat runs; reload for new statuses, or <a href="${esc(roomUrl)}">follow the room</a>.</p>`;
+      return `<p class="state recap-state" role="status">Live — updating. This transcript grows while the chat runs; reload for new statuses, or <a href="${esc(roomUrl)}">follow the room</a>.</p>`;
     case 'ended':
-      return '<p class="state">Final transcript. Late replies inside threads are still added, marked “Late”.</p>';
+      return '<p class="state recap-state muted">Final transcript. Late replies inside threads are still added, marked “Late”.</p>';
     case 'cancelled':
-      return '<p class="state">This session was cancelled.</p>';
+      return '<p class="state recap-state muted">This session was cancelled.</p>';
     default:
-      return `<p class="state">This session has not started yet. Its transcript appears here once it is <a href="${esc(roomUrl)}">live</a>.</p>`;
+      return `<p class="state recap-state muted">This session has not started yet. Its transcript appears here once it is <a href="${esc(roomUrl)}">live</a>.</p>`;
   }
 }
 
 /** A sentence about the session for the meta description and Open Graph. */
 export function transcriptSummary(doc: TranscriptDocument, recap: RecapEntity): string {
-  const when = formatInZone(new Date(doc.session.starts_at), doc.chat.time_zone);
+  const when = formatInZone(new Date(doc.session.started_at ?? doc.session.starts_at), doc.chat.time_zone);
   const qs = doc.transcript.questions.filter((q) => q.question !== null).length;
   return `Transcript of #${doc.chat.hashtag} (${doc.session.title}), ${when}: ${plural(qs, 'question', 'questions')}, ${plural(recap.statuses_count, 'status', 'statuses')} from ${plural(recap.participants_count, 'participant', 'participants')}.`;
 }
