@@ -100,4 +100,16 @@ describe('transcript and recap, one layout', () => {
     await expect.poll(() => time.textContent()).toBe('23:51');
     expect(await time.getAttribute('title')).toBe('23:51 your time · 09:51 America/New York');
   });
+
+  it("follows the theme the reader chose in the app's settings, not only the system's", async () => {
+    const context = await env.newContext({ colorScheme: 'light', timezoneId: VIEWER_ZONE });
+    await context.addInitScript(() => localStorage.setItem('hashchat.theme', 'dark'));
+    const page = await context.newPage();
+    await page.goto(`${seed.server.url}/sessions/${seed.sessionId}`);
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    // The app's dark --bg token (#15161c).
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      'rgb(21, 22, 28)',
+    );
+  });
 });

@@ -73,6 +73,7 @@ export function renderRecapSection(r: RecapEntity): string {
       ['Question', 'Answers'],
     ),
   );
+  // A poll section (the session's poll results) goes here, as on the recap page: after the activity charts.
   parts.push('<h3>Most active participants</h3>');
   parts.push(
     r.top_participants.length === 0
