@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Seeded } from '../../server/test/transcript-seed';
+import { PASSWORD } from './support/browser';
 import { seededChromium } from './support/seeded-chromium';
 
 // The chat is in New York; the reader is in Tokyo (UTC+9). The session was scheduled for
@@ -111,5 +112,20 @@ describe('transcript and recap, one layout', () => {
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
       'rgb(21, 22, 28)',
     );
+  });
+
+  it('names a signed-in reader in the header, as the app does, and keeps their page private', async () => {
+    const context = await env.newContext({ timezoneId: VIEWER_ZONE });
+    const ann = seed.users.ann.username;
+    const signed = await context.request.post(`${seed.server.url}/api/v1/auth/sign_in`, {
+      data: { login: ann, password: PASSWORD },
+    });
+    expect(signed.status()).toBe(200);
+    const page = await context.newPage();
+    const response = await page.goto(`${seed.server.url}/sessions/${seed.sessionId}`);
+    expect(response?.headers()['cache-control']).toBe('private, no-cache');
+    const main = page.getByRole('navigation', { name: 'Main' });
+    expect(await main.getByRole('link', { name: `@${ann}` }).getAttribute('href')).toBe(`/@${ann}`);
+    expect(await main.getByRole('link', { name: 'Sign in' }).count()).toBe(0);
   });
 });
