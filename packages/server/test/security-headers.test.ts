@@ -94,13 +94,9 @@ describe('Content-Security-Policy', () => {
     },
   );
 
-  it.each([
-    ['the transcript page', () => `/sessions/${seed.sessionId}`, 200],
-    ['a missing transcript', () => '/sessions/999999999', 404],
-    ['the transcript HTML export', () => `/api/v1/sessions/${seed.sessionId}/transcript.html`, 200],
-  ])('%s: no script, and only its own inline style, by hash', async (_what, url, status) => {
-    const res = await fetch(`${base}${url()}`);
-    expect(res.status).toBe(status);
+  it('the transcript HTML export: no script, and only its own inline style, by hash', async () => {
+    const res = await fetch(`${base}/api/v1/sessions/${seed.sessionId}/transcript.html`);
+    expect(res.status).toBe(200);
     const html = await res.text();
     const policy = directives(res.headers.get('content-security-policy'));
     expect(policy['default-src']).toEqual(["'none'"]);
@@ -110,6 +106,27 @@ describe('Content-Security-Policy', () => {
     expect(policy['base-uri']).toEqual(["'none'"]);
     expect(html).not.toMatch(/<script|\sstyle=/);
   });
+
+  it.each([
+    ['the transcript page', () => `/sessions/${seed.sessionId}`, 200],
+    ['a missing transcript', () => '/sessions/999999999', 404],
+  ])(
+    "%s: the app's own stylesheet and script, its inline style by hash, no inline script",
+    async (_what, url, status) => {
+      const res = await fetch(`${base}${url()}`);
+      expect(res.status).toBe(status);
+      const html = await res.text();
+      const policy = directives(res.headers.get('content-security-policy'));
+      expect(policy['default-src']).toEqual(["'none'"]);
+      expect(policy['script-src']).toEqual(["'self'"]);
+      expect(policy['style-src']).toEqual(["'self'", ...new Set(styleHashes(html))]);
+      expect(policy['frame-ancestors']).toEqual(["'none'"]);
+      expect(policy['base-uri']).toEqual(["'none'"]);
+      // Every script is a file of the app's build; no inline script, no style attribute.
+      for (const [tag] of html.matchAll(/<script[^>]*>/g)) expect(tag).toMatch(/ src="\/assets\/[^"]+\.js"/);
+      expect(html).not.toMatch(/<script[^>]*>[^<]|\sstyle=/);
+    },
+  );
 
   it.each([
     ['urn:ietf:wg:oauth:2.0:oob', ["'self'"]],

@@ -352,12 +352,19 @@ describe('the transcript page /sessions/:id (server-rendered, no JavaScript)', (
     const levels = all(doc, (e) => /^h[1-6]$/.test(e.tagName)).map((e) => Number(e.tagName[1]));
     expect(levels[0]).toBe(1);
     for (let i = 1; i < levels.length; i++) expect(levels[i] - levels[i - 1]).toBeLessThanOrEqual(1);
-    const nav = one(doc, (e) => e.tagName === 'nav');
-    const hrefs = all(nav, (e) => e.tagName === 'a').map((a) => attr(a, 'href'));
+    const nav = one(doc, (e) => e.tagName === 'nav' && attr(e, 'aria-label') === 'This session');
+    const tabs = all(nav, (e) => e.tagName === 'a');
+    expect(tabs.map((a) => [text(a), attr(a, 'href'), attr(a, 'aria-current')])).toEqual([
+      ['Transcript', `${seed.server.url}/sessions/${seed.sessionId}`, 'page'],
+      ['Recap', `${seed.server.url}/sessions/${seed.sessionId}/recap`, null],
+      ['All sessions of this chat', `${seed.server.url}/chats/${seed.chatId}/stats`, null],
+    ]);
+    const downloads = one(
+      doc,
+      (e) => e.tagName === 'ul' && attr(e, 'aria-label') === 'Download the transcript',
+    );
     const api = `${seed.server.url}/api/v1/sessions/${seed.sessionId}`;
-    expect(hrefs).toEqual([
-      '#recap',
-      `${seed.server.url}/sessions/${seed.sessionId}/recap`,
+    expect(all(downloads, (e) => e.tagName === 'a').map((a) => attr(a, 'href'))).toEqual([
       `${api}/transcript.html`,
       `${api}/transcript.md`,
       `${api}/transcript.csv`,
@@ -369,6 +376,47 @@ describe('the transcript page /sessions/:id (server-rendered, no JavaScript)', (
     const tables = all(recap, (e) => e.tagName === 'table').map((t) => text(t));
     expect(tables.some((t) => t.includes('Q1') && t.includes('4') && t.includes('Q2'))).toBe(true);
     expect(text(recap)).toContain('distinct accounts following');
+  });
+
+  it("is drawn in the app's look: its header, its stylesheet, its script, and a policy that allows them", async () => {
+    const header = one(doc, (e) => e.tagName === 'header' && hasClass(e, 'site-header'));
+    expect(all(header, (e) => e.tagName === 'a').map((a) => attr(a, 'href'))).toContain('/chats');
+    expect(text(header)).toContain('Sign in');
+    const sheets = all(doc, (e) => e.tagName === 'link' && attr(e, 'rel') === 'stylesheet');
+    expect(sheets.map((l) => attr(l, 'href'))).toEqual([expect.stringMatching(/^\/assets\/index-.+\.css$/)]);
+    const scripts = all(doc, (e) => e.tagName === 'script');
+    expect(scripts.map((s) => [attr(s, 'type'), attr(s, 'src')])).toEqual([
+      ['module', expect.stringMatching(/^\/assets\/transcript-.+\.js$/)],
+    ]);
+    // No inline script: every script element has a src and no text.
+    expect(scripts.every((s) => text(s) === '')).toBe(true);
+    const res = await fetch(`${seed.server.url}/sessions/${seed.sessionId}`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).toMatch(/style-src 'self' 'sha256-[^']+'(;|$)/);
+    // The linked files are served.
+    for (const href of [attr(sheets[0], 'href'), attr(scripts[0], 'src')])
+      expect((await fetch(`${seed.server.url}${href}`)).status, String(href)).toBe(200);
+  });
+
+  it("says when the session really ran and its headline figures, times marked for the reader's zone", () => {
+    const span = one(doc, (e) => e.tagName === 'dl' && hasClass(e, 'session-span'));
+    const item = (key: string) => one(span, (e) => attr(e, 'data-span') === key);
+    const started = one(item('started'), (e) => e.tagName === 'time');
+    expect(attr(started, 'datetime')).toBe('2027-03-01T14:50:00.000Z');
+    expect(attr(started, 'data-zone')).toBe('America/New_York');
+    // Without script: the chat's zone, named.
+    expect(text(started)).toBe('Mon 1 Mar 2027, 09:50 America/New York');
+    const ended = one(item('ended'), (e) => e.tagName === 'time');
+    expect(attr(ended, 'datetime')).toBe('2027-03-01T14:56:00.000Z');
+    expect(text(ended)).toBe('09:56 America/New York');
+    expect(text(item('duration'))).toBe('Duration6 min');
+    const peak = one(doc, (e) => attr(e, 'data-figure') === 'peak');
+    const peakTime = one(peak, (e) => e.tagName === 'time');
+    expect(attr(peakTime, 'datetime')).toBe('2027-03-01T14:51:00.000Z');
+    expect(text(peakTime)).toBe('09:51 America/New York');
+    expect(text(peak)).toContain('2 posts');
+    expect(html).not.toContain('at minute');
   });
 
   it('says "final" once ended, and "live — updating" while the session ran', () => {

@@ -10,6 +10,7 @@ import './styles/room.css';
 import './styles/forms.css';
 import './styles/chats.css';
 import './styles/live.css';
+import './styles/session-doc.css';
 
 // Before the first render, so a reader who chose dark never sees a light page.
 applyTheme(storedTheme());

@@ -23,6 +23,13 @@ describe('axe finds no serious or critical violation on the main pages', () => {
     [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
     seed = await seedLiveRoom(server.url);
     endedSessionId = seed.sessionId;
+    // A spotlighted status, so its badge on the transcript is checked too.
+    const page = await seed.host.api.request('GET', `/api/v1/sessions/${seed.sessionId}/transcript?limit=1`);
+    const statusId = (page.body as { statuses: { id: string }[] }).statuses[0].id;
+    const spotlit = await seed.host.api.request('POST', `/api/v1/sessions/${seed.sessionId}/spotlight`, {
+      status_id: statusId,
+    });
+    expect(spotlit.status).toBe(200);
   });
 
   afterAll(async () => {
@@ -71,13 +78,21 @@ describe('axe finds no serious or critical violation on the main pages', () => {
     [
       'recap',
       () => `/sessions/${endedSessionId}/recap`,
-      (p) => p.getByRole('heading', { level: 1 }).waitFor(),
+      async (p) => {
+        await p.getByRole('heading', { level: 1 }).waitFor();
+        // The charts' tables shown: a table that scrolls must be reachable from the keyboard.
+        const toggles = p.getByRole('button', { name: 'Show the numbers as a table' });
+        await toggles.first().waitFor();
+        // Each click renames its button ("Hide the table"): always the first one left.
+        while ((await toggles.count()) > 0) await toggles.first().click();
+        await p.locator('.chart-table:not(.sr-only)').nth(1).waitFor();
+      },
       true,
     ],
     [
       'transcript',
       () => `/sessions/${endedSessionId}`,
-      (p) => p.getByRole('heading', { level: 1 }).waitFor(),
+      (p) => p.locator('.doc-badge.spotlight').waitFor(),
       false,
     ],
   ];

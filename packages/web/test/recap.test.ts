@@ -52,7 +52,7 @@ describe('recap in a browser', () => {
       ['participants', '6'],
       ['new', '4', '2 returning'],
       ['hosts-share', '25%', '2 statuses by hosts'],
-      ['peak', '23:51 GMT+9', '2 posts'],
+      ['peak', '23:51 your time · 09:51 America/New York', '2 posts'],
       ['reach', '3'],
       ['impressions', '8'],
     ];

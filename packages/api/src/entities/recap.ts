@@ -45,6 +45,12 @@ export const recapSchema = z
     session: chatSessionSchema,
     final: z.boolean(),
     generated_at: instant(),
+    /** When the session actually went live (not its scheduled start); null before. */
+    started_at: instant().nullable(),
+    /** When it actually ended; null while it runs. */
+    ended_at: instant().nullable(),
+    /** Whole minutes from started_at to ended_at; null until both are known. */
+    duration_minutes: z.number().int().nullable(),
     statuses_count: z.number().int(),
     late_statuses_count: z.number().int(),
     participants_count: z.number().int(),

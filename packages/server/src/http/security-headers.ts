@@ -35,14 +35,16 @@ function styleSource(css: string): string {
 }
 
 /**
- * The policy of a server-rendered page (transcript, OAuth consent): no script at all, only
- * its one inline style block (by hash), forms posting back here (and, for the consent form,
- * on to the app's redirect URI, which browsers check form-action against too).
+ * The policy of a server-rendered page (transcript, OAuth consent): only its one inline style
+ * block (by hash), forms posting back here (and, for the consent form, on to the app's
+ * redirect URI, which browsers check form-action against too). A page drawn in the app's
+ * look (`app`) also loads the app's own stylesheet and scripts; no inline script ever.
  */
-export function documentCsp(css: string, formTargets: string[] = []): string {
+export function documentCsp(css: string, formTargets: string[] = [], app = false): string {
   return [
     "default-src 'none'",
-    `style-src ${styleSource(css)}`,
+    ...(app ? ["script-src 'self'"] : []),
+    `style-src ${app ? "'self' " : ''}${styleSource(css)}`,
     "img-src 'self' data: https:",
     "frame-ancestors 'none'",
     "base-uri 'none'",

@@ -1,3 +1,4 @@
+import { durationMinutes } from '@hashchat/core/chat/session-clock';
 import type { TranscriptDocument } from '../services/transcripts/load-transcript';
 import type { RecapData } from '../services/transcripts/recap-data';
 import { RECAP_DEFINITIONS } from '../services/transcripts/recap-definitions';
@@ -39,10 +40,16 @@ export function serializeRecap(
       const account = look.account(x.accountId);
       return account ? [{ x, account }] : [];
     });
+  const row = doc.sessionRow;
+  const startedAt = row.started_at === null ? null : Number(row.started_at);
+  const endedAt = row.ended_at === null ? null : Number(row.ended_at);
   return {
     session: doc.session,
     final: doc.final,
     generated_at: iso(doc.generatedAt),
+    started_at: startedAt === null ? null : iso(startedAt),
+    ended_at: endedAt === null ? null : iso(endedAt),
+    duration_minutes: durationMinutes(startedAt, endedAt),
     statuses_count: f.statusesCount,
     late_statuses_count: f.lateStatusesCount,
     participants_count: f.participantsCount,

@@ -7,6 +7,7 @@ export const THEMES: { value: Theme; label: string }[] = [
   { value: 'dark', label: 'Dark' },
 ];
 
+// transcript-page.ts reads the same key.
 const KEY = 'hashchat.theme';
 
 function isTheme(value: unknown): value is Theme {

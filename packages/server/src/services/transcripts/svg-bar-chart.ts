@@ -3,6 +3,8 @@ import { escapeHtml } from '@hashchat/core/text/render';
 export interface Bar {
   label: string;
   value: number;
+  /** The instant the label is a clock time of, in `zone`: the page's script shows it in the reader's zone. */
+  at?: { iso: string; zone: string };
 }
 
 export interface BarChart {
@@ -45,7 +47,7 @@ export function svgBarChart(c: BarChart): string {
   c.bars.forEach((b, i) => {
     if (i % every === 0)
       parts.push(
-        `<text x="${f(PAD.left + i * step + step / 2)}" y="${H - 8}" text-anchor="middle">${escapeHtml(b.label)}</text>`,
+        `<text x="${f(PAD.left + i * step + step / 2)}" y="${H - 8}" text-anchor="middle"${b.at ? ` data-at="${escapeHtml(b.at.iso)}" data-zone="${escapeHtml(b.at.zone)}"` : ''}>${escapeHtml(b.label)}</text>`,
       );
   });
   parts.push('</g><g class="bars" fill="currentColor">');

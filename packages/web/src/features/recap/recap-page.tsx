@@ -4,8 +4,6 @@ import { useSession, viewerKey } from '../../app/session-context';
 import { UnreadyPage } from '../../app/unready-page';
 import { useTitle } from '../../app/use-title';
 import { isChatHost } from '../chats/chat-roles';
-import { SessionTime } from '../chats/session-time';
-import { useNow } from '../chats/use-now';
 import { AnswersPerQuestionChart, PostsPerMinuteChart } from './activity-charts';
 import { LanguageList } from './language-list';
 import { PeopleList } from './people-list';
@@ -13,6 +11,7 @@ import { PublishRecap } from './publish-recap';
 import { RecapDownloads } from './recap-downloads';
 import { RecapFigures } from './recap-figures';
 import { ResourceList } from './resource-list';
+import { SessionSpan, SessionTabs } from './session-span';
 import { TopAnswers } from './top-answers';
 import { useChat, useRecap } from './use-recap';
 import './recap.css';
@@ -37,7 +36,6 @@ export function RecapPage({ sessionId }: { sessionId: string }) {
   const [state, reload] = useRecap(sessionId);
   const loaded = state.status === 'ready' ? state.recap : null;
   const chat = useChat(loaded?.session.chat_id ?? null, viewerKey(viewer));
-  const now = useNow(60_000);
   useTitle(loaded ? `Recap · ${loaded.session.title}` : 'Recap');
 
   if (state.status !== 'ready') {
@@ -62,8 +60,8 @@ export function RecapPage({ sessionId }: { sessionId: string }) {
   const host = chat !== null && isChatHost(account?.id, chat);
   const definition = (key: string) => recap.definitions[key];
   return (
-    <article className="column recap-page" aria-labelledby="page-title">
-      <header className="chat-head">
+    <article className="column session-doc recap-page" aria-labelledby="page-title">
+      <header className="chat-head session-doc-head">
         <p className="eyebrow">
           Recap
           {tag && (
@@ -78,14 +76,9 @@ export function RecapPage({ sessionId }: { sessionId: string }) {
         <h1 id="page-title" tabIndex={-1}>
           {session.title}
         </h1>
-        <p className="muted">
-          <SessionTime session={session} now={now} />
-        </p>
+        <SessionSpan recap={recap} />
         <StateNote recap={recap} onReload={reload} />
-        <nav aria-label="This session" className="recap-nav">
-          <a href={paths.transcript(session.id)}>Transcript</a>
-          <a href={paths.chatStats(session.chat_id)}>All sessions of this chat</a>
-        </nav>
+        <SessionTabs sessionId={session.id} chatId={session.chat_id} current="recap" />
       </header>
 
       <PublishRecap recap={recap} host={host} acct={account?.acct ?? null} />
@@ -100,6 +93,8 @@ export function RecapPage({ sessionId }: { sessionId: string }) {
         <PostsPerMinuteChart recap={recap} />
         <AnswersPerQuestionChart recap={recap} />
       </section>
+
+      {/* A poll section (the session's poll results) goes here: after the activity, before top answers. */}
 
       <section aria-labelledby="answers-title">
         <h2 id="answers-title">Top answers</h2>

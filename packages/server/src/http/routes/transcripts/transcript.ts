@@ -12,6 +12,7 @@ import { transcriptPage } from '../../../services/transcripts/transcript-page';
 import { optionalUser } from '../../auth';
 import type { RouteModule } from '../../route-module';
 import { documentCsp } from '../../security-headers';
+import { appAssets } from '../web/app-assets';
 
 const attachment = (tag: string, id: number, ext: string) =>
   `attachment; filename="${tag.replace(/[^A-Za-z0-9_-]/g, '')}-session-${id}-transcript.${ext}"`;
@@ -66,11 +67,13 @@ export const transcriptRoutes: RouteModule = (app, ctx) => {
     const { id } = parseRequest(idParam, req.params);
     const doc = await loadTranscript(ctx, id);
     const recap = await buildRecap(ctx, doc);
+    // One file that needs nothing else: the app's stylesheet and the transcript's, inline.
+    const css = `${appAssets(ctx.config.webDist).css}${TRANSCRIPT_CSS}`;
     return reply
       .type('text/html; charset=utf-8')
       .header('content-disposition', attachment(doc.chat.hashtag, id, 'html'))
-      .header('content-security-policy', documentCsp(TRANSCRIPT_CSS))
-      .send(renderTranscriptHtml(doc, recap, { standalone: true, baseUrl: ctx.config.publicUrl }));
+      .header('content-security-policy', documentCsp(css))
+      .send(renderTranscriptHtml(doc, recap, { standalone: true, baseUrl: ctx.config.publicUrl, css }));
   });
 
   app.get('/api/v1/sessions/:id/transcript.md', async (req, reply) => {
