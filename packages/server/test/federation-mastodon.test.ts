@@ -1,6 +1,6 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: API tests read untyped JSON bodies; each test asserts the fields it needs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findAccountByUri } from '../src/store/remote-accounts';
+import { findAccountByUri, findStatusByUri } from '../src/store/remote-accounts';
 import {
   AS_PUBLIC,
   actorId,
@@ -12,8 +12,9 @@ import {
   undo,
   updatePerson,
 } from './fixtures/mastodon-activities';
-import { chatWithSession, post } from './live-helpers';
+import { addQuestion, chatWithSession, post } from './live-helpers';
 import { type Instance, registerUser, startInstances } from './support/federation';
+import { SseClient } from './support/sse';
 import { MastodonPeer, mastodonAccepts } from './support/mastodon-peer';
 import { waitFor } from './support/wait';
 
@@ -34,6 +35,98 @@ afterAll(async () => {
 });
 
 describe('a Mastodon peer', () => {
+  it("answers Q1 from its own app: the room's answer, live on the stream, in the transcript, its exports and the recap; a forgery shows nowhere; Delete and a room ban hold", async () => {
+    const { host, hashtag, sessionId } = await chatWithSession(a, { live: true });
+    const peerHost = new URL(peer.origin).host;
+    const acct = `${peer.user}@${peerHost}`;
+    const hostUri = `${a.url}/users/${host.username.toLowerCase()}`;
+    const mention = { href: hostUri, name: `@${host.username}@${a.host}`, url: `${a.url}/@${host.username}` };
+    const stream = new SseClient(`${a.url}/api/v1/streaming/hashtag?tag=${hashtag}`);
+    await stream.live;
+    const q = await addQuestion(host.api, sessionId, 'Where do you read?');
+    const q1 = (await host.api.post(`/api/v1/questions/${q.id}/publish`)).body.status;
+    const roomNow = async () => (await host.api.get(`/api/v1/sessions/${sessionId}/room`)).body as any[];
+
+    // A forged reply (signed by a key that is not the peer's) is refused and stored nowhere.
+    const n = `${Date.now()}`;
+    const forged = createNote(peer, { n: `${n}0`, inReplyTo: q1.uri, mention, hashtag, text: 'A1 Forged' });
+    expect((await peer.forge(`${a.url}/inbox`, forged)).status).toBe(401);
+
+    // The real reply, as Mastodon sends it: the answer to Q1, by peer@host.
+    const reply = createNote(peer, { n, inReplyTo: q1.uri, mention, hashtag, text: 'A1 On the train' });
+    expect((await peer.send(`${a.url}/inbox`, reply)).status).toBe(202);
+    const answer = await waitFor(async () => (await roomNow()).find((s) => s.uri === reply.object.id), {
+      what: "the peer's answer in the room",
+    });
+    expect(answer).toMatchObject({
+      url: reply.object.url,
+      in_reply_to_id: q1.id,
+      account: { acct, url: `${peer.origin}/@${peer.user}` },
+      chat: { kind: 'answer', question_number: 1 },
+    });
+    await stream.waitFor((events) =>
+      events.some((e) => e.event === 'update' && JSON.parse(e.data).uri === reply.object.id),
+    );
+    stream.close();
+    const updates = stream.events.filter((e) => e.event === 'update').map((e) => JSON.parse(e.data).uri);
+    expect(updates).not.toContain(forged.object.id);
+    expect(await findStatusByUri(a.ctx.store.db, forged.object.id)).toBeUndefined();
+    expect((await roomNow()).map((s) => s.uri)).not.toContain(forged.object.id);
+
+    // The transcript holds it under Q1, and every export names peer@host and links the original.
+    const transcript = await host.api.get(`/api/v1/sessions/${sessionId}/transcript?question_number=1`);
+    expect((transcript.body.statuses as any[]).map((s) => s.uri)).toContain(reply.object.id);
+    expect(JSON.stringify(transcript.body)).not.toContain(forged.object.id);
+    const csv = (await host.api.get(`/api/v1/sessions/${sessionId}/transcript.csv`)).body as string;
+    const row = csv.split('\r\n').find((l) => l.startsWith(`${answer.id},`));
+    expect(row).toContain(`,${acct},answer,1,`);
+    expect(row).toContain(reply.object.url);
+    const md = (await host.api.get(`/api/v1/sessions/${sessionId}/transcript.md`)).body as string;
+    expect(md).toContain(`**@${acct}** [`);
+    expect(md).toContain(`](${reply.object.url})`);
+    const json = (await host.api.get(`/api/v1/sessions/${sessionId}/transcript.json`)).body;
+    expect(json.statuses.find((s: any) => s.uri === reply.object.id)).toMatchObject({
+      url: reply.object.url,
+      account: { acct, url: `${peer.origin}/@${peer.user}` },
+    });
+    for (const doc of [csv, md, JSON.stringify(json)]) expect(doc).not.toContain('Forged');
+
+    // The recap counts the peer as a participant (new to the chat) and among its answers to Q1.
+    const recap = (await host.api.get(`/api/v1/sessions/${sessionId}/recap`)).body;
+    expect(recap.participants_count).toBe(2);
+    expect(recap.new_participants_count).toBe(2);
+    expect(recap.answers_per_question).toEqual([{ question_number: 1, count: 1 }]);
+    expect(recap.top_participants.map((p: any) => p.account.acct)).toContain(acct);
+
+    // Delete (a Tombstone): gone from the room and the transcript.
+    expect((await peer.send(`${a.url}/inbox`, deleteNote(peer, n))).status).toBe(202);
+    await waitFor(async () => !(await roomNow()).some((s) => s.uri === reply.object.id), {
+      what: 'the deletion in the room',
+    });
+    const after = await host.api.get(`/api/v1/sessions/${sessionId}/transcript`);
+    expect(JSON.stringify(after.body)).not.toContain(reply.object.id);
+
+    // A room ban of the remote account keeps their next answer out.
+    expect(
+      (
+        await host.api.post(`/api/v1/sessions/${sessionId}/moderation`, {
+          action: 'ban',
+          account_id: answer.account.id,
+          reason: 'spam',
+          category: 'spam',
+        })
+      ).status,
+    ).toBe(200);
+    const refused = async () =>
+      (await a.ctx.metrics.remoteStatuses.get()).values.find((v) => v.labels.outcome === 'refused')?.value ??
+      0;
+    const before = await refused();
+    const banned = createNote(peer, { n: `${n}2`, inReplyTo: q1.uri, mention, hashtag, text: 'A1 Buy my book' });
+    expect((await peer.send(`${a.url}/inbox`, banned)).status).toBe(202);
+    await waitFor(async () => (await refused()) > before, { what: 'the banned answer refused' });
+    expect((await roomNow()).map((s) => s.uri)).not.toContain(banned.object.id);
+  });
+
   it("votes for a town hall's approved question by liking its status, once", async () => {
     const { host, hashtag, sessionId } = await chatWithSession(a, { live: true });
     await host.api.request('PUT', `/api/v1/sessions/${sessionId}/town_hall`, {

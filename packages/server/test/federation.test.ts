@@ -302,6 +302,10 @@ describe('a chat on the fediverse', () => {
     stream.close();
     const transcript = await host.api.get(`/api/v1/sessions/${sessionId}/transcript?question_number=1`);
     expect(JSON.stringify(transcript.body)).toContain(answer.uri);
+    // The recap counts bob among the participants, by his full handle.
+    const recap = (await host.api.get(`/api/v1/sessions/${sessionId}/recap`)).body;
+    expect(recap.participants_count).toBe(2);
+    expect(recap.top_participants.map((p: any) => p.account.acct)).toContain(`${bob.username}@${b.host}`);
 
     // Banned from the room: the next answer stays out.
     const bobOnA = inRoom.account.id as string;

@@ -90,6 +90,34 @@ export class MastodonPeer implements Peer {
     return fetch(signed);
   }
 
+  /**
+   * Posts an activity to `inbox` as `send` does, but signed with a key that is not the peer's
+   * while naming the peer's keyId: a forgery, which the receiving server must refuse.
+   */
+  async forge(inbox: string, activity: unknown): Promise<Response> {
+    const other = (await crypto.subtle.generateKey(
+      {
+        name: 'RSASSA-PKCS1-v1_5',
+        modulusLength: 2048,
+        publicExponent: new Uint8Array([1, 0, 1]),
+        hash: 'SHA-256',
+      },
+      true,
+      ['sign', 'verify'],
+    )) as CryptoKeyPair;
+    const signed = await signRequest(
+      new Request(inbox, {
+        method: 'POST',
+        headers: { 'content-type': 'application/activity+json', accept: 'application/activity+json' },
+        body: JSON.stringify(activity),
+      }),
+      other.privateKey,
+      new URL(`${actorId(this)}#main-key`),
+      { spec: 'draft-cavage-http-signatures-12' },
+    );
+    return fetch(signed);
+  }
+
   /** Waits until a delivery of `type` has arrived (resolved as soon as it does). */
   async next(
     type: string,
