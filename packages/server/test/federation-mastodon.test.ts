@@ -121,10 +121,56 @@ describe('a Mastodon peer', () => {
       (await a.ctx.metrics.remoteStatuses.get()).values.find((v) => v.labels.outcome === 'refused')?.value ??
       0;
     const before = await refused();
-    const banned = createNote(peer, { n: `${n}2`, inReplyTo: q1.uri, mention, hashtag, text: 'A1 Buy my book' });
+    const banned = createNote(peer, {
+      n: `${n}2`,
+      inReplyTo: q1.uri,
+      mention,
+      hashtag,
+      text: 'A1 Buy my book',
+    });
     expect((await peer.send(`${a.url}/inbox`, banned)).status).toBe(202);
     await waitFor(async () => (await refused()) > before, { what: 'the banned answer refused' });
     expect((await roomNow()).map((s) => s.uri)).not.toContain(banned.object.id);
+  });
+
+  it("holds a remote account's first answers for review in a chat that reviews new accounts: new from its first contact here", async () => {
+    const { host, hashtag, chatId, sessionId } = await chatWithSession(a, { live: true });
+    expect(
+      (await host.api.patch(`/api/v1/chats/${chatId}/moderation_settings`, { min_account_age_days: 2 }))
+        .status,
+    ).toBe(200);
+    const hostUri = `${a.url}/users/${host.username.toLowerCase()}`;
+    const mention = { href: hostUri, name: `@${host.username}@${a.host}`, url: `${a.url}/@${host.username}` };
+    const n = `${Date.now()}`;
+    const note = createNote(peer, { n, inReplyTo: null, mention, hashtag, text: 'Hello from afar' });
+    expect((await peer.send(`${a.url}/inbox`, note)).status).toBe(202);
+    // The peer's actor says it was made in 2024; here it counts from when this server first met it.
+    const queue = async () => (await host.api.get(`/api/v1/sessions/${sessionId}/moderation/queue`)).body;
+    const held = await waitFor(
+      async () => (await queue()).pending.find((p: any) => p.status.uri === note.object.id),
+      {
+        what: "the peer's status held for review",
+      },
+    );
+    expect(held.reason).toBe('account newer than 2 days');
+    expect(held.status.account.acct).toBe(`${peer.user}@${new URL(peer.origin).host}`);
+    const roomUris = async () =>
+      ((await host.api.get(`/api/v1/sessions/${sessionId}/room`)).body as any[]).map((s) => s.uri);
+    expect(await roomUris()).not.toContain(note.object.id);
+    const remote = await findAccountByUri(a.ctx.store.db, actorId(peer));
+    expect(Number(remote?.created_at)).toBeGreaterThan(Date.parse('2025-01-01'));
+    // Approved by a host, it joins the room like a local newcomer's.
+    expect(
+      (
+        await host.api.post(`/api/v1/sessions/${sessionId}/moderation`, {
+          action: 'approve',
+          status_id: held.status.id,
+        })
+      ).status,
+    ).toBe(200);
+    await waitFor(async () => (await roomUris()).includes(note.object.id), {
+      what: 'the approved status in the room',
+    });
   });
 
   it("votes for a town hall's approved question by liking its status, once", async () => {
