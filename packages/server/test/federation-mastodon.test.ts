@@ -13,9 +13,10 @@ import {
   updatePerson,
 } from './fixtures/mastodon-activities';
 import { addQuestion, chatWithSession, post } from './live-helpers';
+import { Api } from './support/client';
 import { type Instance, registerUser, startInstances } from './support/federation';
 import { SseClient } from './support/sse';
-import { MastodonPeer, mastodonAccepts } from './support/mastodon-peer';
+import { MastodonPeer, mastodonAccepts, verifySignature } from './support/mastodon-peer';
 import { waitFor } from './support/wait';
 
 /**
@@ -171,6 +172,86 @@ describe('a Mastodon peer', () => {
     await waitFor(async () => (await roomUris()).includes(note.object.id), {
       what: 'the approved status in the room',
     });
+  });
+
+  it("forwards a report about its account's status as a Flag from the instance actor, signed, the reporter unnamed", async () => {
+    const alice = await registerUser(a.url);
+    const aliceUri = `${a.url}/users/${alice.username.toLowerCase()}`;
+    const n = `${Date.now()}`;
+    const note = createNote(peer, {
+      n,
+      inReplyTo: null,
+      mention: { href: aliceUri, name: `@${alice.username}@${a.host}`, url: `${a.url}/@${alice.username}` },
+      hashtag: 'offers',
+      text: 'Cheap watches here',
+    });
+    expect((await peer.send(`${a.url}/inbox`, note)).status).toBe(202);
+    const status = await waitFor(async () => {
+      const got = (await alice.api.get('/api/v1/notifications?types[]=mention')).body;
+      return got.find((x: any) => x.status?.uri === note.object.id)?.status;
+    });
+    const flags = () => peer.received.filter((r) => r.json.type === 'Flag');
+    const before = flags().length;
+
+    // Not forwarded unless asked.
+    const kept = await alice.api.post('/api/v1/reports', {
+      account_id: status.account.id,
+      status_ids: [status.id],
+      comment: 'spam',
+      category: 'spam',
+    });
+    expect(kept.status).toBe(200);
+    expect(kept.body).toMatchObject({ forwarded: false, status_ids: [status.id], category: 'spam' });
+
+    const sent = await alice.api.post('/api/v1/reports', {
+      account_id: status.account.id,
+      status_ids: [status.id],
+      comment: 'Selling fakes',
+      category: 'spam',
+      forward: true,
+    });
+    expect(sent.status).toBe(200);
+    expect(sent.body).toMatchObject({
+      forwarded: true,
+      comment: 'Selling fakes',
+      target_account: { acct: `${peer.user}@${new URL(peer.origin).host}` },
+    });
+    const flag = await peer.next('Flag', (r) => r.json.content === 'Selling fakes');
+    const instanceActor = `${a.url}/users/instance-actor`;
+    expect(mastodonAccepts(flag, `${instanceActor}#main-key`)).toEqual([]);
+    expect(await verifySignature(flag, peer.origin)).toBe(`${instanceActor}#main-key`);
+    expect(flag.path).toBe('/inbox');
+    expect(flag.json.actor).toBe(instanceActor);
+    expect([flag.json.object].flat()).toEqual([actorId(peer), note.object.id]);
+    expect(flag.body).not.toContain(alice.username);
+    expect(flags().length).toBe(before + 1);
+    // The instance actor is an Application anyone can fetch, found by WebFinger too.
+    const doc = await (
+      await fetch(instanceActor, { headers: { accept: 'application/activity+json' } })
+    ).json();
+    expect(doc).toMatchObject({
+      type: 'Application',
+      preferredUsername: 'instance-actor',
+      inbox: `${instanceActor}/inbox`,
+    });
+    const wf = await fetch(`${a.url}/.well-known/webfinger?resource=acct:instance-actor@${a.host}`);
+    expect((await wf.json()).links).toEqual(
+      expect.arrayContaining([expect.objectContaining({ rel: 'self', href: instanceActor })]),
+    );
+
+    // Bad input changes nothing: someone else's status, an unknown account, oneself.
+    const local = await post(alice.api, 'mine');
+    const bad = [
+      { account_id: status.account.id, status_ids: [local.id], forward: true },
+      { account_id: '999999999', forward: true },
+      { account_id: alice.id },
+    ];
+    expect(
+      await Promise.all(bad.map(async (b) => (await alice.api.post('/api/v1/reports', b)).status)),
+    ).toEqual([404, 404, 422]);
+    expect((await new Api(a.url).post('/api/v1/reports', { account_id: alice.id })).status).toBe(401);
+    await a.ctx.federation?.settled();
+    expect(flags().length).toBe(before + 1);
   });
 
   it("votes for a town hall's approved question by liking its status, once", async () => {

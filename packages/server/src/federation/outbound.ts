@@ -3,6 +3,7 @@ import {
   Announce,
   Create,
   Delete,
+  Flag,
   Like,
   Note,
   PUBLIC_COLLECTION,
@@ -14,9 +15,11 @@ import {
 import { escapeHtml } from '@hashchat/core/text/render';
 import type { Context } from '../context';
 import { roomUrl } from '../present/chat';
+import { REPORT_FORWARD_EVENT } from '../services/moderation/account-reports';
 import { findAccountById } from '../store/accounts';
 import { findSessionById } from '../store/chat-sessions';
 import { findChatById } from '../store/chats';
+import { findAccountReport } from '../store/moderation';
 import type { AppendedEvent } from '../store/events';
 import {
   type Inbox,
@@ -28,7 +31,7 @@ import { findStatusById, statusTagsAndMentions } from '../store/statuses';
 import { localActorDocument } from './actors';
 import type { DomainPolicy } from './domain-policy';
 import { signingKeys } from './keys';
-import { accountIdentifier, chatIdentifier } from './local-actors';
+import { accountIdentifier, chatIdentifier, INSTANCE_ACTOR } from './local-actors';
 import { duration, instant, localNote, localNoteUri } from './notes';
 
 /**
@@ -83,6 +86,9 @@ export class Outbound {
         const sessionTopic = e.topics.find((t) => t.startsWith('session:'));
         if (q.status && sessionTopic)
           await this.#announce(Number(sessionTopic.slice(8)), Number(q.status.id), 'question');
+      } else if (e.event === REPORT_FORWARD_EVENT) {
+        const r = JSON.parse(e.payload) as { report_id: string };
+        await this.#sendFlag(Number(r.report_id));
       } else if (e.event === 'chat.session') {
         const s = JSON.parse(e.payload) as { id: string; state: string };
         if (s.state === 'live') await this.#sessionLive(Number(s.id));
@@ -263,6 +269,34 @@ export class Outbound {
     }
   }
 
+  /**
+   * A report about a remote account, forwarded (as Mastodon does): a `Flag` of the account and
+   * the reported statuses of theirs, with the reporter's comment, from the instance actor, so
+   * the reporter is not named; to the account's server (its shared inbox).
+   */
+  async #sendFlag(reportId: number): Promise<void> {
+    const db = this.ctx.store.db;
+    const report = await findAccountReport(db, reportId);
+    if (!report) return;
+    const target = await remoteInboxesOf(db, [Number(report.target_account_id)]);
+    if (target.length === 0) return;
+    const statusUris: URL[] = [];
+    for (const id of JSON.parse(report.status_ids) as string[]) {
+      const status = await findStatusById(db, Number(id));
+      if (status?.uri && Number(status.account_id) === Number(report.target_account_id))
+        statusUris.push(new URL(status.uri));
+    }
+    const fctx = this.fedContext();
+    const actor = fctx.getActorUri(INSTANCE_ACTOR);
+    const flag = new Flag({
+      id: new URL(`${actor.href}#flags/${crypto.randomUUID()}`),
+      actor,
+      objects: [new URL(target[0].uri), ...statusUris],
+      content: report.comment,
+    });
+    await this.#send(INSTANCE_ACTOR, target, flag, `flag:${reportId}`);
+  }
+
   /** Once per status, across events (an agenda edit republishes a question that was asked). */
   async #once(key: string): Promise<boolean> {
     const k = ['hashchat', 'announced', key] as const;
@@ -343,7 +377,7 @@ export class Outbound {
   }
 }
 
-type Sent = Create | Update | Delete | Announce | Like | Undo;
+type Sent = Create | Update | Delete | Announce | Like | Undo | Flag;
 
 const typeOf = (a: Sent) =>
   a instanceof Create
@@ -356,4 +390,6 @@ const typeOf = (a: Sent) =>
           ? 'Like'
           : a instanceof Undo
             ? 'Undo'
-            : 'Announce';
+            : a instanceof Flag
+              ? 'Flag'
+              : 'Announce';

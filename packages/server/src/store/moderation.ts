@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type {
+  AccountReportsTable,
   ChatBansTable,
   ChatReportsTable,
   Database,
@@ -279,3 +280,16 @@ export async function holdStateOf(db: Kysely<Database>, statusId: number) {
     .executeTakeFirst();
   return hold?.state;
 }
+
+export type AccountReportRow = Selectable<AccountReportsTable>;
+
+/** A report to the instance about an account (Mastodon's `POST /api/v1/reports`). */
+export function insertAccountReport(
+  db: Kysely<Database>,
+  row: Insertable<AccountReportsTable>,
+): Promise<AccountReportRow> {
+  return db.insertInto('account_reports').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export const findAccountReport = (db: Kysely<Database>, id: number) =>
+  db.selectFrom('account_reports').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createPublicKey, createVerify } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { signRequest } from '@fedify/fedify';
@@ -159,4 +159,32 @@ export function mastodonAccepts(r: Received, keyId: string): string[] {
   if (!String(r.headers['content-type']).startsWith('application/activity+json'))
     problems.push('content-type');
   return problems;
+}
+
+/**
+ * Verifies a delivery's draft-cavage signature as Mastodon does: the signed headers rebuilt,
+ * the key fetched from its keyId (the actor document holding it), RSA-SHA256 over them. Returns
+ * the keyId that verified; throws with the reason otherwise.
+ */
+export async function verifySignature(r: Received, inboxOrigin: string): Promise<string> {
+  const sig = String(r.headers.signature ?? '');
+  const fields = Object.fromEntries([...sig.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+  const digest = `SHA-256=${createHash('sha256').update(r.body).digest('base64')}`;
+  if (r.headers.digest !== digest) throw new Error('Digest does not match the body');
+  const lines = (fields.headers ?? 'date').split(' ').map((name) => {
+    if (name === '(request-target)') return `(request-target): post ${r.path}`;
+    if (name === 'host' && r.headers.host === undefined) return `host: ${new URL(inboxOrigin).host}`;
+    return `${name}: ${r.headers[name]}`;
+  });
+  const res = await fetch(fields.keyId, { headers: { accept: 'application/activity+json' } });
+  if (!res.ok) throw new Error(`key ${fields.keyId}: HTTP ${res.status}`);
+  const doc = (await res.json()) as { publicKey?: unknown };
+  const keys = [doc.publicKey ?? []].flat() as { id: string; publicKeyPem: string }[];
+  const key = keys.find((k) => k.id === fields.keyId);
+  if (!key) throw new Error(`no key ${fields.keyId} in its actor`);
+  const ok = createVerify('RSA-SHA256')
+    .update(lines.join('\n'))
+    .verify(createPublicKey(key.publicKeyPem), fields.signature, 'base64');
+  if (!ok) throw new Error('the signature does not verify');
+  return fields.keyId;
 }
