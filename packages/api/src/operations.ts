@@ -36,11 +36,11 @@ import {
 import { markersSchema, preferencesSchema } from './entities/markers';
 import { mediaAttachmentSchema } from './entities/media';
 import {
+  accountReportSchema,
   loggedActionSchema,
   moderationQueueSchema,
   moderationSettingsSchema,
   moderationStatsSchema,
-  accountReportSchema,
   reportSchema,
   submissionSchema,
   townHallSchema,
@@ -116,13 +116,13 @@ import {
   spotlightBody,
 } from './requests/live';
 import {
+  accountReportBody,
   carryOverBody,
   curateBody,
   mergeBody,
   moderationLogQuery,
   moderationSettingsBody,
   muteBody,
-  accountReportBody,
   reportBody,
   reportListQuery,
   reportResolveBody,
@@ -281,9 +281,15 @@ export const operations: Operation[] = [
   }),
   post('/api/v1/accounts/{id}/unfollow', 'accounts', 'Unfollow an account', relationshipSchema),
   post('/api/v1/accounts/{id}/block', 'accounts', 'Block an account', relationshipSchema),
-  post('/api/v1/reports', 'accounts', 'Report an account to the server (and forward it to theirs)', accountReportSchema, {
-    body: accountReportBody,
-  }),
+  post(
+    '/api/v1/reports',
+    'accounts',
+    'Report an account to the server (and forward it to theirs)',
+    accountReportSchema,
+    {
+      body: accountReportBody,
+    },
+  ),
   post('/api/v1/accounts/{id}/unblock', 'accounts', 'Unblock an account', relationshipSchema),
   post('/api/v1/accounts/{id}/mute', 'accounts', 'Mute an account', relationshipSchema, { body: muteBody }),
   post('/api/v1/accounts/{id}/unmute', 'accounts', 'Unmute an account', relationshipSchema),

@@ -1,5 +1,6 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: API tests read untyped JSON bodies; each test asserts the fields it needs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweepEarlyReminders } from '../src/services/chats/reminders';
 import { findAccountByUri, findStatusByUri } from '../src/store/remote-accounts';
 import {
   AS_PUBLIC,
@@ -15,8 +16,8 @@ import {
 import { addQuestion, chatWithSession, post } from './live-helpers';
 import { Api } from './support/client';
 import { type Instance, registerUser, startInstances } from './support/federation';
-import { SseClient } from './support/sse';
 import { MastodonPeer, mastodonAccepts, verifySignature } from './support/mastodon-peer';
+import { SseClient } from './support/sse';
 import { waitFor } from './support/wait';
 
 /**
@@ -252,6 +253,35 @@ describe('a Mastodon peer', () => {
     expect((await new Api(a.url).post('/api/v1/reports', { account_id: alice.id })).status).toBe(401);
     await a.ctx.federation?.settled();
     expect(flags().length).toBe(before + 1);
+  });
+
+  it("is reminded of a followed chat's session by its Group: one mention-less Note to the followers, signed", async () => {
+    const { host, chatId, sessionId } = await chatWithSession(a, {
+      startsAt: new Date(Date.now() + 10 * 60_000).toISOString(),
+      endsAt: new Date(Date.now() + 70 * 60_000).toISOString(),
+    });
+    const group = `${a.url}/users/chat-${chatId}`;
+    expect((await peer.send(`${group}/inbox`, follow(peer, group, `${Date.now()}`))).status).toBe(202);
+    await peer.next('Accept', (r) => r.json.actor === group);
+    const isReminder = (r: { json: Record<string, unknown> }) =>
+      r.json.type === 'Create' &&
+      String((r.json.object as any)?.id).endsWith(`/sessions/${sessionId}/reminder`);
+    // The sweep runs on its own too; asked again here, the reminder still goes once.
+    await sweepEarlyReminders(a.ctx);
+    const got = await peer.next('Create', isReminder);
+    await sweepEarlyReminders(a.ctx);
+    await a.ctx.federation?.settled();
+    expect(peer.received.filter(isReminder)).toHaveLength(1);
+    expect(mastodonAccepts(got, `${group}#main-key`)).toEqual([]);
+    expect(await verifySignature(got, peer.origin)).toBe(`${group}#main-key`);
+    const note = got.json.object as any;
+    const list = (v: unknown) => [v].flat();
+    expect(note).toMatchObject({ type: 'Note', attributedTo: group });
+    expect(list(note.to)).toEqual([`${group}/followers`]);
+    expect(list(note.cc)).toEqual([AS_PUBLIC]);
+    expect(list(note.tag ?? []).filter((t: any) => t.type === 'Mention')).toEqual([]);
+    expect(note.content).toContain('Starting soon');
+    expect(note.content).toContain((await host.api.get(`/api/v1/sessions/${sessionId}`)).body.url);
   });
 
   it("votes for a town hall's approved question by liking its status, once", async () => {

@@ -15,12 +15,14 @@ import {
 import { escapeHtml } from '@hashchat/core/text/render';
 import type { Context } from '../context';
 import { roomUrl } from '../present/chat';
+import { GROUP_REMINDER_EVENT } from '../services/chats/reminders';
+import { presentSessions } from '../services/chats/views';
 import { REPORT_FORWARD_EVENT } from '../services/moderation/account-reports';
 import { findAccountById } from '../store/accounts';
 import { findSessionById } from '../store/chat-sessions';
 import { findChatById } from '../store/chats';
-import { findAccountReport } from '../store/moderation';
 import type { AppendedEvent } from '../store/events';
+import { findAccountReport } from '../store/moderation';
 import {
   type Inbox,
   remoteFollowersOf,
@@ -86,6 +88,9 @@ export class Outbound {
         const sessionTopic = e.topics.find((t) => t.startsWith('session:'));
         if (q.status && sessionTopic)
           await this.#announce(Number(sessionTopic.slice(8)), Number(q.status.id), 'question');
+      } else if (e.event === GROUP_REMINDER_EVENT) {
+        const r = JSON.parse(e.payload) as { session_id: string };
+        await this.#sessionReminder(Number(r.session_id));
       } else if (e.event === REPORT_FORWARD_EVENT) {
         const r = JSON.parse(e.payload) as { report_id: string };
         await this.#sendFlag(Number(r.report_id));
@@ -338,6 +343,46 @@ export class Outbound {
       published: instant(this.ctx.now()),
     });
     await this.#send(identifier, followers, announce, objectId.href);
+  }
+
+  /**
+   * A chat's Group reminds its remote followers of a session about to start: a `Note` with no
+   * mention, to its followers (cc Public, so unlisted: their home timelines, no public or tag
+   * timeline), saying what, when (in the chat's time zone) and where the room is.
+   */
+  async #sessionReminder(sessionId: number): Promise<void> {
+    const db = this.ctx.store.db;
+    const row = await findSessionById(db, sessionId);
+    if (row?.state !== 'scheduled') return;
+    const chat = await findChatById(db, Number(row.chat_id));
+    const followers = chat ? await remoteFollowersOfChat(db, Number(chat.id)) : [];
+    if (!chat || followers.length === 0) return;
+    const [session] = await presentSessions(this.ctx, [row]);
+    const fctx = this.fedContext();
+    const identifier = chatIdentifier(Number(chat.id));
+    const actor = fctx.getActorUri(identifier);
+    const base = this.ctx.config.publicUrl;
+    const room = roomUrl(base, chat.hashtag);
+    const id = new URL(`${actor.href}/sessions/${sessionId}/reminder`);
+    const when = `${session.local_starts_at.replace('T', ' ')} (${session.time_zone})`;
+    const note = new Note({
+      id,
+      attribution: actor,
+      tos: [fctx.getFollowersUri(identifier)],
+      ccs: [PUBLIC_COLLECTION],
+      published: instant(this.ctx.now()),
+      url: new URL(session.url),
+      content: `<p>Starting soon: <a href="${escapeHtml(session.url)}">${escapeHtml(session.title || chat.title)}</a>, ${escapeHtml(when)}. Join the room: <a href="${escapeHtml(room)}">#${escapeHtml(chat.hashtag)}</a></p>`,
+    });
+    const create = new Create({
+      id: new URL(`${id.href}#create`),
+      actor,
+      tos: note.toIds,
+      ccs: note.ccIds,
+      published: note.published,
+      object: note,
+    });
+    await this.#send(identifier, followers, create, id.href);
   }
 
   async #sessionLive(sessionId: number): Promise<void> {
