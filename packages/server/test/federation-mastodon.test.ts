@@ -66,6 +66,9 @@ describe('a Mastodon peer', () => {
       account: { acct, url: `${peer.origin}/@${peer.user}` },
       chat: { kind: 'answer', question_number: 1 },
     });
+    // Their profile here is found by their whole handle (the web app's profile page asks so).
+    const looked = await host.api.get(`/api/v1/accounts/lookup?acct=${encodeURIComponent(acct)}`);
+    expect(looked.body).toMatchObject({ id: answer.account.id, acct, url: `${peer.origin}/@${peer.user}` });
     await stream.waitFor((events) =>
       events.some((e) => e.event === 'update' && JSON.parse(e.data).uri === reply.object.id),
     );
