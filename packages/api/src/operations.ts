@@ -705,6 +705,12 @@ export const operations: Operation[] = [
   post('/api/v1/reports/{id}/resolve', 'moderation', 'Resolve a report', reportSchema, {
     body: reportResolveBody,
   }),
+  post(
+    '/api/v1/reports/{id}/forward',
+    'moderation',
+    'Send a report about a remote account to its server (a Flag)',
+    reportSchema,
+  ),
 
   get('/api/v1/sessions/{id}/town_hall', 'town hall', 'Town-hall settings', townHallSchema),
   put('/api/v1/sessions/{id}/town_hall', 'town hall', 'Set town-hall settings', townHallSchema, {

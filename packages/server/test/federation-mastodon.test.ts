@@ -258,6 +258,48 @@ describe('a Mastodon peer', () => {
     expect(flags().length).toBe(before + 1);
   });
 
+  it("lets a chat's moderators send a report about the peer's status in their room on to the peer's server, once", async () => {
+    const { host, hashtag, chatId } = await chatWithSession(a, { live: true });
+    const hostUri = `${a.url}/users/${host.username.toLowerCase()}`;
+    const mention = { href: hostUri, name: `@${host.username}@${a.host}`, url: `${a.url}/@${host.username}` };
+    const n = `${Date.now()}`;
+    const note = createNote(peer, { n, inReplyTo: null, mention, hashtag, text: 'Buy followers cheap' });
+    expect((await peer.send(`${a.url}/inbox`, note)).status).toBe(202);
+    const carol = await registerUser(a.url);
+    const status = await waitFor(async () => {
+      const tag = (await carol.api.get(`/api/v1/timelines/tag/${hashtag}`)).body as any[];
+      return tag.find((s) => s.uri === note.object.id);
+    });
+    const filed = await carol.api.post(`/api/v1/chats/${chatId}/reports`, {
+      status_id: status.id,
+      category: 'spam',
+      comment: 'Spam in the room',
+    });
+    expect(filed.status).toBe(200);
+    expect(filed.body.forwarded).toBe(false);
+    const forward = (api: Api, id: string) => api.post(`/api/v1/reports/${id}/forward`);
+    expect((await forward(carol.api, filed.body.id)).status).toBe(403);
+
+    const sent = await forward(host.api, filed.body.id);
+    expect(sent.status).toBe(200);
+    expect(sent.body.forwarded).toBe(true);
+    const flag = await peer.next('Flag', (r) => r.json.content === 'Spam in the room');
+    expect(await verifySignature(flag, peer.origin)).toBe(`${a.url}/users/instance-actor#main-key`);
+    expect([flag.json.object].flat()).toEqual([actorId(peer), note.object.id]);
+    expect(flag.body).not.toContain(carol.username);
+    expect((await forward(host.api, filed.body.id)).status).toBe(409);
+
+    // A report about a local account stays here.
+    const local = await post(carol.api, `Mine #${hashtag}`);
+    const dave = await registerUser(a.url);
+    const aboutLocal = await dave.api.post(`/api/v1/chats/${chatId}/reports`, { status_id: local.id });
+    expect((await forward(host.api, aboutLocal.body.id)).status).toBe(422);
+    await a.ctx.federation?.settled();
+    expect(
+      peer.received.filter((r) => r.json.type === 'Flag' && r.json.content === 'Spam in the room'),
+    ).toHaveLength(1);
+  });
+
   it("is reminded of a followed chat's session by its Group: one mention-less Note to the followers, signed", async () => {
     const { host, chatId, sessionId } = await chatWithSession(a, {
       startsAt: new Date(Date.now() + 10 * 60_000).toISOString(),

@@ -52,6 +52,8 @@ export const reportSchema = z
     resolution: z.string().nullable(),
     created_at: instant(),
     resolved_at: instant().nullable(),
+    /** Sent on by its moderators to the reported account's server, as a `Flag`. */
+    forwarded: z.boolean(),
     /** Who reported. */
     account: accountSchema.nullable(),
     target_account: accountSchema.nullable(),

@@ -22,7 +22,7 @@ import { findAccountById } from '../store/accounts';
 import { findSessionById } from '../store/chat-sessions';
 import { findChatById } from '../store/chats';
 import type { AppendedEvent } from '../store/events';
-import { findAccountReport } from '../store/moderation';
+import { findAccountReport, findReport } from '../store/moderation';
 import {
   type Inbox,
   remoteFollowersOf,
@@ -92,8 +92,7 @@ export class Outbound {
         const r = JSON.parse(e.payload) as { session_id: string };
         await this.#sessionReminder(Number(r.session_id));
       } else if (e.event === REPORT_FORWARD_EVENT) {
-        const r = JSON.parse(e.payload) as { report_id: string };
-        await this.#sendFlag(Number(r.report_id));
+        await this.#sendFlag(JSON.parse(e.payload) as { report_id?: string; chat_report_id?: string });
       } else if (e.event === 'chat.session') {
         const s = JSON.parse(e.payload) as { id: string; state: string };
         if (s.state === 'live') await this.#sessionLive(Number(s.id));
@@ -277,16 +276,30 @@ export class Outbound {
   /**
    * A report about a remote account, forwarded (as Mastodon does): a `Flag` of the account and
    * the reported statuses of theirs, with the reporter's comment, from the instance actor, so
-   * the reporter is not named; to the account's server (its shared inbox).
+   * the reporter is not named; to the account's server (its shared inbox). The report is one
+   * to the server (`report_id`) or one a chat's moderators sent on (`chat_report_id`).
    */
-  async #sendFlag(reportId: number): Promise<void> {
+  async #sendFlag(which: { report_id?: string; chat_report_id?: string }): Promise<void> {
     const db = this.ctx.store.db;
-    const report = await findAccountReport(db, reportId);
+    let report: { target_account_id: number; comment: string; statusIds: string[]; key: string } | null =
+      null;
+    if (which.report_id !== undefined) {
+      const r = await findAccountReport(db, Number(which.report_id));
+      if (r) report = { ...r, statusIds: JSON.parse(r.status_ids) as string[], key: `report:${r.id}` };
+    } else if (which.chat_report_id !== undefined) {
+      const r = await findReport(db, Number(which.chat_report_id));
+      if (r)
+        report = {
+          ...r,
+          statusIds: r.status_id === null ? [] : [String(r.status_id)],
+          key: `chat-report:${r.id}`,
+        };
+    }
     if (!report) return;
     const target = await remoteInboxesOf(db, [Number(report.target_account_id)]);
     if (target.length === 0) return;
     const statusUris: URL[] = [];
-    for (const id of JSON.parse(report.status_ids) as string[]) {
+    for (const id of report.statusIds) {
       const status = await findStatusById(db, Number(id));
       if (status?.uri && Number(status.account_id) === Number(report.target_account_id))
         statusUris.push(new URL(status.uri));
@@ -299,7 +312,7 @@ export class Outbound {
       objects: [new URL(target[0].uri), ...statusUris],
       content: report.comment,
     });
-    await this.#send(INSTANCE_ACTOR, target, flag, `flag:${reportId}`);
+    await this.#send(INSTANCE_ACTOR, target, flag, `flag:${report.key}`);
   }
 
   /** Once per status, across events (an agenda edit republishes a question that was asked). */

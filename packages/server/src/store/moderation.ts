@@ -293,3 +293,14 @@ export function insertAccountReport(
 
 export const findAccountReport = (db: Kysely<Database>, id: number) =>
   db.selectFrom('account_reports').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Marks a chat report forwarded; false when it was already. */
+export async function markReportForwarded(db: Kysely<Database>, id: number, now: number): Promise<boolean> {
+  const r = await db
+    .updateTable('chat_reports')
+    .set({ forwarded_at: now })
+    .where('id', '=', id)
+    .where('forwarded_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

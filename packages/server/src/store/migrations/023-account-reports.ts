@@ -3,7 +3,8 @@ import type { Dialect } from '../dialect';
 
 /**
  * Reports to the instance (Mastodon's `POST /api/v1/reports`): an account and some of its
- * statuses, and whether the report was forwarded to the account's own server (a `Flag`).
+ * statuses, and whether the report was forwarded to the account's own server (a `Flag`). And
+ * when a chat's moderators forwarded a report to them about a remote account.
  */
 export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
   const big = d.bigint;
@@ -23,8 +24,10 @@ export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
     .on('account_reports')
     .columns(['target_account_id', 'id'])
     .execute();
+  await db.schema.alterTable('chat_reports').addColumn('forwarded_at', big).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('chat_reports').dropColumn('forwarded_at').execute();
   await db.schema.dropTable('account_reports').execute();
 }

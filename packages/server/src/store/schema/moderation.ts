@@ -77,6 +77,8 @@ export interface ChatReportsTable {
   resolution: string | null;
   resolved_at: number | null;
   created_at: number;
+  /** When its moderators sent it to the reported account's server as a `Flag` (migration 023). */
+  forwarded_at: number | null;
 }
 
 /** A report to the instance about an account (migration 023), Mastodon's `POST /api/v1/reports`. */

@@ -7,7 +7,12 @@ import {
 } from '@hashchat/api/requests/moderation';
 import { parseRequest } from '@hashchat/api/requests/validation';
 import { reportAccount } from '../../../services/moderation/account-reports';
-import { chatReports, closeReport, fileReport } from '../../../services/moderation/reports';
+import {
+  chatReports,
+  closeReport,
+  fileReport,
+  forwardChatReport,
+} from '../../../services/moderation/reports';
 import { requireUser } from '../../auth';
 import type { RouteModule } from '../../route-module';
 
@@ -64,5 +69,11 @@ export const moderationReportRoutes: RouteModule = (app, ctx) => {
     const { id: reportId } = parseRequest(idParam, req.params);
     const b = parseRequest(reportResolveBody, req.body);
     return closeReport(ctx, me, reportId, b.resolution);
+  });
+
+  app.post('/api/v1/reports/:id/forward', async (req) => {
+    const me = requireUser(req, 'write:statuses');
+    const { id: reportId } = parseRequest(idParam, req.params);
+    return forwardChatReport(ctx, me, reportId);
   });
 };
