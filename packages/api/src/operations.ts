@@ -36,6 +36,7 @@ import {
 import { markersSchema, preferencesSchema } from './entities/markers';
 import { mediaAttachmentSchema } from './entities/media';
 import {
+  accountReportSchema,
   loggedActionSchema,
   moderationQueueSchema,
   moderationSettingsSchema,
@@ -121,6 +122,7 @@ import {
   spotlightStatusParams,
 } from './requests/live';
 import {
+  accountReportBody,
   carryOverBody,
   curateBody,
   mergeBody,
@@ -317,6 +319,15 @@ export const operations: Operation[] = [
   }),
   post('/api/v1/accounts/{id}/unfollow', 'accounts', 'Unfollow an account', relationshipSchema),
   post('/api/v1/accounts/{id}/block', 'accounts', 'Block an account', relationshipSchema),
+  post(
+    '/api/v1/reports',
+    'accounts',
+    'Report an account to the server (and forward it to theirs)',
+    accountReportSchema,
+    {
+      body: accountReportBody,
+    },
+  ),
   post('/api/v1/accounts/{id}/unblock', 'accounts', 'Unblock an account', relationshipSchema),
   post('/api/v1/accounts/{id}/mute', 'accounts', 'Mute an account', relationshipSchema, { body: muteBody }),
   post('/api/v1/accounts/{id}/unmute', 'accounts', 'Unmute an account', relationshipSchema),
@@ -734,6 +745,12 @@ export const operations: Operation[] = [
   post('/api/v1/reports/{id}/resolve', 'moderation', 'Resolve a report', reportSchema, {
     body: reportResolveBody,
   }),
+  post(
+    '/api/v1/reports/{id}/forward',
+    'moderation',
+    'Send a report about a remote account to its server (a Flag)',
+    reportSchema,
+  ),
 
   get('/api/v1/sessions/{id}/town_hall', 'town hall', 'Town-hall settings', townHallSchema),
   put('/api/v1/sessions/{id}/town_hall', 'town hall', 'Set town-hall settings', townHallSchema, {

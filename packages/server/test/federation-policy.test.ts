@@ -7,6 +7,7 @@ import { createStatus } from '../src/services/statuses';
 import { findAccountByUsername } from '../src/store/accounts';
 import { listDeliveryStats } from '../src/store/federation-deliveries';
 import { findStatusByUri } from '../src/store/remote-accounts';
+import { createNote } from './fixtures/mastodon-activities';
 import { chatWithSession, post } from './live-helpers';
 import type { Api } from './support/client';
 import {
@@ -17,6 +18,8 @@ import {
   resolveAccount,
   startInstances,
 } from './support/federation';
+import { MastodonPeer } from './support/mastodon-peer';
+import { SseClient } from './support/sse';
 import { createTestDatabase, freePort, startTestServer, type TestDatabase } from './support/test-server';
 import { waitFor } from './support/wait';
 
@@ -146,6 +149,47 @@ describe('domain blocks', () => {
     expect(await texts(alice.api, '/api/v1/timelines/home')).toContain(status.uri);
     expect(await texts(alice.api, '/api/v1/timelines/public?limit=40')).not.toContain(status.uri);
     expect(await texts(alice.api, '/api/v1/timelines/tag/silencedtag')).not.toContain(status.uri);
+  });
+});
+
+describe('a suspension applies at once', () => {
+  it("takes a suspended server's statuses out of the room, the transcript, the tag timeline and open streams before the admin's request returns", async () => {
+    const [a] = await instances(1);
+    const admin = await adminOf(a);
+    const peer = await new MastodonPeer().start();
+    running.push(peer);
+    const { host, hashtag, sessionId } = await chatWithSession(a, { live: true });
+    const hostUri = `${a.url}/users/${host.username.toLowerCase()}`;
+    const mention = { href: hostUri, name: `@${host.username}@${a.host}`, url: `${a.url}/@${host.username}` };
+    const stream = new SseClient(`${a.url}/api/v1/streaming/hashtag?tag=${hashtag}`);
+    await stream.live;
+    const note = (n: string, text: string) =>
+      createNote(peer, { n, inReplyTo: null, mention, hashtag, text });
+    const first = note(`${Date.now()}`, 'Come to my shop');
+    expect((await peer.send(`${a.url}/inbox`, first)).status).toBe(202);
+    const room = async () =>
+      ((await host.api.get(`/api/v1/sessions/${sessionId}/room`)).body as any[]).map((s) => s.uri as string);
+    await waitFor(async () => (await room()).includes(first.object.id), {
+      what: "the peer's status in the room",
+    });
+    const stored = await findStatusByUri(a.ctx.store.db, first.object.id);
+    const local = await post(host.api, `Welcome #${hashtag}`);
+
+    const blocked = await admin.post('/api/v1/admin/domain_blocks', {
+      domain: new URL(peer.origin).host,
+      severity: 'suspend',
+    });
+    expect(blocked.status).toBe(200);
+    // Gone by the time the request has returned, and only the peer's status.
+    expect(await room()).toEqual([local.uri]);
+    const transcript = await host.api.get(`/api/v1/sessions/${sessionId}/transcript`);
+    expect((transcript.body.statuses as any[]).map((s) => s.uri)).toEqual([local.uri]);
+    expect(await texts(host.api, `/api/v1/timelines/tag/${hashtag}`)).toEqual([local.uri]);
+    expect(await findStatusByUri(a.ctx.store.db, first.object.id)).toBeUndefined();
+    await stream.waitFor((events) =>
+      events.some((e) => e.event === 'delete' && e.data === String(stored?.id)),
+    );
+    stream.close();
   });
 });
 

@@ -2,6 +2,7 @@
 import { signRequest } from '@fedify/fedify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorKeyPairs } from '../src/federation/keys';
+import { sweepEarlyReminders } from '../src/services/chats/reminders';
 import { findAccountByUsername } from '../src/store/accounts';
 import { findStatusByUri } from '../src/store/remote-accounts';
 import { addQuestion, chatWithSession, post } from './live-helpers';
@@ -302,6 +303,10 @@ describe('a chat on the fediverse', () => {
     stream.close();
     const transcript = await host.api.get(`/api/v1/sessions/${sessionId}/transcript?question_number=1`);
     expect(JSON.stringify(transcript.body)).toContain(answer.uri);
+    // The recap counts bob among the participants, by his full handle.
+    const recap = (await host.api.get(`/api/v1/sessions/${sessionId}/recap`)).body;
+    expect(recap.participants_count).toBe(2);
+    expect(recap.top_participants.map((p: any) => p.account.acct)).toContain(`${bob.username}@${b.host}`);
 
     // Banned from the room: the next answer stays out.
     const bobOnA = inRoom.account.id as string;
@@ -372,6 +377,29 @@ describe('a chat on the fediverse', () => {
       { what: "the chat's live note on B" },
     );
     expect(live.content).toContain('Live chat');
+  });
+});
+
+describe('reminders across servers', () => {
+  it("a chat's remote follower on another Hashchat finds the Group's reminder in their home timeline", async () => {
+    const { host, chatId } = await chatWithSession(a, {
+      startsAt: new Date(Date.now() + 10 * 60_000).toISOString(),
+      endsAt: new Date(Date.now() + 70 * 60_000).toISOString(),
+    });
+    const handle = (await host.api.get(`/api/v1/chats/${chatId}`)).body.fediverse_handle as string;
+    const bob = await registerUser(b.url);
+    const chatOnB = await resolveAccount(bob.api, `@${handle}`);
+    await followRemote(bob.api, chatOnB);
+    await sweepEarlyReminders(a.ctx);
+    const reminder = await waitFor(
+      async () =>
+        (await homeTexts(bob.api)).find(
+          (s) => s.account.id === chatOnB && s.content.includes('Starting soon'),
+        ),
+      { what: "the Group's reminder on B" },
+    );
+    expect(reminder.visibility).toBe('unlisted');
+    expect(reminder.mentions).toEqual([]);
   });
 });
 

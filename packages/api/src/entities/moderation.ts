@@ -52,6 +52,8 @@ export const reportSchema = z
     resolution: z.string().nullable(),
     created_at: instant(),
     resolved_at: instant().nullable(),
+    /** Sent on by its moderators to the reported account's server, as a `Flag`. */
+    forwarded: z.boolean(),
     /** Who reported. */
     account: accountSchema.nullable(),
     target_account: accountSchema.nullable(),
@@ -59,6 +61,27 @@ export const reportSchema = z
   })
   .meta({ id: 'Report' });
 export type Report = z.infer<typeof reportSchema>;
+
+/** Mastodon's report categories (`POST /api/v1/reports`). */
+export const accountReportCategorySchema = z.enum(['spam', 'legal', 'violation', 'other']);
+
+/** A report to the instance about an account, as Mastodon's Report entity. */
+export const accountReportSchema = z
+  .object({
+    id: id(),
+    action_taken: z.boolean(),
+    action_taken_at: instant().nullable(),
+    category: accountReportCategorySchema,
+    comment: z.string(),
+    /** Sent to the account's own server as a `Flag`, by this server (the reporter is not named). */
+    forwarded: z.boolean(),
+    created_at: instant(),
+    status_ids: z.array(id()).nullable(),
+    rule_ids: z.array(id()).nullable(),
+    target_account: accountSchema,
+  })
+  .meta({ id: 'AccountReport' });
+export type AccountReport = z.infer<typeof accountReportSchema>;
 
 export const heldStatusSchema = z.object({
   status: statusSchema,

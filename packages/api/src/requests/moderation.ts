@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { reportCategorySchema, roomActionSchema } from '../entities/moderation';
-import { formBool, limitParam, stringList, userText } from './fields';
+import { accountReportCategorySchema, reportCategorySchema, roomActionSchema } from '../entities/moderation';
+import { formBool, idList, limitParam, stringList, userText } from './fields';
 
 // What the moderation routes take: actions in a session's room, reports, moderation settings,
 // the town hall's questions, and Mastodon's mutes.
@@ -30,6 +30,20 @@ export const reportBody = z.object({
   category: reportCategorySchema.default('other'),
   comment: userText().max(1000).default(''),
 });
+
+/**
+ * Mastodon's report to the instance: an account, some of its statuses, and `forward` to send it
+ * on to the account's own server when it is remote. `rule_ids` is taken and ignored (no rules here).
+ */
+export const accountReportBody = z.object({
+  account_id: id,
+  status_ids: idList,
+  comment: userText().max(1000).default(''),
+  category: accountReportCategorySchema.default('other'),
+  forward: formBool.default(false),
+  rule_ids: z.unknown().optional(),
+});
+export type AccountReportBody = z.input<typeof accountReportBody>;
 
 export const reportListQuery = z.object({
   state: z.enum(['open', 'resolved', 'all']).default('open'),

@@ -1,5 +1,5 @@
 import type { Context as FedContext, Federation } from '@fedify/fedify';
-import { Create, Endpoints, Group, Image, Note, Person, PropertyValue } from '@fedify/vocab';
+import { Application, Create, Endpoints, Group, Image, Note, Person, PropertyValue } from '@fedify/vocab';
 import { chatActorName } from '@hashchat/core/chat/fediverse-handle';
 import { escapeHtml } from '@hashchat/core/text/render';
 import type { Context } from '../context';
@@ -15,7 +15,7 @@ import {
   remoteFollowersOfChat,
 } from '../store/remote-accounts';
 import { actorKeyPairs, publishedKeys } from './keys';
-import { findLocalActor, identifierOfHandle, type LocalActor } from './local-actors';
+import { findLocalActor, INSTANCE_ACTOR, identifierOfHandle, type LocalActor } from './local-actors';
 import { instant, localNote } from './notes';
 
 /** How many public statuses an account's outbox shows (newest first); older ones are on their pages. */
@@ -48,6 +48,7 @@ export function registerActors(fed: Federation<void>, ctx: Context): void {
     .setFollowersDispatcher('/users/{identifier}/followers', async (_fctx, identifier) => {
       const actor = await findLocalActor(ctx, identifier);
       if (!actor) return null;
+      if (actor.kind === 'instance') return { items: [] };
       const inboxes =
         actor.kind === 'chat'
           ? await remoteFollowersOfChat(ctx.store.db, actor.id)
@@ -64,6 +65,7 @@ export function registerActors(fed: Federation<void>, ctx: Context): void {
       const actor = await findLocalActor(ctx, identifier);
       if (!actor) return null;
       if (actor.kind === 'account') return Number(actor.row.followers_count);
+      if (actor.kind === 'instance') return 0;
       const local = (await followerCounts(ctx.store.db, [actor.id])).get(actor.id) ?? 0;
       return local + (await countRemoteFollowersOfChat(ctx.store.db, actor.id));
     });
@@ -85,7 +87,7 @@ export function registerActors(fed: Federation<void>, ctx: Context): void {
     .setOutboxDispatcher('/users/{identifier}/outbox', async (fctx, identifier) => {
       const actor = await findLocalActor(ctx, identifier);
       if (!actor) return null;
-      if (actor.kind === 'chat') return { items: [] };
+      if (actor.kind !== 'account') return { items: [] };
       const rows = await recentPublicStatuses(ctx.store.db, actor.id, OUTBOX_SIZE);
       const items: Create[] = [];
       for (const r of rows) {
@@ -115,7 +117,7 @@ export async function localActorDocument(
   ctx: Context,
   fctx: FedContext<void>,
   identifier: string,
-): Promise<Person | Group | null> {
+): Promise<Person | Group | Application | null> {
   const base = ctx.config.publicUrl;
   const actor = await findLocalActor(ctx, identifier);
   if (!actor) return null;
@@ -134,6 +136,17 @@ export async function localActorDocument(
     manuallyApprovesFollowers: false,
     discoverable: true,
   };
+  if (actor.kind === 'instance') {
+    const host = new URL(base).host;
+    return new Application({
+      ...common,
+      preferredUsername: INSTANCE_ACTOR,
+      name: host,
+      summary: `<p>The server ${escapeHtml(host)} itself: it signs what no one person sends, such as forwarded reports.</p>`,
+      url: new URL(base),
+      discoverable: false,
+    });
+  }
   if (actor.kind === 'account') {
     const a = actor.row;
     return new Person({

@@ -64,7 +64,8 @@ export function registerInbox(fed: Federation<void>, ctx: Context, policy: Domai
       if (parsed?.type !== 'actor' || !follow.id) return;
       const local = await findLocalActor(ctx, parsed.identifier);
       const from = local && (await sender(fctx, follow));
-      if (!local || !from) return;
+      // The instance actor has no followers: a Follow of it is dropped.
+      if (!local || local.kind === 'instance' || !from) return;
       if (local.kind === 'account') await remoteFollowsAccount(ctx, Number(from.id), local.id);
       else await remoteFollowsChat(ctx, Number(from.id), local.id);
       const follower = await follow.getActor(fctx);

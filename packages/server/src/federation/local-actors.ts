@@ -5,11 +5,16 @@ import { type ChatRow, findChatById, findChatByTag } from '../store/chats';
 
 /**
  * Actor identifiers (the `{identifier}` of `/users/{identifier}`): a local account's lowercased
- * username, or `chat-<id>` for a chat's Group. Usernames have no `-`, so the two never meet.
+ * username, `chat-<id>` for a chat's Group, or `instance-actor` for the server itself (an
+ * `Application`, as Mastodon's instance actor: it signs what no person sends, such as a
+ * forwarded report). Usernames have no `-`, so none of them meet.
  */
 export type LocalActor =
   | { kind: 'account'; id: number; row: AccountRow }
-  | { kind: 'chat'; id: number; row: ChatRow };
+  | { kind: 'chat'; id: number; row: ChatRow }
+  | { kind: 'instance'; id: 0 };
+
+export const INSTANCE_ACTOR = 'instance-actor';
 
 const CHAT_ID = /^chat-(\d{1,18})$/;
 
@@ -17,6 +22,7 @@ export const chatIdentifier = (chatId: number) => `chat-${chatId}`;
 export const accountIdentifier = (a: { username: string }) => a.username.toLowerCase();
 
 export async function findLocalActor(ctx: Context, identifier: string): Promise<LocalActor | null> {
+  if (identifier === INSTANCE_ACTOR) return { kind: 'instance', id: 0 };
   const m = CHAT_ID.exec(identifier);
   if (m) {
     const row = await findChatById(ctx.store.db, Number(m[1]));

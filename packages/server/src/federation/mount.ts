@@ -84,5 +84,6 @@ function pageOf(base: string, path: string): string {
   if (!m) return `${base}/`;
   const chat = /^chat-(\d+)$/.exec(m[1]);
   if (chat) return `${base}/chats/${chat[1]}`;
+  if (m[1] === 'instance-actor') return `${base}/`;
   return `${base}/@${m[1]}${m[2] ? `/${m[2]}` : ''}`;
 }

@@ -3,6 +3,7 @@ import {
   Announce,
   Create,
   Delete,
+  Flag,
   Like,
   Note,
   PUBLIC_COLLECTION,
@@ -14,10 +15,14 @@ import {
 import { escapeHtml } from '@hashchat/core/text/render';
 import type { Context } from '../context';
 import { roomUrl } from '../present/chat';
+import { GROUP_REMINDER_EVENT } from '../services/chats/reminders';
+import { presentSessions } from '../services/chats/views';
+import { REPORT_FORWARD_EVENT } from '../services/moderation/account-reports';
 import { findAccountById } from '../store/accounts';
 import { findSessionById } from '../store/chat-sessions';
 import { findChatById } from '../store/chats';
 import type { AppendedEvent } from '../store/events';
+import { findAccountReport, findReport } from '../store/moderation';
 import {
   type Inbox,
   remoteFollowersOf,
@@ -28,7 +33,7 @@ import { findStatusById, statusTagsAndMentions } from '../store/statuses';
 import { localActorDocument } from './actors';
 import type { DomainPolicy } from './domain-policy';
 import { signingKeys } from './keys';
-import { accountIdentifier, chatIdentifier } from './local-actors';
+import { accountIdentifier, chatIdentifier, INSTANCE_ACTOR } from './local-actors';
 import { duration, instant, localNote, localNoteUri } from './notes';
 
 /**
@@ -83,6 +88,11 @@ export class Outbound {
         const sessionTopic = e.topics.find((t) => t.startsWith('session:'));
         if (q.status && sessionTopic)
           await this.#announce(Number(sessionTopic.slice(8)), Number(q.status.id), 'question');
+      } else if (e.event === GROUP_REMINDER_EVENT) {
+        const r = JSON.parse(e.payload) as { session_id: string };
+        await this.#sessionReminder(Number(r.session_id));
+      } else if (e.event === REPORT_FORWARD_EVENT) {
+        await this.#sendFlag(JSON.parse(e.payload) as { report_id?: string; chat_report_id?: string });
       } else if (e.event === 'chat.session') {
         const s = JSON.parse(e.payload) as { id: string; state: string };
         if (s.state === 'live') await this.#sessionLive(Number(s.id));
@@ -263,6 +273,48 @@ export class Outbound {
     }
   }
 
+  /**
+   * A report about a remote account, forwarded (as Mastodon does): a `Flag` of the account and
+   * the reported statuses of theirs, with the reporter's comment, from the instance actor, so
+   * the reporter is not named; to the account's server (its shared inbox). The report is one
+   * to the server (`report_id`) or one a chat's moderators sent on (`chat_report_id`).
+   */
+  async #sendFlag(which: { report_id?: string; chat_report_id?: string }): Promise<void> {
+    const db = this.ctx.store.db;
+    let report: { target_account_id: number; comment: string; statusIds: string[]; key: string } | null =
+      null;
+    if (which.report_id !== undefined) {
+      const r = await findAccountReport(db, Number(which.report_id));
+      if (r) report = { ...r, statusIds: JSON.parse(r.status_ids) as string[], key: `report:${r.id}` };
+    } else if (which.chat_report_id !== undefined) {
+      const r = await findReport(db, Number(which.chat_report_id));
+      if (r)
+        report = {
+          ...r,
+          statusIds: r.status_id === null ? [] : [String(r.status_id)],
+          key: `chat-report:${r.id}`,
+        };
+    }
+    if (!report) return;
+    const target = await remoteInboxesOf(db, [Number(report.target_account_id)]);
+    if (target.length === 0) return;
+    const statusUris: URL[] = [];
+    for (const id of report.statusIds) {
+      const status = await findStatusById(db, Number(id));
+      if (status?.uri && Number(status.account_id) === Number(report.target_account_id))
+        statusUris.push(new URL(status.uri));
+    }
+    const fctx = this.fedContext();
+    const actor = fctx.getActorUri(INSTANCE_ACTOR);
+    const flag = new Flag({
+      id: new URL(`${actor.href}#flags/${crypto.randomUUID()}`),
+      actor,
+      objects: [new URL(target[0].uri), ...statusUris],
+      content: report.comment,
+    });
+    await this.#send(INSTANCE_ACTOR, target, flag, `flag:${report.key}`);
+  }
+
   /** Once per status, across events (an agenda edit republishes a question that was asked). */
   async #once(key: string): Promise<boolean> {
     const k = ['hashchat', 'announced', key] as const;
@@ -306,6 +358,46 @@ export class Outbound {
     await this.#send(identifier, followers, announce, objectId.href);
   }
 
+  /**
+   * A chat's Group reminds its remote followers of a session about to start: a `Note` with no
+   * mention, to its followers (cc Public, so unlisted: their home timelines, no public or tag
+   * timeline), saying what, when (in the chat's time zone) and where the room is.
+   */
+  async #sessionReminder(sessionId: number): Promise<void> {
+    const db = this.ctx.store.db;
+    const row = await findSessionById(db, sessionId);
+    if (row?.state !== 'scheduled') return;
+    const chat = await findChatById(db, Number(row.chat_id));
+    const followers = chat ? await remoteFollowersOfChat(db, Number(chat.id)) : [];
+    if (!chat || followers.length === 0) return;
+    const [session] = await presentSessions(this.ctx, [row]);
+    const fctx = this.fedContext();
+    const identifier = chatIdentifier(Number(chat.id));
+    const actor = fctx.getActorUri(identifier);
+    const base = this.ctx.config.publicUrl;
+    const room = roomUrl(base, chat.hashtag);
+    const id = new URL(`${actor.href}/sessions/${sessionId}/reminder`);
+    const when = `${session.local_starts_at.replace('T', ' ')} (${session.time_zone})`;
+    const note = new Note({
+      id,
+      attribution: actor,
+      tos: [fctx.getFollowersUri(identifier)],
+      ccs: [PUBLIC_COLLECTION],
+      published: instant(this.ctx.now()),
+      url: new URL(session.url),
+      content: `<p>Starting soon: <a href="${escapeHtml(session.url)}">${escapeHtml(session.title || chat.title)}</a>, ${escapeHtml(when)}. Join the room: <a href="${escapeHtml(room)}">#${escapeHtml(chat.hashtag)}</a></p>`,
+    });
+    const create = new Create({
+      id: new URL(`${id.href}#create`),
+      actor,
+      tos: note.toIds,
+      ccs: note.ccIds,
+      published: note.published,
+      object: note,
+    });
+    await this.#send(identifier, followers, create, id.href);
+  }
+
   async #sessionLive(sessionId: number): Promise<void> {
     const session = await findSessionById(this.ctx.store.db, sessionId);
     if (!session || !(await this.#once(`live:${sessionId}`))) return;
@@ -343,7 +435,7 @@ export class Outbound {
   }
 }
 
-type Sent = Create | Update | Delete | Announce | Like | Undo;
+type Sent = Create | Update | Delete | Announce | Like | Undo | Flag;
 
 const typeOf = (a: Sent) =>
   a instanceof Create
@@ -356,4 +448,6 @@ const typeOf = (a: Sent) =>
           ? 'Like'
           : a instanceof Undo
             ? 'Undo'
-            : 'Announce';
+            : a instanceof Flag
+              ? 'Flag'
+              : 'Announce';

@@ -155,3 +155,64 @@ export async function reminderKinds(db: Kysely<Database>, notificationIds: numbe
     .execute();
   return new Map(rows.map((k) => [Number(k.notification_id), k.kind]));
 }
+
+/** Scheduled sessions `lead` minutes or less from their start whose chat's Group has remote followers and has not reminded them. */
+export async function dueGroupReminders(
+  db: Kysely<Database>,
+  now: number,
+  leadMinutes: number,
+  limit: number,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('chat_sessions as s')
+    .select('s.id')
+    .where('s.state', '=', 'scheduled')
+    .where('s.group_reminded_at', 'is', null)
+    .where('s.starts_at', '>', now)
+    .where('s.starts_at', '<=', now + leadMinutes * MINUTE_MS)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('chat_remote_followers as f').select('f.chat_id').whereRef('f.chat_id', '=', 's.chat_id'),
+      ),
+    )
+    .orderBy('s.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => Number(r.id));
+}
+
+/** When the next Group reminder falls due (after `now`), or null when none is in sight. */
+export async function nextGroupReminderAt(
+  db: Kysely<Database>,
+  now: number,
+  leadMinutes: number,
+): Promise<number | null> {
+  const row = await db
+    .selectFrom('chat_sessions as s')
+    .select((eb) => eb.fn.min('s.starts_at').as('at'))
+    .where('s.state', '=', 'scheduled')
+    .where('s.group_reminded_at', 'is', null)
+    .where('s.starts_at', '>', now + leadMinutes * MINUTE_MS)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('chat_remote_followers as f').select('f.chat_id').whereRef('f.chat_id', '=', 's.chat_id'),
+      ),
+    )
+    .executeTakeFirst();
+  return row?.at === null || row?.at === undefined ? null : Number(row.at) - leadMinutes * MINUTE_MS;
+}
+
+/** Claims a session's Group reminder: true for the one caller that marks it sent. */
+export async function claimGroupReminder(
+  db: Kysely<Database>,
+  sessionId: number,
+  now: number,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('chat_sessions')
+    .set({ group_reminded_at: now })
+    .where('id', '=', sessionId)
+    .where('group_reminded_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

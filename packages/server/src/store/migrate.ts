@@ -18,6 +18,8 @@ import * as m017 from './migrations/017-lists-filters-pins';
 import * as m018 from './migrations/018-question-media';
 import * as m019 from './migrations/019-actor-key-rotation';
 import * as m020 from './migrations/020-remote-media';
+import * as m023 from './migrations/023-account-reports';
+import * as m024 from './migrations/024-group-reminders';
 import type { Database } from './schema';
 
 type DialectMigration = {
@@ -44,6 +46,8 @@ const migrations: Record<string, DialectMigration> = {
   '018-question-media': m018,
   '019-actor-key-rotation': m019,
   '020-remote-media': m020,
+  '023-account-reports': m023,
+  '024-group-reminders': m024,
 };
 
 /** Brings the schema up to date; run on every start. */

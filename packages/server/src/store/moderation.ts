@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type {
+  AccountReportsTable,
   ChatBansTable,
   ChatReportsTable,
   Database,
@@ -278,4 +279,28 @@ export async function holdStateOf(db: Kysely<Database>, statusId: number) {
     .where('status_id', '=', statusId)
     .executeTakeFirst();
   return hold?.state;
+}
+
+export type AccountReportRow = Selectable<AccountReportsTable>;
+
+/** A report to the instance about an account (Mastodon's `POST /api/v1/reports`). */
+export function insertAccountReport(
+  db: Kysely<Database>,
+  row: Insertable<AccountReportsTable>,
+): Promise<AccountReportRow> {
+  return db.insertInto('account_reports').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export const findAccountReport = (db: Kysely<Database>, id: number) =>
+  db.selectFrom('account_reports').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Marks a chat report forwarded; false when it was already. */
+export async function markReportForwarded(db: Kysely<Database>, id: number, now: number): Promise<boolean> {
+  const r = await db
+    .updateTable('chat_reports')
+    .set({ forwarded_at: now })
+    .where('id', '=', id)
+    .where('forwarded_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

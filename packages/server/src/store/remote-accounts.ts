@@ -316,3 +316,23 @@ export async function followsWithDomains(db: Kysely<Database>, domains: string[]
     chatFollowers: chatFollowers.map((r) => ({ chatId: Number(r.chat_id), accountId: Number(r.account_id) })),
   };
 }
+
+/** Statuses by accounts on `domains`, a page at a time by id (after `afterId`): what a suspension removes. */
+export async function statusesOfDomains(
+  db: Kysely<Database>,
+  domains: string[],
+  afterId: number,
+  limit: number,
+): Promise<{ id: number; accountId: number }[]> {
+  if (domains.length === 0) return [];
+  const rows = await db
+    .selectFrom('statuses')
+    .innerJoin('accounts', 'accounts.id', 'statuses.account_id')
+    .select(['statuses.id', 'statuses.account_id'])
+    .where('accounts.domain', 'in', domains)
+    .where('statuses.id', '>', afterId)
+    .orderBy('statuses.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: Number(r.id), accountId: Number(r.account_id) }));
+}

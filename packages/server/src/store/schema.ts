@@ -96,6 +96,7 @@ export type { MediaAttachmentsTable, MediaState, MediaType } from './schema/medi
 export type {
   AccountBlocksTable,
   AccountMutesTable,
+  AccountReportsTable,
   ChatBansTable,
   ChatModerationSettingsTable,
   ChatReportsTable,

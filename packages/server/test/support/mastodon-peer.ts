@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createPublicKey, createVerify } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { signRequest } from '@fedify/fedify';
@@ -90,6 +90,34 @@ export class MastodonPeer implements Peer {
     return fetch(signed);
   }
 
+  /**
+   * Posts an activity to `inbox` as `send` does, but signed with a key that is not the peer's
+   * while naming the peer's keyId: a forgery, which the receiving server must refuse.
+   */
+  async forge(inbox: string, activity: unknown): Promise<Response> {
+    const other = (await crypto.subtle.generateKey(
+      {
+        name: 'RSASSA-PKCS1-v1_5',
+        modulusLength: 2048,
+        publicExponent: new Uint8Array([1, 0, 1]),
+        hash: 'SHA-256',
+      },
+      true,
+      ['sign', 'verify'],
+    )) as CryptoKeyPair;
+    const signed = await signRequest(
+      new Request(inbox, {
+        method: 'POST',
+        headers: { 'content-type': 'application/activity+json', accept: 'application/activity+json' },
+        body: JSON.stringify(activity),
+      }),
+      other.privateKey,
+      new URL(`${actorId(this)}#main-key`),
+      { spec: 'draft-cavage-http-signatures-12' },
+    );
+    return fetch(signed);
+  }
+
   /** Waits until a delivery of `type` has arrived (resolved as soon as it does). */
   async next(
     type: string,
@@ -131,4 +159,32 @@ export function mastodonAccepts(r: Received, keyId: string): string[] {
   if (!String(r.headers['content-type']).startsWith('application/activity+json'))
     problems.push('content-type');
   return problems;
+}
+
+/**
+ * Verifies a delivery's draft-cavage signature as Mastodon does: the signed headers rebuilt,
+ * the key fetched from its keyId (the actor document holding it), RSA-SHA256 over them. Returns
+ * the keyId that verified; throws with the reason otherwise.
+ */
+export async function verifySignature(r: Received, inboxOrigin: string): Promise<string> {
+  const sig = String(r.headers.signature ?? '');
+  const fields = Object.fromEntries([...sig.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+  const digest = `SHA-256=${createHash('sha256').update(r.body).digest('base64')}`;
+  if (r.headers.digest !== digest) throw new Error('Digest does not match the body');
+  const lines = (fields.headers ?? 'date').split(' ').map((name) => {
+    if (name === '(request-target)') return `(request-target): post ${r.path}`;
+    if (name === 'host' && r.headers.host === undefined) return `host: ${new URL(inboxOrigin).host}`;
+    return `${name}: ${r.headers[name]}`;
+  });
+  const res = await fetch(fields.keyId, { headers: { accept: 'application/activity+json' } });
+  if (!res.ok) throw new Error(`key ${fields.keyId}: HTTP ${res.status}`);
+  const doc = (await res.json()) as { publicKey?: unknown };
+  const keys = [doc.publicKey ?? []].flat() as { id: string; publicKeyPem: string }[];
+  const key = keys.find((k) => k.id === fields.keyId);
+  if (!key) throw new Error(`no key ${fields.keyId} in its actor`);
+  const ok = createVerify('RSA-SHA256')
+    .update(lines.join('\n'))
+    .verify(createPublicKey(key.publicKeyPem), fields.signature, 'base64');
+  if (!ok) throw new Error('the signature does not verify');
+  return fields.keyId;
 }

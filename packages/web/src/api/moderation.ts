@@ -60,3 +60,8 @@ export function resolveReport(id: string, resolution: string): Promise<Report> {
     body: { resolution },
   });
 }
+
+/** Sends a report about a remote account on to its server (moderators; the reporter is not named there). */
+export function forwardReport(id: string): Promise<Report> {
+  return api<Report>(`/api/v1/reports/${encodeURIComponent(id)}/forward`, { method: 'POST' });
+}

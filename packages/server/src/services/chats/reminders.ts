@@ -3,10 +3,13 @@ import { userTopic } from '@hashchat/api/topics';
 import type { Context } from '../../context';
 import {
   alreadyReminded,
+  claimGroupReminder,
   dueEarlyReminders,
+  dueGroupReminders,
   followersToRemind,
   insertReminder,
   nextEarlyReminderAt,
+  nextGroupReminderAt,
 } from '../../store/chat-reminders';
 import { findSessionById, type SessionRow } from '../../store/chat-sessions';
 import { type ChatRow, findChatById } from '../../store/chats';
@@ -15,6 +18,9 @@ import { presentNotifications } from '../notifications';
 import { publishEvents } from '../publish';
 
 const CHUNK = 200;
+
+/** The event that has a chat's Group remind its remote followers of a session (no topic: nobody here reads it). */
+export const GROUP_REMINDER_EVENT = 'chat.reminder';
 // The sweep runs at least this often, so new follows, sessions and settings are seen.
 const SWEEP_MAX_WAIT_MS = 60_000;
 
@@ -97,7 +103,42 @@ export async function sweepEarlyReminders(ctx: Context): Promise<{ sent: number;
     }
     if (due.length < 1000) break;
   }
+  if (ctx.federation && lead > 0) await sendGroupReminders(ctx, lead);
   const now = ctx.now();
   const next = await nextEarlyReminderAt(db, now, lead, MAX_REMINDER_MINUTES);
-  return { sent, nextAt: Math.min(next ?? Number.POSITIVE_INFINITY, now + SWEEP_MAX_WAIT_MS) };
+  const nextGroup = ctx.federation && lead > 0 ? await nextGroupReminderAt(db, now, lead) : null;
+  return {
+    sent,
+    nextAt: Math.min(
+      next ?? Number.POSITIVE_INFINITY,
+      nextGroup ?? Number.POSITIVE_INFINITY,
+      now + SWEEP_MAX_WAIT_MS,
+    ),
+  };
+}
+
+/**
+ * A chat's remote followers have no notifications here: its Group reminds them instead, once
+ * per session, `REMINDER_LEAD_MINUTES` before the start, with a `Note` to its followers (the
+ * fediverse edge builds and sends it from the committed event). Claimed and recorded in one
+ * transaction, so two sweeps never send it twice. Returns how many sessions were reminded.
+ */
+async function sendGroupReminders(ctx: Context, lead: number): Promise<number> {
+  let reminded = 0;
+  for (const sessionId of await dueGroupReminders(ctx.store.db, ctx.now(), lead, 100)) {
+    const now = ctx.now();
+    const stored = await ctx.store.db.transaction().execute(async (trx) => {
+      if (!(await claimGroupReminder(trx, sessionId, now))) return [];
+      const event: NewEvent = {
+        event: GROUP_REMINDER_EVENT,
+        payload: JSON.stringify({ session_id: String(sessionId) }),
+        accountId: null,
+        topics: [],
+      };
+      return appendEvents(trx, ctx.store.dialect, [event], now);
+    });
+    if (stored.length > 0) reminded++;
+    await publishEvents(ctx, stored);
+  }
+  return reminded;
 }

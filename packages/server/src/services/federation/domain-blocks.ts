@@ -27,9 +27,11 @@ import {
   deleteFollowRequest,
   followsWithDomains,
   remoteDomains,
+  statusesOfDomains,
 } from '../../store/remote-accounts';
 import type { DomainBlockSeverity } from '../../store/schema';
 import { unfollow } from '../follows';
+import { deleteStatus } from '../statuses';
 import { requireAdmin } from './admin-access';
 import { announceDomainPolicyChange } from './domain-policy-changes';
 
@@ -101,7 +103,7 @@ export async function blockDomain(
     });
   }
   await announceDomainPolicyChange(ctx.bus, ctx.log);
-  if (row.severity === 'suspend') await endFollowsWith(ctx, row.domain);
+  if (row.severity === 'suspend') await suspendContentOf(ctx, row.domain);
   return presentAdminDomainBlock(row);
 }
 
@@ -115,16 +117,39 @@ export async function changeDomainBlock(
   const row = await updateDomainBlock(ctx.store.db, id, fields(input), ctx.now());
   if (!row) throw notFound();
   await announceDomainPolicyChange(ctx.bus, ctx.log);
-  if (row.severity === 'suspend') await endFollowsWith(ctx, row.domain);
+  if (row.severity === 'suspend') await suspendContentOf(ctx, row.domain);
   return presentAdminDomainBlock(row);
+}
+
+/**
+ * A suspension applies at once: the follows with the server end, and its statuses are deleted
+ * here as their authors' `Delete`s would delete them, so they leave rooms, transcripts and every
+ * open stream (a `delete` event each) before the admin's request returns. As on Mastodon, the
+ * content is gone: lifting the block does not bring it back (new statuses come again).
+ */
+async function suspendContentOf(ctx: Context, blocked: string): Promise<void> {
+  const domains = (await remoteDomains(ctx.store.db)).filter((d) => domainCandidates(d).includes(blocked));
+  if (domains.length === 0) return;
+  await endFollowsWith(ctx, domains);
+  let after = 0;
+  for (;;) {
+    const page = await statusesOfDomains(ctx.store.db, domains, after, 200);
+    for (const s of page) {
+      // One already gone (its author's Delete arrived meanwhile) is no reason to stop.
+      await deleteStatus(ctx, s.accountId, s.id).catch((err) =>
+        ctx.log.warn({ err, statusId: s.id }, 'domain suspension: could not delete a status'),
+      );
+    }
+    if (page.length < 200) return;
+    after = page[page.length - 1].id;
+  }
 }
 
 /**
  * A suspension ends the follows with the server, both ways and pending ones too, as on Mastodon;
  * nothing is sent to it (its inbox is closed now). Followers and following counts follow.
  */
-async function endFollowsWith(ctx: Context, blocked: string): Promise<void> {
-  const domains = (await remoteDomains(ctx.store.db)).filter((d) => domainCandidates(d).includes(blocked));
+async function endFollowsWith(ctx: Context, domains: string[]): Promise<void> {
   const { follows, requests, chatFollowers } = await followsWithDomains(ctx.store.db, domains);
   for (const r of requests) await deleteFollowRequest(ctx.store.db, r.accountId, r.targetId);
   for (const f of follows) await unfollow(ctx, f.accountId, f.targetId, { federate: false });

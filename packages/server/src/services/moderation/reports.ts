@@ -4,11 +4,21 @@ import type { Context } from '../../context';
 import { serializeAccount } from '../../present/account';
 import { findAccountById, findAccountsByIds } from '../../store/accounts';
 import { findChatById } from '../../store/chats';
-import { findReport, insertReport, listReports, type ReportRow, resolveReport } from '../../store/moderation';
+import { appendEvents } from '../../store/events';
+import {
+  findReport,
+  insertReport,
+  listReports,
+  markReportForwarded,
+  type ReportRow,
+  resolveReport,
+} from '../../store/moderation';
 import type { ReportCategory } from '../../store/schema';
 import { loadChat } from '../chats/access';
+import { publishEvents } from '../publish';
 import { presentVisibleStatuses } from '../status-views';
 import { loadVisibleStatus } from '../visibility';
+import { REPORT_FORWARD_EVENT } from './account-reports';
 import { logAction } from './log';
 import { requireModerator } from './moderators';
 
@@ -44,6 +54,7 @@ export async function fileReport(ctx: Context, reporterId: number, chatId: numbe
     resolution: null,
     resolved_at: null,
     created_at: ctx.now(),
+    forwarded_at: null,
   });
   return (await presentReports(ctx, [row], reporterId))[0];
 }
@@ -92,6 +103,37 @@ export async function closeReport(ctx: Context, actorId: number, reportId: numbe
   return (await presentReports(ctx, [row!], actorId))[0];
 }
 
+/**
+ * A chat's moderators send a report about a remote account on to its server, as a `Flag` from
+ * this server's instance actor (the reporter is not named there), once.
+ */
+export async function forwardChatReport(ctx: Context, actorId: number, reportId: number) {
+  const db = ctx.store.db;
+  const report = await findReport(db, reportId);
+  if (!report) throw notFound();
+  const chat = await findChatById(db, Number(report.chat_id));
+  if (!chat) throw notFound();
+  await requireModerator(db, chat, actorId);
+  const target = await findAccountById(db, Number(report.target_account_id));
+  if (!target || target.domain === null)
+    throw unprocessable('Only a report about an account on another server can be forwarded');
+  if (!ctx.federation) throw unprocessable('Federation is turned off');
+  const now = ctx.now();
+  const stored = await db.transaction().execute(async (trx) => {
+    if (!(await markReportForwarded(trx, reportId, now))) throw conflict('This report was forwarded already');
+    const event = {
+      event: REPORT_FORWARD_EVENT,
+      payload: JSON.stringify({ chat_report_id: String(reportId) }),
+      accountId: null,
+      topics: [],
+    };
+    return appendEvents(trx, ctx.store.dialect, [event], now);
+  });
+  await publishEvents(ctx, stored);
+  const row = await findReport(db, reportId);
+  return (await presentReports(ctx, [row!], actorId))[0];
+}
+
 /** Report entities: who reported whom, for what, with the status when there is one. */
 export async function presentReports(ctx: Context, rows: ReportRow[], viewerId: number) {
   const base = ctx.config.publicUrl;
@@ -121,6 +163,7 @@ export async function presentReports(ctx: Context, rows: ReportRow[], viewerId: 
     resolution: r.resolution,
     created_at: new Date(Number(r.created_at)).toISOString(),
     resolved_at: r.resolved_at === null ? null : new Date(Number(r.resolved_at)).toISOString(),
+    forwarded: r.forwarded_at !== null,
     account: account(r.reporter_id),
     target_account: account(r.target_account_id),
     status: r.status_id === null ? null : (statuses.get(String(r.status_id)) ?? null),

@@ -101,6 +101,8 @@ export interface ChatSessionsTable {
   town_hall: Generated<number>;
   /** A status carrying the chat's hashtag and this marker (e.g. "#ask") becomes a submission. */
   submission_marker: string | null;
+  /** When the chat's Group reminded its remote followers of the session (migration 024). */
+  group_reminded_at: number | null;
 }
 
 export interface ChatSessionGuestsTable {

@@ -6,7 +6,8 @@ export interface FederationTables {
   follow_requests: FollowRequestsTable;
 }
 
-export type ActorKind = 'account' | 'chat';
+/** Whose keys: an account's, a chat's Group's, or the instance actor's (id 0). */
+export type ActorKind = 'account' | 'chat' | 'instance';
 export type KeyAlgorithm = 'RSASSA-PKCS1-v1_5' | 'Ed25519';
 
 /** A local actor's key pair, as JWK (the private one never leaves the server). */

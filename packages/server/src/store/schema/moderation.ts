@@ -12,6 +12,7 @@ export interface ModerationTables {
   account_mutes: AccountMutesTable;
   submissions: SubmissionsTable;
   submission_votes: SubmissionVotesTable;
+  account_reports: AccountReportsTable;
 }
 
 export interface ChatModerationSettingsTable {
@@ -75,6 +76,22 @@ export interface ChatReportsTable {
   resolved_by: number | null;
   resolution: string | null;
   resolved_at: number | null;
+  created_at: number;
+  /** When its moderators sent it to the reported account's server as a `Flag` (migration 023). */
+  forwarded_at: number | null;
+}
+
+/** A report to the instance about an account (migration 023), Mastodon's `POST /api/v1/reports`. */
+export interface AccountReportsTable {
+  id: Generated<number>;
+  reporter_id: number;
+  target_account_id: number;
+  /** JSON array of status ids (strings). */
+  status_ids: string;
+  category: 'spam' | 'legal' | 'violation' | 'other';
+  comment: string;
+  /** 1: sent to the account's own server as a `Flag`. */
+  forwarded: number;
   created_at: number;
 }
 

@@ -1,5 +1,10 @@
+import type { Report } from '@hashchat/api/entities/moderation';
 import type { Status } from '@hashchat/api/entities/status';
+import { useRef, useState } from 'react';
+import { forwardReport } from '../../api/moderation';
+import { ErrorLine } from '../../app/error-line';
 import { paths } from '../../app/routes';
+import { useAction } from '../../app/use-action';
 import { LocalTime } from '../status/local-time';
 import { categoryLabel } from './categories';
 import type { QueueItem } from './queue-plan';
@@ -14,6 +19,44 @@ function Excerpt({ status }: { status: Status }) {
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: safe status HTML from the server */}
       <div className="status-content" dangerouslySetInnerHTML={{ __html: status.content }} />
     </div>
+  );
+}
+
+/**
+ * A report about an account on another server can be sent on to that server (a `Flag` from
+ * this server, the reporter not named), once; the report stays here to be handled too.
+ */
+function ForwardReport({ report }: { report: Report }) {
+  const acct = report.target_account?.acct ?? '';
+  const server = acct.includes('@') ? acct.slice(acct.indexOf('@') + 1) : null;
+  const [forwarded, setForwarded] = useState(report.forwarded);
+  const { run, busy, error } = useAction();
+  // The button goes once it has worked: focus moves to the line that says so.
+  const said = useRef<HTMLParagraphElement>(null);
+  if (!server) return null;
+  if (forwarded)
+    return (
+      <p className="muted" role="status" tabIndex={-1} ref={said}>
+        Sent to {server}.
+      </p>
+    );
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-quiet"
+        disabled={busy}
+        onClick={() =>
+          void run(async () => {
+            setForwarded((await forwardReport(report.id)).forwarded);
+            requestAnimationFrame(() => said.current?.focus());
+          })
+        }
+      >
+        Send to {server}
+      </button>
+      <ErrorLine error={error} />
+    </>
   );
 }
 
@@ -37,6 +80,7 @@ export function QueueItemView({ item }: { item: QueueItem }) {
           </p>
           {report.comment && <p className="queue-comment">“{report.comment}”</p>}
           {report.status && <Excerpt status={report.status} />}
+          <ForwardReport report={report} />
         </>
       );
     }

@@ -15,6 +15,7 @@ const report = (over: Partial<Report> = {}): Report => ({
   resolution: null,
   created_at: '',
   resolved_at: null,
+  forwarded: false,
   account: account('9'),
   target_account: account('7'),
   status: status('70', '7'),

@@ -47,6 +47,8 @@ export function StatusCard({
   const rebloggedBy = entry.reblog ? entry.account : null;
   const author = status.account;
   const name = displayName(author);
+  // A remote author's server, linked to their profile there (their own server's page).
+  const server = author.acct.includes('@') ? author.acct.slice(author.acct.indexOf('@') + 1) : null;
   const filters = (status.filtered ?? []).map((f) => f.filter.title);
   const veiled = filters.length > 0 && !unfiltered;
   const headingId = `status-${entry.id}-author`;
@@ -89,6 +91,16 @@ export function StatusCard({
         <a className="status-author" href={paths.profile(author.acct)} id={headingId}>
           <span className="status-name">{name}</span> <span className="status-acct">@{author.acct}</span>
         </a>
+        {server && (
+          <a
+            className="status-origin"
+            href={author.url}
+            rel="noopener noreferrer"
+            title={`@${author.acct}'s profile on ${server}`}
+          >
+            on {server}
+          </a>
+        )}
         {role && <RoleBadge role={role} />}
         {entry.chat && <ChatKindTag chat={entry.chat} />}
         <a className="status-time" href={paths.status(author.acct, status.id)}>

@@ -76,9 +76,11 @@ export const accountRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/accounts/lookup', async (req) => {
     const { acct } = parseRequest(lookupQuery, req.query);
     const host = new URL(base).host;
-    const [username, domain] = acct.replace(/^@/, '').split('@');
-    if (domain && domain.toLowerCase() !== host) throw notFound();
-    const a = await findAccountByUsername(ctx.store.db, username);
+    const [username, domain, extra] = acct.replace(/^@/, '').split('@');
+    if (!username || extra !== undefined) throw notFound();
+    // A remote account known here is found by its whole handle (user@host), as Mastodon does.
+    const local = !domain || domain.toLowerCase() === host;
+    const a = await findAccountByUsername(ctx.store.db, local ? username : `${username}@${domain}`);
     if (!a || a.suspended_at !== null) throw notFound();
     return serializeAccount(a, base);
   });

@@ -1,12 +1,38 @@
 import { idParam } from '@hashchat/api/requests/fields';
-import { reportBody, reportListQuery, reportResolveBody } from '@hashchat/api/requests/moderation';
+import {
+  accountReportBody,
+  reportBody,
+  reportListQuery,
+  reportResolveBody,
+} from '@hashchat/api/requests/moderation';
 import { parseRequest } from '@hashchat/api/requests/validation';
-import { chatReports, closeReport, fileReport } from '../../../services/moderation/reports';
+import { reportAccount } from '../../../services/moderation/account-reports';
+import {
+  chatReports,
+  closeReport,
+  fileReport,
+  forwardChatReport,
+} from '../../../services/moderation/reports';
 import { requireUser } from '../../auth';
 import type { RouteModule } from '../../route-module';
 
-/** Reports to a chat's hosts: anyone signed in files one; moderators list and resolve them. */
+/**
+ * Reports to a chat's hosts: anyone signed in files one; moderators list and resolve them. And
+ * Mastodon's report to the instance, which a remote account's server can be sent too.
+ */
 export const moderationReportRoutes: RouteModule = (app, ctx) => {
+  app.post('/api/v1/reports', async (req) => {
+    const me = requireUser(req, 'write:reports');
+    const b = parseRequest(accountReportBody, req.body);
+    return reportAccount(ctx, me, {
+      accountId: b.account_id,
+      statusIds: b.status_ids,
+      category: b.category,
+      comment: b.comment,
+      forward: b.forward,
+    });
+  });
+
   app.post('/api/v1/chats/:id/reports', async (req) => {
     const me = requireUser(req, 'write:reports');
     const { id: chatId } = parseRequest(idParam, req.params);
@@ -43,5 +69,11 @@ export const moderationReportRoutes: RouteModule = (app, ctx) => {
     const { id: reportId } = parseRequest(idParam, req.params);
     const b = parseRequest(reportResolveBody, req.body);
     return closeReport(ctx, me, reportId, b.resolution);
+  });
+
+  app.post('/api/v1/reports/:id/forward', async (req) => {
+    const me = requireUser(req, 'write:statuses');
+    const { id: reportId } = parseRequest(idParam, req.params);
+    return forwardChatReport(ctx, me, reportId);
   });
 };
