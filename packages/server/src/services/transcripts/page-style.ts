@@ -32,6 +32,7 @@ ol.answers{margin-left:.75rem;padding-left:.75rem;border-left:2px solid var(--li
 .badge{font-size:.75rem;font-weight:600;border:1px solid currentColor;border-radius:1rem;padding:0 .45rem}
 .badge.host{color:var(--accent)}.badge.late{color:var(--late)}.badge.spotlight{color:var(--spot-line)}
 .counts{font-size:.85rem;margin:0}
+.poll ul{margin:.25rem 0;padding-left:1.25rem}.poll-count{font-variant-numeric:tabular-nums}
 dl.figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:.75rem;margin:0}
 dl.figures div{border:1px solid var(--line);border-radius:.5rem;padding:.5rem .75rem}
 dl.figures dt{color:var(--muted);font-size:.85rem}dl.figures dd{margin:0;font-size:1.35rem;font-weight:600}

@@ -7,6 +7,7 @@ import type { TranscriptDocument } from './load-transcript';
 import { formatCount, localClock } from './local-clock';
 import { TRANSCRIPT_CSS } from './page-style';
 import { renderMediaHtml } from './render-media-html';
+import { renderPollHtml } from './render-poll-html';
 import { renderRecapSection } from './render-recap-html';
 
 export interface HtmlOptions {
@@ -42,6 +43,7 @@ function renderStatus(s: RoomStatusEntity, clock: (ms: number) => string, cls = 
     `<a href="${esc(s.url)}"><time datetime="${s.created_at}">${clock(Date.parse(s.created_at))}</time></a></header>` +
     body +
     renderMediaHtml(s.media_attachments, s.sensitive) +
+    renderPollHtml(s.poll) +
     (counts.length > 0 ? `<p class="counts">${counts.join(' · ')}</p>` : '') +
     '</article>'
   );
