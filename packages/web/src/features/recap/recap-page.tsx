@@ -12,6 +12,7 @@ import { PeopleList } from './people-list';
 import { PublishRecap } from './publish-recap';
 import { RecapDownloads } from './recap-downloads';
 import { RecapFigures } from './recap-figures';
+import { RecapPolls } from './recap-polls';
 import { ResourceList } from './resource-list';
 import { TopAnswers } from './top-answers';
 import { useChat, useRecap } from './use-recap';
@@ -105,6 +106,11 @@ export function RecapPage({ sessionId }: { sessionId: string }) {
         <h2 id="answers-title">Top answers</h2>
         {definition('top_answers') && <p className="muted">{definition('top_answers')}</p>}
         <TopAnswers answers={recap.top_answers} tag={tag} />
+      </section>
+
+      <section aria-labelledby="polls-title">
+        <h2 id="polls-title">Polls</h2>
+        <RecapPolls polls={recap.polls} now={now} />
       </section>
 
       <section aria-labelledby="people-title">

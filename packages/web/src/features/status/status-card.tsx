@@ -6,6 +6,7 @@ import { RoleBadge } from '../chats/role-badge';
 import { useRoomRole } from '../chats/room-roles';
 import { Composer } from '../composer/composer';
 import { StatusModeration } from '../moderation/status-moderation';
+import { PollCard } from '../poll/poll-card';
 import { Avatar, displayName } from './avatar';
 import { ChatKindTag } from './chat-kind-tag';
 import { LocalTime } from './local-time';
@@ -114,6 +115,13 @@ export function StatusCard({
       />
       {status.media_attachments.length > 0 && !veiled && (
         <MediaGallery media={status.media_attachments} sensitive={status.sensitive} />
+      )}
+      {status.poll && !veiled && (
+        <PollCard
+          poll={status.poll}
+          signedIn={self !== null}
+          onVoted={(poll) => onChanged({ ...status, poll })}
+        />
       )}
       <StatusActions
         status={status}
