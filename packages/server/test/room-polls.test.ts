@@ -34,7 +34,9 @@ describe('a poll in a session’s room', () => {
     const reader = new SseClient(`${server.url}/api/v1/streaming/chat?session_id=${sessionId}`);
     try {
       await reader.live;
-      expect((await ann.api.post(`/api/v1/polls/${status.poll.id}/votes`, { choices: [1] })).status).toBe(200);
+      expect((await ann.api.post(`/api/v1/polls/${status.poll.id}/votes`, { choices: [1] })).status).toBe(
+        200,
+      );
       const events = await reader.waitFor((e) =>
         e.some((x) => x.event === 'status.update' && JSON.parse(x.data).id === status.id),
       );
