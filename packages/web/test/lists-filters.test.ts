@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerUser } from '../../server/test/support/client';
 import { startTestServer, type TestServer } from '../../server/test/support/test-server';
@@ -90,5 +91,38 @@ describe('Settings: lists and filters', () => {
     await expect.poll(() => filters.textContent(), POLL).not.toContain('finale');
     await page.getByRole('button', { name: 'Delete filter' }).click();
     await page.getByText('You filter nothing yet.').waitFor();
+  });
+
+  it('makes a blur filter; a matching status reads as usual, its image behind a Show button', async () => {
+    await page.goto(`${server.url}/settings/filters`);
+    await page.getByLabel('Name').fill('Gore');
+    await page.getByLabel('Words or phrases').fill('surgery');
+    await page.getByLabel('Show them with their images blurred').check();
+    await page.getByRole('button', { name: 'Create filter' }).click();
+    const filters = page.getByRole('list', { name: 'Your filters' });
+    await expect.poll(() => filters.textContent(), POLL).toContain('Images blurred');
+    const [filter] = await apiFrom<{ id: string; filter_action: string }[]>(page, 'GET', '/api/v2/filters');
+    expect(filter.filter_action).toBe('blur');
+
+    const png = await sharp({ create: { width: 80, height: 60, channels: 3, background: '#3a3' } })
+      .png()
+      .toBuffer();
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(png)]), 'green.png');
+    form.append('description', 'A green square');
+    const media = await friend.api.post('/api/v1/media', form);
+    expect(media.status).toBe(200);
+    await friend.api.post('/api/v1/statuses', {
+      status: 'Knee surgery went well',
+      media_ids: [media.body.id],
+    });
+    await page.goto(`${server.url}/home`);
+    const article = page.getByRole('article').filter({ hasText: 'Knee surgery went well' });
+    await article.waitFor(POLL);
+    // The text is readable; the image waits behind the cover, not loaded.
+    expect(await article.getByText('Filtered:').count()).toBe(0);
+    expect(await article.getByRole('img', { name: 'A green square' }).count()).toBe(0);
+    await article.getByRole('button', { name: 'Blurred by your filter: show image' }).click();
+    await article.getByRole('img', { name: 'A green square' }).waitFor();
   });
 });

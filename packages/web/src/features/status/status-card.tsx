@@ -48,7 +48,11 @@ export function StatusCard({
   const rebloggedBy = entry.reblog ? entry.account : null;
   const author = status.account;
   const name = displayName(author);
-  const filters = (status.filtered ?? []).map((f) => f.filter.title);
+  // A `blur` filter leaves the text readable and puts the images behind a cover (as a sensitive
+  // status's); any other that matched veils the whole status.
+  const matched = status.filtered ?? [];
+  const filters = matched.filter((f) => f.filter.filter_action !== 'blur').map((f) => f.filter.title);
+  const blurred = matched.some((f) => f.filter.filter_action === 'blur');
   const veiled = filters.length > 0 && !unfiltered;
   const headingId = `status-${entry.id}-author`;
   // In a chat's room, its hosts, co-hosts and guests wear a badge.
@@ -114,7 +118,11 @@ export function StatusCard({
         dangerouslySetInnerHTML={{ __html: status.content }}
       />
       {status.media_attachments.length > 0 && !veiled && (
-        <MediaGallery media={status.media_attachments} sensitive={status.sensitive} />
+        <MediaGallery
+          media={status.media_attachments}
+          sensitive={status.sensitive || blurred}
+          coverLabel={blurred && !status.sensitive ? 'Blurred by your filter' : undefined}
+        />
       )}
       {status.poll && !veiled && (
         <PollCard
