@@ -102,16 +102,16 @@ describe('a poll in a live room', () => {
     await card(ann).getByRole('radio', { name: 'Hiring' }).check();
     await card(ann).getByRole('button', { name: 'Vote' }).click();
     await card(ann).getByText('(your vote)').waitFor();
-    expect(await card(ann).getByRole('listitem').filter({ hasText: 'Hiring' }).innerText()).toMatch(
+    expect(await card(ann).getByRole('listitem').filter({ hasText: 'Hiring' }).textContent()).toMatch(
       /Hiring \(your vote\)\s*50% · 1 vote/,
     );
 
     const hostResults = card(host).getByRole('listitem');
     await expect
-      .poll(() => hostResults.filter({ hasText: 'Hiring' }).innerText(), POLL)
+      .poll(() => hostResults.filter({ hasText: 'Hiring' }).textContent(), POLL)
       .toMatch(/50% · 1 vote/);
     // The streamed status carries nobody's vote: the host's own stays marked.
-    expect(await hostResults.filter({ hasText: 'Pricing' }).innerText()).toMatch(
+    expect(await hostResults.filter({ hasText: 'Pricing' }).textContent()).toMatch(
       /Pricing \(your vote\)\s*50% · 1 vote/,
     );
     expect(await card(host).locator('.poll-meta').textContent()).toMatch(/^2 votes · Closes in/);

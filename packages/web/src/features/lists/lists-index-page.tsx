@@ -34,7 +34,9 @@ export function ListsIndexPage() {
           <ul className="list-links" aria-label="Your lists">
             {lists.value.map((list) => (
               <li key={list.id}>
-                <a href={paths.list(list.id)}>{list.title}</a>
+                <a className="list-link" href={paths.list(list.id)}>
+                  {list.title}
+                </a>
               </li>
             ))}
           </ul>
