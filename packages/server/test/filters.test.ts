@@ -146,8 +146,8 @@ describe('filters CRUD', () => {
     ],
     [
       'an unknown action',
-      { title: 'x', context: ['home'], filter_action: 'blur' },
-      'Validation failed: filter_action must be warn or hide',
+      { title: 'x', context: ['home'], filter_action: 'mute' },
+      'Validation failed: filter_action must be warn, hide or blur',
     ],
     [
       'a blank keyword',
@@ -239,6 +239,41 @@ describe('filters applied', () => {
         (s: { filtered: unknown[] }) => s.filtered.length,
       ),
     ).toEqual([0, 0, 0, 0]);
+  });
+
+  it('blur (Mastodon 4.4) keeps matching statuses, marked `filtered` by a blur filter, in timelines and on the user stream', async () => {
+    const { me, author } = await pair();
+    const blur = await newFilter(me, {
+      title: 'Spoilers',
+      context: ['home'],
+      filter_action: 'blur',
+      keywords_attributes: [{ keyword: 'finale' }],
+    });
+    expect(blur.filter_action).toBe('blur');
+    expect((await me.api.get(`/api/v2/filters/${blur.id}`)).body.filter_action).toBe('blur');
+    // v1 shows it as a reversible filter (Mastodon's irreversible is hide alone).
+    const v1 = (await me.api.get('/api/v1/filters')).body.find(
+      (f: { phrase: string }) => f.phrase === 'finale',
+    );
+    expect(v1.irreversible).toBe(false);
+    const reader = new SseClient(`${server.url}/api/v1/streaming/user`, {
+      authorization: `Bearer ${me.token}`,
+    });
+    open.push(reader);
+    await reader.live;
+    const blurred = await post(author, 'the finale, in pictures');
+    const home = await me.api.get('/api/v1/timelines/home');
+    const s = home.body.find((x: { id: string }) => x.id === blurred);
+    expect(s.filtered).toEqual([{ filter: blur, keyword_matches: ['finale'], status_matches: null }]);
+    const events = await reader.waitFor((e) => e.some((x) => x.event === 'update'));
+    const streamed = JSON.parse(events.find((x) => x.event === 'update')!.data);
+    expect(streamed.id).toBe(blurred);
+    expect(
+      streamed.filtered.map((f: { filter: { filter_action: string } }) => f.filter.filter_action),
+    ).toEqual(['blur']);
+    // It can become a warn filter and back.
+    const changed = await me.api.request('PUT', `/api/v2/filters/${blur.id}`, { filter_action: 'warn' });
+    expect(changed.body.filter_action).toBe('warn');
   });
 
   it('a filtered status matches itself and its reblogs; contexts thread, account and notifications apply', async () => {

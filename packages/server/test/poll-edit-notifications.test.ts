@@ -58,6 +58,31 @@ describe('poll notifications', () => {
     expect(await ofType(bystander, 'poll')).toHaveLength(0);
   });
 
+  it('when a poll ends, its status goes out again on its hashtag stream, closed, with the counts a hide_totals poll kept back', async () => {
+    const [author, voter] = [await user(), await user()];
+    const tag = `pollend${Math.random().toString(36).slice(2, 8)}`;
+    const status = (
+      await author.api.post('/api/v1/statuses', {
+        status: `Secret ballot #${tag}`,
+        poll: { options: ['A', 'B'], expires_in: 300, hide_totals: true },
+      })
+    ).body;
+    await voter.api.post(`/api/v1/polls/${status.poll.id}/votes`, { choices: [1] });
+    const reader = new SseClient(`${server.url}/api/v1/streaming/hashtag?tag=${tag}`);
+    open.push(reader);
+    await reader.live;
+    clock.now += 301_000;
+    const closed = (e: { event: string; data: string }) =>
+      e.event === 'status.update' && JSON.parse(e.data).poll?.expired === true;
+    const events = await reader.waitFor((e) => e.some(closed), 10_000);
+    const updated = JSON.parse(events.find(closed)!.data);
+    expect(updated.id).toBe(status.id);
+    expect(updated.poll.options.map((o: { votes_count: number | null }) => o.votes_count)).toEqual([0, 1]);
+    expect(updated.poll).not.toHaveProperty('voted');
+    // Once: the job's notification guard keeps a second run from sending it again.
+    expect(events.filter(closed)).toHaveLength(1);
+  });
+
   it('a poll whose status was deleted before it ended tells nobody', async () => {
     const [author, voter] = [await user(), await user()];
     const status = (

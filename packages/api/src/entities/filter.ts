@@ -19,7 +19,7 @@ export const filterSchema = z
     title: z.string(),
     context: z.array(filterContextSchema),
     expires_at: instant().nullable(),
-    filter_action: z.enum(['warn', 'hide']),
+    filter_action: z.enum(['warn', 'hide', 'blur']),
     keywords: z.array(filterKeywordSchema),
     statuses: z.array(filterStatusSchema),
   })

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accountSchema } from './account';
 import { chatSessionSchema } from './chat';
 import { id, instant } from './common';
+import { pollSchema } from './poll';
 import { roomStatusSchema, statusSchema } from './status';
 
 /** Entities of the transcript and recap API (our extension). */
@@ -22,6 +23,16 @@ export const recapTopAnswerSchema = z.object({
   reblogs_count: z.number().int(),
 });
 export type RecapTopAnswer = z.infer<typeof recapTopAnswerSchema>;
+
+/** A poll asked in the room, with its result (as anyone reads it: no one's vote). */
+export const recapPollSchema = z.object({
+  status_id: id(),
+  /** The text of the status that asked, as written. */
+  text: z.string(),
+  account: accountSchema,
+  poll: pollSchema,
+});
+export type RecapPoll = z.infer<typeof recapPollSchema>;
 
 export const recapLinkSchema = z.object({
   url: z.string(),
@@ -64,6 +75,8 @@ export const recapSchema = z
     peak_minute: recapMinuteSchema.nullable(),
     top_participants: z.array(z.object({ account: accountSchema, statuses_count: z.number().int() })),
     top_answers: z.array(recapTopAnswerSchema),
+    /** Every poll of the room, oldest first. */
+    polls: z.array(recapPollSchema),
     most_mentioned: z.array(z.object({ account: accountSchema, mentions_count: z.number().int() })),
     links: z.array(recapLinkSchema),
     languages: z.array(z.object({ language: z.string(), count: z.number().int() })),

@@ -38,7 +38,8 @@ const contexts = stringList.transform((list, c) => {
     c.addIssue({ code: 'custom', message: 'None or invalid context supplied' });
   return [...new Set(valid)] as z.infer<typeof filterContextSchema>[];
 });
-const action = z.enum(['warn', 'hide'], { error: 'must be warn or hide' });
+// `blur` (Mastodon 4.4): the status shows, its media behind a cover until the reader asks.
+const action = z.enum(['warn', 'hide', 'blur'], { error: 'must be warn, hide or blur' });
 // Seconds until the filter stops applying; empty means never (forms send "" for never).
 const expiresIn = z
   .union([

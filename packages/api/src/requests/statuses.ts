@@ -42,6 +42,7 @@ export const pollParams = z.object({
   multiple: formBool.default(false),
   hide_totals: formBool.default(false),
 });
+export type PollBody = z.input<typeof pollParams>;
 
 const mediaIds = z
   .union([z.array(z.union([z.string(), z.number()])), z.string(), z.number()])

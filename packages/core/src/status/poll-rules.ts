@@ -21,5 +21,26 @@ export function invalidChoices(choices: number[], optionCount: number, multiple:
   return null;
 }
 
+/** What a poll's shares are computed from (Mastodon's Poll entity's counts). */
+export interface PollCounts {
+  multiple: boolean;
+  votes_count: number;
+  voters_count: number | null;
+  /** Null while a `hide_totals` poll runs. */
+  options: { votes_count: number | null }[];
+}
+
+/**
+ * Each option's whole per cent, null where its count is hidden. A multiple-choice poll counts
+ * against its voters, so shares may add up to more than 100 (as Mastodon's apps show them);
+ * a single-choice one against its votes.
+ */
+export function pollPercents(poll: PollCounts): (number | null)[] {
+  const base = poll.multiple ? (poll.voters_count ?? poll.votes_count) : poll.votes_count;
+  return poll.options.map((o) =>
+    o.votes_count === null ? null : base > 0 ? Math.round((o.votes_count / base) * 100) : 0,
+  );
+}
+
 /** Mastodon's ScheduledStatus rule: at least this far ahead. */
 export const MIN_SCHEDULE_AHEAD_MS = 5 * 60_000;

@@ -27,6 +27,14 @@ export function transcriptUrls(baseUrl: string, sessionId: number | string) {
   };
 }
 
+/** The room's polls with their results, oldest first (the statuses are in time order). */
+function polls(doc: TranscriptDocument) {
+  const text = new Map(doc.rows.map((r) => [String(r.id), r.text]));
+  return doc.statuses.flatMap((s) =>
+    s.poll ? [{ status_id: s.id, text: text.get(s.id) ?? '', account: s.account, poll: s.poll }] : [],
+  );
+}
+
 /** The Recap entity: a session's figures, with accounts and statuses as API entities. */
 export function serializeRecap(
   doc: TranscriptDocument,
@@ -82,6 +90,7 @@ export function serializeRecap(
           ]
         : [];
     }),
+    polls: polls(doc),
     most_mentioned: withAccount(f.mostMentioned).map(({ x, account }) => ({
       account,
       mentions_count: x.mentionsCount,

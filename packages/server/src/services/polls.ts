@@ -5,7 +5,8 @@ import { invalidChoices } from '@hashchat/core/status/poll-rules';
 import type { Transaction } from 'kysely';
 import type { Context } from '../context';
 import { presentPoll } from '../present/poll';
-import { appendEvents } from '../store/events';
+import type { StatusEntity } from '../present/status';
+import { appendEvents, type NewEvent } from '../store/events';
 import { enqueueJob } from '../store/jobs';
 import { hasNotificationOfType } from '../store/notifications';
 import { findPoll, insertPoll, type PollRow, pollsForStatuses, recordVote, voterIds } from '../store/polls';
@@ -59,18 +60,49 @@ export async function addPoll(
 export const POLL_ENDED_JOB = 'poll.ended';
 
 /**
+ * The status of a poll, presented once for everyone with its poll as it now stands, as
+ * `status.update` on the status's topics and on each session stream it is visible in.
+ */
+async function pollStatusUpdates(
+  trx: Transaction<Database>,
+  entity: StatusEntity,
+  authorId: number,
+  parts: { tagNames: string[]; mentionIds: number[] },
+): Promise<NewEvent[]> {
+  const row = { account_id: authorId, visibility: entity.visibility, reblog_of_id: null };
+  return [
+    {
+      event: 'status.update',
+      payload: JSON.stringify(entity),
+      accountId: authorId,
+      topics: statusTopics(row, parts.tagNames, parts.mentionIds),
+    },
+    ...(await roomUpdateEvents(trx, Number(entity.id), entity)),
+  ];
+}
+
+/**
  * A poll has ended: its voters and its author get a `poll` notification, once (a run again
- * after a crash finds them sent). A poll deleted meanwhile (its status deleted or edited) has
- * nobody to tell.
+ * after a crash finds them sent), and open timelines and rooms get its status again, closed
+ * (a `hide_totals` poll shows its counts from now on). A poll deleted meanwhile (its status
+ * deleted or edited) has nobody to tell.
  */
 export async function notifyPollEnded(ctx: Context, pollId: number): Promise<void> {
   const poll = await findPoll(ctx.store.db, pollId);
   if (!poll) return;
   const statusId = Number(poll.status_id);
   const authorId = Number(poll.account_id);
+  // Read before the transaction, as a vote does; the status is presented once, inside it.
+  const [status, parts] = await Promise.all([
+    hydrateStatuses(ctx, [statusId], null).then((h) => h.statuses.get(statusId)),
+    statusTopicParts(ctx.store.db, statusId),
+  ]);
   const stored = await ctx.store.db.transaction().execute(async (trx) => {
     if (await hasNotificationOfType(trx, statusId, 'poll')) return [];
     const voters = await voterIds(trx, pollId);
+    const closed = status?.poll
+      ? await pollStatusUpdates(trx, presentForEveryone(ctx, status), authorId, parts)
+      : [];
     const events = await addNotifications(
       ctx,
       trx,
@@ -81,7 +113,7 @@ export async function notifyPollEnded(ctx: Context, pollId: number): Promise<voi
         statusId,
       })),
     );
-    return appendEvents(trx, ctx.store.dialect, events, ctx.now());
+    return appendEvents(trx, ctx.store.dialect, [...events, ...closed], ctx.now());
   });
   await publishEvents(ctx, stored);
 }
@@ -142,19 +174,10 @@ export async function vote(
         null,
         presentPoll({ ...view, poll: counted.poll, options }, now, false),
       );
-      const row = { account_id: Number(poll.account_id), visibility: entity.visibility, reblog_of_id: null };
       return appendEvents(
         trx,
         ctx.store.dialect,
-        [
-          {
-            event: 'status.update',
-            payload: JSON.stringify(entity),
-            accountId: Number(poll.account_id),
-            topics: statusTopics(row, tagNames, mentionIds),
-          },
-          ...(await roomUpdateEvents(trx, statusId, entity)),
-        ],
+        await pollStatusUpdates(trx, entity, Number(poll.account_id), { tagNames, mentionIds }),
         now,
       );
     })

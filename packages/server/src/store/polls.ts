@@ -54,9 +54,35 @@ export async function pollsForStatuses(
   statusIds: number[],
   viewerId: number | null,
 ): Promise<Map<number, PollView>> {
-  const out = new Map<number, PollView>();
-  if (statusIds.length === 0) return out;
+  if (statusIds.length === 0) return new Map();
   const polls = await db.selectFrom('polls').selectAll().where('status_id', 'in', statusIds).execute();
+  return withOptions(db, polls, viewerId);
+}
+
+/**
+ * The polls of a session's visible room statuses, by status id, as anyone sees them (for its
+ * transcript and recap): one query by session, however long the room, rather than its ids.
+ */
+export async function pollsOfSession(
+  db: Kysely<Database>,
+  sessionId: number,
+): Promise<Map<number, PollView>> {
+  const polls = await db
+    .selectFrom('polls as p')
+    .innerJoin('session_statuses as ss', 'ss.status_id', 'p.status_id')
+    .selectAll('p')
+    .where('ss.session_id', '=', sessionId)
+    .where('ss.room_state', '=', 'visible')
+    .execute();
+  return withOptions(db, polls, null);
+}
+
+async function withOptions(
+  db: Kysely<Database>,
+  polls: PollRow[],
+  viewerId: number | null,
+): Promise<Map<number, PollView>> {
+  const out = new Map<number, PollView>();
   if (polls.length === 0) return out;
   const pollIds = polls.map((p) => p.id);
   const [options, own] = await Promise.all([

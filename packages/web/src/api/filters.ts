@@ -4,7 +4,7 @@ import { api } from './http';
 export interface NewFilter {
   title: string;
   context: FilterContext[];
-  filter_action: 'warn' | 'hide';
+  filter_action: 'warn' | 'hide' | 'blur';
   /** Seconds; null: never expires. */
   expires_in: number | null;
   keywords_attributes: { keyword: string; whole_word: boolean }[];

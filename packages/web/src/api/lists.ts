@@ -7,6 +7,8 @@ const listPath = (id: string) => `/api/v1/lists/${encodeURIComponent(id)}`;
 
 export const getLists = () => api<List[]>('/api/v1/lists');
 
+export const getList = (id: string) => api<List>(listPath(id));
+
 export const createList = (input: Pick<List, 'title' | 'replies_policy' | 'exclusive'>) =>
   api<List>('/api/v1/lists', { method: 'POST', body: input });
 

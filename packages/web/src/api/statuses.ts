@@ -1,4 +1,5 @@
 import type { Status, Visibility } from '@hashchat/api/entities/status';
+import type { PollBody } from '@hashchat/api/requests/statuses';
 import { api } from './http';
 
 export interface NewStatus {
@@ -7,6 +8,7 @@ export interface NewStatus {
   visibility?: Visibility;
   language?: string;
   media_ids?: string[];
+  poll?: PollBody;
 }
 
 /** Posts a status; the same `idempotencyKey` makes a retried submit create it once. */

@@ -90,6 +90,8 @@ export const streamUrls = {
   hashtag: (tag: string) => `/api/v1/streaming/hashtag?tag=${encodeURIComponent(tag)}`,
   user: '/api/v1/streaming/user',
   public: '/api/v1/streaming/public',
+  /** One of the viewer's lists: its members' statuses. */
+  list: (listId: string) => `/api/v1/streaming/list?list=${encodeURIComponent(listId)}`,
   chat: (chatId: string) => `/api/v1/streaming/chat?chat_id=${encodeURIComponent(chatId)}`,
   /** A session's room: classified statuses, agenda, spotlight, state and counters. */
   session: (sessionId: string) => `/api/v1/streaming/chat?session_id=${encodeURIComponent(sessionId)}`,

@@ -14,6 +14,12 @@ export function homeTimeline(maxId?: string): Promise<Page<Status>> {
   return apiPage<Status>('/api/v1/timelines/home', { query: { max_id: maxId, limit: PAGE_SIZE } });
 }
 
+export function listTimeline(listId: string, maxId?: string): Promise<Page<Status>> {
+  return apiPage<Status>(`/api/v1/timelines/list/${encodeURIComponent(listId)}`, {
+    query: { max_id: maxId, limit: PAGE_SIZE },
+  });
+}
+
 export function publicTimeline(maxId?: string): Promise<Page<Status>> {
   return apiPage<Status>('/api/v1/timelines/public', { query: { max_id: maxId, limit: PAGE_SIZE } });
 }

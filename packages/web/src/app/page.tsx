@@ -7,6 +7,8 @@ import { EditChatPage } from '../features/chats/edit-chat-page';
 import { NewChatPage } from '../features/chats/new-chat-page';
 import { HomePage } from '../features/home/home-page';
 import { LandingPage } from '../features/landing/landing-page';
+import { ListTimelinePage } from '../features/lists/list-timeline-page';
+import { ListsIndexPage } from '../features/lists/lists-index-page';
 import { NotificationsPage } from '../features/notifications/notifications-page';
 import { ProfilePage } from '../features/profile/profile-page';
 import { RoomPage } from '../features/room/room-page';
@@ -104,6 +106,10 @@ export function Page({ route }: { route: Route }) {
       );
     case 'settings':
       return <SettingsPage />;
+    case 'lists':
+      return <ListsIndexPage />;
+    case 'list':
+      return <ListTimelinePage id={route.id} />;
     case 'settings-lists':
       return <ListsPage />;
     case 'settings-filters':

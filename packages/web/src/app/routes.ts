@@ -15,6 +15,8 @@ export type Route =
   | { name: 'moderation'; sessionId: string }
   | { name: 'recap'; sessionId: string }
   | { name: 'chat-stats'; id: string }
+  | { name: 'lists' }
+  | { name: 'list'; id: string }
   | { name: 'settings' }
   | { name: 'settings-lists' }
   | { name: 'settings-filters' }
@@ -67,6 +69,8 @@ export function matchRoute(pathname: string, search: string): Route {
       };
     case '/chats/new':
       return { name: 'chat-new' };
+    case '/lists':
+      return { name: 'lists' };
     case '/settings':
       return { name: 'settings' };
     case '/settings/lists':
@@ -90,6 +94,8 @@ export function matchRoute(pathname: string, search: string): Route {
     if (chat[2]) return { name: 'chat-edit', id: chat[1] };
     return { name: 'chat', id: chat[1], sessionId: chat[3] ?? null };
   }
+  const listMatch = /^\/lists\/(\d+)$/.exec(path);
+  if (listMatch) return { name: 'list', id: listMatch[1] };
   const consoleMatch = /^\/sessions\/(\d+)\/console$/.exec(path);
   if (consoleMatch) return { name: 'console', sessionId: consoleMatch[1] };
   const moderationMatch = /^\/sessions\/(\d+)\/moderation$/.exec(path);
@@ -129,6 +135,10 @@ export const paths = {
   transcript: (sessionId: string) => `/sessions/${encodeURIComponent(sessionId)}`,
   /** Every session of a chat side by side. */
   chatStats: (id: string) => `/chats/${encodeURIComponent(id)}/stats`,
+  /** The viewer's lists, each a link to its timeline. */
+  lists: '/lists',
+  /** A list's timeline. */
+  list: (id: string) => `/lists/${encodeURIComponent(id)}`,
   settings: '/settings',
   settingsLists: '/settings/lists',
   settingsFilters: '/settings/filters',

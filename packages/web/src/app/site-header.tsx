@@ -79,6 +79,12 @@ export function SiteHeader({ route, current }: { route: Route; current: string }
                     Home
                   </a>
                 </li>
+                {/* On a phone, lists are one tap further: Settings → Lists. */}
+                <li className="tab-dup">
+                  <a href={paths.lists} aria-current={route.name === 'list' ? 'page' : here(paths.lists)}>
+                    Lists
+                  </a>
+                </li>
                 <li className="tab-dup">
                   <a href="/notifications" aria-current={here('/notifications')}>
                     Notifications

@@ -4,12 +4,14 @@ import { mediaStorage } from '../../media/media-storage';
 import { accountEntities } from '../../present/account';
 import type { SessionEntity } from '../../present/chat';
 import { presentMediaAttachment } from '../../present/media-attachment';
+import { presentPoll } from '../../present/poll';
 import type { RoomStatusEntity } from '../../present/room-status';
 import { serializeStatus } from '../../present/status';
 import { type QuestionIndexEntity, type SessionRoles, transcriptChat } from '../../present/transcript';
 import { type AccountRow, findAccountsByIds } from '../../store/accounts';
 import type { SessionRow } from '../../store/chat-sessions';
 import { type ChatRow, coHostsForChats } from '../../store/chats';
+import { type PollView, pollsOfSession } from '../../store/polls';
 import { type RoomStatusRow, roomMedia, roomMentions, roomStatuses, roomTags } from '../../store/transcripts';
 import { loadSession } from '../chats/access';
 import { presentSessions } from '../chats/views';
@@ -44,6 +46,9 @@ export interface TranscriptDocument {
 
 const CHUNK = 1000;
 
+/** A room poll as anyone reads it: counts, no one's vote. */
+const pollOf = (view: PollView | undefined, now: number) => (view ? presentPoll(view, now, false) : null);
+
 async function accountsInChunks(ctx: Context, ids: number[]): Promise<Map<number, AccountRow>> {
   const unique = [...new Set(ids)];
   const out = new Map<number, AccountRow>();
@@ -56,21 +61,23 @@ async function accountsInChunks(ctx: Context, ids: number[]): Promise<Map<number
 
 /**
  * Loads a session's whole public transcript in a fixed number of queries (statuses, tags,
- * mentions, accounts by chunks of 1,000, the session and its hosts), then arranges it.
+ * mentions, images, polls, accounts by chunks of 1,000, the session and its hosts), then arranges it.
  * Status entities are as a logged-out reader sees them.
  */
 export async function loadTranscript(ctx: Context, sessionId: number): Promise<TranscriptDocument> {
   const db = ctx.store.db;
   const { session: sessionRow, chat } = await loadSession(db, sessionId);
   const chatId = Number(chat.id);
-  const [rows, tags, mentions, coHosts, [session], media] = await Promise.all([
+  const [rows, tags, mentions, coHosts, [session], media, polls] = await Promise.all([
     roomStatuses(db, sessionId),
     roomTags(db, sessionId),
     roomMentions(db, sessionId),
     coHostsForChats(db, [chatId]),
     presentSessions(ctx, [sessionRow], db, new Map([[chatId, chat]])),
     roomMedia(db, sessionId),
+    pollsOfSession(db, sessionId),
   ]);
+  const now = ctx.now();
   const storage = mediaStorage(ctx.config);
   const roles: SessionRoles = {
     ownerId: String(chat.owner_id),
@@ -100,6 +107,7 @@ export async function loadTranscript(ctx: Context, sessionId: number): Promise<T
         reblogged: false,
         reblog: null,
         media: (media.get(id) ?? []).map((m) => presentMediaAttachment(m, storage)),
+        poll: pollOf(polls.get(id), now),
       },
       base,
       accountEntity(account),
@@ -136,6 +144,6 @@ export async function loadTranscript(ctx: Context, sessionId: number): Promise<T
     rows,
     mentions,
     accounts,
-    generatedAt: ctx.now(),
+    generatedAt: now,
   };
 }

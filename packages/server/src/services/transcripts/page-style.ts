@@ -25,6 +25,7 @@ ol.answers{margin-left:var(--space-3);padding-left:var(--space-3);border-left:2p
 .counts{font-size:var(--text-sm);margin:0}
 figure{margin:var(--space-4) 0}svg.chart{width:100%;height:auto;color:var(--accent)}svg.chart .axis{color:var(--text-muted)}
 table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{text-align:left;padding:var(--space-1) var(--space-2);border-bottom:1px solid var(--border)}
+.poll ul{margin:var(--space-1) 0;padding-left:1.25rem}.poll-count{font-variant-numeric:tabular-nums}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 caption{text-align:left}
 details summary{cursor:pointer;min-height:44px;display:flex;align-items:center}

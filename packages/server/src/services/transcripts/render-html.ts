@@ -8,6 +8,7 @@ import type { TranscriptDocument } from './load-transcript';
 import { formatCount, localClock } from './local-clock';
 import { TRANSCRIPT_CSS } from './page-style';
 import { renderMediaHtml } from './render-media-html';
+import { renderPollHtml } from './render-poll-html';
 import { renderRecapSection } from './render-recap-html';
 import { type HeaderViewer, renderSiteHeader, renderTabBar } from './render-site-header';
 import { zoneTime } from './render-zone-time';
@@ -52,6 +53,7 @@ function renderStatus(s: RoomStatusEntity, clock: (ms: number) => string, zone: 
     `<a href="${esc(s.url)}">${zoneTime(Date.parse(s.created_at), zone, 'clock', clock(Date.parse(s.created_at)))}</a></header>` +
     body +
     renderMediaHtml(s.media_attachments, s.sensitive) +
+    renderPollHtml(s.poll) +
     (counts.length > 0 ? `<p class="counts">${counts.join(' · ')}</p>` : '') +
     '</article>'
   );

@@ -1,3 +1,4 @@
+import { pollPercents } from '@hashchat/core/status/poll-rules';
 import type { RoomStatusEntity } from '../../present/room-status';
 import type { TranscriptDocument } from './load-transcript';
 import { localClock } from './local-clock';
@@ -28,6 +29,20 @@ export function markdownImages(s: RoomStatusEntity): string[] {
     });
 }
 
+/** A status's poll as a nested list under the status: each option with its count and share. */
+function markdownPoll(s: RoomStatusEntity): string {
+  if (!s.poll) return '';
+  const percents = pollPercents(s.poll);
+  const options = s.poll.options.map((o, i) => {
+    const result =
+      o.votes_count === null
+        ? 'hidden until it closes'
+        : `${o.votes_count} ${o.votes_count === 1 ? 'vote' : 'votes'} (${percents[i]}%)`;
+    return `\n    - ${escapeMarkdown(o.title)}: ${result}`;
+  });
+  return `\n  - _Poll, ${s.poll.expired ? 'closed' : 'open'}:_${options.join('')}`;
+}
+
 function line(s: RoomStatusEntity, clock: (ms: number) => string, textById: Map<string, string>): string {
   const when = clock(Date.parse(s.created_at));
   const marks = [
@@ -40,7 +55,7 @@ function line(s: RoomStatusEntity, clock: (ms: number) => string, textById: Map<
   const images = markdownImages(s)
     .map((i) => `\n  ${i}`)
     .join('');
-  return `- **@${escapeMarkdown(s.account.acct)}** [${when}](${s.url})${tag}: ${text}${images}`;
+  return `- **@${escapeMarkdown(s.account.acct)}** [${when}](${s.url})${tag}: ${text}${images}${markdownPoll(s)}`;
 }
 
 /** The transcript as Markdown: statuses as plain text (as written), questions as headings, answers as lists. */

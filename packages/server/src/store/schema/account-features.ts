@@ -46,7 +46,7 @@ export interface ListAccountsTable {
   created_at: number;
 }
 
-export type FilterAction = 'warn' | 'hide';
+export type FilterAction = 'warn' | 'hide' | 'blur';
 
 export interface FiltersTable {
   id: Generated<number>;

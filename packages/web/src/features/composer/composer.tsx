@@ -13,6 +13,8 @@ import {
 import { createStatus } from '../../api/statuses';
 import { useAction } from '../../app/use-action';
 import { useSlowMode } from '../moderation/use-slow-mode';
+import { newPollDraft, type PollDraft, pollBody } from '../poll/poll-draft';
+import { PollEditor } from '../poll/poll-editor';
 import { AttachmentList } from './attachment-list';
 import { newIdempotencyKey } from './idempotency-key';
 import { containsTag, statusLength, withRoomTag } from './status-text';
@@ -69,6 +71,9 @@ export function Composer({
   const fileRef = useRef<HTMLInputElement>(null);
   const attachments = useAttachments();
   const [dragging, setDragging] = useState(false);
+  // A reply stays a reply: polls start new statuses (a room's, a host's).
+  const [poll, setPoll] = useState<PollDraft | null>(null);
+  const pollInput = poll ? pollBody(poll) : undefined;
 
   const finalText = withRoomTag(text, tag);
   const remaining = max - statusLength(finalText);
@@ -79,7 +84,13 @@ export function Composer({
   // A "Slow mode: wait N seconds" answer holds Post back until the countdown ends.
   const slowMode = useSlowMode(error);
   const canSend =
-    !sending && !empty && remaining >= 0 && !slowMode.waiting && !attachments.pending && !attachments.failed;
+    !sending &&
+    !empty &&
+    remaining >= 0 &&
+    !slowMode.waiting &&
+    !attachments.pending &&
+    !attachments.failed &&
+    pollInput !== null;
 
   async function submit(event?: FormEvent) {
     event?.preventDefault();
@@ -91,11 +102,13 @@ export function Composer({
           status: finalText,
           in_reply_to_id: inReplyToId,
           media_ids: mediaIds.length > 0 ? mediaIds : undefined,
+          poll: pollInput ?? undefined,
         },
         keyRef.current,
       );
       keyRef.current = newIdempotencyKey();
       setText('');
+      setPoll(null);
       attachments.clear();
       onPosted(status);
     });
@@ -177,6 +190,9 @@ export function Composer({
         onDescribe={attachments.describe}
         onRemove={attachments.remove}
       />
+      {poll && (
+        <PollEditor draft={poll} disabled={sending} onChange={setPoll} onRemove={() => setPoll(null)} />
+      )}
       <div className="composer-bar">
         <p className="composer-meta" id={`${id}-meta`}>
           {tag && (
@@ -203,11 +219,25 @@ export function Composer({
           <button
             type="button"
             className="button button-quiet"
-            disabled={sending || attachments.full}
+            // A status carries images or a poll, not both (as in Mastodon).
+            disabled={sending || attachments.full || poll !== null}
             onClick={() => fileRef.current?.click()}
           >
             Add images
           </button>
+          {!inReplyToId && (
+            <button
+              type="button"
+              className="button button-quiet"
+              disabled={sending || poll !== null || hasImages}
+              onClick={() => {
+                setOpen(true);
+                setPoll(newPollDraft());
+              }}
+            >
+              Add poll
+            </button>
+          )}
           {onCancel && (
             <button type="button" className="button button-quiet" onClick={onCancel}>
               Cancel

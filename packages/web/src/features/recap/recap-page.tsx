@@ -4,12 +4,14 @@ import { useSession, viewerKey } from '../../app/session-context';
 import { UnreadyPage } from '../../app/unready-page';
 import { useTitle } from '../../app/use-title';
 import { isChatHost } from '../chats/chat-roles';
+import { useNow } from '../chats/use-now';
 import { AnswersPerQuestionChart, PostsPerMinuteChart } from './activity-charts';
 import { LanguageList } from './language-list';
 import { PeopleList } from './people-list';
 import { PublishRecap } from './publish-recap';
 import { RecapDownloads } from './recap-downloads';
 import { RecapFigures } from './recap-figures';
+import { RecapPolls } from './recap-polls';
 import { ResourceList } from './resource-list';
 import { SessionSpan, SessionTabs } from './session-span';
 import { TopAnswers } from './top-answers';
@@ -36,6 +38,7 @@ export function RecapPage({ sessionId }: { sessionId: string }) {
   const [state, reload] = useRecap(sessionId);
   const loaded = state.status === 'ready' ? state.recap : null;
   const chat = useChat(loaded?.session.chat_id ?? null, viewerKey(viewer));
+  const now = useNow(60_000);
   useTitle(loaded ? `Recap · ${loaded.session.title}` : 'Recap');
 
   if (state.status !== 'ready') {
@@ -94,7 +97,12 @@ export function RecapPage({ sessionId }: { sessionId: string }) {
         <AnswersPerQuestionChart recap={recap} />
       </section>
 
-      {/* A poll section (the session's poll results) goes here: after the activity, before top answers. */}
+      {recap.polls.length > 0 && (
+        <section aria-labelledby="polls-title">
+          <h2 id="polls-title">Polls</h2>
+          <RecapPolls polls={recap.polls} now={now} />
+        </section>
+      )}
 
       <section aria-labelledby="answers-title">
         <h2 id="answers-title">Top answers</h2>

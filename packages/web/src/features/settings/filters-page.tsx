@@ -33,6 +33,12 @@ export const keywordsFrom = (text: string) => [
   ),
 ];
 
+const ACTION_SUMMARY: Record<Filter['filter_action'], string> = {
+  warn: 'Shown with a warning',
+  hide: 'Hidden',
+  blur: 'Images blurred',
+};
+
 function FilterCard({ filter, onChange }: { filter: Filter; onChange: (f: Filter | null) => void }) {
   const task = useAction();
   const where = filter.context.map((c) => CONTEXTS.find((x) => x.value === c)?.label ?? c).join(', ');
@@ -43,7 +49,7 @@ function FilterCard({ filter, onChange }: { filter: Filter; onChange: (f: Filter
     <li className="settings-card">
       <h3>{filter.title}</h3>
       <p className="muted">
-        {filter.filter_action === 'hide' ? 'Hidden' : 'Shown with a warning'} in {where}
+        {ACTION_SUMMARY[filter.filter_action]} in {where}
         {until}.
       </p>
       {filter.keywords.length > 0 && (
@@ -109,7 +115,7 @@ export function FiltersPage() {
   const [contexts, setContexts] = useState<Set<FilterContext>>(
     new Set(['home', 'notifications', 'public', 'thread']),
   );
-  const [action, setAction] = useState<'warn' | 'hide'>('warn');
+  const [action, setAction] = useState<Filter['filter_action']>('warn');
   const [expiry, setExpiry] = useState(0);
 
   const create = (event: FormEvent) => {
@@ -206,6 +212,7 @@ export function FiltersPage() {
                 [
                   ['warn', 'Show them behind a warning'],
                   ['hide', 'Hide them completely'],
+                  ['blur', 'Show them with their images blurred'],
                 ] as const
               ).map(([value, label]) => (
                 <div key={value} className="field field-check">

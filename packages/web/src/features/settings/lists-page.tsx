@@ -113,6 +113,9 @@ function ListCard({
   return (
     <li className="settings-card">
       <h3 id={`list-${list.id}`}>{list.title}</h3>
+      <p>
+        <a href={paths.list(list.id)}>Read {list.title}</a>
+      </p>
       <form
         className="inline-form"
         onSubmit={(event: FormEvent) => {

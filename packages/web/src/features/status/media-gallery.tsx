@@ -4,8 +4,10 @@ import { BlurhashCanvas } from './blurhash-canvas';
 
 interface MediaGalleryProps {
   media: MediaAttachment[];
-  /** Hidden behind a button until asked for (a sensitive status). */
+  /** Hidden behind a button until asked for (a sensitive status, or one a `blur` filter matched). */
   sensitive: boolean;
+  /** Why they are covered; "Sensitive content" unless said. */
+  coverLabel?: string;
 }
 
 /**
@@ -13,7 +15,7 @@ interface MediaGalleryProps {
  * nothing moves as they arrive, and their alt text. A remote status's images come from its own
  * server; its other media are links.
  */
-export function MediaGallery({ media, sensitive }: MediaGalleryProps) {
+export function MediaGallery({ media, sensitive, coverLabel = 'Sensitive content' }: MediaGalleryProps) {
   const [shown, setShown] = useState(!sensitive);
   const ready = media.filter((m) => m.url !== null);
   if (ready.length === 0) return null;
@@ -22,7 +24,7 @@ export function MediaGallery({ media, sensitive }: MediaGalleryProps) {
       <button type="button" className="status-media-cover" onClick={() => setShown(true)}>
         {ready[0].blurhash && <BlurhashCanvas hash={ready[0].blurhash} className="status-media-blur" />}
         <span className="status-media-cover-label">
-          Sensitive content: show {ready.length === 1 ? 'image' : `${ready.length} images`}
+          {coverLabel}: show {ready.length === 1 ? 'image' : `${ready.length} images`}
         </span>
       </button>
     );

@@ -6,6 +6,7 @@ import { RoleBadge } from '../chats/role-badge';
 import { useRoomRole } from '../chats/room-roles';
 import { Composer } from '../composer/composer';
 import { StatusModeration } from '../moderation/status-moderation';
+import { PollCard } from '../poll/poll-card';
 import { Avatar, displayName } from './avatar';
 import { ChatKindTag } from './chat-kind-tag';
 import { LocalTime } from './local-time';
@@ -49,7 +50,11 @@ export function StatusCard({
   const name = displayName(author);
   // A remote author's server, linked to their profile there (their own server's page).
   const server = author.acct.includes('@') ? author.acct.slice(author.acct.indexOf('@') + 1) : null;
-  const filters = (status.filtered ?? []).map((f) => f.filter.title);
+  // A `blur` filter leaves the text readable and puts the images behind a cover (as a sensitive
+  // status's); any other that matched veils the whole status.
+  const matched = status.filtered ?? [];
+  const filters = matched.filter((f) => f.filter.filter_action !== 'blur').map((f) => f.filter.title);
+  const blurred = matched.some((f) => f.filter.filter_action === 'blur');
   const veiled = filters.length > 0 && !unfiltered;
   const headingId = `status-${entry.id}-author`;
   // In a chat's room, its hosts, co-hosts and guests wear a badge.
@@ -125,7 +130,18 @@ export function StatusCard({
         dangerouslySetInnerHTML={{ __html: status.content }}
       />
       {status.media_attachments.length > 0 && !veiled && (
-        <MediaGallery media={status.media_attachments} sensitive={status.sensitive} />
+        <MediaGallery
+          media={status.media_attachments}
+          sensitive={status.sensitive || blurred}
+          coverLabel={blurred && !status.sensitive ? 'Blurred by your filter' : undefined}
+        />
+      )}
+      {status.poll && !veiled && (
+        <PollCard
+          poll={status.poll}
+          signedIn={self !== null}
+          onVoted={(poll) => onChanged({ ...status, poll })}
+        />
       )}
       <StatusActions
         status={status}

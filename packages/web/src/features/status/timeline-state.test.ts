@@ -120,6 +120,29 @@ describe('timelineReducer', () => {
     expect(state.items[2].favourites_count).toBe(1);
   });
 
+  it('keeps the viewer’s vote when a poll’s new counts arrive presented for everyone', () => {
+    const poll = {
+      id: '5',
+      expires_at: '2030-01-01T00:00:00.000Z',
+      expired: false,
+      multiple: false,
+      votes_count: 1,
+      voters_count: null,
+      options: [
+        { title: 'a', votes_count: 1 },
+        { title: 'b', votes_count: 0 },
+      ],
+      emojis: [],
+    };
+    const mine = run(
+      [{ type: 'arrived', status: status('3', { poll: { ...poll, voted: true, own_votes: [0] } }) }],
+      ready,
+    );
+    const counted = { ...poll, votes_count: 2, options: [poll.options[0], { title: 'b', votes_count: 1 }] };
+    const state = run([{ type: 'changed', status: status('3', { poll: counted }) }], mine);
+    expect(state.items[0].poll).toMatchObject({ votes_count: 2, voted: true, own_votes: [0] });
+  });
+
   it('stops paging after an empty page', () => {
     const state = run(
       [{ type: 'loading-more' }, { type: 'loaded-more', page: { items: [], nextMaxId: null } }],

@@ -1,5 +1,6 @@
 import type { Status } from '@hashchat/api/entities/status';
 import type { Page } from '../../api/page';
+import { keepOwnVote } from '../poll/poll-model';
 
 /**
  * A live list of statuses, newest first. Statuses that arrive while the reader is held
@@ -56,17 +57,22 @@ function matches(status: Status, id: string): boolean {
   return status.id === id || status.reblog?.id === id;
 }
 
+/** `changed`, keeping the viewer's poll vote that a status presented for everyone lacks. */
+function withOwnVote(changed: Status, before: Status): Status {
+  return changed.poll ? { ...changed, poll: keepOwnVote(changed.poll, before.poll) } : changed;
+}
+
 /** Puts `changed` wherever it appears, also inside reblogs of it. */
 export function replaceStatus(list: Status[], changed: Status): Status[] {
   let touched = false;
   const next = list.map((status) => {
     if (status.id === changed.id) {
       touched = true;
-      return changed;
+      return withOwnVote(changed, status);
     }
     if (status.reblog?.id === changed.id) {
       touched = true;
-      return { ...status, reblog: changed };
+      return { ...status, reblog: withOwnVote(changed, status.reblog) };
     }
     return status;
   });
