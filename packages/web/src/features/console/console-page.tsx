@@ -17,7 +17,6 @@ import { isOver } from '../live/live-session-state';
 import { PinnedStatuses } from '../live/pinned-statuses';
 import { QuestionBanner } from '../live/question-banner';
 import { type AddOwnStatus, RoomColumn } from '../live/room-column';
-import { columnSource } from '../live/room-session';
 import { useLiveSession } from '../live/use-live-session';
 import { RoomModerationProvider } from '../moderation/room-moderation-context';
 import { useSessionChat } from '../moderation/use-session-chat';
@@ -80,7 +79,6 @@ function Console({ chat, initial, selfId }: { chat: ChatPage; initial: ChatSessi
   const addOwnRef = useRef<AddOwnStatus | null>(null);
   const now = useNow(30_000);
   const tag = chat.hashtag;
-  const source = columnSource(session);
 
   const onQuestion = useCallback(
     (question: Question) => dispatch({ type: 'question', question }),
@@ -194,11 +192,12 @@ function Console({ chat, initial, selfId }: { chat: ChatPage; initial: ChatSessi
               renderTools={renderTools}
               onChanged={(status) => dispatch({ type: 'status', status })}
             />
+            {/* Always this session's own room, never the hashtag's timeline: before the start that
+                would be the previous session's statuses, with Spotlight buttons that cannot work. */}
             <RoomColumn
-              key={source}
               tag={tag}
               session={session}
-              source={source}
+              source="room"
               filter={EVERYTHING}
               hasBadge={hasBadge}
               agendaText={agendaText}
@@ -206,7 +205,16 @@ function Console({ chat, initial, selfId }: { chat: ChatPage; initial: ChatSessi
               console
               addOwnRef={addOwnRef}
               renderTools={renderTools}
-              empty={<p>Nobody has posted yet.</p>}
+              empty={
+                session.state === 'scheduled' ? (
+                  <p>
+                    Nobody has posted yet. Statuses with #{tag} join this session’s room from 15 minutes
+                    before its start.
+                  </p>
+                ) : (
+                  <p>Nobody has posted yet.</p>
+                )
+              }
             />
           </section>
           <aside className="console-side" aria-label="Live numbers and acknowledgements">
