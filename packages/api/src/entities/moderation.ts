@@ -103,8 +103,11 @@ export const submissionSchema = z
     account: accountSchema.nullable(),
     status_id: id().nullable(),
     votes_count: z.number().int(),
-    /** Votes (included in votes_count) from accounts made after the session was announced. */
-    new_account_votes_count: z.number().int(),
+    /**
+     * Votes (included in votes_count) from accounts made after the session was announced; for
+     * the chat's moderators only, null for everyone else.
+     */
+    new_account_votes_count: z.number().int().nullable(),
     voted: z.boolean(),
     state: submissionStateSchema,
     answer_status_id: id().nullable(),
