@@ -39,7 +39,7 @@ export function TownHallRoom({ sessionId, townHall, open, viewerId, host, hashta
   const list = queue.list ?? [];
   // The room stays the conversation: the top of the list, the rest on request.
   const shown = showAll ? list : list.slice(0, ROOM_LIST_SIZE);
-  const asked = askedId === null ? null : list.find((q) => q.id === askedId);
+  const asked = list.find((q) => q.id === askedId);
   const waiting = askedId !== null && (asked === undefined || asked.state === 'pending');
 
   async function ask(event: FormEvent) {
@@ -60,8 +60,8 @@ export function TownHallRoom({ sessionId, townHall, open, viewerId, host, hashta
       <section className="town-hall" aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>Town hall questions</h2>
         <p className="muted">
-          Ask the hosts a question and vote for the ones you want answered; one vote per person,
-          and not for your own question.
+          Ask the hosts a question and vote for the ones you want answered; one vote per person, and not for
+          your own question.
           {townHall.submission_marker &&
             ` You can also post with #${hashtag} and ${townHall.submission_marker} in your status.`}
         </p>

@@ -45,7 +45,12 @@ export async function mergeSubmission(
     );
     // Merged into a question still waiting for review: the room hears nothing of it.
     if (!isPublicSubmission(into.state)) return [];
-    const [entity] = await presentSubmissions(ctx, [(await findSubmission(trx, intoId))!], PUBLIC_VIEWER, trx);
+    const [entity] = await presentSubmissions(
+      ctx,
+      [(await findSubmission(trx, intoId))!],
+      PUBLIC_VIEWER,
+      trx,
+    );
     return appendEvents(
       trx,
       ctx.store.dialect,

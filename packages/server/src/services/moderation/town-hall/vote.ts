@@ -26,7 +26,10 @@ export async function vote(ctx: Context, accountId: number, submissionId: number
   // Accounts made after the session was announced are counted apart, so a flood of them shows.
   const fresh = Number(voter?.created_at ?? 0) > Number(session.created_at);
   await db.transaction().execute((trx) => addVote(trx, Number(row.id), accountId, fresh, ctx.now()));
-  return presentOne(ctx, Number(row.id), { id: accountId, moderator: await isModerator(db, chat, accountId) });
+  return presentOne(ctx, Number(row.id), {
+    id: accountId,
+    moderator: await isModerator(db, chat, accountId),
+  });
 }
 
 export async function unvote(ctx: Context, accountId: number, submissionId: number) {
@@ -34,5 +37,8 @@ export async function unvote(ctx: Context, accountId: number, submissionId: numb
   const { row, chat } = await loadVisibleSubmission(ctx, accountId, await resolveMerged(db, submissionId));
   await limit(ctx, `votes:${accountId}`, VOTES_PER_MINUTE, 'votes');
   await db.transaction().execute((trx) => removeVote(trx, Number(row.id), accountId));
-  return presentOne(ctx, Number(row.id), { id: accountId, moderator: await isModerator(db, chat, accountId) });
+  return presentOne(ctx, Number(row.id), {
+    id: accountId,
+    moderator: await isModerator(db, chat, accountId),
+  });
 }
