@@ -109,6 +109,32 @@ describe('room moderation and the town hall, with a host, a participant and a re
     expect((await roomTexts(rita)).join('\n')).not.toContain('only mia sees this');
   });
 
+  it('hiding in the room leaves "Hidden · Undo" where the status was, and Undo brings it back', async () => {
+    await waitForLive(rita);
+    await postInRoom(rita, TAG, 'a spoiler for the finale');
+    await statusArticle(mia, 'a spoiler for the finale').waitFor();
+    const target = statusArticle(host, 'a spoiler for the finale');
+    await target.getByRole('button', { name: 'More actions for the status by @rita_m' }).click();
+    await target.getByRole('button', { name: 'Hide…' }).click();
+    await target.getByRole('button', { name: 'Hide', exact: true }).click();
+
+    // In the host's room, in the list where the status was: Hidden, with Undo (focused).
+    const statuses = host.getByRole('list', { name: 'Statuses' });
+    const placeholder = statuses.getByRole('article', { name: 'Hidden status by @rita_m' });
+    await placeholder.waitFor();
+    expect(await placeholder.textContent()).toMatch(/^Hidden\s*·\s*Undo$/);
+    const undo = placeholder.getByRole('button', { name: 'Undo' });
+    expect(await undo.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await target.count()).toBe(0);
+    await expect.poll(() => statusArticle(mia, 'a spoiler for the finale').count(), POLL).toBe(0);
+
+    await undo.click();
+    await target.waitFor();
+    expect(await placeholder.count()).toBe(0);
+    await mia.reload();
+    await expect.poll(() => roomTexts(mia), POLL).toContain(`a spoiler for the finale #${TAG}`);
+  });
+
   it('a hidden status disappears from a connected reader’s room without reload', async () => {
     await waitForLive(rita);
     await postInRoom(rita, TAG, 'rude words here');
@@ -137,6 +163,8 @@ describe('room moderation and the town hall, with a host, a participant and a re
       .poll(() => log.getByRole('listitem').allInnerTexts(), POLL)
       .toEqual([
         expect.stringMatching(/@host_m hid a status by @rita_m · Harassment\s+Why: rude/),
+        expect.stringMatching(/@host_m brought back a status by @rita_m/),
+        expect.stringMatching(/@host_m hid a status by @rita_m\s+Undo$/),
         expect.stringMatching(/@host_m muted @mia_m for 1 hour\s+Why: flooding the room/),
       ]);
 
@@ -226,12 +254,8 @@ describe('room moderation and the town hall, with a host, a participant and a re
     await expect.poll(() => schools(mia).getAttribute('aria-pressed'), POLL).toBe('true');
     // The voted state is said in words, not only in colour.
     expect(await schools(mia).textContent()).toBe('Voted ✓');
-    await expect
-      .poll(() => questionOrder(mia), POLL)
-      .toEqual(['What about schools?', 'What about parking?']);
-    expect(await mia.getByRole('article', { name: 'What about schools?' }).textContent()).toContain(
-      '1 vote',
-    );
+    await expect.poll(() => questionOrder(mia), POLL).toEqual(['What about schools?', 'What about parking?']);
+    expect(await mia.getByRole('article', { name: 'What about schools?' }).textContent()).toContain('1 vote');
 
     // Pressing again takes the vote back: no second vote from the same person.
     await schools(mia).click();

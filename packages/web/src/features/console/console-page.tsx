@@ -66,7 +66,7 @@ export function ConsolePage({ sessionId }: { sessionId: string }) {
   }
   // Every card of the room gets the room's status menu (report, hide, mute, ban) from here.
   return (
-    <RoomModerationProvider chat={load.chat} session={load.session}>
+    <RoomModerationProvider chat={load.chat} session={load.session} keepsHidden>
       <Console chat={load.chat} initial={load.session} selfId={account.id} />
     </RoomModerationProvider>
   );
