@@ -156,7 +156,7 @@ describe('room moderation and the town hall, with a host, a participant and a re
     expect(stats.by_category.harassment).toBe(1);
   });
 
-  it('the moderation page logs who did what and why; slow mode set there refuses a too-early post', async () => {
+  it('the moderation page logs who did what and why; slow mode set there is told before posting, and a too-early post gets one message', async () => {
     await host.goto(`${server.url}/sessions/${sessionId}/moderation`);
     const log = host.getByRole('list', { name: 'Moderation log' });
     await expect
@@ -175,7 +175,15 @@ describe('room moderation and the town hall, with a host, a participant and a re
       .poll(() => log.getByRole('listitem').first().textContent(), POLL)
       .toContain('changed the room settings');
 
-    await postInRoom(rita, TAG, 'first slow post');
+    // Before posting, a participant is told: in the composer, with the interval.
+    await rita.reload();
+    const composer = rita.locator('form.composer').first();
+    const line = composer.locator('.slow-mode');
+    await expect.poll(() => line.textContent(), POLL).toBe('Slow mode is on: one post every 1 minute.');
+
+    // A post from elsewhere (another tab) opens the window the composer does not know of yet:
+    // the refusal is one message, with the wait, and Post waits too.
+    await apiFrom(rita, 'POST', '/api/v1/statuses', { status: `first slow post #${TAG}` });
     const box = rita.getByLabel(`Post to #${TAG}`);
     await box.fill('second too early');
     const refused = rita.waitForResponse(
@@ -183,18 +191,33 @@ describe('room moderation and the town hall, with a host, a participant and a re
     );
     await rita.getByRole('button', { name: 'Post', exact: true }).click();
     expect((await refused).status()).toBe(429);
-    const composer = rita.locator('form.composer').first();
-    expect(await composer.getByRole('alert').textContent()).toMatch(
-      /^Slow mode: wait (60|59) seconds before posting in #ModTalk again$/,
-    );
-    expect(await composer.locator('.slow-mode').textContent()).toMatch(
-      /^Slow mode: you can post again in \d+ seconds\.$/,
-    );
+    await expect
+      .poll(() => line.textContent(), POLL)
+      .toMatch(/^Slow mode is on: one post every 1 minute\. You can post again in (60|59|58) seconds\.$/);
+    expect(await composer.getByRole('alert').count()).toBe(0);
+    expect(await composer.getByText(/Slow mode/).count()).toBe(1);
     expect(await box.inputValue()).toBe('second too early');
     expect(await rita.getByRole('button', { name: 'Post', exact: true }).isDisabled()).toBe(true);
     const tagged = await apiFrom<{ content: string }[]>(rita, 'GET', `/api/v1/timelines/tag/${TAG}`);
     expect(tagged.map((s) => s.content).join('\n')).toContain('first slow post');
     expect(tagged.map((s) => s.content).join('\n')).not.toContain('second too early');
+
+    // Posting from the composer says at once when the next post is taken, before any refusal.
+    await mia.reload();
+    const miaLine = mia.locator('form.composer').first().locator('.slow-mode');
+    await expect.poll(() => miaLine.textContent(), POLL).toBe('Slow mode is on: one post every 1 minute.');
+    await postInRoom(mia, TAG, 'mia within the rules');
+    await expect
+      .poll(() => miaLine.textContent(), POLL)
+      .toMatch(/^Slow mode is on: one post every 1 minute\. You can post again in (60|59|58) seconds\.$/);
+    await mia.getByLabel(`Post to #${TAG}`).fill('and again');
+    expect(await mia.getByRole('button', { name: 'Post', exact: true }).isDisabled()).toBe(true);
+    // The host is not held back and is told nothing.
+    await host.goto(`${server.url}/tags/${TAG}`);
+    await waitForLive(host);
+    expect(await host.locator('form.composer .slow-mode').count()).toBe(0);
+    await host.goto(`${server.url}/sessions/${sessionId}/moderation`);
+    await host.getByLabel('Town-hall mode: participants ask questions and vote for them').waitFor();
   });
 
   it('town hall: questions are approved with one key, votes toggle, and the order follows the votes', async () => {
