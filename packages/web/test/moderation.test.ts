@@ -308,6 +308,13 @@ describe('room moderation and the town hall, with a host, a participant and a re
       await expect
         .poll(() => page.getByRole('region', { name: 'Answering now' }).textContent(), POLL)
         .toContain('What about schools?');
+      expect(await page.getByText('Waiting for the first question.').count()).toBe(0);
     }
+    // The console too says what is answered, with no agenda banner waiting above it.
+    await host.goto(`${server.url}/sessions/${sessionId}/console`);
+    await expect
+      .poll(() => host.getByRole('region', { name: 'Answering now' }).textContent(), POLL)
+      .toContain('What about schools?');
+    expect(await host.getByText('Waiting for the first question.').count()).toBe(0);
   });
 });

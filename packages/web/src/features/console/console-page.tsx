@@ -21,6 +21,7 @@ import { useLiveSession } from '../live/use-live-session';
 import { RoomModerationProvider } from '../moderation/room-moderation-context';
 import { useSessionChat } from '../moderation/use-session-chat';
 import { ConsoleAnsweringNow } from '../town-hall/console-answering-now';
+import { useTownHallSettings } from '../town-hall/town-hall-slot';
 import { AcknowledgementList } from './acknowledgement-list';
 import { AgendaEditor } from './agenda-editor';
 import { ShortcutHelp } from './shortcut-help';
@@ -79,6 +80,9 @@ function Console({ chat, initial, selfId }: { chat: ChatPage; initial: ChatSessi
   const addOwnRef = useRef<AddOwnStatus | null>(null);
   const now = useNow(30_000);
   const tag = chat.hashtag;
+  // As in the room: a town hall without agenda questions has no "Waiting for the first question".
+  const townHall = useTownHallSettings(session.id);
+  const banner = live.current !== null || isOver(session) || !townHall?.town_hall;
 
   const onQuestion = useCallback(
     (question: Question) => dispatch({ type: 'question', question }),
@@ -183,7 +187,7 @@ function Console({ chat, initial, selfId }: { chat: ChatPage; initial: ChatSessi
           </section>
           <section className="console-room" aria-labelledby="console-room-title">
             <h2 id="console-room-title">Room</h2>
-            <QuestionBanner session={session} current={live.current} onAnswer={null} />
+            {banner && <QuestionBanner session={session} current={live.current} onAnswer={null} />}
             <ConsoleAnsweringNow sessionId={session.id} />
             <Composer label={`Post to #${tag}`} tag={tag} onPosted={onPosted} />
             <PinnedStatuses
