@@ -42,6 +42,7 @@ import {
   moderationSettingsSchema,
   moderationStatsSchema,
   reportSchema,
+  slowModeSchema,
   submissionSchema,
   townHallSchema,
 } from './entities/moderation';
@@ -736,6 +737,12 @@ export const operations: Operation[] = [
     { body: moderationSettingsBody },
   ),
   get('/api/v1/chats/{id}/moderation_stats', 'moderation', 'Public moderation counts', moderationStatsSchema),
+  get(
+    '/api/v1/chats/{id}/slow_mode',
+    'moderation',
+    "A chat's slow mode and the viewer's next post",
+    slowModeSchema,
+  ),
   post('/api/v1/chats/{id}/reports', 'moderation', 'Report a status or account', reportSchema, {
     body: reportBody,
   }),

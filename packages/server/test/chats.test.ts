@@ -156,7 +156,7 @@ describe('validation writes nothing', () => {
     const res = await other.api.post('/api/v1/chats', weekly(tag.toUpperCase()));
     expect(res.status).toBe(422);
     expect(res.body.error).toBe(
-      `Hashtag #${tag.toUpperCase()} is already claimed by chat "Tuesday talk" (id ${first.body.id})`,
+      `Hashtag #${tag.toUpperCase()} is already claimed by the chat "Tuesday talk": choose another hashtag`,
     );
     expect(await countChats()).toBe(before);
   });
@@ -329,5 +329,36 @@ describe('following and the directory', () => {
     expect(dir.body.live[0].chat.id).toBe(chat.id);
     const liveList = await new Api(server.url).get(`/api/v1/chats?state=live&q=${word}`);
     expect(liveList.body.map((c: { id: string }) => c.id)).toEqual([chat.id]);
+  });
+
+  it('lists under "later" the next session of each chat with none this week, however far off', async () => {
+    const word = `far${Math.random().toString(36).slice(2, 7)}`;
+    const make = async (title: string, starts: string[]) => {
+      const chat = (
+        await host.api.post(
+          '/api/v1/chats',
+          weekly(freshTag(), { schedule: null, title: `${title} ${word}` }),
+        )
+      ).body;
+      const ids: string[] = [];
+      for (const starts_at of starts) {
+        const res = await host.api.post(`/api/v1/chats/${chat.id}/sessions`, { title, starts_at });
+        expect(res.status).toBe(200);
+        ids.push(res.body.id);
+      }
+      return { chat: chat.id as string, ids };
+    };
+    // This week and later: listed this week only. Months away, twice: its first only.
+    const week = await make('Week', ['2027-03-04T18:00:00Z', '2027-05-01T18:00:00Z']);
+    const spring = await make('Spring', ['2027-07-01T18:00:00Z', '2027-06-01T18:00:00Z']);
+    const month = await make('Month', ['2027-03-20T18:00:00Z']);
+    const dir = (await new Api(server.url).get(`/api/v1/chats/directory?q=${word}`)).body;
+    const sessionIds = (list: { session: { id: string } }[]) => list.map((e) => e.session.id);
+    expect(dir.upcoming.flatMap((d: { sessions: [] }) => sessionIds(d.sessions))).toEqual([week.ids[0]]);
+    expect(sessionIds(dir.later)).toEqual([month.ids[0], spring.ids[1]]);
+    expect(dir.later[1].chat.id).toBe(spring.chat);
+    // Looking four weeks ahead, the one on 20 March moves into its day.
+    const wide = (await new Api(server.url).get(`/api/v1/chats/directory?q=${word}&days=31`)).body;
+    expect(sessionIds(wide.later)).toEqual([spring.ids[1]]);
   });
 });

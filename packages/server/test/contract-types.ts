@@ -6,7 +6,12 @@ import type { Account, CredentialAccount } from '@hashchat/api/entities/account'
 import type { Token } from '@hashchat/api/entities/application';
 import type { Chat, ChatCategory, ChatSession } from '@hashchat/api/entities/chat';
 import type { Acknowledgement, LiveState, Question, SpotlightChange } from '@hashchat/api/entities/live';
-import type { LoggedAction, ModerationSettings, Submission } from '@hashchat/api/entities/moderation';
+import type {
+  LoggedAction,
+  ModerationSettings,
+  SlowMode,
+  Submission,
+} from '@hashchat/api/entities/moderation';
 import type { Recap, Transcript } from '@hashchat/api/entities/recap';
 import type { RoomChat, RoomStatus, Status } from '@hashchat/api/entities/status';
 import type { AccountEntity, serializeCredentialAccount } from '../src/present/account';
@@ -20,6 +25,7 @@ import type { LiveState as ServerLiveState } from '../src/services/live/live-sta
 import type { SpotlightChange as ServerSpotlightChange } from '../src/services/live/spotlight';
 import type { ModerationActionEntity } from '../src/services/moderation/log';
 import type { SettingsEntity } from '../src/services/moderation/settings';
+import type { SlowModeEntity } from '../src/services/moderation/slow-mode';
 import type { SubmissionEntity } from '../src/services/moderation/town-hall/views';
 import type { tokenEntity } from '../src/services/oauth';
 import type { TranscriptPage } from '../src/services/transcripts/transcript-page';
@@ -42,6 +48,7 @@ export type PresentersConform = [
   Conforms<ServerSpotlightChange, SpotlightChange>,
   Conforms<ModerationActionEntity, LoggedAction>,
   Conforms<SettingsEntity, ModerationSettings>,
+  Conforms<SlowModeEntity, SlowMode>,
   Conforms<SubmissionEntity, Submission>,
   Conforms<RecapEntity, Recap>,
   Conforms<TranscriptPage, Transcript>,

@@ -140,6 +140,37 @@ describe('slow mode', () => {
     await f.post(cat.api, `Second, in time #${f.tag}`);
     await settings({ slow_mode_seconds: 0 });
   });
+
+  it('tells anyone the interval before they post, and a participant when their next post is taken', async () => {
+    const { cat, host } = f.users;
+    const slow = (api: Api) => f.ok(api.get(`/api/v1/chats/${f.chatId}/slow_mode`));
+    const anonymous = new Api(f.server.url);
+    f.advance(61_000); // past any window the test before opened
+    expect(await slow(anonymous)).toEqual({ slow_mode_seconds: 0, next_post_at: null, exempt: false });
+    await settings({ slow_mode_seconds: 60 });
+    expect(await slow(anonymous)).toEqual({ slow_mode_seconds: 60, next_post_at: null, exempt: false });
+    expect(await slow(cat.api)).toEqual({ slow_mode_seconds: 60, next_post_at: null, exempt: false });
+
+    const postedAt = f.now();
+    await f.post(cat.api, `Now #${f.tag}`);
+    const next = new Date(postedAt + 60_000).toISOString();
+    expect(await slow(cat.api)).toEqual({ slow_mode_seconds: 60, next_post_at: next, exempt: false });
+    // Reading it counts no post: a refusal still names the same moment.
+    f.advance(20_000);
+    expect((await slow(cat.api)).next_post_at).toBe(next);
+    const early = await cat.api.post('/api/v1/statuses', { status: `Too soon #${f.tag}` });
+    expect([early.status, early.body.error]).toEqual([
+      429,
+      `Slow mode: wait 40 seconds before posting in #${f.tag} again`,
+    ]);
+    expect((await slow(cat.api)).next_post_at).toBe(next);
+    // Hosts are not held back, and are told so.
+    expect(await slow(host.api)).toEqual({ slow_mode_seconds: 60, next_post_at: null, exempt: true });
+    f.advance(41_000);
+    expect((await slow(cat.api)).next_post_at).toBeNull();
+    expect((await anonymous.get('/api/v1/chats/999999/slow_mode')).status).toBe(404);
+    await settings({ slow_mode_seconds: 0 });
+  });
 });
 
 describe('bans', () => {

@@ -31,4 +31,16 @@ describe.each(limiters)('%s rate limiter', (_name, limiter) => {
     expect(await limiter.peek(key, 60)).toBe(0);
     expect((await limiter.hit(key, 60)).count).toBe(1);
   });
+
+  it('windowEnd says when the open window ends, counts nothing, and is null once it has passed', async () => {
+    const key = `end-${Math.random()}`;
+    expect(await limiter.windowEnd(key, 60)).toBeNull();
+    const { resetAt } = await limiter.hit(key, 60);
+    expect(resetAt).toBe(clock + 60_000);
+    clock += 20_000;
+    expect(await limiter.windowEnd(key, 60)).toBe(resetAt);
+    expect(await limiter.peek(key, 60)).toBe(1);
+    clock += 40_000;
+    expect(await limiter.windowEnd(key, 60)).toBeNull();
+  });
 });

@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: API tests read untyped JSON bodies.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ModerationFixture, moderationFixture } from './moderation-fixture';
-import { type Api, registerUser } from './support/client';
+import { Api, registerUser } from './support/client';
 
 let f: ModerationFixture;
 beforeAll(async () => {
@@ -37,7 +37,7 @@ describe('asking', () => {
       text: 'When do buses run?',
       account: { id: ann.id },
       votes_count: 0,
-      new_account_votes_count: 0,
+      new_account_votes_count: null,
       voted: false,
       state: 'pending',
       answer_status_id: null,
@@ -90,17 +90,39 @@ describe('voting', () => {
     expect((await f.ok(bob.api.delete(`/api/v1/submissions/${id}/vote`))).votes_count).toBe(0);
   });
 
-  it('counts votes from accounts made after the session was announced apart', async () => {
-    const id = await ask(f.users.ann.api, 'Who pays for the new bridge?');
-    await f.ok(f.users.cat.api.post(`/api/v1/submissions/${id}/vote`));
+  it('counts votes from accounts made after the session was announced apart, a figure for moderators only', async () => {
+    const { ann, cat, host } = f.users;
+    const id = await ask(ann.api, 'Who pays for the new bridge?');
+    await f.ok(cat.api.post(`/api/v1/submissions/${id}/vote`));
     const late = await registerUser(f.server.url);
     const after = await f.ok(late.api.post(`/api/v1/submissions/${id}/vote`));
-    expect(after).toMatchObject({ votes_count: 2, new_account_votes_count: 1 });
+    expect(after).toMatchObject({ votes_count: 2, new_account_votes_count: null });
+    expect(await one(host.api, id)).toMatchObject({ votes_count: 2, new_account_votes_count: 1 });
+    for (const who of [ann, cat]) {
+      expect(await one(who.api, id)).toMatchObject({ votes_count: 2, new_account_votes_count: null });
+    }
+    const anonymous = await f.ok(
+      new Api(f.server.url).get(`/api/v1/sessions/${f.sessionId}/submissions?sort=votes&limit=80`),
+    );
+    expect(anonymous.find((s: any) => s.id === id)).toMatchObject({ new_account_votes_count: null });
+    // A host's own vote answers with the figure, a participant's without.
+    expect(await f.ok(host.api.post(`/api/v1/submissions/${id}/vote`))).toMatchObject({
+      new_account_votes_count: 1,
+    });
+  });
+
+  it('refuses a vote for one’s own question (403) and counts nothing', async () => {
+    const { ann, bob } = f.users;
+    const id = await ask(ann.api, 'May I vote for my own question?');
+    const res = await ann.api.post(`/api/v1/submissions/${id}/vote`);
+    expect([res.status, res.body]).toEqual([403, { error: 'You cannot vote for your own question' }]);
+    expect(await one(bob.api, id)).toMatchObject({ votes_count: 0 });
+    expect(await one(ann.api, id)).toMatchObject({ votes_count: 0, voted: false });
   });
 
   it('does not take votes on pending or dismissed questions, and hides them from all but their asker', async () => {
     const id = await ask(f.users.ann.api, 'Pending one', false);
-    expect((await f.users.ann.api.post(`/api/v1/submissions/${id}/vote`)).status).toBe(409);
+    expect((await f.users.host.api.post(`/api/v1/submissions/${id}/vote`)).status).toBe(409);
     for (const method of ['POST', 'DELETE']) {
       const res = await f.users.bob.api.request(method, `/api/v1/submissions/${id}/vote`);
       expect([method, res.status, res.body]).toEqual([method, 404, { error: 'Record not found' }]);

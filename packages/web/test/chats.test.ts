@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../server/test/support/test-server';
 import {
+  apiFrom,
   assertWebBuilt,
   launchChromium,
   postInRoom,
@@ -150,8 +151,20 @@ describe('chats in a browser', () => {
     expect(await consoleLink.getAttribute('class')).toContain('button-primary');
   });
 
-  it('refuses a hashtag that is already claimed, beside the field', async () => {
+  it('says every missing field at once, then refuses a hashtag already claimed, beside the field', async () => {
     await host.goto(`${server.url}/chats/new`);
+    await host.getByLabel('First session').fill('');
+    await host.getByRole('button', { name: 'Create chat' }).click();
+    const errorOf = async (label: string) => {
+      const field = host.getByLabel(label, { exact: true });
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      return host.locator(`#${await field.getAttribute('id')}-error`).textContent();
+    };
+    await expect.poll(() => host.getByLabel('Hashtag').getAttribute('aria-invalid'), POLL).toBe('true');
+    expect(await errorOf('Hashtag')).toBe('Choose the hashtag of your chat.');
+    expect(await errorOf('Title')).toBe('Give your chat a title.');
+    expect(await errorOf('First session')).toBe('Choose the day of the first session.');
+
     await host.getByLabel('Hashtag').fill('teatalk');
     await host.getByLabel('Title').fill('Another tea chat');
     await host.getByLabel('First session').fill(hostLocal.date);
@@ -161,7 +174,7 @@ describe('chats in a browser', () => {
     const field = host.getByLabel('Hashtag');
     await expect.poll(() => field.getAttribute('aria-invalid'), POLL).toBe('true');
     const error = await host.locator(`#${await field.getAttribute('id')}-error`).textContent();
-    expect(error).toMatch(/already claimed by chat "Tea Talk"/);
+    expect(error).toBe('Hashtag #teatalk is already claimed by the chat "Tea Talk": choose another hashtag');
     expect(new URL(host.url()).pathname).toBe('/chats/new');
   });
 
@@ -204,6 +217,29 @@ describe('chats in a browser', () => {
         { timeout: 10_000 },
       )
       .toBe(1);
+  });
+
+  it('the directory lists a chat whose next session is months away under Later', async () => {
+    const far = new Date(Math.ceil((Date.now() + 120 * 86_400_000) / 60_000) * 60_000);
+    const farChat = await apiFrom<{ id: string }>(host, 'POST', '/api/v1/chats', {
+      hashtag: 'HarvestFair',
+      title: 'Harvest Fair',
+      time_zone: HOST_ZONE,
+    });
+    await apiFrom(host, 'POST', `/api/v1/chats/${farChat.id}/sessions`, {
+      starts_at: far.toISOString(),
+      duration_minutes: 60,
+    });
+    await participant.goto(`${server.url}/chats`);
+    const later = participant.getByRole('region', { name: 'Later' });
+    const entry = later.getByRole('article', { name: 'Harvest Fair' });
+    await entry.waitFor();
+    expect(await entry.locator('time').getAttribute('datetime')).toBe(far.toISOString());
+    expect(await entry.locator('time').textContent()).toBe(expectedLocal(far, PARTICIPANT_ZONE));
+    // Later comes after this week's sections, and Tea Talk (this week) is not repeated there.
+    const headings = await participant.getByRole('heading', { level: 2 }).allTextContents();
+    expect(headings.at(-1)).toBe('Later');
+    expect(await later.getByRole('article', { name: 'Tea Talk' }).count()).toBe(0);
   });
 
   it('reminds the follower live when the reminder job runs, before the session starts', async () => {

@@ -36,6 +36,24 @@ describe('an ended session in a browser', () => {
     return page;
   }
 
+  it('the console of a session not started yet shows its own room, not the last session’s statuses to spotlight', async () => {
+    const next = await seed.host.api.request('POST', `/api/v1/chats/${seed.chatId}/sessions`, {
+      title: 'Pricing for humans',
+      starts_at: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+      duration_minutes: 60,
+    });
+    expect(next.status).toBe(200);
+    const nextId = (next.body as { id: string }).id;
+    const console = await openPage(`/sessions/${nextId}/console`, seed.host.username);
+    await console.getByRole('heading', { level: 1, name: /Not started/ }).waitFor();
+    const room = console.getByRole('region', { name: 'Room' });
+    await room.getByText('Nobody has posted yet.').waitFor();
+    // The live session's statuses are on the hashtag, but not in this session's room.
+    expect(await room.getByRole('article').count()).toBe(0);
+    expect(await console.getByText('Maya here').count()).toBe(0);
+    expect(await console.getByRole('button', { name: 'Spotlight' }).count()).toBe(0);
+  });
+
   it('says Ended everywhere once the host ends it: console and room, with recap and transcript', async () => {
     const room = await openPage(`/tags/${seed.tag}`);
     const banner = room.getByRole('region', { name: 'Current question' });

@@ -109,6 +109,32 @@ describe('room moderation and the town hall, with a host, a participant and a re
     expect((await roomTexts(rita)).join('\n')).not.toContain('only mia sees this');
   });
 
+  it('hiding in the room leaves "Hidden · Undo" where the status was, and Undo brings it back', async () => {
+    await waitForLive(rita);
+    await postInRoom(rita, TAG, 'a spoiler for the finale');
+    await statusArticle(mia, 'a spoiler for the finale').waitFor();
+    const target = statusArticle(host, 'a spoiler for the finale');
+    await target.getByRole('button', { name: 'More actions for the status by @rita_m' }).click();
+    await target.getByRole('button', { name: 'Hide…' }).click();
+    await target.getByRole('button', { name: 'Hide', exact: true }).click();
+
+    // In the host's room, in the list where the status was: Hidden, with Undo (focused).
+    const statuses = host.getByRole('list', { name: 'Statuses' });
+    const placeholder = statuses.getByRole('article', { name: 'Hidden status by @rita_m' });
+    await placeholder.waitFor();
+    expect(await placeholder.textContent()).toMatch(/^Hidden\s*·\s*Undo$/);
+    const undo = placeholder.getByRole('button', { name: 'Undo' });
+    expect(await undo.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await target.count()).toBe(0);
+    await expect.poll(() => statusArticle(mia, 'a spoiler for the finale').count(), POLL).toBe(0);
+
+    await undo.click();
+    await target.waitFor();
+    expect(await placeholder.count()).toBe(0);
+    await mia.reload();
+    await expect.poll(() => roomTexts(mia), POLL).toContain(`a spoiler for the finale #${TAG}`);
+  });
+
   it('a hidden status disappears from a connected reader’s room without reload', async () => {
     await waitForLive(rita);
     await postInRoom(rita, TAG, 'rude words here');
@@ -130,13 +156,15 @@ describe('room moderation and the town hall, with a host, a participant and a re
     expect(stats.by_category.harassment).toBe(1);
   });
 
-  it('the moderation page logs who did what and why; slow mode set there refuses a too-early post', async () => {
+  it('the moderation page logs who did what and why; slow mode set there is told before posting, and a too-early post gets one message', async () => {
     await host.goto(`${server.url}/sessions/${sessionId}/moderation`);
     const log = host.getByRole('list', { name: 'Moderation log' });
     await expect
       .poll(() => log.getByRole('listitem').allInnerTexts(), POLL)
       .toEqual([
         expect.stringMatching(/@host_m hid a status by @rita_m · Harassment\s+Why: rude/),
+        expect.stringMatching(/@host_m brought back a status by @rita_m/),
+        expect.stringMatching(/@host_m hid a status by @rita_m\s+Undo$/),
         expect.stringMatching(/@host_m muted @mia_m for 1 hour\s+Why: flooding the room/),
       ]);
 
@@ -147,7 +175,15 @@ describe('room moderation and the town hall, with a host, a participant and a re
       .poll(() => log.getByRole('listitem').first().textContent(), POLL)
       .toContain('changed the room settings');
 
-    await postInRoom(rita, TAG, 'first slow post');
+    // Before posting, a participant is told: in the composer, with the interval.
+    await rita.reload();
+    const composer = rita.locator('form.composer').first();
+    const line = composer.locator('.slow-mode');
+    await expect.poll(() => line.textContent(), POLL).toBe('Slow mode is on: one post every 1 minute.');
+
+    // A post from elsewhere (another tab) opens the window the composer does not know of yet:
+    // the refusal is one message, with the wait, and Post waits too.
+    await apiFrom(rita, 'POST', '/api/v1/statuses', { status: `first slow post #${TAG}` });
     const box = rita.getByLabel(`Post to #${TAG}`);
     await box.fill('second too early');
     const refused = rita.waitForResponse(
@@ -155,18 +191,33 @@ describe('room moderation and the town hall, with a host, a participant and a re
     );
     await rita.getByRole('button', { name: 'Post', exact: true }).click();
     expect((await refused).status()).toBe(429);
-    const composer = rita.locator('form.composer').first();
-    expect(await composer.getByRole('alert').textContent()).toMatch(
-      /^Slow mode: wait (60|59) seconds before posting in #ModTalk again$/,
-    );
-    expect(await composer.locator('.slow-mode').textContent()).toMatch(
-      /^Slow mode: you can post again in \d+ seconds\.$/,
-    );
+    await expect
+      .poll(() => line.textContent(), POLL)
+      .toMatch(/^Slow mode is on: one post every 1 minute\. You can post again in (60|59|58) seconds\.$/);
+    expect(await composer.getByRole('alert').count()).toBe(0);
+    expect(await composer.getByText(/Slow mode/).count()).toBe(1);
     expect(await box.inputValue()).toBe('second too early');
     expect(await rita.getByRole('button', { name: 'Post', exact: true }).isDisabled()).toBe(true);
     const tagged = await apiFrom<{ content: string }[]>(rita, 'GET', `/api/v1/timelines/tag/${TAG}`);
     expect(tagged.map((s) => s.content).join('\n')).toContain('first slow post');
     expect(tagged.map((s) => s.content).join('\n')).not.toContain('second too early');
+
+    // Posting from the composer says at once when the next post is taken, before any refusal.
+    await mia.reload();
+    const miaLine = mia.locator('form.composer').first().locator('.slow-mode');
+    await expect.poll(() => miaLine.textContent(), POLL).toBe('Slow mode is on: one post every 1 minute.');
+    await postInRoom(mia, TAG, 'mia within the rules');
+    await expect
+      .poll(() => miaLine.textContent(), POLL)
+      .toMatch(/^Slow mode is on: one post every 1 minute\. You can post again in (60|59|58) seconds\.$/);
+    await mia.getByLabel(`Post to #${TAG}`).fill('and again');
+    expect(await mia.getByRole('button', { name: 'Post', exact: true }).isDisabled()).toBe(true);
+    // The host is not held back and is told nothing.
+    await host.goto(`${server.url}/tags/${TAG}`);
+    await waitForLive(host);
+    expect(await host.locator('form.composer .slow-mode').count()).toBe(0);
+    await host.goto(`${server.url}/sessions/${sessionId}/moderation`);
+    await host.getByLabel('Town-hall mode: participants ask questions and vote for them').waitFor();
   });
 
   it('town hall: questions are approved with one key, votes toggle, and the order follows the votes', async () => {
@@ -184,6 +235,15 @@ describe('room moderation and the town hall, with a host, a participant and a re
       await page.getByRole('button', { name: 'Ask' }).click();
       await page.getByText('Thank you! Your question waits for a host to approve it').waitFor();
       expect(await page.getByRole('article', { name: text }).textContent()).toContain('Waiting for approval');
+      // A town hall's room has no agenda banner saying it waits for a first question.
+      expect(await page.getByText('Waiting for the first question.').count()).toBe(0);
+      // Asking is the room's primary action; following the hashtag is secondary.
+      expect(await page.getByRole('button', { name: 'Ask a question' }).getAttribute('class')).toContain(
+        'button-primary',
+      );
+      expect(await page.getByRole('button', { name: 'Follow hashtag' }).getAttribute('class')).not.toContain(
+        'button-primary',
+      );
     }
 
     // Both wait in the host's queue; a approves the current one, twice.
@@ -200,41 +260,42 @@ describe('room moderation and the town hall, with a host, a participant and a re
     await expect
       .poll(() => questionOrder(rita), POLL)
       .toEqual(['What about parking?', 'What about schools?']);
-    const schools = (page: Page) =>
-      page.getByRole('article', { name: 'What about schools?' }).getByRole('button', { name: 'Vote' });
-    await schools(rita).click();
-    await expect.poll(() => schools(rita).getAttribute('aria-pressed'), POLL).toBe('true');
-    // The voted state is said in words, not only in colour.
-    expect(await schools(rita).textContent()).toBe('Voted ✓');
-    await expect
-      .poll(() => questionOrder(rita), POLL)
-      .toEqual(['What about schools?', 'What about parking?']);
-    expect(await rita.getByRole('article', { name: 'What about schools?' }).textContent()).toContain(
-      '1 vote',
-    );
+    // Approved, the asker's "waits for approval" note goes.
+    for (const page of [mia, rita]) {
+      await expect.poll(() => page.getByText('Thank you! Your question waits').count(), POLL).toBe(0);
+    }
+    const vote = (page: Page, text: string) =>
+      page.getByRole('article', { name: text }).getByRole('button', { name: 'Vote' });
+    const schools = (page: Page) => vote(page, 'What about schools?');
+    // Nobody votes for their own question: Rita's says it is hers and has no Vote button.
+    const ritasOwn = rita.getByRole('article', { name: 'What about schools?' });
+    expect(await ritasOwn.textContent()).toContain('Your question');
+    expect(await schools(rita).count()).toBe(0);
+    await expect.poll(() => vote(rita, 'What about parking?').count(), POLL).toBe(1);
 
-    await expect.poll(() => questionOrder(mia), POLL).toContain('What about schools?');
     await schools(mia).click();
-    await expect
-      .poll(() => mia.getByRole('article', { name: 'What about schools?' }).textContent(), POLL)
-      .toContain('2 votes');
+    await expect.poll(() => schools(mia).getAttribute('aria-pressed'), POLL).toBe('true');
+    // The voted state is said in words, not only in colour.
+    expect(await schools(mia).textContent()).toBe('Voted ✓');
+    await expect.poll(() => questionOrder(mia), POLL).toEqual(['What about schools?', 'What about parking?']);
+    expect(await mia.getByRole('article', { name: 'What about schools?' }).textContent()).toContain('1 vote');
 
     // Pressing again takes the vote back: no second vote from the same person.
-    await schools(rita).click();
-    await expect.poll(() => schools(rita).getAttribute('aria-pressed'), POLL).toBe('false');
-    expect(await rita.getByRole('article', { name: 'What about schools?' }).textContent()).toContain(
-      '1 vote',
+    await schools(mia).click();
+    await expect.poll(() => schools(mia).getAttribute('aria-pressed'), POLL).toBe('false');
+    expect(await mia.getByRole('article', { name: 'What about schools?' }).textContent()).toContain(
+      '0 votes',
     );
-    await schools(rita).click();
-    await expect.poll(() => schools(rita).getAttribute('aria-pressed'), POLL).toBe('true');
-    const listed = await apiFrom<{ text: string; votes_count: number }[]>(
+    await schools(mia).click();
+    await expect.poll(() => schools(mia).getAttribute('aria-pressed'), POLL).toBe('true');
+    const listed = await apiFrom<{ text: string; votes_count: number; new_account_votes_count: null }[]>(
       rita,
       'GET',
       `/api/v1/sessions/${sessionId}/submissions?sort=votes`,
     );
-    expect(listed.map((s) => [s.text, s.votes_count])).toEqual([
-      ['What about schools?', 2],
-      ['What about parking?', 0],
+    expect(listed.map((s) => [s.text, s.votes_count, s.new_account_votes_count])).toEqual([
+      ['What about schools?', 1, null],
+      ['What about parking?', 0, null],
     ]);
 
     // The host marks it answering: every room shows it at the top.
@@ -247,6 +308,13 @@ describe('room moderation and the town hall, with a host, a participant and a re
       await expect
         .poll(() => page.getByRole('region', { name: 'Answering now' }).textContent(), POLL)
         .toContain('What about schools?');
+      expect(await page.getByText('Waiting for the first question.').count()).toBe(0);
     }
+    // The console too says what is answered, with no agenda banner waiting above it.
+    await host.goto(`${server.url}/sessions/${sessionId}/console`);
+    await expect
+      .poll(() => host.getByRole('region', { name: 'Answering now' }).textContent(), POLL)
+      .toContain('What about schools?');
+    expect(await host.getByText('Waiting for the first question.').count()).toBe(0);
   });
 });

@@ -108,6 +108,8 @@ export const directorySchema = z
     live: z.array(directoryEntrySchema),
     starting_soon: z.array(directoryEntrySchema),
     upcoming: z.array(z.object({ date: z.string(), sessions: z.array(directoryEntrySchema) })),
+    /** The next session of each chat with none sooner, after the `days` window, however far off. */
+    later: z.array(directoryEntrySchema),
   })
   .meta({ id: 'Directory' });
 export type Directory = z.infer<typeof directorySchema>;

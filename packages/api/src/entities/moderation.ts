@@ -100,6 +100,19 @@ export const moderationSettingsSchema = z
   .meta({ id: 'ModerationSettings' });
 export type ModerationSettings = z.infer<typeof moderationSettingsSchema>;
 
+/** A chat's slow mode, as a participant needs it before posting (public). */
+export const slowModeSchema = z
+  .object({
+    /** Seconds a participant waits between two posts in the room; 0: off. */
+    slow_mode_seconds: z.number().int(),
+    /** When the viewer may post in the room again; null when they may now (or are exempt). */
+    next_post_at: instant().nullable(),
+    /** The viewer moderates the chat: slow mode does not hold them back. */
+    exempt: z.boolean(),
+  })
+  .meta({ id: 'SlowMode' });
+export type SlowMode = z.infer<typeof slowModeSchema>;
+
 /** A chat's public moderation counts. */
 export const moderationStatsSchema = z
   .object({
@@ -126,8 +139,11 @@ export const submissionSchema = z
     account: accountSchema.nullable(),
     status_id: id().nullable(),
     votes_count: z.number().int(),
-    /** Votes (included in votes_count) from accounts made after the session was announced. */
-    new_account_votes_count: z.number().int(),
+    /**
+     * Votes (included in votes_count) from accounts made after the session was announced; for
+     * the chat's moderators only, null for everyone else.
+     */
+    new_account_votes_count: z.number().int().nullable(),
     voted: z.boolean(),
     state: submissionStateSchema,
     answer_status_id: id().nullable(),

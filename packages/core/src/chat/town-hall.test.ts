@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Curation,
+  checkVote,
   curatedState,
   isPublicSubmission,
   type SubmissionState,
@@ -52,5 +53,27 @@ describe('who sees a question, and which take votes', () => {
   ])('%s: public %s, takes votes %s', (state, visible, votes) => {
     expect(isPublicSubmission(state)).toBe(visible);
     expect(takesVotes(state)).toBe(votes);
+  });
+});
+
+describe('checkVote: who may vote for a question', () => {
+  it.each<[SubmissionState, string, string, string | null]>([
+    ['approved', 'asker', 'other', null],
+    ['answering', 'asker', 'other', null],
+    ['approved', 'asker', 'asker', 'Forbidden: You cannot vote for your own question'],
+    ['answering', 'asker', 'asker', 'Forbidden: You cannot vote for your own question'],
+    ['pending', 'asker', 'asker', 'Forbidden: You cannot vote for your own question'],
+    ['pending', 'asker', 'other', 'Conflict: Only approved questions that are not answered yet take votes'],
+    ['answered', 'asker', 'other', 'Conflict: Only approved questions that are not answered yet take votes'],
+    ['dismissed', 'asker', 'other', 'Conflict: Only approved questions that are not answered yet take votes'],
+  ])('%s question by %s, vote by %s → %s', (state, asker, voter, refusal) => {
+    if (refusal === null) {
+      expect(() => checkVote(state, asker, voter)).not.toThrow();
+    } else {
+      const [code, message] = refusal.split(': ');
+      expect(() => checkVote(state, asker, voter)).toThrow(
+        expect.objectContaining({ name: 'HashchatError', code, message }),
+      );
+    }
   });
 });

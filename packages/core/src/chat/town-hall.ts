@@ -1,4 +1,4 @@
-import { conflict } from '../errors';
+import { conflict, forbidden } from '../errors';
 
 /** Where a town-hall question stands. */
 export type SubmissionState = 'pending' | 'approved' | 'dismissed' | 'answering' | 'answered';
@@ -44,4 +44,14 @@ export function curatedState(state: SubmissionState, step: Curation): Submission
 /** Only approved questions not answered yet take votes. */
 export function takesVotes(state: SubmissionState): boolean {
   return state === 'approved' || state === 'answering';
+}
+
+/**
+ * Throws unless `voterId` may vote for a question in `state` asked by `askerId`: the question
+ * must take votes (a Conflict otherwise), and nobody votes for their own question (Forbidden) —
+ * the ranking says what the others want answered, and asking already counts as wanting it.
+ */
+export function checkVote(state: SubmissionState, askerId: string, voterId: string): void {
+  if (askerId === voterId) throw forbidden('You cannot vote for your own question');
+  if (!takesVotes(state)) throw conflict('Only approved questions that are not answered yet take votes');
 }

@@ -4,6 +4,8 @@ export interface RateLimiter {
   hit(key: string, windowSeconds: number): Promise<{ count: number; resetAt: number }>;
   /** The count on `key` in its current window (0 when none is open), without counting a hit. */
   peek(key: string, windowSeconds: number): Promise<number>;
+  /** When the open window on `key` ends (epoch ms), or null when none is open; counts no hit. */
+  windowEnd(key: string, windowSeconds: number): Promise<number | null>;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,11 @@ export class MemoryRateLimiter implements RateLimiter {
   async peek(key: string) {
     const w = this.windows.get(key);
     return w && w.resetAt > this.now() ? w.count : 0;
+  }
+
+  async windowEnd(key: string) {
+    const w = this.windows.get(key);
+    return w && w.resetAt > this.now() ? w.resetAt : null;
   }
 
   async close() {

@@ -54,6 +54,17 @@ export class RedisRateLimiter implements RateLimiter {
     }
   }
 
+  async windowEnd(key: string, windowSeconds: number) {
+    try {
+      const start = await this.redis.hget(`${this.prefix}rl:${key}`, 's');
+      if (start === null) return null;
+      const end = Number(start) + windowSeconds * 1000;
+      return end > this.now() ? end : null;
+    } catch {
+      return null;
+    }
+  }
+
   async close() {
     this.redis.disconnect();
   }

@@ -153,6 +153,8 @@ export interface DirectoryQuery {
   language: string | null;
   q: string | null;
   limit: number;
+  /** Only each chat's first session in the range (the directory's "Later": a chat's next one). */
+  firstPerChat?: boolean;
 }
 
 /** Sessions for the directory's sections, by start time, filtered by their chat. */
@@ -168,6 +170,17 @@ export async function listDirectorySessions(
     .where('s.state', 'in', d.states)
     .where('s.ends_at', '>', d.from)
     .where('s.starts_at', '<', d.to);
+  if (d.firstPerChat) {
+    sel = sel.where('s.starts_at', '=', (eb) =>
+      eb
+        .selectFrom('chat_sessions as f')
+        .select((f) => f.fn.min('f.starts_at').as('first'))
+        .whereRef('f.chat_id', '=', 's.chat_id')
+        .where('f.state', 'in', d.states)
+        .where('f.ends_at', '>', d.from)
+        .where('f.starts_at', '<', d.to),
+    );
+  }
   if (d.category !== null) sel = sel.where('c.category_id', '=', d.category);
   if (d.language !== null) sel = sel.where('c.language', '=', d.language);
   if (d.q) {

@@ -4,6 +4,7 @@ import type {
   ModerationSettings,
   ModerationStats,
   Report,
+  SlowMode,
 } from '@hashchat/api/entities/moderation';
 import type { ModerationSettingsBody } from '@hashchat/api/requests/moderation';
 import { api, apiPage } from './http';
@@ -42,6 +43,11 @@ export function updateModerationSettings(
   patch: ModerationSettingsBody,
 ): Promise<ModerationSettings> {
   return api<ModerationSettings>(`${chatPath(chatId)}/moderation_settings`, { method: 'PATCH', body: patch });
+}
+
+/** A chat's slow mode, with when the viewer may post in its room again. */
+export function getSlowMode(chatId: string): Promise<SlowMode> {
+  return api<SlowMode>(`${chatPath(chatId)}/slow_mode`);
 }
 
 /** Public counts of a chat's moderation. */

@@ -42,8 +42,9 @@ export type ChatPatch = Partial<Omit<NewChat, 'hashtag' | 'schedule'>> & {
   fediverseAnnounces?: 'all' | 'questions';
 };
 
-const claimedError = (tag: string, chat: { chat_id: number; title: string }) =>
-  unprocessable(`Hashtag #${tag} is already claimed by chat "${chat.title}" (id ${chat.chat_id})`);
+// In the host's words: the chat's title says which one; its id would mean nothing to them.
+const claimedError = (tag: string, chat: { title: string }) =>
+  unprocessable(`Hashtag #${tag} is already claimed by the chat "${chat.title}": choose another hashtag`);
 
 /** Creates a chat owned by `hostId`, claims its hashtag and materialises its first sessions, in one transaction. */
 export async function createChat(ctx: Context, hostId: number, input: NewChat): Promise<ChatEntity> {

@@ -25,9 +25,13 @@ export interface DirectoryEntry {
   chat: ChatEntity;
 }
 
+/** How many chats the directory's "Later" section lists at most. */
+const LATER_LIMIT = 40;
+
 /**
- * The directory in sections: sessions live now, starting within `soonMinutes`, and the rest of
- * the next `days` grouped by local day in `timeZone`. Each entry is a session with its chat.
+ * The directory in sections: sessions live now, starting within `soonMinutes`, the rest of
+ * the next `days` grouped by local day in `timeZone`, and "later": the next session of each
+ * chat with none before, however far off. Each entry is a session with its chat.
  */
 export async function directory(ctx: Context, p: DirectoryParams) {
   const now = ctx.now();
@@ -35,7 +39,8 @@ export async function directory(ctx: Context, p: DirectoryParams) {
   const like = ctx.store.dialect.ilike;
   const filters = { category: p.category, language: p.language, q: p.q };
   const soonUntil = now + p.soonMinutes * MINUTE_MS;
-  const [live, upcoming] = await Promise.all([
+  const horizon = now + p.days * DAY_MS;
+  const [live, upcoming, beyond] = await Promise.all([
     listDirectorySessions(
       db,
       { ...filters, states: ['live'], from: now - 365 * DAY_MS, to: now + 365 * DAY_MS, limit: 40 },
@@ -43,12 +48,33 @@ export async function directory(ctx: Context, p: DirectoryParams) {
     ),
     listDirectorySessions(
       db,
-      { ...filters, states: ['scheduled'], from: now, to: now + p.days * DAY_MS, limit: 240 },
+      { ...filters, states: ['scheduled'], from: now, to: horizon, limit: 240 },
+      like,
+    ),
+    // Starting at or after the horizon (a session overlapping it is in `upcoming` already).
+    listDirectorySessions(
+      db,
+      {
+        ...filters,
+        states: ['scheduled'],
+        from: horizon,
+        to: Number.MAX_SAFE_INTEGER,
+        limit: LATER_LIMIT * 2,
+        firstPerChat: true,
+      },
       like,
     ),
   ]);
   const future = upcoming.filter((s) => Number(s.starts_at) > now);
-  const entries = await entriesFor(ctx, [...live, ...future], p.viewerId);
+  // A chat listed sooner needs no "later" line; one line per chat.
+  const listed = new Set([...live, ...future].map((s) => Number(s.chat_id)));
+  const farther: SessionRow[] = [];
+  for (const s of beyond) {
+    if (Number(s.starts_at) < horizon || listed.has(Number(s.chat_id))) continue;
+    listed.add(Number(s.chat_id));
+    if (farther.length < LATER_LIMIT) farther.push(s);
+  }
+  const entries = await entriesFor(ctx, [...live, ...future, ...farther], p.viewerId);
   const pick = (rows: SessionRow[]) => rows.flatMap((r) => entries.get(Number(r.id)) ?? []);
   const soon = future.filter((s) => Number(s.starts_at) <= soonUntil);
   const later = future.filter((s) => Number(s.starts_at) > soonUntil);
@@ -63,6 +89,7 @@ export async function directory(ctx: Context, p: DirectoryParams) {
     live: pick(live),
     starting_soon: pick(soon),
     upcoming: [...byDay].map(([date, list]) => ({ date, sessions: list })),
+    later: pick(farther),
   };
 }
 

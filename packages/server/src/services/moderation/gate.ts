@@ -17,6 +17,7 @@ import {
 import { deleteStatusNotifications } from '../../store/notifications';
 import type { Database, HoldState, RoomState } from '../../store/schema';
 import { insertSubmission } from '../../store/submissions';
+import { slowModeKey } from './slow-mode';
 import { matchWordFilter } from './word-filter';
 
 /** What the room gate decided about a status about to be written (it was not rejected). */
@@ -78,7 +79,7 @@ export async function checkRoomGate(
     const seconds = settings.get(Number(c.id))?.slowModeSeconds ?? 0;
     if (seconds <= 0) continue;
     // A window opens with an accepted post; another one inside it is too early.
-    const { count, resetAt } = await ctx.rateLimiter.hit(`slow:${c.id}:${authorId}`, seconds);
+    const { count, resetAt } = await ctx.rateLimiter.hit(slowModeKey(c.id, authorId), seconds);
     if (count > 1) {
       const wait = Math.max(1, Math.ceil((resetAt - now) / 1000));
       throw new HashchatError(

@@ -19,6 +19,7 @@ function directory(parts: Partial<Directory>): Directory {
     live: [],
     starting_soon: [],
     upcoming: [],
+    later: [],
     ...parts,
   };
 }
@@ -62,6 +63,18 @@ describe('directorySections', () => {
     });
     expect(shape(d, 60 * 60_000)).toEqual([['Starting soon', ['a']]]);
     expect(shape(d)).toEqual([['Today, Sunday 17 October', ['a']]]);
+  });
+
+  it('ends with "Later": the next session of chats with none this week, soonest first', () => {
+    const d = directory({
+      upcoming: [{ date: '2027-10-19', sessions: [entry('week', '2027-10-19T18:00:00Z')] }],
+      later: [entry('spring', '2028-03-01T18:00:00Z'), entry('november', '2027-11-02T18:00:00Z')],
+    });
+    expect(shape(d)).toEqual([
+      ['Tuesday 19 October', ['week']],
+      ['Later', ['november', 'spring']],
+    ]);
+    expect(directorySize(d)).toBe(3);
   });
 
   it('has no sections when nothing is planned', () => {

@@ -12,8 +12,9 @@ const byStart = (a: DirectoryEntry, b: DirectoryEntry) =>
 
 /**
  * The directory's sections as the page shows them: Live now, Starting soon, then one section
- * per local day (headed "Today, …", "Tomorrow, …", "Thursday 21 October" from `now`, in the
- * viewer's zone), each soonest first; empty sections are left out. A session the server counted
+ * per local day of the week ahead (headed "Today, …", "Tomorrow, …", "Thursday 21 October" from
+ * `now`, in the viewer's zone), then Later (the next session of chats with none this week,
+ * however far off), each soonest first; empty sections are left out. A session the server counted
  * as upcoming that has come within reach by now moves up to "Starting soon" when `soonMs` is given.
  */
 export function directorySections(
@@ -38,6 +39,7 @@ export function directorySections(
     { id: 'live', title: 'Live now', entries: [...directory.live].sort(byStart) },
     { id: 'soon', title: 'Starting soon', entries: soon },
     ...days,
+    { id: 'later', title: 'Later', entries: [...directory.later].sort(byStart) },
   ].filter((section) => section.entries.length > 0);
 }
 
@@ -46,6 +48,7 @@ export function directorySize(directory: Directory): number {
   return (
     directory.live.length +
     directory.starting_soon.length +
-    directory.upcoming.reduce((sum, day) => sum + day.sessions.length, 0)
+    directory.upcoming.reduce((sum, day) => sum + day.sessions.length, 0) +
+    directory.later.length
   );
 }

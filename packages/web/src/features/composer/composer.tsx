@@ -12,6 +12,7 @@ import {
 } from 'react';
 import { createStatus } from '../../api/statuses';
 import { useAction } from '../../app/use-action';
+import { useRoomModeration } from '../moderation/room-moderation-context';
 import { useSlowMode } from '../moderation/use-slow-mode';
 import { newPollDraft, type PollDraft, pollBody } from '../poll/poll-draft';
 import { PollEditor } from '../poll/poll-editor';
@@ -81,8 +82,11 @@ export function Composer({
   const hasImages = attachments.items.length > 0;
   // Images alone make a status; a reply's prefilled mention alone does not.
   const empty = (text.trim() === '' || text.trim() === initialText.trim()) && !hasImages;
-  // A "Slow mode: wait N seconds" answer holds Post back until the countdown ends.
-  const slowMode = useSlowMode(error);
+  // In a chat's room (a status with its hashtag), slow mode is said before posting, and a
+  // "Slow mode: wait N seconds" answer holds Post back until the countdown ends.
+  const room = useRoomModeration();
+  const inRoom = room !== null && tag !== undefined && tag.toLowerCase() === room.hashtag.toLowerCase();
+  const slowMode = useSlowMode(error, inRoom ? room.chatId : null);
   const canSend =
     !sending &&
     !empty &&
@@ -110,6 +114,7 @@ export function Composer({
       setText('');
       setPoll(null);
       attachments.clear();
+      slowMode.posted();
       onPosted(status);
     });
     textareaRef.current?.focus();
@@ -248,7 +253,7 @@ export function Composer({
           </button>
         </div>
       </div>
-      {error && (
+      {error && !slowMode.refusal && (
         <p className="form-error" role="alert">
           {error}
         </p>

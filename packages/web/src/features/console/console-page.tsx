@@ -17,11 +17,11 @@ import { isOver } from '../live/live-session-state';
 import { PinnedStatuses } from '../live/pinned-statuses';
 import { QuestionBanner } from '../live/question-banner';
 import { type AddOwnStatus, RoomColumn } from '../live/room-column';
-import { columnSource } from '../live/room-session';
 import { useLiveSession } from '../live/use-live-session';
 import { RoomModerationProvider } from '../moderation/room-moderation-context';
 import { useSessionChat } from '../moderation/use-session-chat';
 import { ConsoleAnsweringNow } from '../town-hall/console-answering-now';
+import { useTownHallSettings } from '../town-hall/town-hall-slot';
 import { AcknowledgementList } from './acknowledgement-list';
 import { AgendaEditor } from './agenda-editor';
 import { ShortcutHelp } from './shortcut-help';
@@ -67,7 +67,7 @@ export function ConsolePage({ sessionId }: { sessionId: string }) {
   }
   // Every card of the room gets the room's status menu (report, hide, mute, ban) from here.
   return (
-    <RoomModerationProvider chat={load.chat} session={load.session}>
+    <RoomModerationProvider chat={load.chat} session={load.session} keepsHidden>
       <Console chat={load.chat} initial={load.session} selfId={account.id} />
     </RoomModerationProvider>
   );
@@ -80,7 +80,9 @@ function Console({ chat, initial, selfId }: { chat: ChatPage; initial: ChatSessi
   const addOwnRef = useRef<AddOwnStatus | null>(null);
   const now = useNow(30_000);
   const tag = chat.hashtag;
-  const source = columnSource(session);
+  // As in the room: a town hall without agenda questions has no "Waiting for the first question".
+  const townHall = useTownHallSettings(session.id);
+  const banner = live.current !== null || isOver(session) || !townHall?.town_hall;
 
   const onQuestion = useCallback(
     (question: Question) => dispatch({ type: 'question', question }),
@@ -185,7 +187,7 @@ function Console({ chat, initial, selfId }: { chat: ChatPage; initial: ChatSessi
           </section>
           <section className="console-room" aria-labelledby="console-room-title">
             <h2 id="console-room-title">Room</h2>
-            <QuestionBanner session={session} current={live.current} onAnswer={null} />
+            {banner && <QuestionBanner session={session} current={live.current} onAnswer={null} />}
             <ConsoleAnsweringNow sessionId={session.id} />
             <Composer label={`Post to #${tag}`} tag={tag} onPosted={onPosted} />
             <PinnedStatuses
@@ -194,11 +196,12 @@ function Console({ chat, initial, selfId }: { chat: ChatPage; initial: ChatSessi
               renderTools={renderTools}
               onChanged={(status) => dispatch({ type: 'status', status })}
             />
+            {/* Always this session's own room, never the hashtag's timeline: before the start that
+                would be the previous session's statuses, with Spotlight buttons that cannot work. */}
             <RoomColumn
-              key={source}
               tag={tag}
               session={session}
-              source={source}
+              source="room"
               filter={EVERYTHING}
               hasBadge={hasBadge}
               agendaText={agendaText}
@@ -206,7 +209,16 @@ function Console({ chat, initial, selfId }: { chat: ChatPage; initial: ChatSessi
               console
               addOwnRef={addOwnRef}
               renderTools={renderTools}
-              empty={<p>Nobody has posted yet.</p>}
+              empty={
+                session.state === 'scheduled' ? (
+                  <p>
+                    Nobody has posted yet. Statuses with #{tag} join this session’s room from 15 minutes
+                    before its start.
+                  </p>
+                ) : (
+                  <p>Nobody has posted yet.</p>
+                )
+              }
             />
           </section>
           <aside className="console-side" aria-label="Live numbers and acknowledgements">

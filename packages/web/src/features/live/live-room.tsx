@@ -13,8 +13,9 @@ import { Composer } from '../composer/composer';
 import { RoomAside } from '../room/room-aside';
 import { RoomHeader } from '../room/room-header';
 import { SignInPrompt } from '../room/sign-in-prompt';
-import { TownHallSlot } from '../town-hall/town-hall-slot';
+import { TownHallSlot, useTownHallSettings } from '../town-hall/town-hall-slot';
 import { LiveInfo } from './live-info';
+import { isOver } from './live-session-state';
 import { PinnedStatuses } from './pinned-statuses';
 import { QuestionBanner } from './question-banner';
 import { type AddOwnStatus, RoomColumn } from './room-column';
@@ -50,6 +51,10 @@ export function LiveRoom({ name, chat: loadedChat, session: loaded, tag, onTagCh
   const prefillRef = useRef<((prefix: string) => void) | null>(null);
   const source = columnSource(session);
   const host = isChatHost(account?.id, chat);
+  const townHall = useTownHallSettings(session.id);
+  // A town hall is about its questions list: no "Waiting for the first question" above what
+  // is being answered, unless the hosts also publish agenda questions.
+  const banner = live.current !== null || isOver(session) || !townHall?.town_hall;
 
   const hasBadge = useCallback(
     (accountId: string) => roleOf(accountId, chat, session) !== null,
@@ -103,13 +108,16 @@ export function LiveRoom({ name, chat: loadedChat, session: loaded, tag, onTagCh
         */}
         {!live.loaded && <Skeleton count={4} />}
         <div className="live-room-body" hidden={!live.loaded}>
-          <QuestionBanner
-            session={session}
-            current={live.current}
-            onAnswer={account ? (n) => prefillRef.current?.(answerPrefixText(n)) : null}
-          />
+          {banner && (
+            <QuestionBanner
+              session={session}
+              current={live.current}
+              onAnswer={account ? (n) => prefillRef.current?.(answerPrefixText(n)) : null}
+            />
+          )}
           <TownHallSlot
             sessionId={session.id}
+            townHall={townHall}
             open={session.state !== 'ended' && session.state !== 'cancelled'}
             viewerId={account?.id ?? null}
             host={host}

@@ -4,6 +4,7 @@ import { type ReactNode, type RefObject, useCallback, useEffect } from 'react';
 import { type RoomFilter, roomTimeline } from '../../api/live';
 import { streamUrls } from '../../api/streaming';
 import { tagTimeline } from '../../api/timelines';
+import { useRoomModeration } from '../moderation/room-moderation-context';
 import { LiveFeed } from '../status/live-feed';
 import type { StatusListProps } from '../status/status-list';
 import { useLiveTimeline } from '../status/use-live-timeline';
@@ -60,10 +61,12 @@ export function RoomColumn({
     (status: Status) => source === 'tag' || acceptsStatus(filter, status, hasBadge),
     [source, filter, hasBadge],
   );
+  const hiddenHere = useRoomModeration()?.hiddenHere ?? null;
   const timeline = useLiveTimeline({
     load,
     streamUrl: source === 'room' ? streamUrls.session(session.id) : streamUrls.hashtag(tag),
     accept,
+    keep: (id) => hiddenHere?.has(id) ?? false,
   });
   const { dispatch, state } = timeline;
   const items = state.items;

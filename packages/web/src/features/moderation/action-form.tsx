@@ -16,11 +16,14 @@ export function ActionForm({
   target,
   onDone,
   onCancel,
+  send = (input) => moderateRoom(sessionId, input),
 }: {
   sessionId: string;
   action: FormAction;
   target: { status_id: string } | { account_id: string };
   onDone(entry: LoggedAction): void;
+  /** Sends the action (the room's Hide marks the status first, to keep it in place). */
+  send?(input: RoomActionInput): Promise<LoggedAction>;
   onCancel(): void;
 }) {
   const id = useId();
@@ -38,7 +41,7 @@ export function ActionForm({
       ...(category ? { category } : {}),
       ...(action !== 'hide' && duration ? { duration_minutes: Number(duration) } : {}),
     };
-    void run(async () => onDone(await moderateRoom(sessionId, input)));
+    void run(async () => onDone(await send(input)));
   }
 
   return (

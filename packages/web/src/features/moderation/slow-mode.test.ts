@@ -1,5 +1,6 @@
+import type { SlowMode } from '@hashchat/api/entities/moderation';
 import { describe, expect, it } from 'vitest';
-import { slowModeText, slowModeWait } from './slow-mode';
+import { intervalText, slowModeText, slowModeWait } from './slow-mode';
 
 describe('slowModeWait', () => {
   it.each([
@@ -13,12 +14,47 @@ describe('slowModeWait', () => {
   });
 });
 
-describe('slowModeText', () => {
+describe('intervalText', () => {
   it.each([
-    [12, 'Slow mode: you can post again in 12 seconds.'],
-    [1, 'Slow mode: you can post again in 1 second.'],
-    [0, 'Slow mode: you can post again now.'],
-  ])('%i seconds left', (left, text) => {
-    expect(slowModeText(left)).toBe(text);
+    [1, '1 second'],
+    [30, '30 seconds'],
+    [60, '1 minute'],
+    [90, '90 seconds'],
+    [120, '2 minutes'],
+    [150, '150 seconds'],
+  ])('%i → %s', (n, text) => {
+    expect(intervalText(n)).toBe(text);
+  });
+});
+
+describe('slowModeText', () => {
+  const rule = (over: Partial<SlowMode> = {}): SlowMode => ({
+    slow_mode_seconds: 60,
+    next_post_at: null,
+    exempt: false,
+    ...over,
+  });
+  it.each<[string, SlowMode | null, number | null, string | null]>([
+    ['on, free to post', rule(), null, 'Slow mode is on: one post every 1 minute.'],
+    [
+      'on, waiting',
+      rule(),
+      42,
+      'Slow mode is on: one post every 1 minute. You can post again in 42 seconds.',
+    ],
+    ['on, wait over', rule(), 0, 'Slow mode is on: one post every 1 minute.'],
+    [
+      'on, one second left',
+      rule(),
+      1,
+      'Slow mode is on: one post every 1 minute. You can post again in 1 second.',
+    ],
+    ['off', rule({ slow_mode_seconds: 0 }), null, null],
+    ['a host, exempt', rule({ exempt: true }), null, null],
+    ['not known yet', null, null, null],
+    ['turned on since: a refusal', null, 12, 'Slow mode: you can post again in 12 seconds.'],
+    ['turned on since: wait over', rule({ slow_mode_seconds: 0 }), 0, 'Slow mode: you can post again now.'],
+  ])('%s', (_, r, left, text) => {
+    expect(slowModeText(r, left)).toBe(text);
   });
 });

@@ -81,6 +81,22 @@ export function StatusModeration({ status: entry }: { status: Status }) {
     close();
   }
 
+  // Hiding in the room: the status stays where it was as "Hidden · Undo" (HiddenInPlace), marked
+  // before the request so the room's `delete`, which may come first, leaves it there.
+  async function hide(input: RoomActionInput): Promise<LoggedAction> {
+    if (!sessionId) throw new Error('No session to moderate');
+    const mark = room?.hiddenHere ? room.markHidden : null;
+    mark?.(status.id, 'hiding');
+    try {
+      const entry = await moderateRoom(sessionId, input);
+      mark?.(status.id, 'hidden');
+      return entry;
+    } catch (err) {
+      mark?.(status.id, null);
+      throw err;
+    }
+  }
+
   async function direct(input: RoomActionInput) {
     if (!sessionId) return;
     setError(null);
@@ -176,6 +192,7 @@ export function StatusModeration({ status: entry }: { status: Status }) {
           target={panel === 'hide' ? { status_id: status.id } : { account_id: author.id }}
           onCancel={close}
           onDone={finish}
+          send={panel === 'hide' ? hide : undefined}
         />
       )}
       {done && (

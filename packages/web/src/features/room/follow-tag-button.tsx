@@ -1,6 +1,6 @@
 import type { Tag } from '@hashchat/api/entities/tag';
 import { setTagFollowing } from '../../api/tags';
-import { followClass, ToggleButton } from '../../app/toggle-button';
+import { ToggleButton } from '../../app/toggle-button';
 import { useToggle } from '../../app/use-action';
 
 export function FollowTagButton({ tag, onChange }: { tag: Tag; onChange(tag: Tag): void }) {
@@ -12,7 +12,8 @@ export function FollowTagButton({ tag, onChange }: { tag: Tag; onChange(tag: Tag
     <ToggleButton
       toggle={toggle}
       label={{ on: 'Unfollow hashtag', off: 'Follow hashtag' }}
-      className={followClass}
+      // Secondary: in a room the primary action is taking part (posting, asking a question).
+      className="button"
     />
   );
 }

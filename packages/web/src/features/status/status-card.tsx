@@ -5,6 +5,8 @@ import { useSession } from '../../app/session-context';
 import { RoleBadge } from '../chats/role-badge';
 import { useRoomRole } from '../chats/room-roles';
 import { Composer } from '../composer/composer';
+import { HiddenInPlace } from '../moderation/hidden-in-place';
+import { useRoomModeration } from '../moderation/room-moderation-context';
 import { StatusModeration } from '../moderation/status-moderation';
 import { PollCard } from '../poll/poll-card';
 import { Avatar, displayName } from './avatar';
@@ -59,6 +61,7 @@ export function StatusCard({
   const headingId = `status-${entry.id}-author`;
   // In a chat's room, its hosts, co-hosts and guests wear a badge.
   const role = useRoomRole(author.id);
+  const hidHere = useRoomModeration()?.hiddenHere?.get(status.id) === 'hidden';
   const repliedTo = status.in_reply_to_account_id
     ? (status.mentions.find((m) => m.id === status.in_reply_to_account_id) ??
       (status.in_reply_to_account_id === author.id ? { acct: author.acct } : null))
@@ -77,6 +80,7 @@ export function StatusCard({
     event.currentTarget.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)?.click();
   }
 
+  if (hidHere) return <HiddenInPlace status={status} />;
   return (
     <article
       ref={articleRef}

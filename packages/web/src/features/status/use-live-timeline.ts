@@ -14,6 +14,8 @@ export interface LiveTimelineOptions {
   streamUrl?: string | null;
   /** Which streamed statuses belong in this list (all by default). */
   accept?(status: Status): boolean;
+  /** Statuses a `delete` leaves in place (a host's "Hidden · Undo" where they hid it). */
+  keep?(id: string): boolean;
 }
 
 export interface LiveTimeline {
@@ -27,7 +29,7 @@ export interface LiveTimeline {
  * A timeline loaded page by page and kept live from a stream. The stream opens before the
  * first page loads, so nothing posted in between is missed. Remount (React `key`) to reset.
  */
-export function useLiveTimeline({ load, streamUrl, accept }: LiveTimelineOptions): LiveTimeline {
+export function useLiveTimeline({ load, streamUrl, accept, keep }: LiveTimelineOptions): LiveTimeline {
   const [state, dispatch] = useReducer(timelineReducer, initialTimeline);
   const loadRef = useRef(load);
   loadRef.current = load;
@@ -37,7 +39,7 @@ export function useLiveTimeline({ load, streamUrl, accept }: LiveTimelineOptions
       if (accept?.(event.payload) ?? true) dispatch({ type: 'arrived', status: event.payload });
     } else if (event.event === 'status.update') {
       dispatch({ type: 'changed', status: event.payload });
-    } else if (event.event === 'delete') {
+    } else if (event.event === 'delete' && !keep?.(event.payload)) {
       dispatch({ type: 'removed', id: event.payload });
     }
   });

@@ -23,7 +23,7 @@ export function AnsweringNow({ question }: { question: Submission | null }) {
 /** "12 votes", and for moderators "12 votes (2 from new accounts)" (a hint for them, not for all). */
 export function votesText(q: Submission, moderator = false): string {
   const base = `${q.votes_count} ${q.votes_count === 1 ? 'vote' : 'votes'}`;
-  return moderator && q.new_account_votes_count > 0
+  return moderator && (q.new_account_votes_count ?? 0) > 0
     ? `${base} (${q.new_account_votes_count} from new accounts)`
     : base;
 }

@@ -10,15 +10,18 @@ const STATE_TEXT: Record<Submission['state'], string> = {
   dismissed: 'Dismissed',
 };
 
-/** One question of the town hall with its votes and the viewer's Vote toggle. */
+/** One question of the town hall with its votes and the viewer's Vote toggle (not on their own). */
 export function SubmissionItem({
   question,
   canVote,
+  own = false,
   moderator = false,
   onVote,
 }: {
   question: Submission;
   canVote: boolean;
+  /** The viewer asked it: nobody votes for their own question (the server refuses it too). */
+  own?: boolean;
   /** Hosts see how many votes came from new accounts; participants do not. */
   moderator?: boolean;
   onVote(question: Submission): Promise<void>;
@@ -31,7 +34,7 @@ export function SubmissionItem({
   return (
     <article className={`submission submission-${question.state}`} aria-label={question.text}>
       <div className="submission-votes">
-        {canVote && open ? (
+        {canVote && open && !own ? (
           <button
             type="button"
             className="button vote-button"
@@ -51,7 +54,7 @@ export function SubmissionItem({
         ) : null}
         <span className="submission-count">
           {question.votes_count} {question.votes_count === 1 ? 'vote' : 'votes'}
-          {moderator && question.new_account_votes_count > 0 && (
+          {moderator && (question.new_account_votes_count ?? 0) > 0 && (
             <span className="submission-new-votes">{question.new_account_votes_count} from new accounts</span>
           )}
         </span>
@@ -59,7 +62,7 @@ export function SubmissionItem({
       <div className="submission-main">
         <p className="submission-text">{question.text}</p>
         <p className="muted submission-meta">
-          @{question.account?.acct ?? 'someone'}
+          {own ? 'Your question' : `@${question.account?.acct ?? 'someone'}`}
           {stateText && (
             <>
               {' · '}

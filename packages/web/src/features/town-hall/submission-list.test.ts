@@ -66,6 +66,13 @@ describe('applySubmission', () => {
     expect(changed.voted).toBe(false);
   });
 
+  it('keeps a moderator’s count of votes from new accounts when a stream payload lacks it', () => {
+    const host = { id: 'h', moderator: true };
+    const list = [q('1', { new_account_votes_count: 2 })];
+    const [changed] = applySubmission(list, q('1', { new_account_votes_count: null }), host);
+    expect(changed.new_account_votes_count).toBe(2);
+  });
+
   it('moves "answering" from the previous question to the new one', () => {
     const list = applySubmission(
       [q('1', { state: 'answering' }), q('2')],

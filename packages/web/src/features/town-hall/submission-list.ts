@@ -31,7 +31,8 @@ export function listsSubmission(s: Submission, viewer: { id: string | null; mode
 
 /**
  * Applies a changed question (from the stream or an answer of the server). Stream payloads are
- * made for nobody in particular, so the viewer's own `voted` is kept unless `mine` says it is theirs.
+ * made for nobody in particular, so the viewer's own `voted` is kept unless `mine` says it is theirs,
+ * and a moderator's count of votes from new accounts is kept when the payload does not carry it.
  * Only the state "answering" is held by one question at a time.
  */
 export function applySubmission(
@@ -41,7 +42,11 @@ export function applySubmission(
   mine = false,
 ): Submission[] {
   const known = list.find((s) => s.id === changed.id);
-  const next = known && !mine ? { ...changed, voted: known.voted } : changed;
+  const withVote = known && !mine ? { ...changed, voted: known.voted } : changed;
+  const next =
+    known && withVote.new_account_votes_count === null
+      ? { ...withVote, new_account_votes_count: known.new_account_votes_count }
+      : withVote;
   const others = list
     .filter((s) => s.id !== changed.id)
     .map((s) =>

@@ -33,21 +33,24 @@ export function TownHallRoom({ sessionId, townHall, open, viewerId, host, hashta
   const [text, setText] = useState('');
   const task = useAction();
   const { busy, error } = task;
-  const [said, setSaid] = useState<string | null>(null);
+  // The question just asked, for the note that it waits for approval (gone once approved).
+  const [askedId, setAskedId] = useState<string | null>(null);
   const [showAll, setShowAll] = useState(false);
   const list = queue.list ?? [];
   // The room stays the conversation: the top of the list, the rest on request.
   const shown = showAll ? list : list.slice(0, ROOM_LIST_SIZE);
+  const asked = list.find((q) => q.id === askedId);
+  const waiting = askedId !== null && (asked === undefined || asked.state === 'pending');
 
   async function ask(event: FormEvent) {
     event.preventDefault();
     if (!text.trim()) return;
-    setSaid(null);
+    setAskedId(null);
     await task.run(async () => {
-      await queue.ask(text.trim());
+      const created = await queue.ask(text.trim());
       setText('');
       setAsking(false);
-      setSaid('Thank you! Your question waits for a host to approve it; then everyone can vote for it.');
+      setAskedId(created.id);
     });
   }
 
@@ -57,7 +60,8 @@ export function TownHallRoom({ sessionId, townHall, open, viewerId, host, hashta
       <section className="town-hall" aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>Town hall questions</h2>
         <p className="muted">
-          Ask the hosts a question and vote for the ones you want answered; one vote per person.
+          Ask the hosts a question and vote for the ones you want answered; one vote per person, and not for
+          your own question.
           {townHall.submission_marker &&
             ` You can also post with #${hashtag} and ${townHall.submission_marker} in your status.`}
         </p>
@@ -95,11 +99,11 @@ export function TownHallRoom({ sessionId, townHall, open, viewerId, host, hashta
             </div>
           </form>
         )}
-        {said && (
-          <p className="muted" role="status">
-            {said}
-          </p>
-        )}
+        <p className={waiting ? 'muted' : 'sr-only'} role="status">
+          {waiting
+            ? 'Thank you! Your question waits for a host to approve it; then everyone else can vote for it.'
+            : ''}
+        </p>
         {error && (
           <p className="form-error" role="alert">
             {error}
@@ -135,6 +139,7 @@ export function TownHallRoom({ sessionId, townHall, open, viewerId, host, hashta
                 <SubmissionItem
                   question={q}
                   canVote={viewerId !== null}
+                  own={viewerId !== null && q.account?.id === viewerId}
                   moderator={host}
                   onVote={queue.vote}
                 />

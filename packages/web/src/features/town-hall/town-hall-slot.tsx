@@ -1,3 +1,4 @@
+import type { TownHall } from '@hashchat/api/entities/moderation';
 import { lazy, Suspense } from 'react';
 import { getTownHall } from '../../api/town-hall';
 import { useResource } from '../../app/use-resource';
@@ -11,18 +12,20 @@ const TownHallRoom = lazy(() => import('./town-hall-room').then((m) => ({ defaul
  */
 export function TownHallSlot({
   sessionId,
+  townHall,
   open,
   viewerId,
   host,
   hashtag,
 }: {
   sessionId: string;
+  /** The session's town-hall settings, once read (useTownHallSettings). */
+  townHall: TownHall | null;
   open: boolean;
   viewerId: string | null;
   host: boolean;
   hashtag: string;
 }) {
-  const townHall = useResource(() => getTownHall(sessionId), [sessionId]).value;
   if (!townHall?.town_hall) return null;
   return (
     <Suspense fallback={<p className="feed-note">Loading the questions…</p>}>
@@ -36,4 +39,9 @@ export function TownHallSlot({
       />
     </Suspense>
   );
+}
+
+/** A session's town-hall settings (null until read, or when they cannot be read). */
+export function useTownHallSettings(sessionId: string): TownHall | null {
+  return useResource(() => getTownHall(sessionId), [sessionId]).value ?? null;
 }

@@ -2,8 +2,9 @@ import { idParam } from '@hashchat/api/requests/fields';
 import { moderationSettingsBody } from '@hashchat/api/requests/moderation';
 import { parseRequest } from '@hashchat/api/requests/validation';
 import { getModerationSettings, updateModerationSettings } from '../../../services/moderation/settings';
+import { slowModeFor } from '../../../services/moderation/slow-mode';
 import { moderationStats } from '../../../services/moderation/stats';
-import { requireUser } from '../../auth';
+import { optionalUser, requireUser } from '../../auth';
 import type { RouteModule } from '../../route-module';
 
 /** A chat's room settings (moderators) and its public moderation counts. */
@@ -24,6 +25,12 @@ export const moderationSettingsRoutes: RouteModule = (app, ctx) => {
       wordFilter: present('word_filter') ? (b.word_filter ?? []) : undefined,
       minAccountAgeDays: b.min_account_age_days,
     });
+  });
+
+  // Public: participants are told of slow mode before they post, not by a refusal.
+  app.get('/api/v1/chats/:id/slow_mode', async (req) => {
+    const { id } = parseRequest(idParam, req.params);
+    return slowModeFor(ctx, optionalUser(req, 'read:statuses'), id);
   });
 
   app.get('/api/v1/chats/:id/moderation_stats', async (req) => {

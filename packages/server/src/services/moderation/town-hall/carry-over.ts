@@ -69,5 +69,5 @@ export async function carryOver(
     );
     return out;
   });
-  return presentSubmissions(ctx, created, actorId);
+  return presentSubmissions(ctx, created, { id: actorId, moderator: true });
 }

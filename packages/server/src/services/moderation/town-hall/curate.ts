@@ -15,7 +15,7 @@ import { loadVisibleStatus } from '../../visibility';
 import { logAction } from '../log';
 import { requireModerator } from '../moderators';
 import { entry, loadVisibleSubmission } from './access';
-import { presentOne, presentSubmissions, type SubmissionEntity } from './views';
+import { PUBLIC_VIEWER, presentOne, presentSubmissions, type SubmissionEntity } from './views';
 
 /**
  * A moderator's step on one question: approve (also undoes a dismissal), dismiss (with a
@@ -49,7 +49,7 @@ export async function curate(
   const stored = await db.transaction().execute(async (trx) => {
     const events: NewEvent[] = [];
     const announce = async (id: number, name = 'chat.submission') => {
-      const [entity] = await presentSubmissions(ctx, [(await findSubmission(trx, id))!], null, trx);
+      const [entity] = await presentSubmissions(ctx, [(await findSubmission(trx, id))!], PUBLIC_VIEWER, trx);
       events.push({
         event: name,
         payload: JSON.stringify(entity),
@@ -97,5 +97,5 @@ export async function curate(
     return appendEvents(trx, ctx.store.dialect, events, now);
   });
   await publishEvents(ctx, stored);
-  return presentOne(ctx, submissionId, actorId);
+  return presentOne(ctx, submissionId, { id: actorId, moderator: true });
 }

@@ -8,7 +8,7 @@ import { publishEvents } from '../../publish';
 import { logAction } from '../log';
 import { requireModerator } from '../moderators';
 import { entry, loadVisibleSubmission } from './access';
-import { presentOne, presentSubmissions, type SubmissionEntity } from './views';
+import { PUBLIC_VIEWER, presentOne, presentSubmissions, type SubmissionEntity } from './views';
 
 /** Merges a near-duplicate into another question of the same session: voters combine, each counted once. */
 export async function mergeSubmission(
@@ -45,7 +45,12 @@ export async function mergeSubmission(
     );
     // Merged into a question still waiting for review: the room hears nothing of it.
     if (!isPublicSubmission(into.state)) return [];
-    const [entity] = await presentSubmissions(ctx, [(await findSubmission(trx, intoId))!], null, trx);
+    const [entity] = await presentSubmissions(
+      ctx,
+      [(await findSubmission(trx, intoId))!],
+      PUBLIC_VIEWER,
+      trx,
+    );
     return appendEvents(
       trx,
       ctx.store.dialect,
@@ -61,5 +66,5 @@ export async function mergeSubmission(
     );
   });
   await publishEvents(ctx, stored);
-  return presentOne(ctx, intoId, actorId);
+  return presentOne(ctx, intoId, { id: actorId, moderator: true });
 }

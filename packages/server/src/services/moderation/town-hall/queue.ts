@@ -42,11 +42,11 @@ export async function listQueue(
     cursor: q.cursor,
     limit: q.limit,
   });
-  return { rows, entities: await presentSubmissions(ctx, rows, viewerId) };
+  return { rows, entities: await presentSubmissions(ctx, rows, { id: viewerId, moderator }) };
 }
 
-/** Pending questions of a session, oldest first (for the moderation queue). */
+/** Pending questions of a session, oldest first (for the moderation queue, read by moderators only). */
 export async function pendingSubmissions(ctx: Context, sessionId: number, limit: number) {
   const rows = await pendingSubmissionRows(ctx.store.db, sessionId, limit);
-  return presentSubmissions(ctx, rows, null);
+  return presentSubmissions(ctx, rows, { id: null, moderator: true });
 }

@@ -3,6 +3,7 @@ import { conflict } from '@hashchat/core/errors';
 import type { Context } from '../../../context';
 import { insertSubmission } from '../../../store/submissions';
 import { loadSession } from '../../chats/access';
+import { isModerator } from '../moderators';
 import { limit } from './access';
 import { presentSubmissions } from './views';
 
@@ -12,7 +13,7 @@ const SUBMISSIONS_PER_MINUTE = 5;
 /** A participant asks a question in a town-hall session; it waits for a moderator's approval. */
 export async function submitQuestion(ctx: Context, accountId: number, sessionId: number, text: string) {
   const db = ctx.store.db;
-  const { session } = await loadSession(db, sessionId);
+  const { session, chat } = await loadSession(db, sessionId);
   if (Number(session.town_hall) !== 1) throw conflict('This session is not a town hall');
   if (session.state === 'ended' || session.state === 'cancelled')
     throw conflict(`This session is ${session.state} and takes no more questions`);
@@ -31,5 +32,6 @@ export async function submitQuestion(ctx: Context, accountId: number, sessionId:
     created_at: now,
     updated_at: now,
   });
-  return (await presentSubmissions(ctx, [row], accountId))[0];
+  const moderator = await isModerator(db, chat, accountId);
+  return (await presentSubmissions(ctx, [row], { id: accountId, moderator }))[0];
 }

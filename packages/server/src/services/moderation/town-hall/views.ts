@@ -14,7 +14,8 @@ export interface SubmissionEntity {
   account: AccountEntity | null;
   status_id: string | null;
   votes_count: number;
-  new_account_votes_count: number;
+  /** Moderators only (null for everyone else): a flood of new accounts is theirs to judge. */
+  new_account_votes_count: number | null;
   voted: boolean;
   state: SubmissionState;
   answer_status_id: string | null;
@@ -30,12 +31,22 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).to
 
 const idOrNull = (v: number | null) => (v === null ? null : String(v));
 
+/** Who a submission is presented to: the viewer (for `voted`) and whether they moderate the chat. */
+export interface SubmissionViewer {
+  id: number | null;
+  moderator: boolean;
+}
+
+/** For the session's public stream: nobody's vote, no moderator figures. */
+export const PUBLIC_VIEWER: SubmissionViewer = { id: null, moderator: false };
+
 export async function presentSubmissions(
   ctx: Context,
   rows: SubmissionRow[],
-  viewerId: number | null,
+  viewer: SubmissionViewer,
   db: Kysely<Database> = ctx.store.db,
 ): Promise<SubmissionEntity[]> {
+  const viewerId = viewer.id;
   const ids = rows.map((r) => Number(r.id));
   const [accounts, voted] = await Promise.all([
     findAccountsByIds(
@@ -53,7 +64,7 @@ export async function presentSubmissions(
       account: a ? serializeAccount(a, ctx.config.publicUrl) : null,
       status_id: idOrNull(r.status_id),
       votes_count: Number(r.votes_count),
-      new_account_votes_count: Number(r.new_account_votes_count),
+      new_account_votes_count: viewer.moderator ? Number(r.new_account_votes_count) : null,
       voted: voted.has(Number(r.id)),
       state: r.state,
       answer_status_id: idOrNull(r.answer_status_id),
@@ -70,12 +81,12 @@ export async function presentSubmissions(
 export async function presentOne(
   ctx: Context,
   id: number,
-  viewerId: number | null,
+  viewer: SubmissionViewer,
   db: Kysely<Database> = ctx.store.db,
 ) {
   const row = await findSubmission(db, id);
   if (!row) throw notFound();
-  return (await presentSubmissions(ctx, [row], viewerId, db))[0];
+  return (await presentSubmissions(ctx, [row], viewer, db))[0];
 }
 
 /** The session's town-hall settings (public: participants need the marker). */
