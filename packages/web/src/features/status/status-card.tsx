@@ -3,7 +3,7 @@ import { type KeyboardEvent, type ReactNode, useRef, useState } from 'react';
 import { paths } from '../../app/routes';
 import { useSession } from '../../app/session-context';
 import { RoleBadge } from '../chats/role-badge';
-import { useRoomRole } from '../chats/room-roles';
+import { useRoomBadge } from '../chats/room-roles';
 import { Composer } from '../composer/composer';
 import { StatusModeration } from '../moderation/status-moderation';
 import { Avatar, displayName } from './avatar';
@@ -51,7 +51,8 @@ export function StatusCard({
   const veiled = filters.length > 0 && !unfiltered;
   const headingId = `status-${entry.id}-author`;
   // In a chat's room, its hosts, co-hosts and guests wear a badge.
-  const role = useRoomRole(author.id);
+  const badge = useRoomBadge(author.id);
+  const role = badge?.role ?? null;
   const repliedTo = status.in_reply_to_account_id
     ? (status.mentions.find((m) => m.id === status.in_reply_to_account_id) ??
       (status.in_reply_to_account_id === author.id ? { acct: author.acct } : null))
@@ -89,7 +90,7 @@ export function StatusCard({
         <a className="status-author" href={paths.profile(author.acct)} id={headingId}>
           <span className="status-name">{name}</span> <span className="status-acct">@{author.acct}</span>
         </a>
-        {role && <RoleBadge role={role} />}
+        {badge && <RoleBadge role={badge.role} label={badge.label} />}
         {entry.chat && <ChatKindTag chat={entry.chat} />}
         <a className="status-time" href={paths.status(author.acct, status.id)}>
           <LocalTime iso={status.created_at} />
