@@ -40,6 +40,8 @@ export class CountersTicker {
   intervalMs = 5000;
   private timer: NodeJS.Timeout | null = null;
   private readonly last = new Map<number, string>();
+  /** When each room's numbers last went out (wall clock: it paces the sending). */
+  private readonly sentAt = new Map<number, number>();
   /** Rooms whose readers here are on the presence board. */
   private readonly reported = new Set<number>();
   private busy = false;
@@ -53,8 +55,14 @@ export class CountersTicker {
   joined(sessionId: number): void {
     this.ensureRunning();
     // Once the stream holds the room's topic (set just after this call): counted before
-    // that, the reader would be taken for one that left.
-    setImmediate(() => void this.report(sessionId));
+    // that, the reader would be taken for one that left. A room whose numbers went out
+    // longer than an interval ago (its first reader here) gets them now, not at the next tick.
+    setImmediate(() => {
+      void this.report(sessionId).then(async () => {
+        if (this.busy || Date.now() - (this.sentAt.get(sessionId) ?? 0) < this.intervalMs) return;
+        await this.emit(sessionId).catch((err) => this.ctx.log.warn({ err }, 'room counters failed'));
+      });
+    });
   }
 
   /** Puts this process's readers of a room on the presence board (0 withdraws them). */
@@ -80,6 +88,7 @@ export class CountersTicker {
     if (this.busy) return;
     const sessions = this.presence.sessions();
     for (const id of this.last.keys()) if (!sessions.includes(id)) this.last.delete(id);
+    for (const id of this.sentAt.keys()) if (!sessions.includes(id)) this.sentAt.delete(id);
     this.busy = true;
     try {
       for (const id of [...this.reported]) if (!sessions.includes(id)) await this.report(id);
@@ -104,6 +113,7 @@ export class CountersTicker {
     const payload = JSON.stringify(await roomCounters(this.ctx, sessionId));
     if (this.last.get(sessionId) === payload) return;
     this.last.set(sessionId, payload);
+    this.sentAt.set(sessionId, Date.now());
     const stored = await this.ctx.store.db
       .transaction()
       .execute((trx) =>
