@@ -59,7 +59,8 @@ export function QuestionBanner({
       )}
       {current && n !== null && onAnswer && session.state === 'live' && (
         <button type="button" className="button button-primary" onClick={() => onAnswer(n)}>
-          Answer Q{n}
+          {/* On a phone the banner's own "Q2" says which: the button reads "Answer" to leave the question room. */}
+          Answer<span className="question-banner-number"> Q{n}</span>
         </button>
       )}
       <p className="sr-only" role="status">
