@@ -60,6 +60,8 @@ export class CountersTicker {
     setImmediate(() => {
       void this.report(sessionId).then(async () => {
         if (this.busy || Date.now() - (this.sentAt.get(sessionId) ?? 0) < this.intervalMs) return;
+        // Claimed before the first await: of a crowd arriving at once, one reader sends them.
+        this.sentAt.set(sessionId, Date.now());
         await this.emit(sessionId).catch((err) => this.ctx.log.warn({ err }, 'room counters failed'));
       });
     });
