@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { TokenCache } from './auth/token-cache';
 import type { Bus } from './bus/bus';
 import { MemoryBus } from './bus/memory';
+import { LocalPresenceBoard, type PresenceBoard, RedisPresenceBoard } from './bus/presence-board';
 import { RedisBus } from './bus/redis';
 import type { Config } from './config';
 import type { Scheduler } from './jobs/scheduler';
@@ -25,6 +26,8 @@ export interface Context {
   store: Store;
   bus: Bus;
   hub: StreamHub;
+  /** Each instance's readers per live room, shared so "People in the room" counts them all. */
+  presence: PresenceBoard;
   /** Answers every logged-out joiner of a live room asks for, kept current by events (stream/hot-pages.ts). */
   hotPages: HotPages;
   /** Open streams per address, per account and in all (counted on open and close). */
@@ -120,11 +123,16 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   const fds = new FdWatch(fdLimit, log);
   const fdTimer = setInterval(() => void fds.check(), FD_CHECK_MS);
   fdTimer.unref();
+  const instanceId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  const presence: PresenceBoard = config.redisUrl
+    ? new RedisPresenceBoard(config.redisUrl, instanceId, config.redisPrefix)
+    : new LocalPresenceBoard();
   const ctx: Context = {
     config,
     store,
     bus,
     hub,
+    presence,
     hotPages,
     streamLimits,
     log,
@@ -132,7 +140,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     rateLimiter,
     tokens,
     now,
-    instanceId: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
+    instanceId,
     scheduler: null,
     federation: null,
     async close() {
@@ -141,6 +149,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
       clearInterval(fdTimer);
       hotPages.close();
       hub.close();
+      await presence.close();
       await bus.close();
       await rateLimiter.close();
       await store.close();

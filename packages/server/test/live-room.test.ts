@@ -54,7 +54,7 @@ describe('the room', () => {
     });
   });
 
-  it('takes in a reply without the hashtag to a session status, and a reply to that reply', async () => {
+  it('takes in a reply without the hashtag to a session status, and a reply to that reply (a comment)', async () => {
     const { host, hashtag, sessionId } = await chatWithSession(server, { live: true });
     const ann = await registerUser(server.url);
     const bob = await registerUser(server.url);
@@ -67,9 +67,43 @@ describe('the room', () => {
     const other = await post(bob.api, `#${hashtag}x another tag entirely`);
     const got = chatOf(await room(new Api(server.url), sessionId));
     expect(got.get(answer.id)).toMatchObject({ kind: 'answer', question_number: 1 });
-    expect(got.get(nested.id)).toMatchObject({ kind: 'answer', question_number: 1 });
+    // A reply to an answer is a comment in that answer's thread, not a second answer.
+    expect(got.get(nested.id)).toMatchObject({ kind: 'comment', question_number: null });
     expect(got.has(unrelated.id)).toBe(false);
     expect(got.has(other.id)).toBe(false);
+  });
+
+  it('counts a reply to an answer as a comment in its thread, not another answer, in the room, transcript and recap', async () => {
+    const { host, hashtag, sessionId } = await chatWithSession(server, { live: true });
+    const [eli, pat, kim, lou] = await Promise.all([1, 2, 3, 4].map(() => registerUser(server.url)));
+    const q = (
+      await host.api.post(
+        `/api/v1/questions/${(await addQuestion(host.api, sessionId, 'First?')).id}/publish`,
+      )
+    ).body;
+    const answer = await post(eli.api, `A1 Coffee before anything #${hashtag}`);
+    const love = await post(host.api, 'Love this, thanks for sharing!', answer.id);
+    const same = await post(pat.api, `@${eli.username} Same here, coffee first`, answer.id);
+    const saysA1 = await post(kim.api, `@${eli.username} A1 Tea for me`, answer.id);
+    const toQuestion = await post(lou.api, 'Reading the news', q.status.id);
+    const toComment = await post(pat.api, 'Ha, agreed', love.id);
+
+    const got = chatOf(await room(host.api, sessionId));
+    const comment = { kind: 'comment', question_number: null };
+    expect(got.get(love.id)).toMatchObject(comment);
+    expect(got.get(same.id)).toMatchObject(comment);
+    expect(got.get(toComment.id)).toMatchObject(comment);
+    expect(got.get(saysA1.id)).toMatchObject({ kind: 'answer', question_number: 1 });
+    expect(got.get(toQuestion.id)).toMatchObject({ kind: 'answer', question_number: 1 });
+    const answers = [answer.id, saysA1.id, toQuestion.id];
+    expect((await room(host.api, sessionId, 'question=1')).map((s) => s.id).sort()).toEqual(
+      [q.status.id, ...answers].sort(),
+    );
+
+    const transcript = (await new Api(server.url).get(`/api/v1/sessions/${sessionId}/transcript`)).body;
+    expect(transcript.questions).toMatchObject([{ question_number: 1, answers_count: 3 }]);
+    const recap = (await new Api(server.url).get(`/api/v1/sessions/${sessionId}/recap`)).body;
+    expect(recap.answers_per_question).toEqual([{ question_number: 1, count: 3 }]);
   });
 
   it('leaves out statuses on the hashtag outside the session window, and adds a late reply marked late', async () => {
@@ -122,7 +156,8 @@ describe('the room', () => {
     const thread1 = await room(ann.api, sessionId, 'question=1');
     expect(thread1.map((s) => s.id)).toEqual([g1.id, a1.id, q1.status.id]);
     const thread2 = await room(ann.api, sessionId, 'question=2');
-    expect(thread2.map((s) => s.id)).toEqual([hostReply.id, a2.id, q2.status.id]);
+    // The host's "thanks!" to an answer is a comment, not an answer to Q2.
+    expect(thread2.map((s) => s.id)).toEqual([a2.id, q2.status.id]);
     const all = await room(ann.api, sessionId);
     expect(all[0].id).toBe(c.id);
     expect(all).toHaveLength(7);

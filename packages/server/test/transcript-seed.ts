@@ -18,7 +18,8 @@ import { startTestServer, type TestServer } from './support/test-server';
  *   14:54:30 cat       comment, then hidden by a moderator
  *   14:55:00 ann       A2 …, then deleted
  *   14:56:00 host ends it
- *   14:58:00 dan       "@ann Agreed!" replying to Ann's A1: a late answer 1
+ *   14:58:00 dan       "@ann A1 Agreed!" replying to Ann's A1: a late answer 1 (it says "A1";
+ *                      a reply to an answer without it is a comment in that answer's thread)
  *
  * Follows: dan → ann, dan → bob, eve → ann, ann → bob.
  */
@@ -156,7 +157,7 @@ export async function seedTranscript(): Promise<Seeded> {
   setClock('2027-03-01T14:56:00Z');
   await ok(users.host.api.post(`/api/v1/sessions/${session2.id}/end`));
   setClock('2027-03-01T14:58:00Z');
-  s.danLate = await post(users.dan.api, 'danLate', `@${users.ann.username} Agreed!`, {
+  s.danLate = await post(users.dan.api, 'danLate', `@${users.ann.username} A1 Agreed!`, {
     in_reply_to_id: s.annA1,
   });
 

@@ -129,7 +129,41 @@ describe('classify', () => {
     ['"A1" inside a sentence', status('I agree with the A1 above'), false, null, null, comment],
     ['"Q1" inside a sentence', status('When is Q1 coming?'), false, null, null, comment],
     ['a reply to question 3', status('Coffee, always', 'q'), false, null, question(3), answer(3)],
-    ['a reply to an answer to 3', status('Same here!', 'a'), false, null, answer(3), answer(3)],
+    [
+      'a reply to an answer to 3 (a comment in its thread)',
+      status('Same here!', 'a'),
+      false,
+      null,
+      answer(3),
+      comment,
+    ],
+    [
+      "the host's reply to an answer",
+      status('Love this, thanks for sharing!', 'a'),
+      true,
+      null,
+      answer(1),
+      comment,
+    ],
+    [
+      'a participant\'s "@eli Same here…" reply to an answer',
+      status('@eli Same here, coffee first', 'a'),
+      false,
+      null,
+      answer(1),
+      comment,
+    ],
+    [
+      'an "A1" reply to an answer (the prefix wins)',
+      status('@eli A1 mine too', 'a'),
+      false,
+      null,
+      answer(1),
+      answer(1),
+    ],
+    ['an "A2" reply to an answer to 1', status('A2: tea', 'a'), false, null, answer(1), answer(2)],
+    ["a reply to a comment in an answer's thread", status('Ha, agreed', 'c'), false, null, comment, comment],
+    ["a host's reply to question 2", status('Mine is tea', 'q'), true, null, question(2), answer(2)],
     ['a reply to a comment', status('Ha, agreed', 'c'), false, null, comment, comment],
     ['a reply whose parent is outside the session', status('Coffee', 'x'), false, null, null, comment],
     [
@@ -178,8 +212,8 @@ describe('classifyAll', () => {
       s('1', 'host', 'Welcome to #chat, first question in a minute'),
       s('2', 'host', 'What got you started?'), // agenda question 1
       s('3', 'ann', 'A1 My first job #chat'),
-      s('4', 'bob', 'Same as Ann', '3'), // reply to an answer, hashtag forgotten
-      s('5', 'cat', 'Really?', '4'), // reply to a reply to an answer
+      s('4', 'bob', 'Same as Ann', '3'), // reply to an answer: a comment in its thread
+      s('5', 'cat', 'Really?', '4'), // reply to that comment
       s('6', 'cohost', 'Q2: What keeps you going?'),
       s('7', 'dan', 'Coffee', '6'),
       s('8', 'eve', 'A10 whatever'),
@@ -193,8 +227,8 @@ describe('classifyAll', () => {
       ['1', comment],
       ['2', question(1)],
       ['3', answer(1)],
-      ['4', answer(1)],
-      ['5', answer(1)],
+      ['4', comment],
+      ['5', comment],
       ['6', question(2)],
       ['7', answer(2)],
       ['8', answer(10)],

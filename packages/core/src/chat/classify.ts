@@ -70,8 +70,9 @@ const COMMENT: Classification = { kind: 'comment', questionNumber: null };
 
 /**
  * In order: a published agenda question is that question; a host's or co-host's "Q n" is
- * question n (a participant's is not); "A n" is an answer to n; a reply to question n or to an
- * answer to n is an answer to n; anything else is a comment.
+ * question n (a participant's is not); "A n" is an answer to n; a reply to question n is an
+ * answer to n; anything else is a comment. A reply to an answer is a comment in that answer's
+ * thread ("Love this!", "@eli Same here"), not another answer, unless it says "A n" itself.
  */
 export function classify(input: ClassifyInput): Classification {
   if (input.agendaQuestionNumber !== null) return question(input.agendaQuestionNumber);
@@ -83,7 +84,7 @@ export function classify(input: ClassifyInput): Classification {
   const answered = answerPrefix(text);
   if (answered !== null) return answer(answered);
   const parent = inReplyToId === null ? null : input.parent;
-  if (parent !== null && parent.kind !== 'comment' && parent.questionNumber !== null) {
+  if (parent !== null && parent.kind === 'question' && parent.questionNumber !== null) {
     return answer(parent.questionNumber);
   }
   return COMMENT;

@@ -62,7 +62,7 @@ export async function seedLiveRoom(base: string, tag = LIVE_TAG): Promise<LiveRo
     title: 'Your first 100 customers',
     starts_at: start.toISOString(),
     duration_minutes: 60,
-    guests: [{ account_id: guest.id, badge: 'Guest' }],
+    guests: [{ account_id: guest.id, badge: 'Growth coach' }],
   });
   const questions: { id: string }[] = [];
   for (const text of AGENDA)

@@ -7,7 +7,7 @@ import { publishEvents } from '../publish';
 import { RoomPresence } from './room-presence';
 
 export interface RoomCounters {
-  /** Open streams of the room on this instance. */
+  /** Open streams of the room, on every instance (ctx.presence shares each one's count). */
   people_in_room: number;
   /** Distinct authors of visible statuses in the room. */
   participants: number;
@@ -17,9 +17,12 @@ export interface RoomCounters {
 }
 
 export async function roomCounters(ctx: Context, sessionId: number): Promise<RoomCounters> {
-  const totals = await roomTotals(ctx.store.db, sessionId, ctx.now() - 60_000);
+  const [totals, elsewhere] = await Promise.all([
+    roomTotals(ctx.store.db, sessionId, ctx.now() - 60_000),
+    ctx.presence.others(sessionTopic(sessionId)),
+  ]);
   return {
-    people_in_room: liveRuntime(ctx).presence.count(sessionId),
+    people_in_room: liveRuntime(ctx).presence.count(sessionId) + elsewhere,
     participants: totals.participants,
     posts_per_minute: totals.recent,
     statuses: totals.statuses,
@@ -30,11 +33,17 @@ export async function roomCounters(ctx: Context, sessionId: number): Promise<Roo
  * Sends `chat.counters` on the streams of live sessions that have readers in this process, at
  * most every `intervalMs` and only when a number changed. One timer per process, running only
  * while some room is open; a few aggregate queries per open room per tick, never per reader.
+ * Each tick also renews this process's reader counts on the presence board (and withdraws
+ * those of rooms it no longer has readers in), so other instances count them.
  */
 export class CountersTicker {
   intervalMs = 5000;
   private timer: NodeJS.Timeout | null = null;
   private readonly last = new Map<number, string>();
+  /** When each room's numbers last went out (wall clock: it paces the sending). */
+  private readonly sentAt = new Map<number, number>();
+  /** Rooms whose readers here are on the presence board. */
+  private readonly reported = new Set<number>();
   private busy = false;
 
   constructor(
@@ -42,7 +51,30 @@ export class CountersTicker {
     private readonly presence: RoomPresence,
   ) {}
 
-  /** Called when a reader joins a room. */
+  /** Called when a reader joins a room: the other instances count them at once, not at the next tick. */
+  joined(sessionId: number): void {
+    this.ensureRunning();
+    // Once the stream holds the room's topic (set just after this call): counted before
+    // that, the reader would be taken for one that left. A room whose numbers went out
+    // longer than an interval ago (its first reader here) gets them now, not at the next tick.
+    setImmediate(() => {
+      void this.report(sessionId).then(async () => {
+        if (this.busy || Date.now() - (this.sentAt.get(sessionId) ?? 0) < this.intervalMs) return;
+        // Claimed before the first await: of a crowd arriving at once, one reader sends them.
+        this.sentAt.set(sessionId, Date.now());
+        await this.emit(sessionId).catch((err) => this.ctx.log.warn({ err }, 'room counters failed'));
+      });
+    });
+  }
+
+  /** Puts this process's readers of a room on the presence board (0 withdraws them). */
+  private async report(sessionId: number): Promise<void> {
+    const count = this.presence.count(sessionId);
+    if (count > 0) this.reported.add(sessionId);
+    else if (!this.reported.delete(sessionId)) return;
+    await this.ctx.presence.report(sessionTopic(sessionId), count);
+  }
+
   ensureRunning(): void {
     if (this.timer) return;
     this.timer = setInterval(() => void this.tick(), this.intervalMs);
@@ -58,13 +90,18 @@ export class CountersTicker {
     if (this.busy) return;
     const sessions = this.presence.sessions();
     for (const id of this.last.keys()) if (!sessions.includes(id)) this.last.delete(id);
-    if (sessions.length === 0) {
-      this.stop();
-      return;
-    }
+    for (const id of this.sentAt.keys()) if (!sessions.includes(id)) this.sentAt.delete(id);
     this.busy = true;
     try {
-      for (const id of sessions) await this.emit(id);
+      for (const id of [...this.reported]) if (!sessions.includes(id)) await this.report(id);
+      if (sessions.length === 0) {
+        this.stop();
+        return;
+      }
+      for (const id of sessions) {
+        await this.report(id);
+        await this.emit(id);
+      }
     } catch (err) {
       this.ctx.log.warn({ err }, 'room counters failed');
     } finally {
@@ -78,6 +115,7 @@ export class CountersTicker {
     const payload = JSON.stringify(await roomCounters(this.ctx, sessionId));
     if (this.last.get(sessionId) === payload) return;
     this.last.set(sessionId, payload);
+    this.sentAt.set(sessionId, Date.now());
     const stored = await this.ctx.store.db
       .transaction()
       .execute((trx) =>

@@ -4,8 +4,8 @@ import type { Reader } from '../../stream/reader';
 /**
  * Who has a session's room open in this process: the readers of its stream. A reader counts
  * while it is open and still holds the session's topic (a WebSocket may unsubscribe), so
- * nothing has to be told when one goes away. Per instance: with several instances each counts
- * its own readers (documented as approximate).
+ * nothing has to be told when one goes away. With several instances each counts its own and
+ * shares the count on the presence board (bus/presence-board.ts; see CountersTicker).
  */
 export class RoomPresence {
   private readonly bySession = new Map<number, Set<Reader>>();

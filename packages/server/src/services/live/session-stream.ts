@@ -26,7 +26,7 @@ export async function resolveSessionStream(ctx: Context, rawId: string | undefin
     track: (reader) => {
       const rt = liveRuntime(ctx);
       rt.presence.join(id, reader);
-      rt.counters.ensureRunning();
+      rt.counters.joined(id);
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Account } from '@hashchat/api/entities/account';
 import type { Chat, ChatSession } from '@hashchat/api/entities/chat';
 import { describe, expect, it } from 'vitest';
-import { isChatHost, roleOf } from './chat-roles';
+import { badgeOf, isChatHost, roleOf } from './chat-roles';
 
 const account = (id: string) => ({ id }) as Account;
 const chat = {
@@ -27,6 +27,25 @@ describe('roleOf', () => {
 
   it('takes the first host as the owner when the owner is not sent', () => {
     expect(roleOf('1', { hosts: [account('1')] } as Chat, null)).toBe('Host');
+  });
+});
+
+describe('badgeOf', () => {
+  const titled = {
+    guests: [
+      { id: '3', badge: 'Budgeting coach' },
+      { id: '5', badge: '' },
+    ],
+  } as unknown as ChatSession;
+
+  it.each([
+    ['1', 'Host'],
+    ['2', 'Co-host'],
+    ['3', 'Budgeting coach'],
+    ['5', 'Guest'],
+    ['4', null],
+  ])('account %s → %s', (id, expected) => {
+    expect(badgeOf(id, chat, titled)).toBe(expected);
   });
 });
 

@@ -15,6 +15,22 @@ export function roleOf(accountId: string, chat: Chat, session: ChatSession | nul
   return null;
 }
 
+/**
+ * The words of an account's badge in a chat's room: "Host", "Co-host", or for a guest the title
+ * the hosts gave them ("Budgeting coach"), "Guest" when none. The same words in the strip's
+ * list of people and on every status of theirs.
+ */
+export function badgeOf(accountId: string, chat: Chat, session: ChatSession | null): string | null {
+  const role = roleOf(accountId, chat, session);
+  if (role !== 'Guest') return role;
+  return guestBadge(session?.guests.find((g) => g.id === accountId)?.badge);
+}
+
+/** A guest's badge: their title when the hosts gave one, else "Guest". */
+export function guestBadge(title: string | undefined): string {
+  return title?.trim() || 'Guest';
+}
+
 /** Whether the account may use the host controls (owner or co-host). */
 export function isChatHost(accountId: string | null | undefined, chat: Chat): boolean {
   return Boolean(accountId) && chat.hosts.some((h) => h.id === accountId);

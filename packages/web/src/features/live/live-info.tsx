@@ -31,7 +31,7 @@ export function LiveInfo({
   }
   return (
     <details className="aside-box live-info-phone">
-      <summary>Agenda and live numbers</summary>
+      <summary>Agenda &amp; numbers</summary>
       <h3 className="agenda-subtitle">Agenda</h3>
       <AgendaList questions={questions} />
       <h3 className="agenda-subtitle">Live numbers</h3>

@@ -1,5 +1,6 @@
 import type { ChatSession } from '@hashchat/api/entities/chat';
 import type { Question } from '@hashchat/api/entities/live';
+import { useEffect, useRef } from 'react';
 import { paths } from '../../app/routes';
 import { isOver } from './live-session-state';
 
@@ -22,6 +23,7 @@ export function QuestionBanner({
   onAnswer: ((n: number) => void) | null;
 }) {
   const n = current?.question_number ?? null;
+  const pinnedRef = usePinnedHeight();
 
   let text: string;
   if (current) text = current.text;
@@ -42,7 +44,7 @@ export function QuestionBanner({
     );
 
   return (
-    <section className="question-banner question-banner-pinned" aria-label="Current question">
+    <section className="question-banner question-banner-pinned" aria-label="Current question" ref={pinnedRef}>
       <p className="question-banner-text">
         {current && <span className="kind-tag kind-question">{label(current)}</span>} {text}
       </p>
@@ -59,7 +61,8 @@ export function QuestionBanner({
       )}
       {current && n !== null && onAnswer && session.state === 'live' && (
         <button type="button" className="button button-primary" onClick={() => onAnswer(n)}>
-          Answer Q{n}
+          {/* On a phone the banner's own "Q2" says which: the button reads "Answer" to leave the question room. */}
+          Answer<span className="question-banner-number"> Q{n}</span>
         </button>
       )}
       <p className="sr-only" role="status">
@@ -67,6 +70,26 @@ export function QuestionBanner({
       </p>
     </section>
   );
+}
+
+/**
+ * Tells the room how tall the pinned question is (`--pinned-h` on `.room-main`), so what else
+ * sticks while the column scrolls (the "N new posts" bar) stands below it rather than over it.
+ */
+function usePinnedHeight() {
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    const room = el?.closest<HTMLElement>('.room-main');
+    if (!el || !room) return;
+    const observer = new ResizeObserver(() => room.style.setProperty('--pinned-h', `${el.offsetHeight}px`));
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      room.style.removeProperty('--pinned-h');
+    };
+  });
+  return ref;
 }
 
 /** Where an ended session's record is: its recap and its transcript. */

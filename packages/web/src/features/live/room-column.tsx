@@ -73,15 +73,16 @@ export function RoomColumn({
 
   useEffect(() => {
     addOwnRef.current = (status: Status) => {
-      // Until the stream brings its classification, judge the new status as the server will.
+      // Until the stream brings its classification, judge the new status as the server will,
+      // so an answer wears its "A1" badge at once; the stream's copy replaces the guess (and a
+      // copy it brought already wins over it, see the timeline's 'own').
       const byId = new Map(items.map((s) => [s.id, s]));
-      // The stream may have brought it, classified, before the post's own answer came back.
-      const known = byId.get(status.id)?.chat;
-      const own = known && !status.chat ? { ...status, chat: known } : status;
-      const guessed = own.chat ? own : { ...own, chat: roomChat(own, byId) ?? undefined };
-      if (accept(guessed)) dispatch({ type: 'own', status: own });
+      const guessed = status.chat
+        ? status
+        : { ...status, chat: roomChat(status, byId, session.id) ?? undefined };
+      if (accept(guessed)) dispatch({ type: 'own', status: guessed });
     };
-  }, [addOwnRef, items, accept, dispatch]);
+  }, [addOwnRef, items, accept, dispatch, session.id]);
 
   const renderList = useCallback(
     (props: StatusListProps) => (

@@ -3,7 +3,7 @@ import { type KeyboardEvent, type ReactNode, useRef, useState } from 'react';
 import { paths } from '../../app/routes';
 import { useSession } from '../../app/session-context';
 import { RoleBadge } from '../chats/role-badge';
-import { useRoomRole } from '../chats/room-roles';
+import { useRoomBadge } from '../chats/room-roles';
 import { Composer } from '../composer/composer';
 import { HiddenInPlace } from '../moderation/hidden-in-place';
 import { useRoomModeration } from '../moderation/room-moderation-context';
@@ -60,7 +60,8 @@ export function StatusCard({
   const veiled = filters.length > 0 && !unfiltered;
   const headingId = `status-${entry.id}-author`;
   // In a chat's room, its hosts, co-hosts and guests wear a badge.
-  const role = useRoomRole(author.id);
+  const badge = useRoomBadge(author.id);
+  const role = badge?.role ?? null;
   const hidHere = useRoomModeration()?.hiddenHere?.get(status.id) === 'hidden';
   const repliedTo = status.in_reply_to_account_id
     ? (status.mentions.find((m) => m.id === status.in_reply_to_account_id) ??
@@ -110,7 +111,7 @@ export function StatusCard({
             on {server}
           </a>
         )}
-        {role && <RoleBadge role={role} />}
+        {badge && <RoleBadge role={badge.role} label={badge.label} />}
         {entry.chat && <ChatKindTag chat={entry.chat} />}
         <a className="status-time" href={paths.status(author.acct, status.id)}>
           <LocalTime iso={status.created_at} />

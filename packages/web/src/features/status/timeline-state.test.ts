@@ -143,6 +143,28 @@ describe('timelineReducer', () => {
     expect(state.items[0].poll).toMatchObject({ votes_count: 2, voted: true, own_votes: [0] });
   });
 
+  it.each([
+    ['in the column', [] as TimelineAction[]],
+    ['behind the bar', [{ type: 'pause' }] as TimelineAction[]],
+  ])('keeps the room classification of an own status the stream brought first (%s)', (_name, before) => {
+    const chat = {
+      session_id: '7',
+      kind: 'answer' as const,
+      question_number: 1,
+      spotlighted: false,
+      late: false,
+      room_state: 'visible' as const,
+      author_role: null,
+    };
+    const state = run(
+      [...before, { type: 'arrived', status: status('3', { chat }) }, { type: 'own', status: status('3') }],
+      ready,
+    );
+    expect(ids(state.items)).toEqual(['3', '2', '1']);
+    expect(state.pending).toEqual([]);
+    expect(state.items[0].chat).toEqual(chat);
+  });
+
   it('stops paging after an empty page', () => {
     const state = run(
       [{ type: 'loading-more' }, { type: 'loaded-more', page: { items: [], nextMaxId: null } }],

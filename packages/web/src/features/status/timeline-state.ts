@@ -125,12 +125,17 @@ export function timelineReducer(state: TimelineState, action: TimelineAction): T
       }
       return { ...state, arrived, items: [action.status, ...state.items] };
     }
-    case 'own':
+    case 'own': {
+      // The stream may have brought the status first (into the column or behind the bar): its
+      // copy carries the room's classification (`chat`), which the post's own answer lacks.
+      const known = [...state.items, ...state.pending].find((s) => s.id === action.status.id);
+      const status = known?.chat ? { ...action.status, chat: known.chat } : action.status;
       return {
         ...state,
         pending: state.pending.filter((s) => s.id !== action.status.id),
-        items: [action.status, ...state.items.filter((s) => s.id !== action.status.id)],
+        items: [status, ...state.items.filter((s) => s.id !== action.status.id)],
       };
+    }
     case 'changed':
       return {
         ...state,
