@@ -18,6 +18,7 @@ import * as m017 from './migrations/017-lists-filters-pins';
 import * as m018 from './migrations/018-question-media';
 import * as m019 from './migrations/019-actor-key-rotation';
 import * as m020 from './migrations/020-remote-media';
+import * as m025 from './migrations/025-curated-stream';
 import type { Database } from './schema';
 
 type DialectMigration = {
@@ -44,6 +45,7 @@ const migrations: Record<string, DialectMigration> = {
   '018-question-media': m018,
   '019-actor-key-rotation': m019,
   '020-remote-media': m020,
+  '025-curated-stream': m025,
 };
 
 /** Brings the schema up to date; run on every start. */

@@ -1,3 +1,4 @@
+import type { CuratedReason } from '@hashchat/core/chat/curated';
 import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, RoomState, SessionStatusesTable } from './schema';
 
@@ -179,6 +180,43 @@ export const findRoomRow = (db: Kysely<Database>, sessionId: number, statusId: n
 /** Every room a status is in (before it is deleted: its rows go with it). */
 export const roomRowsOfStatus = (db: Kysely<Database>, statusId: number) =>
   db.selectFrom('session_statuses').selectAll().where('status_id', '=', statusId).execute();
+
+/** The session's latest sampled status (curated stream), from the partial index of samples. */
+export async function lastSample(
+  db: Kysely<Database>,
+  sessionId: number,
+): Promise<{ at: number; accountId: number } | null> {
+  const row = await db
+    .selectFrom('session_statuses')
+    .select(['curated_at', 'account_id'])
+    .where('session_id', '=', sessionId)
+    .where('curated', '=', 'sample')
+    .orderBy('curated_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { at: Number(row.curated_at), accountId: Number(row.account_id) } : null;
+}
+
+/**
+ * Puts a room status on the session's curated stream (spotlighted, approved) unless it is
+ * there already; true when it was not, so the caller sends its `update` to curated readers.
+ */
+export async function markCurated(
+  db: Kysely<Database>,
+  sessionId: number,
+  statusId: number,
+  reason: CuratedReason,
+  now: number,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('session_statuses')
+    .set({ curated: reason, curated_at: now })
+    .where('session_id', '=', sessionId)
+    .where('status_id', '=', statusId)
+    .where('curated', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
 
 export async function setSpotlight(
   db: Kysely<Database>,

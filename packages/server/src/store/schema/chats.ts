@@ -1,3 +1,4 @@
+import type { CuratedReason } from '@hashchat/core/chat/curated';
 import type { Generated } from 'kysely';
 
 /** Chats, their sessions and events, reminders, the room index, agendas and recaps. */
@@ -101,6 +102,8 @@ export interface ChatSessionsTable {
   town_hall: Generated<number>;
   /** A status carrying the chat's hashtag and this marker (e.g. "#ask") becomes a submission. */
   submission_marker: string | null;
+  /** Above how many people in the room the web app shows the curated stream; null: never (migration 025). */
+  curated_threshold: number | null;
 }
 
 export interface ChatSessionGuestsTable {
@@ -147,6 +150,9 @@ export interface SessionStatusesTable {
   late: Generated<number>;
   spotlighted_at: number | null;
   created_at: number;
+  /** Why the status went to the session's curated topic (null: it did not), and when (migration 025). */
+  curated: CuratedReason | null;
+  curated_at: number | null;
 }
 
 /** The agenda of a session: questions (numbered), intro and closing posts. */
