@@ -83,6 +83,12 @@ describe('the curated stream', () => {
     // Statuses carry the room's `chat` field, as on the full stream.
     const hostUpdate = highlights.find((e) => e.event === 'update' && JSON.parse(e.data).id === h1.id)!;
     expect(JSON.parse(hostUpdate.data).chat).toMatchObject({ kind: 'question', author_role: 'host' });
+    // The room's page of highlights holds the same statuses, for a reader who arrives now.
+    const curatedPage = [p4.id, g1.id, h1.id, asked.id, p2.id];
+    const anonymous = await fetch(`${server.url}/api/v1/sessions/${sessionId}/room?only=curated`);
+    expect(((await anonymous.json()) as any[]).map((s) => s.id)).toEqual(curatedPage);
+    const signedIn = await ann.api.get(`/api/v1/sessions/${sessionId}/room?only=curated`);
+    expect(signedIn.body.map((s: any) => s.id)).toEqual(curatedPage);
   });
 
   it('resumes with Last-Event-ID without losing a curated status', async () => {

@@ -115,6 +115,8 @@ export interface RoomQuery {
   /** Every room state (the host console); otherwise visible ones plus the viewer's own muted/pending. */
   allStates: boolean;
   accountIds: number[] | null;
+  /** Only statuses on the session's curated stream. */
+  curatedOnly?: boolean;
   questionNumber: number | null;
   maxId: number | null;
   sinceId: number | null;
@@ -126,6 +128,7 @@ export interface RoomQuery {
 export async function listRoom(db: Kysely<Database>, q: RoomQuery): Promise<RoomRow[]> {
   let sel = db.selectFrom('session_statuses').selectAll().where('session_id', '=', q.sessionId);
   if (q.questionNumber !== null) sel = sel.where('question_number', '=', q.questionNumber);
+  if (q.curatedOnly) sel = sel.where('curated', 'is not', null);
   if (q.accountIds !== null) {
     if (q.accountIds.length === 0) return [];
     sel = sel.where('account_id', 'in', q.accountIds);
