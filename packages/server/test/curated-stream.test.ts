@@ -116,6 +116,18 @@ describe('the curated stream', () => {
     expect(updateIds(got)).toEqual([h.id, s2.id, h2.id]);
   });
 
+  it('admits one sample per slot however many participants post at once', async () => {
+    const { hashtag, sessionId } = await chatWithSession(server, { live: true });
+    const people = await Promise.all(Array.from({ length: 8 }, () => registerUser(server.url)));
+    clock += 1_000;
+    await Promise.all(people.map((p, i) => post(p.api, `all at once ${i} #${hashtag}`)));
+    const page = await fetch(`${server.url}/api/v1/sessions/${sessionId}/room?only=curated`);
+    expect(((await page.json()) as any[]).length).toBe(1);
+    expect(
+      (await fetch(`${server.url}/api/v1/sessions/${sessionId}/room`).then((r) => r.json())).length,
+    ).toBe(8);
+  });
+
   it('is offered over the WebSocket API, and counts its readers in the room', async () => {
     const { host, hashtag, sessionId } = await chatWithSession(server, { live: true });
     const ann = await registerUser(server.url);

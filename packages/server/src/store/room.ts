@@ -184,20 +184,38 @@ export const findRoomRow = (db: Kysely<Database>, sessionId: number, statusId: n
 export const roomRowsOfStatus = (db: Kysely<Database>, statusId: number) =>
   db.selectFrom('session_statuses').selectAll().where('status_id', '=', statusId).execute();
 
-/** The session's latest sampled status (curated stream), from the partial index of samples. */
-export async function lastSample(
+/**
+ * Claims the session's sample slot for a status (core/chat/curated.ts `admitsToSample`, as
+ * one compare-and-set on the session's row): true when `slot` is later than the last sample's
+ * and `accountId` did not write it. Two writers racing for a slot: PostgreSQL makes the second
+ * wait for the first's commit and re-check, so it loses; SQLite has one writer. Otherwise
+ * returns the last sample, for the caller to remember.
+ */
+export async function claimSample(
   db: Kysely<Database>,
   sessionId: number,
-): Promise<{ at: number; accountId: number } | null> {
-  const row = await db
-    .selectFrom('session_statuses')
-    .select(['curated_at', 'account_id'])
+  slot: number,
+  accountId: number,
+): Promise<{ won: true } | { won: false; last: { slot: number; accountId: number } | null }> {
+  await db
+    .insertInto('curated_samples')
+    .values({ session_id: sessionId, slot: -1, account_id: 0 })
+    .onConflict((oc) => oc.column('session_id').doNothing())
+    .execute();
+  const res = await db
+    .updateTable('curated_samples')
+    .set({ slot, account_id: accountId })
     .where('session_id', '=', sessionId)
-    .where('curated', '=', 'sample')
-    .orderBy('curated_at', 'desc')
-    .limit(1)
+    .where('slot', '<', slot)
+    .where('account_id', '<>', accountId)
     .executeTakeFirst();
-  return row ? { at: Number(row.curated_at), accountId: Number(row.account_id) } : null;
+  if (Number(res.numUpdatedRows) > 0) return { won: true };
+  const row = await db
+    .selectFrom('curated_samples')
+    .select(['slot', 'account_id'])
+    .where('session_id', '=', sessionId)
+    .executeTakeFirst();
+  return { won: false, last: row ? { slot: Number(row.slot), accountId: Number(row.account_id) } : null };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { curatedTopic, sessionTopic } from '@hashchat/api/topics';
 import { type Classification, classify } from '@hashchat/core/chat/classify';
-import { admitsToSample, type CuratedReason, type LastSample } from '@hashchat/core/chat/curated';
+import { admitsToSample, type CuratedReason, type LastSample, sampleSlot } from '@hashchat/core/chat/curated';
 import { normalizeTag } from '@hashchat/core/text/tag-name';
 import type { Insertable, Kysely } from 'kysely';
 import type { Context } from '../../context';
@@ -11,9 +11,9 @@ import { claimQuestion, type QuestionRow } from '../../store/agenda';
 import type { NewEvent } from '../../store/events';
 import {
   authorStanding,
+  claimSample,
   findOpenSession,
   insertRoomRows,
-  lastSample,
   type OpenSession,
   openSessionsForTags,
   roomRowsOfStatus,
@@ -174,9 +174,9 @@ const knownSamples = new WeakMap<Context, Map<number, LastSample>>();
 /**
  * Why a status being written goes to the session's curated stream, or null: the hosts',
  * co-hosts' and guests' statuses and questions always; a participant's when the sample admits
- * it (core/chat/curated.ts), judged against the session's last sample in the store. A process
- * that already saw a sample admitted in the current slot knows the answer is no without asking
- * the store, so at 100 statuses a second only a few a second read it.
+ * it (core/chat/curated.ts), claimed in the store against the session's last sample. A process
+ * that already saw a sample taken in the current slot knows the answer is no without asking the
+ * store, so at 100 statuses a second only a few a second ask it.
  */
 async function curatedReason(
   ctx: Context,
@@ -196,15 +196,16 @@ async function curatedReason(
     known = new Map();
     knownSamples.set(ctx, known);
   }
+  const slot = sampleSlot(now);
   const seen = known.get(sessionId);
-  // Admitting needs a later slot than the last sample's: one this process saw in the current slot settles it.
-  if (seen && !admitsToSample(seen, now, -1)) return null;
-  const last = await lastSample(trx, sessionId);
-  if (!admitsToSample(last, now, accountId)) {
-    if (last) known.set(sessionId, last);
+  // Admitting needs a later slot than the last sample's: one this process saw in this slot settles it.
+  if (seen && !admitsToSample(seen, slot, -1)) return null;
+  const claim = await claimSample(trx, sessionId, slot, accountId);
+  if (!claim.won) {
+    if (claim.last) known.set(sessionId, claim.last);
     return null;
   }
-  known.set(sessionId, { at: now, accountId });
+  known.set(sessionId, { slot, accountId });
   return 'sample';
 }
 

@@ -11,6 +11,7 @@ export interface ChatTables {
   chat_events: ChatEventsTable;
   chat_sessions: ChatSessionsTable;
   session_statuses: SessionStatusesTable;
+  curated_samples: CuratedSamplesTable;
   session_questions: SessionQuestionsTable;
   chat_session_guests: ChatSessionGuestsTable;
   chat_preferences: ChatPreferencesTable;
@@ -138,6 +139,14 @@ export type RoomKind = 'question' | 'answer' | 'comment';
 export type RoomState = 'visible' | 'hidden' | 'pending' | 'muted';
 
 /** The room index (migration 003): each status of a session, classified when written. */
+/** Per session, the last status the curated stream's sample admitted (migration 025). */
+export interface CuratedSamplesTable {
+  session_id: number;
+  /** Its slot (core/chat/curated.ts `sampleSlot`); -1 before the first. */
+  slot: number;
+  account_id: number;
+}
+
 export interface SessionStatusesTable {
   session_id: number;
   status_id: number;
