@@ -164,23 +164,21 @@ try {
     phases,
     logs: logDir,
   };
+  const rows = phases.map(
+    (p) =>
+      `| ${p.name} | ${p.readers} | ${p.statusesOk} (${p.statusesPerSecond}/s) | ${p.distinctDelivered} (${p.perReaderPerSecond}/s) | ${p.deliveriesPerSecond} | ${p.lost} | ${p.cpuSeconds} (${p.cpuPerInstance.join(' + ')}) | ${p.usPerDelivery ?? '–'} | ${p.usPerDeliveryBeyondIngest ?? '–'} | ${p.latencyMs ? `${p.latencyMs.p50} / ${p.latencyMs.p99}` : '–'} |`,
+  );
+  (opt.json ? process.stderr : process.stdout).write(
+    [
+      `${instances} instances (PostgreSQL + Redis), ${rate} statuses/s offered for ${seconds} s (one a second the host's); ingest ${result.cpuMsPerStatusIngest} ms of instance CPU per status`,
+      '',
+      '| phase | readers | statuses accepted | statuses a reader got | deliveries/s | lost | instance CPU s | µs / delivery | µs / delivery beyond ingest | latency p50 / p99 ms |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      ...rows,
+      '',
+    ].join('\n'),
+  );
   if (opt.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  else {
-    const rows = phases.map(
-      (p) =>
-        `| ${p.name} | ${p.readers} | ${p.statusesOk} (${p.statusesPerSecond}/s) | ${p.distinctDelivered} (${p.perReaderPerSecond}/s) | ${p.deliveriesPerSecond} | ${p.lost} | ${p.cpuSeconds} (${p.cpuPerInstance.join(' + ')}) | ${p.usPerDelivery ?? '–'} | ${p.usPerDeliveryBeyondIngest ?? '–'} | ${p.latencyMs ? `${p.latencyMs.p50} / ${p.latencyMs.p99}` : '–'} |`,
-    );
-    process.stdout.write(
-      [
-        `${instances} instances (PostgreSQL + Redis), ${rate} statuses/s offered for ${seconds} s (one a second the host's); ingest ${result.cpuMsPerStatusIngest} ms of instance CPU per status`,
-        '',
-        '| phase | readers | statuses accepted | statuses a reader got | deliveries/s | lost | instance CPU s | µs / delivery | µs / delivery beyond ingest | latency p50 / p99 ms |',
-        '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-        ...rows,
-        '',
-      ].join('\n'),
-    );
-  }
 
   /** Opens the readers, warms up until each has an event, posts for `seconds`, drains, closes. */
   async function runPhase(name, readers, curated) {
