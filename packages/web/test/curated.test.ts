@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { liveRuntime } from '../../server/src/services/live/counters';
 import { registerUser } from '../../server/test/support/client';
 import { startTestServer, type TestServer } from '../../server/test/support/test-server';
-import { assertWebBuilt, launchChromium, roomTexts, waitForLive } from './support/browser';
+import { seriousViolations } from './support/axe';
+import {
+  apiFrom,
+  assertWebBuilt,
+  launchChromium,
+  roomTexts,
+  signUpThroughUi,
+  waitForLive,
+} from './support/browser';
 
 const POLL = { timeout: 15_000, interval: 100 };
 
@@ -16,7 +24,7 @@ const POLL = { timeout: 15_000, interval: 100 };
 describe('a room above its highlights threshold', () => {
   let server: TestServer;
   let browser: Browser;
-  let context: BrowserContext;
+  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     assertWebBuilt();
@@ -26,13 +34,14 @@ describe('a room above its highlights threshold', () => {
   });
 
   afterAll(async () => {
-    await context?.close();
+    await Promise.all(contexts.map((c) => c.close()));
     await browser?.close();
     await server?.close();
   });
 
   async function open(width: number, height: number, colorScheme: 'light' | 'dark'): Promise<Page> {
-    context = await browser.newContext({ locale: 'en-GB', viewport: { width, height }, colorScheme });
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width, height }, colorScheme });
+    contexts.push(context);
     return context.newPage();
   }
 
@@ -101,5 +110,48 @@ describe('a room above its highlights threshold', () => {
     expect(await roomTexts(page)).toEqual(
       expect.arrayContaining([`welcome from the host #${tag}`, `ann first #${tag}`]),
     );
+
+    // A second reader, on a desktop in the light theme: two people here now.
+    const desk = await open(1440, 900, 'light');
+    await desk.goto(`${server.url}/tags/${tag}`);
+    await expect
+      .poll(() => desk.locator('.highlights-bar').textContent(), POLL)
+      .toBe('Showing highlights — 2 people here · Show everything');
+    expect(await seriousViolations(desk)).toEqual([]);
+  });
+
+  it('is set by a host in the console', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1440, height: 900 } });
+    contexts.push(context);
+    const host = await signUpThroughUi(context, server.url, 'host_c', '/chats');
+    const tag = `set${Math.random().toString(36).slice(2, 8)}`;
+    const chat = await apiFrom<{ id: string }>(host, 'POST', '/api/v1/chats', {
+      hashtag: tag,
+      title: 'Console',
+      time_zone: 'UTC',
+    });
+    const now = Date.now();
+    const session = await apiFrom<{ id: string }>(host, 'POST', `/api/v1/chats/${chat.id}/sessions`, {
+      starts_at: new Date(now + 60 * 60_000).toISOString(),
+      ends_at: new Date(now + 120 * 60_000).toISOString(),
+    });
+    await host.goto(`${server.url}/sessions/${session.id}/console`);
+    const field = host.getByLabel('Show highlights above this many people');
+    await field.fill('5000');
+    await host.getByRole('region', { name: 'Highlights' }).getByRole('button', { name: 'Save' }).click();
+    await host.getByText('The room shows highlights above 5000 people.').waitFor();
+    const read = await apiFrom<{ curated_threshold: number | null }>(
+      host,
+      'GET',
+      `/api/v1/sessions/${session.id}`,
+    );
+    expect(read.curated_threshold).toBe(5000);
+    await field.fill('');
+    await host.getByRole('region', { name: 'Highlights' }).getByRole('button', { name: 'Save' }).click();
+    await host.getByText('The room always shows everything.').waitFor();
+    expect(
+      (await apiFrom<{ curated_threshold: number | null }>(host, 'GET', `/api/v1/sessions/${session.id}`))
+        .curated_threshold,
+    ).toBeNull();
   });
 });
