@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   accountTopic,
   chatTopic,
+  curatedTopic,
   PUBLIC_LOCAL_TOPIC,
   PUBLIC_TOPIC,
   safetyTopic,
@@ -17,6 +18,7 @@ describe('bus topics', () => {
     [tagTopic('tea'), 'tag:tea'],
     [chatTopic(3), 'chat:3'],
     [sessionTopic('7'), 'session:7'],
+    [curatedTopic(7), 'curated:7'],
     [userTopic(12), 'user:12'],
     [accountTopic(12), 'account:12'],
     [safetyTopic(12), 'safety:12'],

@@ -198,7 +198,7 @@ describe('the OpenAPI document', () => {
       'patch',
       '/api/v1/sessions/{id}',
       'body',
-      ['title', 'starts_at', 'ends_at', 'guests', 'extra_tag', 'agenda_public'],
+      ['title', 'starts_at', 'ends_at', 'guests', 'extra_tag', 'agenda_public', 'curated_threshold'],
     ],
     ['get', '/api/v1/chats/{id}/sessions', 'query', ['state', 'order', 'cursor', 'limit']],
     ['post', '/api/v1/chats/{id}/co_hosts', 'body', ['account_id']],
@@ -285,7 +285,7 @@ describe('the OpenAPI document', () => {
     ['post', '/api/v2/filters/{filter_id}/statuses', 'body', ['status_id']],
     ['get', '/api/v1/streaming/hashtag', 'query', ['tag']],
     ['get', '/api/v1/streaming/list', 'query', ['list']],
-    ['get', '/api/v1/streaming/chat', 'query', ['chat_id', 'session_id']],
+    ['get', '/api/v1/streaming/chat', 'query', ['chat_id', 'session_id', 'curated']],
   ] as const)('describes %s %s: its %s', (method, path, part, fields) => {
     const o = (doc.paths[path] as Record<string, RequestOp>)[method];
     const names =

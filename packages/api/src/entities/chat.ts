@@ -40,6 +40,11 @@ export const chatSessionSchema = z
     extra_tag: z.string().nullable(),
     /** Participants may read the agenda's upcoming questions before they are asked. */
     agenda_public: z.boolean(),
+    /**
+     * Above how many people in the room the web app shows the session's curated stream (the
+     * highlights) rather than every status; null: never.
+     */
+    curated_threshold: z.number().int().nullable(),
     event: z.object({ id: id(), name: z.string(), description: z.string() }).nullable(),
     url: z.string(),
     room_url: z.string(),

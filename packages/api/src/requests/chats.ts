@@ -113,6 +113,14 @@ export const eventCreateSchema = z.object({
   sessions: z.array(z.object(sessionFields).transform(toSessionInput)).min(1).max(50),
 });
 
+/**
+ * Above how many people in the room the web app shows the session's curated stream (its
+ * highlights) rather than every status; null (or an empty value) never.
+ */
+const curatedThreshold = z
+  .union([z.null(), z.literal(''), z.coerce.number<number | string>().int().min(0).max(1_000_000_000)])
+  .transform((v) => (v === null || v === '' ? null : v));
+
 export const sessionPatchSchema = z
   .object({
     title: nullableText(200),
@@ -121,6 +129,7 @@ export const sessionPatchSchema = z
     guests: guestsSchema.optional(),
     extra_tag: nullableText(101),
     agenda_public: formBool.optional(),
+    curated_threshold: curatedThreshold.optional(),
   })
   .transform((p) => ({
     ...(p.title !== undefined ? { title: p.title } : {}),
@@ -129,6 +138,7 @@ export const sessionPatchSchema = z
     ...(p.guests !== undefined ? { guests: p.guests } : {}),
     ...(p.extra_tag !== undefined ? { extraTag: p.extra_tag } : {}),
     ...(p.agenda_public !== undefined ? { agendaPublic: p.agenda_public } : {}),
+    ...(p.curated_threshold !== undefined ? { curatedThreshold: p.curated_threshold } : {}),
   }));
 
 export const chatListQuery = pageParams.extend({
@@ -204,13 +214,21 @@ const streamId = (what: string) =>
     .regex(/^\d{1,18}$/, `is not a ${what} id`)
     .transform(Number);
 
-/** Either a chat (its sessions and changes) or a session (its room). */
+/**
+ * Either a chat (its sessions and changes) or a session (its room); with `curated=true`, the
+ * session's highlights instead of every status (the curated stream).
+ */
 export const chatStreamQuery = z
-  .object({ chat_id: streamId('chat').optional(), session_id: streamId('session').optional() })
+  .object({
+    chat_id: streamId('chat').optional(),
+    session_id: streamId('session').optional(),
+    curated: formBool.optional(),
+  })
   .refine(
     (q) => (q.chat_id === undefined) !== (q.session_id === undefined),
     'give either chat_id or session_id',
-  );
+  )
+  .refine((q) => !q.curated || q.session_id !== undefined, 'curated needs session_id');
 
 /** What a client sends to create a chat (the web app's chat form). */
 export type ChatCreateBody = z.input<typeof chatCreateSchema>;

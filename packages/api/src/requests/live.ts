@@ -76,7 +76,8 @@ export const agendaReorderBody = z.object({ ids: z.array(idString).max(500) });
 export const agendaNextBody = z.object({ expected_id: idString.optional() });
 
 export const roomQuery = pageParams.extend({
-  only: z.enum(['hosts', 'all']).optional(),
+  /** 'hosts': the hosts and guests; 'curated': the statuses of the session's curated stream. */
+  only: z.enum(['hosts', 'all', 'curated']).optional(),
   question: z.coerce.number().int().min(0).max(999).optional(),
   console: formBool.optional(),
 });

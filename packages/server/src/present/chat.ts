@@ -47,6 +47,7 @@ export function serializeSession(p: SessionParts, baseUrl: string) {
     extra_tag: row.extra_tag,
     /** Participants may read the agenda's upcoming questions before they are asked. */
     agenda_public: Number(row.agenda_public) === 1,
+    curated_threshold: row.curated_threshold === null ? null : Number(row.curated_threshold),
     event: p.event ? { id: String(p.event.id), name: p.event.name, description: p.event.description } : null,
     url: sessionUrl(baseUrl, chatId, id),
     room_url: roomUrl(baseUrl, chat.hashtag),

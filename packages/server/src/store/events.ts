@@ -1,3 +1,4 @@
+import { curatedTopic, followsOnCurated, sessionOfTopic } from '@hashchat/api/topics';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Dialect } from './dialect';
 import type { Database } from './schema';
@@ -38,11 +39,12 @@ export interface NewEvent {
 export async function appendEvents(
   trx: Transaction<Database>,
   dialect: Dialect,
-  events: NewEvent[],
+  written: NewEvent[],
   now: number,
 ): Promise<AppendedEvent[]> {
-  if (events.length === 0) return [];
+  if (written.length === 0) return [];
   await dialect.lockEventSequence(trx);
+  const events = written.map(withCuratedTopics);
   const last = await latestIdsOnTopics(trx, [...new Set(events.flatMap((e) => e.topics))]);
   const out: AppendedEvent[] = [];
   const links: { topic: string; event_id: number }[] = [];
@@ -72,6 +74,21 @@ export async function appendEvents(
     )}`.execute(trx);
   }
   return out;
+}
+
+/**
+ * A session's room events (`chat.*`) and deletes go to its curated topic too, whoever wrote
+ * them: the curated stream is the room with fewer statuses, never a room missing its agenda,
+ * spotlight, counters or a withdrawal (docs/api.md, "Curated stream").
+ */
+function withCuratedTopics(e: NewEvent): NewEvent {
+  if (!followsOnCurated(e.event)) return e;
+  const extra: string[] = [];
+  for (const t of e.topics) {
+    const session = sessionOfTopic(t);
+    if (session !== null) extra.push(curatedTopic(session));
+  }
+  return extra.length === 0 ? e : { ...e, topics: [...e.topics, ...extra] };
 }
 
 /** Rows per multi-row INSERT, well under both databases' limits on bound parameters. */

@@ -20,6 +20,7 @@ import * as m019 from './migrations/019-actor-key-rotation';
 import * as m020 from './migrations/020-remote-media';
 import * as m023 from './migrations/023-account-reports';
 import * as m024 from './migrations/024-group-reminders';
+import * as m025 from './migrations/025-curated-stream';
 import type { Database } from './schema';
 
 type DialectMigration = {
@@ -48,6 +49,7 @@ const migrations: Record<string, DialectMigration> = {
   '020-remote-media': m020,
   '023-account-reports': m023,
   '024-group-reminders': m024,
+  '025-curated-stream': m025,
 };
 
 /** Brings the schema up to date; run on every start. */

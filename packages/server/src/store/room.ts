@@ -1,3 +1,4 @@
+import type { CuratedReason } from '@hashchat/core/chat/curated';
 import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, RoomState, SessionStatusesTable } from './schema';
 
@@ -114,6 +115,8 @@ export interface RoomQuery {
   /** Every room state (the host console); otherwise visible ones plus the viewer's own muted/pending. */
   allStates: boolean;
   accountIds: number[] | null;
+  /** Only statuses on the session's curated stream. */
+  curatedOnly?: boolean;
   questionNumber: number | null;
   maxId: number | null;
   sinceId: number | null;
@@ -125,6 +128,7 @@ export interface RoomQuery {
 export async function listRoom(db: Kysely<Database>, q: RoomQuery): Promise<RoomRow[]> {
   let sel = db.selectFrom('session_statuses').selectAll().where('session_id', '=', q.sessionId);
   if (q.questionNumber !== null) sel = sel.where('question_number', '=', q.questionNumber);
+  if (q.curatedOnly) sel = sel.where('curated', 'is not', null);
   if (q.accountIds !== null) {
     if (q.accountIds.length === 0) return [];
     sel = sel.where('account_id', 'in', q.accountIds);
@@ -179,6 +183,61 @@ export const findRoomRow = (db: Kysely<Database>, sessionId: number, statusId: n
 /** Every room a status is in (before it is deleted: its rows go with it). */
 export const roomRowsOfStatus = (db: Kysely<Database>, statusId: number) =>
   db.selectFrom('session_statuses').selectAll().where('status_id', '=', statusId).execute();
+
+/**
+ * Claims the session's sample slot for a status (core/chat/curated.ts `admitsToSample`, as
+ * one compare-and-set on the session's row): true when `slot` is later than the last sample's
+ * and `accountId` did not write it. Two writers racing for a slot: PostgreSQL makes the second
+ * wait for the first's commit and re-check, so it loses; SQLite has one writer. Otherwise
+ * returns the last sample, for the caller to remember.
+ */
+export async function claimSample(
+  db: Kysely<Database>,
+  sessionId: number,
+  slot: number,
+  accountId: number,
+): Promise<{ won: true } | { won: false; last: { slot: number; accountId: number } | null }> {
+  await db
+    .insertInto('curated_samples')
+    .values({ session_id: sessionId, slot: -1, account_id: 0 })
+    .onConflict((oc) => oc.column('session_id').doNothing())
+    .execute();
+  const res = await db
+    .updateTable('curated_samples')
+    .set({ slot, account_id: accountId })
+    .where('session_id', '=', sessionId)
+    .where('slot', '<', slot)
+    .where('account_id', '<>', accountId)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) > 0) return { won: true };
+  const row = await db
+    .selectFrom('curated_samples')
+    .select(['slot', 'account_id'])
+    .where('session_id', '=', sessionId)
+    .executeTakeFirst();
+  return { won: false, last: row ? { slot: Number(row.slot), accountId: Number(row.account_id) } : null };
+}
+
+/**
+ * Puts a room status on the session's curated stream (spotlighted, approved) unless it is
+ * there already; true when it was not, so the caller sends its `update` to curated readers.
+ */
+export async function markCurated(
+  db: Kysely<Database>,
+  sessionId: number,
+  statusId: number,
+  reason: CuratedReason,
+  now: number,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('session_statuses')
+    .set({ curated: reason, curated_at: now })
+    .where('session_id', '=', sessionId)
+    .where('status_id', '=', statusId)
+    .where('curated', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
 
 export async function setSpotlight(
   db: Kysely<Database>,

@@ -1,6 +1,7 @@
 import type { ChatSession } from '@hashchat/api/entities/chat';
 import type { Acknowledgement, LiveState, Question } from '@hashchat/api/entities/live';
 import type { Status } from '@hashchat/api/entities/status';
+import type { SessionPatchBody } from '@hashchat/api/requests/chats';
 import { api, apiPage } from './http';
 import type { Page } from './page';
 import type { QuestionInput, QuestionPatch } from './request-types';
@@ -21,11 +22,13 @@ export function roomTimeline(
   sessionId: string,
   filter: RoomFilter,
   maxId?: string,
-  options: { console?: boolean } = {},
+  options: { console?: boolean; curated?: boolean } = {},
 ): Promise<Page<Status>> {
   return apiPage<Status>(`${sessionPath(sessionId)}/room`, {
     query: {
-      only: filter.only === 'hosts' ? 'hosts' : undefined,
+      // Highlights: the whole room's statuses that its curated stream carried.
+      only:
+        filter.only === 'hosts' ? 'hosts' : filter.only === 'all' && options.curated ? 'curated' : undefined,
       question: filter.only === 'question' ? filter.number : undefined,
       console: options.console ? 'true' : undefined,
       max_id: maxId,
@@ -97,6 +100,12 @@ export function unspotlight(sessionId: string, statusId: string): Promise<unknow
 /** Participants who posted and have had no reply or like from a host yet (hosts only). */
 export function listAcknowledgements(sessionId: string): Promise<Acknowledgement[]> {
   return api<Acknowledgement[]>(`${sessionPath(sessionId)}/acknowledgements`);
+}
+
+/** Above how many people in the room it shows highlights (null: never); answers the session. */
+export function setCuratedThreshold(sessionId: string, threshold: number | null): Promise<ChatSession> {
+  const body: SessionPatchBody = { curated_threshold: threshold };
+  return api<ChatSession>(sessionPath(sessionId), { method: 'PATCH', body });
 }
 
 export function setAgendaPublic(sessionId: string, agendaPublic: boolean): Promise<unknown> {

@@ -93,6 +93,10 @@ export const streamUrls = {
   /** One of the viewer's lists: its members' statuses. */
   list: (listId: string) => `/api/v1/streaming/list?list=${encodeURIComponent(listId)}`,
   chat: (chatId: string) => `/api/v1/streaming/chat?chat_id=${encodeURIComponent(chatId)}`,
-  /** A session's room: classified statuses, agenda, spotlight, state and counters. */
-  session: (sessionId: string) => `/api/v1/streaming/chat?session_id=${encodeURIComponent(sessionId)}`,
+  /**
+   * A session's room: classified statuses, agenda, spotlight, state and counters; `curated`,
+   * its highlights (hosts, questions, spotlighted and approved statuses, a sample of the rest).
+   */
+  session: (sessionId: string, curated = false) =>
+    `/api/v1/streaming/chat?session_id=${encodeURIComponent(sessionId)}${curated ? '&curated=true' : ''}`,
 };

@@ -118,6 +118,7 @@ export const aSession = (over: Partial<ChatSession> = {}): ChatSession => ({
   guests: [],
   extra_tag: null,
   agenda_public: false,
+  curated_threshold: null,
   event: null,
   url: '',
   room_url: '',

@@ -38,6 +38,8 @@ export interface SessionPatch {
   extraTag?: string | null;
   /** Participants may read the agenda's upcoming questions (issue 4). */
   agendaPublic?: boolean;
+  /** Above how many people in the room the web app shows the curated stream; null never. */
+  curatedThreshold?: number | null;
 }
 
 type Prepared = Awaited<ReturnType<typeof prepareSession>>;
@@ -121,6 +123,7 @@ export async function updateSession(
       extra_tag: extraTag,
       ...(patch.title !== undefined ? { title: patch.title?.trim() || null } : {}),
       ...(patch.agendaPublic !== undefined ? { agenda_public: patch.agendaPublic ? 1 : 0 } : {}),
+      ...(patch.curatedThreshold !== undefined ? { curated_threshold: patch.curatedThreshold } : {}),
       updated_at: now,
     });
     if (guests) await setSessionGuests(trx, sessionId, guests);

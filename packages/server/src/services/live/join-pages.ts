@@ -1,4 +1,4 @@
-import { chatTopic, sessionTopic, tagTopic } from '@hashchat/api/topics';
+import { chatTopic, curatedTopic, sessionTopic, tagTopic } from '@hashchat/api/topics';
 import { notFound } from '@hashchat/core/errors';
 import { normalizeTag } from '@hashchat/core/text/tag-name';
 import type { Context } from '../../context';
@@ -43,11 +43,20 @@ async function sessionAnswer(
   return ctx.hotPages.get(`${what}:${sessionId}`, [sessionTopic(sessionId), chatTopic(chatId)], compute);
 }
 
-/** `GET /api/v1/sessions/:id/room` with no filters and no viewer: the room's first page. */
-export function hotRoomPage(ctx: Context, sessionId: number, limit: number): Promise<HotAnswer> {
-  return sessionAnswer(ctx, sessionId, `room:${limit}`, async () => {
+/**
+ * `GET /api/v1/sessions/:id/room` with no filters (or `only=curated`) and no viewer: the room's
+ * first page. The curated page changes only with the curated topic's events (a few a second in
+ * a room taking a hundred), so it is kept that long rather than dropped by every status.
+ */
+export async function hotRoomPage(
+  ctx: Context,
+  sessionId: number,
+  limit: number,
+  curated = false,
+): Promise<HotAnswer> {
+  const compute = async () => {
     const statuses = await readRoom(ctx, sessionId, null, {
-      only: null,
+      only: curated ? 'curated' : null,
       question: null,
       console: false,
       maxId: null,
@@ -56,7 +65,14 @@ export function hotRoomPage(ctx: Context, sessionId: number, limit: number): Pro
       limit,
     });
     return { json: JSON.stringify(statuses), ids: statuses.map((s) => s.id) };
-  });
+  };
+  if (!curated) return sessionAnswer(ctx, sessionId, `room:${limit}`, compute);
+  const chatId = await sessionChatId(ctx, sessionId);
+  return ctx.hotPages.get(
+    `curated-room:${limit}:${sessionId}`,
+    [curatedTopic(sessionId), chatTopic(chatId)],
+    compute,
+  );
 }
 
 /** `GET /api/v1/sessions/:id/live` with no viewer. */

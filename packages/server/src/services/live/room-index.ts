@@ -1,5 +1,6 @@
-import { sessionTopic } from '@hashchat/api/topics';
+import { curatedTopic, sessionTopic } from '@hashchat/api/topics';
 import { type Classification, classify } from '@hashchat/core/chat/classify';
+import { admitsToSample, type CuratedReason, type LastSample, sampleSlot } from '@hashchat/core/chat/curated';
 import { normalizeTag } from '@hashchat/core/text/tag-name';
 import type { Insertable, Kysely } from 'kysely';
 import type { Context } from '../../context';
@@ -10,6 +11,7 @@ import { claimQuestion, type QuestionRow } from '../../store/agenda';
 import type { NewEvent } from '../../store/events';
 import {
   authorStanding,
+  claimSample,
   findOpenSession,
   insertRoomRows,
   type OpenSession,
@@ -117,6 +119,7 @@ export async function indexStatusInRooms(
       agendaQuestionNumber: agendaNumber,
       parent: c.parent,
     });
+    const curated = await curatedReason(ctx, trx, sessionId, role, cls.kind, c.late, s.account_id, now);
     const row = {
       session_id: sessionId,
       status_id: s.id,
@@ -128,6 +131,8 @@ export async function indexStatusInRooms(
       late: c.late ? 1 : 0,
       spotlighted_at: null,
       created_at: now,
+      curated,
+      curated_at: curated === null ? null : now,
     };
     rows.push(row);
     const entity = withChat(input.entity, serializeRoomChat(row, role));
@@ -136,7 +141,9 @@ export async function indexStatusInRooms(
       event: 'update',
       payload: JSON.stringify(entity),
       accountId: s.account_id,
-      topics: [sessionTopic(sessionId)],
+      // One event, one payload: the curated topic is one more link, not one more serialization.
+      topics:
+        curated === null ? [sessionTopic(sessionId)] : [sessionTopic(sessionId), curatedTopic(sessionId)],
     });
   }
   await insertRoomRows(trx, rows);
@@ -159,6 +166,47 @@ export async function indexStatusInRooms(
     });
   }
   return events;
+}
+
+/** The last sample admitted per session, as this process knows it (see `curatedReason`). */
+const knownSamples = new WeakMap<Context, Map<number, LastSample>>();
+
+/**
+ * Why a status being written goes to the session's curated stream, or null: the hosts',
+ * co-hosts' and guests' statuses and questions always; a participant's when the sample admits
+ * it (core/chat/curated.ts), claimed in the store against the session's last sample. A process
+ * that already saw a sample taken in the current slot knows the answer is no without asking the
+ * store, so at 100 statuses a second only a few a second ask it.
+ */
+async function curatedReason(
+  ctx: Context,
+  trx: Kysely<Database>,
+  sessionId: number,
+  role: AuthorRole,
+  kind: Classification['kind'],
+  late: boolean,
+  accountId: number,
+  now: number,
+): Promise<CuratedReason | null> {
+  if (role !== null) return 'cast';
+  if (kind === 'question') return 'question';
+  if (late) return null;
+  let known = knownSamples.get(ctx);
+  if (!known || known.size > 10_000) {
+    known = new Map();
+    knownSamples.set(ctx, known);
+  }
+  const slot = sampleSlot(now);
+  const seen = known.get(sessionId);
+  // Admitting needs a later slot than the last sample's: one this process saw in this slot settles it.
+  if (seen && !admitsToSample(seen, slot, -1)) return null;
+  const claim = await claimSample(trx, sessionId, slot, accountId);
+  if (!claim.won) {
+    if (claim.last) known.set(sessionId, claim.last);
+    return null;
+  }
+  known.set(sessionId, { slot, accountId });
+  return 'sample';
 }
 
 /**

@@ -1,4 +1,4 @@
-import { sessionTopic } from '@hashchat/api/topics';
+import { curatedTopic, sessionTopic } from '@hashchat/api/topics';
 import type { Kysely } from 'kysely';
 import { serializeRoomChat, withChat } from '../../present/room-status';
 import type { StatusEntity } from '../../present/status';
@@ -8,7 +8,7 @@ import type { Database } from '../../store/schema';
 import { authorRole } from './room-index';
 
 /**
- * `status.update` events for the session streams a status is visible in, each with the
+ * `status.update` events for the session streams (and curated streams) a status is visible in, each with the
  * status's `chat` field for that room (a held or hidden one stays unheard, as when posted).
  */
 export async function roomUpdateEvents(
@@ -26,7 +26,11 @@ export async function roomUpdateEvents(
       event: 'status.update',
       payload: JSON.stringify(withChat(entity, serializeRoomChat(row, role))),
       accountId: Number(row.account_id),
-      topics: [sessionTopic(Number(row.session_id))],
+      // A status curated readers were shown changes for them too.
+      topics: [
+        sessionTopic(Number(row.session_id)),
+        ...(row.curated !== null ? [curatedTopic(Number(row.session_id))] : []),
+      ],
     });
   }
   return events;

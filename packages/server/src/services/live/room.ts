@@ -6,8 +6,8 @@ import { isHost, loadSession } from '../chats/access';
 import { hostIds, loadCast, presentRoomStatuses } from './room-views';
 
 export interface RoomFilters {
-  /** 'hosts': the host, co-hosts and guests only. */
-  only: 'hosts' | null;
+  /** 'hosts': the host, co-hosts and guests only; 'curated': what the curated stream carried. */
+  only: 'hosts' | 'curated' | null;
   /** One question's thread: the question and its answers. */
   question: number | null;
   /** The host console: statuses in every room state (hidden, pending, muted too). */
@@ -36,6 +36,7 @@ export async function readRoom(
     viewerId,
     allStates: f.console,
     accountIds: f.only === 'hosts' ? [...hostIds(cast), ...cast.guests] : null,
+    curatedOnly: f.only === 'curated',
     questionNumber: f.question,
     maxId: f.maxId,
     sinceId: f.sinceId,

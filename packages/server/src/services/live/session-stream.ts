@@ -1,4 +1,4 @@
-import { sessionTopic } from '@hashchat/api/topics';
+import { curatedTopic, sessionTopic } from '@hashchat/api/topics';
 import { notFound } from '@hashchat/core/errors';
 import type { Context } from '../../context';
 import type { Reader } from '../../stream/reader';
@@ -12,8 +12,15 @@ export interface SessionStream {
   track: (reader: Reader) => void;
 }
 
-/** Resolves `/api/v1/streaming/chat?session_id=` (or the WebSocket `stream: "chat"`) to the `session:<id>` topic. */
-export async function resolveSessionStream(ctx: Context, rawId: string | undefined): Promise<SessionStream> {
+/**
+ * Resolves `/api/v1/streaming/chat?session_id=` (or the WebSocket `stream: "chat"`) to the
+ * `session:<id>` topic, or with `curated` to the session's highlights, `curated:<id>`.
+ */
+export async function resolveSessionStream(
+  ctx: Context,
+  rawId: string | undefined,
+  curated = false,
+): Promise<SessionStream> {
   const id = rawId !== undefined && /^\d{1,18}$/.test(rawId) ? Number(rawId) : null;
   if (id === null) throw notFound('Session not found');
   // From the hot-page cache: in a storm the stream's head is not written behind a query per joiner.
@@ -21,7 +28,7 @@ export async function resolveSessionStream(ctx: Context, rawId: string | undefin
     throw notFound('Session not found');
   });
   return {
-    topics: [sessionTopic(id)],
+    topics: [curated ? curatedTopic(id) : sessionTopic(id)],
     name: ['chat', String(id)],
     track: (reader) => {
       const rt = liveRuntime(ctx);

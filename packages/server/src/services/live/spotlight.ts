@@ -7,6 +7,7 @@ import { findRoomRow, setSpotlight } from '../../store/room';
 import { loadSession, requireHost } from '../chats/access';
 import { publishEvents } from '../publish';
 import { loadVisibleStatus } from '../visibility';
+import { lateCuratedEvents } from './curated';
 import { loadCast, presentRoomStatuses } from './room-views';
 
 export interface SpotlightChange {
@@ -41,10 +42,15 @@ export async function changeSpotlight(
     await setSpotlight(trx, sessionId, statusId, on ? now : null);
     const [status] = await presentRoomStatuses(ctx, sessionId, cast, [statusId], null, trx);
     const change: SpotlightChange = { status_id: String(statusId), spotlighted: on, status: status ?? null };
+    // Spotlighted, a status becomes a highlight: curated readers get it first, then the pin.
+    const curated = on
+      ? await lateCuratedEvents(ctx, trx, session, Number(chat.owner_id), statusId, 'spotlight', now, status)
+      : [];
     return appendEvents(
       trx,
       ctx.store.dialect,
       [
+        ...curated,
         {
           event: 'chat.spotlight',
           payload: JSON.stringify(change),

@@ -1,3 +1,4 @@
+import type { CuratedReason } from '@hashchat/core/chat/curated';
 import type { Generated } from 'kysely';
 
 /** Chats, their sessions and events, reminders, the room index, agendas and recaps. */
@@ -10,6 +11,7 @@ export interface ChatTables {
   chat_events: ChatEventsTable;
   chat_sessions: ChatSessionsTable;
   session_statuses: SessionStatusesTable;
+  curated_samples: CuratedSamplesTable;
   session_questions: SessionQuestionsTable;
   chat_session_guests: ChatSessionGuestsTable;
   chat_preferences: ChatPreferencesTable;
@@ -103,6 +105,8 @@ export interface ChatSessionsTable {
   submission_marker: string | null;
   /** When the chat's Group reminded its remote followers of the session (migration 024). */
   group_reminded_at: number | null;
+  /** Above how many people in the room the web app shows the curated stream; null: never (migration 025). */
+  curated_threshold: number | null;
 }
 
 export interface ChatSessionGuestsTable {
@@ -137,6 +141,14 @@ export type RoomKind = 'question' | 'answer' | 'comment';
 export type RoomState = 'visible' | 'hidden' | 'pending' | 'muted';
 
 /** The room index (migration 003): each status of a session, classified when written. */
+/** Per session, the last status the curated stream's sample admitted (migration 025). */
+export interface CuratedSamplesTable {
+  session_id: number;
+  /** Its slot (core/chat/curated.ts `sampleSlot`); -1 before the first. */
+  slot: number;
+  account_id: number;
+}
+
 export interface SessionStatusesTable {
   session_id: number;
   status_id: number;
@@ -149,6 +161,9 @@ export interface SessionStatusesTable {
   late: Generated<number>;
   spotlighted_at: number | null;
   created_at: number;
+  /** Why the status went to the session's curated topic (null: it did not), and when (migration 025). */
+  curated: CuratedReason | null;
+  curated_at: number | null;
 }
 
 /** The agenda of a session: questions (numbered), intro and closing posts. */

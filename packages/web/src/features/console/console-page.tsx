@@ -24,6 +24,7 @@ import { ConsoleAnsweringNow } from '../town-hall/console-answering-now';
 import { useTownHallSettings } from '../town-hall/town-hall-slot';
 import { AcknowledgementList } from './acknowledgement-list';
 import { AgendaEditor } from './agenda-editor';
+import { HighlightsSetting } from './highlights-setting';
 import { ShortcutHelp } from './shortcut-help';
 import { SpotlightButton } from './spotlight-button';
 import { useConsoleKeys } from './use-console-keys';
@@ -225,6 +226,13 @@ function Console({ chat, initial, selfId }: { chat: ChatPage; initial: ChatSessi
             <section aria-labelledby="numbers-title">
               <h2 id="numbers-title">Live numbers</h2>
               <LiveNumbers counters={live.counters} />
+            </section>
+            <section aria-labelledby="highlights-title">
+              <h2 id="highlights-title">Highlights</h2>
+              <HighlightsSetting
+                session={session}
+                onSaved={(s) => dispatch({ type: 'session', session: s })}
+              />
             </section>
             {!isOver(session) && (
               <section aria-labelledby="ack-title">

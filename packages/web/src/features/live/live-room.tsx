@@ -2,7 +2,7 @@ import type { ChatPage, ChatSession } from '@hashchat/api/entities/chat';
 import type { Status } from '@hashchat/api/entities/status';
 import type { Tag } from '@hashchat/api/entities/tag';
 import { answerPrefixText } from '@hashchat/core/chat/classify';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { RoomFilter } from '../../api/live';
 import { useSession } from '../../app/session-context';
 import { Skeleton } from '../../app/waiting';
@@ -22,6 +22,7 @@ import { type AddOwnStatus, RoomColumn } from './room-column';
 import { filterKey, threadNumbers } from './room-filter';
 import { RoomFilterBar } from './room-filter-bar';
 import { columnSource } from './room-session';
+import { CuratedRoomContext, showsHighlights } from './room-stream';
 import { useLiveSession } from './use-live-session';
 import { useMediaQuery, WIDE_ROOM } from './use-media-query';
 
@@ -41,9 +42,19 @@ export interface LiveRoomProps {
  */
 export function LiveRoom({ name, chat: loadedChat, session: loaded, tag, onTagChange }: LiveRoomProps) {
   const { state: auth, account } = useSession();
-  const [live, liveDispatch] = useLiveSession(loaded.id);
+  // Above the session's threshold of people, the room shows highlights (the curated stream)
+  // unless the reader asks for everything.
+  const [crossed, setCrossed] = useState(false);
+  const [everything, setEverything] = useState(false);
+  const curated = crossed && !everything;
+  const [live, liveDispatch] = useLiveSession(loaded.id, curated);
   // The stream's word on the session (it went live, it ended) wins over the page as loaded.
   const session = live.session?.id === loaded.id ? live.session : loaded;
+  const people = live.counters?.people_in_room ?? null;
+  const threshold = session.curated_threshold ?? null;
+  useEffect(() => {
+    if (showsHighlights(threshold, people, false)) setCrossed(true);
+  }, [threshold, people]);
   const chat = useMemo(() => withSession(loadedChat, session), [loadedChat, session]);
   const wide = useMediaQuery(WIDE_ROOM);
   const [filter, setFilter] = useState<RoomFilter>({ only: 'all' });
@@ -90,70 +101,106 @@ export function LiveRoom({ name, chat: loadedChat, session: loaded, tag, onTagCh
 
   const info = <LiveInfo questions={agenda} counters={live.counters} wide={wide} />;
   return (
-    <div className="room-layout">
-      <section className="room-main" aria-labelledby="room-title">
-        <RoomChatStrip chat={chat} />
-        <RoomHeader
-          name={name}
-          tag={tag}
-          arrived={0}
-          signedIn={account !== null}
-          onTagChange={onTagChange}
-          summary={live.counters ? sessionPosts(live.counters.statuses) : undefined}
-        />
-        {/*
+    <CuratedRoomContext.Provider value={curated}>
+      <div className="room-layout">
+        <section className="room-main" aria-labelledby="room-title">
+          <RoomChatStrip chat={chat} />
+          <RoomHeader
+            name={name}
+            tag={tag}
+            arrived={0}
+            signedIn={account !== null}
+            onTagChange={onTagChange}
+            summary={live.counters ? sessionPosts(live.counters.statuses) : undefined}
+          />
+          {/*
           Until the live state is read, grey statuses stand where the room will be; the room
           itself is already mounted (hidden), so its statuses load at the same time, and it
           appears whole rather than growing piece by piece under the reader's eyes.
         */}
-        {!live.loaded && <Skeleton count={4} />}
-        <div className="live-room-body" hidden={!live.loaded}>
-          {banner && (
-            <QuestionBanner
-              session={session}
-              current={live.current}
-              onAnswer={account ? (n) => prefillRef.current?.(answerPrefixText(n)) : null}
+          {!live.loaded && <Skeleton count={4} />}
+          <div className="live-room-body" hidden={!live.loaded}>
+            {banner && (
+              <QuestionBanner
+                session={session}
+                current={live.current}
+                onAnswer={account ? (n) => prefillRef.current?.(answerPrefixText(n)) : null}
+              />
+            )}
+            <TownHallSlot
+              sessionId={session.id}
+              townHall={townHall}
+              open={session.state !== 'ended' && session.state !== 'cancelled'}
+              viewerId={account?.id ?? null}
+              host={host}
+              hashtag={name}
             />
-          )}
-          <TownHallSlot
-            sessionId={session.id}
-            townHall={townHall}
-            open={session.state !== 'ended' && session.state !== 'cancelled'}
-            viewerId={account?.id ?? null}
-            host={host}
-            hashtag={name}
-          />
-          {!wide && info}
-          {account && (
-            <Composer
-              label={`Post to #${name}`}
+            {!wide && info}
+            {account && (
+              <Composer
+                label={`Post to #${name}`}
+                tag={name}
+                compact
+                prefillRef={prefillRef}
+                onPosted={onPosted}
+              />
+            )}
+            {auth.status === 'anonymous' && (
+              <SignInPrompt tag={name} next={`/tags/${encodeURIComponent(name)}`} />
+            )}
+            <PinnedStatuses statuses={live.spotlighted} roomTag={name} onChanged={onPinnedChanged} />
+            {source === 'room' && <RoomFilterBar filter={filter} numbers={numbers} onChange={setFilter} />}
+            {crossed && (
+              <HighlightsBar curated={curated} people={people} onChange={(all) => setEverything(all)} />
+            )}
+            <RoomColumn
+              key={`${source}:${filterKey(filter)}:${curated ? 'curated' : 'full'}`}
               tag={name}
-              compact
-              prefillRef={prefillRef}
-              onPosted={onPosted}
+              session={session}
+              source={source}
+              filter={filter}
+              hasBadge={hasBadge}
+              agendaText={agendaText}
+              grouped
+              addOwnRef={addOwnRef}
+              empty={<p>{emptyText(session, filter)}</p>}
             />
-          )}
-          {auth.status === 'anonymous' && (
-            <SignInPrompt tag={name} next={`/tags/${encodeURIComponent(name)}`} />
-          )}
-          <PinnedStatuses statuses={live.spotlighted} roomTag={name} onChanged={onPinnedChanged} />
-          {source === 'room' && <RoomFilterBar filter={filter} numbers={numbers} onChange={setFilter} />}
-          <RoomColumn
-            key={`${source}:${filterKey(filter)}`}
-            tag={name}
-            session={session}
-            source={source}
-            filter={filter}
-            hasBadge={hasBadge}
-            agendaText={agendaText}
-            grouped
-            addOwnRef={addOwnRef}
-            empty={<p>{emptyText(session, filter)}</p>}
-          />
-        </div>
-      </section>
-      {live.loaded && <RoomAside tag={name}>{wide && info}</RoomAside>}
-    </div>
+          </div>
+        </section>
+        {live.loaded && <RoomAside tag={name}>{wide && info}</RoomAside>}
+      </div>
+    </CuratedRoomContext.Provider>
+  );
+}
+
+const peopleFormat = new Intl.NumberFormat();
+
+/**
+ * Says that a very large room shows its highlights (the hosts, questions, spotlighted and
+ * approved statuses and a sample of the rest), how many people are here, and lets the reader
+ * switch to everything and back.
+ */
+function HighlightsBar({
+  curated,
+  people,
+  onChange,
+}: {
+  curated: boolean;
+  people: number | null;
+  onChange(everything: boolean): void;
+}) {
+  const here =
+    people === null ? '' : ` — ${peopleFormat.format(people)} ${people === 1 ? 'person' : 'people'} here`;
+  return (
+    <p className="highlights-bar">
+      {/* Only the mode is announced: the count changes every few seconds. */}
+      <span role="status">{curated ? 'Showing highlights' : 'Showing everything'}</span>
+      <span>{here}</span>
+      {' · '}
+      <button type="button" className="link-button" onClick={() => onChange(curated)}>
+        {curated ? 'Show everything' : 'Show highlights'}
+      </button>
+    </p>
   );
 }
 

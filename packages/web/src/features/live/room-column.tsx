@@ -1,6 +1,6 @@
 import type { ChatSession } from '@hashchat/api/entities/chat';
 import type { Status } from '@hashchat/api/entities/status';
-import { type ReactNode, type RefObject, useCallback, useEffect } from 'react';
+import { type ReactNode, type RefObject, useCallback, useContext, useEffect } from 'react';
 import { type RoomFilter, roomTimeline } from '../../api/live';
 import { streamUrls } from '../../api/streaming';
 import { tagTimeline } from '../../api/timelines';
@@ -12,6 +12,7 @@ import { GroupedStatusList } from './grouped-status-list';
 import { isOver } from './live-session-state';
 import { roomChat } from './room-chat';
 import { acceptsStatus } from './room-filter';
+import { CuratedRoomContext, useSessionStreamUrl } from './room-stream';
 
 /** Lets the page put a status the viewer just posted into the column, if it belongs there. */
 export type AddOwnStatus = (status: Status) => void;
@@ -50,12 +51,14 @@ export function RoomColumn({
   renderTools,
   empty,
 }: RoomColumnProps) {
+  const curated = useContext(CuratedRoomContext);
+  const sessionStream = useSessionStreamUrl(session.id);
   const load = useCallback(
     (maxId?: string) =>
       source === 'room'
-        ? roomTimeline(session.id, filter, maxId, { console: inConsole })
+        ? roomTimeline(session.id, filter, maxId, { console: inConsole, curated })
         : tagTimeline(tag, maxId),
-    [source, session.id, filter, tag, inConsole],
+    [source, session.id, filter, tag, inConsole, curated],
   );
   const accept = useCallback(
     (status: Status) => source === 'tag' || acceptsStatus(filter, status, hasBadge),
@@ -64,7 +67,7 @@ export function RoomColumn({
   const hiddenHere = useRoomModeration()?.hiddenHere ?? null;
   const timeline = useLiveTimeline({
     load,
-    streamUrl: source === 'room' ? streamUrls.session(session.id) : streamUrls.hashtag(tag),
+    streamUrl: source === 'room' ? sessionStream : streamUrls.hashtag(tag),
     accept,
     keep: (id) => hiddenHere?.has(id) ?? false,
   });

@@ -15,10 +15,14 @@ import {
  * kept current from the session's stream. The stream is the one the room's column listens
  * to, so both share one connection.
  */
-export function useLiveSession(sessionId: string): [LiveSessionState, Dispatch<LiveSessionAction>] {
+export function useLiveSession(
+  sessionId: string,
+  /** Listen to the session's curated stream (the room shows highlights): same events, fewer statuses. */
+  curated = false,
+): [LiveSessionState, Dispatch<LiveSessionAction>] {
   const [state, dispatch] = useReducer(liveSessionReducer, initialLiveSession);
 
-  useStream(streamUrls.session(sessionId), (event) => {
+  useStream(streamUrls.session(sessionId, curated), (event) => {
     switch (event.event) {
       case 'chat.question':
         if (event.payload.session_id === sessionId) dispatch({ type: 'question', question: event.payload });

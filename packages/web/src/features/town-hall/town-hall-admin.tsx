@@ -2,11 +2,11 @@ import '../../styles/town-hall.css';
 import type { Submission, SubmissionState, TownHall } from '@hashchat/api/entities/moderation';
 import { type FormEvent, useId, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
-import { streamUrls } from '../../api/streaming';
 import { getTownHall, listSubmissions, setTownHall } from '../../api/town-hall';
 import { useLoad } from '../../app/use-load';
 import { useStream } from '../../app/use-stream';
 import { Skeleton } from '../../app/waiting';
+import { useSessionStreamUrl } from '../live/room-stream';
 import { AnsweringNow } from './answering-now';
 import { CurationItem } from './curation-item';
 import { answeringNow, applySubmission, sortSubmissions } from './submission-list';
@@ -41,7 +41,7 @@ export function TownHallAdmin({ sessionId, onActed }: { sessionId: string; onAct
     },
     onError: (err) => setError(errorMessage(err)),
   });
-  useStream(streamUrls.session(sessionId), (event) => {
+  useStream(useSessionStreamUrl(sessionId), (event) => {
     if (event.event !== 'chat.submission' && event.event !== 'chat.answering') return;
     setList((now) => (now ? applySubmission(now, event.payload, MODERATOR) : now));
   });

@@ -1,15 +1,15 @@
 import type { Submission } from '@hashchat/api/entities/moderation';
 import { useState } from 'react';
-import { streamUrls } from '../../api/streaming';
 import { listSubmissions } from '../../api/town-hall';
 import { useResource } from '../../app/use-resource';
 import { useStream } from '../../app/use-stream';
+import { useSessionStreamUrl } from '../live/room-stream';
 
 /** The question being answered now in a town-hall session (for views without the question list). */
 export function useAnsweringNow(sessionId: string): Submission | null {
   // What the stream said for which session (undefined: nothing yet, the read's answer holds).
   const [streamed, setStreamed] = useState<{ sessionId: string; current: Submission | null }>();
-  useStream(streamUrls.session(sessionId), (event) => {
+  useStream(useSessionStreamUrl(sessionId), (event) => {
     if (event.event === 'chat.answering' && event.payload.session_id === sessionId)
       setStreamed({ sessionId, current: event.payload });
     else if (event.event === 'chat.submission' && event.payload.id === current?.id)

@@ -1,10 +1,10 @@
 import type { Submission, SubmissionSort } from '@hashchat/api/entities/moderation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../api/api-error';
-import { streamUrls } from '../../api/streaming';
 import { listSubmissions, setVote, submitQuestion } from '../../api/town-hall';
 import { useLoad } from '../../app/use-load';
 import { useStream } from '../../app/use-stream';
+import { useSessionStreamUrl } from '../live/room-stream';
 import { applySubmission, sortSubmissions } from './submission-list';
 
 /** How often the list is read again, for other people's votes (the stream does not carry votes). */
@@ -38,7 +38,7 @@ export function useTownHall(
   const sortRef = useRef(sort);
   sortRef.current = sort;
 
-  useStream(streamUrls.session(sessionId), (event) => {
+  useStream(useSessionStreamUrl(sessionId), (event) => {
     if (event.event !== 'chat.submission' && event.event !== 'chat.answering') return;
     if (event.payload.session_id !== sessionId) return;
     setAll((list) => (list ? applySubmission(list, event.payload, viewer) : list));

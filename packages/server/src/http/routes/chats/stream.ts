@@ -11,12 +11,14 @@ import { admitStream } from '../../stream-admission';
 /**
  * A chat's own stream over SSE: `chat.session` (a session was scheduled, moved, went live,
  * ended, was cancelled), `chat.update` and `chat.delete`. With `session_id`, a session's room
- * instead (docs/api.md, "Live sessions"). Resumable with Last-Event-ID like the Mastodon streams.
+ * instead (docs/api.md, "Live sessions"), or with `curated=true` its highlights (the curated
+ * stream). Resumable with Last-Event-ID like the Mastodon streams.
  */
 export const chatStreamRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/streaming/chat', async (req, reply) => {
-    const { chat_id, session_id } = parseRequest(chatStreamQuery, req.query);
-    const room = session_id !== undefined ? await resolveSessionStream(ctx, String(session_id)) : null;
+    const { chat_id, session_id, curated } = parseRequest(chatStreamQuery, req.query);
+    const room =
+      session_id !== undefined ? await resolveSessionStream(ctx, String(session_id), curated === true) : null;
     if (chat_id !== undefined) await loadChat(ctx.store.db, chat_id);
     const raw = req.headers['last-event-id'] ?? (req.query as Record<string, unknown>).last_event_id;
     const since = typeof raw === 'string' && /^\d{1,18}$/.test(raw) ? Number(raw) : null;

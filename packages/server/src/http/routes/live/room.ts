@@ -26,18 +26,18 @@ export const liveRoomRoutes: RouteModule = (app, ctx) => {
       );
     // The room's first page as everyone who just arrived sees it: one answer for all (join-pages.ts).
     const firstPage =
-      q.only === undefined &&
+      (q.only === undefined || q.only === 'curated') &&
       q.question === undefined &&
       !q.console &&
       q.max_id === undefined &&
       q.since_id === undefined &&
       q.min_id === undefined;
     if (viewer === null && firstPage) {
-      const hot = await hotRoomPage(ctx, id, q.limit);
+      const hot = await hotRoomPage(ctx, id, q.limit, q.only === 'curated');
       return sendHot(reply, hot, pageLink(hot.ids ?? []));
     }
     const statuses = await readRoom(ctx, id, viewer, {
-      only: q.only === 'hosts' ? 'hosts' : null,
+      only: q.only === 'hosts' || q.only === 'curated' ? q.only : null,
       question: q.question ?? null,
       console: q.console ?? false,
       maxId: q.max_id ?? null,

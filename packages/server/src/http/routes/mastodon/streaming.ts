@@ -69,6 +69,8 @@ async function resolveStream(
   viewer: Viewer,
   stream: string,
   tag: string | undefined,
+  /** The session's curated stream rather than its full one (`stream: "chat"` only). */
+  curated = false,
 ): Promise<StreamSpec> {
   const needUser = () => {
     if (viewer.accountId === null) throw new HashchatError('Unauthorized', 'Error: Missing access token');
@@ -167,7 +169,7 @@ async function resolveStream(
     }
     case 'chat': {
       // A session's room; `tag` carries the session id (`session_id` in the message or query).
-      const room = await resolveSessionStream(ctx, tag);
+      const room = await resolveSessionStream(ctx, tag, curated);
       return { topics: room.topics, name: room.name, events: null, track: room.track };
     }
     default:
@@ -306,11 +308,16 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
       reader.sendRaw(JSON.stringify({ event, stream }));
 
     /** Subscribes; resolves with the stream's name once events reach the socket. */
-    const subscribe = async (stream: string, tag: string | undefined, since: number | null) => {
-      const key = `${stream}|${tag ?? ''}`;
+    const subscribe = async (
+      stream: string,
+      tag: string | undefined,
+      since: number | null,
+      curated: boolean,
+    ) => {
+      const key = `${stream}|${tag ?? ''}${curated ? '|curated' : ''}`;
       const known = names.get(key);
       if (known) return known;
-      const spec = await resolveStream(ctx, req.viewer, stream, tag);
+      const spec = await resolveStream(ctx, req.viewer, stream, tag, curated);
       subscribed.set(key, spec.topics);
       names.set(key, spec.name);
       if (!attached) {
@@ -348,6 +355,7 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
           session_id?: string | number;
           since_id?: string | number;
           ack?: unknown;
+          curated?: unknown;
         };
         try {
           msg = JSON.parse(String(data));
@@ -364,10 +372,10 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
             (msg.list !== undefined ? String(msg.list) : undefined) ??
             (msg.session_id !== undefined ? String(msg.session_id) : undefined);
           if (msg.type === 'subscribe' && msg.stream) {
-            const name = await subscribe(msg.stream, param, since);
+            const name = await subscribe(msg.stream, param, since, msg.curated === true);
             if (msg.ack === true) acknowledge('hashchat.subscribed', name);
           } else if (msg.type === 'unsubscribe' && msg.stream) {
-            const key = `${msg.stream}|${param ?? ''}`;
+            const key = `${msg.stream}|${param ?? ''}${msg.curated === true ? '|curated' : ''}`;
             const gone = names.get(key);
             for (const t of subscribed.get(key) ?? []) {
               if (gone && leaveTopic(reader, t, gone)) await ctx.hub.removeTopic(reader, t);
@@ -385,7 +393,7 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
 
     const q = req.query as Record<string, string | undefined>;
     if (q.stream) {
-      subscribe(q.stream, q.tag ?? q.list ?? q.session_id, lastEventId(req)).then(
+      subscribe(q.stream, q.tag ?? q.list ?? q.session_id, lastEventId(req), q.curated === 'true').then(
         (name) => q.ack === 'true' && acknowledge('hashchat.subscribed', name),
         (err) => {
           error(err instanceof HashchatError ? err.message : 'Internal error');

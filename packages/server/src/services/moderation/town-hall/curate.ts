@@ -9,6 +9,7 @@ import {
   mergedInto,
   updateSubmission,
 } from '../../../store/submissions';
+import { lateCuratedEvents } from '../../live/curated';
 import { addNotifications } from '../../notifications';
 import { publishEvents } from '../../publish';
 import { loadVisibleStatus } from '../../visibility';
@@ -71,6 +72,19 @@ export async function curate(
       ...(step === 'answering' ? { answering_at: now } : {}),
       ...(step === 'answered' ? { answered_at: now, answer_status_id: answerStatusId } : {}),
     });
+    // An approved question is a highlight: its status reaches the room's curated readers.
+    if (step !== 'dismiss' && row.status_id !== null)
+      events.push(
+        ...(await lateCuratedEvents(
+          ctx,
+          trx,
+          session,
+          Number(chat.owner_id),
+          Number(row.status_id),
+          'approved',
+          now,
+        )),
+      );
     // A question nobody but its asker and the moderators has seen is not announced to the room.
     if (isPublicSubmission(row.state) || step !== 'dismiss')
       await announce(submissionId, step === 'answering' ? 'chat.answering' : 'chat.submission');
