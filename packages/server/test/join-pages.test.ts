@@ -34,6 +34,10 @@ describe('a storm of logged-out joiners', () => {
     await join(anon, hashtag, sessionId); // the first joiner computes the pages
     const first = new SseClient(`${server.url}/api/v1/streaming/chat?session_id=${sessionId}`);
     await first.live;
+    // The first reader's arrival sends the room's numbers, which changes its live state: the
+    // pages are warm once they are computed again after that.
+    await first.waitFor((e) => e.some((x) => x.event === 'chat.counters'));
+    await join(anon, hashtag, sessionId);
 
     const joiners = 10;
     const before = server.ctx.store.queries.statements;
