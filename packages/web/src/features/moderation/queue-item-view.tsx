@@ -1,6 +1,6 @@
 import type { Report } from '@hashchat/api/entities/moderation';
 import type { Status } from '@hashchat/api/entities/status';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { forwardReport } from '../../api/moderation';
 import { ErrorLine } from '../../app/error-line';
 import { paths } from '../../app/routes';
@@ -33,6 +33,10 @@ function ForwardReport({ report }: { report: Report }) {
   const { run, busy, error } = useAction();
   // The button goes once it has worked: focus moves to the line that says so.
   const said = useRef<HTMLParagraphElement>(null);
+  const sentHere = useRef(false);
+  useEffect(() => {
+    if (forwarded && sentHere.current) said.current?.focus();
+  }, [forwarded]);
   if (!server) return null;
   if (forwarded)
     return (
@@ -48,8 +52,9 @@ function ForwardReport({ report }: { report: Report }) {
         disabled={busy}
         onClick={() =>
           void run(async () => {
-            setForwarded((await forwardReport(report.id)).forwarded);
-            requestAnimationFrame(() => said.current?.focus());
+            const sent = (await forwardReport(report.id)).forwarded;
+            sentHere.current = sent;
+            setForwarded(sent);
           })
         }
       >
