@@ -249,6 +249,24 @@ describe('classifyAll', () => {
     expect(result.get('2')).toEqual(question(1));
   });
 
+  it('classifies a session a page at a time as it does whole, given the earlier pages', () => {
+    const statuses = [
+      s('1', 'host', 'Q1 Tea or coffee?'),
+      s('2', 'ann', 'Coffee', '1'),
+      s('3', 'bob', 'Same', '2'),
+      s('4', 'cat', 'Tea', '1'),
+      s('5', 'dan', 'Ha', '3'),
+    ];
+    const whole = classifyAll(statuses, hosts, new Map());
+    const first = classifyAll(statuses.slice(0, 2), hosts, new Map());
+    const second = classifyAll(statuses.slice(2), hosts, new Map(), first);
+    expect(new Map([...first, ...second])).toEqual(whole);
+    expect(second.get('4')).toEqual(answer(1));
+    expect(second.get('3')).toEqual(comment);
+    // Without the earlier page, the reply to the question has no parent to go by.
+    expect(classifyAll(statuses.slice(2), hosts, new Map()).get('4')).toEqual(comment);
+  });
+
   it('returns nothing for no statuses', () => {
     expect(classifyAll([], hosts, new Map()).size).toBe(0);
   });

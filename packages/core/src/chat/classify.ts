@@ -92,17 +92,21 @@ export function classify(input: ClassifyInput): Classification {
 
 /**
  * Classifies a session's statuses, given in time order, by status id. A reply's parent counts
- * only when it appears earlier in the list; a reply to anything else (another chat's question,
- * a status outside the session) is classified as if it replied to nothing.
+ * only when it appears earlier in the list, or in `earlier` (the classifications of the
+ * session's statuses before the list, for a session classified a page at a time); a reply to
+ * anything else (another chat's question, a status outside the session) is classified as if
+ * it replied to nothing.
  */
 export function classifyAll(
   statuses: readonly ClassifiableStatus[],
   hosts: ReadonlySet<string>,
   agenda: ReadonlyMap<string, number>,
+  earlier: ReadonlyMap<string, Classification> = new Map(),
 ): Map<string, Classification> {
   const result = new Map<string, Classification>();
   for (const status of statuses) {
-    const parent = status.inReplyToId === null ? null : (result.get(status.inReplyToId) ?? null);
+    const id = status.inReplyToId;
+    const parent = id === null ? null : (result.get(id) ?? earlier.get(id) ?? null);
     result.set(
       status.id,
       classify({

@@ -18,6 +18,7 @@ import * as m017 from './migrations/017-lists-filters-pins';
 import * as m018 from './migrations/018-question-media';
 import * as m019 from './migrations/019-actor-key-rotation';
 import * as m020 from './migrations/020-remote-media';
+import * as m021 from './migrations/021-reclassify-replies';
 import * as m023 from './migrations/023-account-reports';
 import * as m024 from './migrations/024-group-reminders';
 import * as m025 from './migrations/025-curated-stream';
@@ -47,6 +48,7 @@ const migrations: Record<string, DialectMigration> = {
   '018-question-media': m018,
   '019-actor-key-rotation': m019,
   '020-remote-media': m020,
+  '021-reclassify-replies': m021,
   '023-account-reports': m023,
   '024-group-reminders': m024,
   '025-curated-stream': m025,
@@ -62,7 +64,8 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: Dialect): P
     };
   }
   // Branches land in any order (015 after 018 on a database that ran main in between): each
-  // migration touches only its own tables, so an unordered one is safe to apply late.
+  // migration touches only its own tables, so an unordered one is safe to apply late (021
+  // rewrites rows of the room index only, and reads nothing a later migration adds).
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => provided },
