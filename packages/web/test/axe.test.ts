@@ -55,7 +55,7 @@ describe('axe finds no serious or critical violation on the main pages, and none
     admin = (await registerUser(server.url, 'axe_admin')).username;
     seed = await seedLiveRoom(server.url);
     // A poll in the room (and so in the recap), slow mode told in its composer, a town hall.
-    extras = await seedExtras(server.url, seed);
+    extras = await seedExtras(seed);
     endedSessionId = seed.sessionId;
     // A spotlighted status, so its badge on the transcript is checked too.
     const page = await seed.host.api.request('GET', `/api/v1/sessions/${seed.sessionId}/transcript?limit=1`);

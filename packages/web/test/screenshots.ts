@@ -28,7 +28,7 @@ async function main() {
   const browser = await launchChromium();
   try {
     const seed = await seedLiveRoom(server.url);
-    const extras = await seedExtras(server.url, seed);
+    const extras = await seedExtras(seed);
     // Who signs in: an anonymous reader, a new participant, the seeded host or the admin.
     type Who = 'anon' | 'user' | 'host' | 'admin';
     const pages: [name: string, path: string, who: Who | boolean][] = [
@@ -93,7 +93,8 @@ async function main() {
         ).newPage();
         for (const [name, where, who] of pages) {
           if (only.length > 0 && !only.includes(name)) continue;
-          const page = who === 'host' ? host : who === 'admin' ? admin : who === true || who === 'user' ? signed : anon;
+          const page =
+            who === 'host' ? host : who === 'admin' ? admin : who === true || who === 'user' ? signed : anon;
           await page.goto(`${server.url}${where.replace('LIST', listId)}`);
           await page.waitForLoadState('networkidle').catch(() => undefined);
           const file = path.join(OUT, `${name}-${size}-${scheme}.png`);
@@ -106,7 +107,10 @@ async function main() {
               .map((e) => ({ e, r: e.getBoundingClientRect() }))
               .filter(({ r }) => r.right > limit + 0.5 && r.width > 0)
               .slice(0, 4)
-              .map(({ e, r }) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(r.right)}`);
+              .map(
+                ({ e, r }) =>
+                  `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ${Math.round(r.right)}`,
+              );
             return { scrollWidth: document.documentElement.scrollWidth, limit, over };
           });
           console.log(file, wide.scrollWidth > wide.limit ? `OVERFLOW ${JSON.stringify(wide)}` : '');

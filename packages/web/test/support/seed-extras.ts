@@ -29,7 +29,7 @@ export interface Extras {
   signIn(context: BrowserContext, base: string, username: string): Promise<Page>;
 }
 
-export async function seedExtras(base: string, seed: LiveRoomSeed): Promise<Extras> {
+export async function seedExtras(seed: LiveRoomSeed): Promise<Extras> {
   const { host, people } = seed;
   // A poll in the live room, voted on by two people.
   const poll = await must(people.sam.api, 'POST', '/api/v1/statuses', {
@@ -39,7 +39,9 @@ export async function seedExtras(base: string, seed: LiveRoomSeed): Promise<Extr
   await must(people.maya.api, 'POST', `/api/v1/polls/${poll.poll.id}/votes`, { choices: [0] });
   await must(people.leo.api, 'POST', `/api/v1/polls/${poll.poll.id}/votes`, { choices: [1] });
   // Slow mode: a participant is told before posting.
-  await must(host.api, 'PATCH', `/api/v1/chats/${seed.chatId}/moderation_settings`, { slow_mode_seconds: 60 });
+  await must(host.api, 'PATCH', `/api/v1/chats/${seed.chatId}/moderation_settings`, {
+    slow_mode_seconds: 60,
+  });
 
   // A town hall: questions asked, approved, one being answered.
   const chat = await must(host.api, 'POST', '/api/v1/chats', {
@@ -83,7 +85,9 @@ export async function seedExtras(base: string, seed: LiveRoomSeed): Promise<Extr
     async listFor(page) {
       for (const who of [people.maya, people.leo])
         await apiFrom(page, 'POST', `/api/v1/accounts/${who.id}/follow`, {});
-      const list = await apiFrom<{ id: string }>(page, 'POST', '/api/v1/lists', { title: 'Bakers and makers' });
+      const list = await apiFrom<{ id: string }>(page, 'POST', '/api/v1/lists', {
+        title: 'Bakers and makers',
+      });
       await apiFrom(page, 'POST', `/api/v1/lists/${list.id}/accounts`, {
         account_ids: [people.maya.id, people.leo.id],
       });

@@ -41,8 +41,7 @@ export function SettingsPage() {
               <h2 id="server-title">Server</h2>
               <ul>
                 <li>
-                  <a href={paths.adminFederation}>Federation</a>: blocked and allowed servers, delivery
-                  health
+                  <a href={paths.adminFederation}>Federation</a>: blocked and allowed servers, delivery health
                 </li>
               </ul>
             </section>
