@@ -1,7 +1,8 @@
 /**
  * Screenshots of the main pages against a seeded live chat, at phone (390×844) and desktop
  * (1440×900) sizes, light and dark, into a folder outside the repository (never commit them):
- * `node packages/web/test/run-script.mjs screenshots.ts [out-dir] [page-name…]` after building.
+ * `node packages/web/test/run-script.mjs screenshots.ts [out-dir] [--full] [page-name…]` after building
+ * (`--full` adds a whole-page shot of each); each line names what scrolls sideways, if anything.
  */
 import fs from 'node:fs';
 import path from 'node:path';
