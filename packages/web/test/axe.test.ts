@@ -1,27 +1,61 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerUser } from '../../server/test/support/client';
 import { startTestServer } from '../../server/test/support/test-server';
 import { seriousViolations } from './support/axe';
 import { assertWebBuilt, launchChromium, signUpThroughUi, waitForLive } from './support/browser';
+import { type Extras, seedExtras } from './support/seed-extras';
 import { type LiveRoomSeed, seedLiveRoom } from './support/seed-live-room';
 
 const SIZES = { desktop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } };
 
+/** What a page shows that a screenshot would: sideways scroll, and the brand broken over two lines. */
+function layoutFaults(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const faults: string[] = [];
+    const { scrollWidth } = document.documentElement;
+    if (scrollWidth > window.innerWidth) {
+      const wide = [...document.querySelectorAll('body *')]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+        .slice(0, 3)
+        .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`);
+      faults.push(`scrolls sideways: ${scrollWidth} > ${window.innerWidth} px (${wide.join(', ')})`);
+    }
+    const name = [...(document.querySelector('.site-header .brand')?.childNodes ?? [])].find(
+      (n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim(),
+    );
+    if (name) {
+      const range = document.createRange();
+      range.selectNodeContents(name);
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      if (lines !== 1) faults.push(`the header's "Hashchat" takes ${lines} lines`);
+    }
+    return faults;
+  });
+}
+
 /**
  * axe-core on every main page, in the light and the dark theme, at desktop and phone sizes:
- * no serious or critical violation (contrast, names, roles, focusable scroll regions…).
+ * no serious or critical violation (contrast, names, roles, focusable scroll regions…); and no
+ * page scrolls sideways or breaks the header's name over two lines.
  */
-describe('axe finds no serious or critical violation on the main pages', () => {
+describe('axe finds no serious or critical violation on the main pages, and none scrolls sideways', () => {
   let server: { url: string; close(): Promise<void> };
   let browser: Browser;
   let seed: LiveRoomSeed;
   let endedSessionId: string;
+  let extras: Extras;
+  let admin: string;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     assertWebBuilt();
     [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+    // The server's first account is its admin: one who hosts nothing, to see the admin's header.
+    admin = (await registerUser(server.url, 'axe_admin')).username;
     seed = await seedLiveRoom(server.url);
+    // A poll in the room (and so in the recap), slow mode told in its composer, a town hall.
+    extras = await seedExtras(seed);
     endedSessionId = seed.sessionId;
     // A spotlighted status, so its badge on the transcript is checked too.
     const page = await seed.host.api.request('GET', `/api/v1/sessions/${seed.sessionId}/transcript?limit=1`);
@@ -43,7 +77,7 @@ describe('axe finds no serious or critical violation on the main pages', () => {
     name: string,
     path: () => string,
     ready: (page: Page) => Promise<unknown>,
-    signedIn: boolean,
+    who: boolean | 'host' | 'admin',
   ][] = [
     [
       'home page',
@@ -58,7 +92,21 @@ describe('axe finds no serious or critical violation on the main pages', () => {
       (p) => p.getByRole('heading', { name: 'Small Biz Chat' }).waitFor(),
       false,
     ],
-    ['room', () => `/tags/${seed.tag}`, (p) => waitForLive(p), true],
+    [
+      'room with a poll',
+      () => `/tags/${seed.tag}`,
+      async (p) => {
+        await waitForLive(p);
+        await p.locator('.status .poll').waitFor();
+      },
+      true,
+    ],
+    [
+      'town-hall room',
+      () => `/tags/${extras.townHallTag}`,
+      (p) => p.getByRole('list', { name: 'Town hall questions' }).getByRole('article').first().waitFor(),
+      true,
+    ],
     [
       'welcome home',
       () => '/home',
@@ -95,20 +143,60 @@ describe('axe finds no serious or critical violation on the main pages', () => {
       (p) => p.locator('.doc-badge.spotlight').waitFor(),
       false,
     ],
+    ['lists', () => '/lists', (p) => p.getByRole('link', { name: 'Bakers and makers' }).waitFor(), true],
+    [
+      'list timeline',
+      () => `/lists/${listId}`,
+      (p) => p.getByRole('article').filter({ hasText: 'Sourdough is out of the oven' }).first().waitFor(),
+      true,
+    ],
+    [
+      'host console',
+      () => `/sessions/${seed.sessionId}/console`,
+      (p) => p.getByRole('heading', { name: 'Agenda' }).waitFor(),
+      'host',
+    ],
+    [
+      'moderation',
+      () => `/sessions/${seed.sessionId}/moderation`,
+      (p) => p.getByRole('heading', { name: 'Moderation log' }).waitFor(),
+      'host',
+    ],
+    [
+      "an admin's settings",
+      () => '/settings',
+      (p) => p.getByRole('link', { name: 'Federation' }).last().waitFor(),
+      'admin',
+    ],
+    [
+      'federation admin',
+      () => '/admin/federation',
+      (p) => p.getByRole('heading', { name: 'Blocked servers' }).waitFor(),
+      'admin',
+    ],
   ];
+  let listId = '';
 
   for (const scheme of ['light', 'dark'] as const) {
     for (const [size, viewport] of Object.entries(SIZES)) {
-      it(`${scheme} theme, ${size}`, async () => {
+      it(`${scheme} theme, ${size}`, { timeout: 150_000 }, async () => {
         const options = { viewport, colorScheme: scheme, locale: 'en-GB', timezoneId: 'Europe/Berlin' };
-        const signed = await browser.newContext(options);
-        const anon = await browser.newContext(options);
-        contexts.push(signed, anon);
+        const [signed, anon, hostContext, adminContext] = await Promise.all(
+          [1, 2, 3, 4].map(() => browser.newContext(options)),
+        );
+        contexts.push(signed, anon, hostContext, adminContext);
         const user = await signUpThroughUi(signed, server.url, `axe_${scheme}_${size}`, '/settings');
+        const people = {
+          host: await extras.signIn(hostContext, server.url, seed.host.username),
+          admin: await extras.signIn(adminContext, server.url, admin),
+        };
         const reader = await anon.newPage();
         const found: Record<string, string[]> = {};
-        for (const [name, path, ready, signedIn] of pages) {
-          const page = signedIn ? user : reader;
+        const layout: Record<string, string[]> = {};
+        for (const [name, path, ready, who] of pages) {
+          const page = who === 'host' || who === 'admin' ? people[who] : who ? user : reader;
+          // The list (following its members) only once the empty Home has been seen.
+          if (name === 'lists') listId = await extras.listFor(user);
           await page.goto(`${server.url}${path()}`);
           await ready(page);
           const violations = await seriousViolations(page);
@@ -116,11 +204,34 @@ describe('axe finds no serious or critical violation on the main pages', () => {
             found[name] = violations.map(
               (v) => `${v.id} (${v.impact}): ${v.help} — ${v.targets.slice(0, 3).join(', ')}`,
             );
+          const faults = await layoutFaults(page);
+          if (faults.length > 0) layout[name] = faults;
         }
-        expect(found).toEqual({});
+        expect({ axe: found, layout }).toEqual({ axe: {}, layout: {} });
       });
     }
   }
+
+  it('the layout check sees a page that scrolls sideways and a header name on two lines', async () => {
+    const context = await browser.newContext({ viewport: SIZES.phone });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${server.url}/auth/sign-up`);
+    await page.getByLabel('Username').waitFor();
+    expect(await layoutFaults(page)).toEqual([]);
+    await page.evaluate(() => {
+      const wide = document.createElement('div');
+      wide.style.width = '410px';
+      wide.style.height = '1px';
+      document.querySelector('main')?.append(wide);
+      document.querySelector<HTMLElement>('.site-header .brand')?.style.setProperty('width', '6rem');
+      document.querySelector<HTMLElement>('.site-header .brand')?.style.setProperty('white-space', 'normal');
+    });
+    expect(await layoutFaults(page)).toEqual([
+      expect.stringMatching(/^scrolls sideways: 4\d\d > 390 px/),
+      'the header\'s "Hashchat" takes 2 lines',
+    ]);
+  });
 
   it('the axe check sees a real violation (an image without a name)', async () => {
     const context = await browser.newContext();

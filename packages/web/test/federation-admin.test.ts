@@ -21,7 +21,12 @@ describe('the Federation admin page', () => {
     // The first account of a server is its admin.
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await signUpThroughUi(context, server.url, `admin${Date.now() % 100000}`, '/home');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Federation' }).click();
+    // On a phone the header keeps one row: Federation is under Settings → Server.
+    expect(
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Federation' }).count(),
+    ).toBe(0);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Federation' }).click();
     await page.getByRole('heading', { name: 'Federation', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Delivery health' }).waitFor();
 
@@ -72,6 +77,10 @@ describe('the Federation admin page', () => {
       '/admin/federation',
     );
     await userPage.getByText('Only the admins of this server manage').waitFor();
+    expect(await userPage.getByRole('link', { name: 'Federation' }).count()).toBe(0);
+    await userPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await userPage.getByRole('heading', { name: 'Reminders' }).waitFor();
+    expect(await userPage.getByRole('heading', { name: 'Server' }).count()).toBe(0);
     expect(await userPage.getByRole('link', { name: 'Federation' }).count()).toBe(0);
     expect(await userPage.getByRole('form', { name: 'Block a server' }).count()).toBe(0);
     await other.close();

@@ -106,8 +106,9 @@ export function SiteHeader({ route, current }: { route: Route; current: string }
                     Settings
                   </a>
                 </li>
+                {/* On a phone, Federation is one tap further (Settings → Server), so the header keeps one row. */}
                 {isAdmin(account) && (
-                  <li>
+                  <li className="wide-only">
                     <a href={paths.adminFederation} aria-current={here(paths.adminFederation)}>
                       Federation
                     </a>

@@ -59,16 +59,17 @@ function renderStatus(s: RoomStatusEntity, clock: (ms: number) => string, zone: 
   );
 }
 
+/** The sentence is one span: `.recap-state` is a flex row, which would part a link from its full stop. */
 function stateNote(doc: TranscriptDocument, roomUrl: string): string {
   switch (doc.sessionRow.state) {
     case 'live':
-      return `<p class="state recap-state" role="status">Live — updating. This transcript grows while the chat runs; reload for new statuses, or <a href="${esc(roomUrl)}">follow the room</a>.</p>`;
+      return `<p class="state recap-state" role="status"><span>Live — updating. This transcript grows while the chat runs; reload for new statuses, or <a href="${esc(roomUrl)}">follow the room</a>.</span></p>`;
     case 'ended':
       return '<p class="state recap-state muted">Final transcript. Late replies inside threads are still added, marked “Late”.</p>';
     case 'cancelled':
       return '<p class="state recap-state muted">This session was cancelled.</p>';
     default:
-      return `<p class="state recap-state muted">This session has not started yet. Its transcript appears here once it is <a href="${esc(roomUrl)}">live</a>.</p>`;
+      return `<p class="state recap-state muted"><span>This session has not started yet. Its transcript appears here once it is <a href="${esc(roomUrl)}">live</a>.</span></p>`;
   }
 }
 

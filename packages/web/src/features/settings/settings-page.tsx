@@ -1,3 +1,4 @@
+import { isAdmin } from '../../app/is-admin';
 import { paths } from '../../app/routes';
 import { useSession } from '../../app/session-context';
 import { useTitle } from '../../app/use-title';
@@ -9,7 +10,7 @@ import { ThemeSettings } from './theme-settings';
 /** The viewer's chat settings: when reminders come, and the private calendar feed of followed chats. */
 export function SettingsPage() {
   useTitle('Settings');
-  const { state } = useSession();
+  const { state, account } = useSession();
   return (
     <section className="column narrow" aria-labelledby="page-title">
       <h1 id="page-title" tabIndex={-1}>
@@ -35,6 +36,16 @@ export function SettingsPage() {
               </li>
             </ul>
           </section>
+          {isAdmin(account) && (
+            <section aria-labelledby="server-title">
+              <h2 id="server-title">Server</h2>
+              <ul>
+                <li>
+                  <a href={paths.adminFederation}>Federation</a>: blocked and allowed servers, delivery health
+                </li>
+              </ul>
+            </section>
+          )}
           <ReminderSettings />
           <CalendarFeedSettings />
           <SafetySettings />
