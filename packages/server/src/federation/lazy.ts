@@ -27,6 +27,11 @@ export class LazyFederation implements FederationPort {
     private readonly create: () => Promise<HashchatFederation>,
   ) {}
 
+  /** Whether Fedify has been imported and the federation built (or is being). */
+  get loaded(): boolean {
+    return this.#loading !== null;
+  }
+
   /** Loads the federation at start when this server federates already (see the class). */
   async start(): Promise<void> {
     if (await this.#federates(true)) await this.load();
