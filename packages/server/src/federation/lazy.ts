@@ -1,8 +1,9 @@
 import type { Federation } from '@fedify/fedify';
-import { sql } from 'kysely';
 import type { Context } from '../context';
 import type { FederationPort } from '../services/federation/port';
 import type { AppendedEvent } from '../store/events';
+import { hasQueuedMessages } from '../store/federation-queue';
+import { hasRemoteAccounts } from '../store/remote-accounts';
 import type { HashchatFederation } from './federation';
 
 /**
@@ -58,13 +59,8 @@ export class LazyFederation implements FederationPort {
   /** Whether the database names a remote account (or, at start, holds a queued message). */
   async #federates(atStart = false): Promise<boolean> {
     const db = this.ctx.store.db;
-    const remote = await sql<{
-      one: number;
-    }>`SELECT 1 AS one FROM accounts WHERE domain IS NOT NULL LIMIT 1`.execute(db);
-    if (remote.rows.length > 0) return true;
-    if (!atStart) return false;
-    const queued = await sql<{ one: number }>`SELECT 1 AS one FROM federation_queue LIMIT 1`.execute(db);
-    return queued.rows.length > 0;
+    if (await hasRemoteAccounts(db)) return true;
+    return atStart && (await hasQueuedMessages(db));
   }
 
   /** The loaded port when there may be someone remote to tell; null when there cannot be. */
