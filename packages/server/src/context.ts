@@ -3,14 +3,12 @@ import type { Logger } from 'pino';
 import { TokenCache } from './auth/token-cache';
 import type { Bus } from './bus/bus';
 import { MemoryBus } from './bus/memory';
-import { LocalPresenceBoard, type PresenceBoard, RedisPresenceBoard } from './bus/presence-board';
-import { RedisBus } from './bus/redis';
+import { LocalPresenceBoard, type PresenceBoard } from './bus/presence-board';
 import type { Config } from './config';
 import type { Scheduler } from './jobs/scheduler';
 import { createLogger, withRedaction } from './log';
 import { createMetrics, type Metrics } from './metrics';
 import { MemoryRateLimiter, type RateLimiter } from './ratelimit/limiter';
-import { RedisRateLimiter } from './ratelimit/redis';
 import type { FederationPort } from './services/federation/port';
 import { latestIdsOnTopics, readEventsSince } from './store/events';
 import { queueDepth } from './store/federation-queue';
@@ -78,10 +76,14 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   const tokens = new TokenCache(TOKEN_CACHE_MS);
   const store = await openStore(config.database);
   metrics.sources.federationQueue = () => queueDepth(store.db, now());
-  const bus: Bus = config.redisUrl ? new RedisBus(config.redisUrl, config.redisPrefix) : new MemoryBus();
-  const rateLimiter: RateLimiter = config.redisUrl
-    ? new RedisRateLimiter(config.redisUrl, config.redisPrefix, now)
-    : new MemoryRateLimiter(now);
+  // ioredis is imported only when there is a Redis to talk to (a single instance never loads it).
+  const redis = config.redisUrl ? await loadRedis() : null;
+  const bus: Bus =
+    redis && config.redisUrl ? new redis.RedisBus(config.redisUrl, config.redisPrefix) : new MemoryBus();
+  const rateLimiter: RateLimiter =
+    redis && config.redisUrl
+      ? new redis.RedisRateLimiter(config.redisUrl, config.redisPrefix, now)
+      : new MemoryRateLimiter(now);
   const hub = new StreamHub(bus, {
     heartbeatSeconds: config.stream.heartbeatSeconds,
     readSince: (topics, after, limit) => readEventsSince(store.db, topics, after, limit),
@@ -124,9 +126,10 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   const fdTimer = setInterval(() => void fds.check(), FD_CHECK_MS);
   fdTimer.unref();
   const instanceId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
-  const presence: PresenceBoard = config.redisUrl
-    ? new RedisPresenceBoard(config.redisUrl, instanceId, config.redisPrefix)
-    : new LocalPresenceBoard();
+  const presence: PresenceBoard =
+    redis && config.redisUrl
+      ? new redis.RedisPresenceBoard(config.redisUrl, instanceId, config.redisPrefix)
+      : new LocalPresenceBoard();
   const ctx: Context = {
     config,
     store,
@@ -156,4 +159,14 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     },
   };
   return ctx;
+}
+
+/** The Redis-backed bus, rate limiter and presence board, imported when REDIS_URL is set. */
+async function loadRedis() {
+  const [{ RedisBus }, { RedisRateLimiter }, { RedisPresenceBoard }] = await Promise.all([
+    import('./bus/redis'),
+    import('./ratelimit/redis'),
+    import('./bus/redis-presence-board'),
+  ]);
+  return { RedisBus, RedisRateLimiter, RedisPresenceBoard };
 }

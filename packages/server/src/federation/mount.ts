@@ -15,11 +15,12 @@ const AP_ACCEPT = /application\/(activity\+json|ld\+json)/i;
  * with the URL on PUBLIC_URL's origin (behind a proxy too) and the raw body (signatures cover
  * its digest), and Fedify's `Response` goes back as it is. These routes are the fediverse's,
  * not the client API: they carry `config.federation` (the OpenAPI test leaves them out).
+ * `fed` gives the federation, loading it on the first request (federation/lazy.ts).
  */
 export async function mountFederation(
   app: FastifyInstance,
   ctx: Context,
-  fed: Federation<void>,
+  fed: () => Promise<Federation<void>>,
 ): Promise<void> {
   const base = ctx.config.publicUrl;
   const serve = async (req: FastifyRequest, reply: FastifyReply, path = req.url) => {
@@ -35,7 +36,7 @@ export async function mountFederation(
       headers,
       body: hasBody && Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : undefined,
     });
-    const response = await fed.fetch(request, {
+    const response = await (await fed()).fetch(request, {
       contextData: undefined,
       onNotFound: () => new Response(JSON.stringify({ error: 'Record not found' }), notFound),
       // A browser asking for an actor or a note gets its page in the web app.

@@ -11,9 +11,8 @@ import Fastify, {
   type RouteOptions,
 } from 'fastify';
 import type { Context } from '../context';
-import { createHashchatFederation } from '../federation/federation';
+import { LazyFederation } from '../federation/lazy';
 import { mountFederation } from '../federation/mount';
-import { federationDeps } from '../federation/wiring';
 import { checkCsrf, resolveViewer } from './auth';
 import { installErrorHandler } from './errors';
 import { parseMultipart } from './multipart';
@@ -140,10 +139,18 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<Fas
 
   if (ctx.config.federation.enabled) {
     // The fediverse edge: actors, WebFinger and inboxes, and deliveries of what is committed.
-    const { fed, port, close } = createHashchatFederation(ctx, federationDeps(ctx));
-    ctx.federation = port;
-    app.addHook('onClose', close);
-    await mountFederation(app, ctx, fed);
+    // Fedify is imported when there is federation work (federation/lazy.ts), not here.
+    const lazy = new LazyFederation(ctx, async () => {
+      const [{ createHashchatFederation }, { federationDeps }] = await Promise.all([
+        import('../federation/federation'),
+        import('../federation/wiring'),
+      ]);
+      return createHashchatFederation(ctx, federationDeps(ctx));
+    });
+    ctx.federation = lazy;
+    app.addHook('onClose', () => lazy.close());
+    await mountFederation(app, ctx, () => lazy.fed());
+    await lazy.start();
   }
   await registerRoutes(app, ctx);
   return app;

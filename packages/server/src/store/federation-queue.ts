@@ -141,3 +141,9 @@ export async function queueDepth(
   const row = res.rows[0];
   return { ready: Number(row?.ready ?? 0), delayed: Number(row?.delayed ?? 0) };
 }
+
+/** Whether any message waits in the queue, in whatever state. */
+export async function hasQueuedMessages(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('federation_queue').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,7 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Config } from '../config';
 import type { Dialect, QueryCounter } from './dialect';
-import { openPostgres } from './dialects/postgres';
 import { openSqlite } from './dialects/sqlite';
 import { migrateToLatest } from './migrate';
 import type { Database } from './schema';
@@ -29,7 +28,8 @@ export async function openStore(config: Config['database']): Promise<Store> {
   const { db, dialect } =
     config.kind === 'sqlite'
       ? openSqlite(config.file, queries)
-      : openPostgres(config.url, config.poolSize, queries);
+      : // pg is imported only for PostgreSQL (a SQLite server never loads it).
+        (await import('./dialects/postgres')).openPostgres(config.url, config.poolSize, queries);
   try {
     await migrateToLatest(db, dialect);
   } catch (err) {

@@ -336,3 +336,14 @@ export async function statusesOfDomains(
     .execute();
   return rows.map((r) => ({ id: Number(r.id), accountId: Number(r.account_id) }));
 }
+
+/** Whether any remote account is known (the federation loads once one is: federation/lazy.ts). */
+export async function hasRemoteAccounts(db: Kysely<Database>): Promise<boolean> {
+  const row = await db
+    .selectFrom('accounts')
+    .select('id')
+    .where('domain', 'is not', null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -43,24 +43,47 @@ export abstract class Reader {
   heartbeatSlot = 0;
   /** While catching up from the store, live events wait here (bounded) so nothing is lost or doubled. */
   private pending: { topic: string; event: StoredEvent; frames: FrameCache }[] | null = null;
-  private readonly recent = new Set<number>();
+  /**
+   * Ids written lately, for readers that can see an event twice (null until one can). This and
+   * the sets and maps below are made on first use: most readers never need them, and an empty
+   * Set or Map costs ~170 bytes, ~850 a reader for five (8.5 MB at 10,000 readers).
+   */
+  private recent: Set<number> | null = null;
   /** The highest event id a catch-up wrote from the store (0: none). */
   private caughtUpTo = 0;
+  #excluded: Set<number> | null = null;
+  #hiddenReblogs: Set<number> | null = null;
+  #streamEvents: Map<string[], ReadonlySet<string>> | null = null;
+  #alsoOn: Map<string, string[][]> | null = null;
   /** Accounts whose events this reader never writes (blocked, muted); kept current by `hashchat.exclude`. */
-  excludedAccounts = new Set<number>();
+  get excludedAccounts(): Set<number> {
+    this.#excluded ??= new Set();
+    return this.#excluded;
+  }
   /**
    * Accounts the viewer follows with reblogs off (user streams): their reblogs are not written,
    * as the home timeline leaves them out. Kept current by `hashchat.reblogs`.
    */
-  hiddenReblogs = new Set<number>();
-  /** Which event names each stream wants (e.g. only `notification`), by stream name; absent or null for all. */
-  readonly streamEvents = new Map<string[], ReadonlySet<string> | null>();
+  get hiddenReblogs(): Set<number> {
+    this.#hiddenReblogs ??= new Set();
+    return this.#hiddenReblogs;
+  }
+  /** Which event names a stream wants (e.g. only `notification`), by stream name; null for all. */
+  setStreamEvents(name: string[], events: ReadonlySet<string> | null): void {
+    if (events) {
+      this.#streamEvents ??= new Map();
+      this.#streamEvents.set(name, events);
+    } else this.#streamEvents?.delete(name);
+  }
   /**
    * Further streams of one WebSocket on a topic another of its streams holds (`user` and
    * `user:notification` both read the user's topic). Mastodon writes an event once per stream
    * that wants it, and clients (masto.js) hand a message only to the stream it names.
    */
-  readonly alsoOn = new Map<string, string[][]>();
+  get alsoOn(): Map<string, string[][]> {
+    this.#alsoOn ??= new Map();
+    return this.#alsoOn;
+  }
   /** The token the stream was opened with (null: anonymous); revoking it closes the stream. */
   tokenId: number | null = null;
   /** The account the stream was opened as; suspending it closes the stream. */
@@ -100,13 +123,14 @@ export abstract class Reader {
     // Events from different instances may arrive slightly out of id order, so ids are
     // remembered rather than compared with the last one.
     if (this.topics.size > 1 || event.id <= this.caughtUpTo) {
-      if (this.recent.has(event.id)) return false;
+      if (this.recent?.has(event.id)) return false;
       this.remember(event.id);
     }
     return this.writeEvent(topic, event, frames);
   }
 
   private remember(id: number): void {
+    this.recent ??= new Set();
     this.recent.add(id);
     if (this.recent.size > 512) this.recent.delete(this.recent.values().next().value!);
   }
@@ -121,13 +145,13 @@ export abstract class Reader {
       return false;
     }
     if (
-      (event.accountId !== null && this.excludedAccounts.has(event.accountId)) ||
-      (event.accountId !== null && this.hiddenReblogs.has(event.accountId) && isReblog(event)) ||
+      (event.accountId !== null && this.#excluded?.has(event.accountId)) ||
+      (event.accountId !== null && this.#hiddenReblogs?.has(event.accountId) && isReblog(event)) ||
       this.gates.some((admits) => !admits(topic, event))
     ) {
       return false;
     }
-    const also = this.alsoOn.get(topic);
+    const also = this.#alsoOn?.get(topic);
     if (also) {
       let wrote = false;
       for (const name of this.topics.has(topic) ? [this.topics.get(topic)!, ...also] : also) {
@@ -140,7 +164,7 @@ export abstract class Reader {
   }
 
   private wants(name: string[] | undefined, event: StoredEvent): boolean {
-    const events = name === undefined ? null : this.streamEvents.get(name);
+    const events = name === undefined ? null : this.#streamEvents?.get(name);
     return !events || events.has(event.event);
   }
 
@@ -166,12 +190,12 @@ export abstract class Reader {
   private exclude(payload: string): void {
     const { account_id, excluded } = JSON.parse(payload) as { account_id: number; excluded: boolean };
     if (excluded) this.excludedAccounts.add(account_id);
-    else this.excludedAccounts.delete(account_id);
+    else this.#excluded?.delete(account_id);
   }
 
   private showReblogs(payload: string): void {
     const { account_id, shown } = JSON.parse(payload) as { account_id: number; shown: boolean };
-    if (shown) this.hiddenReblogs.delete(account_id);
+    if (shown) this.#hiddenReblogs?.delete(account_id);
     else this.hiddenReblogs.add(account_id);
   }
 
@@ -190,7 +214,7 @@ export abstract class Reader {
     const sent = new Set<number>();
     for (const e of backlog) {
       if (this.closed) break;
-      if (sent.has(e.id) || this.recent.has(e.id)) continue;
+      if (sent.has(e.id) || this.recent?.has(e.id)) continue;
       sent.add(e.id);
       this.remember(e.id);
       if (e.id > this.caughtUpTo) this.caughtUpTo = e.id;
@@ -204,7 +228,7 @@ export abstract class Reader {
       if (sent.has(p.event.id)) continue;
       sent.add(p.event.id);
       if (this.topics.size > 1) {
-        if (this.recent.has(p.event.id)) continue;
+        if (this.recent?.has(p.event.id)) continue;
         this.remember(p.event.id);
       }
       if (this.writeEvent(p.topic, p.event, p.frames)) n++;

@@ -210,7 +210,7 @@ function lastEventId(req: FastifyRequest): number | null {
 
 function attachSpec(ctx: Context, reader: Reader, spec: StreamSpec) {
   for (const t of spec.topics) reader.topics.set(t, spec.name);
-  reader.streamEvents.set(spec.name, spec.events);
+  reader.setStreamEvents(spec.name, spec.events);
   for (const id of spec.hiddenReblogs ?? []) reader.hiddenReblogs.add(id);
   followFollows(ctx, reader, spec);
   if (spec.gate) reader.gates.push(spec.gate(reader));
@@ -328,7 +328,7 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
         await ctx.hub.attach(reader, since);
         return spec.name;
       }
-      reader.streamEvents.set(spec.name, spec.events);
+      reader.setStreamEvents(spec.name, spec.events);
       followFollows(ctx, reader, spec);
       if (spec.gate) reader.gates.push(spec.gate(reader));
       spec.track?.(reader);
