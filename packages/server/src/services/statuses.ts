@@ -5,7 +5,7 @@ import type { Context } from '../context';
 import { MAX_ATTACHMENTS } from '../media/limits';
 import { serializeStatus } from '../present/status';
 import { unfileStatus } from '../store/conversations';
-import { appendEvents, type NewEvent } from '../store/events';
+import { appendEvents, appendEventsAndCommit, type NewEvent } from '../store/events';
 import { notifiedFollowerIds } from '../store/follows';
 import {
   deleteExpiredIdempotencyKey,
@@ -176,7 +176,8 @@ export async function createStatus(
       if (input.visibility === 'direct')
         events.push(...(await fileDirectStatus(ctx, trx, { id, authorId, mentionIds, entity })));
       const gated = await applyRoomGate(ctx, trx, { id, authorId, text }, gate, events);
-      const stored = await appendEvents(trx, ctx.store.dialect, gated, now);
+      // Last: on PostgreSQL this commits, in the same round trip as the events (store/events.ts).
+      const stored = await appendEventsAndCommit(trx, ctx.store.dialect, gated, now);
       return { json, id, stored, tags, created: true };
     })
     .catch(async (err) => {

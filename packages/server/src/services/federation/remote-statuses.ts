@@ -5,7 +5,7 @@ import type { Context } from '../../context';
 import { MAX_ATTACHMENTS } from '../../media/limits';
 import { serializeStatus } from '../../present/status';
 import { findAccountsByIds } from '../../store/accounts';
-import { appendEvents, type NewEvent } from '../../store/events';
+import { appendEvents, appendEventsAndCommit, type NewEvent } from '../../store/events';
 import { deleteRemoteMedia, insertRemoteMedia, mediaForStatuses } from '../../store/media';
 import { findStatusByUri, setStatusUri } from '../../store/remote-accounts';
 import type { Database, MediaType, Visibility } from '../../store/schema';
@@ -153,7 +153,8 @@ export async function receiveRemoteStatus(
       )),
     );
     const gated = await applyRoomGate(ctx, trx, { id, authorId, text }, gate, events);
-    return { id, tags, stored: await appendEvents(trx, ctx.store.dialect, gated, now) };
+    // Last: on PostgreSQL this commits, in the same round trip as the events (store/events.ts).
+    return { id, tags, stored: await appendEventsAndCommit(trx, ctx.store.dialect, gated, now) };
   });
   ctx.store.tagIds.add(result.tags);
   ctx.metrics.remoteStatuses.inc({ outcome: 'stored' });
