@@ -118,7 +118,6 @@ export async function receiveRemoteStatus(
     await insertMentions(trx, id, mentionIds);
     const author = await countStatusOnAuthor(trx, authorId, createdAt);
     if (!author) throw new Error(`remote author ${authorId} is gone`);
-    if (parent) await countReplyOnParent(trx, Number(parent.id));
     const mentioned = [...(await findAccountsByIds(trx, mentionIds)).values()];
     const media = await insertRemoteMedia(trx, authorId, id, remoteMedia(note.attachments), now);
     const entity = serializeStatus(
@@ -153,6 +152,8 @@ export async function receiveRemoteStatus(
       )),
     );
     const gated = await applyRoomGate(ctx, trx, { id, authorId, text }, gate, events);
+    // As late as can be: the parent's row stays locked until commit (see createStatus).
+    if (parent) await countReplyOnParent(trx, Number(parent.id));
     // Last: on PostgreSQL this commits, in the same round trip as the events (store/events.ts).
     return { id, tags, stored: await appendEventsAndCommit(trx, ctx.store.dialect, gated, now) };
   });
