@@ -5,7 +5,7 @@ import type { Context } from '../context';
 import { MAX_ATTACHMENTS } from '../media/limits';
 import { serializeStatus } from '../present/status';
 import { unfileStatus } from '../store/conversations';
-import { appendEvents, type NewEvent } from '../store/events';
+import { appendEvents, appendEventsAndCommit, type NewEvent } from '../store/events';
 import { notifiedFollowerIds } from '../store/follows';
 import {
   deleteExpiredIdempotencyKey,
@@ -117,11 +117,13 @@ export async function createStatus(
       const mentionedById = [...mentioned].sort((a, b) => Number(a.id) - Number(b.id));
       const mentionIds = mentioned.map((a) => Number(a.id));
       await insertMentions(trx, id, mentionIds);
-      const author = await countStatusOnAuthor(trx, authorId, now);
-      if (!author) throw notFound();
-      if (parent) {
-        await countReplyOnParent(trx, parent.id);
-      }
+      // Followers who asked (`notify`) hear of a post, not of a reply to someone else or a direct
+      // message, as in Mastodon; a mentioned one gets the mention only. Read before the author's
+      // counter is updated: that row stays locked until commit, and the author's next status waits.
+      const subscribed =
+        input.visibility !== 'direct' && (!parent || Number(parent.account_id) === authorId)
+          ? (await notifiedFollowerIds(trx, authorId)).filter((f) => !mentionIds.includes(f))
+          : [];
       if (idempotencyKey) {
         await insertIdempotencyKey(trx, {
           account_id: authorId,
@@ -130,6 +132,8 @@ export async function createStatus(
           created_at: now,
         });
       }
+      const author = await countStatusOnAuthor(trx, authorId, now);
+      if (!author) throw notFound();
       // Presented from the rows in hand, not read back: a new status has no viewer state yet.
       const entity = serializeStatus(
         {
@@ -155,12 +159,6 @@ export async function createStatus(
         },
       ];
       events.push(...(await indexStatusInRooms(ctx, trx, { status: row, tagNames, entity, ...room })));
-      // Followers who asked (`notify`) hear of a post, not of a reply to someone else or a direct
-      // message, as in Mastodon; a mentioned one gets the mention only.
-      const subscribed =
-        input.visibility !== 'direct' && (!parent || Number(parent.account_id) === authorId)
-          ? (await notifiedFollowerIds(trx, authorId)).filter((f) => !mentionIds.includes(f))
-          : [];
       events.push(
         ...(await addNotifications(
           ctx,
@@ -176,7 +174,11 @@ export async function createStatus(
       if (input.visibility === 'direct')
         events.push(...(await fileDirectStatus(ctx, trx, { id, authorId, mentionIds, entity })));
       const gated = await applyRoomGate(ctx, trx, { id, authorId, text }, gate, events);
-      const stored = await appendEvents(trx, ctx.store.dialect, gated, now);
+      // As late as can be: the parent's row stays locked until commit, and every other reply to
+      // it (all of a question's answers) waits for that.
+      if (parent) await countReplyOnParent(trx, parent.id);
+      // Last: on PostgreSQL this commits, in the same round trip as the events (store/events.ts).
+      const stored = await appendEventsAndCommit(trx, ctx.store.dialect, gated, now);
       return { json, id, stored, tags, created: true };
     })
     .catch(async (err) => {

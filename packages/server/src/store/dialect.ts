@@ -30,6 +30,8 @@ export interface Dialect {
    * later finds a committed event below N (what makes Last-Event-ID resume gap-free).
    */
   lockEventSequence(trx: Transaction<Database>): Promise<void>;
+  /** That lock as a statement's text, for a commit pipeline (PostgreSQL); null where there is no lock. */
+  readonly lockEventSequenceText: string | null;
   /** Case-insensitive LIKE operator. */
   readonly ilike: 'like' | 'ilike';
 }

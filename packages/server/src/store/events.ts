@@ -1,6 +1,7 @@
 import { curatedTopic, followsOnCurated, sessionOfTopic } from '@hashchat/api/topics';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Dialect } from './dialect';
+import { COMMIT_PIPELINE, pgLiteral } from './dialects/postgres';
 import type { Database } from './schema';
 
 /** One committed stream event, as it travels on the bus and is read back for resuming. */
@@ -89,6 +90,78 @@ function withCuratedTopics(e: NewEvent): NewEvent {
     if (session !== null) extra.push(curatedTopic(session));
   }
   return extra.length === 0 ? e : { ...e, topics: [...e.topics, ...extra] };
+}
+
+/**
+ * `appendEvents` as the last thing a write transaction does: on PostgreSQL the sequence lock, the
+ * topics' latest ids, the events with their topics and the `commit` go to the server as one
+ * message, so the lock (held until commit, by every writer in turn) is never held while a round
+ * trip waits for this process. Nothing may run on `trx` afterwards (it is committed; a statement
+ * is refused). Elsewhere, and with no events, it is `appendEvents`.
+ */
+export async function appendEventsAndCommit(
+  trx: Transaction<Database>,
+  dialect: Dialect,
+  written: NewEvent[],
+  now: number,
+): Promise<AppendedEvent[]> {
+  if (written.length === 0 || dialect.lockEventSequenceText === null)
+    return appendEvents(trx, dialect, written, now);
+  const events = written.map(withCuratedTopics);
+  const topicsOf = events.map((e) => [...new Set(e.topics)]);
+  const allTopics = [...new Set(topicsOf.flat())];
+  const statements = [dialect.lockEventSequenceText];
+  // After the lock, each statement its own snapshot (READ COMMITTED): the newest committed ids.
+  const chunks: string[][] = [];
+  for (let i = 0; i < allTopics.length; i += 50) chunks.push(allTopics.slice(i, i + 50));
+  for (const chunk of chunks) {
+    statements.push(
+      `select ${chunk.map((t, j) => `(select max(event_id) from event_topics where topic = ${pgLiteral(t)}) as t${j}`).join(', ')}`,
+    );
+  }
+  // The events in list order (their ids ascend in that order), then each one's topics by its rank.
+  const values = events
+    .map((e, i) => `(${i + 1}, ${pgLiteral(e.event)}, ${pgLiteral(e.payload)}, ${pgLiteral(e.accountId)})`)
+    .join(', ');
+  const links = topicsOf.flatMap((ts, i) => ts.map((t) => `(${i + 1}, ${pgLiteral(t)})`)).join(', ');
+  const linkRows = links
+    ? `, tp (ord, topic) as (values ${links}),
+    lk as (insert into event_topics (topic, event_id) select tp.topic, num.id from tp join num on num.ord = tp.ord)`
+    : '';
+  statements.push(`with v (ord, event, payload, account_id) as (values ${values}),
+    ins as (insert into events (event, payload, account_id, created_at)
+      select event, payload, cast(account_id as bigint), ${pgLiteral(now)} from v order by ord returning id),
+    num as (select id, row_number() over (order by id) as ord from ins)${linkRows}
+    select id from num order by id`);
+  statements.push('commit');
+  const { rows } = await sql
+    .raw<{ results: Record<string, number | string | null>[][] }>(
+      `${COMMIT_PIPELINE} ${statements.join(';\n')}`,
+    )
+    .execute(trx);
+  const results = rows[0].results;
+  const last = new Map<string, number>();
+  for (const [c, chunk] of chunks.entries()) {
+    const row = results[1 + c][0];
+    for (const [j, t] of chunk.entries()) last.set(t, Number(row[`t${j}`] ?? 0));
+  }
+  const ids = results[1 + chunks.length].map((r) => Number(r.id));
+  if (ids.length !== events.length) throw new Error('events appended do not match');
+  return events.map((e, i) => {
+    const prev: Record<string, number> = {};
+    for (const t of topicsOf[i]) {
+      prev[t] = last.get(t) ?? 0;
+      last.set(t, ids[i]);
+    }
+    return {
+      id: ids[i],
+      event: e.event,
+      payload: e.payload,
+      accountId: e.accountId,
+      topics: topicsOf[i],
+      prev,
+    };
+  });
 }
 
 /** Rows per multi-row INSERT, well under both databases' limits on bound parameters. */

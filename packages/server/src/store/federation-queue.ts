@@ -55,17 +55,35 @@ export async function claimMessages(
     busyHosts.length > 0
       ? sql`AND (q.host IS NULL OR q.host NOT IN (${sql.join(busyHosts.map((h) => sql`${h}`))}))`
       : sql``;
+  const eligible = sql`(q.ordering_key IS NULL OR NOT EXISTS (
+          SELECT 1 FROM federation_queue o WHERE o.ordering_key = q.ordering_key AND o.id < q.id))
+        ${hostFilter}`;
+  // Due pending messages and expired claims are looked for apart, each in index order
+  // (federation_queue_due_idx: state, run_at, then id), so a claim reads about `limit` rows of a
+  // long backlog instead of sorting all of it; the first `limit` of the two, by run_at and id,
+  // are the messages the single condition would pick.
   const res = await sql<QueuedMessageRow>`UPDATE federation_queue
     SET state = 'running', locked_by = ${owner}, locked_until = ${now + leaseMs}, claims = claims + 1
     WHERE id IN (
-      SELECT q.id FROM federation_queue q
-      WHERE ((q.state = 'pending' AND q.run_at <= ${now}) OR (q.state = 'running' AND q.locked_until < ${now}))
-        AND (q.ordering_key IS NULL OR NOT EXISTS (
-          SELECT 1 FROM federation_queue o WHERE o.ordering_key = q.ordering_key AND o.id < q.id))
-        ${hostFilter}
-      ORDER BY q.run_at, q.id
+      SELECT id FROM (
+        SELECT * FROM (
+          SELECT q.id, q.run_at FROM federation_queue q
+          WHERE q.state = 'pending' AND q.run_at <= ${now} AND ${eligible}
+          ORDER BY q.run_at, q.id
+          LIMIT ${limit}
+          ${lock}
+        ) AS due
+        UNION ALL
+        SELECT * FROM (
+          SELECT q.id, q.run_at FROM federation_queue q
+          WHERE q.state = 'running' AND q.locked_until < ${now} AND ${eligible}
+          ORDER BY q.run_at, q.id
+          LIMIT ${limit}
+          ${lock}
+        ) AS expired
+      ) AS c
+      ORDER BY run_at, id
       LIMIT ${limit}
-      ${lock}
     )
     RETURNING *`.execute(db);
   return res.rows

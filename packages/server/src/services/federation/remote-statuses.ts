@@ -5,7 +5,7 @@ import type { Context } from '../../context';
 import { MAX_ATTACHMENTS } from '../../media/limits';
 import { serializeStatus } from '../../present/status';
 import { findAccountsByIds } from '../../store/accounts';
-import { appendEvents, type NewEvent } from '../../store/events';
+import { appendEvents, appendEventsAndCommit, type NewEvent } from '../../store/events';
 import { deleteRemoteMedia, insertRemoteMedia, mediaForStatuses } from '../../store/media';
 import { findStatusByUri, setStatusUri } from '../../store/remote-accounts';
 import type { Database, MediaType, Visibility } from '../../store/schema';
@@ -118,7 +118,6 @@ export async function receiveRemoteStatus(
     await insertMentions(trx, id, mentionIds);
     const author = await countStatusOnAuthor(trx, authorId, createdAt);
     if (!author) throw new Error(`remote author ${authorId} is gone`);
-    if (parent) await countReplyOnParent(trx, Number(parent.id));
     const mentioned = [...(await findAccountsByIds(trx, mentionIds)).values()];
     const media = await insertRemoteMedia(trx, authorId, id, remoteMedia(note.attachments), now);
     const entity = serializeStatus(
@@ -153,7 +152,10 @@ export async function receiveRemoteStatus(
       )),
     );
     const gated = await applyRoomGate(ctx, trx, { id, authorId, text }, gate, events);
-    return { id, tags, stored: await appendEvents(trx, ctx.store.dialect, gated, now) };
+    // As late as can be: the parent's row stays locked until commit (see createStatus).
+    if (parent) await countReplyOnParent(trx, Number(parent.id));
+    // Last: on PostgreSQL this commits, in the same round trip as the events (store/events.ts).
+    return { id, tags, stored: await appendEventsAndCommit(trx, ctx.store.dialect, gated, now) };
   });
   ctx.store.tagIds.add(result.tags);
   ctx.metrics.remoteStatuses.inc({ outcome: 'stored' });

@@ -135,6 +135,7 @@ export const sqliteDialect: Dialect = {
   async lockEventSequence() {
     // SQLite has one writer at a time: commit order is id order already.
   },
+  lockEventSequenceText: null,
 };
 
 /** Turns free text into an FTS5 query of quoted terms (all must match), so user input is never FTS syntax. */
