@@ -90,8 +90,10 @@ describe('the session stream', () => {
     await ws.opened;
     await ws.subscribe({ stream: 'chat', session_id: sessionId });
     const s = await post(host.api, `Q1 asked by hand #${hashtag}`);
-    const messages = await ws.waitFor((ms) =>
-      ms.some((m) => m.event === 'chat.counters' && JSON.parse(m.payload!).statuses === 1),
+    // The numbers go out when the reader arrives (before the post) and then every 5 s tick.
+    const messages = await ws.waitFor(
+      (ms) => ms.some((m) => m.event === 'chat.counters' && JSON.parse(m.payload!).statuses === 1),
+      12_000,
     );
     ws.close();
     const update = messages.find((m) => m.event === 'update')!;
