@@ -278,14 +278,16 @@ describe('room moderation and the town hall, with a host, a participant and a re
     // The voted state is said in words, not only in colour.
     expect(await schools(mia).textContent()).toBe('Voted ✓');
     await expect.poll(() => questionOrder(mia), POLL).toEqual(['What about schools?', 'What about parking?']);
-    expect(await mia.getByRole('article', { name: 'What about schools?' }).textContent()).toContain('1 vote');
+    await expect
+      .poll(() => mia.getByRole('article', { name: 'What about schools?' }).textContent(), POLL)
+      .toContain('1 vote');
 
     // Pressing again takes the vote back: no second vote from the same person.
     await schools(mia).click();
     await expect.poll(() => schools(mia).getAttribute('aria-pressed'), POLL).toBe('false');
-    expect(await mia.getByRole('article', { name: 'What about schools?' }).textContent()).toContain(
-      '0 votes',
-    );
+    await expect
+      .poll(() => mia.getByRole('article', { name: 'What about schools?' }).textContent(), POLL)
+      .toContain('0 votes');
     await schools(mia).click();
     await expect.poll(() => schools(mia).getAttribute('aria-pressed'), POLL).toBe('true');
     const listed = await apiFrom<{ text: string; votes_count: number; new_account_votes_count: null }[]>(

@@ -54,8 +54,11 @@ describe('the live room in a browser: who answered, who is here, and what arrive
   async function arrives(page: Page, text: string): Promise<void> {
     await expect
       .poll(async () => {
+        // From the top of the room (scrolled down, the bar stuck under the pinned question can
+        // be covered by it, and one click would wait out the whole poll).
+        await page.evaluate(() => window.scrollTo(0, 0));
         const bar = page.locator('.new-posts-button');
-        if (await bar.isVisible()) await bar.click();
+        if (await bar.isVisible()) await bar.click({ timeout: 2000 }).catch(() => {});
         return statusArticle(page, text).count();
       }, POLL)
       .toBeGreaterThan(0);

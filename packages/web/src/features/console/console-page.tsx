@@ -82,8 +82,8 @@ function Console({ chat, initial, selfId }: { chat: ChatPage; initial: ChatSessi
   const now = useNow(30_000);
   const tag = chat.hashtag;
   // As in the room: a town hall without agenda questions has no "Waiting for the first question".
-  const townHall = useTownHallSettings(session.id);
-  const banner = live.current !== null || isOver(session) || !townHall?.town_hall;
+  const { townHall, known: townHallKnown } = useTownHallSettings(session.id);
+  const banner = live.current !== null || isOver(session) || (townHallKnown && !townHall?.town_hall);
 
   const onQuestion = useCallback(
     (question: Question) => dispatch({ type: 'question', question }),

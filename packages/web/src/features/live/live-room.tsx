@@ -62,10 +62,10 @@ export function LiveRoom({ name, chat: loadedChat, session: loaded, tag, onTagCh
   const prefillRef = useRef<((prefix: string) => void) | null>(null);
   const source = columnSource(session);
   const host = isChatHost(account?.id, chat);
-  const townHall = useTownHallSettings(session.id);
+  const { townHall, known: townHallKnown } = useTownHallSettings(session.id);
   // A town hall is about its questions list: no "Waiting for the first question" above what
   // is being answered, unless the hosts also publish agenda questions.
-  const banner = live.current !== null || isOver(session) || !townHall?.town_hall;
+  const banner = live.current !== null || isOver(session) || (townHallKnown && !townHall?.town_hall);
 
   const hasBadge = useCallback(
     (accountId: string) => roleOf(accountId, chat, session) !== null,

@@ -41,7 +41,12 @@ export function TownHallSlot({
   );
 }
 
-/** A session's town-hall settings (null until read, or when they cannot be read). */
-export function useTownHallSettings(sessionId: string): TownHall | null {
-  return useResource(() => getTownHall(sessionId), [sessionId]).value ?? null;
+/**
+ * A session's town-hall settings (null until read, or when they cannot be read), and whether
+ * reading them is over: a room or console shows "Waiting for the first question" only once it
+ * knows the session is no town hall, so a town hall never flashes it.
+ */
+export function useTownHallSettings(sessionId: string): { townHall: TownHall | null; known: boolean } {
+  const resource = useResource(() => getTownHall(sessionId), [sessionId]);
+  return { townHall: resource.value ?? null, known: !resource.loading };
 }
