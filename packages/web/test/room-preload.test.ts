@@ -71,7 +71,8 @@ describe('a room whose first answers come with its HTML', () => {
     });
     const html = page.waitForResponse((r) => r.url().endsWith(`/tags/${seed.tag}`));
     const navigation = page.goto(`${server.url}/tags/${seed.tag}`);
-    await html;
+    // The whole page, answers included (its head goes out before they are read).
+    await (await html).finished();
     const res = await seed.people.sam.api.post('/api/v1/statuses', {
       status: `A2 posted while the page was loading #${seed.tag}`,
     });
@@ -91,6 +92,22 @@ describe('a room whose first answers come with its HTML', () => {
     const body = await (await fetch(`${server.url}/tags/${seed.tag}`)).text();
     expect(body.match(/<\/script>/g)?.length).toBe(body.match(/<script/g)?.length);
     expect(body).not.toContain('window.__pwned = 1</script>');
+  });
+
+  it('is sent compressed when the reader accepts it, with the page’s security headers', async () => {
+    for (const encoding of ['br', 'gzip']) {
+      const res = await fetch(`${server.url}/tags/${seed.tag}`, { headers: { 'accept-encoding': encoding } });
+      expect(res.headers.get('content-encoding')).toBe(encoding);
+      expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+      const page = await res.text();
+      expect(page).toContain('id="hashchat-preload"');
+      expect(page.trimEnd().endsWith('</html>')).toBe(true);
+    }
+    const plain = await fetch(`${server.url}/tags/${seed.tag}`, {
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toContain('id="hashchat-preload"');
   });
 
   it('is left out for a signed-in reader (their answers differ) and on other pages', async () => {

@@ -34,14 +34,9 @@ function roomSession(chat: ChatPage, now: number): ChatSession | null {
   return null;
 }
 
-/** The preload for a room's HTML, or null for any other page or a signed-in reader (whose answers differ). */
-export async function roomPreload(
-  app: FastifyInstance,
-  ctx: Context,
-  req: FastifyRequest,
-): Promise<Preload | null> {
-  const path = req.url.split('?')[0];
-  const match = ROOM_PATH.exec(path);
+/** The hashtag of a room page read by someone not signed in (whose HTML gets a preload), else null. */
+export function preloadedRoomTag(req: FastifyRequest): string | null {
+  const match = ROOM_PATH.exec(req.url.split('?')[0]);
   if (!match || req.headers.authorization || req.cookies?.[SESSION_COOKIE]) return null;
   let tag: string;
   try {
@@ -49,7 +44,17 @@ export async function roomPreload(
   } catch {
     return null;
   }
-  if (!tag || tag.length > 200) return null;
+  return tag && tag.length <= 200 ? tag : null;
+}
+
+/** The preload for the room of `tag` (see preloadedRoomTag), read as nobody. */
+export async function roomPreload(
+  app: FastifyInstance,
+  ctx: Context,
+  req: FastifyRequest,
+  tag: string,
+): Promise<Preload> {
+  const path = req.url.split('?')[0];
 
   const since = await latestEventId(ctx.store.db);
   const responses: Preload['responses'] = {};

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import zlib from 'node:zlib';
 import fastifyStatic from '@fastify/static';
 import { avatarParams } from '@hashchat/api/requests/pages';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { findAccountById } from '../../../store/accounts';
 import type { RouteModule } from '../../route-module';
-import { preloadScript, roomPreload } from './preload';
+import { preloadedRoomTag, preloadScript, roomPreload } from './preload';
 
 /** A 1×1 transparent PNG. */
 const MISSING_HEADER = Buffer.from(
@@ -72,17 +74,39 @@ export const webAppRoutes: RouteModule = async (app, ctx) => {
     },
   });
   const html = fs.readFileSync(index, 'utf8');
+  const bodyEnd = html.indexOf('</body>');
   const sendIndex = async (req: FastifyRequest, reply: FastifyReply) => {
-    // A room read by someone not signed in carries its first answers (see preload.ts).
-    const preload = await roomPreload(app, ctx, req).catch((err) => {
-      req.log.warn({ err }, 'room preload failed');
-      return null;
-    });
-    return reply
+    reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')
-      .header('vary', 'cookie, authorization')
-      .send(preload ? html.replace('</body>', `${preloadScript(preload)}</body>`) : html);
+      .header('vary', 'cookie, authorization, accept-encoding');
+    // A room read by someone not signed in carries its first answers (see preload.ts). The page
+    // up to them goes out at once, so the browser fetches the app's script while they are read;
+    // compressed, since with them the page is tens of kilobytes.
+    const tag = bodyEnd < 0 ? null : preloadedRoomTag(req);
+    if (tag === null) return reply.send(html);
+    const accepts = String(req.headers['accept-encoding'] ?? '');
+    const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+    const out =
+      encoding === 'br'
+        ? zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } })
+        : encoding === 'gzip'
+          ? zlib.createGzip()
+          : new PassThrough();
+    out.write(html.slice(0, bodyEnd));
+    // Compressed, the head would wait in the compressor for more: flush it out now.
+    if (encoding) (out as zlib.Gzip | zlib.BrotliCompress).flush();
+    void roomPreload(app, ctx, req, tag)
+      .catch((err) => {
+        req.log.warn({ err }, 'room preload failed');
+        return null;
+      })
+      .then((preload) => {
+        if (preload) out.write(preloadScript(preload));
+        out.end(html.slice(bodyEnd));
+      });
+    if (encoding) reply.header('content-encoding', encoding);
+    return reply.send(out);
   };
   app.get('/', sendIndex);
   // Any other GET that is not the API is a client-side route of the app.
