@@ -102,9 +102,12 @@ export const webAppRoutes: RouteModule = async (app, ctx) => {
         return null;
       })
       .then((preload) => {
+        // The reader may have left meanwhile (the response then destroyed the stream).
+        if (out.destroyed) return;
         if (preload) out.write(preloadScript(preload));
         out.end(html.slice(bodyEnd));
       });
+    out.on('error', (err) => req.log.debug({ err }, 'room page not sent whole'));
     if (encoding) reply.header('content-encoding', encoding);
     return reply.send(out);
   };
