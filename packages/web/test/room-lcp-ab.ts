@@ -8,6 +8,7 @@
 import { startTestServer } from '../../server/test/support/test-server';
 import { assertWebBuilt, launchChromium } from './support/browser';
 import { seedLiveRoom } from './support/seed-live-room';
+import { slowPhonePage, vitalsOf } from './support/slow-phone';
 
 const RUNS = Number(process.argv[3] ?? 6);
 
@@ -20,39 +21,16 @@ async function main() {
     const results: Record<'with preload' | 'without', number[]> = { 'with preload': [], without: [] };
     for (let run = 0; run < 2 * RUNS; run++) {
       const side = run % 2 === 0 ? 'with preload' : 'without';
-      const context = await browser.newContext({
-        viewport: { width: 390, height: 844 },
-        isMobile: true,
-        hasTouch: true,
-      });
-      if (side === 'without')
-        await context.addCookies([{ name: 'hc_session', value: 'nobody', url: server.url }]);
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-      await cdp.send('Network.emulateNetworkConditions', {
-        offline: false,
-        latency: 150,
-        downloadThroughput: (1.6 * 1024 * 1024) / 8,
-        uploadThroughput: (750 * 1024) / 8,
-      });
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-      await page.addInitScript(() => {
-        const w = window as unknown as { __lcp: number };
-        w.__lcp = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) w.__lcp = e.startTime;
-        }).observe({ type: 'largest-contentful-paint', buffered: true });
+      const page = await slowPhonePage(browser, async (context) => {
+        if (side === 'without')
+          await context.addCookies([{ name: 'hc_session', value: 'nobody', url: server.url }]);
       });
       await page.goto(`${server.url}/tags/${seed.tag}`);
       await page.locator('main article').first().waitFor({ timeout: 60_000 });
       // The paint settles after the first article; LCP is the last candidate.
       await page.waitForTimeout(2000);
-      results[side].push(
-        Math.round(await page.evaluate(() => (window as unknown as { __lcp: number }).__lcp)),
-      );
-      await context.close();
+      results[side].push(Math.round((await vitalsOf(page)).lcp));
+      await page.context().close();
     }
     console.log('room LCP ms     median   runs');
     for (const [side, runs] of Object.entries(results)) {

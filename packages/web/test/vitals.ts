@@ -8,47 +8,18 @@ import type { Browser } from 'playwright-core';
 import { startTestServer } from '../../server/test/support/test-server';
 import { assertWebBuilt, launchChromium } from './support/browser';
 import { seedLiveRoom } from './support/seed-live-room';
+import { slowPhonePage, vitalsOf } from './support/slow-phone';
 
 const RUNS = Number(process.argv[3] ?? 3);
 
 async function measure(browser: Browser, url: string, ready: string): Promise<{ lcp: number; cls: number }> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    isMobile: true,
-    hasTouch: true,
-  });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 150,
-    downloadThroughput: (1.6 * 1024 * 1024) / 8,
-    uploadThroughput: (750 * 1024) / 8,
-  });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await page.addInitScript(() => {
-    const w = window as unknown as { __lcp: number; __cls: number };
-    w.__lcp = 0;
-    w.__cls = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__lcp = e.startTime;
-    }).observe({ type: 'largest-contentful-paint', buffered: true });
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
-        if (!e.hadRecentInput) w.__cls += e.value;
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  const page = await slowPhonePage(browser);
   await page.goto(url);
   await page.locator(ready).first().waitFor({ timeout: 60_000 });
   // Let late content (counters, live numbers) land, as a reader would keep looking.
   await page.waitForTimeout(3000);
-  const result = await page.evaluate(() => {
-    const w = window as unknown as { __lcp: number; __cls: number };
-    return { lcp: w.__lcp, cls: w.__cls };
-  });
-  await context.close();
+  const result = await vitalsOf(page);
+  await page.context().close();
   return result;
 }
 
