@@ -59,6 +59,23 @@ export function parseScopes(raw: string | undefined | null, fallback = 'read'): 
 
 /** True when the granted scopes allow `required` (e.g. 'read:statuses', 'admin:read:domain_blocks'). */
 export function hasScope(granted: readonly string[], required: string): boolean {
+  // Asked on every request with the cached token's own array: remembered per array.
+  let known = answers.get(granted);
+  if (!known) {
+    known = new Map();
+    answers.set(granted, known);
+  }
+  let yes = known.get(required);
+  if (yes === undefined) {
+    yes = grants(granted, required);
+    known.set(required, yes);
+  }
+  return yes;
+}
+
+const answers = new WeakMap<readonly string[], Map<string, boolean>>();
+
+function grants(granted: readonly string[], required: string): boolean {
   // A scope grants those below it: read → read:statuses, admin:read → admin:read:domain_blocks.
   const parts = required.split(':');
   for (let n = parts.length; n > 0; n--) if (granted.includes(parts.slice(0, n).join(':'))) return true;
