@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chatWithSession } from './live-helpers';
 import { Api, registerUser } from './support/client';
 import { startInProcessServer } from './support/in-process';
 import { parseLink } from './support/link';
@@ -20,6 +21,8 @@ afterAll(async () => {
 });
 
 const ids = (list: { id: string }[]) => list.map((s) => s.id);
+// biome-ignore lint/suspicious/noExplicitAny: API tests read untyped JSON bodies; each test asserts the fields it needs.
+type StatusJson = { id: string; account: { id: string }; content: string; poll: any; pinned: boolean };
 const post = async (u: User, status: string, extra: Record<string, unknown> = {}) =>
   (await u.api.post('/api/v1/statuses', { status, ...extra })).body.id as string;
 
@@ -187,5 +190,149 @@ describe('public timeline', () => {
     expect((await anon.get('/api/v1/timelines/public?remote=true')).body).toEqual([]);
     expect((await anon.get('/api/v1/timelines/public?only_media=true')).body).toEqual([]);
     expect((await anon.get('/api/v1/timelines/public?local=true')).body.length).toBeGreaterThan(0);
+  });
+});
+
+// Hot pages (services/timeline-pages.ts): a tag's and the public timeline's first page is made
+// once for everyone and kept; each viewer's blocks, mutes and own flags are applied to it. Each
+// answer here is held against the uncached path (`any[]=` the same tag skips the cache) and
+// against what the change must do, read right after the change (well within the cache's TTL).
+describe('hot tag pages', () => {
+  let tag: string;
+  let carol: User;
+  const path = () => `/api/v1/timelines/tag/${tag}?limit=40`;
+  const uncachedPath = () => `/api/v1/timelines/tag/${tag}?limit=40&any[]=${tag}`;
+  /** The cached page and the uncached one, as `who` reads them: they must agree. */
+  const read = async (who: Api) => {
+    const [hot, cold] = await Promise.all([who.get(path()), who.get(uncachedPath())]);
+    expect(hot.status).toBe(200);
+    expect(hot.body).toEqual(cold.body);
+    expect(hot.headers.get('link')).toBe(
+      cold.headers.get('link')?.replaceAll(`&any%5B%5D=${tag}`, '') ?? null,
+    );
+    return hot.body as StatusJson[];
+  };
+  const statements = () => server.ctx.store.queries.statements;
+
+  beforeAll(async () => {
+    tag = `hot${Math.random().toString(36).slice(2, 8)}`;
+    carol = await registerUser(server.url);
+    for (let i = 0; i < 3; i++) await post(alice, `alice ${i} #${tag}`);
+    for (let i = 0; i < 2; i++) await post(bob, `bob ${i} #${tag}`);
+  });
+
+  it('is served from memory: a warm read runs no statement for a reader with no account, one for a signed-in one', async () => {
+    await read(anon);
+    await read(carol.api);
+    let before = statements();
+    await anon.get(path());
+    expect(statements() - before).toBe(0);
+    before = statements();
+    await carol.api.get(path());
+    expect(statements() - before).toBe(1);
+  });
+
+  it('a new, deleted or edited status is seen by the next read', async () => {
+    await read(carol.api);
+    const fresh = await post(bob, `new #${tag}`);
+    expect(ids(await read(carol.api))[0]).toBe(fresh);
+    expect(ids(await read(anon))[0]).toBe(fresh);
+    await bob.api.request('PUT', `/api/v1/statuses/${fresh}`, { status: `edited #${tag}` });
+    expect((await read(anon))[0].content).toContain('edited');
+    expect((await read(carol.api))[0].content).toContain('edited');
+    // An edit that drops the hashtag takes the status off the tag's page.
+    await bob.api.request('PUT', `/api/v1/statuses/${fresh}`, { status: 'no tag now' });
+    expect(ids(await read(anon))).not.toContain(fresh);
+    const gone = await post(bob, `to delete #${tag}`);
+    expect(ids(await read(anon))).toContain(gone);
+    expect((await bob.api.delete(`/api/v1/statuses/${gone}`)).status).toBe(200);
+    expect(ids(await read(anon))).not.toContain(gone);
+    expect(ids(await read(carol.api))).not.toContain(gone);
+  });
+
+  it('favourites, boosts, bookmarks, pins and votes are the viewer’s own', async () => {
+    const [first] = await read(anon);
+    const id = first.id;
+    await carol.api.post(`/api/v1/statuses/${id}/favourite`);
+    await carol.api.post(`/api/v1/statuses/${id}/bookmark`);
+    await carol.api.post(`/api/v1/statuses/${id}/reblog`);
+    const mine = (await read(carol.api)).find((s) => s.id === id)!;
+    expect(mine).toMatchObject({ favourited: true, bookmarked: true, reblogged: true, pinned: false });
+    const theirs = (await read(alice.api)).find((s) => s.id === id)!;
+    expect(theirs).toMatchObject({ favourited: false, bookmarked: false, reblogged: false });
+    expect((await read(anon)).find((s) => s.id === id)).toMatchObject({ favourited: false });
+
+    const own = (await read(alice.api)).find((s) => s.account.id === alice.id)!;
+    expect((await alice.api.post(`/api/v1/statuses/${own.id}/pin`)).status).toBe(200);
+    expect((await read(alice.api)).find((s) => s.id === own.id)!.pinned).toBe(true);
+    expect((await read(bob.api)).find((s) => s.id === own.id)!.pinned).toBe(false);
+
+    const poll = await post(alice, `vote #${tag}`, { poll: { options: ['yes', 'no'], expires_in: 3600 } });
+    await read(anon);
+    const pollId = (await read(bob.api))[0].poll.id;
+    expect((await bob.api.post(`/api/v1/polls/${pollId}/votes`, { choices: [1] })).status).toBe(200);
+    const voted = (await read(bob.api))[0];
+    expect(voted.id).toBe(poll);
+    expect(voted.poll).toMatchObject({ voted: true, own_votes: [1] });
+    expect((await read(carol.api))[0].poll).toMatchObject({ voted: false, own_votes: [] });
+    expect((await read(anon))[0].poll.voted).toBeUndefined();
+  });
+
+  it('a block or a mute takes effect at the next read, for that viewer only', async () => {
+    const bobs = (list: StatusJson[]) => list.filter((s) => s.account.id === bob.id).length;
+    expect(bobs(await read(carol.api))).toBeGreaterThan(0);
+    await carol.api.post(`/api/v1/accounts/${bob.id}/block`);
+    expect(bobs(await read(carol.api))).toBe(0);
+    expect(bobs(await read(alice.api))).toBeGreaterThan(0);
+    // Blocked either way: bob no longer sees carol's statuses either (she has none here) and
+    // alice's remain.
+    expect((await read(bob.api)).length).toBeGreaterThan(0);
+    await carol.api.post(`/api/v1/accounts/${bob.id}/unblock`);
+    expect(bobs(await read(carol.api))).toBeGreaterThan(0);
+    await carol.api.post(`/api/v1/accounts/${alice.id}/mute`);
+    const muted = await read(carol.api);
+    expect(muted.some((s) => s.account.id === alice.id)).toBe(false);
+    expect(bobs(muted)).toBeGreaterThan(0);
+    await carol.api.post(`/api/v1/accounts/${alice.id}/unmute`);
+    expect((await read(carol.api)).some((s) => s.account.id === alice.id)).toBe(true);
+  });
+
+  it('a viewer’s filters apply (the page is read for them the uncached way)', async () => {
+    const hidden = await post(alice, `spoilers ahead #${tag}`);
+    const f = await carol.api.post('/api/v2/filters', {
+      title: 'spoilers',
+      context: ['public'],
+      filter_action: 'hide',
+      keywords_attributes: [{ keyword: 'spoilers' }],
+    });
+    expect(f.status).toBe(200);
+    expect(ids(await read(carol.api))).not.toContain(hidden);
+    expect(ids(await read(bob.api))).toContain(hidden);
+  });
+});
+
+describe('hot pages and moderation', () => {
+  it('a status hidden by the chat’s moderators leaves the page at once, for all but its author and the moderators', async () => {
+    const { host, hashtag, sessionId } = await chatWithSession(server, { live: true });
+    // Not the first accounts made here (the first is the server's admin, who moderates everything).
+    const [alice, bob] = await Promise.all([registerUser(server.url), registerUser(server.url)]);
+    const rude = await post(bob, `rude #${hashtag}`);
+    const fine = await post(alice, `fine #${hashtag}`);
+    const page = async (who: Api) =>
+      ids((await who.get(`/api/v1/timelines/tag/${hashtag}?limit=40`)).body as StatusJson[]);
+    expect(await page(anon)).toEqual([fine, rude]);
+    expect(await page(alice.api)).toEqual([fine, rude]);
+    const hid = await host.api.post(`/api/v1/sessions/${sessionId}/moderation`, {
+      action: 'hide',
+      status_id: rude,
+    });
+    expect(hid.status).toBe(200);
+    expect(await page(anon)).toEqual([fine]);
+    expect(await page(alice.api)).toEqual([fine]);
+    // What the visibility rule lets them see, as uncached.
+    expect(await page(bob.api)).toEqual([fine, rude]);
+    expect(await page(host.api)).toEqual([fine, rude]);
+    await host.api.post(`/api/v1/sessions/${sessionId}/moderation`, { action: 'unhide', status_id: rude });
+    expect(await page(anon)).toEqual([fine, rude]);
   });
 });

@@ -13,6 +13,7 @@ import {
 import { addNotifications } from './notifications';
 import { publishEvents } from './publish';
 import { asSeenBy, hydrateStatuses, presentForEveryone, presentStatus, viewerStateOf } from './status-views';
+import { countsChanged } from './timeline-pages';
 import { loadVisibleStatus, statusTopics } from './visibility';
 
 /**
@@ -30,6 +31,7 @@ export async function favourite(ctx: Context, viewerId: number, id: number) {
     ]);
     return appendEvents(trx, ctx.store.dialect, events, ctx.now());
   });
+  countsChanged(ctx);
   if (stored) {
     await publishEvents(ctx, stored);
     await ctx.federation?.like(viewerId, target);
@@ -41,6 +43,7 @@ export async function unfavourite(ctx: Context, viewerId: number, id: number) {
   const row = await loadVisibleStatus(ctx, viewerId, id);
   const target = row.reblog_of_id !== null ? Number(row.reblog_of_id) : id;
   const removed = await ctx.store.db.transaction().execute((trx) => removeFavourite(trx, viewerId, target));
+  countsChanged(ctx);
   if (removed) await ctx.federation?.unlike(viewerId, target);
   return presentStatus(ctx, target, viewerId);
 }
@@ -101,6 +104,7 @@ export async function reblog(ctx: Context, viewerId: number, id: number) {
     );
     return { stored: await appendEvents(trx, ctx.store.dialect, events, now), entity };
   });
+  countsChanged(ctx);
   await publishEvents(ctx, stored);
   await ctx.federation?.announce(viewerId, Number(target.id));
   return asSeenBy(ctx, entity, viewerId);
@@ -128,6 +132,7 @@ export async function unreblog(ctx: Context, viewerId: number, id: number) {
         now,
       );
     });
+    countsChanged(ctx);
     await publishEvents(ctx, stored);
     await ctx.federation?.unannounce(viewerId, target);
   }

@@ -34,6 +34,7 @@ import { addPoll, type NewPoll } from './polls';
 import { publishEvents } from './publish';
 import { readStatusText } from './status-text';
 import { presentStatus } from './status-views';
+import { countsChanged } from './timeline-pages';
 import { canSeeStatus, loadVisibleStatus, statusTopics } from './visibility';
 
 export interface NewStatus {
@@ -192,6 +193,7 @@ export async function createStatus(
   if (!result.created) return { json: result.json, id: result.id, created: false };
   ctx.store.tagIds.add(result.tags);
   ctx.metrics.statusesCreated.inc();
+  if (parent) countsChanged(ctx);
   await publishEvents(ctx, result.stored);
   return { json: result.json, id: result.id, created: true };
 }
@@ -259,6 +261,8 @@ export async function deleteStatus(ctx: Context, viewerId: number, id: number) {
     }
     return appendEvents(trx, ctx.store.dialect, events, now);
   });
+  // Its parent's replies, or the status it boosts.
+  countsChanged(ctx);
   await publishEvents(ctx, stored);
   return entity ? { ...entity, text: row.text } : null;
 }

@@ -137,6 +137,49 @@ export async function viewerStateForStatuses(db: Kysely<Database>, viewerId: num
   return { favourited, reblogged, bookmarked, pinned };
 }
 
+/**
+ * Everything a shared page needs to know of one signed-in viewer, in one statement (the hot
+ * tag and public pages, services/timeline-pages.ts): the accounts they block, are blocked by or
+ * mute ('x', as `excludedAccountIds`), whether they have an active filter ('F'), and their
+ * favourites, boosts, bookmarks and pins among `ids` ('f', 'r', 'b', 'p', as `viewerStateForStatuses`).
+ * Made once per page and compiled then: every viewer of the page runs it with only their id and
+ * the time bound in (a page's 40 ids made the query builder's compiling the larger part of a read).
+ */
+export function viewerPageStateReader(db: Kysely<Database>, ids: number[]) {
+  const VIEWER = -1;
+  const NOW = -2;
+  const list = sql.join(ids.length > 0 ? ids : [0]);
+  const compiled = sql<{ kind: 'x' | 'F' | 'f' | 'r' | 'b' | 'p'; id: number }>`
+    select 'x' as kind, target_account_id as id from account_blocks where account_id = ${VIEWER}
+    union all select 'x' as kind, account_id as id from account_blocks where target_account_id = ${VIEWER}
+    union all select 'x' as kind, target_account_id as id from account_mutes
+      where account_id = ${VIEWER} and (expires_at is null or expires_at > ${NOW})
+    union all select 'F' as kind, id from filters
+      where account_id = ${VIEWER} and (expires_at is null or expires_at > ${NOW})
+    union all select 'f' as kind, status_id as id from favourites where account_id = ${VIEWER} and status_id in (${list})
+    union all select 'r' as kind, reblog_of_id as id from statuses where account_id = ${VIEWER} and reblog_of_id in (${list})
+    union all select 'b' as kind, status_id as id from bookmarks where account_id = ${VIEWER} and status_id in (${list})
+    union all select 'p' as kind, status_id as id from status_pins where account_id = ${VIEWER} and status_id in (${list})`.compile(
+    db,
+  );
+  return async (viewerId: number, now: number) => {
+    const parameters = compiled.parameters.map((p) => (p === VIEWER ? viewerId : p === NOW ? now : p));
+    const { rows } = await db.executeQuery({ ...compiled, parameters });
+    const excluded = new Set<number>();
+    const favourited = new Set<number>();
+    const reblogged = new Set<number>();
+    const bookmarked = new Set<number>();
+    const pinned = new Set<number>();
+    let hasFilters = false;
+    const sets = { x: excluded, f: favourited, r: reblogged, b: bookmarked, p: pinned };
+    for (const r of rows) {
+      if (r.kind === 'F') hasFilters = true;
+      else sets[r.kind].add(Number(r.id));
+    }
+    return { excluded, hasFilters, favourited, reblogged, bookmarked, pinned };
+  };
+}
+
 /** Those of `ids` that are public statuses (search reads only these). */
 export async function publicStatusIds(db: Kysely<Database>, ids: number[]): Promise<number[]> {
   if (ids.length === 0) return [];

@@ -96,6 +96,12 @@ export class HotPages {
     }
   }
 
+  /** Drops `key`'s entry if it is still the one that answered `value` (an answer found out of date by its reader). */
+  forget(key: string, value: Promise<unknown>): void {
+    const e = this.entries.get(key);
+    if (e && e.value === value) this.drop(key, e);
+  }
+
   /** Drops everything (the bus reconnected: events may have been lost). */
   clear(): void {
     for (const [key, e] of [...this.entries]) this.drop(key, e);

@@ -26,6 +26,7 @@ import { addNotifications } from '../notifications';
 import { publishEvents } from '../publish';
 import { presentStatus } from '../status-views';
 import { deleteStatus } from '../statuses';
+import { countsChanged } from '../timeline-pages';
 import { statusTopics } from '../visibility';
 import { htmlToText, sanitizeRemoteHtml } from './sanitize-html';
 
@@ -159,6 +160,7 @@ export async function receiveRemoteStatus(
   });
   ctx.store.tagIds.add(result.tags);
   ctx.metrics.remoteStatuses.inc({ outcome: 'stored' });
+  if (parent) countsChanged(ctx);
   await publishEvents(ctx, result.stored);
   return result.id;
 }
