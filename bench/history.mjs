@@ -52,6 +52,21 @@ export const readHistory = async ({ host, port, tag, token, seconds, concurrency
   );
   const wall = (performance.now() - started) / 1000;
   const cpuSeconds = cpu() - cpuStart;
+  // Not stale: a status posted now is the first of the very next read (a server that keeps
+  // pages must have dropped the one it kept), after the measured loop, three times.
+  let stale = 0;
+  for (let i = 0; i < 3; i++) {
+    const posted = await requestJson(
+      agent,
+      { host, port, path: '/api/v1/statuses', method: 'POST', token },
+      {
+        status: `history probe ${i} #${tag}`,
+        visibility: 'public',
+      },
+    );
+    const page = await requestJson(agent, { host, port, path, method: 'GET', token });
+    if (!posted?.id || !Array.isArray(page) || page[0]?.id !== posted.id) stale++;
+  }
   agent.destroy();
   return {
     concurrency,
@@ -59,7 +74,45 @@ export const readHistory = async ({ host, port, tag, token, seconds, concurrency
     failed,
     requestsPerSecond: Math.round(ok / wall),
     bytesPerRead: ok ? Math.round(bytes / (ok + failed)) : 0,
+    stale,
     latencyMs: summarize(Float64Array.from(latencies), 1),
     cpuSeconds,
   };
 };
+
+/** One request, its JSON answer (null when it fails). */
+const requestJson = (agent, { host, port, path, method, token }, body) =>
+  new Promise((resolve) => {
+    const text = body === undefined ? undefined : JSON.stringify(body);
+    const req = http.request(
+      {
+        host,
+        port,
+        path,
+        method,
+        agent,
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(text === undefined
+            ? {}
+            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }),
+        },
+      },
+      (res) => {
+        let data = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => {
+          data += c;
+        });
+        res.on('end', () => {
+          try {
+            resolve(res.statusCode === 200 ? JSON.parse(data) : null);
+          } catch {
+            resolve(null);
+          }
+        });
+      },
+    );
+    req.on('error', () => resolve(null));
+    req.end(text);
+  });

@@ -393,7 +393,8 @@ const human = (r) =>
       ? `idle ${r.target}: ${r.open} idle SSE readers, ${r.kbPerReader} KB each (marginal ${r.kbPerReaderMarginal} KB)`
       : r.mode === 'history'
         ? `history ${r.target}: ${r.ok} reads (${r.requestsPerSecond}/s), p50 ${r.latencyMs?.p50} ms, p99 ${r.latencyMs?.p99} ms` +
-          (r.server ? `, server ${r.server.cpuSeconds} CPU s, ${r.server.usPerRequest} µs/read` : '')
+          (r.server ? `, server ${r.server.cpuSeconds} CPU s, ${r.server.usPerRequest} µs/read` : '') +
+          (r.stale ? `, STALE ${r.stale} of 3` : '')
         : `${r.transport} ${r.target} ${r.readers}×${r.rate}/s×${r.seconds}s: delivered ${r.delivered}/${r.expected}` +
           ` (${r.deliveredPct}%), lost ${r.lost}, dup ${r.duplicated}${r.leaked ? `, LEAKED ${r.leaked}` : ''}, p50 ${r.latencyMs?.p50} ms, p99 ${r.latencyMs?.p99} ms` +
           (r.server

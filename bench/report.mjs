@@ -37,6 +37,7 @@ const historyMetrics = [
   ['read p50 ms', (r) => r.latencyMs?.p50],
   ['read p99 ms', (r) => r.latencyMs?.p99],
   ['server µs / read', (r) => r.server?.usPerRequest],
+  ['stale reads of 3 (a status posted, then read)', (r) => r.stale],
 ];
 
 const joinMetrics = [

@@ -148,7 +148,11 @@ export async function viewerStateForStatuses(db: Kysely<Database>, viewerId: num
 export function viewerPageStateReader(db: Kysely<Database>, ids: number[]) {
   const VIEWER = -1;
   const NOW = -2;
-  const list = sql.join(ids.length > 0 ? ids : [0]);
+  const onPage = new Set(ids);
+  // The page's id range, not its ids: one index seek per kind instead of one per status (a
+  // viewer's favourites, boosts, bookmarks and pins in that range are few; the rest are left out below).
+  const min = ids.length > 0 ? Math.min(...ids) : 0;
+  const max = ids.length > 0 ? Math.max(...ids) : 0;
   const compiled = sql<{ kind: 'x' | 'F' | 'f' | 'r' | 'b' | 'p'; id: number }>`
     select 'x' as kind, target_account_id as id from account_blocks where account_id = ${VIEWER}
     union all select 'x' as kind, account_id as id from account_blocks where target_account_id = ${VIEWER}
@@ -156,12 +160,14 @@ export function viewerPageStateReader(db: Kysely<Database>, ids: number[]) {
       where account_id = ${VIEWER} and (expires_at is null or expires_at > ${NOW})
     union all select 'F' as kind, id from filters
       where account_id = ${VIEWER} and (expires_at is null or expires_at > ${NOW})
-    union all select 'f' as kind, status_id as id from favourites where account_id = ${VIEWER} and status_id in (${list})
-    union all select 'r' as kind, reblog_of_id as id from statuses where account_id = ${VIEWER} and reblog_of_id in (${list})
-    union all select 'b' as kind, status_id as id from bookmarks where account_id = ${VIEWER} and status_id in (${list})
-    union all select 'p' as kind, status_id as id from status_pins where account_id = ${VIEWER} and status_id in (${list})`.compile(
-    db,
-  );
+    union all select 'f' as kind, status_id as id from favourites
+      where account_id = ${VIEWER} and status_id between ${min} and ${max}
+    union all select 'r' as kind, reblog_of_id as id from statuses
+      where account_id = ${VIEWER} and id > ${min} and reblog_of_id between ${min} and ${max}
+    union all select 'b' as kind, status_id as id from bookmarks
+      where account_id = ${VIEWER} and status_id between ${min} and ${max}
+    union all select 'p' as kind, status_id as id from status_pins
+      where account_id = ${VIEWER} and status_id between ${min} and ${max}`.compile(db);
   return async (viewerId: number, now: number) => {
     const parameters = compiled.parameters.map((p) => (p === VIEWER ? viewerId : p === NOW ? now : p));
     const { rows } = await db.executeQuery({ ...compiled, parameters });
@@ -171,10 +177,11 @@ export function viewerPageStateReader(db: Kysely<Database>, ids: number[]) {
     const bookmarked = new Set<number>();
     const pinned = new Set<number>();
     let hasFilters = false;
-    const sets = { x: excluded, f: favourited, r: reblogged, b: bookmarked, p: pinned };
+    const sets = { f: favourited, r: reblogged, b: bookmarked, p: pinned };
     for (const r of rows) {
       if (r.kind === 'F') hasFilters = true;
-      else sets[r.kind].add(Number(r.id));
+      else if (r.kind === 'x') excluded.add(Number(r.id));
+      else if (onPage.has(Number(r.id))) sets[r.kind].add(Number(r.id));
     }
     return { excluded, hasFilters, favourited, reblogged, bookmarked, pinned };
   };
