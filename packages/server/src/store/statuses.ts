@@ -137,6 +137,9 @@ export async function viewerStateForStatuses(db: Kysely<Database>, viewerId: num
   return { favourited, reblogged, bookmarked, pinned };
 }
 
+/** A row of `viewerPageStateReader`'s statement: what kind of fact, about which account or status. */
+type PageStateRow = { kind: 'x' | 'F' | 'f' | 'r' | 'b' | 'p'; id: number };
+
 /**
  * Everything a shared page needs to know of one signed-in viewer, in one statement (the hot
  * tag and public pages, services/timeline-pages.ts): the accounts they block, are blocked by or
@@ -153,7 +156,7 @@ export function viewerPageStateReader(db: Kysely<Database>, ids: number[]) {
   // viewer's favourites, boosts, bookmarks and pins in that range are few; the rest are left out below).
   const min = ids.length > 0 ? Math.min(...ids) : 0;
   const max = ids.length > 0 ? Math.max(...ids) : 0;
-  const compiled = sql<{ kind: 'x' | 'F' | 'f' | 'r' | 'b' | 'p'; id: number }>`
+  const compiled = sql<PageStateRow>`
     select 'x' as kind, target_account_id as id from account_blocks where account_id = ${VIEWER}
     union all select 'x' as kind, account_id as id from account_blocks where target_account_id = ${VIEWER}
     union all select 'x' as kind, target_account_id as id from account_mutes
@@ -170,7 +173,7 @@ export function viewerPageStateReader(db: Kysely<Database>, ids: number[]) {
       where account_id = ${VIEWER} and status_id between ${min} and ${max}`.compile(db);
   return async (viewerId: number, now: number) => {
     const parameters = compiled.parameters.map((p) => (p === VIEWER ? viewerId : p === NOW ? now : p));
-    const { rows } = await db.executeQuery({ ...compiled, parameters });
+    const { rows } = await db.executeQuery<PageStateRow>({ ...compiled, parameters });
     const excluded = new Set<number>();
     const favourited = new Set<number>();
     const reblogged = new Set<number>();
