@@ -2,6 +2,7 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Instance, startInstance } from './scale/support/instances';
 import { createTestDatabase, type TestDatabase } from './support/test-server';
+import { WsClient } from './support/ws';
 
 // The server as `npm start` runs it, under an open-file limit of 256: streams may take what is
 // left once 128 descriptors are kept for requests, the database and Redis, and never more.
@@ -47,6 +48,10 @@ describe('streams leave file descriptors for everything else', () => {
     expect(accepted).toBe(STREAM_CAP);
     expect(results.slice(STREAM_CAP).every((r) => r.status === 429)).toBe(true);
     expect(results[STREAM_CAP].error).toBe('Too many open streams on this server; try again later');
+    // A WebSocket is refused at the upgrade alike.
+    const ws = new WsClient(`${server.url.replace(/^http/, 'ws')}/api/v1/streaming?stream=public`);
+    await ws.opened.catch(() => {});
+    expect(ws.refusedWith).toBe(429);
     const health = await fetch(`${server.url}/health`, { signal: AbortSignal.timeout(2000) });
     expect(health.status).toBe(200);
     const metrics = await (await fetch(`${server.url}/metrics`)).text();

@@ -206,6 +206,12 @@ describe('WebSocket /api/v1/streaming', () => {
     expect(c.refusedWith).toBe(401);
   });
 
+  it('a bad token in Sec-WebSocket-Protocol (how browsers send it) is refused with 401 at the upgrade', async () => {
+    const c = client(wsUrl, { protocols: ['nope'] });
+    await expect(c.opened).rejects.toThrow();
+    expect(c.refusedWith).toBe(401);
+  });
+
   it('subscribing to the user stream without a token answers with an error message', async () => {
     const c = client();
     await c.opened;

@@ -1,6 +1,9 @@
+import type { Socket } from 'node:net';
 import type { FastifyRequest } from 'fastify';
 import type { Context } from '../context';
 import type { Reader } from '../stream/reader';
+import type { StreamLimits } from '../stream/stream-limits';
+import type { Viewer } from './auth';
 
 /**
  * Lets one more stream open if the caps allow (RateLimited otherwise), counted against the
@@ -10,16 +13,24 @@ import type { Reader } from '../stream/reader';
  * never get as far as a reader (a WebSocket upgrade that fails).
  */
 export function admitStream(ctx: Context, req: FastifyRequest): (reader: Reader) => void {
-  const socket = req.raw.socket;
-  const give = ctx.streamLimits.take(req.ip, req.viewer.accountId);
+  return admit(ctx.streamLimits, req.raw.socket, req.ip, req.viewer);
+}
+
+/**
+ * What `admitStream` keeps for the stream's life: the socket, the slot and the credential's ids,
+ * never the request (a WebSocket lives on long after Fastify's request and reply are done with).
+ */
+function admit(limits: StreamLimits, socket: Socket, ip: string, viewer: Viewer): (reader: Reader) => void {
+  const give = limits.take(ip, viewer.accountId);
   const release = () => {
     socket.off('close', release);
     give();
   };
   socket.once('close', release);
+  const { tokenId, accountId } = viewer;
   return (reader) => {
-    reader.tokenId = req.viewer.tokenId;
-    reader.accountId = req.viewer.accountId;
+    reader.tokenId = tokenId;
+    reader.accountId = accountId;
     reader.hold(release);
   };
 }

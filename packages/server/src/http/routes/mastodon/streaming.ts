@@ -5,6 +5,7 @@ import { accountTopic, directTopic, listTopic, tagTopic, userTopic } from '@hash
 import { HashchatError } from '@hashchat/core/errors';
 import { normalizeTag } from '@hashchat/core/text/tag-name';
 import type { FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
 import { hasScope } from '../../../auth/scopes';
 import type { Context } from '../../../context';
 import {
@@ -26,6 +27,7 @@ import { WsReader } from '../../../stream/ws';
 import type { Viewer } from '../../auth';
 import type { RouteModule } from '../../route-module';
 import { admitStream } from '../../stream-admission';
+import { letGoOfUpgrade } from '../../ws-upgrade';
 
 /** A stream a client asks for, resolved to bus topics and the name Mastodon clients know it by. */
 interface StreamSpec {
@@ -254,6 +256,143 @@ function followFollows(ctx: Context, reader: Reader, spec: StreamSpec) {
   streams.set(spec.controlTopic, spec.name);
 }
 
+/** What a WebSocket's upgrade request said, kept rather than the request itself. */
+interface WsOpening {
+  viewer: Viewer;
+  /** A stream to subscribe to at once (`?stream=…`), with its tag, list or session. */
+  stream: string | undefined;
+  param: string | undefined;
+  since: number | null;
+  curated: boolean;
+  ack: boolean;
+}
+
+/**
+ * Mastodon's WebSocket streaming on one socket: `subscribe` and `unsubscribe` messages, or a
+ * stream named in the query. Takes what the upgrade said, never the request: whatever a
+ * closure here holds lives as long as the socket.
+ */
+function serveWebSocket(
+  ctx: Context,
+  socket: WebSocket,
+  opening: WsOpening,
+  bind: ((reader: Reader) => void) | undefined,
+): void {
+  const { viewer } = opening;
+  const reader = new WsReader(socket, ctx.config.stream.maxBufferedBytes);
+  bind?.(reader);
+  const error = (message: string) => reader.sendRaw(JSON.stringify({ error: message }));
+  let attached = false;
+  /** The socket's streams by key "stream|tag": their topics and the name they go out under. */
+  const subscribed = new Map<string, { topics: string[]; name: string[] }>();
+
+  /**
+   * A client that asks (`"ack": true` in the message, `ack=true` in the query) hears
+   * `{"event":"hashchat.subscribed","stream":[…]}` once the subscription is live, or
+   * `hashchat.unsubscribed` once it is gone. Mastodon sends nothing; its clients never ask.
+   */
+  const acknowledge = (event: 'hashchat.subscribed' | 'hashchat.unsubscribed', stream: string[]) =>
+    reader.sendRaw(JSON.stringify({ event, stream }));
+
+  /** Subscribes; resolves with the stream's name once events reach the socket. */
+  const subscribe = async (
+    stream: string,
+    tag: string | undefined,
+    since: number | null,
+    curated: boolean,
+  ) => {
+    const key = `${stream}|${tag ?? ''}${curated ? '|curated' : ''}`;
+    const known = subscribed.get(key);
+    if (known) return known.name;
+    const spec = await resolveStream(ctx, viewer, stream, tag, curated);
+    subscribed.set(key, { topics: spec.topics, name: spec.name });
+    if (!attached) {
+      attached = true;
+      attachSpec(ctx, reader, spec);
+      (await loadSafety(ctx, viewer.accountId))(reader);
+      await installFilters(ctx, reader, viewer.accountId);
+      await ctx.hub.attach(reader, since);
+      return spec.name;
+    }
+    reader.setStreamEvents(spec.name, spec.events);
+    followFollows(ctx, reader, spec);
+    if (spec.gate) reader.gates.push(spec.gate(reader));
+    spec.track?.(reader);
+    for (const t of spec.topics) {
+      const holder = reader.topics.get(t);
+      if (!holder) reader.topics.set(t, spec.name);
+      else if (!sameName(holder, spec.name)) {
+        // Another stream of this socket holds the topic: its events go out under both names.
+        reader.alsoOn.set(t, [...(reader.alsoOn.get(t) ?? []), spec.name]);
+        continue;
+      }
+      await ctx.hub.addTopic(reader, t, since);
+    }
+    return spec.name;
+  };
+
+  socket.on('message', (data) => {
+    void (async () => {
+      let msg: {
+        type?: string;
+        stream?: string;
+        tag?: string;
+        list?: string | number;
+        session_id?: string | number;
+        since_id?: string | number;
+        ack?: unknown;
+        curated?: unknown;
+      };
+      try {
+        msg = JSON.parse(String(data));
+      } catch {
+        return error('Invalid JSON');
+      }
+      try {
+        const since =
+          msg.since_id !== undefined && /^\d{1,18}$/.test(String(msg.since_id)) ? Number(msg.since_id) : null;
+        const param =
+          msg.tag ??
+          (msg.list !== undefined ? String(msg.list) : undefined) ??
+          (msg.session_id !== undefined ? String(msg.session_id) : undefined);
+        if (msg.type === 'subscribe' && msg.stream) {
+          const name = await subscribe(msg.stream, param, since, msg.curated === true);
+          if (msg.ack === true) acknowledge('hashchat.subscribed', name);
+        } else if (msg.type === 'unsubscribe' && msg.stream) {
+          const key = `${msg.stream}|${param ?? ''}${msg.curated === true ? '|curated' : ''}`;
+          const gone = subscribed.get(key);
+          for (const t of gone?.topics ?? []) {
+            if (gone && leaveTopic(reader, t, gone.name)) await ctx.hub.removeTopic(reader, t);
+          }
+          const name = gone?.name ?? [msg.stream];
+          subscribed.delete(key);
+          if (msg.ack === true) acknowledge('hashchat.unsubscribed', name);
+        } else error('Unknown message type');
+      } catch (err) {
+        error(err instanceof HashchatError ? err.message : 'Internal error');
+      }
+    })();
+  });
+
+  if (opening.stream) {
+    subscribe(opening.stream, opening.param, opening.since, opening.curated).then(
+      (name) => opening.ack && acknowledge('hashchat.subscribed', name),
+      (err) => {
+        error(err instanceof HashchatError ? err.message : 'Internal error');
+        socket.close(1008, 'subscribe failed');
+      },
+    );
+  } else {
+    // Attach with no topics yet so heartbeats and shutdown reach this socket.
+    attached = true;
+    void loadSafety(ctx, viewer.accountId).then(async (safety) => {
+      safety(reader);
+      await installFilters(ctx, reader, viewer.accountId);
+      return ctx.hub.attach(reader, null);
+    });
+  }
+}
+
 export const streamingRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/streaming/health', async (_req, reply) => reply.type('text/plain').send('OK'));
 
@@ -292,123 +431,18 @@ export const streamingRoutes: RouteModule = (app, ctx) => {
     if (req.ws) admitted.set(req, admitStream(ctx, req));
   };
   app.get('/api/v1/streaming', { websocket: true, preHandler }, (socket, req) => {
-    const reader = new WsReader(socket, ctx.config.stream.maxBufferedBytes);
-    admitted.get(req)?.(reader);
-    const error = (message: string) => reader.sendRaw(JSON.stringify({ error: message }));
-    let attached = false;
-    const subscribed = new Map<string, string[]>(); // key "stream|tag" → topics
-    const names = new Map<string, string[]>(); // key "stream|tag" → the stream's name
-
-    /**
-     * A client that asks (`"ack": true` in the message, `ack=true` in the query) hears
-     * `{"event":"hashchat.subscribed","stream":[…]}` once the subscription is live, or
-     * `hashchat.unsubscribed` once it is gone. Mastodon sends nothing; its clients never ask.
-     */
-    const acknowledge = (event: 'hashchat.subscribed' | 'hashchat.unsubscribed', stream: string[]) =>
-      reader.sendRaw(JSON.stringify({ event, stream }));
-
-    /** Subscribes; resolves with the stream's name once events reach the socket. */
-    const subscribe = async (
-      stream: string,
-      tag: string | undefined,
-      since: number | null,
-      curated: boolean,
-    ) => {
-      const key = `${stream}|${tag ?? ''}${curated ? '|curated' : ''}`;
-      const known = names.get(key);
-      if (known) return known;
-      const spec = await resolveStream(ctx, req.viewer, stream, tag, curated);
-      subscribed.set(key, spec.topics);
-      names.set(key, spec.name);
-      if (!attached) {
-        attached = true;
-        attachSpec(ctx, reader, spec);
-        (await loadSafety(ctx, req.viewer.accountId))(reader);
-        await installFilters(ctx, reader, req.viewer.accountId);
-        await ctx.hub.attach(reader, since);
-        return spec.name;
-      }
-      reader.setStreamEvents(spec.name, spec.events);
-      followFollows(ctx, reader, spec);
-      if (spec.gate) reader.gates.push(spec.gate(reader));
-      spec.track?.(reader);
-      for (const t of spec.topics) {
-        const holder = reader.topics.get(t);
-        if (!holder) reader.topics.set(t, spec.name);
-        else if (!sameName(holder, spec.name)) {
-          // Another stream of this socket holds the topic: its events go out under both names.
-          reader.alsoOn.set(t, [...(reader.alsoOn.get(t) ?? []), spec.name]);
-          continue;
-        }
-        await ctx.hub.addTopic(reader, t, since);
-      }
-      return spec.name;
-    };
-
-    socket.on('message', (data) => {
-      void (async () => {
-        let msg: {
-          type?: string;
-          stream?: string;
-          tag?: string;
-          list?: string | number;
-          session_id?: string | number;
-          since_id?: string | number;
-          ack?: unknown;
-          curated?: unknown;
-        };
-        try {
-          msg = JSON.parse(String(data));
-        } catch {
-          return error('Invalid JSON');
-        }
-        try {
-          const since =
-            msg.since_id !== undefined && /^\d{1,18}$/.test(String(msg.since_id))
-              ? Number(msg.since_id)
-              : null;
-          const param =
-            msg.tag ??
-            (msg.list !== undefined ? String(msg.list) : undefined) ??
-            (msg.session_id !== undefined ? String(msg.session_id) : undefined);
-          if (msg.type === 'subscribe' && msg.stream) {
-            const name = await subscribe(msg.stream, param, since, msg.curated === true);
-            if (msg.ack === true) acknowledge('hashchat.subscribed', name);
-          } else if (msg.type === 'unsubscribe' && msg.stream) {
-            const key = `${msg.stream}|${param ?? ''}${msg.curated === true ? '|curated' : ''}`;
-            const gone = names.get(key);
-            for (const t of subscribed.get(key) ?? []) {
-              if (gone && leaveTopic(reader, t, gone)) await ctx.hub.removeTopic(reader, t);
-            }
-            const name = names.get(key) ?? [msg.stream];
-            subscribed.delete(key);
-            names.delete(key);
-            if (msg.ack === true) acknowledge('hashchat.unsubscribed', name);
-          } else error('Unknown message type');
-        } catch (err) {
-          error(err instanceof HashchatError ? err.message : 'Internal error');
-        }
-      })();
-    });
-
     const q = req.query as Record<string, string | undefined>;
-    if (q.stream) {
-      subscribe(q.stream, q.tag ?? q.list ?? q.session_id, lastEventId(req), q.curated === 'true').then(
-        (name) => q.ack === 'true' && acknowledge('hashchat.subscribed', name),
-        (err) => {
-          error(err instanceof HashchatError ? err.message : 'Internal error');
-          socket.close(1008, 'subscribe failed');
-        },
-      );
-    } else {
-      // Attach with no topics yet so heartbeats and shutdown reach this socket.
-      attached = true;
-      void loadSafety(ctx, req.viewer.accountId).then(async (safety) => {
-        safety(reader);
-        await installFilters(ctx, reader, req.viewer.accountId);
-        return ctx.hub.attach(reader, null);
-      });
-    }
+    const opening: WsOpening = {
+      viewer: req.viewer,
+      stream: q.stream,
+      param: q.tag ?? q.list ?? q.session_id,
+      since: lastEventId(req),
+      curated: q.curated === 'true',
+      ack: q.ack === 'true',
+    };
+    const bind = admitted.get(req);
+    letGoOfUpgrade(socket, req);
+    serveWebSocket(ctx, socket, opening, bind);
   });
 
   // Lets a client that starts "from now" know the current position without waiting for an event.
