@@ -1,7 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: API tests read untyped JSON bodies; each test asserts the fields it needs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findStatusByUri } from '../src/store/remote-accounts';
-import { actorId, createNote } from './fixtures/mastodon-activities';
+import { actorId, createNote, deleteNote } from './fixtures/mastodon-activities';
 import { addQuestion, chatWithSession } from './live-helpers';
 import { type Instance, startInstances } from './support/federation';
 import { MastodonPeer } from './support/mastodon-peer';
@@ -88,6 +88,29 @@ describe('the shared inbox fast path', () => {
     // The same POST again stores nothing more.
     expect((await peer.send(inbox, r)).status).toBe(202);
     expect((await roomNow()).filter((s) => s.uri === r.object.id)).toHaveLength(1);
+  });
+
+  it('takes a signed Create once: replayed after its Delete, the note does not come back', async () => {
+    const r = reply('A1 Said then unsaid');
+    const signed = await peer.signed(inbox, r);
+    const replay = new Request(signed.url, {
+      method: 'POST',
+      headers: signed.headers,
+      body: await signed.clone().text(),
+    });
+    expect((await fetch(signed)).status).toBe(202);
+    expect(await findStatusByUri(a.ctx.store.db, r.object.id)).toBeDefined();
+    expect((await peer.send(inbox, deleteNote(peer, r.object.id.split('/').pop() as string))).status).toBe(
+      202,
+    );
+    await waitFor(async () => (await findStatusByUri(a.ctx.store.db, r.object.id)) === undefined, {
+      what: 'the note deleted',
+    });
+    const taken = (await fastPath()).taken;
+    expect((await fetch(replay)).status).toBe(202);
+    expect((await fastPath()).taken).toBe(taken + 1);
+    expect(await findStatusByUri(a.ctx.store.db, r.object.id)).toBeUndefined();
+    expect((await roomNow()).map((s) => s.uri)).not.toContain(r.object.id);
   });
 
   it('refuses a forged signature (a key that is not the actor’s)', async () => {

@@ -1,5 +1,5 @@
 import { createHash, createPublicKey, type KeyObject, timingSafeEqual, verify } from 'node:crypto';
-import type { Context as FedContext, Federation } from '@fedify/fedify';
+import type { Context as FedContext, Federation, KvKey, KvStore } from '@fedify/fedify';
 import { Note } from '@fedify/vocab';
 import type { Context } from '../context';
 import type { RemoteNote } from '../services/federation/remote-statuses';
@@ -9,6 +9,7 @@ import type { Visibility } from '../store/schema';
 import type { DomainPolicy } from './domain-policy';
 import { takeCreatedNote } from './inbox';
 import { findLocalActor } from './local-actors';
+import { duration } from './notes';
 import { ACTOR_TTL_MS } from './remote-actor';
 
 /** An inbox POST as the route has it: the raw body, the headers as Node gives them. */
@@ -96,6 +97,7 @@ export class FastInbox {
     private readonly ctx: Context,
     private readonly fed: Federation<void>,
     private readonly policy: DomainPolicy,
+    private readonly kv: KvStore,
   ) {}
 
   /** The response once handled, or null for Fedify to handle the POST. */
@@ -106,6 +108,19 @@ export class FastInbox {
       return null;
     }
     this.ctx.metrics.inboxFastPath.inc({ outcome: 'taken' });
+    // Fedify's own idempotency record (its key, per inbox, for a day): an activity taken once,
+    // on either path, is not taken again. Without it a signed Create replayed within its Date's
+    // hour would bring back a note its author has deleted since.
+    const done: KvKey = [
+      '_fedify',
+      'activityIdempotence',
+      `${new URL(this.ctx.config.publicUrl).origin}\n${taken.activityId}\nsharedInbox`,
+    ];
+    if ((await this.kv.get(done)) === true)
+      return new Response(`Activity <${taken.activityId}> has already been processed.`, {
+        status: 202,
+        headers: TEXT,
+      });
     try {
       await takeCreatedNote(this.ctx, this.policy, taken.from, taken.note);
     } catch (err) {
@@ -113,10 +128,13 @@ export class FastInbox {
       this.ctx.log.warn({ err }, 'federation: an inbound activity failed');
       return new Response('Internal server error.', { status: 500, headers: TEXT });
     }
+    await this.kv.set(done, true, { ttl: duration({ days: 1 }) });
     return new Response('', { status: 202, headers: TEXT });
   }
 
-  async #take(post: InboxPost): Promise<{ from: AccountRow; note: RemoteNote } | FastInboxMiss> {
+  async #take(
+    post: InboxPost,
+  ): Promise<{ activityId: string; from: AccountRow; note: RemoteNote } | FastInboxMiss> {
     if (post.method !== 'POST') return 'shape';
     const header = (name: string) => {
       const v = post.headers[name];
@@ -199,7 +217,7 @@ export class FastInbox {
     if ((await this.policy.verdict(new URL(actor).host)) === 'suspend') return 'actor';
     const note = await this.#readNote(object, from);
     if (!note) return 'shape';
-    return { from, note };
+    return { activityId: create.id, from, note };
   }
 
   /** The RSA public key of a PEM, parsed once; null for anything but RSA. */
@@ -298,7 +316,7 @@ interface MastodonNote {
  */
 export function mastodonCreate(
   json: Record<string, unknown>,
-): { actor: string; object: MastodonNote } | null {
+): { id: string; actor: string; object: MastodonNote } | null {
   if (!knownContext(json['@context'])) return null;
   for (const k of Object.keys(json)) if (!CREATE_KEYS.has(k)) return null;
   if (json.type !== 'Create') return null;
@@ -353,6 +371,7 @@ export function mastodonCreate(
     else return null;
   }
   return {
+    id,
     actor,
     object: {
       id: noteId,

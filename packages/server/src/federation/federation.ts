@@ -49,7 +49,7 @@ export function createHashchatFederation(ctx: Context, deps: FederationDeps): Ha
   return {
     fed,
     port: new FedifyPort(ctx, outbound),
-    fastInbox: new FastInbox(ctx, fed, deps.domainPolicy),
+    fastInbox: new FastInbox(ctx, fed, deps.domainPolicy, deps.kv),
     async close() {
       stop.abort();
       await deps.close();
