@@ -38,6 +38,12 @@ export function createMetrics() {
       labelNames: ['type'],
       registers: [registry],
     }),
+    inboxFastPath: new Counter({
+      name: 'hashchat_federation_inbox_fast_path_total',
+      help: "Shared-inbox POSTs by the fast path's outcome: taken, or left to Fedify and why (shape, signature, key, date, digest, actor)",
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
     remoteStatuses: new Counter({
       name: 'hashchat_federation_remote_statuses_total',
       help: 'Statuses received from other servers: stored, or refused by a room (ban, slow mode)',

@@ -108,6 +108,30 @@ describe('StoreKvStore', () => {
     expect(all.map((e) => e.value)).toEqual(Array.from({ length: 1100 }, (_, i) => i));
   });
 
+  it("reads through memory: its own writes seen at once, another instance's after cacheMaxAgeMs, nothing past its TTL", async () => {
+    const cached = new StoreKvStore(store, { now: () => clock.now, cacheMaxAgeMs: 10_000 });
+    const elsewhere = new StoreKvStore(store, { now: () => clock.now, cacheEntries: 0 });
+    await cached.set(['mem', 'a'], 1, { ttl: ttl({ hours: 1 }) });
+    expect(await cached.get(['mem', 'a'])).toBe(1);
+    // Another instance's write: this one answers from memory until its copy is 10 s old.
+    await elsewhere.set(['mem', 'a'], 2, { ttl: ttl({ hours: 1 }) });
+    expect(await cached.get(['mem', 'a'])).toBe(1);
+    clock.now += 10_000;
+    expect(await cached.get(['mem', 'a'])).toBe(2);
+    // Its own set, delete and compare-and-swap are seen at once.
+    await cached.set(['mem', 'a'], 3);
+    expect(await cached.get(['mem', 'a'])).toBe(3);
+    expect(await cached.cas(['mem', 'a'], 3, 4)).toBe(true);
+    expect(await cached.get(['mem', 'a'])).toBe(4);
+    await cached.delete(['mem', 'a']);
+    expect(await cached.get(['mem', 'a'])).toBeUndefined();
+    // A copy never outlives the entry's own TTL.
+    await elsewhere.set(['mem', 'b'], 'x', { ttl: ttl({ seconds: 5 }) });
+    expect(await cached.get(['mem', 'b'])).toBe('x');
+    clock.now += 5_000;
+    expect(await cached.get(['mem', 'b'])).toBeUndefined();
+  });
+
   it('keeps entries across a reopened store (another instance, or a restart)', async () => {
     await kv.set(['durable'], { kept: true });
     const other = await openStore((await testConfig(db)).database);

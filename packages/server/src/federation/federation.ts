@@ -1,6 +1,7 @@
 import { createFederation, type Federation } from '@fedify/fedify';
 import type { Context } from '../context';
 import { registerActors } from './actors';
+import { FastInbox } from './fast-inbox';
 import { registerInbox } from './inbox';
 import { Outbound } from './outbound';
 import { FedifyPort } from './port';
@@ -9,6 +10,8 @@ import type { FederationDeps } from './wiring';
 export interface HashchatFederation {
   fed: Federation<void>;
   port: FedifyPort;
+  /** The shared inbox's fast path for Mastodon-shaped replies (fast-inbox.ts). */
+  fastInbox: FastInbox;
   /** Stops the queue workers and the store-backed pieces under them. */
   close(): Promise<void>;
 }
@@ -21,7 +24,10 @@ export interface HashchatFederation {
 export function createHashchatFederation(ctx: Context, deps: FederationDeps): HashchatFederation {
   const fed = createFederation<void>({
     kv: deps.kv,
-    queue: deps.queue,
+    // Inbox activities are handled in the request, not queued: one parse and no queue writes per
+    // activity, and the sender hears 202 once it is handled (a failure is a 500 it retries, as
+    // with Mastodon). Deliveries and fan-out stay queued.
+    queue: { outbox: deps.queue, fanout: deps.queue },
     origin: ctx.config.publicUrl,
     allowPrivateAddress: ctx.config.federation.allowPrivateAddresses,
     outboxRetryPolicy: deps.retryPolicy,
@@ -43,6 +49,7 @@ export function createHashchatFederation(ctx: Context, deps: FederationDeps): Ha
   return {
     fed,
     port: new FedifyPort(ctx, outbound),
+    fastInbox: new FastInbox(ctx, fed, deps.domainPolicy, deps.kv),
     async close() {
       stop.abort();
       await deps.close();

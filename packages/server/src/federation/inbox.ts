@@ -122,9 +122,7 @@ export function registerInbox(fed: Federation<void>, ctx: Context, policy: Domai
       const from = await sender(fctx, create);
       if (!from) return;
       const note = await readNote(ctx, fctx, object, from, create);
-      if (!note || !(await wanted(from, note))) return;
-      const silenced = (await policy.verdict(new URL(note.uri).host)) === 'silence';
-      await receiveRemoteStatus(ctx, Number(from.id), note, silenced ? 'silenced' : 'remote');
+      if (note) await takeCreatedNote(ctx, policy, from, note);
     })
     .on(Update, async (fctx, update) => {
       const object = await update.getObject().catch(() => null);
@@ -195,14 +193,30 @@ export function registerInbox(fed: Federation<void>, ctx: Context, policy: Domai
     .onError((_fctx, error) => {
       ctx.log.warn({ err: error }, 'federation: an inbound activity failed');
     });
+}
 
-  /** Whether anyone here asked for the note: a follower, a mention, a reply, or a chat's hashtag. */
-  async function wanted(from: AccountRow, note: RemoteNote): Promise<boolean> {
-    if (note.mentionIds.length > 0 || note.inReplyToId !== null) return true;
-    if (await hasLocalFollower(ctx.store.db, Number(from.id))) return true;
-    const tags = note.tags.map((t) => normalizeTag(t.replace(/^#/, '')));
-    return tags.length > 0 && (await chatsClaimingTags(ctx.store.db, tags)).length > 0;
-  }
+/**
+ * A verified `Create(Note)` by `from` (its attributedTo), read: stored when someone here wants
+ * it, as unlisted when its server is silenced. Fedify's listener and the inbox's fast path
+ * (fast-inbox.ts) both end here.
+ */
+export async function takeCreatedNote(
+  ctx: Context,
+  policy: DomainPolicy,
+  from: AccountRow,
+  note: RemoteNote,
+): Promise<void> {
+  if (!(await wanted(ctx, from, note))) return;
+  const silenced = (await policy.verdict(new URL(note.uri).host)) === 'silence';
+  await receiveRemoteStatus(ctx, Number(from.id), note, silenced ? 'silenced' : 'remote');
+}
+
+/** Whether anyone here asked for the note: a follower, a mention, a reply, or a chat's hashtag. */
+async function wanted(ctx: Context, from: AccountRow, note: RemoteNote): Promise<boolean> {
+  if (note.mentionIds.length > 0 || note.inReplyToId !== null) return true;
+  if (await hasLocalFollower(ctx.store.db, Number(from.id))) return true;
+  const tags = note.tags.map((t) => normalizeTag(t.replace(/^#/, '')));
+  return tags.length > 0 && (await chatsClaimingTags(ctx.store.db, tags)).length > 0;
 }
 
 function ignoreNotFound(err: unknown): void {

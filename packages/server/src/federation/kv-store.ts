@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { KvKey, KvStore, KvStoreListEntry, KvStoreSetOptions } from '@fedify/fedify';
-import { casKv, deleteKv, getKv, listKv, putKv, sweepKv } from '../store/federation-kv';
+import { casKv, deleteKv, getKvEntry, listKv, putKv, sweepKv } from '../store/federation-kv';
 import type { Store } from '../store/open-store';
 import { durationMs } from './duration';
 
@@ -9,21 +9,52 @@ export interface StoreKvStoreOptions {
   /** How often, at most, a write with a TTL also deletes what has expired. */
   sweepEveryMs?: number;
   log?: { warn(obj: unknown, msg: string): void };
+  /** How many entries the in-memory read cache keeps (0: none). */
+  cacheEntries?: number;
+  /**
+   * How long a cached entry is trusted at most, whatever its TTL: another instance's write or
+   * delete of the same key is seen here after at most this long.
+   */
+  cacheMaxAgeMs?: number;
+}
+
+interface Cached {
+  text: string;
+  /** When the entry itself expires (its TTL), or null. */
+  expiresAt: number | null;
+  /** When this copy stops being trusted (cacheMaxAgeMs after it was read or written here). */
+  staleAt: number;
 }
 
 const LIST_PAGE = 500;
 const DEFAULT_SWEEP_MS = 5 * 60_000;
+const DEFAULT_CACHE_ENTRIES = 10_000;
+const DEFAULT_CACHE_MAX_AGE_MS = 60_000;
+/** Values longer than this (as JSON text) are not kept in memory. */
+const CACHE_MAX_VALUE_CHARS = 64 * 1024;
 
 /**
  * Fedify's key–value store on our database (table `federation_kv`): actor keys, fetched
  * documents, idempotency records and circuit-breaker state survive restarts and are shared
  * by every instance. Expired entries are invisible at once and deleted by an occasional sweep.
+ *
+ * Reads go through a bounded in-memory cache (least recently used first out): Fedify reads the
+ * signer's public key and fetched documents on every inbox POST, and the same few keys over
+ * and over. An entry found is kept as its JSON text with its own expiry, for at most
+ * `cacheMaxAgeMs` (another instance may have replaced it); this instance's set, delete and cas
+ * replace or drop it at once. Absent keys are not cached (idempotency records are looked up
+ * once each), and a set caches nothing new, so one-off keys never push out the hot ones.
  */
 export class StoreKvStore implements KvStore {
   private readonly now: () => number;
   private readonly sweepEveryMs: number;
   private lastSweep = 0;
   private sweeping: Promise<void> | null = null;
+  private readonly cache = new Map<string, Cached>();
+  private readonly cacheEntries: number;
+  private readonly cacheMaxAgeMs: number;
+  /** Counts this instance's writes: a read that saw one start meanwhile keeps no copy. */
+  private writes = 0;
 
   constructor(
     private readonly store: Pick<Store, 'db' | 'dialect'>,
@@ -31,20 +62,46 @@ export class StoreKvStore implements KvStore {
   ) {
     this.now = opts.now ?? Date.now;
     this.sweepEveryMs = opts.sweepEveryMs ?? DEFAULT_SWEEP_MS;
+    this.cacheEntries = opts.cacheEntries ?? DEFAULT_CACHE_ENTRIES;
+    this.cacheMaxAgeMs = opts.cacheMaxAgeMs ?? DEFAULT_CACHE_MAX_AGE_MS;
   }
 
   async get<T = unknown>(key: KvKey): Promise<T | undefined> {
-    const text = await getKv(this.store.db, encodeKey(key), this.now());
-    return text === undefined ? undefined : (JSON.parse(text) as T);
+    const k = encodeKey(key);
+    const now = this.now();
+    const hit = this.cache.get(k);
+    if (hit) {
+      this.cache.delete(k);
+      if (now < hit.staleAt && (hit.expiresAt === null || now < hit.expiresAt)) {
+        this.cache.set(k, hit); // most recently used
+        return JSON.parse(hit.text) as T;
+      }
+    }
+    const writes = this.writes;
+    const entry = await getKvEntry(this.store.db, k, now);
+    if (entry === undefined) return undefined;
+    if (writes === this.writes) this.remember(k, entry.value, entry.expiresAt, now);
+    return JSON.parse(entry.value) as T;
   }
 
   async set(key: KvKey, value: unknown, options?: KvStoreSetOptions): Promise<void> {
-    await putKv(this.store.db, encodeKey(key), encodeValue(value), this.expiresAt(options));
+    const k = encodeKey(key);
+    const text = encodeValue(value);
+    const expiresAt = this.expiresAt(options);
+    // Dropped before the write: a get meanwhile reads the database, never the old copy.
+    const had = this.cache.delete(k);
+    this.writes++;
+    await putKv(this.store.db, k, text, expiresAt);
+    if (had) this.remember(k, text, expiresAt, this.now());
     if (options?.ttl) this.maybeSweep();
   }
 
   async delete(key: KvKey): Promise<void> {
-    await deleteKv(this.store.db, encodeKey(key));
+    const k = encodeKey(key);
+    this.cache.delete(k);
+    this.writes++;
+    await deleteKv(this.store.db, k);
+    this.cache.delete(k);
   }
 
   async cas(
@@ -55,15 +112,22 @@ export class StoreKvStore implements KvStore {
   ): Promise<boolean> {
     // Compared as JSON values: what was stored is what JSON keeps of it.
     const expected = expectedValue === undefined ? undefined : JSON.parse(encodeValue(expectedValue));
-    return casKv(
-      this.store.db,
-      this.store.dialect,
-      encodeKey(key),
-      (current) => isDeepStrictEqual(current === undefined ? undefined : JSON.parse(current), expected),
-      encodeValue(newValue),
-      this.expiresAt(options),
-      this.now(),
-    );
+    const k = encodeKey(key);
+    this.cache.delete(k);
+    this.writes++;
+    try {
+      return await casKv(
+        this.store.db,
+        this.store.dialect,
+        k,
+        (current) => isDeepStrictEqual(current === undefined ? undefined : JSON.parse(current), expected),
+        encodeValue(newValue),
+        this.expiresAt(options),
+        this.now(),
+      );
+    } finally {
+      this.cache.delete(k);
+    }
   }
 
   async *list(prefix?: KvKey): AsyncIterable<KvStoreListEntry> {
@@ -81,6 +145,17 @@ export class StoreKvStore implements KvStore {
   async sweepExpired(): Promise<number> {
     this.lastSweep = this.now();
     return sweepKv(this.store.db, this.now());
+  }
+
+  /** Keeps a copy read from (or written to) the database, evicting the least recently used. */
+  private remember(k: string, text: string, expiresAt: number | null, now: number): void {
+    if (this.cacheEntries <= 0 || text.length > CACHE_MAX_VALUE_CHARS) return;
+    this.cache.delete(k);
+    this.cache.set(k, { text, expiresAt, staleAt: now + this.cacheMaxAgeMs });
+    if (this.cache.size > this.cacheEntries) {
+      const oldest = this.cache.keys().next();
+      if (!oldest.done) this.cache.delete(oldest.value);
+    }
   }
 
   private expiresAt(options?: KvStoreSetOptions): number | null {

@@ -4,6 +4,7 @@ import type { FederationPort } from '../services/federation/port';
 import type { AppendedEvent } from '../store/events';
 import { hasQueuedMessages } from '../store/federation-queue';
 import { hasRemoteAccounts } from '../store/remote-accounts';
+import type { FastInbox } from './fast-inbox';
 import type { HashchatFederation } from './federation';
 
 /**
@@ -47,6 +48,11 @@ export class LazyFederation implements FederationPort {
   /** For the mounted routes. */
   async fed(): Promise<Federation<void>> {
     return (await this.load()).fed;
+  }
+
+  /** The shared inbox's fast path, loading the federation once. */
+  async fastInbox(): Promise<FastInbox> {
+    return (await this.load()).fastInbox;
   }
 
   /** Stops the loaded federation's queue, if it was loaded (waiting for a load under way). */

@@ -1,6 +1,7 @@
 import type { Federation } from '@fedify/fedify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Context } from '../context';
+import type { FastInbox } from './fast-inbox';
 
 /** The most bytes an inbox POST may have (Fastify's own body limit stays the outer one). */
 const INBOX_BODY_LIMIT = 512 * 1024;
@@ -21,9 +22,21 @@ export async function mountFederation(
   app: FastifyInstance,
   ctx: Context,
   fed: () => Promise<Federation<void>>,
+  fastInbox?: () => Promise<FastInbox>,
 ): Promise<void> {
   const base = ctx.config.publicUrl;
   const serve = async (req: FastifyRequest, reply: FastifyReply, path = req.url) => {
+    // A Mastodon-shaped reply to the shared inbox is checked and handled without Fedify's
+    // JSON-LD work; anything else (and anything it is unsure of) goes on to Fedify.
+    if (fastInbox && req.method === 'POST' && path.split('?')[0] === '/inbox' && Buffer.isBuffer(req.body)) {
+      const fast = await (await fastInbox()).handle({
+        method: req.method,
+        url: path,
+        headers: req.headers,
+        body: req.body,
+      });
+      if (fast) return send(reply, fast);
+    }
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) {
       if (v === undefined) continue;
@@ -42,11 +55,7 @@ export async function mountFederation(
       // A browser asking for an actor or a note gets its page in the web app.
       onNotAcceptable: () => new Response(null, { status: 302, headers: { location: pageOf(base, path) } }),
     });
-    reply.status(response.status);
-    response.headers.forEach((value, key) => {
-      reply.header(key, value);
-    });
-    return reply.send(Buffer.from(await response.arrayBuffer()));
+    return send(reply, response);
   };
 
   await app.register(async (scope) => {
@@ -75,6 +84,14 @@ export async function mountFederation(
     const actor = `/users/${m[1].toLowerCase()}`;
     return serve(req, reply, m[2] ? `${actor}/statuses/${m[2]}` : actor);
   });
+}
+
+async function send(reply: FastifyReply, response: Response) {
+  reply.status(response.status);
+  response.headers.forEach((value, key) => {
+    reply.header(key, value);
+  });
+  return reply.send(Buffer.from(await response.arrayBuffer()));
 }
 
 const notFound = { status: 404, headers: { 'content-type': 'application/json; charset=utf-8' } };

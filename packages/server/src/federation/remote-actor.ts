@@ -6,7 +6,7 @@ import type { AccountRow } from '../store/accounts';
 import { findAccountByUri } from '../store/remote-accounts';
 
 /** How long a remote actor document is trusted before it is read again. */
-const ACTOR_TTL_MS = 24 * 60 * 60 * 1000;
+export const ACTOR_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** Keeps a remote actor as an account; null for a document that is not a usable actor. */
 export async function rememberActor(ctx: Context, actor: Actor): Promise<AccountRow | null> {

@@ -149,7 +149,12 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<Fas
     });
     ctx.federation = lazy;
     app.addHook('onClose', () => lazy.close());
-    await mountFederation(app, ctx, () => lazy.fed());
+    await mountFederation(
+      app,
+      ctx,
+      () => lazy.fed(),
+      () => lazy.fastInbox(),
+    );
     await lazy.start();
   }
   await registerRoutes(app, ctx);

@@ -19,6 +19,21 @@ export async function getKv(db: Kysely<Database>, key: string, now: number): Pro
   return row?.value;
 }
 
+/** The entry's value text and expiry (ms, null for none), or undefined when absent or expired. */
+export async function getKvEntry(
+  db: Kysely<Database>,
+  key: string,
+  now: number,
+): Promise<{ value: string; expiresAt: number | null } | undefined> {
+  const row = await db
+    .selectFrom('federation_kv')
+    .select(['value', 'expires_at'])
+    .where('key', '=', key)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .executeTakeFirst();
+  return row && { value: row.value, expiresAt: row.expires_at === null ? null : Number(row.expires_at) };
+}
+
 /** Sets (or replaces) an entry; `expiresAt` null keeps it until deleted. */
 export async function putKv(
   db: Kysely<Database> | Transaction<Database>,

@@ -2,7 +2,11 @@ import { createHash, createPublicKey, createVerify } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { signRequest } from '@fedify/fedify';
+import { Temporal } from '@js-temporal/polyfill';
 import { actorId, type Peer, person } from '../fixtures/mastodon-activities';
+
+/** Fedify's type for a time (it is handed the polyfill's at run time). */
+type Instant = NonNullable<NonNullable<Parameters<typeof signRequest>[3]>['currentTime']>;
 
 /** A delivery the peer received: what Mastodon would check before accepting it. */
 export interface Received {
@@ -76,18 +80,29 @@ export class MastodonPeer implements Peer {
 
   /** Posts an activity to `inbox`, signed as Mastodon signs (draft-cavage, rsa-sha256, with Digest). */
   async send(inbox: string, activity: unknown): Promise<Response> {
-    const body = JSON.stringify(activity);
-    const signed = await signRequest(
+    return fetch(await this.signed(inbox, activity));
+  }
+
+  /**
+   * The signed POST `send` makes, not sent: a test may alter it (another body, another path)
+   * or sign it at another time (`at`, for a stale Date).
+   */
+  async signed(inbox: string, activity: unknown, at?: Date): Promise<Request> {
+    return signRequest(
       new Request(inbox, {
         method: 'POST',
         headers: { 'content-type': 'application/activity+json', accept: 'application/activity+json' },
-        body,
+        body: JSON.stringify(activity),
       }),
       this.#keys!.privateKey,
       new URL(`${actorId(this)}#main-key`),
-      { spec: 'draft-cavage-http-signatures-12' },
+      {
+        spec: 'draft-cavage-http-signatures-12',
+        ...(at
+          ? { currentTime: Temporal.Instant.fromEpochMilliseconds(at.getTime()) as unknown as Instant }
+          : {}),
+      },
     );
-    return fetch(signed);
   }
 
   /**
