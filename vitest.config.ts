@@ -9,6 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts'],
+          maxWorkers: 2,
           environment: 'node',
         },
       },
@@ -16,6 +17,8 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['packages/server/test/**/*.test.ts', 'bench/**/*.test.ts'],
+          isolate: false,
+          maxWorkers: 2,
           // Multi-instance tests need PostgreSQL and Redis (and restart Redis): `npm run test:scale`.
           exclude: ['packages/server/test/scale/**'],
           environment: 'node',
@@ -30,7 +33,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // Each file launches its own Chromium; two at once is what two cores carry.
+          // Each file launches its own Chromium; two at once keep two cores busy (more only queue).
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
         },

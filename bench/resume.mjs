@@ -85,7 +85,15 @@ export const measureResume = async ({ host, port, tag, token, run, missed, round
         },
         onClose: () => {},
       });
-      const ok = await Promise.race([all.then(() => true), sleep(timeoutMs).then(() => false)]);
+      // The timer is cleared once every status is in, or it would keep the process alive.
+      let timer;
+      const ok = await Promise.race([
+        all.then(() => true),
+        new Promise((resolve) => {
+          timer = setTimeout(() => resolve(false), timeoutMs);
+        }),
+      ]);
+      clearTimeout(timer);
       const ms = performance.now() - t0;
       again.close();
       if (ok) {

@@ -60,7 +60,8 @@ export async function followRemote(api: Api, accountId: string): Promise<void> {
   await waitFor(
     async () =>
       (await api.get(`/api/v1/accounts/relationships?id[]=${accountId}`)).body[0]?.following === true,
-    { what: `the Accept of the follow of ${accountId}` },
+    // Two servers' queues and signed deliveries: slower when test files run side by side.
+    { what: `the Accept of the follow of ${accountId}`, timeoutMs: 15_000 },
   );
 }
 
