@@ -1,4 +1,10 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+const scale = process.env.HASHCHAT_TEST_BACKEND === 'scale';
+// Unit and API files: one worker fewer than the cores, but at least two (vitest's default is one
+// on two cores); on PostgreSQL + Redis (`npm run test:scale`) vitest's default, as before.
+const apiWorkers = scale ? undefined : Math.max(2, availableParallelism() - 1);
 
 // One runner, three projects: pure unit tests beside the code, API/stream tests over real
 // HTTP on a real database, and browser tests in Chromium. `npm test` runs all three.
@@ -9,7 +15,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts'],
-          maxWorkers: 2,
+          maxWorkers: apiWorkers,
           environment: 'node',
         },
       },
@@ -17,8 +23,9 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['packages/server/test/**/*.test.ts', 'bench/**/*.test.ts'],
-          isolate: false,
-          maxWorkers: 2,
+          // The server's code is loaded once per worker, not once per file (see CONTRIBUTING.md).
+          isolate: scale,
+          maxWorkers: apiWorkers,
           // Multi-instance tests need PostgreSQL and Redis (and restart Redis): `npm run test:scale`.
           exclude: ['packages/server/test/scale/**'],
           environment: 'node',
@@ -38,7 +45,7 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
         },
       },
-      ...(process.env.HASHCHAT_TEST_BACKEND === 'scale'
+      ...(scale
         ? [
             {
               test: {
