@@ -1,16 +1,14 @@
 import { createHash, createPublicKey, type KeyObject, timingSafeEqual, verify } from 'node:crypto';
 import type { Context as FedContext, Federation, KvKey, KvStore } from '@fedify/fedify';
-import { Note } from '@fedify/vocab';
 import type { Context } from '../context';
 import type { RemoteNote } from '../services/federation/remote-statuses';
 import type { AccountRow } from '../store/accounts';
-import { findAccountByUri, findStatusByUri } from '../store/remote-accounts';
-import type { Visibility } from '../store/schema';
+import { findAccountByUri } from '../store/remote-accounts';
 import type { DomainPolicy } from './domain-policy';
 import { takeCreatedNote } from './inbox';
-import { findLocalActor } from './local-actors';
 import { duration } from './notes';
 import { ACTOR_TTL_MS } from './remote-actor';
+import { mentionedAccountId, noteVisibility, replyTargetId } from './remote-note';
 
 /** An inbox POST as the route has it: the raw body, the headers as Node gives them. */
 export interface InboxPost {
@@ -25,7 +23,6 @@ export interface InboxPost {
 export type FastInboxMiss = 'shape' | 'signature' | 'key' | 'date' | 'digest' | 'actor';
 
 const AS = 'https://www.w3.org/ns/activitystreams';
-const PUBLIC = `${AS}#Public`;
 
 /**
  * The term definitions a Mastodon-shaped `@context` may carry after the ActivityStreams one,
@@ -244,45 +241,23 @@ export class FastInbox {
   /** The note as `readNote` reads it (remote-note.ts), from its JSON; null when a part is not plain. */
   async #readNote(o: MastodonNote, author: AccountRow): Promise<RemoteNote | null> {
     const fctx = this.#fedContext;
-    const addressed = [...o.to, ...o.cc];
-    const visibility: Visibility = o.to.includes(PUBLIC)
-      ? 'public'
-      : o.cc.includes(PUBLIC)
-        ? 'unlisted'
-        : author.followers_url && addressed.includes(author.followers_url)
-          ? 'private'
-          : 'direct';
     const tags: string[] = [];
     const mentionIds: number[] = [];
     for (const t of o.tags) {
       if (t.type === 'Hashtag') tags.push(t.name);
       else {
-        const parsed = fctx.parseUri(new URL(t.href));
-        if (parsed?.type === 'actor') {
-          const local = await findLocalActor(this.ctx, parsed.identifier);
-          if (local?.kind === 'account') mentionIds.push(local.id);
-        } else {
-          const known = await findAccountByUri(this.ctx.store.db, t.href);
-          if (known) mentionIds.push(Number(known.id));
-        }
+        const id = await mentionedAccountId(this.ctx, fctx, new URL(t.href));
+        if (id !== null) mentionIds.push(id);
       }
     }
-    let inReplyToId: number | null = null;
-    if (o.inReplyTo) {
-      const parsed = fctx.parseUri(new URL(o.inReplyTo));
-      if (parsed?.type === 'object' && parsed.class === Note) inReplyToId = Number(parsed.values.id);
-      else {
-        const known = await findStatusByUri(this.ctx.store.db, o.inReplyTo);
-        inReplyToId = known ? Number(known.id) : null;
-      }
-    }
+    const inReplyToId = await replyTargetId(this.ctx, fctx, o.inReplyTo ? new URL(o.inReplyTo) : null);
     return {
       uri: o.id,
       url: o.url,
       html: o.content,
       spoilerText: o.summary,
       sensitive: o.sensitive,
-      visibility,
+      visibility: noteVisibility(o.to, o.cc, author),
       language: null,
       inReplyToId,
       tags,

@@ -14,6 +14,42 @@ export function localStatusId(fctx: FedContext<void>, uri: URL | null): number |
   return parsed?.type === 'object' && parsed.class === Note ? Number(parsed.values.id) : null;
 }
 
+/** A note's visibility from its addressing (IRIs as strings), as Mastodon reads it. */
+export function noteVisibility(to: string[], cc: string[], author: AccountRow): Visibility {
+  if (to.includes(PUBLIC_COLLECTION.href)) return 'public';
+  if (cc.includes(PUBLIC_COLLECTION.href)) return 'unlisted';
+  return author.followers_url && (to.includes(author.followers_url) || cc.includes(author.followers_url))
+    ? 'private'
+    : 'direct';
+}
+
+/** The id of the account a mention names: a local account, or a remote one known here; else null. */
+export async function mentionedAccountId(
+  ctx: Context,
+  fctx: FedContext<void>,
+  href: URL,
+): Promise<number | null> {
+  const parsed = fctx.parseUri(href);
+  if (parsed?.type === 'actor') {
+    const local = await findLocalActor(ctx, parsed.identifier);
+    return local?.kind === 'account' ? local.id : null;
+  }
+  const known = await findAccountByUri(ctx.store.db, href.href);
+  return known ? Number(known.id) : null;
+}
+
+/** The id of the status a note replies to: a local one, or a remote one known here; else null. */
+export async function replyTargetId(
+  ctx: Context,
+  fctx: FedContext<void>,
+  uri: URL | null,
+): Promise<number | null> {
+  const local = localStatusId(fctx, uri);
+  if (local !== null || !uri) return local;
+  const known = await findStatusByUri(ctx.store.db, uri.href);
+  return known ? Number(known.id) : null;
+}
+
 /**
  * A remote Note read into what a status needs: visibility from its addressing (as Mastodon
  * reads it), hashtags, mentions of accounts known here, the status it replies to.
@@ -27,35 +63,21 @@ export async function readNote(
   carrier?: { toJsonLd(): Promise<unknown> },
 ): Promise<RemoteNote | null> {
   if (!note.id) return null;
-  const addressed = [...note.toIds, ...note.ccIds].map((u) => u.href);
-  const visibility: Visibility = note.toIds.some((u) => u.href === PUBLIC_COLLECTION.href)
-    ? 'public'
-    : note.ccIds.some((u) => u.href === PUBLIC_COLLECTION.href)
-      ? 'unlisted'
-      : author.followers_url && addressed.includes(author.followers_url)
-        ? 'private'
-        : 'direct';
+  const visibility = noteVisibility(
+    note.toIds.map((u) => u.href),
+    note.ccIds.map((u) => u.href),
+    author,
+  );
   const tags: string[] = [];
   const mentionIds: number[] = [];
   for await (const t of note.getTags({ crossOrigin: 'trust' })) {
     if (t instanceof Hashtag && t.name) tags.push(t.name.toString());
     else if (t instanceof Mention && t.href) {
-      const parsed = fctx.parseUri(t.href);
-      if (parsed?.type === 'actor') {
-        const local = await findLocalActor(ctx, parsed.identifier);
-        if (local?.kind === 'account') mentionIds.push(local.id);
-      } else {
-        const known = await findAccountByUri(ctx.store.db, t.href.href);
-        if (known) mentionIds.push(Number(known.id));
-      }
+      const id = await mentionedAccountId(ctx, fctx, t.href);
+      if (id !== null) mentionIds.push(id);
     }
   }
-  const replyUri = note.replyTargetId;
-  let inReplyToId = localStatusId(fctx, replyUri);
-  if (inReplyToId === null && replyUri) {
-    const known = await findStatusByUri(ctx.store.db, replyUri.href);
-    inReplyToId = known ? Number(known.id) : null;
-  }
+  const inReplyToId = await replyTargetId(ctx, fctx, note.replyTargetId);
   const url = httpUrl(note.url instanceof URL ? note.url : (note.url?.href ?? null));
   return {
     uri: note.id.href,
