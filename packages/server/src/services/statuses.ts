@@ -6,7 +6,6 @@ import { MAX_ATTACHMENTS } from '../media/limits';
 import { serializeStatus } from '../present/status';
 import { unfileStatus } from '../store/conversations';
 import { appendEvents, appendEventsAndCommit, type NewEvent } from '../store/events';
-import { notifiedFollowerIds } from '../store/follows';
 import {
   deleteExpiredIdempotencyKey,
   findIdempotentStatusId,
@@ -16,12 +15,10 @@ import { attachMedia, findAttachableMedia, type MediaHolder, type MediaRow } fro
 import type { Visibility } from '../store/schema';
 import {
   countReplyOnParent,
-  countStatusOnAuthor,
   deleteStatusRows,
-  insertMentions,
-  insertStatusRow,
-  linkTags,
+  resolveTags,
   statusLinks,
+  writeStatus,
 } from '../store/status-writes';
 import { findStatusById, type StatusRow } from '../store/statuses';
 import { isUniqueViolation } from '../store/unique-violation';
@@ -97,34 +94,42 @@ export async function createStatus(
 
   const result = await ctx.store
     .writeTransaction(async (trx) => {
-      const row = await insertStatusRow(trx, {
-        account_id: authorId,
-        text,
-        content,
-        spoiler_text: input.spoilerText,
-        sensitive: input.sensitive ? 1 : 0,
-        visibility: input.visibility,
-        language: input.language,
-        in_reply_to_id: parent ? parent.id : null,
-        in_reply_to_account_id: parent ? parent.account_id : null,
-        created_at: now,
-      });
+      const mentionIds = mentioned.map((a) => Number(a.id));
+      // Found or made first: the status, its links and its author's counter are then one statement
+      // on PostgreSQL (store/status-writes.ts).
+      const tags = await resolveTags(trx, ctx.store.tagIds, parsed.tags, now);
+      // Followers who asked (`notify`) hear of a post, not of a reply to someone else or a direct
+      // message, as in Mastodon; a mentioned one gets the mention only.
+      const { row, author, notified } = await writeStatus(
+        trx,
+        ctx.store.dialect,
+        {
+          account_id: authorId,
+          text,
+          content,
+          spoiler_text: input.spoilerText,
+          sensitive: input.sensitive ? 1 : 0,
+          visibility: input.visibility,
+          language: input.language,
+          in_reply_to_id: parent ? parent.id : null,
+          in_reply_to_account_id: parent ? parent.account_id : null,
+          created_at: now,
+        },
+        {
+          tags,
+          mentionIds,
+          notifyFollowers:
+            input.visibility !== 'direct' && (!parent || Number(parent.account_id) === authorId),
+        },
+      );
+      if (!author) throw notFound();
       const id = Number(row.id);
       if ((await attachMedia(trx, holder, id, mediaIds)) !== mediaIds.length) throw notFound();
       const poll = input.poll ? await addPoll(trx, id, authorId, input.poll, now) : null;
-      const tags = await linkTags(trx, ctx.store.tagIds, id, authorId, parsed.tags, now);
       const tagNames = parsed.tags.map((t) => t.name);
       // Ascending ids: the order the mentions are read back in (their primary key).
       const mentionedById = [...mentioned].sort((a, b) => Number(a.id) - Number(b.id));
-      const mentionIds = mentioned.map((a) => Number(a.id));
-      await insertMentions(trx, id, mentionIds);
-      // Followers who asked (`notify`) hear of a post, not of a reply to someone else or a direct
-      // message, as in Mastodon; a mentioned one gets the mention only. Read before the author's
-      // counter is updated: that row stays locked until commit, and the author's next status waits.
-      const subscribed =
-        input.visibility !== 'direct' && (!parent || Number(parent.account_id) === authorId)
-          ? (await notifiedFollowerIds(trx, authorId)).filter((f) => !mentionIds.includes(f))
-          : [];
+      const subscribed = notified.filter((f) => !mentionIds.includes(f));
       if (idempotencyKey) {
         await insertIdempotencyKey(trx, {
           account_id: authorId,
@@ -133,8 +138,6 @@ export async function createStatus(
           created_at: now,
         });
       }
-      const author = await countStatusOnAuthor(trx, authorId, now);
-      if (!author) throw notFound();
       // Presented from the rows in hand, not read back: a new status has no viewer state yet.
       const entity = serializeStatus(
         {
