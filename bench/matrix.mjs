@@ -10,7 +10,8 @@
  * @typedef {{ name: string, mode: 'fanout' | 'ingest' | 'history' | 'resume' | 'idle' | 'join', arrival?: number,
  *   transport?: 'sse' | 'ws', readers?: number, rate?: number, seconds?: number,
  *   concurrency?: number, authedShare?: number, blocks?: boolean, posters?: number, tags?: number,
- *   mentions?: boolean, missed?: number, rounds?: number, extended?: boolean }} Scenario
+ *   mentions?: boolean, missed?: number, rounds?: number, extended?: boolean,
+ *   backend?: 'postgres', instances?: number }} Scenario
  */
 
 const fanout = (transport, readers, rate, authed = false) => ({
@@ -31,6 +32,31 @@ const joinStorm = (readers) => ({
   rate: 20,
 });
 
+/**
+ * The scenario on PostgreSQL + Redis with `instances` Hashchat instances sharing the readers
+ * behind a round-robin balancer (run.mjs starts them with bench/pg-server.mjs), beside the same
+ * scenario on one SQLite instance in the same run.
+ */
+const onPostgres = (scenario, instances = 2) => ({
+  ...scenario,
+  name: `${scenario.name}, PostgreSQL + Redis × ${instances}`,
+  backend: /** @type {const} */ ('postgres'),
+  instances,
+  extended: true,
+});
+
+const ingest = {
+  name: 'ingest 1,500/s, 16 posters, 1,000 readers on 50 tags',
+  mode: /** @type {const} */ ('ingest'),
+  transport: /** @type {const} */ ('sse'),
+  readers: 1000,
+  rate: 1500,
+  seconds: 10,
+  posters: 16,
+  tags: 50,
+  mentions: true,
+};
+
 /** Every scenario (`--all`). @type {Scenario[]} */
 export const fullMatrix = [
   fanout('sse', 1000, 50),
@@ -45,22 +71,17 @@ export const fullMatrix = [
   { ...fanout('ws', 5000, 50, true), extended: true },
   fanout('sse', 10000, 10, true),
   { ...fanout('ws', 10000, 10, true), extended: true },
-  {
-    name: 'ingest 1,500/s, 16 posters, 1,000 readers on 50 tags',
-    mode: 'ingest',
-    transport: 'sse',
-    readers: 1000,
-    rate: 1500,
-    seconds: 10,
-    posters: 16,
-    tags: 50,
-    mentions: true,
-  },
+  ingest,
   { name: 'history, 16 clients', mode: 'history', concurrency: 16, seconds: 10 },
   { name: 'resume, 1,000 missed events', mode: 'resume', missed: 1000, rounds: 3 },
   { name: 'idle SSE readers, 5,000', mode: 'idle', readers: 5000 },
   joinStorm(1000),
   { ...joinStorm(5000), extended: true },
+  // Issue 20's scale-out rows: the same load on two instances over PostgreSQL + Redis.
+  onPostgres(ingest),
+  onPostgres(fanout('sse', 1000, 50)),
+  onPostgres(fanout('sse', 1000, 50, true)),
+  onPostgres(joinStorm(1000)),
 ];
 
 /** What `npm run bench` runs (about ten minutes): all but the `extended` scenarios. */

@@ -200,6 +200,30 @@ const joinFlags = (scenario, server) => [
   String(scenario.rate ?? 20),
 ];
 
+const pgServerPath = fileURLToPath(new URL('./pg-server.mjs', import.meta.url));
+
+/**
+ * How to start a Hashchat command for a scenario: as given, or for a PostgreSQL scenario through
+ * bench/pg-server.mjs (a fresh database, a Redis prefix, the scenario's instances behind a
+ * balancer). A command that already uses pg-server.mjs keeps its own; otherwise it must be
+ * `node <main.js>`, whose bundle pg-server.mjs then starts.
+ */
+const commandFor = (scenario, command) => {
+  if (scenario.backend !== 'postgres') return { command, env: {} };
+  const env = { HASHCHAT_BENCH_INSTANCES: String(scenario.instances ?? 1) };
+  if (command.includes('pg-server.mjs')) return { command, env };
+  const main = command.trim().match(/^node\s+(\S+\.m?js)$/)?.[1];
+  if (!main)
+    throw new Error(`a PostgreSQL scenario needs a "node <main.js>" start command, not "${command}"`);
+  return { command: `node "${pgServerPath}" ${main}`, env };
+};
+
+/** Starts a Hashchat build for a scenario (see commandFor). */
+const startFor = (scenario, cmd, name) => () => {
+  const { command, env } = commandFor(scenario, cmd);
+  return startHashchat(command, workDir, serverCpus, name, env);
+};
+
 /** Runs one scenario against one freshly started server. */
 const runOn = async (scenario, start) => {
   let server;
@@ -244,14 +268,8 @@ for (const scenario of matrix) {
     if (!args['no-baseline'])
       add('baseline', await runOn(scenario, () => startBaseline(workDir, serverCpus)));
     if (args['compare-cmd'])
-      add(
-        'compare',
-        await runOn(scenario, () =>
-          startHashchat(args['compare-cmd'], workDir, serverCpus, args['compare-name']),
-        ),
-      );
-    if (hashchatCmd)
-      add('hashchat', await runOn(scenario, () => startHashchat(hashchatCmd, workDir, serverCpus)));
+      add('compare', await runOn(scenario, startFor(scenario, args['compare-cmd'], args['compare-name'])));
+    if (hashchatCmd) add('hashchat', await runOn(scenario, startFor(scenario, hashchatCmd, 'hashchat')));
   }
   for (const key of ['baseline', 'compare', 'hashchat']) {
     const o = row[key];
