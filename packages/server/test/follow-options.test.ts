@@ -125,6 +125,26 @@ describe('follow options', () => {
     expect((await b.api.get('/api/v1/notifications?types[]=status')).body).toHaveLength(2);
   });
 
+  it('one post notifies each of several notify-followers once, and a mentioned one by the mention only', async () => {
+    const host = await registerUser(server.url);
+    const followers = [];
+    for (let i = 0; i < 4; i++) followers.push(await registerUser(server.url));
+    for (const f of followers) await f.api.post(`/api/v1/accounts/${host.id}/follow`, { notify: true });
+    const mentioned = followers[2];
+    const post = (await host.api.post('/api/v1/statuses', { status: `Q1 is up, @${mentioned.username}` }))
+      .body.id;
+    for (const f of followers) {
+      const got = (await f.api.get('/api/v1/notifications?types[]=status&types[]=mention')).body as {
+        type: string;
+        account: { id: string };
+        status: { id: string };
+      }[];
+      expect(got.map((n) => [n.type, n.account.id, n.status.id])).toEqual([
+        [f === mentioned ? 'mention' : 'status', host.id, post],
+      ]);
+    }
+  });
+
   it('a languages filter is refused, not silently dropped', async () => {
     const [a, b] = [await registerUser(server.url), await registerUser(server.url)];
     const res = await b.api.post(`/api/v1/accounts/${a.id}/follow`, { languages: ['en'] });

@@ -5,7 +5,7 @@ import { serializeAccount } from '../present/account';
 import type { StatusEntity } from '../present/status';
 import { type AccountRow, findAccountsByIds } from '../store/accounts';
 import type { NewEvent } from '../store/events';
-import { insertNotification, type NotificationRow } from '../store/notifications';
+import { insertNotifications, type NotificationRow } from '../store/notifications';
 import type { Database, NotificationType } from '../store/schema';
 import { chatReminderFields } from './chats/reminder-views';
 import { withoutSilenced } from './moderation/silenced';
@@ -20,10 +20,6 @@ export interface NewNotification {
 }
 
 /**
- * Inserts notifications inside the caller's transaction and returns their stream events
- * (`notification` on `user:<recipient>`). Nobody is notified of their own action.
- */
-/**
  * Entities the caller already holds, so presenting its notifications need not read them back:
  * a status just written (whose viewer state is still blank for everyone) and its author.
  */
@@ -32,6 +28,10 @@ export interface KnownEntities {
   accounts?: Map<number, AccountRow>;
 }
 
+/**
+ * Inserts notifications inside the caller's transaction and returns their stream events
+ * (`notification` on `user:<recipient>`). Nobody is notified of their own action.
+ */
 export async function addNotifications(
   ctx: Context,
   trx: Transaction<Database>,
@@ -47,15 +47,15 @@ export async function addNotifications(
   if (wanted.length === 0) return [];
   const now = ctx.now();
   const events: NewEvent[] = [];
-  for (const n of wanted) {
-    const row = await insertNotification(trx, n, now);
-    const [entity] = await presentNotifications(ctx, [row], n.accountId, trx, known);
+  for (const row of await insertNotifications(trx, wanted, now)) {
+    const recipient = Number(row.account_id);
+    const [entity] = await presentNotifications(ctx, [row], recipient, trx, known);
     if (entity) {
       events.push({
         event: 'notification',
         payload: JSON.stringify(entity),
-        accountId: n.fromAccountId,
-        topics: [userTopic(n.accountId)],
+        accountId: Number(row.from_account_id),
+        topics: [userTopic(recipient)],
       });
     }
   }

@@ -55,23 +55,41 @@ export type NotificationRow = {
   created_at: number;
 };
 
-/** Inserts one notification (SQL text: a status with mentions runs this for each). */
-export async function insertNotification(
+/** Rows per insert statement in insertNotifications (6 parameters each). */
+const NOTIFICATION_ROWS_PER_INSERT = 500;
+
+/**
+ * Inserts notifications, many rows to a statement: a post by a host whose followers asked to be
+ * notified (`notify`) makes one per follower, inside the post's transaction. Returns the rows
+ * in the order given (their ids ascend in that order).
+ */
+export async function insertNotifications(
   db: Kysely<Database>,
-  n: {
+  list: {
     accountId: number;
     fromAccountId: number;
     type: NotificationType;
     statusId: number | null;
     refId?: number | null;
-  },
+  }[],
   now: number,
-): Promise<NotificationRow> {
-  const { rows } = await sql<NotificationRow>`insert into notifications
-    (account_id, from_account_id, type, status_id, ref_id, created_at)
-    values (${n.accountId}, ${n.fromAccountId}, ${n.type}, ${n.statusId}, ${n.refId ?? null}, ${now})
-    returning *`.execute(db);
-  return rows[0];
+): Promise<NotificationRow[]> {
+  const out: NotificationRow[] = [];
+  for (let i = 0; i < list.length; i += NOTIFICATION_ROWS_PER_INSERT) {
+    const chunk = list.slice(i, i + NOTIFICATION_ROWS_PER_INSERT);
+    const { rows } = await sql<NotificationRow>`insert into notifications
+      (account_id, from_account_id, type, status_id, ref_id, created_at)
+      values ${sql.join(
+        chunk.map(
+          (n) =>
+            sql`(${n.accountId}, ${n.fromAccountId}, ${n.type}, ${n.statusId}, ${n.refId ?? null}, ${now})`,
+        ),
+      )}
+      returning *`.execute(db);
+    // RETURNING's order is not promised on either database; the ids are, in insertion order.
+    out.push(...rows.sort((a, b) => Number(a.id) - Number(b.id)));
+  }
+  return out;
 }
 
 /** Whether any notification of this type about the status exists (a job run twice sends once). */
