@@ -1,24 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempSqliteStore } from '../../test/support/temp-sqlite-store';
 import { insertNotifications } from './notifications';
-import { openStore, type Store } from './open-store';
 
-let store: Store | null = null;
-let dir = '';
-afterEach(async () => {
-  await store?.close();
-  store = null;
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+const openTemp = tempSqliteStore('hashchat-notifications-');
 
 describe('insertNotifications', () => {
   it('inserts more rows than one statement takes, and returns them in the order given', async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hashchat-notifications-'));
-    store = await openStore({ kind: 'sqlite', file: path.join(dir, 'db.sqlite') });
-    const db = store.db;
+    const { db } = await openTemp();
     const people = 1_201;
     await sql`insert into accounts (id, username, username_lower, email, password_hash, created_at, updated_at)
       values (1, 'host', 'host', 'host@example.com', 'x', 0, 0)`.execute(db);

@@ -1,26 +1,17 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from './open-store';
+import { type Kysely, sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { tempSqliteStore } from '../../test/support/temp-sqlite-store';
+import type { Database } from './schema';
 import { linkTags } from './status-writes';
 import { tagsForStatuses } from './statuses';
 import { TagIdCache } from './tag-id-cache';
 
-let store: Store | null = null;
-let dir = '';
-afterEach(async () => {
-  await store?.close();
-  store = null;
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+const openTemp = tempSqliteStore('hashchat-tags-');
+let db: Kysely<Database>;
 
 /** A migrated SQLite file with one account and two statuses, and every SQL text run on it. */
 async function seeded() {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hashchat-tags-'));
-  store = await openStore({ kind: 'sqlite', file: path.join(dir, 'db.sqlite') });
-  const db = store.db;
+  db = (await openTemp()).db;
   await sql`insert into accounts (id, username, username_lower, email, password_hash, created_at, updated_at)
     values (1, 'ana', 'ana', 'ana@example.com', 'x', 0, 0)`.execute(db);
   for (const id of [10, 11]) {
@@ -32,7 +23,7 @@ async function seeded() {
 
 const linked = async (statusId: number) => {
   const { rows } = await sql<{ name: string }>`select t.name from status_tags st
-    join tags t on t.id = st.tag_id where st.status_id = ${statusId}`.execute(store!.db);
+    join tags t on t.id = st.tag_id where st.status_id = ${statusId}`.execute(db);
   return rows.map((r) => r.name);
 };
 
