@@ -54,6 +54,9 @@ export class CountersTicker {
   /** Called when a reader joins a room: the other instances count them at once, not at the next tick. */
   joined(sessionId: number): void {
     this.ensureRunning();
+    // The newcomer read the numbers before its stream counted: the next ones go out even if
+    // unchanged since the last sent (a reader switching streams can leave them equal).
+    this.last.delete(sessionId);
     // Once the stream holds the room's topic (set just after this call): counted before
     // that, the reader would be taken for one that left. A room whose numbers went out
     // longer than an interval ago (its first reader here) gets them now, not at the next tick.
