@@ -26,14 +26,16 @@ export interface NewStatusRow {
   created_at: number;
 }
 
-export async function insertStatusRow(db: Kysely<Database>, s: NewStatusRow): Promise<StatusRow> {
-  const { rows } = await sql<StatusRow>`insert into statuses
+/** The insert of a new status row, without its `returning`: insertStatusRow and writeStatus share it. */
+const insertStatusSql = (s: NewStatusRow) => sql`insert into statuses
     (account_id, text, content, spoiler_text, sensitive, visibility, language, in_reply_to_id,
      in_reply_to_account_id, reblog_of_id, created_at, edited_at)
     values (${s.account_id}, ${s.text}, ${s.content}, ${s.spoiler_text}, ${s.sensitive},
      ${s.visibility}, ${s.language}, ${s.in_reply_to_id}, ${s.in_reply_to_account_id}, null,
-     ${s.created_at}, null)
-    returning *`.execute(db);
+     ${s.created_at}, null)`;
+
+export async function insertStatusRow(db: Kysely<Database>, s: NewStatusRow): Promise<StatusRow> {
+  const { rows } = await sql<StatusRow>`${insertStatusSql(s)} returning *`.execute(db);
   return rows[0];
 }
 
@@ -146,12 +148,7 @@ export async function writeStatus(
     const { rows } = await sql<
       StatusRow & { hashchat_author: AccountRow | null; hashchat_notified: number[] | null }
     >`
-      with s as (insert into statuses
-        (account_id, text, content, spoiler_text, sensitive, visibility, language, in_reply_to_id,
-         in_reply_to_account_id, reblog_of_id, created_at, edited_at)
-        values (${s.account_id}, ${s.text}, ${s.content}, ${s.spoiler_text}, ${s.sensitive},
-         ${s.visibility}, ${s.language}, ${s.in_reply_to_id}, ${s.in_reply_to_account_id}, null,
-         ${s.created_at}, null)
+      with s as (${insertStatusSql(s)}
         returning *),
       t as (insert into status_tags (tag_id, status_id, account_id, created_at)
         select x.tag_id, s.id, s.account_id, s.created_at
