@@ -337,8 +337,13 @@ async function restartable(env: Record<string, string> = {}) {
 }
 
 describe('a server down, then back', () => {
-  it('a delivery to a server that is down fails, is recorded, and arrives once it is back', async () => {
-    const [a] = await instances(1, { FEDERATION_RETRY_INITIAL_MS: '500' });
+  // Retries 1–2, 2–4, 4–8 s apart (jittered): B is back long before a fifth failure, which would open Fedify's
+  // circuit for B (five failures in ten minutes) and hold the delivery for half an hour. Two
+  // servers on PostgreSQL beside a busy CI worker take well over the default 30 s to set up.
+  it('a delivery to a server that is down fails, is recorded, and arrives once it is back', {
+    timeout: 90_000,
+  }, async () => {
+    const [a] = await instances(1, { FEDERATION_RETRY_INITIAL_MS: '1000' });
     const admin = await adminOf(a);
     const b = await restartable();
     const alice = await registerUser(a.url);
@@ -359,7 +364,7 @@ describe('a server down, then back', () => {
     b.server = await b.start();
     const seen = await waitFor(async () => findStatusByUri(b.server.ctx.store.db, status.uri), {
       what: "alice's status on B after its restart",
-      timeoutMs: 15_000,
+      timeoutMs: 40_000,
     });
     expect(seen).toBeTruthy();
     expect(await texts(bob.api, '/api/v1/timelines/home')).toContain(status.uri);

@@ -14,6 +14,7 @@ import type { Context } from '../context';
 import { LazyFederation } from '../federation/lazy';
 import { mountFederation } from '../federation/mount';
 import { checkCsrf, resolveViewer } from './auth';
+import { drainOnClose } from './drain-on-close';
 import { installErrorHandler } from './errors';
 import { parseMultipart } from './multipart';
 import { MAX_NESTING, nestsDeeperThan } from './nesting';
@@ -136,6 +137,7 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<Fas
   );
   // Streams hold connections open: close them first, or app.close() waits forever.
   app.addHook('preClose', async () => ctx.hub.close());
+  drainOnClose(app, ctx.config.requestTimeoutMs);
 
   if (ctx.config.federation.enabled) {
     // The fediverse edge: actors, WebFinger and inboxes, and deliveries of what is committed.
