@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqlite } from './sqlite';
-import { SAFETY_NET_WAL_PAGES } from './sqlite-checkpointer';
+import { SAFETY_NET_WAL_PAGES, SqliteCheckpointer } from './sqlite-checkpointer';
 
 // A real SQLite file: writes land in the WAL; only a checkpoint copies them into the file itself.
 let cleanup: () => Promise<void> = async () => {};
@@ -57,5 +57,20 @@ describe('SQLite checkpoints in a worker thread', () => {
     const { rows } = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(db);
     expect(Number(rows[0].wal_autocheckpoint)).toBe(1000);
     await db.destroy();
+  });
+
+  it('closes at any moment, even while its worker still loads the driver, and lets it finish loading first', async () => {
+    const { file } = openTemp();
+    // A store opened and closed at once (a test, a one-off command) stopped its checkpointer
+    // while the worker loaded better-sqlite3: terminated then, N-API aborted the whole process.
+    const immediate = new SqliteCheckpointer(file);
+    await immediate.close();
+    expect(await immediate.ready).toBe(true);
+    for (let i = 0; i < 40; i++) {
+      const checkpointer = new SqliteCheckpointer(file);
+      await new Promise((r) => setTimeout(r, Math.random() * 40));
+      await checkpointer.close();
+      expect(await checkpointer.ready).toBe(true);
+    }
   });
 });

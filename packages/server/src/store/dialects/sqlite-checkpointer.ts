@@ -14,6 +14,8 @@ import { Worker } from 'node:worker_threads';
 export class SqliteCheckpointer {
   private readonly worker: Worker;
   private closed = false;
+  /** True once the worker has loaded the driver and opened the file; false if it failed first. */
+  readonly ready: Promise<boolean>;
 
   constructor(file: string, intervalMs = 100) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
@@ -21,11 +23,21 @@ export class SqliteCheckpointer {
     this.worker.unref();
     // A checkpoint that fails (disk full, file gone) leaves the WAL to the safety net.
     this.worker.on('error', () => {});
+    this.ready = new Promise<boolean>((resolve) => {
+      this.worker.once('message', () => resolve(true));
+      this.worker.once('error', () => resolve(false));
+      this.worker.once('exit', () => resolve(false));
+    });
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // Terminated while it loads better-sqlite3, the worker's N-API calls fail inside the addon's
+    // initialisation and Node aborts the whole process (seen once in the suite: a store opened
+    // and closed at once). So let it finish loading, then stop it.
+    this.worker.ref();
+    await this.ready;
     await this.worker.terminate();
   }
 }
@@ -40,6 +52,7 @@ const db = new Database(workerData.file);
 db.pragma('busy_timeout = 100');
 // Keep the WAL file from staying at its largest size once it restarts from the beginning.
 db.pragma('journal_size_limit = 67108864');
+require('node:worker_threads').parentPort.postMessage('ready');
 setInterval(() => {
   try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy or gone: next tick */ }
 }, workerData.intervalMs);
