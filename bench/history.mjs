@@ -6,9 +6,21 @@ import { createPublisher } from './publisher.mjs';
 
 /**
  * @param {{ host: string, port: number, tag: string, token: string, seconds: number,
- *   concurrency: number, seed: number, cpu: () => number }} options
+ *   concurrency: number, seed: number, cpu: () => number, acceptEncoding?: string }} options
+ *   `acceptEncoding`: sent with every read (e.g. `br`, as browsers and apps do); the bytes per
+ *   read are then what went over the wire.
  */
-export const readHistory = async ({ host, port, tag, token, seconds, concurrency, seed, cpu }) => {
+export const readHistory = async ({
+  host,
+  port,
+  tag,
+  token,
+  seconds,
+  concurrency,
+  seed,
+  cpu,
+  acceptEncoding,
+}) => {
   const publisher = createPublisher({ host, port, token, maxSockets: 4 });
   for (let i = 0; i < seed; i++) await publisher.post(`history seed ${i} #${tag}`);
   publisher.close();
@@ -23,7 +35,16 @@ export const readHistory = async ({ host, port, tag, token, seconds, concurrency
     new Promise((resolve) => {
       const started = performance.now();
       const req = http.get(
-        { host, port, path, agent, headers: token ? { authorization: `Bearer ${token}` } : {} },
+        {
+          host,
+          port,
+          path,
+          agent,
+          headers: {
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}),
+          },
+        },
         (res) => {
           res.on('data', (c) => {
             bytes += c.length;

@@ -39,6 +39,7 @@ const { values: args } = parseArgs({
     'connect-batch': { type: 'string', default: '250' },
     'connect-pause': { type: 'string', default: '20' },
     concurrency: { type: 'string', default: '16' },
+    'accept-encoding': { type: 'string', default: '' },
     tags: { type: 'string', default: '1' },
     'poster-tokens': { type: 'string' },
     'poster-sockets': { type: 'string', default: '4' },
@@ -331,6 +332,7 @@ const history = async () => {
     token: args.token,
     seconds,
     concurrency: Number(args.concurrency),
+    acceptEncoding: args['accept-encoding'],
     seed: 40,
     cpu,
   });

@@ -36,6 +36,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string' },
     matrix: { type: 'string' },
     'authed-share': { type: 'string' },
+    'accept-encoding': { type: 'string' },
     'reader-users': { type: 'string', default: '5' },
     repeat: { type: 'string', default: '1' },
     out: { type: 'string', default: fileURLToPath(new URL('./results', import.meta.url)) },
@@ -120,6 +121,7 @@ const loadFlags = (scenario, server, token, files) => {
       String(scenario.concurrency ?? 16),
       '--tag',
       'benchhistory',
+      ...(args['accept-encoding'] ? ['--accept-encoding', args['accept-encoding']] : []),
     ];
   return [
     ...common,

@@ -312,12 +312,16 @@ for (let run = 0; run < RUNS; run++) {
     ['GET /api/v1/sessions/:id/transcript.csv (HTTP)', `/api/v1/sessions/${sessionId}/transcript.csv`],
     ['GET /api/v1/sessions/:id/transcript.json (HTTP)', `/api/v1/sessions/${sessionId}/transcript.json`],
   ]) {
-    const r = await time(async () => {
-      const res = await fetch(base + path);
-      if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
-      return (await res.arrayBuffer()).byteLength;
-    });
-    steps[name].push(r.ms);
+    // As sent (identity), then as a browser asks for it (br): the server compresses text answers.
+    for (const encoding of ['identity', 'br']) {
+      const r = await time(async () => {
+        const res = await fetch(base + path, { headers: { 'accept-encoding': encoding } });
+        if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+        return (await res.arrayBuffer()).byteLength;
+      });
+      // biome-ignore lint/suspicious/noAssignInExpressions: one list per step, made on first use.
+      (steps[encoding === 'br' ? `${name}, br` : name] ??= []).push(r.ms);
+    }
   }
 }
 

@@ -40,6 +40,8 @@ export interface Config {
   instanceRules: string[];
   /** How long a client may take to send a whole request, headers and body (not a stream's response). */
   requestTimeoutMs: number;
+  /** Whether text answers of a kilobyte or more are compressed for clients that accept br or gzip. */
+  httpCompression: boolean;
   media: MediaConfig;
   /**
    * `open`: federate with every server not blocked; `allowlist`: only with the servers admins
@@ -185,6 +187,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       .map((r) => r.trim())
       .filter((r) => r !== ''),
     requestTimeoutMs: Math.round(e.REQUEST_TIMEOUT_SECONDS * 1000),
+    httpCompression: bool(source.HTTP_COMPRESSION, true),
     federationMode: e.FEDERATION_MODE,
     media: {
       dir: path.resolve(e.MEDIA_DIR ?? 'data/media'),

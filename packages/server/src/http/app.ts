@@ -14,6 +14,7 @@ import type { Context } from '../context';
 import { LazyFederation } from '../federation/lazy';
 import { mountFederation } from '../federation/mount';
 import { checkCsrf, resolveViewer } from './auth';
+import { installCompression } from './compression';
 import { drainOnClose } from './drain-on-close';
 import { installErrorHandler } from './errors';
 import { parseMultipart } from './multipart';
@@ -138,6 +139,7 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<Fas
   // Streams hold connections open: close them first, or app.close() waits forever.
   app.addHook('preClose', async () => ctx.hub.close());
   drainOnClose(app, ctx.config.requestTimeoutMs);
+  installCompression(app, ctx.config.httpCompression);
 
   if (ctx.config.federation.enabled) {
     // The fediverse edge: actors, WebFinger and inboxes, and deliveries of what is committed.

@@ -81,7 +81,7 @@ export const chatRoutes: RouteModule = (app, ctx) => {
       const hot = await hotChatByTag(ctx, tag, async (id) =>
         chatPage(ctx, await loadChat(ctx.store.db, id), null),
       );
-      return sendHot(reply, hot);
+      return sendHot(req, reply, hot);
     }
     const chat = await findChatByTag(ctx.store.db, normalizeTag(tag.replace(/^[#＃]/, '')));
     if (!chat) throw notFound();

@@ -25,7 +25,7 @@ export const liveQuestionRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/sessions/:id/questions', async (req, reply) => {
     const { id } = parseRequest(idParam, req.params);
     const viewer = optionalUser(req, 'read:statuses');
-    if (viewer === null) return sendHot(reply, await hotQuestions(ctx, id));
+    if (viewer === null) return sendHot(req, reply, await hotQuestions(ctx, id));
     return listQuestions(ctx, id, viewer);
   });
 

@@ -34,7 +34,7 @@ export const liveRoomRoutes: RouteModule = (app, ctx) => {
       q.min_id === undefined;
     if (viewer === null && firstPage) {
       const hot = await hotRoomPage(ctx, id, q.limit, q.only === 'curated');
-      return sendHot(reply, hot, pageLink(hot.ids ?? []));
+      return sendHot(req, reply, hot, pageLink(hot.ids ?? []));
     }
     const statuses = await readRoom(ctx, id, viewer, {
       only: q.only === 'hosts' || q.only === 'curated' ? q.only : null,
@@ -53,7 +53,7 @@ export const liveRoomRoutes: RouteModule = (app, ctx) => {
   app.get('/api/v1/sessions/:id/live', async (req, reply) => {
     const { id } = parseRequest(idParam, req.params);
     const viewer = optionalUser(req, 'read:statuses');
-    if (viewer === null) return sendHot(reply, await hotLiveState(ctx, id));
+    if (viewer === null) return sendHot(req, reply, await hotLiveState(ctx, id));
     return liveState(ctx, id, viewer);
   });
 

@@ -5,10 +5,12 @@ import { parseScopes } from '../../../auth/scopes';
 import { createApp } from '../../../services/oauth';
 import { findAppById } from '../../../store/apps';
 import { requireToken } from '../../auth';
+import { keepUncompressed } from '../../compression';
 import type { RouteModule } from '../../route-module';
 
 export const appRoutes: RouteModule = (app, ctx) => {
-  app.post('/api/v1/apps', async (req) => {
+  app.post('/api/v1/apps', async (req, reply) => {
+    keepUncompressed(reply);
     const input = parseRequest(appCreateBody, req.body);
     const uris = (
       Array.isArray(input.redirect_uris) ? input.redirect_uris : input.redirect_uris.split(/\s+/)

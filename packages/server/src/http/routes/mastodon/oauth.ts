@@ -19,6 +19,7 @@ import {
 } from '../../../services/oauth';
 import { signIn } from '../../../services/sign-in';
 import { findAccountById } from '../../../store/accounts';
+import { keepUncompressed } from '../../compression';
 import type { RouteModule } from '../../route-module';
 import { documentCsp } from '../../security-headers';
 
@@ -42,7 +43,8 @@ const page = (title: string, body: string) => `<!doctype html>
 
 /** Sends a page with its policy; its form may lead on to `redirectUri` (browsers check redirects against form-action). */
 function sendPage(reply: FastifyReply, title: string, body: string, redirectUri?: string): FastifyReply {
-  return reply
+  // The consent form carries the reader's CSRF token beside the query it repeats.
+  return keepUncompressed(reply)
     .type('text/html; charset=utf-8')
     .header('content-security-policy', documentCsp(PAGE_CSS, formTarget(redirectUri)))
     .send(page(title, body));
@@ -166,7 +168,8 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
     );
   });
 
-  app.post('/oauth/token', async (req) => {
+  app.post('/oauth/token', async (req, reply) => {
+    keepUncompressed(reply);
     const body = { ...(req.body as object) } as Record<string, unknown>;
     // Client credentials may also come by HTTP Basic auth (RFC 6749 §2.3.1).
     const basic = /^basic\s+(.+)$/i.exec(req.headers.authorization ?? '');

@@ -28,7 +28,7 @@ export const tagRoutes: RouteModule = (app, ctx) => {
     };
     // A live chat's hashtag is asked for by everyone who joins: one answer for all who are logged out.
     if (viewer === null && isValidTagName(name.replace(/^[#＃]/, '')))
-      return sendHot(reply, await hotTag(ctx, normalizeTag(name.replace(/^[#＃]/, '')), present));
+      return sendHot(req, reply, await hotTag(ctx, normalizeTag(name.replace(/^[#＃]/, '')), present));
     return present();
   });
 

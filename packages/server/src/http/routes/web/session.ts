@@ -9,6 +9,7 @@ import { signIn } from '../../../services/sign-in';
 import type { AccountRow } from '../../../store/accounts';
 import { findAccountById } from '../../../store/accounts';
 import { SESSION_COOKIE } from '../../auth';
+import { keepUncompressed } from '../../compression';
 import { fromOwnOrigin } from '../../origin';
 import type { RouteModule } from '../../route-module';
 
@@ -23,6 +24,7 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
   const secure = ctx.config.publicUrl.startsWith('https:');
 
   async function startSession(reply: FastifyReply, account: AccountRow) {
+    keepUncompressed(reply);
     const t = await issueToken(ctx, {
       appId: null,
       accountId: Number(account.id),
@@ -39,7 +41,8 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
     return { account: serializeCredentialAccount(account, ctx.config.publicUrl), csrf_token: t.csrf };
   }
 
-  app.get('/api/v1/auth/session', async (req) => {
+  app.get('/api/v1/auth/session', async (req, reply) => {
+    keepUncompressed(reply);
     const v = req.viewer;
     if (v.via !== 'cookie' || v.accountId === null) throw new HashchatError('Unauthorized', 'Not signed in');
     const account = await findAccountById(ctx.store.db, v.accountId);

@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import { avatarParams } from '@hashchat/api/requests/pages';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { findAccountById } from '../../../store/accounts';
+import { chooseEncoding, encodedOnce } from '../../compression';
 import type { RouteModule } from '../../route-module';
 import { preloadedRoomTag, preloadScript, roomPreload } from './preload';
 
@@ -74,6 +75,8 @@ export const webAppRoutes: RouteModule = async (app, ctx) => {
     },
   });
   const html = fs.readFileSync(index, 'utf8');
+  /** The page without a preload is the same text for everyone: compressed once per encoding. */
+  const htmlKey = {};
   const bodyEnd = html.indexOf('</body>');
   const sendIndex = async (req: FastifyRequest, reply: FastifyReply) => {
     reply
@@ -84,9 +87,8 @@ export const webAppRoutes: RouteModule = async (app, ctx) => {
     // up to them goes out at once, so the browser fetches the app's script while they are read;
     // compressed, since with them the page is tens of kilobytes.
     const tag = bodyEnd < 0 ? null : preloadedRoomTag(req);
-    if (tag === null) return reply.send(html);
-    const accepts = String(req.headers['accept-encoding'] ?? '');
-    const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+    if (tag === null) return reply.send(encodedOnce(req, reply, htmlKey, html));
+    const encoding = chooseEncoding(req.headers['accept-encoding']);
     const out =
       encoding === 'br'
         ? zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } })
