@@ -11,7 +11,10 @@ export function drainOnClose(app: FastifyInstance, deadlineMs: number): void {
   let closing = false;
   app.addHook('preClose', (done) => {
     closing = true;
-    setTimeout(() => app.server.closeAllConnections(), deadlineMs).unref();
+    const deadline = setTimeout(() => app.server.closeAllConnections(), deadlineMs);
+    deadline.unref();
+    // Closed in time (the usual case): the timer need not hold the app until it fires.
+    app.server.once('close', () => clearTimeout(deadline));
     done();
   });
   app.addHook('onSend', (_req, reply, payload, done) => {
