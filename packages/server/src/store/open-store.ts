@@ -25,15 +25,21 @@ export interface Store {
 /** Opens the configured database and brings its schema up to date. */
 export async function openStore(config: Config['database']): Promise<Store> {
   const queries: QueryCounter = { statements: 0 };
-  const { db, dialect } =
+  const opened: { db: Kysely<Database>; dialect: Dialect; stopped?: () => Promise<void> } =
     config.kind === 'sqlite'
       ? openSqlite(config.file, queries)
       : // pg is imported only for PostgreSQL (a SQLite server never loads it).
         (await import('./dialects/postgres')).openPostgres(config.url, config.poolSize, queries);
+  const { db, dialect } = opened;
+  // SQLite's checkpoint worker stops after the file is closed: closed means both.
+  const close = async () => {
+    await db.destroy();
+    await opened.stopped?.();
+  };
   try {
     await migrateToLatest(db, dialect);
   } catch (err) {
-    await db.destroy();
+    await close();
     throw err;
   }
   const batcher = dialect.name === 'sqlite' ? new WriteBatcher(db) : null;
@@ -43,6 +49,6 @@ export async function openStore(config: Config['database']): Promise<Store> {
     writeTransaction: (work) => (batcher ? batcher.run(work) : db.transaction().execute(work)),
     tagIds: new TagIdCache(),
     queries,
-    close: () => db.destroy(),
+    close,
   };
 }

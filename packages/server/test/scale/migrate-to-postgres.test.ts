@@ -79,7 +79,8 @@ async function seed(dbFile: string) {
 /** Every row of every table (but generated columns), in primary-key order, as comparable JSON. */
 async function dump(kind: 'sqlite' | 'postgres', where: string): Promise<Record<string, unknown[]>> {
   const pg = openPostgres(target.url, 2);
-  const { db } = kind === 'postgres' ? pg : openSqlite(where);
+  const sqlite = kind === 'postgres' ? null : openSqlite(where);
+  const db = sqlite?.db ?? pg.db;
   try {
     const tables = (
       await sql<{
@@ -112,7 +113,10 @@ async function dump(kind: 'sqlite' | 'postgres', where: string): Promise<Record<
     return out;
   } finally {
     await pg.db.destroy();
-    if (kind === 'sqlite') await db.destroy();
+    if (sqlite) {
+      await sqlite.db.destroy();
+      await sqlite.stopped();
+    }
   }
 }
 

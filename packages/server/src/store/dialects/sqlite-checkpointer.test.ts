@@ -13,9 +13,10 @@ afterEach(() => cleanup());
 const openTemp = () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hashchat-ckpt-'));
   const file = path.join(dir, 'db.sqlite');
-  const { db } = openSqlite(file);
+  const { db, stopped } = openSqlite(file);
   cleanup = async () => {
     await db.destroy();
+    await stopped();
     fs.rmSync(dir, { recursive: true, force: true });
   };
   return { db, file };

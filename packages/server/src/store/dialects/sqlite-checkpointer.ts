@@ -13,7 +13,7 @@ import { Worker } from 'node:worker_threads';
  */
 export class SqliteCheckpointer {
   private readonly worker: Worker;
-  private closed = false;
+  private closing: Promise<void> | null = null;
   /** True once the worker has loaded the driver and opened the file; false if it failed first. */
   readonly ready: Promise<boolean>;
 
@@ -30,15 +30,17 @@ export class SqliteCheckpointer {
     });
   }
 
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    // Terminated while it loads better-sqlite3, the worker's N-API calls fail inside the addon's
-    // initialisation and Node aborts the whole process (seen once in the suite: a store opened
-    // and closed at once). So let it finish loading, then stop it.
-    this.worker.ref();
-    await this.ready;
-    await this.worker.terminate();
+  /** Stops the worker; every call returns the same promise, settled once the thread is gone. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      // Terminated while it loads better-sqlite3, the worker's N-API calls fail inside the
+      // addon's initialisation and Node aborts the whole process (seen once in the suite: a store
+      // opened and closed at once). So let it finish loading, then stop it.
+      this.worker.ref();
+      await this.ready;
+      await this.worker.terminate();
+    })();
+    return this.closing;
   }
 }
 

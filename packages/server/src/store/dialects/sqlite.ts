@@ -6,11 +6,15 @@ import type { Dialect, QueryCounter } from '../dialect';
 import type { Database } from '../schema';
 import { SAFETY_NET_WAL_PAGES, SqliteCheckpointer } from './sqlite-checkpointer';
 
-/** Opens the embedded SQLite file (WAL, foreign keys on) behind Kysely. */
+/**
+ * Opens the embedded SQLite file (WAL, foreign keys on) behind Kysely. `stopped` settles once
+ * the checkpoint worker has stopped after `db.destroy()` (Kysely closes the file without
+ * waiting for it): await it before removing the file's folder.
+ */
 export function openSqlite(
   file: string,
   counter: QueryCounter = { statements: 0 },
-): { db: Kysely<Database>; dialect: Dialect } {
+): { db: Kysely<Database>; dialect: Dialect; stopped: () => Promise<void> } {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const raw = new SqliteDatabase(file);
   raw.pragma('journal_mode = WAL');
@@ -27,7 +31,7 @@ export function openSqlite(
   const cached = withStatementCache(raw, () => checkpointer?.close(), counter);
   const database = process.env.HASHCHAT_SQLITE_PROFILE ? withStatementTimer(cached) : cached;
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
-  return { db, dialect: sqliteDialect };
+  return { db, dialect: sqliteDialect, stopped: async () => checkpointer?.close() };
 }
 
 const STATEMENT_CACHE_SIZE = 500;
