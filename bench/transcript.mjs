@@ -280,6 +280,10 @@ const steps = {
   'GET /api/v1/sessions/:id/recap (HTTP)': [],
   'GET /api/v1/sessions/:id/transcript.csv (HTTP)': [],
   'GET /api/v1/sessions/:id/transcript.json (HTTP)': [],
+  'GET /sessions/:id (HTTP, page), br': [],
+  'GET /api/v1/sessions/:id/recap (HTTP), br': [],
+  'GET /api/v1/sessions/:id/transcript.csv (HTTP), br': [],
+  'GET /api/v1/sessions/:id/transcript.json (HTTP), br': [],
 };
 let queryCount = 0;
 let sizes = {};
@@ -319,8 +323,7 @@ for (let run = 0; run < RUNS; run++) {
         if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
         return (await res.arrayBuffer()).byteLength;
       });
-      // biome-ignore lint/suspicious/noAssignInExpressions: one list per step, made on first use.
-      (steps[encoding === 'br' ? `${name}, br` : name] ??= []).push(r.ms);
+      steps[encoding === 'br' ? `${name}, br` : name].push(r.ms);
     }
   }
 }

@@ -1,8 +1,8 @@
-import http from 'node:http';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_MAX_CHARS } from '../src/http/compression';
 import { registerUser } from './support/client';
+import { type RawResponse, rawRequest } from './support/raw-http';
 import { startTestServer, type TestServer } from './support/test-server';
 
 let server: TestServer;
@@ -23,43 +23,21 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Raw {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  bytes: Buffer;
-}
-
-/** A request over a plain socket: the bytes as the server sent them, not decoded. */
-function raw(url: string, method: string, headers: Record<string, string>, body?: string): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { headers, method }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes: Buffer.concat(chunks) }),
-      );
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 function rawGet(path: string, headers: Record<string, string> = {}, method = 'GET', base = server.url) {
-  return raw(`${base}${path}`, method, headers);
+  return rawRequest(`${base}${path}`, { method, headers });
 }
 
 /** A JSON POST asking for br. */
 function rawPost(path: string, body: unknown) {
   const headers = { 'content-type': 'application/json', 'accept-encoding': 'br' };
-  return raw(`${server.url}${path}`, 'POST', headers, JSON.stringify(body));
+  return rawRequest(`${server.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
 }
 
-function decode(raw: Raw): string {
+function decode(raw: RawResponse): string {
   const enc = raw.headers['content-encoding'];
-  if (enc === 'br') return zlib.brotliDecompressSync(raw.bytes).toString('utf8');
-  if (enc === 'gzip') return zlib.gunzipSync(raw.bytes).toString('utf8');
-  return raw.bytes.toString('utf8');
+  if (enc === 'br') return zlib.brotliDecompressSync(raw.body).toString('utf8');
+  if (enc === 'gzip') return zlib.gunzipSync(raw.body).toString('utf8');
+  return raw.body.toString('utf8');
 }
 
 const auth = () => ({ authorization: `Bearer ${alice.token}` });
@@ -71,15 +49,15 @@ describe('compressed answers', () => {
     expect(plain.status).toBe(200);
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.headers.vary).toMatch(/accept-encoding/i);
-    expect(plain.bytes.length).toBeGreaterThan(1024);
-    const statuses = JSON.parse(plain.bytes.toString('utf8'));
+    expect(plain.body.length).toBeGreaterThan(1024);
+    const statuses = JSON.parse(plain.body.toString('utf8'));
     expect(statuses).toHaveLength(12);
 
     const br = await rawGet(path, { ...auth(), 'accept-encoding': 'gzip, deflate, br' });
     expect(br.headers['content-encoding']).toBe('br');
     expect(br.headers.vary).toMatch(/accept-encoding/i);
-    expect(Number(br.headers['content-length'])).toBe(br.bytes.length);
-    expect(br.bytes.length).toBeLessThan(plain.bytes.length / 3);
+    expect(Number(br.headers['content-length'])).toBe(br.body.length);
+    expect(br.body.length).toBeLessThan(plain.body.length / 3);
     expect(JSON.parse(decode(br))).toEqual(statuses);
 
     const gzip = await rawGet(path, { ...auth(), 'accept-encoding': 'br;q=0, gzip' });
@@ -88,17 +66,17 @@ describe('compressed answers', () => {
 
     const refused = await rawGet(path, { ...auth(), 'accept-encoding': 'identity' });
     expect(refused.headers['content-encoding']).toBeUndefined();
-    expect(refused.bytes.equals(plain.bytes)).toBe(true);
+    expect(refused.body.equals(plain.body)).toBe(true);
   });
 
   it('a large answer (the OpenAPI document, over 128 KB) is compressed off the event loop and decodes whole', async () => {
     const plain = await rawGet('/api/openapi.json');
-    expect(plain.bytes.length).toBeGreaterThan(SYNC_MAX_CHARS);
+    expect(plain.body.length).toBeGreaterThan(SYNC_MAX_CHARS);
     for (const encoding of ['br', 'gzip']) {
       const packed = await rawGet('/api/openapi.json', { 'accept-encoding': encoding });
       expect(packed.headers['content-encoding']).toBe(encoding);
-      expect(packed.bytes.length).toBeLessThan(plain.bytes.length / 4);
-      expect(decode(packed)).toBe(plain.bytes.toString('utf8'));
+      expect(packed.body.length).toBeLessThan(plain.body.length / 4);
+      expect(decode(packed)).toBe(plain.body.toString('utf8'));
     }
   });
 
@@ -109,12 +87,12 @@ describe('compressed answers', () => {
     });
     expect(small.status).toBe(200);
     expect(small.headers['content-encoding']).toBeUndefined();
-    expect(JSON.parse(small.bytes.toString('utf8'))).toEqual([]);
+    expect(JSON.parse(small.body.toString('utf8'))).toEqual([]);
 
     const missing = await rawGet('/api/v1/statuses/999999999', { 'accept-encoding': 'br' });
     expect(missing.status).toBe(404);
     expect(missing.headers['content-encoding']).toBeUndefined();
-    expect(JSON.parse(missing.bytes.toString('utf8'))).toEqual({ error: 'Record not found' });
+    expect(JSON.parse(missing.body.toString('utf8'))).toEqual({ error: 'Record not found' });
 
     const head = await rawGet(
       '/api/v1/timelines/home?limit=12',
@@ -123,7 +101,7 @@ describe('compressed answers', () => {
     );
     expect(head.status).toBe(200);
     expect(head.headers['content-encoding']).toBeUndefined();
-    expect(head.bytes.length).toBe(0);
+    expect(head.body.length).toBe(0);
   });
 
   it('a hot page (a tag read by someone signed out) is compressed once per version and never stale', async () => {
@@ -131,11 +109,11 @@ describe('compressed answers', () => {
     const first = await rawGet(path, { 'accept-encoding': 'br' });
     const second = await rawGet(path, { 'accept-encoding': 'br' });
     expect(first.headers['content-encoding']).toBe('br');
-    expect(second.bytes.equals(first.bytes)).toBe(true);
+    expect(second.body.equals(first.body)).toBe(true);
     const before = JSON.parse(decode(first)) as { content: string }[];
     expect(before).toHaveLength(12);
     const plain = await rawGet(path);
-    expect(JSON.parse(plain.bytes.toString('utf8'))).toEqual(before);
+    expect(JSON.parse(plain.body.toString('utf8'))).toEqual(before);
 
     const posted = await alice.api.post('/api/v1/statuses', { status: `A late answer for #${tag}` });
     expect(posted.status).toBe(200);
@@ -153,10 +131,10 @@ describe('compressed answers', () => {
     const second = await rawGet('/chats', { 'accept-encoding': 'gzip, br' });
     expect(first.headers['content-encoding']).toBe('br');
     expect(first.headers.vary).toMatch(/accept-encoding/i);
-    expect(second.bytes.equals(first.bytes)).toBe(true);
-    expect(decode(first)).toBe(plain.bytes.toString('utf8'));
+    expect(second.body.equals(first.body)).toBe(true);
+    expect(decode(first)).toBe(plain.body.toString('utf8'));
     const gzip = await rawGet('/chats', { 'accept-encoding': 'gzip' });
-    expect(decode(gzip)).toBe(plain.bytes.toString('utf8'));
+    expect(decode(gzip)).toBe(plain.body.toString('utf8'));
   });
 });
 
@@ -189,8 +167,8 @@ describe('answers that carry a secret', () => {
     });
     expect(created.status).toBe(200);
     expect(created.headers['content-encoding']).toBeUndefined();
-    expect(created.bytes.length).toBeGreaterThan(1024);
-    const app = JSON.parse(created.bytes.toString('utf8')) as { client_id: string };
+    expect(created.body.length).toBeGreaterThan(1024);
+    const app = JSON.parse(created.body.toString('utf8')) as { client_id: string };
 
     const q = new URLSearchParams({
       response_type: 'code',
@@ -202,8 +180,8 @@ describe('answers that carry a secret', () => {
     const consent = await rawGet(`/oauth/authorize?${q}`, { cookie, 'accept-encoding': 'br, gzip' });
     expect(consent.status).toBe(200);
     expect(consent.headers['content-encoding']).toBeUndefined();
-    expect(consent.bytes.length).toBeGreaterThan(1024);
-    expect(consent.bytes.toString('utf8')).toContain(`name="authenticity_token" value="${csrf}"`);
+    expect(consent.body.length).toBeGreaterThan(1024);
+    expect(consent.body.toString('utf8')).toContain(`name="authenticity_token" value="${csrf}"`);
   });
 });
 
@@ -225,10 +203,10 @@ describe('HTTP_COMPRESSION=false', () => {
       const page = await rawGet('/chats', br, 'GET', plain.url);
       for (const res of [home, hot, page]) {
         expect(res.status).toBe(200);
-        expect(res.bytes.length).toBeGreaterThan(1024);
+        expect(res.body.length).toBeGreaterThan(1024);
         expect(res.headers['content-encoding']).toBeUndefined();
       }
-      expect(JSON.parse(hot.bytes.toString('utf8'))).toHaveLength(12);
+      expect(JSON.parse(hot.body.toString('utf8'))).toHaveLength(12);
     } finally {
       await plain.close();
     }

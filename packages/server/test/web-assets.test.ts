@@ -1,24 +1,9 @@
-import http from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawRequest } from './support/raw-http';
 import { startTestServer, type TestServer } from './support/test-server';
 
-/** One GET with the raw bytes (fetch would decompress them for us). */
-function rawGet(url: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
-    (resolve, reject) => {
-      http
-        .get(url, { headers }, (res) => {
-          const parts: Buffer[] = [];
-          res.on('data', (d: Buffer) => parts.push(d));
-          res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(parts) }),
-          );
-        })
-        .on('error', reject);
-    },
-  );
-}
+const rawGet = (url: string, headers: Record<string, string> = {}) => rawRequest(url, { headers });
 
 describe('the web app’s files', () => {
   let server: TestServer;
